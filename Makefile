@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make run` (set up, open the app on the demo data) and
+# `make test` (set up, run the whole test suite). Everything lives in .venv/ inside the repository.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup system-deps lint dist clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+system-deps:
+	@sh scripts/install_system_deps.sh
+
+setup: system-deps $(STAMP)
+
+run: setup
+	$(VENV)/bin/curator gui resources/demo/registre_cancer_demo.csv
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check curator ui tests scripts benchmarks
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

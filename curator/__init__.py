@@ -1,0 +1,7 @@
+"""curator: offline curation of health-data exports (Load → Map → Protect → Check → Export).
+
+The core is plain Python over pyarrow tables. It never imports Qt: the desktop app in ``ui/``
+and the command line in :mod:`curator.cli` are two faces of it.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,126 @@
+"""The `curator` command line, per the contract in shared/spec/cli.md.
+
+Parsing lives here; each verb's work lives in ``curator/commands/<verb>.py`` as ``run(args) -> int``,
+imported only when that verb runs so that start-up stays fast and the core never imports the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from curator import __version__
+from curator.errors import EXIT_BAD_INPUT, CuratorError
+from curator.progress import Cancelled
+
+VERBS = ("gui", "demo", "inspect", "recipe", "apply", "verify", "open", "risk", "selftest", "keys")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="curator",
+        description="Curate a health-data export for the hub: Load, Map, Protect, Check, Export.")
+    parser.add_argument("--version", action="version", version=f"curator {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    p = verbs.add_parser("gui", help="open the desktop app (default verb), optionally on a file or a saved project")
+    p.add_argument("path", nargs="?", help="a data file or a saved project (.curator.json)")
+
+    p = verbs.add_parser("demo", help="run the whole chain on the bundled demo data with throwaway keys")
+    p.add_argument("-o", "--output", required=True, help="folder to write the demo keys and package into")
+
+    p = verbs.add_parser("inspect", help="read, profile, flag identifying columns, suggest concepts")
+    p.add_argument("file")
+    p.add_argument("--sheet")
+    p.add_argument("--vocabulary", help="vocabulary id (hub-core) or a Table Schema file or folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+
+    p = verbs.add_parser("recipe", help="make a recipe")
+    recipe_verbs = p.add_subparsers(dest="recipe_verb", metavar="ACTION", required=True)
+    r = recipe_verbs.add_parser("init", help="a recipe from the suggestions and each concept's default action")
+    r.add_argument("file")
+    r.add_argument("-o", "--output", required=True)
+    r.add_argument("--sheet")
+    r.add_argument("--vocabulary")
+
+    p = verbs.add_parser("apply", help="headless curation: read, map, validate, protect, package")
+    p.add_argument("file")
+    p.add_argument("--recipe", required=True)
+    p.add_argument("-o", "--output", required=True, help="the package to write")
+    p.add_argument("--recipient", action="append", required=True, help="age1... public key, or a file holding it")
+    p.add_argument("--signing-key", required=True, help="producer's minisign secret key")
+    p.add_argument("--secret", help="pseudonymisation secret file (curator keys new-secret)")
+    p.add_argument("--passphrase-file", help="file whose first line is the passphrase (else asked on a terminal)")
+    p.add_argument("--strict", action="store_true", help="stop on any drift or validation error")
+
+    p = verbs.add_parser("verify", help="check signature, manifest and every member without decrypting")
+    p.add_argument("package")
+    p.add_argument("--signer", required=True, help="producer's minisign public key")
+    p.add_argument("--json", action="store_true")
+
+    p = verbs.add_parser("open", help="hub side: verify, then decrypt into DIR")
+    p.add_argument("package")
+    p.add_argument("--identity", required=True, help="hub's age identity (secret key) file")
+    p.add_argument("--signer", required=True, help="producer's minisign public key")
+    p.add_argument("-o", "--output", required=True, help="folder that receives the opened members")
+    p.add_argument("--passphrase-file")
+
+    p = verbs.add_parser("risk", help="re-identification risk; with --k and --hierarchies, the least generalisation reaching k")
+    p.add_argument("file")
+    p.add_argument("--quasi", required=True, help="quasi-identifier columns, comma-separated")
+    p.add_argument("--sheet")
+    p.add_argument("--k", type=int)
+    p.add_argument("--hierarchies", help="folder of ARX-format hierarchy CSVs")
+    p.add_argument("--suppression", type=float, default=0.0, help="fraction of records that may be suppressed")
+    p.add_argument("--json", action="store_true")
+
+    verbs.add_parser("selftest", help="run the demo chain inside the program; a line per stage")
+
+    p = verbs.add_parser("keys", help="make keys and secrets")
+    key_verbs = p.add_subparsers(dest="keys_verb", metavar="KIND", required=True)
+    for name, what in (("new-signing", "producer signing key pair (minisign): BASENAME.key, BASENAME.pub"),
+                       ("new-recipient", "hub key pair (age X25519): BASENAME.key, BASENAME.pub")):
+        k = key_verbs.add_parser(name, help=what)
+        k.add_argument("-o", "--output", required=True, help="BASENAME")
+        k.add_argument("--passphrase-file")
+        k.add_argument("--no-passphrase", action="store_true", help="leave the secret key unprotected")
+    k = key_verbs.add_parser("new-secret", help="pseudonymisation secret, encrypted at rest")
+    k.add_argument("-o", "--output", required=True)
+    k.add_argument("--passphrase-file")
+    k.add_argument("--import", dest="import_from", help="import a linkage secret handed out by the hub")
+    return parser
+
+
+def _normalise_argv(argv: Sequence[str]) -> list[str]:
+    """`curator` alone or `curator FILE` opens the app: gui is the default verb."""
+    args = list(argv)
+    if not args:
+        return ["gui"]
+    first = args[0]
+    if first in VERBS or first.startswith("-"):
+        return args
+    return ["gui", *args]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(_normalise_argv(argv))
+    module = importlib.import_module(f"curator.commands.{args.verb}")
+    try:
+        return int(module.run(args))
+    except CuratorError as error:
+        print(f"curator: {error}", file=sys.stderr)
+        return error.exit_code
+    except Cancelled:
+        print("curator: cancelled", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("curator: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

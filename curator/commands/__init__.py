@@ -1,0 +1,1 @@
+"""One module per command-line verb, each with ``run(args) -> int``."""

@@ -1,0 +1,39 @@
+"""`curator inspect FILE [--sheet NAME] [--vocabulary ID_OR_PATH] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from curator.commands._terminal import terminal_progress
+from curator.inspection import inspect_file
+
+
+def run(args: argparse.Namespace) -> int:
+    result = inspect_file(args.file, sheet=args.sheet, vocabulary=args.vocabulary,
+                          progress=None if args.json else terminal_progress())
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(_as_text(result))
+    return 0
+
+
+def _as_text(result: dict[str, Any]) -> str:
+    src = result["source"]
+    lines = [f"{src['path']}: {src['format']}, {src['rows']} rows, {len(result['columns'])} columns"]
+    details = ", ".join(f"{k} {src[k]!r}" for k in ("encoding", "delimiter", "sheet", "header_row") if src.get(k))
+    if details:
+        lines.append(f"  read with {details}")
+    for warning in result.get("warnings", []):
+        lines.append(f"  warning: {warning}")
+    for col in result["columns"]:
+        best = col["suggestions"][0] if col["suggestions"] else None
+        mapped = f"-> {best['concept']} ({best['score']:.2f})" if best else "-> (no concept)"
+        lines.append(f"- {col['name']}: {col['type']}, {col['identifying']} {mapped}")
+        for ev in col.get("evidence", [])[:3]:
+            lines.append(f"    {ev}")
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""Inspect a file: read it, profile every column, flag identifying ones, suggest concepts.
+
+One function serves `curator inspect`, `curator recipe init` and the app's first look at a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from curator.identify import identify_table
+from curator.load import read_file
+from curator.mapping import load_vocabulary, suggest_columns
+from curator.profile import profile_table
+from curator.progress import ProgressCallback, report, scaled
+from curator.source import ReadOptions
+
+
+def inspect_file(path: str | Path, sheet: str | None = None, vocabulary: str | Path | None = None,
+                 options: ReadOptions | None = None, progress: ProgressCallback | None = None) -> dict[str, Any]:
+    """The `inspect --json` object of cli.md (source, columns with type, class, evidence, suggestions)."""
+    options = options or ReadOptions()
+    if sheet is not None:
+        options.sheet = sheet
+    loaded = read_file(path, options, progress=scaled(progress, 0.0, 0.6))
+    vocab = load_vocabulary(vocabulary)
+    report(progress, 0.6, "profiling")
+    profiles = profile_table(loaded.table)
+    report(progress, 0.75, "looking for identifying columns")
+    identifications = identify_table(loaded.table)
+    report(progress, 0.9, "suggesting concepts")
+    suggestions = suggest_columns(loaded.table, vocab, identifications=identifications, profiles=profiles)
+    report(progress, 1.0, "done")
+
+    opts = loaded.source.options
+    columns = []
+    for profile, ident, sugg in zip(profiles, identifications, suggestions, strict=True):
+        sugg_dict = sugg.to_dict()
+        columns.append({
+            "name": profile.name,
+            "type": profile.inferred_type,
+            "identifying": ident.klass,
+            "confidence": ident.confidence,
+            "evidence": list(ident.evidence),
+            "suggestions": sugg_dict.get("suggestions", []),
+            "assigned": sugg_dict.get("assigned"),
+            "profile": profile.to_dict(),
+        })
+    return {
+        "source": {"path": str(path), "format": loaded.source.format, "encoding": opts.encoding,
+                   "delimiter": opts.delimiter, "sheet": opts.sheet, "header_row": opts.header_row,
+                   "rows": loaded.table.num_rows, "size": loaded.source.size, "sha256": loaded.source.sha256,
+                   "sheets": loaded.source.sheets, "hidden_sheets": loaded.source.hidden_sheets,
+                   "options": opts.to_dict()},
+        "vocabulary": vocab.describe(),
+        "warnings": list(loaded.warnings),
+        "columns": columns,
+    }

@@ -1,0 +1,158 @@
+"""The chain that `curator demo`, `curator apply` and the app's Export share.
+
+read → identify → map/convert/validate → protect → risk → package. Each step is a stage module's
+function; this module only sequences them, checks the guarantees that span stages (no `direct`
+column leaves unless explicitly kept) and gathers what the manifest and the report need.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from curator import __version__
+from curator.check import convert_and_validate
+from curator.errors import InputError
+from curator.identify import ColumnIdentification, apply_overrides, identify_table
+from curator.progress import ProgressCallback, report, scaled
+from curator.protect.risk import risk_summary
+from curator.protect.transforms import protect_table
+from curator.recipe.model import Recipe
+from curator.source import LoadedTable
+
+PROTECTIVE_ACTIONS = {"drop", "pseudonymise", "scrub"}
+
+
+@dataclass
+class CurationResult:
+    """The protected table and everything the manifest and the curation report say about it."""
+
+    table: pa.Table
+    identifications: list[ColumnIdentification]
+    validation: Any                       # curator.check.ValidationReport
+    risk: dict[str, Any] | None
+    dropped_unmapped: list[str] = field(default_factory=list)
+    kept_direct: list[str] = field(default_factory=list)
+
+
+def effective_classes(loaded: LoadedTable, recipe: Recipe) -> list[ColumnIdentification]:
+    """Detected classes with the user's overrides from the recipe applied (the override always wins)."""
+    detected = identify_table(loaded.table)
+    overrides = {c.source: c.identifying for c in recipe.columns if c.identifying}
+    return apply_overrides(detected, overrides)
+
+
+def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentification]) -> list[str]:
+    """Every `direct` column must be dropped, pseudonymised or scrubbed, or kept by explicit, confirmed choice.
+
+    Returns the columns kept by confirmed choice (the manifest records them); raises otherwise.
+    """
+    classes = {i.name: i.klass for i in identifications}
+    kept: list[str] = []
+    unprotected: list[str] = []
+    for decision in recipe.columns:
+        if classes.get(decision.source) != "direct" or decision.transform.action in PROTECTIVE_ACTIONS:
+            continue
+        if decision.transform.action == "keep" and decision.transform.keep_confirmed:
+            kept.append(decision.source)
+        elif decision.transform.action == "keep" or decision.transform.action not in PROTECTIVE_ACTIONS:
+            unprotected.append(decision.source)
+    if unprotected:
+        raise InputError("identifying columns would leave as they are: " + ", ".join(unprotected),
+                         hint="Drop or pseudonymise them, or choose 'keep' and confirm it explicitly.")
+    return kept
+
+
+def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes | None,
+           progress: ProgressCallback | None = None) -> CurationResult:
+    report(progress, 0.0, "identifying columns")
+    identifications = effective_classes(loaded, recipe)
+    kept_direct = check_no_silent_keep(recipe, identifications)
+
+    # A column the recipe does not mention is dropped, never passed through: a new column in next
+    # year's file may hold anything.
+    known = {c.source for c in recipe.columns}
+    dropped_unmapped = [name for name in loaded.table.column_names if name not in known]
+    table = loaded.table.drop_columns(dropped_unmapped) if dropped_unmapped else loaded.table
+
+    report(progress, 0.1, "converting and validating")
+    typed, validation = convert_and_validate(table, recipe, vocabulary, progress=scaled(progress, 0.1, 0.5))
+    report(progress, 0.5, "protecting")
+    protected = protect_table(typed, recipe.columns, secret, progress=scaled(progress, 0.5, 0.9))
+
+    risk = None
+    quasi = [_output_name(recipe, q) for q in recipe.protection.quasi_identifiers]
+    quasi = [q for q in quasi if q in protected.column_names]
+    if quasi:
+        report(progress, 0.9, "measuring re-identification risk")
+        risk = risk_summary(protected, quasi, k=recipe.protection.k_target).to_dict()
+    report(progress, 1.0, "curated")
+    return CurationResult(protected, identifications, validation, risk, dropped_unmapped, kept_direct)
+
+
+def _output_name(recipe: Recipe, source_name: str) -> str:
+    decision = recipe.column(source_name)
+    if decision is None:
+        return source_name
+    return decision.output_name or decision.concept or decision.source
+
+
+def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult) -> dict[str, Any]:
+    """What the manifest says about this submission. No personal data, no secret."""
+    export = recipe.export
+    return {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "producer": {"id": export.producer_id, "name": export.producer_name},
+        "dataset": {"title": export.dataset_title, "description": export.dataset_description,
+                    "period": export.period},
+        "tool": {"name": "curator", "version": __version__},
+        "vocabulary": vocabulary.describe(),
+        "source": {"format": loaded.source.format, "sha256": loaded.source.sha256, "size": loaded.source.size,
+                   "rows": loaded.table.num_rows, "name": Path(loaded.source.path).name},
+        "decisions": {
+            "columns": [{"source": c.source, "concept": c.concept, "action": c.transform.action,
+                         "params": c.transform.params, "identifying": c.identifying,
+                         "keep_confirmed": c.transform.keep_confirmed} for c in recipe.columns],
+            "dropped_unmapped": result.dropped_unmapped,
+            "kept_direct": result.kept_direct,
+            "quasi_identifiers": recipe.protection.quasi_identifiers,
+            "k_target": recipe.protection.k_target,
+            "suppression_cap": recipe.protection.suppression_cap,
+            "generalisation": recipe.protection.generalisation,
+        },
+        "risk": result.risk,
+        "rows": result.table.num_rows,
+        "columns": result.table.num_columns,
+        "schema": [{"name": f.name, "type": str(f.type)} for f in result.table.schema],
+    }
+
+
+def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult,
+                   out_path: Path, recipients: list[str], signing_key: Any,
+                   progress: ProgressCallback | None = None) -> dict[str, Any]:
+    """Write data, curation report and validation report, then the signed, encrypted package."""
+    from curator.package.build import write_package
+    from curator.report import write_curation_report
+
+    workdir = Path(tempfile.mkdtemp(prefix="curator-export-"))
+    try:
+        data_path = workdir / "data.parquet"
+        pq.write_table(result.table, data_path, compression="zstd")
+        report_path = workdir / "curation-report.html"
+        write_curation_report(report_path, loaded, recipe, vocabulary, result)
+        validation_path = workdir / "validation-report.csv"
+        result.validation.to_csv(validation_path)
+        members = [("data.parquet", data_path), ("curation-report.html", report_path),
+                   ("validation-report.csv", validation_path)]
+        fields = manifest_fields(loaded, recipe, vocabulary, result)
+        return write_package(out_path, members, fields, recipients, signing_key,
+                             progress=scaled(progress, 0.0, 1.0))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)

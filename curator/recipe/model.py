@@ -1,0 +1,140 @@
+"""The recipe object: the user's decisions, passed between stages and saved as the project file.
+
+It serialises to readable, diffable JSON (sorted keys, two-space indent). It never holds a
+secret: the pseudonymisation secret, private keys and passphrases live in their own files, and
+the recipe at most names the *public* keys of the recipients.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from curator.errors import InputError, Location
+from curator.source import ReadOptions
+
+RECIPE_VERSION = 1
+
+# Actions a column can take on its way out. Parameters live in Transform.params.
+ACTIONS = (
+    "keep",            # exported as is (for a `direct` column only with keep_confirmed)
+    "drop",            # not exported
+    "pseudonymise",    # HMAC-SHA-256 token under the secret
+    "generalise",      # params: {"to": "year" | "year_month" | "quarter" | "department" | "region" | ...}
+    "date_shift",      # params: {"max_days": N, "person_column": name}
+    "age_at",          # params: {"reference": "YYYY-MM-DD" | column name}
+    "band",            # params: {"width": N} or {"edges": [...]}
+    "top_code",        # params: {"max": N}; "bottom" optional
+    "hierarchy",       # params: {"hierarchy": name or path, "level": N}
+    "rare_to_other",   # params: {"threshold": N, "other": "other" | null}
+    "scrub",           # free text scrubbed of what the detectors find
+)
+
+
+@dataclass
+class Transform:
+    action: str = "keep"
+    params: dict[str, Any] = field(default_factory=dict)
+    keep_confirmed: bool = False   # the explicit confirmation required to keep a `direct` column
+
+
+@dataclass
+class ColumnDecision:
+    """What happens to one source column."""
+
+    source: str                              # the column's name in the source file
+    concept: str | None = None               # vocabulary concept id, None = unmapped
+    identifying: str | None = None           # user override of the detected class; None = detected
+    transform: Transform = field(default_factory=Transform)
+    code_map: dict[str, str | None] = field(default_factory=dict)   # source value -> vocabulary code (None = empty it)
+    code_review: dict[str, str] = field(default_factory=dict)       # source value -> suggested/approved/rejected/unmapped
+    validation: dict[str, str] = field(default_factory=dict)        # rule or value -> "empty" | "exclude_row" | "keep"
+    output_name: str | None = None           # column name in the package; default: concept id or source name
+
+
+@dataclass
+class ProtectionSettings:
+    quasi_identifiers: list[str] = field(default_factory=list)   # source column names
+    sensitive_column: str | None = None
+    k_target: int | None = None
+    suppression_cap: float = 0.0                                # fraction of records that may be suppressed
+    hierarchies: dict[str, str] = field(default_factory=dict)   # column -> hierarchy file or rule name
+    generalisation: dict[str, int] = field(default_factory=dict)  # column -> level chosen by "reach k"
+
+
+@dataclass
+class ExportMetadata:
+    producer_id: str = ""
+    producer_name: str = ""
+    dataset_title: str = ""
+    dataset_description: str = ""
+    period: str = ""
+    recipients: list[str] = field(default_factory=list)   # age1... public keys only
+
+
+@dataclass
+class Recipe:
+    version: int = RECIPE_VERSION
+    reader: ReadOptions = field(default_factory=ReadOptions)
+    source: dict[str, Any] = field(default_factory=dict)      # SourceInfo.to_dict() of the file it was made on
+    source_columns: list[dict[str, Any]] = field(default_factory=list)  # name, type, sample profile for drift
+    vocabulary: dict[str, str] = field(default_factory=dict)  # id, version, checksum
+    columns: list[ColumnDecision] = field(default_factory=list)
+    protection: ProtectionSettings = field(default_factory=ProtectionSettings)
+    export: ExportMetadata = field(default_factory=ExportMetadata)
+
+    def column(self, source_name: str) -> ColumnDecision | None:
+        return next((c for c in self.columns if c.source == source_name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["reader"] = self.reader.to_dict()
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Recipe:
+        version = data.get("version")
+        if version != RECIPE_VERSION:
+            raise InputError(f"recipe version {version!r} is not supported (this curator reads version {RECIPE_VERSION})",
+                             hint="Open it with the curator version that wrote it, or re-create it with 'curator recipe init'.")
+        columns = []
+        for c in data.get("columns", []):
+            t = c.get("transform", {})
+            columns.append(ColumnDecision(
+                source=c["source"], concept=c.get("concept"), identifying=c.get("identifying"),
+                transform=Transform(t.get("action", "keep"), dict(t.get("params", {})), bool(t.get("keep_confirmed", False))),
+                code_map=dict(c.get("code_map", {})), code_review=dict(c.get("code_review", {})),
+                validation=dict(c.get("validation", {})), output_name=c.get("output_name")))
+        return cls(version=version, reader=ReadOptions.from_dict(data.get("reader", {})),
+                   source=dict(data.get("source", {})), source_columns=list(data.get("source_columns", [])),
+                   vocabulary=dict(data.get("vocabulary", {})), columns=columns,
+                   protection=ProtectionSettings(**data.get("protection", {})),
+                   export=ExportMetadata(**data.get("export", {})))
+
+    @classmethod
+    def from_json(cls, text: str, path: str | Path | None = None) -> Recipe:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"the recipe is not valid JSON ({exc.msg})", Location(file=path, line=exc.lineno),
+                             hint="Restore it from a backup or re-create it with 'curator recipe init'.") from exc
+        return cls.from_dict(data)
+
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(self.to_json(), encoding="utf-8")
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Recipe:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read the recipe ({exc.strerror})", Location(file=path)) from exc
+        return cls.from_json(text, path)
