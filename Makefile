@@ -29,5 +29,10 @@ lint: setup
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
+# The standalone bundle (build_spec/README.md): PyInstaller one-folder build into dist/curator,
+# frozen self-test offscreen, SHA256SUMS signed with minisign (CURATOR_RELEASE_KEY, else a throwaway key).
+dist: setup
+	bash build_spec/build_and_selftest.sh
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--secret", help="pseudonymisation secret file (curator keys new-secret)")
     p.add_argument("--passphrase-file", help="file whose first line is the passphrase (else asked on a terminal)")
     p.add_argument("--strict", action="store_true", help="stop on any drift or validation error")
+    p.add_argument("--cms", metavar="P12FILE",
+                   help="also sign the manifest with this X.509 certificate and key (PKCS#12, .p12/.pfx)")
+    p.add_argument("--cms-passphrase-file", metavar="FILE", help="file whose first line is the PKCS#12 password")
 
     p = verbs.add_parser("verify", help="check signature, manifest and every member without decrypting")
     p.add_argument("package")
@@ -90,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("-o", "--output", required=True)
     k.add_argument("--passphrase-file")
     k.add_argument("--import", dest="import_from", help="import a linkage secret handed out by the hub")
+    k.add_argument("--import-passphrase-file", help="passphrase of the hub's file, if encrypted (else asked)")
     return parser
 
 
@@ -117,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Cancelled:
         print("curator: cancelled", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # `curator verify --json | head`: the reader went away; not an error of ours.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("curator: interrupted", file=sys.stderr)
         return 130

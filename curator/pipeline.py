@@ -10,14 +10,12 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from curator import __version__
 from curator.check import convert_and_validate
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
@@ -40,6 +38,16 @@ class CurationResult:
     risk: dict[str, Any] | None
     dropped_unmapped: list[str] = field(default_factory=list)
     kept_direct: list[str] = field(default_factory=list)
+    # Streamed apply: the data are already written to ``data_path`` and ``table`` holds only the
+    # schema (no rows); ``rows_out`` is the number of rows written.
+    data_path: Path | None = None
+    rows_out: int | None = None
+    # Headless apply: the drift report and what was skipped, for the manifest.
+    applied: dict[str, Any] | None = None
+
+    @property
+    def output_rows(self) -> int:
+        return self.rows_out if self.rows_out is not None else self.table.num_rows
 
 
 def effective_classes(loaded: LoadedTable, recipe: Recipe) -> list[ColumnIdentification]:
@@ -108,14 +116,13 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result
     """What the manifest says about this submission. No personal data, no secret."""
     export = recipe.export
     return {
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "producer": {"id": export.producer_id, "name": export.producer_name},
         "dataset": {"title": export.dataset_title, "description": export.dataset_description,
                     "period": export.period},
-        "tool": {"name": "curator", "version": __version__},
         "vocabulary": vocabulary.describe(),
-        "source": {"format": loaded.source.format, "sha256": loaded.source.sha256, "size": loaded.source.size,
-                   "rows": loaded.table.num_rows, "name": Path(loaded.source.path).name},
+        # The clear manifest gives only the source's format and row count: its file name may identify
+        # and its digest would confirm a guess. The full fingerprint is in the encrypted curation report.
+        "source": {"format": loaded.source.format, "rows": loaded.source.rows or loaded.table.num_rows},
         "decisions": {
             "columns": [{"source": c.source, "concept": c.concept, "action": c.transform.action,
                          "params": c.transform.params, "identifying": c.identifying,
@@ -128,7 +135,8 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result
             "generalisation": recipe.protection.generalisation,
         },
         "risk": result.risk,
-        "rows": result.table.num_rows,
+        **({"apply": result.applied} if result.applied is not None else {}),
+        "rows": result.output_rows,
         "columns": result.table.num_columns,
         "schema": [{"name": f.name, "type": str(f.type)} for f in result.table.schema],
     }
@@ -136,23 +144,30 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result
 
 def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult,
                    out_path: Path, recipients: list[str], signing_key: Any,
-                   progress: ProgressCallback | None = None) -> dict[str, Any]:
-    """Write data, curation report and validation report, then the signed, encrypted package."""
+                   progress: ProgressCallback | None = None,
+                   cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
+    """Write data, curation report and validation report, then the signed, encrypted package.
+
+    ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest."""
     from curator.package.build import write_package
     from curator.report import write_curation_report
 
     workdir = Path(tempfile.mkdtemp(prefix="curator-export-"))
     try:
-        data_path = workdir / "data.parquet"
-        pq.write_table(result.table, data_path, compression="zstd")
+        data_path = result.data_path or workdir / "data.parquet"
+        if result.data_path is None:
+            pq.write_table(result.table, data_path, compression="zstd")
         report_path = workdir / "curation-report.html"
         write_curation_report(report_path, loaded, recipe, vocabulary, result)
         validation_path = workdir / "validation-report.csv"
-        result.validation.to_csv(validation_path)
+        # Offending values travel only for columns exported as they are; any other column's raw value
+        # (a name, a full birth date) would leave through the report what the protection removed.
+        not_kept = {c.source for c in recipe.columns if c.transform.action != "keep"} | set(result.dropped_unmapped)
+        result.validation.to_csv(validation_path, redact_direct=True, redact_columns=not_kept)
         members = [("data.parquet", data_path), ("curation-report.html", report_path),
                    ("validation-report.csv", validation_path)]
         fields = manifest_fields(loaded, recipe, vocabulary, result)
-        return write_package(out_path, members, fields, recipients, signing_key,
+        return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

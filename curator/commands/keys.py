@@ -32,8 +32,11 @@ def run(args: argparse.Namespace) -> int:
     if out.exists():
         raise InputError("the file exists already; curator never overwrites a secret", Location(file=out),
                          hint="Choose another name or move the old secret away.")
+    # The hub's file is opened first: a wrong passphrase for it stops before a new one is chosen.
+    secret = read_linkage_secret(Path(args.import_from), lambda: read_passphrase(
+        args.import_passphrase_file, "the hub's linkage secret", "--import-passphrase-file",
+    )) if args.import_from else new_secret()
     passphrase = read_passphrase(args.passphrase_file, "the pseudonymisation secret", confirm=True)
-    secret = read_linkage_secret(Path(args.import_from)) if args.import_from else new_secret()
     write_secret_file(out, secret, passphrase)
     print(f"wrote {out} (256-bit secret, encrypted under your passphrase)")
     return 0

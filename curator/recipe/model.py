@@ -15,7 +15,8 @@ from typing import Any
 from curator.errors import InputError, Location
 from curator.source import ReadOptions
 
-RECIPE_VERSION = 1
+RECIPE_VERSION = 2
+RECIPE_FORMAT = "curator-recipe"   # marks a JSON file as a recipe (the app's project file)
 
 # Actions a column can take on its way out. Parameters live in Transform.params.
 ACTIONS = (
@@ -30,6 +31,7 @@ ACTIONS = (
     "hierarchy",       # params: {"hierarchy": name or path, "level": N}
     "rare_to_other",   # params: {"threshold": N, "other": "other" | null}
     "scrub",           # free text scrubbed of what the detectors find
+    "bottom_code",     # params: {"min": N}
 )
 
 
@@ -52,6 +54,7 @@ class ColumnDecision:
     code_review: dict[str, str] = field(default_factory=dict)       # source value -> suggested/approved/rejected/unmapped
     validation: dict[str, str] = field(default_factory=dict)        # rule or value -> "empty" | "exclude_row" | "keep"
     output_name: str | None = None           # column name in the package; default: concept id or source name
+    aliases: list[str] = field(default_factory=list)   # earlier names of the column, accepted as renames
 
 
 @dataclass
@@ -88,8 +91,14 @@ class Recipe:
     def column(self, source_name: str) -> ColumnDecision | None:
         return next((c for c in self.columns if c.source == source_name), None)
 
+    # Set by from_dict when the file was written in an older format (not saved): the app and the
+    # command line say so, and saving writes the current format.
+    migrated_from: int | None = field(default=None, repr=False, compare=False)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("migrated_from")
+        data["format"] = RECIPE_FORMAT
         data["reader"] = self.reader.to_dict()
         return data
 
@@ -97,11 +106,16 @@ class Recipe:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Recipe:
-        version = data.get("version")
-        if version != RECIPE_VERSION:
-            raise InputError(f"recipe version {version!r} is not supported (this curator reads version {RECIPE_VERSION})",
-                             hint="Open it with the curator version that wrote it, or re-create it with 'curator recipe init'.")
+    def from_dict(cls, data: Any, path: str | Path | None = None) -> Recipe:
+        """A recipe from its JSON form, in the current format or any older one (migrated here).
+
+        Raises InputError saying what is wrong and where (``columns[3].transform.action``) when
+        the data do not follow the published schema (``recipe.schema.json``).
+        """
+        from curator.recipe.schema import migrate, validate
+
+        original_version, data = migrate(data, path)
+        validate(data, path)
         columns = []
         for c in data.get("columns", []):
             t = c.get("transform", {})
@@ -109,12 +123,14 @@ class Recipe:
                 source=c["source"], concept=c.get("concept"), identifying=c.get("identifying"),
                 transform=Transform(t.get("action", "keep"), dict(t.get("params", {})), bool(t.get("keep_confirmed", False))),
                 code_map=dict(c.get("code_map", {})), code_review=dict(c.get("code_review", {})),
-                validation=dict(c.get("validation", {})), output_name=c.get("output_name")))
-        return cls(version=version, reader=ReadOptions.from_dict(data.get("reader", {})),
+                validation=dict(c.get("validation", {})), output_name=c.get("output_name"),
+                aliases=list(c.get("aliases", []))))
+        return cls(version=RECIPE_VERSION, reader=ReadOptions.from_dict(data.get("reader", {})),
                    source=dict(data.get("source", {})), source_columns=list(data.get("source_columns", [])),
                    vocabulary=dict(data.get("vocabulary", {})), columns=columns,
                    protection=ProtectionSettings(**data.get("protection", {})),
-                   export=ExportMetadata(**data.get("export", {})))
+                   export=ExportMetadata(**data.get("export", {})),
+                   migrated_from=original_version if original_version != RECIPE_VERSION else None)
 
     @classmethod
     def from_json(cls, text: str, path: str | Path | None = None) -> Recipe:
@@ -123,18 +139,25 @@ class Recipe:
         except json.JSONDecodeError as exc:
             raise InputError(f"the recipe is not valid JSON ({exc.msg})", Location(file=path, line=exc.lineno),
                              hint="Restore it from a backup or re-create it with 'curator recipe init'.") from exc
-        return cls.from_dict(data)
+        return cls.from_dict(data, path)
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
         tmp = path.with_name(path.name + ".part")
-        tmp.write_text(self.to_json(), encoding="utf-8")
-        tmp.replace(path)
+        try:
+            tmp.write_text(self.to_json(), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise InputError(f"cannot write the recipe ({exc.strerror})", Location(file=path)) from exc
 
     @classmethod
     def load(cls, path: str | Path) -> Recipe:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = Path(path).read_text(encoding="utf-8-sig")
         except OSError as exc:
             raise InputError(f"cannot read the recipe ({exc.strerror})", Location(file=path)) from exc
+        except UnicodeDecodeError as exc:
+            raise InputError("the recipe is not a UTF-8 text file", Location(file=path),
+                             hint="Give the .json recipe written by curator.") from exc
         return cls.from_json(text, path)

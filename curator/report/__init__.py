@@ -1,5 +1,14 @@
-"""The curation report: what was done to the data, for the producer's records and the hub."""
+"""The curation report: what was done to the data, for the producer's records and the hub.
 
+One content (:mod:`curator.report.content`, no personal data), shown as a self-contained HTML page
+(:mod:`curator.report.html`, shipped in the package and shown in the app) or an Excel workbook
+(:mod:`curator.report.xlsx`), in English or French (:mod:`curator.report.strings`).
+"""
+
+from curator.report.content import ReportContent, build_report
 from curator.report.html import render_curation_report, write_curation_report
+from curator.report.strings import LANGUAGES
+from curator.report.xlsx import write_report_xlsx
 
-__all__ = ["render_curation_report", "write_curation_report"]
+__all__ = ["LANGUAGES", "ReportContent", "build_report", "render_curation_report", "write_curation_report",
+           "write_report_xlsx"]

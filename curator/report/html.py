@@ -1,7 +1,7 @@
-"""An HTML curation report: source fingerprint, mapping, transforms, validation, risk.
+"""The curation report as one self-contained HTML page (inline CSS and SVG, no script, no link out).
 
-It holds no personal data: column names, decisions, counts and risk figures only — never a value
-from the table — so it can travel inside the package and be printed.
+It holds no personal data — column names, decisions, counts and risk figures only, never a value
+from the table — so it can travel inside the package, be shown in the app and be printed.
 """
 
 from __future__ import annotations
@@ -10,95 +10,133 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from curator import __version__
 from curator.recipe.model import Recipe
+from curator.report.content import (
+    BarChart,
+    Block,
+    Cell,
+    ReportContent,
+    Share,
+    SplitChart,
+    Table,
+    Text,
+    build_report,
+)
+from curator.report.strings import number, percent
+from curator.report.svg import bar_chart, split_chart
 from curator.source import LoadedTable
 
 if TYPE_CHECKING:
     from curator.pipeline import CurationResult
 
 _STYLE = """
-body{font-family:system-ui,'Segoe UI',sans-serif;margin:2em;color:#222;max-width:70em}
-h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}
-th{background:#f2f2f2}.num{text-align:right}.bar{background:#4a7bb7;height:.9em;display:inline-block}
-.direct{color:#a00;font-weight:600}.quasi{color:#a60}.sensitive{color:#06a}
+body{font-family:system-ui,'Segoe UI',Roboto,sans-serif;margin:0;color:#1f2328;background:#fff;line-height:1.45}
+main{max-width:66em;margin:0 auto;padding:1.5em 2em 3em}
+h1{font-size:1.6em;margin:.2em 0 .3em}
+h2{font-size:1.2em;margin-top:2em;padding-bottom:.2em;border-bottom:2px solid #2f6db5;color:#1d4f8f}
+h3{font-size:1em;margin:1.2em 0 .3em}
+p{margin:.5em 0}
+.lead{color:#444}
+.privacy{font-size:.9em;color:#2d5a2e;background:#eef6ee;border-left:4px solid #3c8d40;padding:.4em .8em}
+nav{font-size:.9em;margin:.8em 0}nav a{margin-right:1em;color:#2f6db5;text-decoration:none}
+.glance{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
+.glance div{border:1px solid #d0d7de;border-radius:6px;padding:.5em .8em;min-width:9em;background:#f6f8fa}
+.glance b{display:block;font-size:1.4em}.glance span{font-size:.85em;color:#555}
+.glance .attention{border-color:#c0392b;background:#fdf0ee}.glance .attention b{color:#c0392b}
+table{border-collapse:collapse;margin:.6em 0;font-size:.92em}
+td,th{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
+th{background:#eef2f6;font-weight:600}
+td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+tr.direct td:first-child{color:#8a1c1c;font-weight:600}
+tr.kept-direct td{background:#fde2df;font-weight:600}
+tr.kept-direct td:first-child::before{content:"\\26A0\\FE0E  ";color:#c0392b}
+tr.risk td{background:#fff4e5}
+tr.dropped td{color:#6a737d}
+table.source td:first-child{font-weight:600;width:9em}
+table.source td{word-break:break-all}
+.note{font-size:.88em;color:#555}
+.warning{background:#fdf0ee;border-left:4px solid #c0392b;padding:.4em .8em}
+.ok{background:#eef6ee;border-left:4px solid #3c8d40;padding:.4em .8em}
+figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}
+figcaption span{font-weight:normal;color:#555;font-size:.9em;margin-left:.5em}
+@media print{main{max-width:none;padding:0}h2{break-after:avoid}table,figure{break-inside:avoid}nav{display:none}}
 """
 
 
-def _table(headers: list[str], rows: list[list[Any]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
+def render_curation_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult,
+                           *, language: str = "en", suggestions: Any = None) -> str:
+    """The report as an HTML page. ``suggestions`` (the Map stage's, if at hand) give the match scores."""
+    return render_html(build_report(loaded, recipe, vocabulary, result, suggestions=suggestions, language=language))
 
 
-def render_curation_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult) -> str:
-    src = loaded.source
-    classes = {i.name: i.klass for i in result.identifications}
-    parts = [f"<!doctype html><html lang='en'><meta charset='utf-8'><title>Curation report</title>"
-             f"<style>{_STYLE}</style><body><h1>Curation report</h1>",
-             f"<p>Made by curator {escape(__version__)} for "
-             f"{escape(recipe.export.producer_name or recipe.export.producer_id or 'an unnamed producer')}"
-             f"{' — ' + escape(recipe.export.dataset_title) if recipe.export.dataset_title else ''}.</p>",
-             "<h2>Source</h2>",
-             _table(["file", "format", "size (bytes)", "SHA-256", "rows", "read with"],
-                    [[Path(src.path).name, src.format, src.size, src.sha256, loaded.table.num_rows,
-                      ", ".join(f"{k}={v}" for k, v in src.options.to_dict().items())]])]
-    vocab = vocabulary.describe()
-    parts.append(f"<h2>Mapping</h2><p>Vocabulary {escape(str(vocab.get('id')))} version "
-                 f"{escape(str(vocab.get('version')))}.</p>")
-    rows = []
-    for c in recipe.columns:
-        params = ", ".join(f"{k}={v}" for k, v in c.transform.params.items())
-        rows.append([c.source, c.concept or "(unmapped)", classes.get(c.source, "?"),
-                     c.transform.action + (f" ({params})" if params else ""),
-                     len([v for v in c.code_map if c.code_map[v] is not None]) or ""])
-    parts.append(_table(["source column", "concept", "identifying", "action", "code values mapped"], rows))
-    if result.dropped_unmapped:
-        parts.append("<p>Columns not in the recipe, dropped: " + escape(", ".join(result.dropped_unmapped)) + "</p>")
-    if result.kept_direct:
-        parts.append("<p class='direct'>Identifying columns kept by explicit choice: "
-                     + escape(", ".join(result.kept_direct)) + "</p>")
-    parts.append("<h2>Validation</h2>" + _validation_html(result.validation))
-    parts.append("<h2>Re-identification risk</h2>" + _risk_html(result.risk))
-    parts.append(f"<h2>Output</h2><p>{result.table.num_rows} rows, {result.table.num_columns} columns.</p>")
-    parts.append(_table(["column", "type"], [[f.name, str(f.type)] for f in result.table.schema]))
-    parts.append("</body></html>\n")
+def render_html(content: ReportContent) -> str:
+    language = content.language
+    parts = [f"<!doctype html><html lang='{escape(language)}'><head><meta charset='utf-8'>"
+             f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
+             f"<title>{escape(content.title)}</title><style>{_STYLE}</style></head><body><main>",
+             f"<h1>{escape(content.title)}</h1>",
+             f"<p class='lead'>{escape(content.lead[0])}</p>",
+             *[f"<p class='privacy'>{escape(line)}</p>" for line in content.lead[1:]],
+             "<nav>" + "".join(f"<a href='#{s.key}'>{escape(s.title)}</a>" for s in content.sections) + "</nav>",
+             "<div class='glance'>" + "".join(
+                 f"<div{' class=attention' if attention else ''}><b>{escape(figure)}</b><span>{escape(label)}</span></div>"
+                 for label, figure, attention in content.glance) + "</div>"]
+    for section in content.sections:
+        parts.append(f"<section id='{section.key}'><h2>{escape(section.title)}</h2>")
+        parts.extend(_block(block, language) for block in section.blocks)
+        parts.append("</section>")
+    parts.append("</main></body></html>\n")
     return "".join(parts)
 
 
-def _validation_html(validation: Any) -> str:
-    summary = getattr(validation, "summary_rows", None)
-    if callable(summary):
-        rows = summary()
-        if not rows:
-            return "<p>No validation issue.</p>"
-        return _table(["column", "rule", "offending rows"], rows)
-    return f"<p>{escape(str(validation))}</p>"
+def _block(block: Block, language: str) -> str:
+    if isinstance(block, Text):
+        if block.style == "h3":
+            return f"<h3>{escape(block.text)}</h3>"
+        css = "" if block.style == "p" else f" class='{block.style}'"
+        lead = f"<strong>{escape(block.lead)}</strong> " if block.lead else ""
+        return f"<p{css}>{lead}{escape(block.text)}</p>"
+    if isinstance(block, Table):
+        return _table(block, language)
+    if isinstance(block, BarChart):
+        return (f"<figure><figcaption>{escape(block.title)}<span>{escape(block.description)}</span></figcaption>"
+                f"{bar_chart(block, language)}</figure>")
+    if isinstance(block, SplitChart):
+        return (f"<figure><figcaption>{escape(block.title)}<span>{escape(block.description)}</span></figcaption>"
+                f"{split_chart(block, language)}</figure>")
+    raise TypeError(f"unknown report block {type(block).__name__}")
 
 
-def _risk_html(risk: dict[str, Any] | None) -> str:
-    if not risk:
-        return "<p>No quasi-identifier was chosen: the risk was not measured.</p>"
-    keys = [("records", "records"), ("quasi_identifiers", "quasi-identifiers"), ("classes", "equivalence classes"),
-            ("sample_uniques", "sample uniques"), ("records_below_k", "records in classes below k"),
-            ("average_risk", "average prosecutor risk"), ("highest_risk", "highest prosecutor risk")]
-    rows = [[label, ", ".join(risk[k]) if isinstance(risk.get(k), list) else risk.get(k)]
-            for k, label in keys if k in risk]
-    html = _table(["figure", "value"], rows)
-    sizes = risk.get("class_sizes") or {}
-    if isinstance(sizes, dict) and sizes:
-        peak = max(sizes.values())
-        bars = [[size, count, ""] for size, count in sorted(sizes.items(), key=lambda kv: int(kv[0]))[:30]]
-        html += "<p>Class sizes (size: number of classes)</p><table>" + "".join(
-            f"<tr><td class='num'>{escape(str(s))}</td><td class='num'>{c}</td>"
-            f"<td><span class='bar' style='width:{max(1, int(200 * c / peak))}px'></span></td></tr>"
-            for s, c, _ in bars) + "</table>"
-    return html
+def cell_text(value: Cell, language: str) -> str:
+    if isinstance(value, Share):
+        return percent(value.value, language, value.digits)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return number(value, language)
+    return str(value)
+
+
+def _table(table: Table, language: str) -> str:
+    css = f" class='{table.key}'" if table.key == "source" else ""
+    head = "" if not any(table.headers) else "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers) + "</tr>"
+    body = []
+    for index, row in enumerate(table.rows):
+        flag = table.flagged[index] if index < len(table.flagged) else ""
+        cells = "".join(f"<td{' class=num' if i in table.numeric else ''}>{escape(cell_text(v, language))}</td>"
+                        for i, v in enumerate(row))
+        body.append(f"<tr{f' class={flag}' if flag else ''}>{cells}</tr>")
+    return f"<table{css}>{head}{''.join(body)}</table>"
 
 
 def write_curation_report(path: Path, loaded: LoadedTable, recipe: Recipe, vocabulary: Any,
-                          result: CurationResult) -> None:
+                          result: CurationResult, *, language: str = "en", suggestions: Any = None) -> None:
+    path = Path(path)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(render_curation_report(loaded, recipe, vocabulary, result), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(render_curation_report(loaded, recipe, vocabulary, result, language=language,
+                                              suggestions=suggestions), encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,198 @@
+"""Speed and memory of `curator apply` on a 1.5M-row registry export (and peak memory on 6M rows).
+
+    .venv/bin/python benchmarks/bench_apply.py [--rows 1500000] [--big-rows 6000000] [--skip-big]
+
+It generates the ';'-separated Windows-1252 registry file reproducibly (scripts/registry_generator.py,
+25 columns: valid NIRs, names, dates, codes) under benchmarks/_generated/, then in one run:
+
+- the floor: ``pyarrow.csv.read_csv`` of the file (every column as text) plus a zstd Parquet write;
+- ``curator apply`` (a separate process, so its peak memory is its own) with a recipe that
+  pseudonymises two identifier columns, drops the names, contacts and free text, generalises three
+  dates and the postcode, measures k-anonymity on four quasi-identifiers, and packages.
+
+It prints apply/floor (target <= 2.5) and apply's peak memory (target < 1 GiB) for each size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+REPO = Path(__file__).resolve().parents[1]
+GENERATED = REPO / "benchmarks" / "_generated"
+sys.path.insert(0, str(REPO / "scripts"))
+
+from registry_generator import COLUMNS, DEFAULT_SEED, generate_registry, write_registry_csv  # noqa: E402
+
+PSEUDONYMISE = ("N° dossier", "NIR")
+DROP = ("Nom", "Nom de naissance", "Prénom", "Téléphone", "Email", "Adresse", "Commune", "Commentaire")
+GENERALISE = {"Date de naissance": "year", "Date de diagnostic": "year_month", "Date de décès": "year_month",
+              "Code postal": "department"}
+QUASI = ["Sexe", "Date de naissance", "Code postal", "Date de diagnostic"]
+GIB = 1024 ** 3
+
+
+def registry_file(rows: int) -> Path:
+    path = GENERATED / f"registre_{rows}_{DEFAULT_SEED}.csv"
+    if not path.exists():
+        started = time.perf_counter()
+        write_registry_csv(path, rows, DEFAULT_SEED)
+        print(f"generated {path.name} ({path.stat().st_size / 1e6:,.0f} MB) in {time.perf_counter() - started:.0f} s")
+    return path
+
+
+def make_recipe(workdir: Path) -> Path:
+    """The benchmark recipe, made with `recipe init` on a small file of the same export, then adjusted."""
+    from curator.load import read_file
+    from curator.recipe.init import recipe_from_loaded
+    from curator.recipe.model import Transform
+
+    sample = workdir / "sample.csv"
+    from registry_generator import write_csv_cp1252
+
+    write_csv_cp1252(generate_registry(5000, DEFAULT_SEED + 1), sample)
+    recipe = recipe_from_loaded(read_file(sample))
+    for decision in recipe.columns:
+        if decision.source in PSEUDONYMISE:
+            decision.transform = Transform("pseudonymise")
+        elif decision.source in DROP:
+            decision.transform = Transform("drop")
+        elif decision.source in GENERALISE:
+            decision.transform = Transform("generalise", {"to": GENERALISE[decision.source]})
+        elif decision.transform.action != "keep":
+            decision.transform = Transform("keep")
+    recipe.protection.quasi_identifiers = list(QUASI)
+    recipe.protection.k_target = 5
+    path = workdir / "bench.recipe.json"
+    recipe.save(path)
+    return path
+
+
+def make_keys(workdir: Path) -> dict[str, Path]:
+    from curator.package.keys import new_recipient_key, new_signing_key
+    from curator.protect.secret import new_secret, write_secret_file
+
+    new_recipient_key(workdir / "hub", None)
+    new_signing_key(workdir / "producer", None)
+    passphrase = workdir / "passphrase.txt"
+    passphrase.write_text("benchmark passphrase\n", encoding="utf-8")
+    write_secret_file(workdir / "secret.age", new_secret(), "benchmark passphrase")
+    return {"hub": workdir / "hub.pub", "signing": workdir / "producer.key", "secret": workdir / "secret.age",
+            "passphrase": passphrase}
+
+
+def floor(path: Path, workdir: Path) -> float:
+    started = time.perf_counter()
+    table = pacsv.read_csv(path, read_options=pacsv.ReadOptions(encoding="cp1252"),
+                           parse_options=pacsv.ParseOptions(delimiter=";"),
+                           convert_options=pacsv.ConvertOptions(column_types={c: pa.string() for c in COLUMNS}))
+    pq.write_table(table, workdir / "floor.parquet", compression="zstd")
+    elapsed = time.perf_counter() - started
+    del table
+    return elapsed
+
+
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            found += [child, *_descendants(child)]
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run_apply(path: Path, recipe: Path, keys: dict[str, Path], workdir: Path) -> tuple[float, int, int, str]:
+    """(seconds, peak RSS of apply, peak RSS of apply and its helper processes together, output).
+
+    The process tree's memory is sampled every 50 ms from /proc (Linux), so a helper process
+    (parallel pseudonymisation, say) counts too; the first figure is the kernel's exact peak of
+    the apply process alone.
+    """
+    package = workdir / f"{path.stem}.tar"
+    package.unlink(missing_ok=True)
+    command = [sys.executable, "-c", "import sys; from curator.cli import main; sys.exit(main())",
+               "apply", str(path), "--recipe", str(recipe), "-o", str(package), "--recipient", str(keys["hub"]),
+               "--signing-key", str(keys["signing"]), "--secret", str(keys["secret"]),
+               "--passphrase-file", str(keys["passphrase"])]
+    started = time.perf_counter()
+    out_path, err_path = workdir / "apply.out", workdir / "apply.err"
+    with open(out_path, "w") as out_file, open(err_path, "w") as err_file:
+        process = subprocess.Popen(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                                   stdout=out_file, stderr=err_file)
+        tree_peak = 0
+        while True:
+            # wait4 gives this child's own resource usage (its exact peak RSS), unlike RUSAGE_CHILDREN.
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            tree_peak = max(tree_peak, sum(_rss(p) for p in [process.pid, *_descendants(process.pid)]))
+            time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    out = out_path.read_text(encoding="utf-8")
+    if process.returncode != 0:
+        raise SystemExit(f"curator apply failed ({process.returncode}):\n{out}\n{err_path.read_text(encoding='utf-8')}")
+    return seconds, usage.ru_maxrss * 1024, tree_peak, out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_500_000)
+    parser.add_argument("--big-rows", type=int, default=6_000_000)
+    parser.add_argument("--skip-big", action="store_true", help="skip the peak-memory run on --big-rows")
+    args = parser.parse_args()
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=GENERATED) as tmp:
+        workdir = Path(tmp)
+        keys = make_keys(workdir)
+        recipe = make_recipe(workdir)
+        path = registry_file(args.rows)
+        floor_seconds = floor(path, workdir)
+        apply_seconds, peak, tree_peak, output = run_apply(path, recipe, keys, workdir)
+        print(output.strip().splitlines()[-1])
+        ratio = apply_seconds / floor_seconds
+        print(f"{args.rows:,} rows x {len(COLUMNS)} columns, {path.stat().st_size / 1e6:,.0f} MB")
+        print(f"  floor (pyarrow read_csv + zstd Parquet write): {floor_seconds:6.1f} s")
+        print(f"  curator apply:                                  {apply_seconds:6.1f} s "
+              f"({args.rows / apply_seconds:,.0f} rows/s)")
+        print(f"  apply/floor = {ratio:.2f} (target <= 2.5) {'OK' if ratio <= 2.5 else 'MISSED'}")
+        worst = max(peak, tree_peak)
+        print(f"  apply peak memory = {worst / GIB:.2f} GiB (target < 1 GiB) {'OK' if worst < GIB else 'MISSED'}"
+              f" [apply process {peak / GIB:.2f} GiB; with helper processes, sampled, {tree_peak / GIB:.2f} GiB]")
+        if not args.skip_big:
+            big = registry_file(args.big_rows)
+            big_seconds, big_peak, big_tree, _ = run_apply(big, recipe, keys, workdir)
+            big_worst = max(big_peak, big_tree)
+            print(f"{args.big_rows:,} rows: apply {big_seconds:.1f} s, peak memory {big_worst / GIB:.2f} GiB "
+                  f"(target < 1 GiB) {'OK' if big_worst < GIB else 'MISSED'} [apply process {big_peak / GIB:.2f} GiB; "
+                  f"with helper processes, sampled, {big_tree / GIB:.2f} GiB]")
+    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(f"(benchmark process itself peaked at {self_peak / GIB:.2f} GiB: the floor holds the table in memory)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

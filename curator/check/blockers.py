@@ -1,0 +1,49 @@
+"""What stops an export: each blocker says which column, what is wrong and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from curator.check.report import ValidationReport
+from curator.mapping.vocabulary import Vocabulary
+from curator.recipe.model import Recipe
+
+
+@dataclass
+class Blocker:
+    column: str | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"column '{self.column}': " if self.column else ""
+        return f"{where}{self.message}" + (f" — {self.hint}" if self.hint else "")
+
+
+def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationReport | None = None) -> list[Blocker]:
+    """Everything that must be settled before a package may be written (empty list = ready)."""
+    found: list[Blocker] = []
+    recorded = recipe.vocabulary.get("id")
+    if recorded and recorded != vocabulary.id:
+        found.append(Blocker(None, f"the recipe was mapped against vocabulary '{recorded}', not '{vocabulary.id}'",
+                             "Load the vocabulary the recipe names, or map the columns again."))
+    for decision in recipe.columns:
+        concept = vocabulary.concepts.get(decision.concept) if decision.concept else None
+        if decision.concept and concept is None:
+            found.append(Blocker(decision.source, f"concept '{decision.concept}' is not in vocabulary '{vocabulary.id}'",
+                                 "Map the column to a concept of this vocabulary, or leave it unmapped."))
+        klass = decision.identifying or (concept.identifying if concept else None)
+        if klass == "direct" and decision.transform.action == "keep" and not decision.transform.keep_confirmed:
+            found.append(Blocker(decision.source, "identifies a person directly and would be exported as is",
+                                 "Pseudonymise or drop it, or confirm explicitly that it must be kept."))
+        pending = [v for v, state in decision.code_review.items() if state in ("unmapped", "rejected")
+                   and v not in decision.code_map]
+        if pending and concept is not None and concept.code_list and not validation:
+            found.append(Blocker(decision.source, f"{len(pending)} value(s) have no code yet",
+                                 "Map them, empty them, or exclude their rows."))
+    if validation is not None:
+        for result in validation.unresolved:
+            found.append(Blocker(result.column, f"{result.count - result.decided_rows} value(s) {result.message}"
+                                 f" (rule '{result.rule}'), first at row {result.examples[0].row if result.examples else '?'}",
+                                 "Correct the source, map the values, or decide: empty them, exclude the rows, or keep them."))
+    return found

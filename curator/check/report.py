@@ -1,0 +1,172 @@
+"""The validation report: for each rule, how many rows break it, the first ones, and what was decided.
+
+Viewable in the app, exportable as CSV (';'-separated, UTF-8 with BOM, for spreadsheet users) and
+XLSX (a summary sheet and a rows sheet). Values of columns that identify a person directly can be
+masked on export with ``redact_direct=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from collections.abc import Collection
+from typing import Any, ClassVar
+
+# Plain-words description of each rule, used in the report and the app.
+RULE_TEXT = {
+    "date": "not a date in the detected format",
+    "datetime": "not a date and time",
+    "integer": "not a whole number",
+    "number": "not a number",
+    "year": "not a year",
+    "yearmonth": "not a year and month (YYYY-MM)",
+    "boolean": "not a yes/no value",
+    "range": "outside the allowed range",
+    "pattern": "not in the expected form",
+    "check_digit": "check digit (key) is wrong",
+    "code": "not a code of the list and not mapped",
+    "enum": "not one of the allowed values",
+    "length": "wrong length",
+    "required": "empty where a value is required",
+    "unique": "duplicated where values must be unique",
+}
+DECISIONS = ("empty", "exclude_row", "keep")
+MAX_EXAMPLES = 20
+
+
+@dataclass
+class Finding:
+    row: int              # row (line) number in the source file, 1-based, header included
+    column: str
+    value: str | None
+    rule: str
+
+
+@dataclass
+class RuleResult:
+    column: str
+    concept: str
+    rule: str
+    count: int
+    examples: list[Finding] = field(default_factory=list)
+    message: str = ""
+    detail: str = ""                   # e.g. the range or pattern that was expected
+    decision: str | None = None        # what the recipe says for this rule: empty, exclude_row, keep
+    decided_rows: int = 0              # offending rows covered by a decision (for the rule or per value)
+    identifying: str = "none"
+
+    @property
+    def resolved(self) -> bool:
+        return self.decided_rows >= self.count
+
+    def to_dict(self, redact_direct: bool = False) -> dict[str, Any]:
+        return {"column": self.column, "concept": self.concept, "rule": self.rule, "message": self.message,
+                "detail": self.detail, "count": self.count, "decision": self.decision,
+                "decided_rows": self.decided_rows, "resolved": self.resolved,
+                "examples": [{"row": f.row, "value": _shown(f.value, self, redact_direct)} for f in self.examples]}
+
+
+MASK = "[masked]"
+
+
+def _shown(value: str | None, result: RuleResult, redact_direct: bool,
+           redact_columns: Collection[str] = ()) -> str:
+    if value is None:
+        return ""
+    if (redact_direct and result.identifying == "direct") or result.column in redact_columns:
+        return MASK
+    return value
+
+
+@dataclass
+class ValidationReport:
+    rows: int = 0
+    rows_out: int = 0
+    excluded_rows: int = 0
+    results: list[RuleResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)          # conversions made: formats, decimal comma, units
+    column_types: dict[str, str] = field(default_factory=dict)   # column -> Arrow type of the output
+    untyped_columns: list[str] = field(default_factory=list)     # kept as text because invalid values stay
+
+    @property
+    def unresolved(self) -> list[RuleResult]:
+        return [r for r in self.results if not r.resolved]
+
+    @property
+    def ok(self) -> bool:
+        return not self.unresolved
+
+    def for_column(self, column: str) -> list[RuleResult]:
+        return [r for r in self.results if r.column == column]
+
+    def summary(self) -> str:
+        if not self.results:
+            return f"{self.rows} rows checked: no problem found."
+        broken = sum(r.count for r in self.results)
+        return (f"{self.rows} rows checked: {len(self.results)} rule(s) broken by {broken} value(s), "
+                f"{len(self.unresolved)} still to decide; {self.excluded_rows} row(s) excluded.")
+
+    def to_dict(self, redact_direct: bool = False) -> dict[str, Any]:
+        return {"rows": self.rows, "rows_out": self.rows_out, "excluded_rows": self.excluded_rows, "ok": self.ok,
+                "summary": self.summary(), "notes": list(self.notes), "column_types": dict(self.column_types),
+                "untyped_columns": list(self.untyped_columns),
+                "results": [r.to_dict(redact_direct) for r in self.results]}
+
+    def _rows(self, redact_direct: bool, redact_columns: Collection[str] = ()) -> list[list[Any]]:
+        rows = []
+        for r in self.results:
+            for f in r.examples:
+                rows.append([r.column, r.concept, r.rule, r.message, r.count, f.row,
+                             _shown(f.value, r, redact_direct, redact_columns), r.decision or ""])
+        return rows
+
+    ROW_HEADER: ClassVar[list[str]] = ["column", "concept", "rule", "message", "offending_rows", "row", "value", "decision"]
+    SUMMARY_HEADER: ClassVar[list[str]] = ["column", "concept", "rule", "message", "detail", "offending_rows", "decision", "resolved"]
+
+    def to_csv(self, path: str | Path, redact_direct: bool = False, redact_columns: Collection[str] = ()) -> None:
+        """One line per example row (the first rows of each rule), with the rule's total count.
+
+        ``redact_columns`` masks the values of those source columns too: the copy that travels in the
+        package masks every column not exported as is, so a raw value never leaves through the report.
+        """
+        target = Path(path)
+        tmp = target.with_name(target.name + ".part")
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(self.ROW_HEADER)
+            writer.writerows(self._rows(redact_direct, redact_columns))
+        tmp.replace(target)
+
+    def to_xlsx(self, path: str | Path, redact_direct: bool = False) -> None:
+        """A 'Summary' sheet (one line per rule) and a 'Rows' sheet (the first offending rows)."""
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        workbook = Workbook()
+        summary = workbook.active
+        summary.title = "Summary"
+        summary.append(self.SUMMARY_HEADER)
+        for r in self.results:
+            summary.append([r.column, r.concept, r.rule, r.message, r.detail, r.count, r.decision or "",
+                            "yes" if r.resolved else "no"])
+        rows = workbook.create_sheet("Rows")
+        rows.append(self.ROW_HEADER)
+        for line in self._rows(redact_direct):
+            rows.append(line)
+            for cell in rows[rows.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"      # a value, never a formula
+        notes = workbook.create_sheet("Notes")
+        notes.append([self.summary()])
+        for note in self.notes:
+            notes.append([note])
+        for sheet in (summary, rows):
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            sheet.freeze_panes = "A2"
+        target = Path(path)
+        tmp = target.with_name(target.name + ".part")
+        workbook.save(tmp)
+        tmp.replace(target)
+

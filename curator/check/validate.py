@@ -1,0 +1,146 @@
+"""convert_and_validate: every mapped column to its concept's type, every broken rule reported.
+
+Nothing is coerced silently. An invalid value stays in the report until the recipe decides for it
+(``ColumnDecision.validation``, keyed by rule or by the source value):
+
+- ``"empty"``: the value becomes empty in the output;
+- ``"exclude_row"``: the whole row leaves the output;
+- ``"keep"``: the value stays as written, so the column stays text.
+
+A column with an offending value that nothing decides also stays text, and the report lists it as
+unresolved: ``blockers()`` then stops the export.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from curator.check.convert import VALUE_RULES, Failure, convert_column, has_rules
+from curator.check.report import MAX_EXAMPLES, RULE_TEXT, Finding, RuleResult, ValidationReport
+from curator.mapping.vocabulary import Vocabulary
+from curator.progress import ProgressCallback, report
+from curator.recipe.model import ColumnDecision, Recipe
+
+
+def _decide(failure: Failure, text: pa.Array, decision: ColumnDecision) -> dict[str, pa.Array]:
+    """Per action, the offending rows it covers: a decision on the value wins over one on the rule."""
+    covered: dict[str, pa.Array] = {}
+    rule_action = decision.validation.get(failure.rule)
+    by_value = {v: a for v, a in decision.validation.items() if v not in RULE_TEXT}
+    remaining = failure.mask
+    for action in ("empty", "exclude_row", "keep"):
+        values = [v for v, a in by_value.items() if a == action]
+        if values:
+            hit = pc.and_(remaining, pc.is_in(text, value_set=pa.array(values, text.type)).fill_null(False))
+            covered[action] = hit
+    if covered:
+        taken = None
+        for mask in covered.values():
+            taken = mask if taken is None else pc.or_(taken, mask)
+        assert taken is not None
+        remaining = pc.and_(remaining, pc.invert(taken))
+    if rule_action in ("empty", "exclude_row", "keep"):
+        covered[rule_action] = remaining if rule_action not in covered else pc.or_(covered[rule_action], remaining)
+    return covered
+
+
+def _examples(column: str, rule: str, text: pa.Array, mask: pa.Array, header_row: int) -> tuple[int, list[Finding]]:
+    """How many rows break the rule, and the first ones with their source row number and value."""
+    rows = pc.indices_nonzero(mask)
+    first = rows.slice(0, MAX_EXAMPLES)
+    values = pc.take(text, first).to_pylist()
+    return len(rows), [Finding(header_row + 1 + int(i), column, v, rule)
+                       for i, v in zip(first.to_pylist(), values, strict=True)]
+
+
+def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary,
+                         progress: ProgressCallback | None = None) -> tuple[pa.Table, ValidationReport]:
+    """The table with mapped columns typed, and the report of every value that breaks a rule.
+
+    Unmapped columns pass through unchanged. Row numbers in the report are the source's
+    (``recipe.reader.header_row`` + 1 for the first data row).
+    """
+    header_row = recipe.reader.header_row or 1
+    result = ValidationReport(rows=table.num_rows)
+    excluded = None
+    columns: dict[str, pa.Array] = {}
+    names = table.column_names
+    mapped = {}
+    for name in names:
+        decision = recipe.column(name)
+        if decision is not None and decision.concept is not None:
+            mapped[name] = (decision, vocabulary.concept(decision.concept))
+    # Only columns with something to check are made contiguous; the rest pass through untouched.
+    sources = {name: table.column(name).combine_chunks()
+               if name in mapped and has_rules(mapped[name][1], vocabulary, mapped[name][0].code_map)
+               else table.column(name) for name in names}
+    # pyarrow releases the GIL: columns convert side by side.
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        futures = {name: pool.submit(convert_column, sources[name], concept, vocabulary,
+                                     decision.code_map, recipe.reader.decimal)
+                   for name, (decision, concept) in mapped.items()}
+        try:
+            for done, name in enumerate(futures):
+                report(progress, 0.9 * done / max(len(futures), 1), f"checking '{name}'")
+                futures[name].result()
+        except BaseException:
+            for future in futures.values():
+                future.cancel()
+            raise
+    for name in names:
+        source = sources[name]
+        if name not in mapped:
+            columns[name] = source
+            continue
+        decision, concept = mapped[name]
+        converted = futures[name].result()
+        text = source
+        result.notes += [f"{name}: {note}" for note in converted.notes]
+        output = converted.typed
+        blank = None         # rows to empty by decision
+        kept = None          # rows whose value stays as written
+        stays_text = False
+        for failure in converted.failures:
+            count, examples = _examples(name, failure.rule, text, failure.mask, header_row)
+            if count == 0:
+                continue
+            covered = _decide(failure, text, decision)
+            decided = 0
+            for action, mask in covered.items():
+                decided += pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
+                if action == "empty":
+                    blank = mask if blank is None else pc.or_(blank, mask)
+                elif action == "exclude_row":
+                    excluded = mask if excluded is None else pc.or_(excluded, mask)
+                else:
+                    kept = mask if kept is None else pc.or_(kept, mask)
+                    if failure.rule not in VALUE_RULES and not pa.types.is_string(output.type):
+                        stays_text = True
+            identifying = decision.identifying or concept.identifying
+            rule_result = RuleResult(name, concept.id, failure.rule, count, examples, RULE_TEXT.get(failure.rule, failure.rule),
+                                     failure.detail, decision.validation.get(failure.rule), min(decided, count), identifying)
+            if not rule_result.resolved:
+                stays_text = True
+            result.results.append(rule_result)
+        if stays_text:
+            # Invalid values are not decided (or kept on purpose): the column keeps the producer's text.
+            columns[name] = source
+            result.untyped_columns.append(name)
+            continue
+        if kept is not None and pa.types.is_string(output.type):
+            output = pc.if_else(kept, text, output)
+        if blank is not None:
+            output = pc.if_else(blank, pa.scalar(None, output.type), output)
+        columns[name] = output
+    out = pa.table(columns)
+    if excluded is not None:
+        out = out.filter(pc.invert(excluded.fill_null(False)))
+    result.rows_out = out.num_rows
+    result.excluded_rows = table.num_rows - out.num_rows
+    result.column_types = {f.name: str(f.type) for f in out.schema}
+    report(progress, 1.0, "checked")
+    return out, result

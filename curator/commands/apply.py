@@ -1,0 +1,114 @@
+"""`curator apply FILE --recipe RECIPE -o PACKAGE --recipient PUBKEY ... --signing-key SECKEY [--secret F]
+[--passphrase-file F] [--strict]`: headless curation to a signed, encrypted package.
+
+The drift report goes to stdout before the long work starts; progress goes to stderr on a terminal.
+Exit 1 when ``--strict`` stops on drift (nothing is written), 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from curator.commands._passphrase import read_passphrase
+from curator.commands._terminal import terminal_progress
+from curator.errors import EXIT_OK, InputError, Location
+
+
+def _passphrases(passphrase_file: str | None) -> list[str]:
+    """Lines of --passphrase-file: the first opens the secret, the second (if any) the signing key."""
+    if not passphrase_file:
+        return []
+    first = read_passphrase(passphrase_file, "the pseudonymisation secret")
+    try:
+        lines = Path(passphrase_file).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read the passphrase file ({exc.strerror})", Location(file=passphrase_file)) from exc
+    return [first, *[line for line in lines[1:2] if line]]
+
+
+def _signing_key(path: str, passphrases: list[str], passphrase_file: str | None) -> object:
+    import minisign
+
+    from curator.package.keys import load_signing_key
+
+    try:
+        encrypted = minisign.SecretKey.from_bytes(Path(path).read_bytes()).is_encrypted()
+    except (OSError, minisign.Error, ValueError):
+        encrypted = False        # load_signing_key says precisely what is wrong with the file
+    passphrase = None
+    if encrypted:
+        passphrase = passphrases[-1] if passphrases else read_passphrase(passphrase_file, f"the signing key {path}")
+    return load_signing_key(path, passphrase)
+
+
+def _cms(args: argparse.Namespace) -> tuple[Path, str | None] | None:
+    """--cms P12FILE [--cms-passphrase-file F]: opened here, so that a wrong password stops before the long work."""
+    if not args.cms:
+        return None
+    from curator.package.cms import CmsSigner
+
+    path = Path(args.cms)
+    password = (read_passphrase(args.cms_passphrase_file, f"the certificate file {path}", "--cms-passphrase-file")
+                if args.cms_passphrase_file else None)
+    try:
+        CmsSigner.from_pkcs12(path, password)
+    except InputError:
+        if password is not None:
+            raise
+        password = read_passphrase(None, f"the certificate file {path}", "--cms-passphrase-file")
+        CmsSigner.from_pkcs12(path, password)
+    return path, password
+
+
+def _say(text: str) -> None:
+    """Print a report on stdout, clearing the progress line first when both go to the terminal."""
+    if sys.stderr.isatty() and sys.stdout.isatty():
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
+    print(text, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from curator.package.keys import load_recipients
+    from curator.protect.secret import read_secret_file
+    from curator.recipe.apply import apply_recipe
+    from curator.recipe.model import Recipe
+
+    source = Path(args.file)
+    output = Path(args.output)
+    if output.exists():
+        raise InputError("the package file exists already; curator does not overwrite a package", Location(file=output),
+                         hint="Choose another name, or move the old package away first.")
+    recipe = Recipe.load(args.recipe)
+    if recipe.migrated_from is not None:
+        print(f"note: the recipe is in format version {recipe.migrated_from}; it was upgraded in memory "
+              "(save it from the app, or re-create it, to keep the new format)", file=sys.stderr)
+    recipients = load_recipients([*args.recipient, *recipe.export.recipients])
+    passphrases = _passphrases(args.passphrase_file)
+    signing_key = _signing_key(args.signing_key, passphrases, args.passphrase_file)
+    cms = _cms(args)
+    secret = None
+    if args.secret:
+        phrase = passphrases[0] if passphrases else read_passphrase(None, "the pseudonymisation secret")
+        secret = read_secret_file(args.secret, phrase)
+
+    rows = [0]
+    result = apply_recipe(source, recipe, output, recipients, signing_key, secret, strict=args.strict,
+                          progress=terminal_progress("apply ", rows=lambda: rows[0]),
+                          say=_say, on_rows=lambda count: rows.__setitem__(0, count),
+                          cms=cms)
+    for note in result.notes:
+        print(f"note: {note}")
+    if result.skipped:
+        print("Skipped:")
+        for line in result.skipped:
+            print(f"  - {line}")
+    print(f"Validation: {result.validation}")
+    risk = result.risk or {}
+    risk_text = (f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique records"
+                 if risk else "")
+    print(f"wrote {output}: {result.rows:,} rows × {len(result.columns)} columns{risk_text}; "
+          f"encrypted to {len(recipients)} recipient(s), submission {result.manifest.get('submission_id', '?')}")
+    return EXIT_OK

@@ -1,0 +1,175 @@
+"""identify_table: each column's class from its header and its values, confirmed on the whole column."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from curator.identify.checksums import count_valid_nirs
+from curator.identify.headers import HeaderMatch, match_header
+from curator.identify.model import KIND_CLASS, SEVERITY, ColumnIdentification
+from curator.identify.sample import SAMPLE_SIZE, Sample, draw_sample
+from curator.identify.values import Finding, coordinate_range, detect_values
+from curator.progress import ProgressCallback, report
+
+# Byte lengths a value of each kind can have: the whole-column confirmation is a vectorised length
+# check (pyarrow ``binary_length``), cheap enough for millions of rows, that tells the user how many
+# values could not be of the kind the sample showed.
+KIND_LENGTHS: dict[str, tuple[int, int]] = {
+    "nir": (13, 21), "rpps": (11, 11), "finess": (9, 9), "adeli": (9, 9), "email": (6, 254), "phone": (9, 30),
+    "iban": (15, 42), "ip": (3, 39), "url": (5, 2048), "ssn": (9, 11), "birth_date": (6, 30), "death_date": (6, 30),
+    "date": (6, 30), "postcode": (4, 10), "commune_code": (5, 5), "department": (1, 3), "icd10": (3, 7),
+    "ccam": (7, 11), "atc": (3, 7), "morphology": (6, 6), "sex": (1, 16), "age": (1, 3), "birth_year": (4, 4),
+}
+
+KIND_WORDS = {"nir": "a NIR", "rpps": "an RPPS number", "finess": "a FINESS number", "adeli": "an ADELI number",
+              "email": "an e-mail address", "phone": "a phone number", "iban": "an IBAN", "ip": "an IP address",
+              "url": "a URL", "ssn": "a US SSN", "birth_date": "a date", "death_date": "a date", "date": "a date",
+              "postcode": "a postcode", "commune_code": "a commune code", "department": "a département",
+              "icd10": "an ICD-10 code", "ccam": "a CCAM code", "atc": "an ATC code", "morphology": "a morphology code",
+              "sex": "a sex code", "age": "an age", "birth_year": "a year"}
+
+
+def _severity(klass: str) -> int:
+    return SEVERITY[klass]
+
+
+def _confirm(column: pa.ChunkedArray, kind: str) -> str | None:
+    """Check the sample's verdict on every row, vectorised: how many filled values can be of ``kind``."""
+    if kind not in KIND_LENGTHS or len(column) <= SAMPLE_SIZE:   # the sample was the whole column
+        return None
+    if kind == "nir":
+        keyed = count_valid_nirs(column)
+        if keyed.valid:
+            # The key is checked on every row, not just on the sample: a cheap, certain count.
+            return (f"whole column: {keyed.valid:,} of {keyed.filled:,} filled values are valid NIRs "
+                    "(check key verified)")
+    low, high = KIND_LENGTHS[kind]
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        column = pc.cast(column, pa.string())
+    lengths = pc.binary_length(column)
+    bounds = pc.min_max(lengths).as_py()
+    shortest, longest = bounds["min"], bounds["max"]
+    if shortest is None:
+        return None
+    # The usual case, all values of a possible length, costs one pass; counting misfits only when there are some.
+    if shortest >= low and longest <= high:
+        filled = fitting = len(column) - column.null_count
+    else:
+        filled = int(pc.sum(pc.greater(lengths, 0)).as_py() or 0)
+        fitting = int(pc.sum(pc.and_(pc.greater_equal(lengths, low), pc.less_equal(lengths, high))).as_py() or 0)
+    what = KIND_WORDS[kind]
+    if fitting == filled:
+        return f"whole column: all {filled:,} filled values have a length {what} can have"
+    return f"whole column: {filled - fitting:,} of {filled:,} filled values are too short or too long to be {what}"
+
+
+def _decide(name: str, header: HeaderMatch | None, findings: list[Finding], sample: Sample) -> ColumnIdentification:
+    strong = [f for f in findings if f.strong]
+    weak = [f for f in findings if not f.strong]
+    if any(f.kind != "identifier" for f in weak):
+        # "distinct codes of one shape" is the fallback reading; a specific one (postcodes...) is better.
+        weak = [f for f in weak if f.kind != "identifier"]
+    result = ColumnIdentification(name=name)
+    if header is not None:
+        result.evidence.append(header.evidence())
+        result.kinds.append(header.kind)
+    for finding in strong:
+        result.evidence.append(finding.evidence)
+        result.kinds.append(finding.kind)
+    best_strong = max(strong, key=lambda f: (_severity(KIND_CLASS[f.kind]), f.share), default=None)
+
+    if header is not None and best_strong is not None:
+        header_class, value_class = KIND_CLASS[header.kind], KIND_CLASS[best_strong.kind]
+        # Disagreeing evidence: the more identifying reading wins (a missed identifier is a leak).
+        result.klass = max(header_class, value_class, key=_severity)
+        result.confidence = 0.95 if header_class == value_class else 0.75
+    elif header is not None:
+        result.klass = KIND_CLASS[header.kind]
+        result.confidence = 0.45 + 0.4 * header.score
+        agreeing = [f for f in weak if KIND_CLASS[f.kind] == result.klass]
+        for finding in agreeing:
+            result.evidence.append(finding.evidence)
+            result.kinds.append(finding.kind)
+        if agreeing:
+            result.confidence = min(0.95, result.confidence + 0.1)
+    elif best_strong is not None:
+        result.klass = KIND_CLASS[best_strong.kind]
+        result.confidence = 0.55 + 0.4 * best_strong.share
+    elif weak:
+        best_weak = max(weak, key=lambda f: (_severity(KIND_CLASS[f.kind]), f.share))
+        result.klass = KIND_CLASS[best_weak.kind]
+        result.confidence = 0.4 + 0.3 * best_weak.share
+        result.evidence.append(best_weak.evidence)
+        result.kinds.append(best_weak.kind)
+        if result.klass != "none":
+            result.evidence.append("the header says nothing about the content: decided from the values alone")
+    elif sample.total == 0:
+        result.klass, result.confidence = "none", 0.3
+        result.evidence.append("the column is empty in the rows looked at")
+    else:
+        result.klass, result.confidence = "none", 0.6
+        result.evidence.append("neither the header nor the sampled values look identifying or medical")
+    result.kinds = list(dict.fromkeys(result.kinds))
+    result.confidence = round(result.confidence, 2)
+    return result
+
+
+def _pair_coordinates(results: list[ColumnIdentification], headers: list[HeaderMatch | None],
+                      ranges: list[tuple[float, float] | None]) -> None:
+    """A latitude and a longitude together locate a home: both are direct; one alone is quasi."""
+    candidates = [i for i, (h, r) in enumerate(zip(headers, ranges, strict=False))
+                  if (h is not None and h.kind in ("gps_lat", "gps_lon")) or (h is None and r is not None)]
+    def latitude_like(i: int) -> bool:
+        header, span = headers[i], ranges[i]
+        return (header is not None and header.kind == "gps_lat") or (
+            span is not None and span[0] >= -90 and span[1] <= 90)
+
+    has_lat = any(latitude_like(i) for i in candidates)
+    if len(candidates) >= 2 and has_lat:
+        names = [results[i].name for i in candidates]
+        for order, i in enumerate(candidates):
+            header = headers[i]
+            kind = header.kind if header is not None else ("gps_lat" if order == 0 else "gps_lon")
+            others = ", ".join(f"'{n}'" for n in names if n != results[i].name)
+            lo_hi = ranges[i]
+            precise = f"values are precise coordinates ({lo_hi[0]:.4f} to {lo_hi[1]:.4f}); " if lo_hi else ""
+            results[i].klass = "direct"
+            results[i].confidence = 0.9 if header is not None and lo_hi is not None else 0.75
+            results[i].kinds = list(dict.fromkeys([*results[i].kinds, kind]))
+            results[i].evidence.append(f"{precise}with column {others} it forms a latitude/longitude pair, "
+                                       "which locates a home")
+    else:
+        for i in candidates:
+            header = headers[i]
+            if header is not None:
+                results[i].klass = "quasi"
+                results[i].kinds = list(dict.fromkeys([*results[i].kinds, "coordinate"]))
+                results[i].evidence.append("a single coordinate without its pair: locates a band, not a home")
+
+
+def identify_table(table: pa.Table, progress: ProgressCallback | None = None) -> list[ColumnIdentification]:
+    """Classify every column of ``table`` as direct, quasi, sensitive or none, with evidence."""
+    results: list[ColumnIdentification] = []
+    headers: list[HeaderMatch | None] = []
+    ranges: list[tuple[float, float] | None] = []
+    count = max(table.num_columns, 1)
+    for index, name in enumerate(table.column_names):
+        report(progress, index / count, f"Looking for identifying data: column '{name}'")
+        column = table.column(index)
+        sample = draw_sample(column, seed=index)
+        header = match_header(name)
+        findings = detect_values(sample)
+        result = _decide(name, header, findings, sample)
+        strong_kinds = [f.kind for f in findings if f.strong and f.kind in result.kinds]
+        confirm_kind = strong_kinds[0] if strong_kinds else (header.kind if header is not None else None)
+        if confirm_kind is not None and sample.total:
+            confirmation = _confirm(column, confirm_kind)
+            if confirmation:
+                result.evidence.append(confirmation)
+        results.append(result)
+        headers.append(header)
+        ranges.append(coordinate_range(sample) if sample.total else None)
+    _pair_coordinates(results, headers, ranges)
+    report(progress, 1.0, "Identifying columns: done")
+    return results

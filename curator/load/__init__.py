@@ -1,0 +1,130 @@
+"""The Load stage: read a producer's file losslessly, every column as text, with a fingerprint.
+
+Entry points: :func:`read_file`, :func:`detect_options`, :func:`iter_batches`, :func:`list_sheets`.
+``ReadOptions.header_row`` is the 1-based line (text) or row (sheet) of the header; 0 means the
+file has no header and columns are named column_1, column_2...
+Bad input raises :class:`curator.errors.InputError` naming the file (and sheet, line, column) and
+saying what to do. The source file is only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+
+from curator.errors import InputError, Location
+from curator.load.columnar import iter_parquet_batches, read_columnar
+from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
+from curator.load.fingerprint import BackgroundDigest
+from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
+from curator.load.sheets import detect_sheet_options, list_workbook_sheets, read_workbook
+from curator.load.statistical import read_statistical
+from curator.progress import ProgressCallback, report
+from curator.source import LoadedTable, ReadOptions, SourceInfo
+
+__all__ = ["detect_options", "iter_batches", "list_sheets", "read_file"]
+
+
+def _source_path(path: str | Path) -> Path:
+    source = Path(path)
+    if not source.exists():
+        raise InputError("The file does not exist.", Location(file=str(source)),
+                         hint="Check the name and folder, or choose the file again.")
+    if source.is_dir():
+        raise InputError("This is a folder, not a file.", Location(file=str(source)),
+                         hint="Choose the data file inside it.")
+    try:
+        with source.open("rb"):
+            pass
+    except OSError as error:
+        raise InputError(f"The file cannot be opened: {error.strerror}.", Location(file=str(source)),
+                         hint="Check you are allowed to read it and that no other program locks it.") from None
+    return source
+
+
+def _format(source: Path, options: ReadOptions) -> str:
+    return detect_format(source, read_head(source), options.format)
+
+
+def read_file(path: str | Path, options: ReadOptions | None = None,
+              progress: ProgressCallback | None = None) -> LoadedTable:
+    """Read ``path`` losslessly: every column ``pa.string()``, empty cells null, names unique.
+
+    ``options`` overrides what detection would choose; the options used are in ``result.source.options``.
+    """
+    given = options or ReadOptions()
+    source = _source_path(path)
+    fmt = _format(source, given)
+    size = source.stat().st_size
+    warnings: list[str] = []
+    metadata: dict[str, object] = {}
+    sheets: list[str] = []
+    hidden: list[str] = []
+    if fmt == "csv":
+        result = read_csv_file(source, given, progress)
+        table, sha256 = result.table, result.sha256
+        used = result.plan.options(given)
+        original = result.plan.original_names
+        warnings = result.warnings
+    else:
+        digest = BackgroundDigest(source)
+        if fmt in SHEET_FORMATS:
+            sheet = read_workbook(source, fmt, given, progress)
+            table, original, warnings, metadata = sheet.table, sheet.original_names, sheet.warnings, sheet.metadata
+            sheets, hidden = sheet.sheets, sheet.hidden_sheets
+            used = ReadOptions(format=fmt, sheet=sheet.sheet, header_row=sheet.header_row,
+                               decimal=given.decimal, thousands=given.thousands,
+                               max_uncompressed_bytes=given.max_uncompressed_bytes)
+        elif fmt in STATISTICAL_FORMATS:
+            table, original, warnings, metadata = read_statistical(source, fmt, progress)
+            used = ReadOptions(format=fmt)
+        else:
+            table, original, warnings = read_columnar(source, fmt, progress)
+            used = ReadOptions(format=fmt)
+        sha256 = digest.result()
+        if table.num_columns == 0:
+            raise InputError("The file holds no columns.", Location(file=str(source)),
+                             hint="Check that you chose the right file.")
+    info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
+                      rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
+    report(progress, 1.0, f"Read {table.num_rows:,} rows")
+    return LoadedTable(table=table, source=info, warnings=warnings, original_names=original, metadata=dict(metadata))
+
+
+def detect_options(path: str | Path) -> ReadOptions:
+    """What :func:`read_file` would choose for ``path``, without reading the whole file."""
+    source = _source_path(path)
+    fmt = _format(source, ReadOptions())
+    if fmt == "csv":
+        return plan_csv(source, ReadOptions()).options(ReadOptions())
+    if fmt in SHEET_FORMATS:
+        return detect_sheet_options(source, fmt, ReadOptions())
+    return ReadOptions(format=fmt)
+
+
+def iter_batches(path: str | Path, options: ReadOptions | None = None,
+                 batch_rows: int = 262_144) -> Iterator[pa.RecordBatch]:
+    """Stream a CSV or Parquet source as record batches with the same names and types as :func:`read_file`."""
+    given = options or ReadOptions()
+    source = _source_path(path)
+    fmt = _format(source, given)
+    if fmt == "csv":
+        return iter_csv_batches(source, given, batch_rows)
+    if fmt == "parquet":
+        return iter_parquet_batches(source, batch_rows)
+    raise InputError(f"Streaming is available for CSV and Parquet files, not {fmt}.", Location(file=str(source)),
+                     hint="Read this file whole, or convert it to CSV or Parquet first.")
+
+
+def list_sheets(path: str | Path) -> list[tuple[str, bool]]:
+    """The sheets of a workbook in order, as (name, hidden)."""
+    source = _source_path(path)
+    fmt = _format(source, ReadOptions())
+    if fmt not in SHEET_FORMATS:
+        raise InputError(f"Only workbooks have sheets; this is a {fmt} file.", Location(file=str(source)),
+                         hint="Choose an Excel or OpenDocument file.")
+    return list_workbook_sheets(source, fmt)
+
+

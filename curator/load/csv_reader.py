@@ -1,0 +1,326 @@
+"""Delimited text through pyarrow.csv: every column as text, parsed in parallel.
+
+The parse runs on pyarrow's threads (transcoding code pages such as Windows-1252 as it streams)
+while a second thread hashes the file (SHA-256) and this one reports progress. Nothing is presented
+half-loaded: a ragged row, an undecodable byte or a runaway quote stops the read with the lines to
+look at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from curator.errors import InputError, Location
+from curator.load.fingerprint import BackgroundDigest
+from curator.load.names import unique_names
+from curator.load.text_dialect import TextDialect, detect_dialect, read_sample
+from curator.progress import Cancelled, ProgressCallback, report
+from curator.source import ReadOptions
+
+BLOCK_BYTES = 1024 * 1024
+POLL_SECONDS = 0.1
+MAX_BLOCK_BYTES = 256 * 1024 * 1024
+# A cell longer than this is a missing closing quote or a file pasted into a cell, not a value.
+MAX_CELL_CHARS = 1_000_000
+MAX_REPORTED_LINES = 10
+
+
+def _read_with_progress(path: Path, plan: CsvPlan, handler: Any, block_size: int,
+                        progress: ProgressCallback | None) -> pa.Table:
+    """pyarrow's parallel read on a worker thread; this thread reports how far it got and handles Cancel.
+
+    pyarrow reads a native file far faster than a Python one, so progress is the file position,
+    polled; cancelling closes the file under the reader, which makes it stop.
+    """
+    source = pa.OSFile(str(path), "rb")
+    size = max(path.stat().st_size, 1)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-csv") as pool:
+        future = pool.submit(pacsv.read_csv, source, read_options=plan.read_options(block_size),
+                             parse_options=plan.parse_options(handler), convert_options=plan.convert_options())
+        try:
+            while True:
+                try:
+                    return future.result(timeout=POLL_SECONDS)
+                except FutureTimeout:
+                    position = source.tell() if not source.closed else size
+                    report(progress, 0.95 * position / size, "Reading")
+        except Cancelled:
+            source.close()
+            with contextlib.suppress(Exception):
+                future.result()
+            raise
+        finally:
+            if not source.closed:
+                source.close()
+
+
+@dataclass
+class CsvPlan:
+    """The pyarrow options for one text file, and what detection found on the way."""
+
+    dialect: TextDialect
+    names: list[str]
+    original_names: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    def read_options(self, block_size: int = BLOCK_BYTES, use_threads: bool = True) -> pacsv.ReadOptions:
+        encoding = self.dialect.encoding
+        # pyarrow parses UTF-8 natively and skips its BOM; other encodings go through its transcoder.
+        native = encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig")
+        return pacsv.ReadOptions(use_threads=use_threads, block_size=block_size,
+                                 skip_rows=self.dialect.header_line, column_names=self.names,
+                                 encoding="utf8" if native else encoding)
+
+    def parse_options(self, handler: Any = None) -> pacsv.ParseOptions:
+        return pacsv.ParseOptions(delimiter=self.dialect.delimiter, quote_char=self.dialect.quotechar,
+                                  double_quote=True, newlines_in_values=True, ignore_empty_lines=True,
+                                  invalid_row_handler=handler)
+
+    def convert_options(self) -> pacsv.ConvertOptions:
+        return pacsv.ConvertOptions(column_types={name: pa.string() for name in self.names},
+                                    strings_can_be_null=True, quoted_strings_can_be_null=True, null_values=[""])
+
+    def options(self, given: ReadOptions) -> ReadOptions:
+        return ReadOptions(format="csv", encoding=self.dialect.encoding, delimiter=self.dialect.delimiter,
+                           quotechar=self.dialect.quotechar, header_row=self.dialect.header_line,
+                           decimal=given.decimal or self.dialect.decimal,
+                           thousands=given.thousands or self.dialect.thousands,
+                           max_uncompressed_bytes=given.max_uncompressed_bytes)
+
+
+def plan_csv(path: Path, options: ReadOptions, sample: bytes | None = None) -> CsvPlan:
+    dialect = detect_dialect(path, encoding=options.encoding, delimiter=options.delimiter,
+                             quotechar=options.quotechar, header_row=options.header_row, sample=sample)
+    if dialect.width == 0:
+        raise InputError("The file holds no data: it is blank or contains only spaces and empty lines.",
+                         Location(file=str(path)),
+                         hint="Export the data again from the source system and check the export finished.")
+    names, name_warnings = unique_names(dialect.header)
+    return CsvPlan(dialect=dialect, names=names, original_names=list(dialect.header),
+                   warnings=dialect.warnings + name_warnings)
+
+
+@dataclass
+class CsvResult:
+    table: pa.Table
+    plan: CsvPlan
+    sha256: str
+    warnings: list[str]
+
+
+def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback | None = None) -> CsvResult:
+    sample = read_sample(path)
+    plan = plan_csv(path, options, sample)
+    warnings = list(plan.warnings)
+    block_size = BLOCK_BYTES
+    digest = BackgroundDigest(path)
+    while True:
+        bad_rows: list[Any] = []
+
+        def collect(row: Any, bad_rows: list[Any] = bad_rows) -> str:
+            bad_rows.append(row)
+            return "skip"
+
+        try:
+            table = _read_with_progress(path, plan, collect, block_size, progress)
+        except pa.ArrowInvalid as error:
+            text = str(error)
+            if "straddling" in text and block_size < MAX_BLOCK_BYTES:
+                block_size *= 4
+                continue
+            if "UTF8" in text.replace("-", "").upper() and options.encoding is None and plan.dialect.encoding in (
+                    "utf-8", "utf-8-sig"):
+                # The first MiB was UTF-8 (often plain ASCII) but a later line is not: a code page export.
+                plan = _replan_encoding(path, options, plan)
+                warnings = list(plan.warnings)
+                continue
+            raise _parse_error(path, plan, text) from None
+        except UnicodeDecodeError as error:
+            if options.encoding is None and plan.dialect.encoding == "cp1252":
+                # Bytes cp1252 leaves undefined (0x81, 0x8D...): latin-1 reads every byte.
+                plan.dialect.encoding = "latin-1"
+                warnings.append("Some bytes are not valid Windows-1252; the file was read as Latin-1.")
+                continue
+            raise InputError(f"The file cannot be decoded as {plan.dialect.encoding}: {error.reason}.",
+                             Location(file=str(path)),
+                             hint="Choose the right encoding (for example utf-8, cp1252, latin-1).") from None
+        break
+    if bad_rows:
+        raise _ragged_error(path, plan, bad_rows)
+    _check_cell_lengths(path, plan, table)
+    if table.num_rows == 0:
+        raise InputError("The file has a header but no data rows.",
+                         Location(file=str(path), line=plan.dialect.header_line or None),
+                         hint="Export the data again, including the rows, or check the header row option.")
+    if _has_mixed_line_endings(sample):
+        warnings.append("The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.")
+    report(progress, 1.0, "Read")
+    return CsvResult(table=table, plan=plan, sha256=digest.result(), warnings=warnings)
+
+
+def _replan_encoding(path: Path, options: ReadOptions, plan: CsvPlan) -> CsvPlan:
+    sample = _sample_around_first_non_utf8(path)
+    from curator.load.text_dialect import detect_encoding
+
+    encoding = detect_encoding(sample, path) if sample else "cp1252"
+    if encoding in ("utf-8", "utf-8-sig"):
+        encoding = "cp1252"
+    given = ReadOptions(**{**options.to_dict(), "encoding": encoding, "delimiter": plan.dialect.delimiter})
+    return plan_csv(path, given)
+
+
+def _sample_around_first_non_utf8(path: Path) -> bytes:
+    decoder_chunk = 4 * 1024 * 1024
+    with path.open("rb") as source:
+        carry = b""
+        while chunk := source.read(decoder_chunk):
+            data = carry + chunk
+            try:
+                data.decode("utf-8")
+                carry = b""
+                continue
+            except UnicodeDecodeError as error:
+                if error.start >= len(data) - 4 and len(chunk) == decoder_chunk:
+                    carry = data[error.start:]
+                    continue
+                start = max(0, error.start - 64 * 1024)
+                return data[start:error.start + 64 * 1024]
+    return b""
+
+
+def _has_mixed_line_endings(sample: bytes) -> bool:
+    crlf = sample.count(b"\r\n")
+    return 0 < crlf < sample.count(b"\n")
+
+
+def _first_line(text: str) -> str:
+    return re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+
+
+def _data_line_numbers(path: Path, plan: CsvPlan, texts: list[str]) -> dict[str, int]:
+    """Physical line numbers where the given rows start (the error path only: a plain scan of the file)."""
+    wanted = {_first_line(text) for text in texts}
+    found: dict[str, int] = {}
+    with path.open("r", encoding=plan.dialect.encoding, errors="replace", newline="") as source:
+        for number, line in enumerate(source, start=1):
+            stripped = line.rstrip("\r\n")
+            if number > plan.dialect.header_line and stripped in wanted and stripped not in found:
+                found[stripped] = number
+                if len(found) == len(wanted):
+                    break
+    return found
+
+
+def _ragged_error(path: Path, plan: CsvPlan, bad_rows: list[Any]) -> InputError:
+    width = len(plan.names)
+    shown = bad_rows[:MAX_REPORTED_LINES]
+    lines = _data_line_numbers(path, plan, [row.text for row in shown])
+    quote = plan.dialect.quotechar
+    details = []
+    unclosed = False
+    for row in shown:
+        number = lines.get(_first_line(row.text))
+        place = f"line {number}" if number else "a line"
+        first = _first_line(row.text)
+        preview = first if len(first) <= 80 else first[:77] + "..."
+        if first != row.text and row.text.count(quote) % 2 == 1:
+            unclosed = True
+            details.append(f"{place}: a quote ({quote}) opens a value and is never closed, so the lines after it "
+                           f"were read into that value: {preview}")
+        else:
+            details.append(f"{place}: {row.actual_columns} fields instead of {width}: {preview}")
+    more = f" (showing the first {len(shown)})" if len(bad_rows) > len(shown) else ""
+    first_line = lines.get(_first_line(shown[0].text))
+    delimiter = {"\t": "tab"}.get(plan.dialect.delimiter, plan.dialect.delimiter)
+    hint = (f"Close or remove the unmatched {quote} on that line, or choose another quote character. "
+            if unclosed else
+            f"A value probably contains the separator '{delimiter}' without quotes, or a line was cut. ")
+    error = InputError(
+        f"{len(bad_rows)} row(s) do not have the {width} fields of the header{more}; nothing was loaded, so that "
+        "no row is silently lost or shifted.",
+        Location(file=str(path), line=first_line),
+        hint=hint + "Fix those lines in the source system or a text editor, then load the file again.")
+    error.details.extend(details)
+    return error
+
+
+def _parse_error(path: Path, plan: CsvPlan, text: str) -> InputError:
+    message = re.sub(r"^CSV parse error: ", "", text).strip()
+    if "UTF8" in message.replace("-", "").upper():
+        return InputError(f"The file is not valid {plan.dialect.encoding} text.", Location(file=str(path)),
+                          hint="Choose the encoding the file was written in (for example cp1252 for Windows "
+                               "exports).")
+    return InputError(f"The file cannot be read as delimited text: {message}", Location(file=str(path)),
+                      hint="Check the delimiter and quote options, or export the data again.")
+
+
+def _longest_bytes(column: pa.ChunkedArray) -> tuple[int, int]:
+    """(longest value in UTF-8 bytes, its row), read from the offsets alone."""
+    longest, where, start = 0, 0, 0
+    for chunk in column.chunks:
+        if len(chunk):
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
+            lengths = np.diff(offsets)
+            row = int(lengths.argmax())
+            if lengths[row] > longest:
+                longest, where = int(lengths[row]), start + row
+        start += len(chunk)
+    return longest, where
+
+
+def _check_cell_lengths(path: Path, plan: CsvPlan, table: pa.Table) -> None:
+    for name in table.column_names:
+        longest, row = _longest_bytes(table.column(name))
+        if longest <= MAX_CELL_CHARS:
+            continue
+        characters = len(table.column(name)[row].as_py())
+        if characters > MAX_CELL_CHARS:
+            raise InputError(
+                f"A value in column '{name}' is {characters:,} characters long (data row {row + 1}), above the "
+                f"{MAX_CELL_CHARS:,} characters curator accepts in one cell: such a cell is a quote opened and never "
+                "closed, which swallows the lines after it, or a whole document pasted into a cell.",
+                Location(file=str(path), column=name),
+                hint="Look for an unmatched quote in that column near that row, or remove the pasted document, "
+                     "then load the file again.")
+
+
+def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    plan = plan_csv(path, options)
+    bad_rows: list[Any] = []
+
+    def collect(row: Any) -> str:
+        bad_rows.append(row)
+        return "skip"
+
+    with pa.OSFile(str(path), "rb") as source:
+        reader = pacsv.open_csv(source, read_options=plan.read_options(),
+                                parse_options=plan.parse_options(collect),
+                                convert_options=plan.convert_options())
+        pending: list[pa.RecordBatch] = []
+        pending_rows = 0
+        for batch in reader:
+            if bad_rows:
+                raise _ragged_error(path, plan, bad_rows)
+            pending.append(batch)
+            pending_rows += batch.num_rows
+            while pending_rows >= batch_rows:
+                combined = pa.Table.from_batches(pending).combine_chunks()
+                yield from combined.slice(0, batch_rows).to_batches(max_chunksize=batch_rows)
+                rest = combined.slice(batch_rows)
+                pending = rest.to_batches()
+                pending_rows = rest.num_rows
+        if bad_rows:
+            raise _ragged_error(path, plan, bad_rows)
+        if pending_rows:
+            yield from pa.Table.from_batches(pending).combine_chunks().to_batches(max_chunksize=batch_rows)

@@ -1,0 +1,40 @@
+"""Column names from a header row: never dropped, blank ones named, duplicates made unique."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def unique_names(header: Sequence[object]) -> tuple[list[str], list[str]]:
+    """Return (names, warnings): blank names become ``column_N``, repeats get ``_2``, ``_3``...
+
+    N is the 1-based position, so the user can find the column in the source.
+    """
+    raw = ["" if value is None else str(value).strip() for value in header]
+    names: list[str] = []
+    warnings: list[str] = []
+    taken: set[str] = set()
+    blank_positions = [i + 1 for i, name in enumerate(raw) if not name]
+    wanted = [name or f"column_{i + 1}" for i, name in enumerate(raw)]
+    duplicated: dict[str, list[str]] = {}
+    # Names given in the header take precedence over generated ones when they collide.
+    reserved = set(wanted)
+    for name in wanted:
+        candidate = name
+        if candidate in taken:
+            suffix = 2
+            while f"{name}_{suffix}" in taken or f"{name}_{suffix}" in reserved:
+                suffix += 1
+            candidate = f"{name}_{suffix}"
+            duplicated.setdefault(name, []).append(candidate)
+        taken.add(candidate)
+        names.append(candidate)
+    if blank_positions:
+        shown = ", ".join(str(p) for p in blank_positions[:10])
+        more = "" if len(blank_positions) <= 10 else f" and {len(blank_positions) - 10} more"
+        warnings.append(f"{len(blank_positions)} column(s) have no name in the header (position {shown}{more});"
+                        " they were named column_N after their position.")
+    for name, renamed in duplicated.items():
+        warnings.append(f"The header name '{name}' appears {len(renamed) + 1} times; the repeats were renamed "
+                        + ", ".join(f"'{r}'" for r in renamed) + ".")
+    return names, warnings

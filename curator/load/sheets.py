@@ -1,0 +1,286 @@
+"""Workbooks (XLSX, XLSM, XLS, XLSB, ODS) through python-calamine.
+
+Cells come back typed (numbers, dates, text); they are rendered as text the way the producer
+saw them, column by column with pyarrow. Formulas give their cached values.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import python_calamine as calamine
+
+from curator.errors import InputError, Location
+from curator.load.cells import cell_text, cells_to_text
+from curator.load.names import unique_names
+from curator.progress import ProgressCallback, report
+from curator.source import ReadOptions
+
+ZIPPED_FORMATS = ("xlsx", "xlsm", "xlsb", "ods")
+DEFAULT_MAX_UNCOMPRESSED = 4 * 1024**3
+# Spreadsheet XML compresses 5-20 times; a member expanding more than this is built to exhaust memory.
+MAX_RATIO = 200
+RATIO_FLOOR_BYTES = 20 * 1024 * 1024
+HEADER_SCAN_ROWS = 50
+
+
+@dataclass
+class SheetResult:
+    table: pa.Table
+    sheet: str
+    header_row: int
+    original_names: list[str]
+    sheets: list[str]
+    hidden_sheets: list[str]
+    warnings: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def check_zip_package(path: Path, fmt: str, limit: int | None) -> None:
+    """Refuse truncated packages and zip bombs before any decompression."""
+    where = Location(file=str(path))
+    limit = limit or DEFAULT_MAX_UNCOMPRESSED
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise InputError(f"The {fmt.upper()} file is damaged or truncated ({error}).", where,
+                         hint="Open it in Excel or LibreOffice and save it again; if it came by e-mail or USB key, "
+                              "copy it again.") from None
+    total = sum(member.file_size for member in members)
+    if total > limit:
+        raise InputError(f"The {fmt.upper()} file would expand to {total / 1024**2:,.0f} MB, above the limit of "
+                         f"{limit / 1024**2:,.0f} MB: it may be a 'zip bomb'.", where,
+                         hint="If the workbook is genuine, export the sheet as CSV, or raise the "
+                              "max_uncompressed_bytes reading option.")
+    for member in members:
+        if member.file_size > RATIO_FLOOR_BYTES and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            raise InputError(f"The part '{member.filename}' of the {fmt.upper()} file expands "
+                             f"{member.file_size // max(member.compress_size, 1):,} times (to "
+                             f"{member.file_size / 1024**2:,.0f} MB): real workbooks never do; it may be a "
+                             "'zip bomb'.", where,
+                             hint="Do not open this file; ask the sender for a genuine export.")
+
+
+def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbook:
+    if fmt in ZIPPED_FORMATS:
+        check_zip_package(path, fmt, options.max_uncompressed_bytes)
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises several unrelated types for broken files
+        raise _workbook_error(path, fmt, error) from None
+
+
+def _workbook_error(path: Path, fmt: str, error: Exception, sheet: str | None = None) -> InputError:
+    where = Location(file=str(path), sheet=sheet)
+    if isinstance(error, calamine.PasswordError) or "password" in str(error).lower() or "encrypt" in str(
+            error).lower():
+        return InputError("The workbook is encrypted with a password.", where,
+                          hint="Open it in Excel, remove the password and save it again, then load that copy.")
+    return InputError(f"The {fmt.upper()} file is damaged or not a real {fmt.upper()} workbook ({error}).", where,
+                      hint="Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.")
+
+
+def list_workbook_sheets(path: Path, fmt: str, options: ReadOptions | None = None) -> list[tuple[str, bool]]:
+    workbook = _open(path, fmt, options or ReadOptions())
+    try:
+        return [(meta.name, meta.visible != calamine.SheetVisibleEnum.Visible)
+                for meta in workbook.sheets_metadata]
+    finally:
+        workbook.close()
+
+
+def detect_sheet_options(path: Path, fmt: str, options: ReadOptions) -> ReadOptions:
+    """The sheet and header row :func:`read_workbook` would use, from the first rows only."""
+    workbook = _open(path, fmt, options)
+    try:
+        metas = workbook.sheets_metadata
+        hidden = {meta.name for meta in metas if meta.visible != calamine.SheetVisibleEnum.Visible}
+        order = [options.sheet] if options.sheet else [m.name for m in metas if m.name not in hidden] + sorted(hidden)
+        for name in order:
+            try:
+                sheet = workbook.get_sheet_by_name(name)
+                rows = sheet.to_python(nrows=HEADER_SCAN_ROWS)
+            except Exception as error:  # noqa: BLE001 - calamine's errors are many and unrelated
+                raise _workbook_error(path, fmt, error, sheet=name) from None
+            if rows:
+                first_row = (sheet.start or (0, 0))[0]
+                index, _header_cells, _start, _warnings = _header(rows, first_row, options,
+                                                                  sheet.merged_cell_ranges or [])
+                return ReadOptions(format=fmt, sheet=name, header_row=first_row + index + 1 if index >= 0 else 0,
+                                   decimal=options.decimal, thousands=options.thousands,
+                                   max_uncompressed_bytes=options.max_uncompressed_bytes)
+        return ReadOptions(format=fmt, sheet=options.sheet)
+    finally:
+        workbook.close()
+
+
+def read_workbook(path: Path, fmt: str, options: ReadOptions, progress: ProgressCallback | None = None
+                  ) -> SheetResult:
+    report(progress, 0.0, "Opening the workbook")
+    workbook = _open(path, fmt, options)
+    try:
+        return _read(workbook, path, fmt, options, progress)
+    finally:
+        workbook.close()
+
+
+def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: ReadOptions,
+          progress: ProgressCallback | None) -> SheetResult:
+    metas = workbook.sheets_metadata
+    names = [meta.name for meta in metas]
+    hidden = [meta.name for meta in metas if meta.visible != calamine.SheetVisibleEnum.Visible]
+    warnings: list[str] = []
+    if options.sheet is not None:
+        if options.sheet not in names:
+            raise InputError(f"The workbook has no sheet named '{options.sheet}'.", Location(file=str(path)),
+                             hint="Sheets in this workbook: " + ", ".join(f"'{n}'" for n in names) + ".")
+        chosen = options.sheet
+        rows, sheet = _sheet_rows(workbook, path, fmt, chosen)
+    else:
+        chosen, rows, sheet = "", [], None
+        for name in [n for n in names if n not in hidden] + hidden:
+            rows, sheet = _sheet_rows(workbook, path, fmt, name)
+            if rows:
+                chosen = name
+                break
+        if not chosen:
+            raise InputError("Every sheet of the workbook is empty.", Location(file=str(path)),
+                             hint="Check that you chose the right file and that the data was saved.")
+        others = [n for n in names if n != chosen and n not in hidden]
+        if others:
+            warnings.append(f"The workbook has {len(names)} sheets; '{chosen}' was read. Choose another sheet with "
+                            "the sheet option: " + ", ".join(f"'{n}'" for n in others) + ".")
+        if chosen in hidden:
+            warnings.append(f"The sheet '{chosen}' is hidden in the workbook; it was read because the visible "
+                            "sheets are empty.")
+    where = Location(file=str(path), sheet=chosen)
+    if not rows:
+        raise InputError("The sheet is empty.", where, hint="Choose another sheet, or check the right file was chosen.")
+    report(progress, 0.6, "Converting cells")
+    assert sheet is not None
+    first_row = (sheet.start or (0, 0))[0]
+    merged = sheet.merged_cell_ranges or []
+    header_index, header, data_start, header_warnings = _header(rows, first_row, options, merged)
+    warnings += header_warnings
+    width = len(header)
+    data = rows[data_start:]
+    if not data:
+        raise InputError("The sheet has a header but no data rows.",
+                         Location(file=str(path), sheet=chosen, line=first_row + header_index + 1 if header_index >= 0
+                                  else None),
+                         hint="Check the sheet and the header row option.")
+    column_names, name_warnings = unique_names(header)
+    warnings += name_warnings
+    columns = list(zip(*data, strict=False)) if data else [() for _ in range(width)]
+    arrays: list[pa.Array] = []
+    date_columns: list[str] = []
+    for position, name in enumerate(column_names):
+        values = columns[position] if position < len(columns) else [""] * len(data)
+        array, has_dates = cells_to_text(values)
+        arrays.append(array)
+        if has_dates:
+            date_columns.append(name)
+        report(progress, 0.6 + 0.35 * (position + 1) / max(width, 1), "Converting cells")
+    table = pa.Table.from_arrays(arrays, names=column_names)
+    table = _drop_blank_rows(table)
+    if table.num_rows == 0:
+        raise InputError("The sheet has a header but no data rows.", where, hint="Check the sheet and the header row.")
+    metadata: dict[str, Any] = {"sheet": chosen, "first_data_row": first_row + data_start + 1}
+    if date_columns:
+        metadata["date_columns"] = date_columns
+    report(progress, 1.0, "Read")
+    return SheetResult(table=table, sheet=chosen, header_row=first_row + header_index + 1 if header_index >= 0 else 0,
+                       original_names=[cell_text(v) or "" for v in header], sheets=names, hidden_sheets=hidden,
+                       warnings=warnings, metadata=metadata)
+
+
+def _sheet_rows(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, name: str
+                ) -> tuple[list[list[Any]], calamine.CalamineSheet]:
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        rows = sheet.to_python()
+    except Exception as error:  # noqa: BLE001 - calamine's errors are many and unrelated
+        raise _workbook_error(path, fmt, error, sheet=name) from None
+    return rows, sheet
+
+
+def _drop_blank_rows(table: pa.Table) -> pa.Table:
+    if table.num_columns == 0:
+        return table
+    any_value = None
+    for column in table.columns:
+        valid = pc.is_valid(column)
+        any_value = valid if any_value is None else pc.or_(any_value, valid)
+    if pc.all(any_value).as_py():
+        return table
+    return table.filter(any_value)
+
+
+def _header(rows: list[list[Any]], first_row: int, options: ReadOptions,
+            merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> tuple[int, list[Any], int, list[str]]:
+    """(index of the header in rows or -1, header cells, index of the first data row, warnings)."""
+    warnings: list[str] = []
+    width = len(rows[0]) if rows else 0
+    if options.header_row is not None:
+        if options.header_row == 0:
+            return -1, [""] * width, 0, warnings
+        index = options.header_row - 1 - first_row
+        if not 0 <= index < len(rows):
+            raise InputError(f"Row {options.header_row}, chosen as the header, is outside the sheet's data.",
+                             hint="Choose another header row.")
+        return index, _merged_header(rows, index, first_row, merged, warnings)[0], index + 1, warnings
+    scan = [[cell_text(v) or "" for v in row] for row in rows[:HEADER_SCAN_ROWS]]
+    filled_counts = [sum(1 for v in row if v.strip()) for row in scan]
+    widest = max(filled_counts) if filled_counts else 0
+    index = next((i for i, count in enumerate(filled_counts)
+                  if count and count * 2 >= widest and count >= min(2, widest)), 0)
+    if index:
+        warnings.append(f"The header was found on row {first_row + index + 1}; the {index} row(s) above it (titles "
+                        "or notes) were skipped.")
+    header, data_start = _merged_header(rows, index, first_row, merged, warnings)
+    return index, header, data_start, warnings
+
+
+def _merged_header(rows: list[list[Any]], index: int, first_row: int,
+                   merged: list[tuple[tuple[int, int], tuple[int, int]]], warnings: list[str]
+                   ) -> tuple[list[Any], int]:
+    """Spread merged header cells over the columns they cover; join a two-row grouped header."""
+    header = [cell_text(v) or "" for v in rows[index]]
+    absolute = first_row + index
+    spans = [(c0, c1) for (r0, c0), (r1, c1) in merged if r0 <= absolute <= r1 and c1 > c0]
+    if not spans:
+        return header, index + 1
+    below = [cell_text(v) or "" for v in rows[index + 1]] if index + 1 < len(rows) else []
+    covered = {c for c0, c1 in spans for c in range(c0, c1 + 1)}
+    two_rows = bool(below) and all(below[c].strip() and not _numeric(below[c]) for c in covered if c < len(below))
+    combined = list(header)
+    for c0, c1 in spans:
+        parent = header[c0] if c0 < len(header) else ""
+        for column in range(c0, min(c1 + 1, len(header))):
+            if two_rows:
+                combined[column] = f"{parent} {below[column]}".strip()
+            else:
+                combined[column] = parent
+    if two_rows:
+        for column, name in enumerate(header):
+            if column not in covered and not name.strip() and column < len(below):
+                combined[column] = below[column]
+        warnings.append(f"The header spans rows {absolute + 1} and {absolute + 2} (merged group cells); column "
+                        "names join the group and the name below it.")
+        return combined, index + 2
+    warnings.append(f"Merged header cells on row {absolute + 1} were spread over the columns they cover.")
+    return combined, index + 1
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+        return True
+    except ValueError:
+        return False

@@ -1,0 +1,69 @@
+"""SAS (.sas7bdat, .xpt), Stata (.dta) and SPSS (.sav) through pyreadstat.
+
+Value labels (SPSS, Stata) and variable labels are kept in the table's metadata: the Map step
+uses them to map codes ("1" means "Homme") without asking the producer again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyreadstat
+
+from curator.errors import InputError, Location
+from curator.load.cells import cell_text, to_text
+from curator.load.names import unique_names
+from curator.progress import ProgressCallback, report
+
+READERS: dict[str, Callable[..., Any]] = {
+    "sas7bdat": pyreadstat.read_sas7bdat,
+    "xpt": pyreadstat.read_xport,
+    "dta": pyreadstat.read_dta,
+    "sav": pyreadstat.read_sav,
+}
+NAMES = {"sas7bdat": "SAS", "xpt": "SAS transport", "dta": "Stata", "sav": "SPSS"}
+
+
+def read_statistical(path: Path, fmt: str, progress: ProgressCallback | None = None
+                     ) -> tuple[pa.Table, list[str], list[str], dict[str, Any]]:
+    """(text table, original names, warnings, metadata)."""
+    report(progress, 0.0, "Reading")
+    reader = READERS[fmt]
+    try:
+        # Codes stay codes (value labels go to the metadata); xport has no value labels to apply.
+        extra = {} if fmt == "xpt" else {"apply_value_formats": False, "user_missing": False}
+        frame, meta = reader(str(path), **extra)
+    except Exception as error:  # noqa: BLE001 - pyreadstat raises ReadstatError, PyreadstatError, OSError...
+        raise InputError(f"The {NAMES[fmt]} file cannot be read: {error}.", Location(file=str(path)),
+                         hint=f"Check that it is a complete {NAMES[fmt]} file; write it again from "
+                              f"{NAMES[fmt]} if it was cut or damaged.") from None
+    report(progress, 0.7, "Converting")
+    original = [str(name) for name in frame.columns]
+    names, warnings = unique_names(original)
+    arrays = []
+    for position in range(frame.shape[1]):
+        series = frame.iloc[:, position]
+        try:
+            arrays.append(to_text(pa.Array.from_pandas(series)))
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            # A column mixing Python types: rare, formatted value by value.
+            arrays.append(pa.array([cell_text(v) for v in series.tolist()], pa.string()))
+    table = pa.Table.from_arrays(arrays, names=names)
+    renamed = dict(zip(original, names, strict=True))
+    metadata: dict[str, Any] = {}
+    labels = {renamed[k]: v for k, v in (meta.column_names_to_labels or {}).items() if v and k in renamed}
+    if labels:
+        metadata["variable_labels"] = labels
+    value_labels = {
+        renamed[variable]: {cell_text(code) or "": str(label) for code, label in mapping.items()}
+        for variable, mapping in (meta.variable_value_labels or {}).items() if variable in renamed
+    }
+    if value_labels:
+        metadata["value_labels"] = value_labels
+    if getattr(meta, "file_encoding", None):
+        metadata["file_encoding"] = meta.file_encoding
+    report(progress, 1.0, "Read")
+    return table, original, warnings, metadata

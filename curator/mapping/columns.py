@@ -1,0 +1,149 @@
+"""Column suggestions: for each source column, the vocabulary concepts it most likely carries.
+
+A concept's score combines three kinds of evidence, each explained in the reason:
+
+- the header: normalised (case, accents, punctuation, word order, filler words, abbreviations)
+  and compared with every label, synonym and abbreviation of the concept, exactly and with
+  rapidfuzz;
+- the values: type (dates, integers, decimals), plausible range, pattern, check digits,
+  code-list coverage — measured over a sample of distinct values;
+- what identification found (a NIR, a phone number...), when it is given.
+
+Then a one-to-one assignment over the whole file gives each concept to one column at most (except
+concepts that may repeat, such as secondary diagnoses), best scores first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from curator.mapping.evidence import describe_values, identification_bonus, value_fit
+from curator.mapping.headers import (
+    HeaderMatch,
+    fuzzy_matrices,
+    header_matches,
+    header_phrase,
+    name_index,
+)
+from curator.mapping.values import ValueShape, shape_of
+from curator.mapping.vocabulary import Vocabulary
+from curator.progress import ProgressCallback, report
+
+__all__ = ["ColumnSuggestions", "Suggestion", "suggest_columns"]
+
+MAX_SUGGESTIONS = 5
+MIN_SHOWN = 0.30          # scores below this are not worth showing
+ASSIGN_MIN = 0.50         # below this a column stays unmapped rather than get a doubtful concept
+HEADER_CANDIDATES = 12    # for large vocabularies, only the best header matches get value checks
+
+
+@dataclass
+class Suggestion:
+    concept: str
+    score: float
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"concept": self.concept, "score": round(self.score, 3), "reason": self.reason}
+
+
+@dataclass
+class ColumnSuggestions:
+    name: str
+    suggestions: list[Suggestion] = field(default_factory=list)
+    assigned: str | None = None
+    value_type: str = "empty"      # what the values look like: date, integer, number, text, empty
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def best(self) -> Suggestion | None:
+        return self.suggestions[0] if self.suggestions else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "assigned": self.assigned, "value_type": self.value_type,
+                "evidence": list(self.evidence), "suggestions": [s.to_dict() for s in self.suggestions]}
+
+
+def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matches: dict[str, HeaderMatch],
+                  ident: Any) -> list[Suggestion]:
+    concepts = vocabulary.concepts
+    if len(concepts) <= 100:
+        candidates = list(concepts)
+    else:
+        ranked = sorted(matches.items(), key=lambda item: -item[1].score)[:HEADER_CANDIDATES]
+        candidates = [cid for cid, _ in ranked]
+    suggestions = []
+    for concept_id in candidates:
+        concept = concepts[concept_id]
+        match = matches.get(concept_id)
+        header_score = match.score if match else 0.0
+        fit = value_fit(concept, shape, vocabulary)
+        by_header = header_score * (0.45 + 0.55 * fit.fit)
+        by_values = fit.strength * fit.fit * 0.85
+        bonus, ident_phrase = identification_bonus(concept, ident)
+        if fit.fit < 0.25 or (header_score < 0.3 and fit.strength < 0.6):
+            # Identification backs a header or strong values; it does not overrule values that
+            # contradict the concept, nor make a guess from loose values alone.
+            bonus, ident_phrase = min(bonus, 0.0), ""
+        score = min(1.0, max(by_header, by_values) + bonus)
+        if score < MIN_SHOWN:
+            continue
+        parts = []
+        if match and header_score >= 0.3:
+            parts.append(header_phrase(header, match))
+        if fit.phrase:
+            parts.append(fit.phrase)
+        if ident_phrase:
+            parts.append(ident_phrase)
+        suggestions.append(Suggestion(concept_id, round(max(score, 0.0), 4), "; ".join(parts) or "values fit"))
+    suggestions.sort(key=lambda s: (-s.score, s.concept))
+    return suggestions[:MAX_SUGGESTIONS]
+
+
+def _assign(columns: list[ColumnSuggestions], vocabulary: Vocabulary) -> None:
+    """Greedy one-to-one assignment, best scores first; repeatable concepts may serve several columns."""
+    pairs = sorted(((s.score, ci, s.concept) for ci, col in enumerate(columns) for s in col.suggestions
+                    if s.score >= ASSIGN_MIN), key=lambda p: (-p[0], p[1], p[2]))
+    taken: set[str] = set()
+    for _score, ci, concept_id in pairs:
+        column = columns[ci]
+        if column.assigned is not None or concept_id in taken:
+            continue
+        column.assigned = concept_id
+        concept = vocabulary.concepts.get(concept_id)
+        if concept is None or not concept.repeatable:
+            taken.add(concept_id)
+    for column in columns:
+        if column.assigned is not None:
+            # The assigned concept leads, so the first suggestion is always what the user sees chosen.
+            column.suggestions.sort(key=lambda s: (s.concept != column.assigned, -s.score, s.concept))
+
+
+def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Sequence[Any] | None = None,
+                    profiles: Sequence[Any] | None = None, progress: ProgressCallback | None = None
+                    ) -> list[ColumnSuggestions]:
+    """Ranked concept suggestions for every column of ``table``, with a one-to-one assignment.
+
+    ``identifications`` (objects with ``name``, ``klass``, ``kinds``) add identifying evidence;
+    ``profiles`` are accepted for symmetry with the other stages (values are sampled here).
+    """
+    del profiles
+    index = name_index(vocabulary)
+    headers = list(table.column_names)
+    idents = {getattr(i, "name", None): i for i in (identifications or [])}
+    fuzzy_joined, fuzzy_packed = fuzzy_matrices(headers, index)
+    results = []
+    for ci, header in enumerate(headers):
+        report(progress, ci / max(len(headers), 1), f"suggesting concepts for '{header}'")
+        shape = shape_of(table.column(ci))
+        matches = header_matches(header, index, fuzzy_joined[ci], fuzzy_packed[ci])
+        suggestions = _score_column(header, shape, vocabulary, matches, idents.get(header))
+        evidence = [s.reason for s in suggestions[:1]]
+        results.append(ColumnSuggestions(header, suggestions, None, describe_values(shape), evidence))
+    _assign(results, vocabulary)
+    report(progress, 1.0, "suggestions ready")
+    return results

@@ -1,0 +1,269 @@
+"""Signing keys (minisign format) and recipient keys (age X25519), in the stock tools' own formats.
+
+A key made by ``minisign -G`` (with or without ``-W``) or ``age-keygen`` works here as it is, and a
+key made here works with those tools. Secret keys are protected by a passphrase with scrypt: the
+minisign format's own protection for signing keys, age's passphrase mode for recipient identities.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import minisign
+import pyrage
+
+from curator.errors import InputError, Location
+from curator.package.manifest import recipient_fingerprint
+
+__all__ = ["identity_needs_passphrase", "load_identity", "load_recipients", "load_signer", "load_signing_key",
+           "new_recipient_key", "new_signing_key", "recipient_fingerprint", "signature_key_id", "signer_key_id"]
+
+AGE_RECIPIENT_PREFIX = "age1"
+AGE_SECRET_PREFIX = "AGE-SECRET-KEY-1"
+_AGE_BINARY_MAGIC = b"age-encryption.org/v1"
+_AGE_ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
+# scrypt N=2^18, r=8, p=1 (256 MiB, about a second): age's own passphrase strength. py-minisign's
+# default is the "interactive" level (32 MiB), too weak for a key on a shared workstation; stock
+# minisign's "sensitive" level (1 GiB) is too heavy for the machines producers use.
+SIGNING_KEY_OPSLIMIT = 8 * 1024 * 1024
+SIGNING_KEY_MEMLIMIT = 256 * 1024 * 1024
+_PASSPHRASE_HINT = "Give the key's passphrase (on a terminal, or with --passphrase-file)."
+
+
+def _write_new(path: Path, data: bytes, secret: bool) -> None:
+    """Write ``path`` through ``path.part``; never over an existing key."""
+    if path.exists():
+        raise InputError("the file exists already; curator never overwrites a key", Location(file=path),
+                         hint="Choose another name or move the old key away.")
+    part = path.with_name(path.name + ".part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(part, flags, 0o600 if secret else 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def _check_new_passphrase(passphrase: str | None) -> None:
+    if passphrase is not None and not passphrase:
+        raise InputError("an empty passphrase does not protect a key",
+                         hint="Choose a passphrase, or make the key without one on purpose.")
+
+
+def _key_files(basename: Path) -> tuple[Path, Path]:
+    basename = Path(basename)
+    return basename.with_name(basename.name + ".key"), basename.with_name(basename.name + ".pub")
+
+
+# --- signing keys (minisign) ------------------------------------------------------------------
+
+def new_signing_key(basename: Path, passphrase: str | None) -> tuple[Path, Path]:
+    """Write BASENAME.key (minisign secret key, scrypt-protected unless ``passphrase`` is None) and BASENAME.pub."""
+    _check_new_passphrase(passphrase)
+    secret_path, public_path = _key_files(basename)
+    for path in (secret_path, public_path):
+        if path.exists():
+            _write_new(path, b"", secret=False)  # raises the "exists already" error
+    pair = minisign.KeyPair.generate()
+    secret = pair.secret_key
+    if passphrase is not None:
+        secret.encrypt(passphrase, opslimit=SIGNING_KEY_OPSLIMIT, memlimit=SIGNING_KEY_MEMLIMIT)
+    _write_new(public_path, bytes(pair.public_key) + b"\n", secret=False)
+    _write_new(secret_path, bytes(secret) + b"\n", secret=True)
+    secret.wipe()
+    return secret_path, public_path
+
+
+def load_signing_key(path: Path | str, passphrase: str | None) -> minisign.SecretKey:
+    """A minisign secret key, decrypted and ready to sign."""
+    path = Path(path)
+    data = _read_key_file(path, "signing key")
+    try:
+        key = minisign.SecretKey.from_bytes(data)
+    except (minisign.Error, ValueError) as exc:
+        raise InputError(f"this is not a minisign secret key ({exc})", Location(file=path),
+                         hint=_wrong_kind_hint(data, "a producer signing key (.key from 'curator keys new-signing' "
+                                                     "or 'minisign -G')")) from exc
+    if key.is_encrypted():
+        if passphrase is None:
+            raise InputError("the signing key is protected by a passphrase, and none was given",
+                             Location(file=path), hint=_PASSPHRASE_HINT)
+        try:
+            key.decrypt(passphrase)
+        except minisign.Error as exc:
+            raise InputError("wrong passphrase for the signing key", Location(file=path),
+                             hint="Type the passphrase chosen when the key was made; keys cannot be recovered "
+                                  "without it.") from exc
+    return key
+
+
+def load_signer(path_or_text: Path | str | minisign.PublicKey) -> minisign.PublicKey:
+    """A producer's minisign public key, from a .pub file, its two-line text, or its one-line base64 (RWQ...)."""
+    if isinstance(path_or_text, minisign.PublicKey):
+        return path_or_text
+    text = str(path_or_text).strip()
+    if isinstance(path_or_text, str) and text.startswith("RW") and "\n" not in text and not Path(text).exists():
+        try:
+            return minisign.PublicKey.from_base64(text)
+        except (minisign.Error, ValueError) as exc:
+            raise InputError(f"'{text}' is not a minisign public key ({exc})",
+                             hint="Give the producer's .pub file or its 'RW...' line.") from exc
+    if isinstance(path_or_text, str) and text.startswith("untrusted comment:"):
+        data = text.encode()
+        where = None
+    else:
+        where = Path(path_or_text)
+        data = _read_key_file(where, "signer's public key")
+    try:
+        return minisign.PublicKey.from_bytes(data.strip() + b"\n")
+    except (minisign.Error, ValueError) as exc:
+        raise InputError(f"this is not a minisign public key ({exc})", Location(file=where) if where else None,
+                         hint=_wrong_kind_hint(data, "the producer's public key (.pub from 'curator keys "
+                                                     "new-signing' or 'minisign -G')")) from exc
+
+
+def signer_key_id(key: minisign.PublicKey | minisign.SecretKey) -> str:
+    """The key id minisign prints and puts in signatures, as upper-case hex."""
+    public = key.get_public_key() if isinstance(key, minisign.SecretKey) else key
+    return bytes(public._keynum_pk.key_id)[::-1].hex().upper()
+
+
+def signature_key_id(signature: minisign.Signature) -> str:
+    return bytes(signature._key_id)[::-1].hex().upper()
+
+
+# --- recipient keys (age X25519) --------------------------------------------------------------
+
+def new_recipient_key(basename: Path, passphrase: str | None = None) -> tuple[Path, Path]:
+    """Write BASENAME.key (age identity as age-keygen writes it; age-passphrase-encrypted if asked) and BASENAME.pub."""
+    _check_new_passphrase(passphrase)
+    secret_path, public_path = _key_files(basename)
+    for path in (secret_path, public_path):
+        if path.exists():
+            _write_new(path, b"", secret=False)
+    identity = pyrage.x25519.Identity.generate()
+    recipient = str(identity.to_public())
+    created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    text = f"# created: {created}\n# public key: {recipient}\n{identity}\n".encode()
+    if passphrase is not None:
+        text = pyrage.passphrase.encrypt(text, passphrase, armored=True)
+    _write_new(public_path, f"{recipient}\n".encode(), secret=False)
+    _write_new(secret_path, text, secret=True)
+    return secret_path, public_path
+
+
+def _parse_recipient(text: str, where: Location | None) -> str:
+    try:
+        pyrage.x25519.Recipient.from_str(text)
+    except Exception as exc:  # pyrage raises its own RecipientError; any failure means the same thing
+        raise InputError(f"'{text[:70]}' is not an age recipient key (age1...)", where,
+                         hint="Give the hub's public key: the 'age1...' line, or the .pub file holding it.") from exc
+    return text
+
+
+def load_recipients(items: Iterable[str | Path]) -> list[str]:
+    """The age1... recipients named by each item (the key itself, or a file of keys, one a line, # comments)."""
+    found: list[str] = []
+    for item in items:
+        text = str(item).strip()
+        if isinstance(item, str) and text.startswith(AGE_RECIPIENT_PREFIX) and not Path(text).exists():
+            found.append(_parse_recipient(text, None))
+            continue
+        path = Path(item)
+        data = _read_key_file(path, "recipient key")
+        if AGE_SECRET_PREFIX.encode() in data or data.startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
+            raise InputError("this is a secret key (an age identity), not a recipient", Location(file=path),
+                             hint="Give the public key: the .pub file, or the 'age1...' line.")
+        lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines()]
+        keys = [line for line in lines if line and not line.startswith("#")]
+        if not keys:
+            raise InputError("no age recipient key in this file", Location(file=path),
+                             hint="The file should hold an 'age1...' line.")
+        for number, line in enumerate(lines, start=1):
+            if line and not line.startswith("#"):
+                found.append(_parse_recipient(line, Location(file=path, line=number)))
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        raise InputError("no recipient given", hint="Give the hub's public key (age1...) with --recipient.")
+    return unique
+
+
+def load_identity(path: Path | str, passphrase: str | None = None) -> pyrage.x25519.Identity:
+    """The age X25519 identity in an age-keygen file, possibly encrypted with age's passphrase mode."""
+    path = Path(path)
+    data = _read_key_file(path, "identity")
+    if data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
+        if passphrase is None:
+            raise InputError("the identity file is protected by a passphrase, and none was given",
+                             Location(file=path), hint=_PASSPHRASE_HINT)
+        try:
+            data = pyrage.passphrase.decrypt(data.strip() + b"\n", passphrase)
+        except Exception as exc:  # pyrage.DecryptError: wrong passphrase, or a damaged file
+            raise InputError("wrong passphrase for the identity file (or the file is damaged)",
+                             Location(file=path),
+                             hint="Type the passphrase chosen when the key was made.") from exc
+    lines = data.decode("utf-8", "replace").splitlines()
+    secrets = [(n, line.strip()) for n, line in enumerate(lines, start=1)
+               if line.strip() and not line.strip().startswith("#")]
+    if not secrets:
+        raise InputError("no age secret key in this file", Location(file=path),
+                         hint=_wrong_kind_hint(data, "the hub's identity (.key from 'curator keys new-recipient' "
+                                                     "or 'age-keygen')"))
+    if any(not line.startswith(AGE_SECRET_PREFIX) for _, line in secrets):
+        number = next(n for n, line in secrets if not line.startswith(AGE_SECRET_PREFIX))
+        raise InputError("this is not an age secret key (AGE-SECRET-KEY-1...)", Location(file=path, line=number),
+                         hint=_wrong_kind_hint(data, "the hub's identity (.key from 'curator keys new-recipient' "
+                                                     "or 'age-keygen')"))
+    if len(secrets) > 1:
+        raise InputError(f"the identity file holds {len(secrets)} lines of keys; curator expects one",
+                         Location(file=path), hint="Give a file made by age-keygen, holding one key.")
+    number, text = secrets[0]
+    try:
+        return pyrage.x25519.Identity.from_str(text)
+    except Exception as exc:  # pyrage.IdentityError
+        raise InputError("this line is not an age secret key (AGE-SECRET-KEY-1...)",
+                         Location(file=path, line=number),
+                         hint=_wrong_kind_hint(data, "the hub's identity (.key from 'age-keygen')")) from exc
+
+
+# --- shared -----------------------------------------------------------------------------------
+
+def _read_key_file(path: Path, what: str) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{what} file not found", Location(file=path),
+                         hint="Check the path; give the key file itself.") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the {what} file ({exc.strerror})", Location(file=path)) from exc
+    if len(data) > 64 * 1024:
+        raise InputError(f"this file is far too large to be a {what}", Location(file=path),
+                         hint="Give the key file itself.")
+    return data
+
+
+def _wrong_kind_hint(data: bytes, expected: str) -> str:
+    head = data[:200]
+    if AGE_SECRET_PREFIX.encode() in head or head.startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
+        seen = "an age secret key (identity)"
+    elif head.strip().startswith(AGE_RECIPIENT_PREFIX.encode()):
+        seen = "an age public key (recipient)"
+    elif b"minisign public key" in head:
+        seen = "a minisign public key"
+    elif b"minisign" in head and b"secret key" in head:
+        seen = "a minisign secret key"
+    else:
+        return f"Expected {expected}."
+    return f"This file looks like {seen}; expected {expected}."
+
+
+def identity_needs_passphrase(path: Path | str) -> bool:
+    """Whether an identity file is encrypted with age's passphrase mode (so a passphrase must be asked for)."""
+    data = _read_key_file(Path(path), "identity")
+    return data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN))

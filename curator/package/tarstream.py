@@ -1,0 +1,163 @@
+"""The package's container: a plain, uncompressed ustar archive, written and read strictly.
+
+Headers come from the standard library's ``TarInfo.tobuf`` with every field fixed except name,
+size and time, so the reader can rebuild each header from what it parsed and demand the very same
+512 bytes: a changed byte anywhere in a header, in the padding or in the end blocks is reported,
+where an ordinary tar reader would shrug it off or stop early without saying so.
+"""
+
+from __future__ import annotations
+
+import tarfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+BLOCK = tarfile.BLOCKSIZE
+RECORD = tarfile.RECORDSIZE
+_END = b"\0" * (2 * BLOCK)
+
+
+class TarLayoutError(Exception):
+    """The archive is not laid out as curator writes it; the message says where."""
+
+
+def header(name: str, size: int, mtime: int) -> bytes:
+    info = tarfile.TarInfo(name)
+    info.size = size
+    info.mtime = mtime
+    info.mode = 0o644
+    info.type = tarfile.REGTYPE
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    return info.tobuf(format=tarfile.USTAR_FORMAT, encoding="utf-8", errors="strict")
+
+
+def padding(size: int) -> int:
+    return -size % BLOCK
+
+
+class TarWriter:
+    """Appends members to an open binary file; ``close`` writes the end blocks and record padding."""
+
+    def __init__(self, out: BinaryIO, mtime: int) -> None:
+        self._out = out
+        self._mtime = mtime
+        self._written = 0
+
+    def add_bytes(self, name: str, data: bytes) -> None:
+        self._write(header(name, len(data), self._mtime))
+        self._write(data + b"\0" * padding(len(data)))
+
+    def add_stream(self, name: str, source: BinaryIO, size: int, on_chunk: Callable[[int], None] | None = None,
+                   chunk: int = 1 << 20) -> None:
+        self._write(header(name, size, self._mtime))
+        left = size
+        while left:
+            data = source.read(min(chunk, left))
+            if not data:
+                raise OSError(f"{name}: the source ended {left} bytes early")
+            self._write(data)
+            left -= len(data)
+            if on_chunk is not None:
+                on_chunk(len(data))
+        self._write(b"\0" * padding(size))
+
+    def close(self) -> None:
+        self._write(_END)
+        self._write(b"\0" * (-self._written % RECORD))
+
+    def _write(self, data: bytes) -> None:
+        self._out.write(data)
+        self._written += len(data)
+
+
+@dataclass(frozen=True)
+class Entry:
+    index: int          # 0-based position in the archive
+    name: str
+    size: int
+    header_offset: int
+    data_offset: int
+
+
+def _parse_header(block: bytes, offset: int, index: int) -> tuple[str, int, int]:
+    try:
+        info = tarfile.TarInfo.frombuf(block, "utf-8", "strict")
+    except tarfile.HeaderError as exc:
+        if index == 0:
+            raise TarLayoutError(f"this file is not a tar archive, so not a curator package ({exc})") from exc
+        raise TarLayoutError(f"the tar header of entry {index + 1} (byte {offset}) is damaged: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise TarLayoutError(f"the tar header of entry {index + 1} (byte {offset}) has a name that is not "
+                             "UTF-8") from exc
+    return info.name, info.size, int(info.mtime)
+
+
+def read_entries(source: BinaryIO, total_size: int) -> Iterator[Entry]:
+    """Walk the archive's headers, seeking over member data; raise TarLayoutError at the first irregularity.
+
+    The caller reads each member's data at ``data_offset`` between iterations (or later); the
+    walk itself only reads headers, padding and the end of the archive.
+    """
+    offset = 0
+    index = 0
+    mtime: int | None = None
+    if total_size == 0:
+        raise TarLayoutError("the file is empty: it is truncated, or not a package at all")
+    while True:
+        if offset + BLOCK > total_size:
+            raise TarLayoutError(f"the package ends at byte {total_size}, inside the archive "
+                                 f"(entry {index + 1} or the end marker was expected at byte {offset}): "
+                                 "it is truncated")
+        source.seek(offset)
+        block = source.read(BLOCK)
+        if block == b"\0" * BLOCK:
+            _check_end(source, offset, total_size)
+            return
+        name, size, entry_mtime = _parse_header(block, offset, index)
+        if block != header(name, size, entry_mtime):
+            raise TarLayoutError(f"the tar header of entry {index + 1} ('{name}', byte {offset}) is not in the "
+                                 "form curator writes: it was altered")
+        if mtime is None:
+            mtime = entry_mtime
+        elif entry_mtime != mtime:
+            raise TarLayoutError(f"the tar header of entry {index + 1} ('{name}') has another time than the "
+                                 "first entry: it was altered")
+        data_offset = offset + BLOCK
+        end = data_offset + size
+        if end > total_size:
+            raise TarLayoutError(f"entry {index + 1} ('{name}') should hold {size} bytes from byte "
+                                 f"{data_offset}, but the package ends at byte {total_size}: it is truncated")
+        pad = padding(size)
+        if end + pad > total_size:
+            raise TarLayoutError(f"the package ends at byte {total_size}, inside the padding after entry "
+                                 f"{index + 1} ('{name}'): it is truncated")
+        if pad:
+            source.seek(end)
+            if source.read(pad) != b"\0" * pad:
+                raise TarLayoutError(f"the padding after entry {index + 1} ('{name}', bytes {end}-{end + pad - 1}) "
+                                     "is not zeros: it was altered")
+        yield Entry(index, name, size, offset, data_offset)
+        offset = end + pad
+        index += 1
+
+
+def _check_end(source: BinaryIO, offset: int, total_size: int) -> None:
+    """After the last member: two zero blocks, zeros up to the record boundary, nothing else."""
+    expected_end = offset + 2 * BLOCK
+    expected_end += -expected_end % RECORD
+    if total_size < expected_end:
+        raise TarLayoutError(f"the end of the archive (from byte {offset}) is cut short at byte {total_size}: "
+                             "the package is truncated")
+    if total_size > expected_end:
+        raise TarLayoutError(f"{total_size - expected_end} bytes follow the end of the archive (byte "
+                             f"{expected_end}): something was appended")
+    source.seek(offset)
+    position = offset
+    while position < total_size:
+        data = source.read(min(1 << 16, total_size - position))
+        if data.strip(b"\0"):
+            bad = position + next(i for i, b in enumerate(data) if b)
+            raise TarLayoutError(f"byte {bad}, in the end marker of the archive, is not zero: it was altered")
+        position += len(data)

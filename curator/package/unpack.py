@@ -1,0 +1,175 @@
+"""Open a package on the hub's side: verify, decrypt every member aside, check it, then move it in.
+
+age (pyrage as well as the stock tool) writes plaintext before it notices a truncated or altered
+ciphertext, so each member is decrypted into a private temporary folder and its size and SHA-256
+are compared with the signed manifest and the encrypted digest list. Only when every member has
+passed does anything move into the output folder; on any failure the folder receives nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import minisign
+import pyrage
+
+from curator.errors import InputError, Location, VerificationError
+from curator.package import manifest as mf
+from curator.package.agestream import AgeError, decrypt_stream
+from curator.package.tarstream import Entry
+from curator.package.verify import verify_package
+from curator.progress import ProgressCallback, report, scaled
+
+_NOT_OPENED = "Nothing was written to the output folder. Ask the producer to send the package again."
+
+
+def _identities(identity: pyrage.x25519.Identity | Sequence[pyrage.x25519.Identity]) -> list[pyrage.x25519.Identity]:
+    if isinstance(identity, pyrage.x25519.Identity):
+        return [identity]
+    return list(identity)
+
+
+def open_package(path: Path | str, identity: pyrage.x25519.Identity | Sequence[pyrage.x25519.Identity],
+                 signer: minisign.PublicKey | Path | str, out_dir: Path | str,
+                 progress: ProgressCallback | None = None) -> list[Path]:
+    """Verify ``path``, decrypt its members with ``identity`` into ``out_dir``; return the files written.
+
+    ``out_dir`` receives the payload members, manifest.json and its signature(s). Raises
+    VerificationError when the package is not authentic, complete and intact or was not addressed
+    to ``identity``; InputError when ``out_dir`` already holds files of the same names.
+    """
+    path, out_dir = Path(path), Path(out_dir)
+    identities = _identities(identity)
+    result = verify_package(path, signer, scaled(progress, 0.0, 0.3))
+    if not result.ok or result.manifest is None:
+        raise VerificationError("the package failed verification; it was not opened", Location(file=path),
+                                hint=_NOT_OPENED, details=result.problems)
+    manifest = result.manifest
+    named = {r["key"] for r in manifest["recipients"]}
+    mine = [str(i.to_public()) for i in identities]
+    if not named & set(mine):
+        raise VerificationError(
+            f"this package is not addressed to your key ({mine[0]}); the producer addressed it to "
+            + ", ".join(r["fingerprint"] for r in manifest["recipients"]), Location(file=path),
+            hint="Open it with the identity whose public key the producer used, or ask for a package made for "
+                 "your key.")
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("the output should be a folder, and this is a file", Location(file=out_dir),
+                         hint="Give a new or empty folder with -o.")
+    kept = [mf.MANIFEST_NAME, mf.SIGNATURE_NAME] + ([mf.CMS_NAME] if manifest.get("cms") else [])
+    outputs = [member["name"] for member in manifest["members"]] + kept
+    clashes = [name for name in outputs if (out_dir / name).exists()]
+    if clashes:
+        raise InputError(f"the output folder already holds {', '.join(clashes)}; curator never overwrites",
+                         Location(file=out_dir), hint="Choose an empty folder.")
+
+    staging_parent = out_dir if out_dir.is_dir() else out_dir.parent
+    staging_parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".curator-open-", dir=staging_parent))
+    try:
+        with open(path, "rb") as handle:
+            _decrypt_all(handle, result.entries, manifest, identities, staging, scaled(progress, 0.3, 1.0))
+            for name in kept:
+                entry = result.entries[name]
+                handle.seek(entry.data_offset)
+                (staging / name).write_bytes(handle.read(entry.size))
+        written = _move_all(staging, out_dir, outputs)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report(progress, 1.0, "opened")
+    return written
+
+
+def _fail(path_name: str, message: str) -> VerificationError:
+    return VerificationError(f"{path_name}: {message}", hint=_NOT_OPENED)
+
+
+def _decrypt_member(handle: Any, entry: Entry, expected_sha256: str, identities: list[pyrage.x25519.Identity],
+                    target: Path, on_bytes: Any = None) -> tuple[int, str]:
+    handle.seek(entry.data_offset)
+    try:
+        with open(target, "wb") as out:
+            cipher_sha256, size, sha256 = decrypt_stream(handle, entry.size, out, identities, on_bytes)
+    except AgeError as exc:
+        raise _fail(entry.name, f"cannot be decrypted ({exc}): it is damaged, or not encrypted to your key") from exc
+    # The file may have changed since it was verified: the ciphertext read now must be the signed one.
+    if cipher_sha256 != expected_sha256:
+        raise _fail(entry.name, "changed while it was being opened (SHA-256 differs from the signed manifest)")
+    return size, sha256
+
+
+def _decrypt_all(handle: Any, entries: dict[str, Entry], manifest: dict[str, Any],
+                 identities: list[pyrage.x25519.Identity], staging: Path,
+                 progress: ProgressCallback | None) -> None:
+    digests_name = manifest["digests"]["file"]
+    _decrypt_member(handle, entries[digests_name], manifest["digests"]["encrypted"]["sha256"], identities,
+                    staging / digests_name)
+    digests = _read_digests(staging / digests_name, manifest)
+    (staging / digests_name).unlink()
+
+    total = sum(member["encrypted"]["size"] for member in manifest["members"]) or 1
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        report(progress, done / total, "decrypting")
+
+    for member in manifest["members"]:
+        name = member["name"]
+        size, sha256 = _decrypt_member(handle, entries[member["file"]], member["encrypted"]["sha256"], identities,
+                                       staging / name, advance)
+        expected = digests[name]
+        if size != member["size"] or size != expected.get("size"):
+            raise _fail(member["file"], f"decrypts to {size} bytes where the manifest says {member['size']}")
+        if sha256 != expected.get("sha256"):
+            raise _fail(member["file"], "decrypts to content whose SHA-256 differs from the producer's digest list")
+
+
+def _read_digests(path: Path, manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    where = manifest["digests"]["file"]
+    data = path.read_bytes()
+    try:
+        digests = json.loads(data)
+    except ValueError as exc:
+        raise _fail(where, "does not hold the producer's digest list") from exc
+    if (not isinstance(digests, dict) or digests.get("format") != mf.DIGESTS_FORMAT
+            or mf.canonical_json(digests) != data):
+        raise _fail(where, "does not hold the producer's digest list in the form curator writes")
+    if digests.get("submission_id") != manifest["submission_id"]:
+        raise _fail(where, f"belongs to submission {digests.get('submission_id')}, not to "
+                           f"{manifest['submission_id']}")
+    listed = {str(d.get("name")): d for d in digests.get("members", []) if isinstance(d, dict)}
+    names = [member["name"] for member in manifest["members"]]
+    if sorted(listed) != sorted(names):
+        raise _fail(where, "lists other members than the manifest")
+    return listed
+
+
+def _move_all(staging: Path, out_dir: Path, names: list[str]) -> list[Path]:
+    """Move every checked file into ``out_dir``; if one move fails, take back those already moved."""
+    created_dir = not out_dir.exists()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    moved: list[Path] = []
+    try:
+        for name in names:
+            target = out_dir / name
+            if target.exists():
+                raise InputError("a file of this name appeared in the output folder while opening",
+                                 Location(file=target), hint="Choose an empty folder.")
+            os.replace(staging / name, target)
+            moved.append(target)
+    except BaseException:
+        for target in moved:
+            target.unlink(missing_ok=True)
+        if created_dir:
+            shutil.rmtree(out_dir, ignore_errors=True)
+        raise
+    return moved

@@ -1,0 +1,206 @@
+"""Verify a package without decrypting it: signature, manifest form, archive layout, every member.
+
+Everything that can be checked without the hub's secret key is checked here: who signed, that the
+manifest is well formed, that the archive holds exactly the listed entries in order, and that each
+encrypted member has the size and SHA-256 the signed manifest gives and is encrypted to as many
+X25519 recipients as the manifest names. ``open_package`` runs this first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import minisign
+
+from curator.package import manifest as mf
+from curator.package.agestream import count_x25519_stanzas
+from curator.package.keys import load_signer, signature_key_id, signer_key_id
+from curator.package.tarstream import Entry, TarLayoutError, read_entries
+from curator.progress import ProgressCallback, report
+
+_SMALL_LIMITS = {mf.MANIFEST_NAME: 16 << 20, mf.SIGNATURE_NAME: 16 << 10, mf.CMS_NAME: 1 << 20}
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    problems: list[str]
+    manifest: dict[str, Any] | None
+    checks: list[str] = field(default_factory=list)
+    entries: dict[str, Entry] = field(default_factory=dict, repr=False)
+    signature_comment: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        manifest = self.manifest or {}
+        return {
+            "ok": self.ok,
+            "verdict": verdict(self),
+            "problems": list(self.problems),
+            "checks": list(self.checks),
+            "submission_id": manifest.get("submission_id"),
+            "created": manifest.get("created"),
+            "trusted_comment": self.signature_comment,
+            "recipients": [r.get("fingerprint") for r in manifest.get("recipients", [])],
+            "members": [{"name": m.get("name"), "size": m.get("size")} for m in manifest.get("members", [])],
+            "manifest": self.manifest,
+        }
+
+
+def verdict(result: VerifyResult) -> str:
+    if result.ok:
+        manifest = result.manifest or {}
+        return (f"VALID: submission {manifest.get('submission_id')} of {manifest.get('created')} is signed by the "
+                f"expected producer key and complete and intact ({len(manifest.get('members', []))} encrypted "
+                "members).")
+    return "NOT VALID: this package is not authentic, complete and intact. Do not use it; ask the producer to send it again."
+
+
+def verify_package(path: Path | str, signer: minisign.PublicKey | Path | str,
+                   progress: ProgressCallback | None = None) -> VerifyResult:
+    """Check ``path`` against the producer's public key; problems are listed, never raised."""
+    path = Path(path)
+    public_key = load_signer(signer)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the member walk
+    except OSError as exc:
+        return VerifyResult(False, [f"cannot read the package {path} ({exc.strerror})"], None)
+    with handle:
+        return _verify_open(handle, os.fstat(handle.fileno()).st_size, public_key, progress)
+
+
+def _read(handle: BinaryIO, entry: Entry) -> bytes:
+    handle.seek(entry.data_offset)
+    return handle.read(entry.size)
+
+
+def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicKey,
+                 progress: ProgressCallback | None) -> VerifyResult:
+    checks: list[str] = []
+    entries: list[Entry] = []
+    try:
+        for entry in read_entries(handle, total_size):
+            entries.append(entry)
+    except TarLayoutError as exc:
+        return VerifyResult(False, [f"the package is not a sound archive: {exc}"], None)
+    checks.append(f"the archive is well formed ({len(entries)} entries)")
+    names = [entry.name for entry in entries]
+    if names[:2] != [mf.MANIFEST_NAME, mf.SIGNATURE_NAME]:
+        return VerifyResult(False, [f"the package should begin with {mf.MANIFEST_NAME} and {mf.SIGNATURE_NAME}; it "
+                                    f"begins with {', '.join(names[:2]) or 'nothing'}"], None)
+    for entry in entries[:3]:
+        limit = _SMALL_LIMITS.get(entry.name)
+        if limit is not None and entry.size > limit:
+            return VerifyResult(False, [f"{entry.name} is {entry.size} bytes, far larger than curator writes"], None)
+    manifest_bytes = _read(handle, entries[0])
+    signature_bytes = _read(handle, entries[1])
+
+    # 1. Authenticity: nothing in the manifest is believed before the signature is checked.
+    problems = _check_signature(manifest_bytes, signature_bytes, public_key)
+    if problems:
+        return VerifyResult(False, problems, None)
+    comment = minisign.Signature.from_bytes(signature_bytes).trusted_comment
+    checks.append(f"manifest.json is signed by the producer key {signer_key_id(public_key)}")
+    manifest, problems = mf.parse_manifest(manifest_bytes)
+    if manifest is None or problems:
+        return VerifyResult(False, problems, None, checks, signature_comment=comment)
+    if f"submission:{manifest['submission_id']} " not in comment + " ":
+        return VerifyResult(False, [f"the signature's trusted comment ('{comment}') does not name submission "
+                                    f"{manifest['submission_id']}: the signature belongs to another submission"],
+                            None, checks, signature_comment=comment)
+    if manifest["signer"]["minisign_key_id"] != signer_key_id(public_key):
+        problems.append(f"manifest.json names signer key {manifest['signer']['minisign_key_id']}, but it is signed "
+                        f"by {signer_key_id(public_key)}")
+    checks.append("manifest.json is well formed and names this submission in the signature")
+
+    # 2. Completeness: exactly the listed entries, in the listed order.
+    layout = mf.expected_layout(manifest)
+    problems.extend(_check_layout(names, [name for name, _, _ in layout]))
+    by_name = {entry.name: entry for entry in entries}
+    if problems:
+        return VerifyResult(False, problems, manifest, checks, by_name, comment)
+    checks.append("every listed member is present, in order, and nothing else")
+
+    # 3. Integrity of each encrypted member (and of the optional CMS signature).
+    if manifest.get("cms"):
+        from curator.package.cms import verify_detached
+
+        problems.extend(verify_detached(_read(handle, by_name[mf.CMS_NAME]), manifest_bytes,
+                                        manifest["cms"]["certificate_sha256"]))
+        if not problems:
+            checks.append(f"manifest.json.p7s is a valid CMS signature by {manifest['cms'].get('subject')}")
+    encrypted = [(name, size, sha256) for name, size, sha256 in layout if sha256 is not None]
+    total = sum(by_name[name].size for name, _, _ in encrypted) or 1
+    done = 0
+    recipients = len(manifest["recipients"])
+    for name, size, sha256 in encrypted:
+        entry = by_name[name]
+        if entry.size != size:
+            problems.append(f"{name} holds {entry.size} bytes where the signed manifest says {size}: the member "
+                            "was altered or replaced")
+            continue
+        handle.seek(entry.data_offset)
+        head = handle.read(min(entry.size, 4096))
+        stanzas = count_x25519_stanzas(head)
+        if stanzas is None:
+            problems.append(f"{name} does not begin with an age header: it was altered")
+        elif stanzas != recipients:
+            problems.append(f"{name} is encrypted to {stanzas} X25519 keys; the manifest names {recipients}")
+        digest = hashlib.sha256(head)
+        left = entry.size - len(head)
+        while left:
+            chunk = handle.read(min(1 << 20, left))
+            if not chunk:
+                break
+            digest.update(chunk)
+            left -= len(chunk)
+            done += len(chunk)
+            report(progress, done / total, f"checking {name}")
+        if digest.hexdigest() != sha256:
+            problems.append(f"{name}: its SHA-256 ({digest.hexdigest()[:16]}...) differs from the signed manifest's "
+                            f"({sha256[:16]}...): the member was altered or replaced")
+    if not problems:
+        checks.append(f"each of the {len(encrypted)} encrypted entries has the size and SHA-256 the manifest gives, "
+                      f"and is encrypted to the {recipients} named recipients")
+    report(progress, 1.0, "verified")
+    return VerifyResult(not problems, problems, manifest, checks, by_name, comment)
+
+
+def _check_signature(manifest_bytes: bytes, signature_bytes: bytes, public_key: minisign.PublicKey) -> list[str]:
+    try:
+        signature = minisign.Signature.from_bytes(signature_bytes)
+    except (minisign.Error, ValueError) as exc:
+        return [f"manifest.json.minisig is not a minisign signature ({exc}): it was altered"]
+    if signature_key_id(signature) != signer_key_id(public_key):
+        return [f"manifest.json is signed by another key (key id {signature_key_id(signature)}), not by the "
+                f"producer key you gave ({signer_key_id(public_key)})"]
+    try:
+        public_key.verify(manifest_bytes, signature)
+    except minisign.Error:
+        return ["the signature does not match manifest.json: the manifest or its signature was altered"]
+    if signature.untrusted_comment != mf.SIGNATURE_UNTRUSTED_COMMENT or bytes(signature) + b"\n" != signature_bytes:
+        return ["manifest.json.minisig is not in the form curator writes (its untrusted comment or line ends "
+                "changed): it was altered"]
+    return []
+
+
+def _check_layout(actual: list[str], expected: list[str]) -> list[str]:
+    if actual == expected:
+        return []
+    problems: list[str] = []
+    for name in dict.fromkeys(actual):
+        if actual.count(name) > 1:
+            problems.append(f"{name} appears {actual.count(name)} times in the package")
+    missing = [name for name in expected if name not in actual]
+    extra = [name for name in dict.fromkeys(actual) if name not in expected]
+    if missing:
+        problems.append(f"listed in the manifest but missing from the package: {', '.join(missing)}")
+    if extra:
+        problems.append(f"in the package but not listed in the manifest: {', '.join(extra)}")
+    if not problems:
+        problems.append(f"the entries are out of order: {', '.join(actual)} where the manifest gives "
+                        f"{', '.join(expected)}")
+    return problems

@@ -1,0 +1,96 @@
+"""One helper process that hashes half of a large column while this process hashes the other half.
+
+Hashing a million distinct values is a Python loop bound by one core; every workstation curator
+runs on has two. The helper is started with the ``spawn`` method (the only one on Windows, and
+safe beside the threads of Qt and Arrow), once per session, and kept for the next column.
+
+Frozen executables: a spawned helper re-runs the executable, which must hand it over to
+multiprocessing before doing anything else. The entry points in ``build_spec/`` must therefore
+call :func:`freeze_support` first; until they do, a frozen app hashes in one process (it never
+risks opening a second window). Anything that stops the helper from starting or finishing —
+no permission to start processes, an antivirus killing it — falls back to hashing here.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from curator.protect import _hmac_core
+
+PARALLEL_ABOVE = 200_000   # distinct values; below it, starting and feeding the helper costs more than it saves
+
+_log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_executor: ProcessPoolExecutor | None = None
+_disabled = False
+_frozen_ready = False
+
+
+def freeze_support() -> None:
+    """For a frozen executable's entry point, first thing: lets spawned helpers run (and allows them)."""
+    global _frozen_ready
+    multiprocessing.freeze_support()
+    _frozen_ready = True
+
+
+def _allowed() -> bool:
+    return not _disabled and (not getattr(sys, "frozen", False) or _frozen_ready)
+
+
+def _get_executor() -> ProcessPoolExecutor | None:
+    global _executor, _disabled
+    with _lock:
+        if _executor is None and _allowed():
+            try:
+                _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            except (OSError, ValueError, RuntimeError, NotImplementedError) as exc:
+                _log.info("hashing in one process: no helper process (%s)", exc)
+                _disabled = True
+        return _executor
+
+
+def _give_up(exc: BaseException) -> None:
+    """The helper failed: hash in this process from now on."""
+    global _executor, _disabled
+    _log.info("hashing in one process: the helper process failed (%s)", type(exc).__name__)
+    with _lock:
+        _disabled = True
+        if _executor is not None:
+            _executor.shutdown(wait=False, cancel_futures=True)
+            _executor = None
+
+
+def warm_up() -> None:
+    """Start the helper now (it takes a fraction of a second) so that it is ready when the values are."""
+    executor = _get_executor()
+    if executor is None:
+        return
+    try:
+        executor.submit(_hmac_core.digests, b"", [])
+    except Exception as exc:  # noqa: BLE001 - any failure only means hashing in one process
+        _give_up(exc)
+
+
+def submit_packed(key: bytes, data: bytes, offsets: bytes, offset_code: str) -> Future[bytes] | None:
+    """Hash packed values in the helper; None when there is no helper (hash them here)."""
+    executor = _get_executor()
+    if executor is None:
+        return None
+    try:
+        return executor.submit(_hmac_core.digests_of_packed, key, data, offsets, offset_code)
+    except Exception as exc:  # noqa: BLE001 - any failure only means hashing in one process
+        _give_up(exc)
+        return None
+
+
+def result_or_none(future: Future[bytes]) -> bytes | None:
+    """The helper's digests; None if it failed (the caller hashes those values itself)."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - BrokenProcessPool, pickling, OSError...: hash here
+        _give_up(exc)
+        return None

@@ -1,0 +1,118 @@
+"""Pseudonyms: HMAC-SHA-256 of a normalised value under the secret, as 64 hexadecimal digits.
+
+The normalisation (documented in docs/pseudonymisation.md) makes the same person give the same
+token however the value was typed; the secret makes tokens unlinkable to anyone without it.
+Work is done once per distinct value: the column is dictionary-encoded, the dictionary is
+normalised with pyarrow compute, hashed, and the tokens are taken back to the rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from curator.errors import InputError
+from curator.protect import _pool
+from curator.protect._hmac import hmac_sha256_hex
+
+KINDS = ("generic", "nir", "name")
+TOKEN_LENGTH = 64
+
+
+def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = "generic") -> pa.Array:
+    """Replace every value by its token; nulls (and values empty once normalised) stay null."""
+    if kind not in KINDS:
+        raise InputError(f"unknown kind of pseudonym '{kind}'", hint=f"Use one of: {', '.join(KINDS)}.")
+    if not secret:
+        raise InputError("no pseudonymisation secret was given",
+                         hint="Open or create the secret file ('curator keys new-secret').")
+    if len(values) >= _pool.PARALLEL_ABOVE:
+        _pool.warm_up()     # the helper process starts while the column is encoded and normalised
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        values = values.cast(pa.string())
+    encoded = pc.dictionary_encode(values)
+    tokens = hmac_sha256_hex(secret, encoded.dictionary, lambda part: normalise(part, kind))
+    return tokens.take(encoded.indices)
+
+
+def normalise(values: pa.Array, kind: str = "generic") -> pa.Array:
+    """The text that is hashed for each value; null where nothing is left."""
+    if kind == "nir":
+        text = _normalise_nir(values)
+    elif kind == "name":
+        # Decompose accents and drop the marks, fold case, treat hyphens and apostrophes as spaces.
+        text = pc.utf8_normalize(pc.utf8_trim_whitespace(values), "NFKD")
+        text = pc.replace_substring_regex(text, r"\p{Mn}+", "")
+        text = pc.utf8_lower(text)
+        text = pc.replace_substring_regex(text, r"[\s\-'’‐]+", " ")
+        text = pc.utf8_trim_whitespace(text)
+    else:
+        text = pc.utf8_trim_whitespace(values)
+    empty = pc.equal(pc.utf8_length(text), 0)
+    return pc.if_else(empty, pa.scalar(None, text.type), text)
+
+
+_UPPER = np.arange(256, dtype=np.uint8)
+_UPPER[ord("a"):ord("z") + 1] -= 32
+_SEPARATOR = np.zeros(256, dtype=bool)
+_SEPARATOR[list(b" .-_/\t\n\f\r")] = True
+_NIR_SEPARATOR_PATTERN = r"[ \t\n\f\r.\-_/\x{a0}\x{202f}]+"
+
+
+def _normalise_nir(values: pa.Array) -> pa.Array:
+    """Upper case, separators removed, the 2-digit key of a 15-character NIR dropped.
+
+    NIR columns hold over a million distinct values: when they are ASCII (as NIRs are), the work
+    is done on the bytes with numpy, without a regular expression per value.
+    """
+    text = pa.concat_arrays([values]) if values.offset else values
+    offsets, data = _string_buffers(text)
+    if data.size and data.max() >= 0x80:
+        text = pc.replace_substring_regex(pc.utf8_upper(text), _NIR_SEPARATOR_PATTERN, "")
+        offsets, data = _string_buffers(text)
+    else:
+        if data.max(initial=0) >= ord("a"):
+            data = np.take(_UPPER, data)
+        # Separators are all below "0" except "_": one comparison finds the few candidates.
+        candidates = np.flatnonzero((data < ord("0")) | (data == ord("_")))
+        separators = candidates[_SEPARATOR[data[candidates]]]
+        if separators.size:
+            data = np.delete(data, separators)
+            offsets = offsets - np.searchsorted(separators, offsets)
+    # The key is derived from the 13 other characters: a NIR with and without it gives one token.
+    lengths = np.diff(offsets)
+    if lengths.size and (lengths == 15).all():
+        candidates, chars = np.arange(lengths.size), data.reshape(-1, 15)
+    else:
+        candidates = np.flatnonzero(lengths == 15)
+        chars = np.take(data, offsets[candidates][:, None] + np.arange(15))
+    if candidates.size:
+        digit = (chars >= ord("0")) & (chars <= ord("9"))
+        corsica = (chars[:, 5] == ord("2")) & ((chars[:, 6] == ord("A")) | (chars[:, 6] == ord("B")))
+        shaped = digit[:, :5].all(axis=1) & (digit[:, 5:7].all(axis=1) | corsica) & digit[:, 7:].all(axis=1)
+        if shaped.all() and len(candidates) == lengths.size:
+            data = np.ascontiguousarray(chars[:, :13]).reshape(-1)
+            offsets = np.arange(0, 13 * lengths.size + 1, 13, dtype=np.int64)
+        elif shaped.any():
+            keyed_starts = offsets[candidates[shaped]]
+            data = np.delete(data, np.concatenate((keyed_starts + 13, keyed_starts + 14)))
+            keyed = np.zeros(lengths.size, dtype=np.int64)
+            keyed[candidates[shaped]] = 2
+            offsets = offsets - np.concatenate(([0], np.cumsum(keyed)))
+    validity = text.buffers()[0] if text.null_count else None
+    return pa.Array.from_buffers(pa.large_string(), len(text),
+                                 [validity, pa.py_buffer(offsets), pa.py_buffer(data)]).cast(pa.string())
+
+
+def _string_buffers(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets (as int64) and bytes of a string array; nulls have empty extents."""
+    if text.offset:
+        text = pa.concat_arrays([text])
+    kind = np.int64 if pa.types.is_large_string(text.type) else np.int32
+    buffers = text.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=kind)[: len(text) + 1].astype(np.int64)
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
+    return offsets, data[: int(offsets[-1])] if len(offsets) else data[:0]

@@ -1,0 +1,140 @@
+"""The pseudonymisation secret: made here, kept only encrypted under a passphrase.
+
+The file is an age file in passphrase mode (scrypt, memory-hard), so the stock ``age -d`` opens
+it too. Its plaintext is the 32 secret bytes. A linkage secret handed out by the hub is accepted
+in the same container, and its plaintext may also be the 32 bytes written as 64 hexadecimal
+digits or as base64 — the forms a secret takes when it is passed around as text.
+
+The secret is never written in clear: not to disk, not to a log, not to a recipe or a package.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+import pyrage
+
+from curator.errors import InputError, Location
+
+SECRET_BYTES = 32
+_AGE_MAGIC = b"age-encryption.org/v1"
+_AGE_ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
+
+
+def new_secret() -> bytes:
+    """A fresh 256-bit secret from the operating system's random source."""
+    return secrets.token_bytes(SECRET_BYTES)
+
+
+def write_secret_file(path: str | Path, secret: bytes, passphrase: str, *, overwrite: bool = False) -> None:
+    """Encrypt ``secret`` under ``passphrase`` into ``path`` (written as ``path.part``, then renamed).
+
+    An existing file is not replaced unless ``overwrite`` is set: losing a secret breaks the link
+    between this year's pseudonyms and next year's, for good.
+    """
+    path = Path(path)
+    _check_secret(secret, path)
+    if not passphrase:
+        raise InputError("the passphrase for the pseudonymisation secret is empty", Location(file=path),
+                         hint="Choose a passphrase; it is needed every time data are pseudonymised.")
+    if path.exists() and not overwrite:
+        raise InputError("a secret file already exists here and would be replaced", Location(file=path),
+                         hint="Choose another file name; replacing a secret makes the old pseudonyms unlinkable.")
+    ciphertext = pyrage.passphrase.encrypt(bytes(secret), passphrase)
+    part = path.with_name(path.name + ".part")
+    try:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(ciphertext)
+            out.flush()
+            os.fsync(out.fileno())
+        part.replace(path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise InputError(f"cannot write the secret file ({exc.strerror})", Location(file=path)) from exc
+
+
+def read_secret_file(path: str | Path, passphrase: str) -> bytes:
+    """Decrypt a secret file written by :func:`write_secret_file` or issued by the hub."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the secret file ({exc.strerror})", Location(file=path)) from exc
+    if not (data.startswith(_AGE_MAGIC) or data.lstrip().startswith(_AGE_ARMOR)):
+        raise InputError("this file is not an encrypted pseudonymisation secret", Location(file=path),
+                         hint="Give the secret file made by 'curator keys new-secret' or the one issued by the hub.")
+    try:
+        plaintext = pyrage.passphrase.decrypt(data, passphrase)
+    except pyrage.DecryptError as exc:
+        raise InputError("wrong passphrase for the pseudonymisation secret, or the file is damaged",
+                         Location(file=path),
+                         hint="Type the passphrase chosen when the secret was made (or given with it by the hub).") from exc
+    return _decode_plaintext(plaintext, path)
+
+
+def read_linkage_secret(path: str | Path, passphrase: str | Callable[[], str] | None = None) -> bytes:
+    """A linkage secret handed out by the hub: an age passphrase file (needs ``passphrase``), or a
+    file holding the 32 bytes raw, as 64 hexadecimal digits, or as base64.
+
+    ``passphrase`` may be a function that asks for it: it is called only if the file is encrypted,
+    so nobody is asked for a passphrase that a plain file does not need.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the linkage secret ({exc.strerror})", Location(file=path)) from exc
+    if data.startswith(_AGE_MAGIC) or data.lstrip().startswith(_AGE_ARMOR):
+        if passphrase is None:
+            raise InputError("the linkage secret is encrypted and no passphrase was given for it", Location(file=path),
+                             hint="Give the passphrase the hub sent with the secret.")
+        return read_secret_file(path, passphrase() if callable(passphrase) else passphrase)
+    return _decode_plaintext(data, path)
+
+
+def import_secret(source: str | Path, destination: str | Path, passphrase: str,
+                  source_passphrase: str | None = None) -> bytes:
+    """Store a hub-issued linkage secret as this workstation's secret file, under ``passphrase``.
+
+    ``source`` is read by :func:`read_linkage_secret`; an encrypted one is opened with
+    ``source_passphrase`` (or ``passphrase`` when that is not given). Returns the secret.
+    """
+    secret = read_linkage_secret(source, source_passphrase if source_passphrase is not None else passphrase)
+    write_secret_file(destination, secret, passphrase)
+    return secret
+
+
+def secret_fingerprint(secret: bytes) -> str:
+    """A short public fingerprint to tell two secrets apart without revealing either."""
+    return hashlib.sha256(b"curator secret fingerprint\x00" + secret).hexdigest()[:16]
+
+
+def _decode_plaintext(plaintext: bytes, path: Path) -> bytes:
+    if len(plaintext) == SECRET_BYTES:
+        return plaintext
+    text = plaintext.strip()
+    if len(text) == 2 * SECRET_BYTES:
+        try:
+            return binascii.unhexlify(text)
+        except binascii.Error:
+            pass
+    try:
+        decoded = base64.b64decode(text, validate=True)
+    except binascii.Error:
+        decoded = b""
+    if len(decoded) == SECRET_BYTES:
+        return decoded
+    raise InputError(f"the secret in this file is not {SECRET_BYTES} bytes (256 bits)", Location(file=path),
+                     hint="Ask the hub for the linkage secret again, or make a new one with 'curator keys new-secret'.")
+
+
+def _check_secret(secret: bytes, path: Path) -> None:
+    if not isinstance(secret, bytes | bytearray) or len(secret) != SECRET_BYTES:
+        raise InputError(f"a pseudonymisation secret must be {SECRET_BYTES} bytes", Location(file=path))

@@ -1,0 +1,207 @@
+"""Headless apply: a recipe re-applied to a new file, from reading to the signed package.
+
+read (with the recipe's reader choices where they still fit) → drift report → stop under
+``strict`` or adapt the recipe (follow renames, skip what no longer applies) → the shared chain in
+:mod:`curator.pipeline` (identify, convert and validate, protect, risk) → package.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
+from curator.progress import ProgressCallback, report, scaled
+from curator.recipe.drift import DriftReport, adapt, compare
+from curator.recipe.model import Recipe
+from curator.source import LoadedTable, ReadOptions
+
+NEEDS_SECRET = ("pseudonymise", "date_shift")
+SHIPPED_VOCABULARIES = ("hub-core",)
+
+
+class DriftStop(CuratorError):
+    """``strict`` and the file drifted from the recipe: nothing was written."""
+
+    def __init__(self, drift: DriftReport) -> None:
+        super().__init__("the file differs from the one the recipe was made on, and --strict stops on any drift",
+                         Location(file=drift.file),
+                         hint="Review the drift report above, update the recipe (or the file), or run without --strict "
+                              "to apply what still matches.", exit_code=EXIT_VERIFY_FAILED)
+        self.drift = drift
+
+
+@dataclass
+class ApplyResult:
+    drift: DriftReport
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    manifest: dict[str, Any] = field(default_factory=dict)
+    rows: int = 0
+    columns: list[str] = field(default_factory=list)
+    risk: dict[str, Any] | None = None
+    validation: str = ""
+
+
+def load_recipe_vocabulary(recipe: Recipe, notes: list[str] | None = None) -> Any:
+    """The vocabulary the recipe was made with: shipped by id, or from the path the recipe recorded."""
+    from curator.mapping import load_vocabulary
+
+    recorded = recipe.vocabulary
+    vocabulary_id = recorded.get("id")
+    if not vocabulary_id or vocabulary_id in SHIPPED_VOCABULARIES:
+        vocabulary = load_vocabulary(vocabulary_id or None)
+    elif recorded.get("path") and Path(recorded["path"]).exists():
+        vocabulary = load_vocabulary(recorded["path"])
+    else:
+        raise InputError(f"the recipe was made with vocabulary '{vocabulary_id}', which is not available here",
+                         hint="Put the vocabulary file where the recipe says ('vocabulary.path'), or re-map the file "
+                              "with 'curator recipe init --vocabulary ...'.")
+    if notes is not None and recorded.get("checksum") and recorded.get("checksum") != vocabulary.checksum:
+        was = recorded.get("version", "?")
+        change = (f"is now version {vocabulary.version} (the recipe was made with {was})" if was != vocabulary.version
+                  else f"{was} has changed since the recipe was made (its checksum differs)")
+        notes.append(f"vocabulary {vocabulary.id} {change}: check the mapping of changed concepts")
+    return vocabulary
+
+
+def reading_options(path: str | Path, recipe: Recipe, notes: list[str] | None = None) -> ReadOptions | None:
+    """The recipe's reader choices that still fit this file; the rest is detected afresh.
+
+    Encoding and delimiter are always detected (next year's export may come from an upgraded
+    system, and forcing last year's encoding would garble accents); the sheet, decimal mark and
+    thousands separator the user chose are kept when the format is the same.
+    """
+    from curator.load import detect_options, list_sheets
+
+    used = recipe.reader
+    detected = detect_options(path)
+    if not used.format or detected.format != used.format:
+        if used.format and notes is not None:
+            notes.append(f"the file is {detected.format}, the recipe was made on {used.format}: read with detected options")
+        return None
+    options = ReadOptions(format=detected.format, decimal=used.decimal, thousands=used.thousands)
+    if used.sheet:
+        sheets = [name for name, _hidden in list_sheets(path)]
+        if used.sheet in sheets:
+            options.sheet = used.sheet
+        elif notes is not None:
+            notes.append(f"sheet '{used.sheet}' of the recipe is not in the file; read sheet '{detected.sheet}'")
+    if notes is not None:
+        for what in ("encoding", "delimiter"):
+            was, now = getattr(used, what), getattr(detected, what)
+            if was and now and was != now:
+                notes.append(f"{what} is now {now!r} (the recipe was made on a file in {was!r})")
+    return options
+
+
+def read_file_for(path: str | Path, options: ReadOptions | None, notes: list[str] | None = None,
+                  progress: ProgressCallback | None = None) -> LoadedTable:
+    from curator.load import read_file
+
+    loaded = read_file(path, options, progress=scaled(progress, 0.0, 0.25))
+    if notes is not None:
+        notes.extend(loaded.warnings)
+    return loaded
+
+
+def read_for_recipe(path: str | Path, recipe: Recipe, notes: list[str] | None = None,
+                    progress: ProgressCallback | None = None) -> LoadedTable:
+    """Read ``path`` whole as :func:`apply_recipe` does (its progress is the first quarter of apply's)."""
+    return read_file_for(path, reading_options(path, recipe, notes), notes, progress)
+
+
+def secret_needed(recipe: Recipe) -> bool:
+    return any(c.transform.action in NEEDS_SECRET for c in recipe.columns)
+
+
+def _check_secret(secret: bytes | None) -> Callable[[Recipe], None]:
+    def check(adapted: Recipe) -> None:
+        if secret_needed(adapted) and not secret:
+            raise InputError("the recipe pseudonymises columns, and no pseudonymisation secret was given",
+                             hint="Give the secret file with --secret (made by 'curator keys new-secret' or issued "
+                                  "by the hub).")
+    return check
+
+
+def _check_validation(result: Any, path: str | Path) -> None:
+    if result.validation.ok:
+        return
+    unresolved = result.validation.unresolved
+    raise CuratorError(f"{len(unresolved)} validation rule(s) are broken with no decision, and --strict stops on them",
+                       Location(file=str(path)),
+                       hint="Decide in the recipe what to do with these values (empty them, exclude the rows or "
+                            "keep them), or run without --strict.",
+                       exit_code=EXIT_VERIFY_FAILED,
+                       details=[f"'{r.column}': {r.count:,} value(s) break '{r.rule}'" for r in unresolved[:20]])
+
+
+def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipients: list[str], signing_key: Any,
+                 secret: bytes | None, strict: bool = False, progress: ProgressCallback | None = None,
+                 say: Callable[[str], None] | None = None, loaded: LoadedTable | None = None,
+                 stream: bool | None = None, batch_rows: int | None = None,
+                 on_rows: Callable[[int], None] | None = None,
+                 cms: tuple[Path, str | None] | None = None) -> ApplyResult:
+    """Apply ``recipe`` to ``path`` and write the package ``output``.
+
+    Big CSV and Parquet files are streamed in batches (``stream`` forces it on or off; see
+    :mod:`curator.recipe.stream`); other files are read whole, or given already read as ``loaded``
+    (by :func:`read_for_recipe`, whose notes are then the caller's).
+    ``say`` receives the drift report as soon as it is known (before the long work); ``on_rows``
+    the number of rows once the whole file is read (for a rate in rows per second); ``cms`` is
+    (PKCS#12 file, its password) for an additional X.509 signature of the manifest.
+    Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
+    """
+    from curator.load import detect_options
+    from curator.pipeline import CurationResult, curate, export_package
+    from curator.recipe.stream import BATCH_ROWS, SchemaChanged, curate_streaming, streamable
+
+    notes: list[str] = []
+    vocabulary = load_recipe_vocabulary(recipe, notes)
+    check_secret = _check_secret(secret)
+
+    def finish(source: LoadedTable, adapted: Recipe, result: CurationResult, drift: DriftReport,
+               skipped: list[str]) -> ApplyResult:
+        if strict:
+            _check_validation(result, path)
+        result.applied = {"drift": drift.to_dict(), "skipped": list(skipped)}
+        manifest = export_package(source, adapted, vocabulary, result, Path(output), recipients, signing_key,
+                                  progress=scaled(progress, 0.9, 1.0), cms=cms)
+        return ApplyResult(drift, skipped, notes, manifest, result.output_rows, list(result.table.column_names),
+                           result.risk, result.validation.summary())
+
+    if loaded is None:
+        options = reading_options(path, recipe, notes)
+        fmt = options.format if options is not None else detect_options(path).format
+        if streamable(path, recipe, fmt, stream):
+            out_dir = Path(output).resolve().parent
+            out_dir.mkdir(parents=True, exist_ok=True)
+            workdir = Path(tempfile.mkdtemp(prefix=f".{Path(output).name}.", dir=out_dir))
+            try:
+                streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
+                                            check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
+                                            batch_rows=batch_rows or BATCH_ROWS)
+                notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
+                return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
+            except SchemaChanged as exc:
+                notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
+            finally:
+                shutil.rmtree(workdir, ignore_errors=True)
+        report(progress, 0.0, "reading")
+        loaded = read_file_for(path, options, notes, progress)
+    if on_rows is not None:
+        on_rows(loaded.table.num_rows)
+    report(progress, 0.25, "comparing with the recipe")
+    drift = compare(recipe, loaded.table, vocabulary, file=str(path))
+    if say is not None:
+        say(drift.to_text())
+    if strict and drift.has_drift:
+        raise DriftStop(drift)
+    adapted, skipped = adapt(recipe, drift)
+    check_secret(adapted)
+    result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3, 0.9))
+    return finish(loaded, adapted, result, drift, skipped)

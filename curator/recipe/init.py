@@ -1,0 +1,127 @@
+"""`curator recipe init`: a first recipe from the Map stage's suggestions and each concept's default action.
+
+The recipe it makes is safe before it is clever: every column that identifies a person is dropped
+or pseudonymised, a column that matches no concept is exported only when identification says it
+identifies nobody, and the code maps it proposes stay "suggested" until a person approves them.
+Everything it decided on the user's behalf is said in ``notes``.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow.compute as pc
+
+from curator.progress import ProgressCallback, report, scaled
+from curator.recipe.drift import describe_columns
+from curator.recipe.model import ColumnDecision, Recipe, Transform
+from curator.source import LoadedTable, ReadOptions
+
+PROTECTIVE = ("drop", "pseudonymise", "scrub")
+DEFAULT_K = 5
+MAX_CODE_VALUES = 5_000     # a "coded" column with more distinct values than this gets no code map
+
+
+def _identify(loaded: LoadedTable, progress: ProgressCallback | None) -> list[Any]:
+    try:
+        from curator.identify import identify_table
+    except ImportError:        # the Identify stage is optional here: suggestions still work without it
+        return []
+    return list(identify_table(loaded.table, progress=progress))
+
+
+def _vocabulary(vocabulary: Any) -> Any:
+    if vocabulary is None or isinstance(vocabulary, str | Path):
+        from curator.mapping import load_vocabulary
+
+        return load_vocabulary(vocabulary)
+    return vocabulary
+
+
+def _code_map(loaded: LoadedTable, name: str, concept: Any, vocabulary: Any) -> tuple[dict[str, str | None], dict[str, str]]:
+    code_list = vocabulary.code_list_of(concept)
+    if code_list is None:
+        return {}, {}
+    from curator.mapping.codes import initial_review, suggest_codes
+
+    counts = pc.value_counts(pc.drop_null(loaded.table.column(name)))
+    if len(counts) > MAX_CODE_VALUES:
+        return {}, {}
+    values = counts.field("values").to_pylist()
+    # Values already written as codes need no map entry: they pass as they are.
+    suggestions = {v: s for v, s in suggest_codes(values, code_list).items() if not (s.code == v and v in code_list)}
+    return initial_review(suggestions)
+
+
+def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identifications: Sequence[Any] | None = None,
+                       suggestions: Sequence[Any] | None = None, notes: list[str] | None = None,
+                       progress: ProgressCallback | None = None) -> Recipe:
+    """A recipe for ``loaded``: the assigned concept of each column and that concept's default action.
+
+    ``identifications`` and ``suggestions`` are computed when not given. ``notes`` (if given)
+    receives a sentence for each choice made on the user's behalf.
+    """
+    from curator.mapping import suggest_columns
+
+    said = notes if notes is not None else []
+    vocab = _vocabulary(vocabulary)
+    report(progress, 0.0, "identifying columns")
+    idents = list(identifications) if identifications is not None else _identify(loaded, scaled(progress, 0.0, 0.4))
+    report(progress, 0.4, "suggesting concepts")
+    if suggestions is None:
+        suggestions = suggest_columns(loaded.table, vocab, idents, progress=scaled(progress, 0.4, 0.8))
+    assigned = {s.name: s.assigned for s in suggestions}
+    detected = {i.name: i.klass for i in idents}
+
+    columns: list[ColumnDecision] = []
+    quasi: list[str] = []
+    for name in loaded.table.column_names:
+        concept_id = assigned.get(name)
+        klass = detected.get(name)
+        if concept_id is not None:
+            concept = vocab.concept(concept_id)
+            transform = copy.deepcopy(concept.default_action) if isinstance(concept.default_action, Transform) \
+                else Transform()
+            decision = ColumnDecision(source=name, concept=concept_id, transform=transform)
+            decision.code_map, decision.code_review = _code_map(loaded, name, concept, vocab)
+            klass = klass if klass == "direct" else concept.identifying
+        elif klass in (None, "none", "sensitive"):
+            decision = ColumnDecision(source=name, transform=Transform("keep"))
+            said.append(f"'{name}' matches no concept; kept under its own name (identification: {klass or 'not run'})")
+        else:
+            decision = ColumnDecision(source=name, transform=Transform("drop"))
+            said.append(f"'{name}' matches no concept and is {klass}-identifying: dropped until it is mapped")
+        if detected.get(name) == "direct" and decision.transform.action not in PROTECTIVE:
+            said.append(f"'{name}' looks directly identifying, so it is dropped rather than "
+                        f"'{decision.transform.action}' (the default of {decision.concept})")
+            decision.transform = Transform("drop")
+        if klass == "quasi" and decision.transform.action != "drop":
+            quasi.append(name)
+        columns.append(decision)
+
+    recipe = Recipe(reader=copy.deepcopy(loaded.source.options), source=loaded.source.to_dict(),
+                    vocabulary=vocab.describe(), columns=columns)
+    if vocab.id != "hub-core" and getattr(vocab, "path", ""):
+        recipe.vocabulary["path"] = str(vocab.path)     # so that apply finds an imported vocabulary again
+    report(progress, 0.8, "describing columns for the drift report")
+    recipe.source_columns = describe_columns(loaded.table, idents)
+    recipe.protection.quasi_identifiers = quasi
+    if quasi:
+        recipe.protection.k_target = DEFAULT_K
+        said.append(f"quasi-identifiers for the risk measure: {', '.join(quasi)}; k target {DEFAULT_K}")
+    report(progress, 1.0, "recipe ready")
+    return recipe
+
+
+def recipe_init(path: str | Path, options: ReadOptions | None = None, vocabulary: Any = None,
+                notes: list[str] | None = None, progress: ProgressCallback | None = None) -> Recipe:
+    """Read ``path`` and make its first recipe (see :func:`recipe_from_loaded`)."""
+    from curator.load import read_file
+
+    loaded = read_file(path, options, progress=scaled(progress, 0.0, 0.3))
+    if notes is not None:
+        notes.extend(loaded.warnings)
+    return recipe_from_loaded(loaded, vocabulary, notes=notes, progress=scaled(progress, 0.3, 1.0))

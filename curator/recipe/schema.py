@@ -1,0 +1,106 @@
+"""The recipe's published JSON Schema, and the migrations that bring older recipes up to date.
+
+A recipe names its format version. Loading one written by an older curator runs the migrations
+in turn (version 1 → 2 → ...), then checks the result against ``recipe.schema.json``, so the rest
+of the program only ever sees the current format. A recipe from a *newer* curator is refused
+with a clear message rather than half-read.
+
+To change the format: bump ``RECIPE_VERSION``, update the schema, and add a function to
+``MIGRATIONS`` that turns a recipe of the previous version into the new one.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from curator.errors import InputError, Location
+from curator.recipe.model import RECIPE_FORMAT, RECIPE_VERSION
+
+SCHEMA_PATH = Path(__file__).with_name("recipe.schema.json")
+_RECREATE = "Re-create it with 'curator recipe init', or restore it from a backup."
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 names its format (so a project file is recognised) and remembers columns' earlier names."""
+    data["format"] = RECIPE_FORMAT
+    for column in data.get("columns", []):
+        if isinstance(column, dict):
+            column.setdefault("aliases", [])
+    data["version"] = 2
+    return data
+
+
+# version N -> function turning a version-N recipe into version N + 1
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def migrate(data: Any, path: str | Path | None = None) -> tuple[int, dict[str, Any]]:
+    """``(version the data were written in, the data in the current format)``; the input is not changed."""
+    where = Location(file=path)
+    if not isinstance(data, dict):
+        raise InputError("this file does not hold a recipe (a JSON object is expected)", where, hint=_RECREATE)
+    declared_format = data.get("format")
+    if declared_format is not None and declared_format != RECIPE_FORMAT:
+        raise InputError(f"this JSON file is a '{declared_format}', not a curator recipe", where,
+                         hint="Give the recipe written by 'curator recipe init' or saved by the app.")
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InputError(f"the recipe has no valid format version ({version!r})", where, hint=_RECREATE)
+    if version > RECIPE_VERSION:
+        raise InputError(f"this recipe was written by a newer curator (format version {version}; "
+                         f"this curator reads up to version {RECIPE_VERSION})", where,
+                         hint="Update curator on this workstation, or open the recipe with the version that wrote it.")
+    if version < min(MIGRATIONS, default=RECIPE_VERSION):
+        raise InputError(f"recipe format version {version} is not known to this curator", where, hint=_RECREATE)
+    migrated = copy.deepcopy(data)
+    current = version
+    while current < RECIPE_VERSION:
+        migrated = MIGRATIONS[current](migrated)
+        current += 1
+    return version, migrated
+
+
+@lru_cache(maxsize=1)
+def recipe_schema() -> dict[str, Any]:
+    """The published schema (``curator/recipe/recipe.schema.json``)."""
+    return dict(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(recipe_schema())
+
+
+def _json_path(parts: Any) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the top level"
+
+
+def validate(data: dict[str, Any], path: str | Path | None = None) -> None:
+    """Raise InputError listing where ``data`` breaks the schema (the first few problems)."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    if not errors:
+        return
+    details = [f"{_json_path(e.absolute_path)}: {e.message}" for e in errors[:10]]
+    if len(errors) > 10:
+        details.append(f"... and {len(errors) - 10} more")
+    first = errors[0]
+    column = None
+    if list(first.absolute_path)[:1] == ["columns"] and len(first.absolute_path) > 1:
+        index = first.absolute_path[1]
+        columns = data.get("columns", [])
+        if isinstance(index, int) and index < len(columns) and isinstance(columns[index], dict):
+            column = columns[index].get("source")
+    raise InputError(f"the recipe does not follow the recipe format ({len(errors)} problem"
+                     f"{'s' if len(errors) > 1 else ''})", Location(file=path, column=column),
+                     hint="Fix the entries listed, or re-create the recipe with 'curator recipe init'.",
+                     details=details)

@@ -1,0 +1,405 @@
+"""Out-of-core apply for CSV and Parquet: one pass over record batches, memory bounded by a batch.
+
+The first batch stands for the file in the drift report (printed before the long work) and in
+identification; every batch is then converted, validated and protected exactly as a whole table
+would be (the same stage functions), written to the Parquet file as it comes, and forgotten. What
+needs the whole file is gathered on the way, small: the quasi-identifier columns as they leave
+(dictionary-encoded, for k-anonymity at the end), the value counts of coded columns (new code
+values anywhere in the file), the validation findings, and the SHA-256 of the source.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import itertools
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from curator.progress import ProgressCallback, report
+from curator.recipe.drift import DriftReport, NewCodes, adapt, compare, is_coded, new_codes_from_counts
+from curator.recipe.model import ColumnDecision, Recipe
+from curator.source import LoadedTable, ReadOptions, SourceInfo
+
+STREAM_FORMATS = ("csv", "parquet")
+STREAM_ABOVE_BYTES = 64 * 1024 * 1024     # smaller files are read whole: simpler, and as fast
+BATCH_ROWS = 131_072                    # rows per batch: memory is a few batches, whatever the file
+MAX_COUNTED_VALUES = 100_000               # a "coded" column with more distinct values is not counted
+MAX_EXAMPLES = 5
+IDENTIFY_ROWS = 50_000
+
+
+class SchemaChanged(Exception):
+    """A batch came out with other column types than the first (e.g. a date column kept as text
+    because of invalid values): the file must be processed whole."""
+
+
+def streamable(path: str | Path, recipe: Recipe, fmt: str | None, stream: bool | None = None) -> bool:
+    """Whether apply streams this file: CSV or Parquet, big (or ``stream`` forces it), and no
+    decision that needs the whole column at once (rare values are rare over the whole file)."""
+    if fmt not in STREAM_FORMATS:
+        return False
+    if any(c.transform.action == "rare_to_other" for c in recipe.columns):
+        return False
+    if stream is not None:
+        return stream
+    return Path(path).stat().st_size > STREAM_ABOVE_BYTES
+
+
+@dataclass
+class StreamedCuration:
+    loaded: LoadedTable          # the first batch only; ``source`` describes the whole file
+    recipe: Recipe               # adapted to the file
+    result: Any                  # pipeline.CurationResult with data_path and rows_out
+    drift: DriftReport
+    skipped: list[str] = field(default_factory=list)
+
+
+def _merge_validation(total: Any, part: Any) -> None:
+    total.rows += part.rows
+    total.rows_out += part.rows_out
+    total.excluded_rows += part.excluded_rows
+    total.notes.extend(n for n in part.notes if n not in total.notes)
+    total.untyped_columns.extend(c for c in part.untyped_columns if c not in total.untyped_columns)
+    for name, kind in part.column_types.items():
+        total.column_types.setdefault(name, kind)
+    known = {(r.column, r.rule): r for r in total.results}
+    for result in part.results:
+        same = known.get((result.column, result.rule))
+        if same is None:
+            total.results.append(result)
+            known[(result.column, result.rule)] = result
+            continue
+        same.count += result.count
+        same.decided_rows += result.decided_rows
+        same.examples.extend(result.examples[:max(MAX_EXAMPLES - len(same.examples), 0)])
+
+
+def _count_values(counts: dict[str, dict[str, int]], table: pa.Table) -> None:
+    for name in list(counts):
+        if name not in table.column_names:
+            continue
+        column = table.column(name)
+        tally = pc.value_counts(pc.drop_null(column))
+        seen = counts[name]
+        for value, count in zip(tally.field("values").to_pylist(), tally.field("counts").to_pylist(), strict=True):
+            seen[value] = seen.get(value, 0) + count
+        if len(seen) > MAX_COUNTED_VALUES:
+            del counts[name]
+
+
+def _text_bytes(table: pa.Table) -> int:
+    """Roughly what the rows take in the source file: for a progress estimate only."""
+    total = 0
+    for column in table.columns:
+        lengths = pc.sum(pc.binary_length(column)).as_py()
+        total += (lengths or 0) + table.num_rows
+    return max(total, 1)
+
+
+def _batches(path: Path, options: ReadOptions, batch_rows: int) -> Iterator[pa.Table]:
+    from curator.load import iter_batches
+
+    for batch in iter_batches(path, options, batch_rows):
+        yield pa.Table.from_batches([batch])
+
+
+_END = object()
+
+
+def prefetched(items: Iterator[Any], depth: int = 1) -> Iterator[Any]:
+    """``items``, produced on a thread ``depth`` ahead of the consumer.
+
+    Parsing the next batch (Arrow's CSV reader releases the GIL) overlaps with the work on the
+    current one. An error in the producer is raised in the consumer; when the consumer stops
+    early (an error, a cancellation), the producer stops at its next item.
+    """
+    slots: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        slots.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            slots.put(_END)
+        except BaseException as error:  # noqa: BLE001 - handed to the consumer, raised there
+            slots.put(error)
+
+    worker = threading.Thread(target=produce, name="curator-prefetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = slots.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while not slots.empty():        # let a producer blocked on a full queue see the stop
+            slots.get_nowait()
+        worker.join(timeout=5)
+
+
+class _BackgroundWriter:
+    """Appends tables to a Parquet file on a thread (compression releases the GIL), one table behind."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self._writer = pq.ParquetWriter(path, schema, compression="zstd")
+        self._slots: queue.Queue[Any] = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="curator-parquet-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            table = self._slots.get()
+            if table is _END:
+                return
+            if self._error is None:
+                try:
+                    self._writer.write_table(table)
+                except BaseException as error:  # noqa: BLE001 - raised in the caller by write/close
+                    self._error = error
+
+    def write(self, table: pa.Table) -> None:
+        if self._error is not None:
+            raise self._error
+        self._slots.put(table)
+
+    def close(self) -> None:
+        self._slots.put(_END)
+        self._thread.join()
+        self._writer.close()
+        if self._error is not None:
+            raise self._error
+
+
+def _used_options(path: Path, given: ReadOptions) -> ReadOptions:
+    from curator.load import detect_options
+
+    used = detect_options(path)
+    for key, value in given.to_dict().items():
+        setattr(used, key, value)
+    return used
+
+
+@dataclass
+class _PassResult:
+    schema: pa.Schema
+    validation: Any
+    rows: int = 0
+    batches: int = 0
+    typed_batches: dict[str, int] = field(default_factory=dict)   # column -> batches where it was converted
+    quasi_parts: list[pa.Table] = field(default_factory=list)
+
+
+def _as_written(decision: ColumnDecision) -> ColumnDecision:
+    """The decision for a column kept as the producer wrote it: not converted, same name and pseudonyms."""
+    from curator.protect.transforms import output_name, pseudonym_kind
+
+    kept = copy.deepcopy(decision)
+    if kept.transform.action == "pseudonymise":
+        kept.transform.params.setdefault("kind", pseudonym_kind(decision))
+    kept.output_name = output_name(decision)
+    kept.concept = None
+    return kept
+
+
+def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
+                secret: bytes | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
+                data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
+                progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int) -> _PassResult:
+    """One pass over the batches: convert, validate, protect, append to ``data_path``."""
+    from curator.check import ValidationReport, convert_and_validate
+    from curator.protect.transforms import protect_table
+
+    recipe = adapted
+    if forced_text:
+        recipe = copy.deepcopy(adapted)
+        recipe.columns = [_as_written(c) if c.source in forced_text else c for c in recipe.columns]
+    validation = ValidationReport()
+    writer: _BackgroundWriter | None = None
+    done: _PassResult | None = None
+    started = time.monotonic()
+    tables = itertools.chain([first], prefetched(rest)) if first is not None else prefetched(rest)
+    try:
+        for table in tables:
+            _count_values(counts, table)
+            rows_before = done.rows if done is not None else 0
+            batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader,
+                                                                                  header_row=header_row + rows_before))
+            kept = table.drop_columns([n for n in dropped_unmapped if n in table.column_names])
+            typed, part = convert_and_validate(kept, batch_recipe, vocabulary)
+            protected = protect_table(typed, recipe.columns, secret)
+            if writer is None or done is None:
+                done = _PassResult(protected.schema, validation)
+                writer = _BackgroundWriter(data_path, protected.schema)
+            elif not protected.schema.equals(done.schema):
+                try:
+                    protected = protected.cast(done.schema)
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as exc:
+                    raise SchemaChanged(str(exc)) from exc
+            writer.write(protected)
+            present = [q for q in quasi if q in protected.column_names]
+            if present:
+                done.quasi_parts.append(pa.table([pc.dictionary_encode(protected.column(q)) for q in present],
+                                                 names=present))
+            for decision in recipe.columns:
+                if decision.concept and decision.source in kept.column_names \
+                        and decision.source not in part.untyped_columns:
+                    done.typed_batches[decision.source] = done.typed_batches.get(decision.source, 0) + 1
+            _merge_validation(validation, part)
+            done.rows += table.num_rows
+            done.batches += 1
+            rate = done.rows / max(time.monotonic() - started, 1e-6)
+            report(progress, span[0] + (span[1] - span[0]) * min(done.rows / estimated_rows, 1.0),
+                   f"{done.rows:,} rows, {rate:,.0f} rows/s")
+            del table, kept, typed, protected
+    finally:
+        if writer is not None:
+            writer.close()
+    if done is None:
+        raise SchemaChanged("no rows")
+    return done
+
+
+def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: bytes | None,
+                     options: ReadOptions | None, workdir: Path, strict: bool = False,
+                     say: Callable[[str], None] | None = None, check_secret: Callable[[Recipe], None] | None = None,
+                     progress: ProgressCallback | None = None, batch_rows: int = BATCH_ROWS) -> StreamedCuration:
+    """Convert, validate and protect ``path`` batch by batch into ``workdir/data.parquet``.
+
+    Raises ``DriftStop`` (see :mod:`curator.recipe.apply`) under ``strict`` when the first batch
+    drifts, or when later rows hold new code values; :class:`SchemaChanged` when batches cannot
+    share one output schema.
+    """
+    from curator.load.fingerprint import BackgroundDigest
+    from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes
+    from curator.protect.risk import risk_summary
+    from curator.protect.transforms import output_name
+    from curator.recipe.apply import DriftStop
+
+    source = Path(path)
+    used = _used_options(source, options or ReadOptions())
+    digest = BackgroundDigest(source)
+    batches = _batches(source, used, batch_rows)
+    head = next(batches, None)
+    if head is None:
+        raise SchemaChanged("no rows")
+    size = source.stat().st_size
+    estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
+    if used.format == "parquet":
+        estimated_rows = pq.ParquetFile(source).metadata.num_rows
+
+    report(progress, 0.02, "comparing with the recipe")
+    drift = compare(recipe, head, vocabulary, file=str(path))
+    if say is not None:
+        say(drift.to_text())
+    if strict and drift.has_drift:
+        raise DriftStop(drift)
+    adapted, skipped = adapt(recipe, drift)
+    if check_secret is not None:
+        check_secret(adapted)
+    # Identification looks at a sample of values anyway: the first rows stand for the file.
+    sample = head.slice(0, IDENTIFY_ROWS)
+    head_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used, sample.num_rows))
+    identifications = effective_classes(head_loaded, adapted)
+    kept_direct = check_no_silent_keep(adapted, identifications)
+    known = {c.source for c in adapted.columns}
+    dropped_unmapped = [name for name in head.column_names if name not in known]
+    quasi = []
+    for name in adapted.protection.quasi_identifiers:
+        decision = adapted.column(name)
+        quasi.append(output_name(decision) if decision is not None else name)
+    # Coded columns: every value of the file is counted, to find new code values anywhere.
+    profiles = {str(p.get("name")): p for p in recipe.source_columns}
+    renamed = {r.new: r.old for r in (*drift.renamed, *drift.known_renames)}
+    counts: dict[str, dict[str, int]] = {}
+    for decision in adapted.columns:
+        profile = profiles.get(renamed.get(decision.source, decision.source), {})
+        if decision.transform.action != "drop" and is_coded(decision, profile, vocabulary):
+            counts[decision.source] = {}
+
+    header_row = used.header_row or 1
+    data_path = workdir / "data.parquet"
+
+    def run_pass(first: pa.Table | None, rest: Iterator[pa.Table], forced_text: set[str], span: tuple[float, float],
+                 ) -> _PassResult:
+        return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row, data_path,
+                           counts if not forced_text else {}, forced_text, progress, span, estimated_rows)
+
+    head_schema = head.schema
+    done = run_pass(head, batches, set(), (0.05, 0.85))
+    del head, head_loaded, sample
+    validation = done.validation
+    # New code values after the first batch are drift too.
+    later: list[NewCodes] = []
+    already = {n.column: {v for v, _ in n.values} for n in drift.new_codes}
+    for decision in adapted.columns:
+        tally = counts.get(decision.source)
+        if tally is None:
+            continue
+        profile = profiles.get(renamed.get(decision.source, decision.source), {})
+        found = new_codes_from_counts(decision, profile, tally, vocabulary)
+        if found is None:
+            continue
+        previous = [n for n in drift.new_codes if n.column == decision.source]
+        if previous:
+            previous[0].values = found.values
+            previous[0].suggestions.update(found.suggestions)
+        extra = [(v, c) for v, c in found.values if v not in already.get(decision.source, set())]
+        if extra:
+            later.append(NewCodes(decision.source, extra, found.suggestions))
+            if not previous:
+                drift.new_codes.append(found)
+    if later:
+        text = "\n".join(f"  codes:     '{n.column}' has values with no mapping after the first rows: "
+                         + ", ".join(f"'{v}' ({c:,})" for v, c in n.values[:20]) for n in later)
+        if say is not None:
+            say("Drift found further on in the file:\n" + text)
+        if strict:
+            raise DriftStop(drift)
+        skipped.extend(f"'{n.column}': {sum(c for _, c in n.values):,} later row(s) hold {len(n.values)} value(s) "
+                       "with no mapping, left to validation" for n in later)
+
+    mixed = {name for name, typed in done.typed_batches.items() if 0 < typed < done.batches}
+    if mixed:
+        # Some batches kept these columns as written (undecided invalid values) and others converted
+        # them: a column must be one or the other, as in the whole-table apply. Write the data
+        # again with those columns as written; the validation findings of the first pass stand.
+        report(progress, 0.5, "writing again: " + ", ".join(sorted(mixed)) + " keep their values as written")
+        done = run_pass(None, _batches(source, used, batch_rows), mixed, (0.5, 0.85))
+        validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
+    schema = done.schema
+    rows_in = done.rows
+
+    report(progress, 0.88, "measuring re-identification risk")
+    risk = None
+    if done.quasi_parts:
+        quasi_table = pa.concat_tables(done.quasi_parts).unify_dictionaries().combine_chunks()
+        risk = risk_summary(quasi_table, list(quasi_table.column_names), k=adapted.protection.k_target).to_dict()
+        del quasi_table
+    validation.column_types = {f.name: str(f.type) for f in schema}
+    info = SourceInfo(str(source.resolve()), used.format or "", size, digest.result(), used, rows_in)
+    loaded = LoadedTable(head_schema.empty_table(), info, [])
+    result = CurationResult(schema.empty_table(), identifications, validation, risk, dropped_unmapped, kept_direct,
+                            data_path=data_path, rows_out=validation.rows_out)
+    return StreamedCuration(loaded, copy.deepcopy(adapted), result, drift, skipped)

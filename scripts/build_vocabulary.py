@@ -1,0 +1,132 @@
+"""Derive hub-core's compact code lists from the SNDS nomenclatures (MPL-2.0, indsante/schema-snds).
+
+Run from the repository root, with the shared data beside it:
+
+    python scripts/build_vocabulary.py [--snds ../shared/data/snds/nomenclatures]
+
+It writes, under ``resources/vocabularies/hub-core/``:
+
+- ``departments.csv`` from ``IR_DPT_V``: the hub's codes (01-95, 2A, 2B, 971-976), with the SNDS
+  three-character form, the unpadded number and the name as synonyms;
+- ``icd10.csv`` from ``MS_CIM_V``: French ICD-10 codes with their long label;
+- ``ccam.csv`` from ``IR_CCAM_V63``: CCAM procedure codes with their label.
+
+The output is deterministic (sorted, UTF-8, ';'-separated, '|' between synonyms) so a re-run on the
+same nomenclatures changes nothing. Credit: resources/vocabularies/NOTICE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = REPO_ROOT / "resources" / "vocabularies" / "hub-core"
+HEADER = ["code", "label_fr", "label_en", "synonyms"]
+
+# The SNDS list also carries pseudo-départements (unknown, abroad, military, sans objet): the hub
+# only accepts real ones. 975 (Saint-Pierre-et-Miquelon) is kept because the hub's range is 971-976.
+OVERSEAS = {"971", "972", "973", "974", "975", "976"}
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def _title(label: str) -> str:
+    """'HAUTE-GARONNE' -> 'Haute-Garonne', keeping the SNDS spelling otherwise."""
+    small = {"de", "du", "des", "et", "la", "le", "les", "sur", "d'", "l'"}
+    words = []
+    for index, word in enumerate(label.strip().replace("D.O.M. ", "").split(" ")):
+        parts = []
+        for position, part in enumerate(word.split("-")):
+            lower = part.lower()
+            keep_small = lower in small and (index, position) != (0, 0)
+            parts.append(lower if keep_small else lower[:1].upper() + lower[1:])
+        words.append("-".join(parts))
+    return " ".join(words)
+
+
+def _hub_department(snds_code: str) -> str | None:
+    if snds_code in OVERSEAS:
+        return snds_code
+    if len(snds_code) == 3 and snds_code.startswith("0"):
+        short = snds_code[1:]
+        if short in ("2A", "2B") or (short.isdigit() and 1 <= int(short) <= 95 and short != "20"):
+            return short
+    return None
+
+
+def departments(nomenclatures: Path) -> list[list[str]]:
+    rows = []
+    corsica_legacy = {"2A": "201", "2B": "202"}
+    for row in _read_rows(nomenclatures / "ORAVAL" / "IR_DPT_V.csv"):
+        snds_code = row["GEO_DPT_COD"].strip()
+        code = _hub_department(snds_code)
+        if code is None:
+            continue
+        label = _title(row["GEO_DPT_LIB"])
+        synonyms = [snds_code, label, row["GEO_DPT_LIB"].strip()]
+        if code.isdigit() and code.startswith("0"):
+            synonyms.append(code.lstrip("0"))
+        if code in corsica_legacy:
+            synonyms.append(corsica_legacy[code])
+        rows.append([code, label, label, "|".join(dict.fromkeys(s for s in synonyms if s and s != code))])
+    return sorted(rows)
+
+
+def icd10(nomenclatures: Path) -> list[list[str]]:
+    seen: dict[str, list[str]] = {}
+    for row in _read_rows(nomenclatures / "ORAVAL" / "MS_CIM_V.csv"):
+        code = row["CIM_COD"].strip()
+        if not code:
+            continue
+        label = (row.get("CIM_LIL") or row.get("CIM_LIC") or "").strip()
+        seen.setdefault(code, [code, label, "", ""])
+    return sorted(seen.values())
+
+
+def ccam(nomenclatures: Path) -> list[list[str]]:
+    seen: dict[str, list[str]] = {}
+    for row in _read_rows(nomenclatures / "ATIH" / "IR_CCAM_V63.csv"):
+        code = row["CAM_PRS_IDE_COD"].strip()
+        if len(code) == 7:
+            seen.setdefault(code, [code, row["CAM_PRS_IDE_LIB"].strip(), "", ""])
+    return sorted(seen.values())
+
+
+def _write(path: Path, rows: Iterable[list[str]]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    count = 0
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\n")
+        writer.writerow(HEADER)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    tmp.replace(path)
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--snds", type=Path, default=REPO_ROOT.parent / "shared" / "data" / "snds" / "nomenclatures",
+                        help="folder of the SNDS nomenclatures (ORAVAL/, ATIH/)")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="where to write the lists (default: the shipped ones)")
+    args = parser.parse_args(argv)
+    if not args.snds.is_dir():
+        print(f"SNDS nomenclatures not found at {args.snds}", file=sys.stderr)
+        return 2
+    for name, builder in (("departments.csv", departments), ("icd10.csv", icd10), ("ccam.csv", ccam)):
+        count = _write(args.out / name, builder(args.snds))
+        print(f"{name}: {count} codes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

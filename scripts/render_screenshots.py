@@ -1,0 +1,93 @@
+"""Render every page of the app offscreen to PNG, in English and French, under docs/screenshots/.
+
+    .venv/bin/python scripts/render_screenshots.py [--out docs/screenshots] [--languages en fr]
+
+The window opens on the bundled demo data, the way a new user first sees it. Translations are
+built first (scripts/build_translations.py) so the French shots use the current .ts files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+STEPS = ("load", "map", "protect", "check", "export")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--languages", nargs="+", default=["en", "fr"])
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args(argv)
+    subprocess.run([sys.executable, str(REPO / "scripts" / "build_translations.py")], check=True)
+
+    from curator.resources import demo_csv
+    from ui import i18n
+    from ui.app import make_application
+    from ui.main_window import MainWindow
+    from ui.qt import QApplication, QStandardPaths
+    from ui.session import Session
+
+    QStandardPaths.setTestModeEnabled(True)     # never touch the user's settings or autosave
+    app = make_application()
+    width, height = (int(v) for v in args.size.split("x"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for language in args.languages:
+        i18n.install(language)
+        written += render_language(app, MainWindow(Session()), language, (width, height), demo_csv(), args.out)
+        QApplication.processEvents()
+    for path in written:
+        print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+    return 0
+
+
+def render_language(app, window, language: str, size: tuple[int, int], data: Path, out: Path) -> list[Path]:
+    """Open ``data``, accept the suggestions as a new user would, and grab each page."""
+    window.resize(*size)
+    window.show()
+    done: list[bool] = []
+    window.loadFinished.connect(done.append)
+    window.open_file(data)
+    _wait(app, lambda: bool(done) and not window.runner.running())
+    window.map_page.accept_all()
+    _wait(app, lambda: not window.runner.running())
+    written = []
+    for step, name in enumerate(STEPS):
+        window.go_to(step)
+        if name == "map":     # show a coded column's values
+            coded = next((c.source for c in window.session.recipe.columns if c.code_map or c.code_review), None)
+            table = window.map_page.columns_table
+            for row in range(table.rowCount()):
+                if coded is not None and table.item(row, 0).text() == coded:
+                    table.selectRow(row)
+        _wait(app, lambda: not window.runner.running())
+        target = out / f"{step + 1}-{name}-{language}.png"
+        window.grab().save(str(target))
+        written.append(target)
+    window.close_without_asking()
+    return written
+
+
+def _wait(app, condition, timeout_s: float = 120.0) -> None:
+    import time
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for the app")
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""`curator apply`: a recipe made on the demo CSV re-applied headlessly, with drift, to a verified package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from stdnum.fr import nir
+
+from curator.cli import main
+from curator.recipe.model import Recipe
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory, keys: dict[str, Path], demo_recipe_notes) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("apply")
+    demo_recipe_notes[0].save(folder / "recipe.json")
+    return {**keys, "dir": folder, "recipe": folder / "recipe.json"}
+
+
+def _apply(setup: dict[str, Path], source: Path, package: Path, *extra: str) -> int:
+    return main(["apply", str(source), "--recipe", str(setup["recipe"]), "-o", str(package),
+                 "--recipient", str(setup["hub"]), "--signing-key", str(setup["signing"]),
+                 "--secret", str(setup["secret"]), "--passphrase-file", str(setup["passphrases"]), *extra])
+
+
+def _open(setup: dict[str, Path], package: Path, name: str) -> Path:
+    assert main(["verify", str(package), "--signer", str(setup["signer"])]) == 0
+    opened = setup["dir"] / name
+    assert main(["open", str(package), "--identity", str(setup["hub_key"]), "--signer", str(setup["signer"]),
+                 "-o", str(opened)]) == 0
+    return opened / "data.parquet"
+
+
+def test_csv_recipe_applies_to_the_xlsx_and_the_package_verifies_and_opens(
+        setup: dict[str, Path], demo_xlsx: Path, demo_loaded, capsys: pytest.CaptureFixture[str]) -> None:
+    package = setup["dir"] / "from-xlsx.tar"
+    assert _apply(setup, demo_xlsx, package) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Drift: none") and "wrote " in out and "5,000 rows" in out
+    data = pq.read_table(_open(setup, package, "opened-xlsx"))
+    assert data.num_rows == 5000
+    for gone in ("last_name", "birth_name", "first_name", "phone", "email", "address", "free_text", "Nom", "NIR"):
+        assert gone not in data.column_names
+    source_nirs = {v for v in demo_loaded.table.column("NIR").to_pylist() if v}
+    tokens = [v for v in data.column("nir").to_pylist() if v]
+    assert len(tokens) > 4500 and not source_nirs & set(tokens)
+    assert not any(nir.is_valid(t) for t in tokens[:200])
+    assert set(data.column("vital_status").to_pylist()) <= {"1", "2", "3", None}
+    # the same person gets the same token from the CSV and from the XLSX: one secret, one pseudonym
+    assert len(set(data.column("patient_local_id").to_pylist())) == 5000
+
+
+def test_strict_stops_on_drift_and_writes_nothing(setup: dict[str, Path], drifted_csv: Path, spec,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    package = setup["dir"] / "strict.tar"
+    assert _apply(setup, drifted_csv, package, "--strict") == 1
+    captured = capsys.readouterr()
+    assert f"renamed:   '{spec.renamed[0]}' -> '{spec.renamed[1]}'" in captured.out
+    assert f"missing:   '{spec.removed}'" in captured.out
+    assert f"'{spec.code_column}' has values with no mapping: '{spec.new_code}'" in captured.out
+    assert "--strict stops on any drift" in captured.err
+    assert not package.exists() and not package.with_name("strict.tar.part").exists()
+
+
+def test_without_strict_it_applies_what_still_matches(setup: dict[str, Path], drifted_csv: Path, spec,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    package = setup["dir"] / "drifted.tar"
+    assert _apply(setup, drifted_csv, package) == 0
+    out = capsys.readouterr().out
+    assert "Skipped:" in out and f"'{spec.removed}' is missing from the file" in out
+    data = pq.read_table(_open(setup, package, "opened-drifted"))
+    assert "smoking_status" not in data.column_names
+    assert "diagnosis_date" in data.column_names          # the renamed column, still generalised
+    assert all(v is None or len(v) == 7 for v in data.column("diagnosis_date").to_pylist()[:100])
+
+
+def test_a_recipe_that_pseudonymises_needs_the_secret(setup: dict[str, Path], demo_csv: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    package = setup["dir"] / "nosecret.tar"
+    code = main(["apply", str(demo_csv), "--recipe", str(setup["recipe"]), "-o", str(package),
+                 "--recipient", str(setup["hub"]), "--signing-key", str(setup["signing"]),
+                 "--passphrase-file", str(setup["passphrases"])])
+    assert code == 2
+    assert "no pseudonymisation secret" in capsys.readouterr().err and not package.exists()
+
+
+def test_the_recipe_file_is_never_changed_by_apply(setup: dict[str, Path]) -> None:
+    assert Recipe.load(setup["recipe"]).migrated_from is None
+    assert "Date du diagnostic" not in setup["recipe"].read_text(encoding="utf-8")

@@ -1,0 +1,133 @@
+"""Streamed apply gives exactly what the whole-table apply gives, batch boundaries or not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from curator.errors import CuratorError
+from curator.load.fingerprint import sha256_file
+from curator.package.keys import load_identity, load_signer, load_signing_key
+from curator.package.unpack import open_package
+from curator.protect.secret import read_secret_file
+from curator.recipe.apply import DriftStop, apply_recipe
+from curator.recipe.model import Recipe
+
+LATE_ROW = 4321          # past the first batches: only a full pass sees it
+BAD_DATE_ROW = 2500
+
+
+@pytest.fixture(scope="module")
+def late_csv(tmp_path_factory: pytest.TempPathFactory, demo_loaded) -> Path:
+    """The demo export with an impossible birth date mid-file and a new vital status near the end."""
+    from registry_generator import write_csv_cp1252
+
+    table = demo_loaded.table
+    births = table.column("Date de naissance").to_pylist()
+    births[BAD_DATE_ROW] = "31/02/1950"
+    vital = table.column("Statut vital").to_pylist()
+    vital[LATE_ROW] = "DCD"
+    table = table.set_column(table.column_names.index("Date de naissance"), "Date de naissance",
+                             pa.array(births, pa.string()))
+    table = table.set_column(table.column_names.index("Statut vital"), "Statut vital", pa.array(vital, pa.string()))
+    path = tmp_path_factory.mktemp("late") / "registre_late.csv"
+    write_csv_cp1252(table, path)
+    return path
+
+
+def _run(keys: dict[str, Path], recipe: Recipe, source: Path, package: Path, **options):
+    secret = read_secret_file(keys["secret"], str(keys["secret_passphrase"]))
+    signing = load_signing_key(keys["signing"], str(keys["signing_passphrase"]))
+    hub = keys["hub"].read_text(encoding="utf-8").strip()
+    return apply_recipe(source, recipe, package, [hub], signing, secret, **options)
+
+
+def _opened(keys: dict[str, Path], package: Path) -> tuple[pa.Table, dict]:
+    folder = package.with_suffix(".opened")
+    open_package(package, load_identity(keys["hub_key"]), load_signer(keys["signer"]), folder)
+    return pq.read_table(folder / "data.parquet"), json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_streamed_package_equals_the_whole_table_one(keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path) -> None:
+    whole = _run(keys, demo_recipe, late_csv, tmp_path / "whole.tar", stream=False)
+    streamed = _run(keys, demo_recipe, late_csv, tmp_path / "streamed.tar", stream=True, batch_rows=700)
+    assert any("streamed in batches of 700 rows" in n for n in streamed.notes)
+    assert not any("streamed" in n for n in whole.notes)
+    whole_data, whole_manifest = _opened(keys, tmp_path / "whole.tar")
+    streamed_data, streamed_manifest = _opened(keys, tmp_path / "streamed.tar")
+    assert streamed_data.num_rows == 5000 and streamed_data.equals(whole_data)
+    assert streamed_manifest["source"] == whole_manifest["source"]
+    report = (tmp_path / "streamed.opened" / "curation-report.html").read_text(encoding="utf-8")
+    assert sha256_file(late_csv) in report
+    assert streamed_manifest["source"]["rows"] == 5000 and streamed_manifest["rows"] == 5000
+    assert streamed_manifest["risk"] == whole_manifest["risk"]
+    assert streamed_manifest["schema"] == whole_manifest["schema"]
+    # the new code value far down the file is found by both, and said in the manifest
+    for result in (whole, streamed):
+        assert [(n.column, n.values) for n in result.drift.new_codes] == [("Statut vital", [("DCD", 1)])]
+    assert streamed_manifest["apply"]["drift"]["new_codes"][0]["values"] == [{"value": "DCD", "rows": 1}]
+    assert streamed.validation == whole.validation
+
+
+def test_streamed_validation_names_the_source_line(keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path) -> None:
+    whole = tmp_path / "whole.tar"
+    streamed = tmp_path / "streamed.tar"
+    _run(keys, demo_recipe, late_csv, whole, stream=False)
+    _run(keys, demo_recipe, late_csv, streamed, stream=True, batch_rows=1000)
+    reports = []
+    for package in (whole, streamed):
+        folder = package.with_suffix(".opened")
+        open_package(package, load_identity(keys["hub_key"]), load_signer(keys["signer"]), folder)
+        reports.append((folder / "validation-report.csv").read_text(encoding="utf-8"))
+    assert reports[0] == reports[1]
+    # header on line 1, so record index BAD_DATE_ROW (0-based) is line BAD_DATE_ROW + 2
+    assert str(BAD_DATE_ROW + 2) in reports[1] and "31/02/1950" in reports[1]
+
+
+def test_strict_streaming_stops_on_a_code_value_first_seen_late(keys, demo_recipe: Recipe, late_csv: Path,
+                                                                 tmp_path: Path) -> None:
+    package = tmp_path / "strict.tar"
+    said: list[str] = []
+    with pytest.raises(DriftStop) as caught:
+        _run(keys, demo_recipe, late_csv, package, stream=True, batch_rows=1000, strict=True, say=said.append)
+    assert caught.value.exit_code == 1
+    assert said[0].startswith("Drift: none")          # the first rows were fine...
+    assert "'Statut vital' has values with no mapping after the first rows: 'DCD'" in said[1]
+    assert not package.exists() and not list(tmp_path.iterdir())
+
+
+@pytest.fixture(scope="module")
+def bad_date_csv(tmp_path_factory: pytest.TempPathFactory, demo_loaded) -> Path:
+    from registry_generator import write_csv_cp1252
+
+    table = demo_loaded.table
+    births = table.column("Date de naissance").to_pylist()
+    births[BAD_DATE_ROW] = "31/02/1950"
+    table = table.set_column(table.column_names.index("Date de naissance"), "Date de naissance",
+                             pa.array(births, pa.string()))
+    path = tmp_path_factory.mktemp("bad") / "registre_bad_date.csv"
+    write_csv_cp1252(table, path)
+    return path
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_strict_stops_on_an_undecided_invalid_value(keys, demo_recipe: Recipe, bad_date_csv: Path, tmp_path: Path,
+                                                    stream: bool) -> None:
+    package = tmp_path / "strict.tar"
+    said: list[str] = []
+    with pytest.raises(CuratorError) as caught:
+        _run(keys, demo_recipe, bad_date_csv, package, stream=stream, batch_rows=1000, strict=True, say=said.append)
+    assert said[0].startswith("Drift: none")
+    assert caught.value.exit_code == 1 and "validation rule(s) are broken with no decision" in caught.value.message
+    assert any("'Date de naissance'" in d for d in caught.value.details)
+    assert not package.exists() and not list(tmp_path.iterdir())
+    # Deciding what to do with the value (here: empty it) lets the strict run through.
+    decision = demo_recipe.column("Date de naissance")
+    assert decision is not None
+    decision.validation["31/02/1950"] = "empty"
+    result = _run(keys, demo_recipe, bad_date_csv, package, stream=stream, batch_rows=1000, strict=True)
+    assert package.exists() and result.rows == 5000

@@ -1,0 +1,42 @@
+"""Fixtures for the app's tests: an isolated settings/autosave location and a main window on a fresh session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ui.qt import QStandardPaths
+
+# Settings, recent files and autosave go to Qt's test locations, never the user's.
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator:
+    from ui import i18n
+    from ui.main_window import MainWindow, autosave_path
+    from ui.session import Session
+
+    i18n.install("en")
+    autosave_path().unlink(missing_ok=True)
+    win = MainWindow(Session())
+    # Not qtbot.addWidget: pytest-qt would close it before this teardown, and a window with unsaved
+    # decisions asks (modally) whether to save.
+    win.show()
+    yield win
+    win.close_without_asking()
+    autosave_path().unlink(missing_ok=True)
+
+
+def write_cp1252_csv(path: Path, rows: list[list[str]]) -> Path:
+    """A ';'-separated Windows-1252 file as legacy registry systems write them."""
+    path.write_bytes("\r\n".join(";".join(r) for r in rows).encode("cp1252") + b"\r\n")
+    return path
+
+
+def load(qtbot, window, path: Path, timeout: int = 60_000) -> bool:
+    with qtbot.waitSignal(window.loadFinished, timeout=timeout) as blocker:
+        window.open_file(path)
+    return bool(blocker.args[0])

@@ -1,0 +1,136 @@
+"""The whole workflow driven through the window on the demo data, undo/redo, and project save/reopen."""
+
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+
+from curator.recipe.model import Recipe
+from curator.resources import demo_csv
+from tests.ui.conftest import load
+from ui.main_window import MainWindow, autosave_path
+from ui.session import Session
+
+
+def _idle(qtbot, window, timeout=120_000):
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=timeout)
+
+
+def _ready(qtbot, window):
+    assert load(qtbot, window, demo_csv())
+    _idle(qtbot, window)
+    assert window.session.suggestions and window.session.proposed is not None
+
+
+def test_accept_undo_redo_through_the_edit_menu(qtbot, window):
+    _ready(qtbot, window)
+    recipe = window.session.recipe
+    assert recipe.columns == [] and not window.undo_actions.undo_action.isEnabled()
+    window.map_page.accept_all()
+    assert {c.source for c in recipe.columns} == set(window.session.loaded.table.column_names)
+    accepted = recipe.to_json()
+    assert window.isWindowModified() and "accept all" in window.undo_actions.undo_action.text()
+
+    sex = next(c for c in recipe.columns if c.concept == "sex").source
+    window.map_page.choose_concept(sex, None)
+    assert window.session.recipe.column(sex).concept is None
+
+    window.undo_actions.undo_action.trigger()
+    assert window.session.recipe.to_json() == accepted
+    window.undo_actions.undo_action.trigger()
+    assert window.session.recipe.columns == [] and not window.isWindowModified()
+    window.undo_actions.redo_action.trigger()
+    window.undo_actions.redo_action.trigger()
+    assert window.session.recipe.column(sex).concept is None
+    assert not window.undo_actions.redo_action.isEnabled()
+
+
+def test_project_saves_and_reopens_with_its_data(qtbot, window, tmp_path):
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    window.protect_page.set_quasi("Commune", True)
+    window.export_page.metadata_edits["producer_id"].setText("REG-CANCER-38")
+    window.export_page._metadata_edited("producer_id")
+    project = tmp_path / "registre.curator.json"
+    assert window._save_to(project)
+    assert window.session.is_clean() and not window.isWindowModified()
+    saved = window.session.recipe.to_json()
+    assert project.read_text(encoding="utf-8") == saved
+
+    other = MainWindow(Session())
+    with qtbot.waitSignal(other.loadFinished, timeout=60_000) as blocker:
+        other.open_project(project)
+    assert blocker.args == [True]
+    _idle(qtbot, other)
+    assert other.session.recipe.to_json() == saved
+    assert other.session.project_path == project and other.session.is_clean()
+    assert other.session.loaded.table.num_rows == window.session.loaded.table.num_rows
+    assert "Commune" in other.session.recipe.protection.quasi_identifiers
+    assert other.export_page.metadata_edits["producer_id"].text() == "REG-CANCER-38"
+    other.close_without_asking()
+
+
+def test_autosave_writes_unsaved_decisions_and_restores_them(qtbot, window):
+    _ready(qtbot, window)
+    assert window.autosave() is None            # nothing unsaved yet
+    window.map_page.accept_all()
+    path = window.autosave()
+    assert path == autosave_path() and Recipe.load(path).to_json() == window.session.recipe.to_json()
+
+    restored = MainWindow(Session())
+    with qtbot.waitSignal(restored.loadFinished, timeout=60_000):
+        restored.restore_autosave()
+    assert restored.session.recipe.to_json() == window.session.recipe.to_json()
+    assert not restored.session.is_clean()       # restored work still needs saving
+    restored.close_without_asking()
+
+
+def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, tmp_path):
+    from curator.package.keys import load_identity, load_signer, new_recipient_key, new_signing_key
+    from curator.package.unpack import open_package
+    from curator.protect.secret import new_secret, write_secret_file
+
+    new_recipient_key(tmp_path / "hub", None)
+    new_signing_key(tmp_path / "producer", None)
+    write_secret_file(tmp_path / "pseudo.secret", new_secret(), "correct horse battery")
+
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    window.go_to(2)
+    protect = window.protect_page
+    with qtbot.waitSignal(window.runner.ended, timeout=60_000):
+        protect.reach_k()
+    _idle(qtbot, window)
+    assert window.session.recipe.protection.generalisation, protect.reach_label.text()
+
+    window.go_to(3)
+    _idle(qtbot, window)
+    assert window.check_page.blocker_count == 0, [window.check_page.blockers_list.item(i).text()
+                                                  for i in range(window.check_page.blockers_list.count())]
+    window.go_to(4)
+    page = window.export_page
+    page.recipients_edit.setPlainText((tmp_path / "hub.pub").read_text(encoding="utf-8").strip())
+    page.signing_edit.setText(str(tmp_path / "producer.key"))
+    page.secret_edit.setText(str(tmp_path / "pseudo.secret"))
+    page.secret_passphrase.setText("correct horse battery")
+    page.output_edit.setText(str(tmp_path / "submission.tar"))
+    for field, value in (("producer_id", "DEMO"), ("dataset_title", "Registre démo")):
+        page.metadata_edits[field].setText(value)
+        page._metadata_edited(field)
+    assert page.export_button.isEnabled(), page.status.text()
+    page.export_button.click()
+    _idle(qtbot, window)
+    assert page.last_result is not None and page.last_result["ok"], page.result_label.text()
+    dialog = page.show_report()
+    assert dialog is not None and window.session.loaded.source.sha256[:12] in page.last_result["report_html"]
+    dialog.close()
+
+    opened = tmp_path / "opened"
+    open_package(tmp_path / "submission.tar", load_identity(tmp_path / "hub.key", None),
+                 load_signer(tmp_path / "producer.pub"), opened)
+    table = pq.read_table(opened / "data.parquet")
+    assert table.num_rows > 0
+    assert not {"Nom", "Prénom", "last_name", "first_name"} & set(table.column_names)
+    source_nirs = set(window.session.loaded.table.column("NIR").drop_null().to_pylist())
+    for name in table.column_names:
+        values = {str(v) for v in table.column(name).drop_null().to_pylist()}
+        assert not values & source_nirs, f"clear NIR found in {name}"

@@ -1,0 +1,1 @@
+"""The curator desktop app (PySide6). It only calls ``curator``; Qt is imported through ``ui.qt``."""

@@ -1,0 +1,582 @@
+"""The main window: a step bar (Load, Map, Protect, Check, Export), one page per step, a status bar.
+
+The window owns the running tasks (progress and Cancel in the status bar), the project file
+(save, open, autosave, recent files) and the menus; pages do the step's work.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from curator.errors import CuratorError
+from curator.recipe.model import Recipe
+from curator.source import LoadedTable, ReadOptions
+from ui import settings as app_settings
+from ui.core import core_function
+from ui.dialogs import show_error
+from ui.i18n import LANGUAGES
+from ui.qt import (
+    QAction,
+    QActionGroup,
+    QButtonGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFileDialog,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLocale,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.session import Session
+from ui.undo import UndoActions
+from ui.workers import Task, TaskFunction, TaskRunner
+
+log = logging.getLogger(__name__)
+
+PROJECT_SUFFIX = ".curator.json"
+AUTOSAVE_INTERVAL_MS = 60_000
+DATA_FILTER_PATTERNS = "*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods *.parquet *.feather *.sas7bdat *.xpt *.dta *.sav"
+
+
+def autosave_path() -> Path:
+    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return base / "autosave" / f"project{PROJECT_SUFFIX}"
+
+
+def is_project_file(path: Path) -> bool:
+    return path.name.endswith(PROJECT_SUFFIX) or path.suffix.lower() == ".json"
+
+
+class MainWindow(QMainWindow):
+    languageChangeRequested = Signal(str)   # "system", "en" or "fr": the app rebuilds the window
+    loadFinished = Signal(bool)             # True when a load replaced the table, False if it failed or was cancelled
+
+    def __init__(self, session: Session | None = None) -> None:
+        super().__init__()
+        self.session = session or Session(self)
+        self.runner = TaskRunner(parent=self)
+        self._shown_task: Task | None = None
+        self._force_close = False
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.setMinimumSize(900, 600)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_step_bar())
+        self.pages = QStackedWidget(central)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()    # before the pages: they may start tasks while being built
+
+        from ui.pages.check import CheckPage
+        from ui.pages.export import ExportPage
+        from ui.pages.load import LoadPage
+        from ui.pages.map import MapPage
+        from ui.pages.protect import ProtectPage
+
+        self.load_page = LoadPage(self)
+        self.map_page = MapPage(self)
+        self.protect_page = ProtectPage(self)
+        self.check_page = CheckPage(self)
+        self.export_page = ExportPage(self)
+        for page in (self.load_page, self.map_page, self.protect_page, self.check_page, self.export_page):
+            self.pages.addWidget(page)
+
+        self.undo_actions = UndoActions(self.session.stack, self)
+        self._build_menus()
+
+        self.session.loadedChanged.connect(self._update_status)
+        self.session.cleanChanged.connect(self._update_title)
+        self.session.projectPathChanged.connect(self._update_title)
+        self.session.recipeChanged.connect(self._update_title)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        self.go_to(0)
+        self._update_status()
+        self._update_title()
+        if self.session.loaded is not None and self.session.suggestions is None:
+            QTimer.singleShot(0, self.start_analysis)    # rebuilt window: finish what the old one started
+
+    # --- layout ----------------------------------------------------------------------------
+    def step_texts(self) -> list[tuple[str, str]]:
+        return [
+            (self.tr("Load"), self.tr("Open the export and check that it reads correctly")),
+            (self.tr("Map"), self.tr("Match the columns and codes to the hub's vocabulary")),
+            (self.tr("Protect"), self.tr("Pseudonymise, generalise and measure the re-identification risk")),
+            (self.tr("Check"), self.tr("See what still blocks the export")),
+            (self.tr("Export"), self.tr("Write the signed, encrypted package for the hub")),
+        ]
+
+    def _build_step_bar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("StepBar")
+        bar.setAutoFillBackground(True)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.setSpacing(4)
+        self.step_buttons: list[QToolButton] = []
+        self.step_group = QButtonGroup(bar)
+        self.step_group.setExclusive(True)
+        for number, (title, tip) in enumerate(self.step_texts(), start=1):
+            if number > 1:
+                arrow = QLabel("›", bar)
+                arrow.setAccessibleName(self.tr("next step"))
+                row.addWidget(arrow)
+            button = QToolButton(bar)
+            button.setText(f"{number}  {title}")
+            button.setCheckable(True)
+            button.setToolTip(f"{tip} (Ctrl+{number})")
+            button.setAccessibleName(self.tr("Step {number}: {title}").format(number=number, title=title))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumWidth(110)
+            button.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            self.step_group.addButton(button, number - 1)
+            self.step_buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.step_group.idClicked.connect(self.go_to)
+        bar.setStyleSheet(
+            "#StepBar { border-bottom: 1px solid palette(mid); }"
+            "#StepBar QToolButton { padding: 6px 14px; border: 1px solid transparent; border-radius: 4px; }"
+            "#StepBar QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " font-weight: bold; }"
+            "#StepBar QToolButton:hover:!checked { border-color: palette(mid); }")
+        return bar
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.shape_label = QLabel(status)
+        self.shape_label.setAccessibleName(self.tr("Rows and columns"))
+        self.file_label = QLabel(status)
+        self.file_label.setAccessibleName(self.tr("Source file"))
+        self.encoding_label = QLabel(status)
+        self.encoding_label.setAccessibleName(self.tr("Encoding"))
+        self.progress_label = QLabel(status)
+        self.progress_bar = QProgressBar(status)
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), status)
+        self.cancel_button.setToolTip(self.tr("Stop this operation; what was there before is kept (Esc)"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the running operation"))
+        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_button.clicked.connect(self.cancel_shown_task)
+        for widget in (self.progress_label, self.progress_bar, self.cancel_button):
+            status.addWidget(widget)
+            widget.hide()
+        for widget in (self.shape_label, self.file_label, self.encoding_label):
+            widget.setContentsMargins(10, 0, 10, 0)
+            status.addPermanentWidget(widget)
+        status.setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid palette(mid); }")
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        self.open_action = self._action(self.tr("&Open data file…"), self.open_file_dialog, QKeySequence.StandardKey.Open,
+                                        self.tr("Open a CSV, Excel, ODS, Parquet, SAS, Stata or SPSS file"))
+        file_menu.addAction(self.open_action)
+        self.open_project_action = self._action(self.tr("Open &project…"), self.open_project_dialog, "Ctrl+Shift+O",
+                                                self.tr("Open a saved project (its decisions and its source file)"))
+        file_menu.addAction(self.open_project_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.save_action = self._action(self.tr("&Save project"), self.save_project, QKeySequence.StandardKey.Save,
+                                        self.tr("Save every decision as a project file"))
+        file_menu.addAction(self.save_action)
+        self.save_as_action = self._action(self.tr("Save project &as…"), self.save_project_as,
+                                           QKeySequence.StandardKey.SaveAs, self.tr("Save the project under a new name"))
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                         self.tr("Close curator")))
+
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_actions.undo_action)
+        edit_menu.addAction(self.undo_actions.redo_action)
+
+        settings_menu = menu_bar.addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = app_settings.language_choice()
+        choices = [("system", self.tr("Follow the system"))] + list(LANGUAGES.items())
+        for code, name in choices:
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About curator"), self._about, None,
+                                         self.tr("Version and purpose of curator")))
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any, tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # --- navigation ------------------------------------------------------------------------
+    def go_to(self, step: int) -> None:
+        self.pages.setCurrentIndex(step)
+        self.step_buttons[step].setChecked(True)
+        entered = getattr(self.pages.widget(step), "entered", None)
+        if entered is not None:
+            entered()
+
+    def current_step(self) -> int:
+        return self.pages.currentIndex()
+
+    # --- tasks -----------------------------------------------------------------------------
+    def run_task(self, function: TaskFunction, label: str, on_success: Callable[[Any], None], *,
+                 can_cancel: bool = True, on_failure: Callable[[BaseException], None] | None = None,
+                 on_cancel: Callable[[], None] | None = None, error_title: str | None = None) -> Task:
+        """Run ``function(progress)`` on the pool with progress (and Cancel if it can) in the status bar."""
+        task = Task(function, label, can_cancel)
+        title = error_title or label
+
+        def failed() -> None:
+            error = task.error
+            assert error is not None
+            if on_failure is not None:
+                on_failure(error)
+            show_error(self, title, error)
+
+        def cancelled() -> None:
+            self.statusBar().showMessage(self.tr("{task}: cancelled, nothing was changed.").format(task=label), 8000)
+            if on_cancel is not None:
+                on_cancel()
+
+        task.signals.succeeded.connect(lambda: on_success(task.result))
+        task.signals.failed.connect(failed)
+        task.signals.cancelled.connect(cancelled)
+        task.signals.progress.connect(lambda fraction, message: self._task_progress(task, fraction, message))
+        task.signals.finished.connect(lambda: self._task_finished(task))
+        self._show_task(task)
+        self.runner.start(task)
+        return task
+
+    def _show_task(self, task: Task) -> None:
+        self._shown_task = task
+        self.progress_label.setText(task.label)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setRange(0, 0)      # busy until the first progress report
+        self.cancel_button.setVisible(task.can_cancel)
+        self.cancel_button.setEnabled(True)
+        self.progress_label.show()
+        self.progress_bar.show()
+
+    def _task_progress(self, task: Task, fraction: float, message: str) -> None:
+        if task is not self._shown_task:
+            return
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(int(fraction * 1000))
+        self.progress_label.setText(f"{task.label} {message}".strip())
+
+    def _task_finished(self, task: Task) -> None:
+        if task is not self._shown_task:
+            return
+        others = [t for t in self.runner.running() if t is not task and not t.done.is_set()]
+        if others:
+            self._show_task(others[-1])
+            return
+        self._shown_task = None
+        for widget in (self.progress_label, self.progress_bar, self.cancel_button):
+            widget.hide()
+
+    def cancel_shown_task(self) -> None:
+        if self._shown_task is not None and self._shown_task.can_cancel:
+            self._shown_task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Cancelling…"))
+
+    # --- loading ---------------------------------------------------------------------------
+    def open_file_dialog(self) -> None:
+        source = self.session.source_path()
+        start = str(source.parent) if source is not None else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a data file"), start,
+            self.tr("Data files ({patterns})").format(patterns=DATA_FILTER_PATTERNS) + ";;" + self.tr("All files (*)"))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> Task | None:
+        """A data file or a project file, as given on the command line, dropped or picked from recent files."""
+        if is_project_file(path):
+            return self.open_project(path)
+        return self.open_file(path)
+
+    def open_file(self, path: Path, options: ReadOptions | None = None, new_source: bool = True) -> Task | None:
+        if new_source and not self._confirm_discard():
+            return None
+        path = Path(path)
+        unavailable = self.tr("{what} is not available in this version of curator.").format(
+            what=self.tr("Reading files"))
+
+        def work(progress: Any) -> LoadedTable:
+            # Looked up here, on the worker: the first import of the reader is not the GUI thread's time.
+            read_file = core_function("curator.load", "read_file")
+            if read_file is None:
+                raise CuratorError(unavailable)
+            return read_file(path, options, progress)
+
+        def done(loaded: object) -> None:
+            assert isinstance(loaded, LoadedTable)
+            self.session.set_loaded(loaded, new_source=new_source)
+            app_settings.add_recent_file(path)
+            self.start_analysis()
+            self.statusBar().showMessage(self.tr("Read {name}.").format(name=path.name), 5000)
+            self.loadFinished.emit(True)
+
+        return self.run_task(work, self.tr("Reading {name}…").format(name=path.name), done,
+                             on_failure=lambda _e: self.loadFinished.emit(False),
+                             on_cancel=lambda: self.loadFinished.emit(False),
+                             error_title=self.tr("Cannot read {name}").format(name=path.name))
+
+    def start_analysis(self) -> Task | None:
+        """Identify the columns and suggest concepts for the table just read (Map and Protect use them)."""
+        from ui.analysis import Analysis, analyse
+
+        loaded = self.session.loaded
+        if loaded is None:
+            return None
+        vocabulary_id = self.session.recipe.vocabulary.get("path") or self.session.recipe.vocabulary.get("id")
+
+        def done(result: object) -> None:
+            assert isinstance(result, Analysis)
+            if self.session.loaded is loaded:       # not for a table since replaced
+                self.session.set_analysis(result.vocabulary, result.identifications, result.suggestions,
+                                          result.proposed, result.notes)
+
+        return self.run_task(lambda progress: analyse(loaded, vocabulary_id, progress),
+                             self.tr("Looking for identifying columns and suggesting concepts…"), done,
+                             error_title=self.tr("Cannot analyse the columns"))
+
+    def reload_with_options(self, options: ReadOptions) -> Task | None:
+        path = self.session.source_path()
+        if path is None:
+            return None
+        return self.open_file(path, options, new_source=False)
+
+    # --- project ---------------------------------------------------------------------------
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a project"), "",
+                                              self.tr("curator projects (*{suffix})").format(suffix=PROJECT_SUFFIX)
+                                              + ";;" + self.tr("All files (*)"))
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> Task | None:
+        if not self._confirm_discard():
+            return None
+        try:
+            recipe = Recipe.load(path)
+        except CuratorError as exc:
+            show_error(self, self.tr("Cannot open the project"), exc)
+            return None
+        app_settings.add_recent_file(path)
+        return self._adopt_recipe(recipe, path)
+
+    def restore_autosave(self) -> Task | None:
+        """Reopen the decisions autosaved before a crash; they count as unsaved until saved."""
+        try:
+            recipe = Recipe.load(autosave_path())
+        except CuratorError as exc:
+            show_error(self, self.tr("Cannot restore the autosaved project"), exc)
+            return None
+        project = str(app_settings.settings().value("autosave/project_path", "") or "")
+        task = self._adopt_recipe(recipe, Path(project) if project else None)
+        self.session.stack.mark_unsaved()
+        return task
+
+    def _adopt_recipe(self, recipe: Recipe, path: Path | None) -> Task | None:
+        self.session.open_recipe(recipe, path)
+        source = recipe.source.get("path")
+        if not source:
+            return None
+        source_path = Path(source)
+        if not source_path.exists():
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Source file not found"),
+                              self.tr("The project's data file {path} was not found.").format(path=source_path),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setInformativeText(self.tr("Open the file from its new place with File ▸ Open data file; "
+                                           "the project's decisions are kept."))
+            box.open()
+            return None
+        return self.open_file(source_path, recipe.reader, new_source=False)
+
+    def save_project(self) -> bool:
+        if self.session.project_path is None:
+            return self.save_project_as()
+        return self._save_to(self.session.project_path)
+
+    def save_project_as(self) -> bool:
+        suggested = ""
+        source = self.session.source_path()
+        if source is not None:
+            suggested = str(source.with_name(source.stem + PROJECT_SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the project"), suggested,
+                                              self.tr("curator projects (*{suffix})").format(suffix=PROJECT_SUFFIX))
+        if not path:
+            return False
+        if not path.endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except OSError as exc:
+            show_error(self, self.tr("Cannot save the project"), exc)
+            return False
+        app_settings.add_recent_file(path)
+        self.remove_autosave()
+        self.statusBar().showMessage(self.tr("Project saved to {path}.").format(path=path), 5000)
+        return True
+
+    def autosave(self) -> Path | None:
+        if self.session.is_clean():
+            return None
+        target = autosave_path()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.session.recipe.save(target)
+        except OSError as exc:
+            log.warning("autosave failed: %s", exc)
+            return None
+        settings = app_settings.settings()
+        settings.setValue("autosave/project_path", str(self.session.project_path or ""))
+        return target
+
+    @staticmethod
+    def remove_autosave() -> None:
+        autosave_path().unlink(missing_ok=True)
+
+    def _confirm_discard(self) -> bool:
+        """Before replacing the project: True when it is saved, or the user saved it or chose to discard it."""
+        if self.session.is_clean():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The project has decisions that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_project()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._force_close and not self._confirm_discard():
+            event.ignore()
+            return
+        self.runner.cancel_all()
+        self.runner.wait_all(10_000)
+        self.remove_autosave()
+        event.accept()
+
+    def close_without_asking(self) -> None:
+        """Close for a rebuild (language change) or a test: the project stays in the session."""
+        self._force_close = True
+        self.runner.cancel_all()
+        self.runner.wait_all(10_000)
+        self.close()
+
+    # --- drag and drop ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    # --- recent files, language, about ----------------------------------------------------
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = app_settings.recent_files()
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+            return
+        for number, name in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number}  {Path(name).name}")
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.triggered.connect(lambda _checked=False, p=name: self.open_path(Path(p)))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("Clear the list"), app_settings.clear_recent_files)
+
+    def _choose_language(self, code: str) -> None:
+        app_settings.set_language_choice(code)
+        self.languageChangeRequested.emit(code)
+
+    def _about(self) -> None:
+        from curator import __version__
+        QMessageBox.about(self, self.tr("About curator"),
+                          self.tr("curator {version}\n\nPrepares health-data exports for the hub: load, map, "
+                                  "protect, check, and export a signed, encrypted package. Works offline."
+                                  ).format(version=__version__))
+
+    def _not_available(self, what: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not available"),
+                          self.tr("{what} is not available in this version of curator.").format(what=what),
+                          QMessageBox.StandardButton.Ok, self)
+        box.open()
+
+    # --- status ----------------------------------------------------------------------------
+    def _update_status(self) -> None:
+        loaded = self.session.loaded
+        if loaded is None:
+            self.shape_label.setText(self.tr("No data loaded"))
+            self.file_label.clear()
+            self.encoding_label.clear()
+            return
+        locale = QLocale()
+        self.shape_label.setText(self.tr("{rows} rows × {columns} columns").format(
+            rows=locale.toString(loaded.table.num_rows), columns=locale.toString(loaded.table.num_columns)))
+        source = Path(loaded.source.path)
+        self.file_label.setText(source.name)
+        self.file_label.setToolTip(str(source))
+        options = loaded.source.options
+        if options.encoding:
+            self.encoding_label.setText(self.tr("Encoding: {encoding}").format(encoding=options.encoding))
+        else:
+            self.encoding_label.setText(loaded.source.format.upper())
+
+    def _update_title(self, *_args: object) -> None:
+        name = self.session.project_path.name if self.session.project_path else self.tr("Untitled project")
+        source = self.session.source_path()
+        title = f"{name}[*] — curator"
+        if source is not None:
+            title = f"{name}[*] ({source.name}) — curator"
+        self.setWindowTitle(title)
+        self.setWindowModified(not self.session.is_clean())

@@ -1,0 +1,333 @@
+"""Export: who sends what to whom, the keys, the pseudonymisation secret, then the package and its verdict."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from curator.undo import SetAttributes
+from ui.core import core_function
+from ui.pages.common import notice, page_header
+from ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QLocale,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    Qt,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+METADATA = ("producer_id", "producer_name", "dataset_title", "dataset_description", "period")
+
+
+class ExportPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.session = window.session
+        self.last_result: dict[str, Any] | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 12, 12, 8)
+        page_header(self, outer, self.tr("Export the package"), self.tr(
+            "curator writes one file for the hub: the protected data, the curation report and the manifest, "
+            "encrypted so that only the hub can open it and signed so that it proves who made it."))
+        self.status = notice(self, self.tr("Go through the Check step first."))
+        outer.addWidget(self.status)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        columns = QHBoxLayout(body)
+
+        about = QGroupBox(self.tr("About this submission"), body)
+        about_form = QFormLayout(about)
+        self.metadata_edits: dict[str, QLineEdit] = {}
+        captions = {"producer_id": self.tr("Producer identifier"), "producer_name": self.tr("Producer name"),
+                    "dataset_title": self.tr("Dataset title"), "dataset_description": self.tr("Description"),
+                    "period": self.tr("Period covered")}
+        tips = {"producer_id": self.tr("The identifier the hub gave your organisation"),
+                "period": self.tr("For example 2020-2024")}
+        for field in METADATA:
+            edit = QLineEdit(about)
+            edit.setAccessibleName(captions[field])
+            edit.setToolTip(tips.get(field, captions[field]))
+            edit.editingFinished.connect(lambda f=field: self._metadata_edited(f))
+            self.metadata_edits[field] = edit
+            about_form.addRow(captions[field], edit)
+
+        keys = QGroupBox(self.tr("Keys"), body)
+        keys_form = QFormLayout(keys)
+        self.recipients_edit = QPlainTextEdit(keys)
+        self.recipients_edit.setPlaceholderText(self.tr("age1… (one public key of the hub per line)"))
+        self.recipients_edit.setToolTip(self.tr("The hub's public key(s): only their owners can open the package"))
+        self.recipients_edit.setAccessibleName(self.tr("Recipient public keys"))
+        self.recipients_edit.setMaximumHeight(70)
+        self.recipients_edit.textChanged.connect(self._recipients_edited)
+        keys_form.addRow(self.tr("Hub's public keys"), self.recipients_edit)
+        self.signing_edit, signing_row = self._file_row(keys, self.tr("Your signing key file (.key)"),
+                                                        self.tr("Signing key files (*.key);;All files (*)"))
+        keys_form.addRow(self.tr("Signing key"), signing_row)
+        self.signing_passphrase = self._password(keys, self.tr("Passphrase of the signing key (empty if none)"))
+        keys_form.addRow(self.tr("Its passphrase"), self.signing_passphrase)
+        self.secret_edit, secret_row = self._file_row(keys, self.tr("Pseudonymisation secret file"),
+                                                      self.tr("Secret files (*.secret *.age);;All files (*)"))
+        self.new_secret_button = QPushButton(self.tr("Create…"), keys)
+        self.new_secret_button.setToolTip(self.tr("Create a new secret, saved under the passphrase below. Keep it: "
+                                                  "the same secret gives the same pseudonyms next year."))
+        self.new_secret_button.clicked.connect(self.create_secret)
+        secret_layout = secret_row.layout()
+        assert secret_layout is not None
+        secret_layout.addWidget(self.new_secret_button)
+        keys_form.addRow(self.tr("Secret"), secret_row)
+        self.secret_passphrase = self._password(keys, self.tr("Passphrase of the secret"))
+        keys_form.addRow(self.tr("Its passphrase"), self.secret_passphrase)
+        self.output_edit, output_row = self._file_row(keys, self.tr("Where to write the package"),
+                                                      self.tr("Packages (*.tar)"), save=True)
+        keys_form.addRow(self.tr("Package file"), output_row)
+
+        columns.addWidget(about, 1, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(keys, 1, Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        bottom = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Write the package"), self)
+        self.export_button.setToolTip(self.tr("Convert, protect, encrypt and sign; then verify what was written"))
+        self.export_button.setAccessibleName(self.tr("Write the package"))
+        self.export_button.clicked.connect(self.export)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName(self.tr("Export result"))
+        self.report_button = QPushButton(self.tr("Curation report…"), self)
+        self.report_button.setToolTip(self.tr("Read the curation report shipped in the package"))
+        self.report_button.setAccessibleName(self.tr("Show the curation report"))
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.show_report)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.report_button)
+        bottom.addWidget(self.result_label, 1)
+        outer.addLayout(bottom)
+
+        self.session.recipeChanged.connect(self._fill_from_recipe)
+        window.check_page.checked.connect(lambda _n: self._update_state())
+        self._fill_from_recipe()
+
+    # --- widgets ---------------------------------------------------------------------------
+    def _file_row(self, parent: QWidget, tip: str, filters: str, save: bool = False) -> tuple[QLineEdit, QWidget]:
+        holder = QWidget(parent)
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit(holder)
+        edit.setToolTip(tip)
+        edit.setAccessibleName(tip)
+        browse = QPushButton(self.tr("Browse…"), holder)
+        browse.setToolTip(tip)
+
+        def pick() -> None:
+            if save:
+                path, _ = QFileDialog.getSaveFileName(self, tip, edit.text(), filters)
+            else:
+                path, _ = QFileDialog.getOpenFileName(self, tip, edit.text(), filters)
+            if path:
+                edit.setText(path)
+                self._update_state()
+
+        browse.clicked.connect(pick)
+        edit.textChanged.connect(lambda _t: self._update_state())
+        row.addWidget(edit, 1)
+        row.addWidget(browse)
+        return edit, holder
+
+    def _password(self, parent: QWidget, tip: str) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setToolTip(tip)
+        edit.setAccessibleName(tip)
+        return edit
+
+    def entered(self) -> None:
+        loaded = self.session.loaded
+        if loaded is not None and not self.output_edit.text():
+            source = Path(loaded.source.path)
+            self.output_edit.setText(str(source.with_name(source.stem + "-submission.tar")))
+        if self.window_.check_page.blocker_count is None:
+            self.window_.check_page.run_checks()
+        self._update_state()
+
+    # --- recipe <-> form -------------------------------------------------------------------
+    def _fill_from_recipe(self) -> None:
+        export = self.session.recipe.export
+        for field, edit in self.metadata_edits.items():
+            if edit.text() != getattr(export, field):
+                edit.setText(getattr(export, field))
+        text = "\n".join(export.recipients)
+        if self.recipients_edit.toPlainText().strip() != text.strip():
+            self.recipients_edit.blockSignals(True)
+            self.recipients_edit.setPlainText(text)
+            self.recipients_edit.blockSignals(False)
+        self._update_state()
+
+    def _metadata_edited(self, field: str) -> None:
+        value = self.metadata_edits[field].text().strip()
+        export = self.session.recipe.export
+        if getattr(export, field) != value:
+            self.session.push(SetAttributes(export, {field: value},
+                                            self.tr("set {field}").format(field=field.replace("_", " "))))
+
+    def _recipients_edited(self) -> None:
+        keys = [line.strip() for line in self.recipients_edit.toPlainText().splitlines() if line.strip()]
+        if keys != self.session.recipe.export.recipients:
+            self.session.push(SetAttributes(self.session.recipe.export, {"recipients": keys},
+                                            self.tr("set the hub's keys")))
+
+    # --- state -----------------------------------------------------------------------------
+    def missing(self) -> list[str]:
+        """What is still needed before the package can be written, in words."""
+        needs = []
+        blockers = self.window_.check_page.blocker_count
+        if self.session.loaded is None:
+            needs.append(self.tr("open a file"))
+        if blockers is None:
+            needs.append(self.tr("run the checks"))
+        elif blockers:
+            needs.append(self.tr("settle the {count} blocker(s) on the Check step").format(count=blockers))
+        if not self.session.recipe.export.recipients:
+            needs.append(self.tr("give the hub's public key"))
+        if not self.signing_edit.text():
+            needs.append(self.tr("choose your signing key"))
+        pseudonymised = any(c.transform.action == "pseudonymise" for c in self.session.recipe.columns)
+        if pseudonymised and not self.secret_edit.text():
+            needs.append(self.tr("choose or create the pseudonymisation secret"))
+        if not self.output_edit.text():
+            needs.append(self.tr("choose where to write the package"))
+        return needs
+
+    def _update_state(self) -> None:
+        needs = self.missing()
+        self.export_button.setEnabled(not needs and core_function("curator.pipeline", "export_package") is not None)
+        if needs:
+            self.status.setText(self.tr("To write the package: {needs}.").format(needs="; ".join(needs)))
+        else:
+            self.status.setText(self.tr("Ready to write the package."))
+
+    def show_report(self) -> QDialog | None:
+        html = (self.last_result or {}).get("report_html")
+        if not html:
+            return None
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Curation report"))
+        dialog.resize(900, 700)
+        browser = QTextBrowser(dialog)
+        browser.setOpenLinks(False)      # offline: nothing in the report is fetched or followed
+        browser.setHtml(html)
+        browser.setAccessibleName(self.tr("Curation report"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.close)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        dialog.open()
+        return dialog
+
+    # --- actions ---------------------------------------------------------------------------
+    def create_secret(self) -> None:
+        new_secret = core_function("curator.protect.secret", "new_secret")
+        write_secret_file = core_function("curator.protect.secret", "write_secret_file")
+        if new_secret is None or write_secret_file is None:
+            self.result_label.setText(self.tr("Creating a secret is not available in this version of curator."))
+            return
+        passphrase = self.secret_passphrase.text()
+        if not passphrase:
+            self.result_label.setText(self.tr("Type a passphrase for the new secret first."))
+            self.secret_passphrase.setFocus()
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new secret"), "pseudonymisation.secret",
+                                              self.tr("Secret files (*.secret)"))
+        if not path:
+            return
+        try:
+            write_secret_file(path, new_secret(), passphrase)
+        except Exception as exc:  # noqa: BLE001 - shown to the user with what to do
+            from ui.dialogs import show_error
+            show_error(self, self.tr("Cannot create the secret"), exc)
+            return
+        self.secret_edit.setText(path)
+        self.result_label.setText(self.tr("New secret saved to {path}. Keep a copy in a safe place.").format(path=path))
+
+    def export(self) -> None:
+        loaded, vocabulary = self.session.loaded, self.session.vocabulary
+        if loaded is None or vocabulary is None or self.missing():
+            self._update_state()
+            return
+        recipe = copy.deepcopy(self.session.recipe)
+        out_path = Path(self.output_edit.text())
+        signing_path, signing_pass = self.signing_edit.text(), self.signing_passphrase.text() or None
+        secret_path, secret_pass = self.secret_edit.text(), self.secret_passphrase.text()
+        language = "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+        def work(progress: Any) -> dict[str, Any]:
+            return write_and_verify(loaded, recipe, vocabulary, out_path, signing_path, signing_pass,
+                                    secret_path, secret_pass, progress, language)
+
+        def done(result: object) -> None:
+            assert isinstance(result, dict)
+            self.last_result = result
+            verdict = self.tr("verified: signature, manifest and every member check out") if result["ok"] else \
+                self.tr("VERIFICATION FAILED: {problems}").format(problems="; ".join(result["problems"]))
+            self.result_label.setText(self.tr("Package written to {path} ({rows} rows, {columns} columns); "
+                                              "{verdict}.").format(path=result["path"], rows=result["rows"],
+                                                                   columns=result["columns"], verdict=verdict))
+            self.report_button.setEnabled(bool(result.get("report_html")))
+
+        self.result_label.setText(self.tr("Writing the package…"))
+        self.window_.run_task(work, self.tr("Writing the package…"), done,
+                              error_title=self.tr("Cannot write the package"))
+
+
+def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, signing_path: str,
+                     signing_passphrase: str | None, secret_path: str, secret_passphrase: str,
+                     progress: Any, language: str = "en") -> dict[str, Any]:
+    """The pipeline's curate + export, then verify what was written against the signer's public key."""
+    from curator.package.keys import load_signer, load_signing_key
+    from curator.package.verify import verify_package
+    from curator.pipeline import curate, export_package
+    from curator.progress import scaled
+    from curator.protect.secret import read_secret_file
+
+    secret = read_secret_file(secret_path, secret_passphrase) if secret_path else None
+    signing_key = load_signing_key(signing_path, signing_passphrase)
+    result = curate(loaded, recipe, vocabulary, secret, progress=scaled(progress, 0.0, 0.6))
+    export_package(loaded, recipe, vocabulary, result, out_path, list(recipe.export.recipients), signing_key,
+                   progress=scaled(progress, 0.6, 0.95))
+    public = Path(signing_path).with_suffix(".pub")
+    ok, problems = True, []
+    if public.exists():
+        verdict = verify_package(out_path, load_signer(public))
+        ok, problems = bool(verdict.ok), list(getattr(verdict, "problems", []))
+    else:
+        problems = [f"no public key {public.name} beside the signing key to verify with"]
+        ok = False
+    report_html = ""
+    try:   # the same report the package carries, to read in the app
+        from curator.report.html import render_curation_report
+        report_html = render_curation_report(loaded, recipe, vocabulary, result, language=language)
+    except Exception:  # noqa: BLE001 - the package is written; a missing preview must not hide that
+        report_html = ""
+    return {"path": str(out_path), "rows": result.table.num_rows, "columns": result.table.num_columns,
+            "ok": ok, "problems": problems, "report_html": report_html}

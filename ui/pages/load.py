@@ -1,0 +1,321 @@
+"""Load: open the export (dialog, drop, recent files), check how it was read, adjust, and see each column's profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from curator.resources import demo_csv
+from curator.source import ReadOptions
+from ui.core import core_function
+from ui.data_view import DataView
+from ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "iso-8859-15", "mac-roman"]
+DELIMITERS = [(";", ";"), (",", ","), ("\t", "Tab"), ("|", "|")]
+
+
+def profile_cells(profile: Any) -> list[str]:
+    """Column, type, empty, distinct and common values of one ColumnProfile, whatever its exact fields."""
+    def first(*names: str) -> Any:
+        for name in names:
+            value = getattr(profile, name, None)
+            if value is not None:
+                return value
+        return None
+
+    top = first("top_values", "top", "most_common") or []
+    shown = []
+    for entry in list(top)[:4]:
+        value, count = (entry[0], entry[1]) if isinstance(entry, tuple | list) else (entry, None)
+        shown.append(f"{value} ({count})" if count is not None else str(value))
+    empties = first("empty", "empties", "nulls", "null_count", "empty_count")
+    distinct = first("distinct", "distinct_count", "unique")
+    return [str(first("name", "column") or ""), str(first("inferred_type", "type", "kind") or ""),
+            "" if empties is None else str(empties), "" if distinct is None else str(distinct), ", ".join(shown)]
+
+
+class LoadPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.session = window.session
+        self._profile_task = None
+
+        self.open_button = QPushButton(self.tr("Open a file…"), self)
+        self.open_button.setToolTip(self.tr("Open a CSV, Excel, ODS, Parquet, SAS, Stata or SPSS file (Ctrl+O). "
+                                            "You can also drop a file on the window."))
+        self.open_button.setAccessibleName(self.tr("Open a data file"))
+        self.open_button.clicked.connect(window.open_file_dialog)
+        self.demo_button = QPushButton(self.tr("Try the demo data"), self)
+        self.demo_button.setToolTip(self.tr("Open a synthetic cancer-registry export shipped with curator"))
+        self.demo_button.setAccessibleName(self.tr("Open the demo data"))
+        self.demo_button.clicked.connect(lambda: window.open_file(demo_csv()))
+        self.path_label = QLabel(self)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label.setAccessibleName(self.tr("Open file"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.open_button)
+        top.addWidget(self.demo_button)
+        top.addSpacing(12)
+        top.addWidget(self.path_label, 1)
+
+        self.options_box = self._build_options()
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setAccessibleName(self.tr("Reading warnings"))
+        self.warnings_label.setStyleSheet("QLabel { color: #8a5300; }")
+        self.warnings_label.hide()
+
+        self.data_view = DataView(self)
+        self.profile_table = QTableWidget(0, 5, self)
+        self.profile_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Type"), self.tr("Empty"), self.tr("Distinct"), self.tr("Most common values")])
+        self.profile_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.profile_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.profile_table.verticalHeader().hide()
+        self.profile_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.profile_table.setWordWrap(False)
+        self.profile_table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 150), (1, 70), (2, 60), (3, 70)):
+            self.profile_table.setColumnWidth(column, width)
+        self.profile_table.setAccessibleName(self.tr("Column profiles"))
+        self.profile_table.setToolTip(self.tr("What each column holds. Counts under 5 are shown as \"<5\"."))
+        self.profile_table.cellDoubleClicked.connect(self._show_column)
+        self.profile_status = QLabel(self.tr("The profile appears here once a file is read."), self)
+        self.profile_status.setWordWrap(True)
+        profile_box = QGroupBox(self.tr("Columns"), self)
+        profile_layout = QVBoxLayout(profile_box)
+        profile_layout.addWidget(self.profile_status)
+        profile_layout.addWidget(self.profile_table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.data_view)
+        splitter.addWidget(profile_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 480])
+
+        self.empty_state = QLabel(self.tr(
+            "<h2>Open your export</h2>"
+            "<p>Use <b>Open a file…</b>, drop the file on this window, or pick it in <b>File ▸ Open recent</b>.</p>"
+            "<p>curator reads CSV and text files (any separator and encoding), Excel, LibreOffice, Parquet, "
+            "SAS, Stata and SPSS files. The file itself is never changed.</p>"), self)
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
+        self.content = QStackedWidget(self)
+        self.content.addWidget(self.empty_state)
+        self.content.addWidget(splitter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.options_box)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.content, 1)
+
+        self._options_timer = QTimer(self)
+        self._options_timer.setSingleShot(True)
+        self._options_timer.setInterval(400)    # re-read when the user stops changing options
+        self._options_timer.timeout.connect(self._reread)
+
+        self.session.loadedChanged.connect(self._show_loaded)
+        self.session.profilesChanged.connect(self._show_profiles)
+        self._show_loaded()
+
+    # --- reading options -------------------------------------------------------------------
+    def _build_options(self) -> QGroupBox:
+        box = QGroupBox(self.tr("How the file is read (detected; change it if the preview looks wrong)"), self)
+        self.encoding_combo = QComboBox(box)
+        self.encoding_combo.addItem(self.tr("Detect"), None)
+        for name in ENCODINGS:
+            self.encoding_combo.addItem(name, name)
+        self.encoding_combo.setToolTip(self.tr("Character encoding. If accents look wrong (Ã©, �), try cp1252 or utf-8."))
+        self.encoding_combo.setAccessibleName(self.tr("Encoding"))
+        self.delimiter_combo = QComboBox(box)
+        self.delimiter_combo.addItem(self.tr("Detect"), None)
+        for value, label in DELIMITERS:
+            self.delimiter_combo.addItem(label, value)
+        self.delimiter_combo.setToolTip(self.tr("Separator between columns. If everything is in one column, change it."))
+        self.delimiter_combo.setAccessibleName(self.tr("Separator"))
+        self.header_spin = QSpinBox(box)
+        self.header_spin.setRange(0, 1000)
+        self.header_spin.setSpecialValueText(self.tr("Detect"))
+        self.header_spin.setToolTip(self.tr("Line (or sheet row) holding the column titles, from 1"))
+        self.header_spin.setAccessibleName(self.tr("Header row"))
+        self.sheet_combo = QComboBox(box)
+        self.sheet_combo.setToolTip(self.tr("Sheet to read (spreadsheets only)"))
+        self.sheet_combo.setAccessibleName(self.tr("Sheet"))
+        self.decimal_combo = QComboBox(box)
+        self.decimal_combo.addItem(self.tr("Detect"), None)
+        self.decimal_combo.addItem(self.tr("comma (3,5)"), ",")
+        self.decimal_combo.addItem(self.tr("point (3.5)"), ".")
+        self.decimal_combo.setToolTip(self.tr("Decimal mark used for numbers in the file"))
+        self.decimal_combo.setAccessibleName(self.tr("Decimal mark"))
+
+        row = QHBoxLayout(box)
+        for label, widget in ((self.tr("Encoding"), self.encoding_combo), (self.tr("Separator"), self.delimiter_combo),
+                              (self.tr("Header row"), self.header_spin), (self.tr("Sheet"), self.sheet_combo),
+                              (self.tr("Decimal mark"), self.decimal_combo)):
+            caption = QLabel(label, box)
+            caption.setBuddy(widget)
+            row.addWidget(caption)
+            row.addWidget(widget)
+            row.addSpacing(10)
+        row.addStretch(1)
+        for combo in (self.encoding_combo, self.delimiter_combo, self.sheet_combo, self.decimal_combo):
+            combo.currentIndexChanged.connect(lambda _i: self._options_timer.start())
+        self.header_spin.valueChanged.connect(lambda _v: self._options_timer.start())
+        box.setEnabled(False)
+        return box
+
+    def chosen_options(self) -> ReadOptions:
+        loaded = self.session.loaded
+        base = loaded.source.options if loaded is not None else ReadOptions()
+        return ReadOptions(
+            format=base.format,
+            encoding=self.encoding_combo.currentData(),
+            delimiter=self.delimiter_combo.currentData(),
+            header_row=self.header_spin.value() or None,
+            sheet=self.sheet_combo.currentData(),
+            decimal=self.decimal_combo.currentData(),
+            quotechar=base.quotechar, thousands=base.thousands,
+            max_uncompressed_bytes=base.max_uncompressed_bytes)
+
+    def _reread(self) -> None:
+        self.window_.reload_with_options(self.chosen_options())
+
+    def _set_options(self, options: ReadOptions, sheets: list[str], is_text: bool) -> None:
+        widgets = (self.encoding_combo, self.delimiter_combo, self.header_spin, self.sheet_combo, self.decimal_combo)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            _select(self.encoding_combo, options.encoding)
+            _select(self.delimiter_combo, options.delimiter)
+            self.header_spin.setValue(options.header_row or 0)
+            self.sheet_combo.clear()
+            for sheet in sheets:
+                self.sheet_combo.addItem(sheet, sheet)
+            _select(self.sheet_combo, options.sheet)
+            _select(self.decimal_combo, options.decimal)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.encoding_combo.setEnabled(is_text)
+        self.delimiter_combo.setEnabled(is_text)
+        self.sheet_combo.setEnabled(bool(sheets))
+
+    # --- showing what was read -------------------------------------------------------------
+    def _show_loaded(self) -> None:
+        loaded = self.session.loaded
+        if loaded is None:
+            self.content.setCurrentIndex(0)
+            self.path_label.setText(self.tr("No file open."))
+            return
+        self.content.setCurrentIndex(1)
+        self.path_label.setText(loaded.source.path)
+        self.path_label.setToolTip(loaded.source.path)
+        self.options_box.setEnabled(True)
+        self._set_options(loaded.source.options, loaded.source.sheets, loaded.source.format in ("csv", "txt", "tsv"))
+        self.data_view.set_table(loaded.table)
+        if loaded.warnings:
+            self.warnings_label.setText("⚠ " + "\n⚠ ".join(loaded.warnings))
+            self.warnings_label.show()
+        else:
+            self.warnings_label.hide()
+        if self.session.profiles is None:
+            self._start_profile()
+        else:
+            self._show_profiles()
+
+    def _start_profile(self) -> None:
+        loaded = self.session.loaded
+        if loaded is None:
+            return
+        table = loaded.table
+        self._fill_profile_names()
+        self.profile_status.setText(self.tr("Profiling the columns…"))
+
+        def work(progress: Any) -> list[Any] | None:
+            # Looked up on the worker: importing the profiler is not the GUI thread's time.
+            profile_table = core_function("curator.profile", "profile_table")
+            return None if profile_table is None else list(profile_table(table, progress))
+
+        self.window_.run_task(work, self.tr("Profiling columns…"), lambda profiles: self._profiled(table, profiles),
+                              error_title=self.tr("Cannot profile the columns"))
+
+    def _profiled(self, table: Any, profiles: object) -> None:
+        loaded = self.session.loaded
+        if loaded is None or loaded.table is not table:    # a profile of a table since replaced
+            return
+        if profiles is None:
+            self.profile_status.setText(self.tr("Column profiles are not available in this version of curator."))
+            return
+        self.session.set_profiles(list(profiles) if isinstance(profiles, list | tuple) else None)
+
+    def _fill_profile_names(self) -> None:
+        loaded = self.session.loaded
+        names = loaded.table.column_names if loaded is not None else []
+        self.profile_table.setRowCount(len(names))
+        for row, name in enumerate(names):
+            self.profile_table.setItem(row, 0, QTableWidgetItem(name))
+            for column in range(1, 5):
+                self.profile_table.setItem(row, column, QTableWidgetItem(""))
+
+    def _show_profiles(self) -> None:
+        profiles = self.session.profiles
+        if not profiles:
+            self._fill_profile_names()
+            return
+        self.profile_status.setText(self.tr("{count} columns. Double-click one to show it in the table.").format(
+            count=len(profiles)))
+        self.profile_table.setRowCount(len(profiles))
+        for row, profile in enumerate(profiles):
+            for column, text in enumerate(profile_cells(profile)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.profile_table.setItem(row, column, item)
+        header = self.profile_table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+    def _show_column(self, row: int, _column: int) -> None:
+        item = self.profile_table.item(row, 0)
+        if item is None:
+            return
+        names = self.data_view.model.table().column_names
+        if item.text() in names:
+            index = self.data_view.model.index(0, names.index(item.text()))
+            self.data_view.table_view.scrollTo(index)
+            self.data_view.table_view.setCurrentIndex(index)
+
+    def open_path(self, path: Path) -> None:
+        self.window_.open_path(path)
+
+
+def _select(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    if index < 0 and value is not None:
+        combo.addItem(str(value), value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))

@@ -1,0 +1,531 @@
+"""Protect: per column the identification class (overridable), the action and a before/after preview;
+the quasi-identifiers and k; a live risk panel; "reach k" finds the least generalisation that gets there."""
+
+from __future__ import annotations
+
+import copy
+import secrets
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
+from curator.undo import ReplaceColumnDecision, ReplaceProtection
+from ui.core import core_function
+from ui.pages.common import notice, page_header
+from ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QColor,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPainter,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+COLUMN, CLASS, ACTION, QUASI, PREVIEW = range(5)
+CLASSES = ("direct", "quasi", "sensitive", "none")
+ACTIONS = ("keep", "drop", "pseudonymise", "generalise", "date_shift", "band", "top_code", "rare_to_other", "scrub")
+DEFAULT_PARAMS: dict[str, dict[str, Any]] = {
+    "generalise": {"to": "year"}, "date_shift": {"max_days": 30}, "band": {"width": 10},
+    "top_code": {"max": 90}, "rare_to_other": {"threshold": 5, "other": "other"}}
+PREVIEW_ROWS = 200
+BUCKETS = ((1, 1, "1"), (2, 2, "2"), (3, 4, "3–4"), (5, 9, "5–9"), (10, 99, "10–99"), (100, None, "100+"))
+
+
+class ClassSizeChart(QWidget):
+    """Records per equivalence-class size: the bars left of k are the records at risk."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(130)
+        self.bars: list[tuple[str, int, bool]] = []   # label, records, below k
+
+    def set_sizes(self, class_sizes: dict[Any, int], k: int | None) -> None:
+        records = {label: 0 for _lo, _hi, label in BUCKETS}
+        below = {label: False for _lo, _hi, label in BUCKETS}
+        for size_text, classes in class_sizes.items():
+            size = int(size_text)
+            for low, high, label in BUCKETS:
+                if size >= low and (high is None or size <= high):
+                    records[label] += size * int(classes)
+                    below[label] = below[label] or (k is not None and size < k)
+        self.bars = [(label, records[label], below[label]) for _lo, _hi, label in BUCKETS]
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        width, height = self.width(), self.height()
+        text_height = metrics.height()
+        top = text_height + 4
+        bottom = height - text_height - 6
+        most = max((r for _l, r, _b in self.bars), default=0)
+        if not self.bars or most == 0:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No risk figures yet"))
+            return
+        slot = width / len(self.bars)
+        for index, (label, records, below) in enumerate(self.bars):
+            bar_height = int((bottom - top) * records / most)
+            x = int(index * slot + slot * 0.15)
+            bar_width = int(slot * 0.7)
+            painter.fillRect(x, bottom - bar_height, bar_width, bar_height,
+                             QColor("#c0392b") if below else QColor("#2e86c1"))
+            painter.drawText(int(index * slot), bottom + 2, int(slot), text_height,
+                             Qt.AlignmentFlag.AlignHCenter, label)
+            painter.drawText(int(index * slot), max(bottom - bar_height - text_height - 2, 0), int(slot),
+                             text_height, Qt.AlignmentFlag.AlignHCenter, str(records))
+
+
+class ProtectPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.session = window.session
+        self._preview_secret = secrets.token_bytes(32)   # preview tokens only; never saved, never exported
+        self._risk_generation = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        page_header(self, layout, self.tr("Protect the people in the data"), self.tr(
+            "Choose what happens to each column on its way out. Columns that identify someone directly must be "
+            "dropped or pseudonymised. Tick the quasi-identifiers (what an outsider could know) to measure the "
+            "risk that remains."))
+        self.status = notice(self, self.tr("Open a file on the Load step first."))
+        layout.addWidget(self.status)
+
+        self.columns_table = QTableWidget(0, 5, self)
+        self.columns_table.setHorizontalHeaderLabels([
+            self.tr("Column"), self.tr("Identifies a person?"), self.tr("Action"), self.tr("Quasi-identifier"),
+            self.tr("Before → after (first values)")])
+        self.columns_table.setAccessibleName(self.tr("Protection of each column"))
+        self.columns_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.columns_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.columns_table.verticalHeader().hide()
+        self.columns_table.setWordWrap(False)
+        self.columns_table.horizontalHeader().setStretchLastSection(True)
+        self.columns_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        for column, width in ((COLUMN, 170), (CLASS, 170), (ACTION, 150), (QUASI, 110)):
+            self.columns_table.setColumnWidth(column, width)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        risk_box = QGroupBox(self.tr("Re-identification risk"), side)
+        risk_form = QFormLayout(risk_box)
+        self.k_spin = QSpinBox(risk_box)
+        self.k_spin.setRange(1, 100)
+        self.k_spin.setToolTip(self.tr("Each record should look like at least k records on the quasi-identifiers"))
+        self.k_spin.setAccessibleName(self.tr("k target"))
+        self.k_spin.editingFinished.connect(self._k_changed)
+        risk_form.addRow(self.tr("k target"), self.k_spin)
+        self.risk_labels: dict[str, QLabel] = {}
+        for key, caption in (("records", self.tr("Records")), ("classes", self.tr("Groups of look-alikes")),
+                             ("sample_uniques", self.tr("Unique records")),
+                             ("records_below_k", self.tr("Records at risk (below k)")),
+                             ("highest_risk", self.tr("Highest risk"))):
+            label = QLabel("–", risk_box)
+            label.setAccessibleName(caption)
+            self.risk_labels[key] = label
+            risk_form.addRow(caption, label)
+        self.chart = ClassSizeChart(risk_box)
+        self.chart.setToolTip(self.tr("Records by size of their group of look-alikes; red: smaller than k"))
+        self.chart.setAccessibleName(self.tr("Chart of group sizes"))
+        risk_form.addRow(self.chart)
+        self.risk_note = QLabel(risk_box)
+        self.risk_note.setWordWrap(True)
+        risk_form.addRow(self.risk_note)
+        self.reach_button = QPushButton(self.tr("Reach k"), risk_box)
+        self.reach_button.setToolTip(self.tr("Find the least generalisation of the quasi-identifiers that makes "
+                                             "every group at least k records"))
+        self.reach_button.setAccessibleName(self.tr("Reach k"))
+        self.reach_button.clicked.connect(self.reach_k)
+        risk_form.addRow(self.reach_button)
+        self.reach_label = QLabel(risk_box)
+        self.reach_label.setWordWrap(True)
+        risk_form.addRow(self.reach_label)
+        side_layout.addWidget(risk_box)
+        side_layout.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.columns_table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 340])
+        layout.addWidget(splitter, 1)
+
+        self._risk_timer = QTimer(self)
+        self._risk_timer.setSingleShot(True)
+        self._risk_timer.setInterval(500)
+        self._risk_timer.timeout.connect(lambda: self.refresh_risk() if self.isVisible() else None)
+        # Rebuilding the table is GUI-thread work: done for the page in view, else when it is entered.
+        self._dirty = True
+        self.session.loadedChanged.connect(self._invalidate)
+        self.session.identificationsChanged.connect(self._invalidate)
+        self.session.recipeChanged.connect(lambda: self._recipe_changed() if self.isVisible() else None)
+
+    def _invalidate(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def entered(self) -> None:
+        if self._dirty:
+            self.refresh()
+        else:
+            self._recipe_changed()
+        self.refresh_risk()
+
+    # --- labels ----------------------------------------------------------------------------
+    def class_texts(self) -> dict[str, str]:
+        return {"direct": self.tr("directly"), "quasi": self.tr("in combination (quasi)"),
+                "sensitive": self.tr("sensitive"), "none": self.tr("no")}
+
+    def action_texts(self) -> dict[str, str]:
+        return {"keep": self.tr("keep as is"), "drop": self.tr("drop"), "pseudonymise": self.tr("pseudonymise"),
+                "generalise": self.tr("generalise"), "date_shift": self.tr("shift dates (±30 days)"),
+                "band": self.tr("bands of 10"), "top_code": self.tr("cap at 90"),
+                "rare_to_other": self.tr("rare values → other"), "scrub": self.tr("scrub free text")}
+
+    # --- filling ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._dirty = False
+        loaded = self.session.loaded
+        if loaded is None:
+            self.columns_table.setRowCount(0)
+            self.status.setText(self.tr("Open a file on the Load step first."))
+            return
+        names = loaded.table.column_names
+        self.columns_table.setRowCount(len(names))
+        for row, name in enumerate(names):
+            item = QTableWidgetItem(name)
+            self.columns_table.setItem(row, COLUMN, item)
+            self.columns_table.setCellWidget(row, CLASS, self._class_combo(name))
+            self.columns_table.setCellWidget(row, ACTION, self._action_combo(name))
+            self.columns_table.setCellWidget(row, QUASI, self._quasi_box(name))
+            self.columns_table.setItem(row, PREVIEW, QTableWidgetItem(""))
+        self._recipe_changed()
+
+    def _class_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self.columns_table)
+        combo.setAccessibleName(self.tr("Identification class of {name}").format(name=name))
+        combo.setToolTip(self.tr("What curator detected; change it if you know better"))
+        for klass, text in self.class_texts().items():
+            combo.addItem(text, klass)
+        combo.activated.connect(lambda index, c=combo, n=name: self.set_class(n, c.itemData(index)))
+        return combo
+
+    def _action_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self.columns_table)
+        combo.setAccessibleName(self.tr("Action for {name}").format(name=name))
+        combo.setToolTip(self.tr("What happens to this column in the package"))
+        for action, text in self.action_texts().items():
+            combo.addItem(text, action)
+        combo.activated.connect(lambda index, c=combo, n=name: self.set_action(n, c.itemData(index)))
+        return combo
+
+    def _quasi_box(self, name: str) -> QWidget:
+        holder = QWidget(self.columns_table)
+        box = QCheckBox(holder)
+        box.setAccessibleName(self.tr("{name} is a quasi-identifier").format(name=name))
+        box.setToolTip(self.tr("Could an outsider know this about a person (age, sex, place, dates)?"))
+        box.clicked.connect(lambda checked, n=name: self.set_quasi(n, checked))
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(box)
+        holder.setProperty("checkbox", box)
+        return holder
+
+    def _recipe_changed(self) -> None:
+        loaded = self.session.loaded
+        if loaded is None:
+            return
+        recipe = self.session.recipe
+        quasi = set(recipe.protection.quasi_identifiers)
+        for row in range(self.columns_table.rowCount()):
+            item = self.columns_table.item(row, COLUMN)
+            if item is None:
+                continue
+            name = item.text()
+            decision = recipe.column(name)
+            class_combo = self.columns_table.cellWidget(row, CLASS)
+            action_combo = self.columns_table.cellWidget(row, ACTION)
+            holder = self.columns_table.cellWidget(row, QUASI)
+            if isinstance(class_combo, QComboBox):
+                class_combo.blockSignals(True)
+                class_combo.setCurrentIndex(max(class_combo.findData(self.session.effective_class(name) or "none"), 0))
+                class_combo.blockSignals(False)
+            if isinstance(action_combo, QComboBox):
+                action = decision.transform.action if decision is not None else "drop"
+                params = decision.transform.params if decision is not None else {}
+                action_combo.setToolTip(self.tr("What happens to this column in the package") +
+                                        (f" ({', '.join(f'{k}: {v}' for k, v in params.items())})" if params else ""))
+                action_combo.blockSignals(True)
+                action_combo.setCurrentIndex(max(action_combo.findData(action), 0))
+                action_combo.blockSignals(False)
+            if holder is not None:
+                box = holder.property("checkbox")
+                if isinstance(box, QCheckBox):
+                    box.setChecked(name in quasi)
+            # Previews run the real transforms: only for the page in view (entered() fills them).
+            preview = self.preview(name) if self.isVisible() else ""
+            preview_item = QTableWidgetItem(preview)
+            preview_item.setToolTip(preview)
+            self.columns_table.setItem(row, PREVIEW, preview_item)
+        self.k_spin.blockSignals(True)
+        self.k_spin.setValue(recipe.protection.k_target or 5)
+        self.k_spin.blockSignals(False)
+        unmentioned = [n for n in loaded.table.column_names if recipe.column(n) is None]
+        if not recipe.columns:
+            self.status.setText(self.tr("No decision yet: accept the suggestions on the Map step, or choose an "
+                                        "action per column here. Columns without a decision are not exported."))
+        elif unmentioned:
+            self.status.setText(self.tr("{count} columns have no decision and will not be exported.").format(
+                count=len(unmentioned)))
+        else:
+            self.status.setText(self.tr("Every column has a decision."))
+        self._risk_timer.start()
+
+    # --- decisions -------------------------------------------------------------------------
+    def _decision(self, name: str) -> ColumnDecision:
+        current = self.session.recipe.column(name)
+        return copy.deepcopy(current) if current is not None else ColumnDecision(source=name, transform=Transform("drop"))
+
+    def set_class(self, name: str, klass: str) -> None:
+        decision = self._decision(name)
+        decision.identifying = None if klass == self.session.detected_class(name) else klass
+        self.session.push(ReplaceColumnDecision(self.session.recipe, decision,
+                                                self.tr("mark '{name}' as {klass}").format(name=name, klass=klass)))
+
+    def set_action(self, name: str, action: str) -> None:
+        decision = self._decision(name)
+        if decision.transform.action == action and self.session.recipe.column(name) is not None:
+            return
+        confirmed = False
+        if action == "keep" and self.session.effective_class(name) == "direct":
+            from ui.qt import QMessageBox
+            answer = QMessageBox.warning(
+                self, self.tr("Keep an identifying column?"),
+                self.tr("'{name}' identifies people directly. Keeping it exports it as it is.\n\n"
+                        "Keep it anyway? The package records that you confirmed it.").format(name=name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self._recipe_changed()
+                return
+            confirmed = True
+        decision.transform = Transform(action, dict(DEFAULT_PARAMS.get(action, {})), confirmed)
+        self.session.push(ReplaceColumnDecision(self.session.recipe, decision,
+                                                self.tr("{action} '{name}'").format(action=action, name=name)))
+
+    def set_quasi(self, name: str, checked: bool) -> None:
+        settings = copy.deepcopy(self.session.recipe.protection)
+        quasi = [q for q in settings.quasi_identifiers if q != name]
+        if checked:
+            quasi.append(name)
+        settings.quasi_identifiers = quasi
+        settings.k_target = settings.k_target or 5
+        label = (self.tr("add '{name}' to the quasi-identifiers") if checked
+                 else self.tr("remove '{name}' from the quasi-identifiers")).format(name=name)
+        self.session.push(ReplaceProtection(self.session.recipe, settings, label))
+
+    def _k_changed(self) -> None:
+        if self.k_spin.value() == (self.session.recipe.protection.k_target or 5):
+            return
+        settings = copy.deepcopy(self.session.recipe.protection)
+        settings.k_target = self.k_spin.value()
+        self.session.push(ReplaceProtection(self.session.recipe, settings,
+                                            self.tr("set k to {k}").format(k=settings.k_target)))
+
+    # --- preview ---------------------------------------------------------------------------
+    def preview(self, name: str) -> str:
+        """The first distinct values before and after this column's action, on a small sample."""
+        loaded = self.session.loaded
+        decision = self.session.recipe.column(name)
+        if loaded is None:
+            return ""
+        sample = loaded.table.select([name]).slice(0, PREVIEW_ROWS)
+        before = [v for v in dict.fromkeys(sample.column(0).to_pylist()) if v is not None][:3]
+        if decision is None or decision.transform.action == "drop":
+            return ", ".join(before) + "  →  " + self.tr("(not exported)")
+        if decision.transform.action == "keep":
+            return ", ".join(before) + "  →  " + self.tr("(unchanged)")
+        try:
+            after = protected_sample(sample, decision, self.session.recipe, self.session.vocabulary,
+                                     self._preview_secret, before)
+        except Exception as exc:   # a preview must never break the page: say why there is none
+            return ", ".join(before) + "  →  " + self.tr("(no preview: {reason})").format(reason=str(exc)[:80])
+        return ", ".join(before) + "  →  " + ", ".join("" if v is None else str(v) for v in after)
+
+    # --- risk ------------------------------------------------------------------------------
+    def refresh_risk(self) -> None:
+        loaded = self.session.loaded
+        risk_summary = core_function("curator.protect.risk", "risk_summary")
+        quasi = [q for q in self.session.recipe.protection.quasi_identifiers
+                 if loaded is not None and q in loaded.table.column_names]
+        self.reach_button.setEnabled(bool(quasi))
+        if loaded is None or risk_summary is None:
+            self.risk_note.setText(self.tr("The risk measure is not available in this version of curator."))
+            return
+        if not quasi:
+            self.risk_note.setText(self.tr("Tick the quasi-identifiers to measure the risk."))
+            for label in self.risk_labels.values():
+                label.setText("–")
+            self.chart.set_sizes({}, None)
+            return
+        self._risk_generation += 1
+        generation = self._risk_generation
+        recipe = copy.deepcopy(self.session.recipe)
+        table = loaded.table
+        k = recipe.protection.k_target or 5
+
+        def work(progress: Any) -> Any:
+            return risk_after_actions(table, recipe, quasi, k)
+
+        def done(summary: object) -> None:
+            if generation == self._risk_generation:
+                self._show_risk(summary, k)
+
+        self.risk_note.setText(self.tr("Measuring…"))
+        self.window_.run_task(work, self.tr("Measuring the re-identification risk…"), done,
+                              error_title=self.tr("Cannot measure the risk"))
+
+    def _show_risk(self, summary: Any, k: int) -> None:
+        data = summary.to_dict() if hasattr(summary, "to_dict") else dict(summary)
+        for key, label in self.risk_labels.items():
+            value = data.get(key)
+            if key == "highest_risk" and value is not None:
+                label.setText(f"{value:.0%}")
+            elif key == "records_below_k" and value is not None:
+                share = value / data["records"] if data.get("records") else 0
+                label.setText(f"{value} ({share:.1%})")
+            else:
+                label.setText("–" if value is None else str(value))
+        sizes = getattr(summary, "class_sizes", None) or data.get("class_sizes") or {}
+        if not sizes:   # the figures' list form: [{"sizes": "1", "classes": n, "records": m}, ...]
+            for entry in data.get("class_size_distribution", []):
+                text = str(entry.get("sizes", "")).split("-")[0].rstrip("+")
+                if text.isdigit():
+                    sizes[int(text)] = sizes.get(int(text), 0) + int(entry.get("classes", 0))
+        self.chart.set_sizes(sizes, k)
+        below = data.get("records_below_k") or 0
+        self.risk_note.setText(
+            self.tr("Every record is in a group of at least {k}.").format(k=k) if below == 0 else
+            self.tr("{count} records are in groups smaller than {k}: generalise a quasi-identifier, or use "
+                    "Reach k.").format(count=below, k=k))
+
+    def reach_k(self) -> None:
+        search = core_function("curator.protect.search", "find_minimal_generalisation")
+        loaded = self.session.loaded
+        if search is None or loaded is None:
+            self.reach_label.setText(self.tr("Reach k is not available in this version of curator."))
+            return
+        recipe = self.session.recipe
+        quasi = [q for q in recipe.protection.quasi_identifiers if q in loaded.table.column_names]
+        k = recipe.protection.k_target or 5
+        cap = recipe.protection.suppression_cap or 0.02
+        table = loaded.table.select(quasi)
+        profiles = {p.name: p for p in self.session.profiles or []}
+
+        def work(progress: Any) -> Any:
+            hierarchies = {q: default_hierarchy(table.column(q), getattr(profiles.get(q), "inferred_type", ""), q)
+                           for q in quasi}
+            return search(table, quasi, hierarchies, k, cap, progress=progress)
+
+        def done(result: object) -> None:
+            levels = getattr(result, "transformation", {})
+            heights = getattr(result, "levels", {})
+            level_word = self.tr("level")
+            parts = [f"{q}: {level_word} {levels.get(q, 0)}/{max(heights.get(q, 1) - 1, 0)}" for q in quasi]
+            self.reach_label.setText(self.tr(
+                "Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}.").format(
+                parts="; ".join(parts), loss=getattr(result, "loss", 0.0),
+                suppressed=getattr(result, "suppressed_records", 0)))
+            settings = copy.deepcopy(self.session.recipe.protection)
+            settings.generalisation = {q: int(v) for q, v in levels.items()}
+            settings.suppression_cap = cap
+            self.session.push(ReplaceProtection(self.session.recipe, settings,
+                                                self.tr("generalise to reach k = {k}").format(k=k)))
+
+        self.reach_label.setText(self.tr("Searching…"))
+        self.window_.run_task(work, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k),
+                              done, error_title=self.tr("Cannot reach k"))
+
+
+def default_hierarchy(values: pa.ChunkedArray, inferred_type: str, name: str) -> Any:
+    """Dates → month, year, decade; numbers → bands of 5, 10, 20; codes and text → digits masked from the right."""
+    from curator.protect.hierarchy import Hierarchy, date_hierarchy, digits_hierarchy, interval_hierarchy
+
+    array = values.combine_chunks()
+    if inferred_type == "date":
+        built = date_hierarchy(array, name)
+    elif inferred_type in ("integer", "decimal", "number"):
+        built = interval_hierarchy(array, [5, 10, 20], name)
+    else:
+        built = digits_hierarchy(array, name)
+    if array.null_count and "" not in built.originals.to_pylist():
+        # An empty cell stays empty at every level (the search reads it as "").
+        built = Hierarchy(built.name, [pa.concat_arrays([level, pa.array([""], level.type)]) for level in built.levels])
+    return built
+
+
+def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int) -> Any:
+    """Risk over the quasi-identifiers as they would leave: dropped ones no longer count, generalised ones
+    count generalised (the same transforms the export applies)."""
+    from curator.protect.risk import risk_summary
+
+    kept = [q for q in quasi if (d := recipe.column(q)) is not None and d.transform.action != "drop"]
+    if not kept:
+        kept = quasi
+    subset = table.select(kept)
+    changed = [d for d in recipe.columns if d.source in kept and d.transform.action not in ("keep", "drop")]
+    if changed:
+        try:
+            from curator.check import convert_and_validate
+            from curator.protect.transforms import protect_table
+
+            partial = Recipe(reader=recipe.reader, columns=[d for d in recipe.columns if d.source in kept])
+            typed, _report = convert_and_validate(subset, partial, _vocabulary(recipe))
+            subset = protect_table(typed, partial.columns, secrets.token_bytes(32))
+        except Exception:   # noqa: BLE001 - fall back to the risk of the values as written
+            subset = table.select(kept)
+    return risk_summary(subset, list(subset.column_names), k=k)
+
+
+def _vocabulary(recipe: Recipe) -> Any:
+    from curator.mapping import load_vocabulary
+
+    return load_vocabulary(recipe.vocabulary.get("path") or recipe.vocabulary.get("id") or None)
+
+
+def protected_sample(sample: pa.Table, decision: ColumnDecision, recipe: Recipe, vocabulary: Any, secret: bytes,
+                     before: list[str]) -> list[Any]:
+    from curator.check import convert_and_validate
+    from curator.protect.transforms import protect_table
+
+    partial = Recipe(reader=recipe.reader, columns=[decision],
+                     protection=ProtectionSettings())
+    typed, _report = convert_and_validate(sample, partial, vocabulary)
+    out = protect_table(typed, [decision], secret)
+    values = out.column(0).to_pylist()
+    source = sample.column(0).to_pylist()
+    result = []
+    for original in before:
+        index = source.index(original)
+        result.append(values[index] if index < len(values) else None)
+    return result
