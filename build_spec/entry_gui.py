@@ -6,6 +6,12 @@ app rather than through the command line, whose messages would have nowhere to g
 
 import sys
 
-from ui.app import main
+# First thing: a spawned hashing helper (curator.protect._pool) re-enters this executable and must
+# run its task here instead of starting another copy of the program.
+from curator.protect._pool import freeze_support
+
+freeze_support()
+
+from ui.app import main  # noqa: E402
 
 raise SystemExit(main(sys.argv[1:]))

@@ -30,7 +30,13 @@ def run_demo(out_dir: Path, say: Callable[[str], None] = print, source: Path | N
     from curator.identify import identify_table
     from curator.load import read_file
     from curator.mapping import load_vocabulary
-    from curator.package.keys import load_identity, load_signer, load_signing_key, new_recipient_key, new_signing_key
+    from curator.package.keys import (
+        load_identity,
+        load_signer,
+        load_signing_key,
+        new_recipient_key,
+        new_signing_key,
+    )
     from curator.package.unpack import open_package
     from curator.package.verify import verify_package
     from curator.pipeline import curate, export_package
@@ -65,14 +71,15 @@ def run_demo(out_dir: Path, say: Callable[[str], None] = print, source: Path | N
                 f"{loaded.source.format}, encoding {opts.encoding}, delimiter {opts.delimiter!r}")
 
     def do_identify() -> str:
-        idents = identify_table(state["loaded"].table)
+        state["identifications"] = idents = identify_table(state["loaded"].table)
         direct = [i.name for i in idents if i.klass == "direct"]
         quasi = [i.name for i in idents if i.klass == "quasi"]
         return f"{len(direct)} direct identifiers ({', '.join(direct)}); {len(quasi)} quasi-identifiers"
 
     def do_map() -> str:
         state["vocabulary"] = vocab = load_vocabulary(None)
-        state["recipe"] = recipe = recipe_from_loaded(state["loaded"], vocab)
+        state["recipe"] = recipe = recipe_from_loaded(state["loaded"], vocab,
+                                                            identifications=state["identifications"])
         recipe.export.producer_id = "DEMO-REGISTRY"
         recipe.export.producer_name = "Registre des cancers (démonstration)"
         recipe.export.dataset_title = "Demo cancer registry extract"

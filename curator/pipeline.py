@@ -20,6 +20,7 @@ from curator.check import convert_and_validate
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
 from curator.progress import ProgressCallback, report, scaled
+from curator.protect.reach import apply_recipe_generalisation
 from curator.protect.risk import risk_summary
 from curator.protect.transforms import protect_table
 from curator.recipe.model import Recipe
@@ -44,6 +45,8 @@ class CurationResult:
     rows_out: int | None = None
     # Headless apply: the drift report and what was skipped, for the manifest.
     applied: dict[str, Any] | None = None
+    # The recipe's "reach k" generalisation as applied: levels, k, suppressed records, classes.
+    generalisation: dict[str, Any] = field(default_factory=dict)
 
     @property
     def output_rows(self) -> int:
@@ -94,6 +97,8 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes |
     typed, validation = convert_and_validate(table, recipe, vocabulary, progress=scaled(progress, 0.1, 0.5))
     report(progress, 0.5, "protecting")
     protected = protect_table(typed, recipe.columns, secret, progress=scaled(progress, 0.5, 0.9))
+    # Reach k's levels apply to the values as they leave, where the search found them.
+    protected, generalisation = apply_recipe_generalisation(protected, recipe)
 
     risk = None
     quasi = [_output_name(recipe, q) for q in recipe.protection.quasi_identifiers]
@@ -102,7 +107,8 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes |
         report(progress, 0.9, "measuring re-identification risk")
         risk = risk_summary(protected, quasi, k=recipe.protection.k_target).to_dict()
     report(progress, 1.0, "curated")
-    return CurationResult(protected, identifications, validation, risk, dropped_unmapped, kept_direct)
+    return CurationResult(protected, identifications, validation, risk, dropped_unmapped, kept_direct,
+                          generalisation=generalisation)
 
 
 def _output_name(recipe: Recipe, source_name: str) -> str:
@@ -133,6 +139,7 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result
             "k_target": recipe.protection.k_target,
             "suppression_cap": recipe.protection.suppression_cap,
             "generalisation": recipe.protection.generalisation,
+            "suppressed_records": result.generalisation.get("suppressed_records", 0),
         },
         "risk": result.risk,
         **({"apply": result.applied} if result.applied is not None else {}),

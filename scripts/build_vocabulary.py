@@ -8,8 +8,13 @@ It writes, under ``resources/vocabularies/hub-core/``:
 
 - ``departments.csv`` from ``IR_DPT_V``: the hub's codes (01-95, 2A, 2B, 971-976), with the SNDS
   three-character form, the unpadded number and the name as synonyms;
-- ``icd10.csv`` from ``MS_CIM_V``: French ICD-10 codes with their long label;
-- ``ccam.csv`` from ``IR_CCAM_V63``: CCAM procedure codes with their label.
+- ``icd10.csv`` from ``MS_CIM_V``: French ICD-10 codes with their long label (not the SNDS
+  placeholders IIIIII and XXXXXX);
+- ``ccam.csv`` from ``IR_CCAM_V63``: CCAM procedure codes with their label;
+
+and records in ``hub-core.json``, for each of these lists, its size and the outlines of its codes
+(``count``, ``key_shapes``), so that the app reads a big list only for a column whose values could
+be its codes.
 
 The output is deterministic (sorted, UTF-8, ';'-separated, '|' between synonyms) so a re-run on the
 same nomenclatures changes nothing. Credit: resources/vocabularies/NOTICE.md.
@@ -19,12 +24,18 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from curator.mapping.codes import code_summary  # noqa: E402
+
 OUT_DIR = REPO_ROOT / "resources" / "vocabularies" / "hub-core"
+VOCABULARY = REPO_ROOT / "resources" / "vocabularies" / "hub-core.json"
 HEADER = ["code", "label_fr", "label_en", "synonyms"]
 
 # The SNDS list also carries pseudo-départements (unknown, abroad, military, sans objet): the hub
@@ -83,8 +94,8 @@ def icd10(nomenclatures: Path) -> list[list[str]]:
     seen: dict[str, list[str]] = {}
     for row in _read_rows(nomenclatures / "ORAVAL" / "MS_CIM_V.csv"):
         code = row["CIM_COD"].strip()
-        if not code:
-            continue
+        if not code or len(set(code)) == 1:
+            continue        # SNDS placeholders IIIIII (unknown) and XXXXXX (not applicable) are no diagnosis
         label = (row.get("CIM_LIL") or row.get("CIM_LIC") or "").strip()
         seen.setdefault(code, [code, label, "", ""])
     return sorted(seen.values())
@@ -99,18 +110,31 @@ def ccam(nomenclatures: Path) -> list[list[str]]:
     return sorted(seen.values())
 
 
-def _write(path: Path, rows: Iterable[list[str]]) -> int:
+def _write(path: Path, rows: Iterable[list[str]]) -> list[str]:
+    """Write the list; return its codes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
-    count = 0
+    codes = []
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\n")
         writer.writerow(HEADER)
         for row in rows:
             writer.writerow(row)
-            count += 1
+            codes.append(row[0])
     tmp.replace(path)
-    return count
+    return codes
+
+
+def record_summaries(vocabulary: Path, out: Path, summaries: dict[str, dict[str, object]]) -> None:
+    """Put each list's size and code outlines into its entry of the vocabulary JSON (matched by file name)."""
+    data = json.loads(vocabulary.read_text(encoding="utf-8"))
+    for entry in data.get("code_lists", []):
+        summary = summaries.get(Path(entry.get("codes_file", "")).name)
+        if summary is not None:
+            entry.update(summary)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,13 +142,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snds", type=Path, default=REPO_ROOT.parent / "shared" / "data" / "snds" / "nomenclatures",
                         help="folder of the SNDS nomenclatures (ORAVAL/, ATIH/)")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where to write the lists (default: the shipped ones)")
+    parser.add_argument("--vocabulary-out", type=Path, default=VOCABULARY,
+                        help="where to write hub-core.json with the lists' summaries (default: the shipped one)")
     args = parser.parse_args(argv)
     if not args.snds.is_dir():
         print(f"SNDS nomenclatures not found at {args.snds}", file=sys.stderr)
         return 2
+    summaries = {}
     for name, builder in (("departments.csv", departments), ("icd10.csv", icd10), ("ccam.csv", ccam)):
-        count = _write(args.out / name, builder(args.snds))
-        print(f"{name}: {count} codes")
+        codes = _write(args.out / name, builder(args.snds))
+        summaries[name] = code_summary(codes)
+        print(f"{name}: {len(codes)} codes, {len(summaries[name]['key_shapes'])} outlines")
+    record_summaries(VOCABULARY, args.vocabulary_out, summaries)
     return 0
 
 

@@ -69,6 +69,13 @@ def render_language(app, window, language: str, size: tuple[int, int], data: Pat
             for row in range(table.rowCount()):
                 if coded is not None and table.item(row, 0).text() == coded:
                     table.selectRow(row)
+            # its validation issues panel fills once the checks (started on entering) have run
+            _wait(app, lambda: window.check_page.blocker_count is not None and not window.runner.running())
+        if name == "protect":     # show what Reach k found and the risk after it
+            _wait(app, lambda: not window.runner.running())
+            window.protect_page.reach_k()
+            _wait(app, lambda: not window.runner.running() and bool(window.session.recipe.protection.generalisation))
+            _settle(app, 1.0)     # the risk panel refreshes after a short delay
         _wait(app, lambda: not window.runner.running())
         target = out / f"{step + 1}-{name}-{language}.png"
         window.grab().save(str(target))
@@ -87,6 +94,14 @@ def _wait(app, condition, timeout_s: float = 120.0) -> None:
         time.sleep(0.01)
     for _ in range(5):
         app.processEvents()
+
+
+def _settle(app, seconds: float) -> None:
+    import time
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 if __name__ == "__main__":

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.map_page = MapPage(self)
         self.protect_page = ProtectPage(self)
         self.check_page = CheckPage(self)
+        self.check_page.checked.connect(lambda _count: self.map_page.show_issues())
         self.export_page = ExportPage(self)
         for page in (self.load_page, self.map_page, self.protect_page, self.check_page, self.export_page):
             self.pages.addWidget(page)

@@ -29,7 +29,7 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-SLICE_ROWS = 65_536   # pyarrow kernels hold the GIL: run them on slices so the GUI thread gets it back
+SLICE_ROWS = 16_384   # pyarrow kernels hold the GIL: run them on slices so the GUI thread gets it back
 
 
 def _numbers(column: pa.ChunkedArray) -> np.ndarray | None:

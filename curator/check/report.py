@@ -8,9 +8,9 @@ masked on export with ``redact_direct=True``.
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Collection
 from typing import Any, ClassVar
 
 # Plain-words description of each rule, used in the report and the app.

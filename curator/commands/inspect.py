@@ -32,8 +32,18 @@ def _as_text(result: dict[str, Any]) -> str:
         lines.append(f"  warning: {warning}")
     for col in result["columns"]:
         best = col["suggestions"][0] if col["suggestions"] else None
-        mapped = f"-> {best['concept']} ({best['score']:.2f})" if best else "-> (no concept)"
+        assigned = col.get("assigned")
+        chosen = next((s for s in col["suggestions"] if s["concept"] == assigned), None) if assigned else None
+        if chosen:
+            mapped = f"-> {assigned} ({chosen['score']:.2f})"
+        elif best:
+            mapped = f"-> no concept (best guess {best['concept']}, {best['score']:.2f})"
+        else:
+            mapped = "-> no concept"
         lines.append(f"- {col['name']}: {col['type']}, {col['identifying']} {mapped}")
+        reason = (chosen or {}).get("reason")
+        if reason:
+            lines.append(f"    mapping: {reason}")
         for ev in col.get("evidence", [])[:3]:
-            lines.append(f"    {ev}")
+            lines.append(f"    identifying: {ev}")
     return "\n".join(lines)

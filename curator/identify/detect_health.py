@@ -22,6 +22,9 @@ _CODES: tuple[tuple[str, str, str], ...] = (
 )
 _VITAL = {"vivant", "decede", "dcd", "perdu de vue", "pdv", "alive", "dead", "deceased", "lost to follow-up",
           "lost to follow up", "vv", "dc", "vivante", "decedee"}
+# Qualitative test results (a screening, a serology): health information whatever the header says.
+_TEST_RESULTS = {"positif", "negatif", "positive", "negative", "douteux", "equivoque", "indetermine", "detecte",
+                 "non detecte", "detected", "not detected", "pos", "neg", "reactive", "non reactive", "inconclusive"}
 # Where a patient went on leaving: home, rehabilitation, nursing home, another ward... (PMSI words).
 _DISCHARGE = {"rad", "domicile", "retour a domicile", "retour domicile", "ssr", "smr", "ehpad", "usld", "had", "hosp",
               "hospitalisation", "uhcd", "mutation", "transfert", "dcd", "deces", "fugue", "psy", "sortie contre avis",
@@ -41,6 +44,9 @@ def detect_health_codes(s: Sample) -> Finding | None:
     if len(folded & _VITAL) >= 2 and len(folded - _VITAL) <= 1:
         return Finding("vital_status", s.total, s.total, True,
                        f"sampled values are vital statuses ({', '.join(sorted(s.values())[:4])})")
+    if len(folded & _TEST_RESULTS) >= 2 and len(folded - _TEST_RESULTS) <= 1:
+        return Finding("test_result", s.total, s.total, True,
+                       f"sampled values are test results ({', '.join(sorted(s.values())[:4])})")
     if len(folded & _DISCHARGE) >= 3 and len(folded - _DISCHARGE) <= 1:
         return Finding("discharge_mode", s.total, s.total, False,
                        f"sampled values are discharge destinations ({', '.join(sorted(s.values())[:4])})")

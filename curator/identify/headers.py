@@ -110,7 +110,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "diagnostic", "diagnostic principal", "diag", "diagnosis", "diagnosis code", "code diagnostic",
               "cause", "cause deces", "cause initiale", "pathologie", "maladie", "condition", "affection"),
     "topography": ("topo", "topographie", "topography", "site tumoral", "localisation", "primary site", "site primitif"),
-    "morphology": ("morpho", "morphologie", "morphology", "histologie", "histology", "type histologique"),
+    "morphology": ("morpho", "morphologie", "morphology", "histologie", "histology", "type histologique", "behaviour", "behavior", "comportement"),
     "tnm": ("tnm", "stade", "stade tnm", "stage", "tnm stage", "ptnm", "ctnm", "grade"),
     "ccam": ("ccam", "code ccam", "acte", "actes", "code acte", "procedure", "procedure code", "intervention",
              "chirurgie", "cpt", "stent", "angioplastie", "thrombolyse", "thrombolysis", "thrombectomie", "thrombectomy"),
@@ -120,7 +120,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "discharge_mode": ("mode sortie", "mode de sortie", "modsor", "destination", "orientation", "devenir", "discharge mode",
                        "discharge disposition"),
     "smoking": ("tabac", "tabagisme", "fumeur", "smoking", "smoker", "smoking status", "statut tabagique", "alcool",
-                "alcohol", "vih", "hiv", "grossesse", "pregnancy", "handicap"),
+                "alcohol", "vih", "hiv", "grossesse", "pregnancy", "handicap", "vaccin", "vaccine", "vaccination", "statut vaccinal", "vaccination status"),
     "measurement": ("poids", "weight", "taille", "height", "imc", "bmi", "tension", "tension sys", "pression",
                     "systolic", "diastolic", "bp", "sbp", "dbp", "pas", "pad", "fc", "frequence", "heart rate", "pouls", "spo2",
                     "saturation", "temperature", "glycemie", "hba1c", "creatinine", "cholesterol", "hemoglobine",
@@ -128,7 +128,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                     "result", "results", "valeur", "value", "taux", "rate", "level", "dose", "posologie", "volume",
                     "duree", "delai", "nombre", "nb", "count", "quantite", "qte", "prix", "prix unitaire", "montant",
                     "amount", "amt", "claim amt", "cost", "cout", "expenses", "healthcare expenses", "coverage",
-                    "healthcare coverage", "unite", "unit", "units", "loinc", "perimetre", "tour de taille", "nihss", "glasgow", "rankin"),
+                    "healthcare coverage", "unite", "unit", "units", "loinc", "perimetre", "tour de taille", "nihss", "glasgow", "rankin", "igs", "igs2", "apache", "sofa"),
     "row_number": ("ligne", "num ligne", "n ligne", "line", "row", "row number", "index", "rang", "ordre"),
 }
 
@@ -260,9 +260,15 @@ def _expansions(part: str, min_prefix: int) -> set[str]:
     """Synonym words a header fragment can stand for: itself, its abbreviation, words it begins."""
     words = set(_ABBREVIATIONS.get(part, ()))
     words.add(part)
-    if len(part) >= min_prefix:
+    # A whole word of the synonyms ("code", "site") stands for itself, not for longer ones ("codepostal").
+    if len(part) >= min_prefix and part not in _synonym_word_set():
         words.update(w for w in _synonym_words() if w.startswith(part))
     return words
+
+
+@lru_cache(maxsize=1)
+def _synonym_word_set() -> frozenset[str]:
+    return frozenset(_synonym_words())
 
 
 def _match_expanded(options: list[set[str]], whole: bool = False) -> HeaderMatch | None:

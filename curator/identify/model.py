@@ -26,7 +26,7 @@ KIND_CLASS: dict[str, str] = {
     # the health information itself
     "icd10": "sensitive", "ccam": "sensitive", "atc": "sensitive", "topography": "sensitive",
     "morphology": "sensitive", "tnm": "sensitive", "vital_status": "sensitive", "discharge_mode": "sensitive",
-    "smoking": "sensitive", "drug": "sensitive", "diagnosis": "sensitive", "procedure": "sensitive",
+    "smoking": "sensitive", "test_result": "sensitive", "drug": "sensitive", "diagnosis": "sensitive", "procedure": "sensitive",
     # neither
     "measurement": "none", "row_number": "none", "record_detail": "none",
 }

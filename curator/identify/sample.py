@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -30,7 +30,7 @@ class Sample:
     filled_rows: int | None = None  # non-empty rows in the whole column, when counted
     _cache: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def total(self) -> int:
         return int(self.weights.sum())
 

@@ -34,8 +34,27 @@ class CodeSuggestion:
         return {"code": self.code, "score": round(self.score, 3), "method": self.method, "label": self.label}
 
 
+_SHAPE = str.maketrans("0123456789abcdefghijklmnopqrstuvwxyz", "9" * 10 + "a" * 26)
+
+
+def key_shape(key: str) -> str:
+    """The outline of a value key: 'c509' -> 'a999'. Two keys of different outlines never match."""
+    return key.translate(_SHAPE)
+
+
+def _code_key(code: str) -> str:
+    # Codes are mostly plain ASCII letters and digits: their key is their lower case.
+    return code.lower() if code.isascii() and code.isalnum() else value_key(code)
+
+
+def code_summary(codes: list[str]) -> dict[str, Any]:
+    """What a vocabulary file records of a big code list so it is read only for the columns that need it:
+    its size, and the outlines of its code keys (``scripts/build_vocabulary.py`` writes it)."""
+    return {"count": len(codes), "key_shapes": sorted({key_shape(_code_key(code)) for code in codes})}
+
+
 class CodeIndex:
-    """Lookups over one code list, built once and reused for every value.
+    """Lookups over one code list, built once per list (and so per vocabulary) and reused for every value.
 
     Codes are indexed at once; labels and synonyms (tens of thousands for ICD-10 and CCAM) only
     when a value is not a code, so scoring a column against a big list stays cheap.
@@ -45,10 +64,10 @@ class CodeIndex:
         self.code_list = code_list
         self.code_keys: dict[str, str] = {}
         self.digits: dict[int, str] = {}
-        for code in code_list.codes.values():
-            self.code_keys.setdefault(value_key(code.code), code.code)
-            if code.code.isdigit():
-                self.digits.setdefault(int(code.code), code.code)
+        for code in code_list.codes:
+            self.code_keys.setdefault(_code_key(code), code)
+            if code.isdigit():
+                self.digits.setdefault(int(code), code)
         self._label_keys: dict[str, str] | None = None
         self._words: dict[str, list[str]] = {}
 
@@ -117,15 +136,32 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^0-9a-z]+", strip_accents(text).lower()) if len(w) >= 3]
 
 
-_indexes: dict[int, CodeIndex] = {}
-
-
 def code_index(code_list: CodeList) -> CodeIndex:
-    index = _indexes.get(id(code_list))
-    if index is None or index.code_list is not code_list:
+    """The list's index, built on first use and kept on the list (so it lives as long as its vocabulary)."""
+    index = code_list.index
+    if not isinstance(index, CodeIndex):
         index = CodeIndex(code_list)
-        _indexes[id(code_list)] = index
+        code_list.index = index
     return index
+
+
+def _may_hold_codes(values: list[str], code_list: CodeList) -> bool:
+    """False when no value has the outline of a code of the list: the list need not be read at all.
+
+    A necessary condition for ``exact_or_synonym(value, labels=False)``: a code, its key, a number
+    written without leading zeros, or an ICD-10 category written with a trailing X.
+    """
+    shapes = code_list.key_shapes
+    if shapes is None:
+        return True
+    numeric = any(shape.strip("9") == "" for shape in shapes)
+    for value in values:
+        key = value_key(value)
+        if key_shape(key) in shapes or (numeric and value.strip().isdigit()):
+            return True
+        if key.endswith("x") and key_shape(key[:-1]) in shapes:
+            return True
+    return False
 
 
 def suggest_codes(values: list[str], code_list: CodeList, fuzzy: bool = True) -> dict[str, CodeSuggestion]:
@@ -148,9 +184,11 @@ def coverage(values: list[str], code_list: CodeList) -> float:
     """Fraction of distinct values that are codes or known synonyms (no fuzzy)."""
     if not values:
         return 0.0
-    index = code_index(code_list)
     labels = len(code_list) <= 200        # big lists: codes only, their labels are for suggest_codes
     head = values[:40]
+    if not labels and not _may_hold_codes(head, code_list):
+        return 0.0                        # nothing here looks like one of its codes: not even read
+    index = code_index(code_list)
     found = sum(1 for v in head if index.exact_or_synonym(v, labels) is not None)
     if found <= len(head) * 0.1 or len(values) == len(head):
         return found / len(head)      # clearly not this list: no need to look further

@@ -29,6 +29,7 @@ from curator.mapping.headers import (
     header_phrase,
     name_index,
 )
+from curator.mapping.text import header_tokens
 from curator.mapping.values import ValueShape, shape_of
 from curator.mapping.vocabulary import Vocabulary
 from curator.progress import ProgressCallback, report
@@ -104,6 +105,29 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
     return suggestions[:MAX_SUGGESTIONS]
 
 
+PATIENT_ID = "patient_local_id"
+BARE_ID_DEMOTION = 0.6       # a bare 'Id' next to a column that names the patient: the row's own id
+
+
+def _bare_id_is_the_rows_own(columns: list[ColumnSuggestions]) -> None:
+    """'Id' alone is the patient's id in a table of patients, but the record's own id (an encounter,
+    a diagnosis) in a table that also has a column naming the patient: that column gets the concept."""
+    naming = [c.name for c in columns if "patient" in header_tokens(c.name)
+              and any(s.concept == PATIENT_ID and s.score >= ASSIGN_MIN for s in c.suggestions)]
+    if not naming:
+        return
+    for column in columns:
+        if header_tokens(column.name) != ("identifiant",) or column.name in naming:
+            continue
+        for index, suggestion in enumerate(column.suggestions):
+            if suggestion.concept == PATIENT_ID:
+                column.suggestions[index] = Suggestion(
+                    PATIENT_ID, round(suggestion.score * BARE_ID_DEMOTION, 4),
+                    f"{suggestion.reason}; but column '{naming[0]}' names the patient, so '{column.name}' is "
+                    f"more likely this table's own record id")
+        column.suggestions.sort(key=lambda s: (-s.score, s.concept))
+
+
 def _assign(columns: list[ColumnSuggestions], vocabulary: Vocabulary) -> None:
     """Greedy one-to-one assignment, best scores first; repeatable concepts may serve several columns."""
     pairs = sorted(((s.score, ci, s.concept) for ci, col in enumerate(columns) for s in col.suggestions
@@ -144,6 +168,7 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
         suggestions = _score_column(header, shape, vocabulary, matches, idents.get(header))
         evidence = [s.reason for s in suggestions[:1]]
         results.append(ColumnSuggestions(header, suggestions, None, describe_values(shape), evidence))
+    _bare_id_is_the_rows_own(results)
     _assign(results, vocabulary)
     report(progress, 1.0, "suggestions ready")
     return results

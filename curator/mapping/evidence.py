@@ -117,6 +117,13 @@ def _looks_like_phone(value: str) -> bool:
     if not 9 <= digits <= 15 or not _PHONE_SHAPE.match(text):
         return False
     if text.startswith(("+", "00")):
+        if text.startswith("00") and digits < 11:
+            return False        # '00' + country code + number: shorter is a zero-padded identifier
+        international = "".join(ch for ch in text if ch.isdigit())
+        if (text[0] == "+" and international.startswith("33")) or international.startswith("0033"):
+            national = international[2:] if text[0] == "+" else international[4:]
+            if len(national) == 9 and national[0] != "0":
+                return True     # the common French case, without asking phonenumbers
         try:
             return bool(phonenumbers.is_possible_number(phonenumbers.parse(text, None if text[0] == "+" else "FR")))
         except phonenumbers.NumberParseException:
@@ -144,7 +151,8 @@ def _lexicon_rates_of(values: tuple[str, ...]) -> tuple[float, float, float]:
     first = last = full = 0
     sample = values
     for value in sample:
-        words = [w for w in (compact(part) for part in value.replace(",", " ").split()) if w and w not in CIVILITIES]
+        words = [w for w in (compact(_name_part(part)) for part in value.replace(",", " ").split())
+                 if w and w not in CIVILITIES]
         if not words:
             continue
         first += words[0] in firsts
@@ -153,6 +161,15 @@ def _lexicon_rates_of(values: tuple[str, ...]) -> tuple[float, float, float]:
             full += 1
     n = max(len(sample), 1)
     return first / n, last / n, full / n
+
+
+def _name_part(word: str) -> str:
+    """'Adalberto722' -> 'Adalberto': exports that make names unique (Synthea) append digits to a
+    capitalised name. Codes keep their digits ('GEO0001', 'pat12'), so they are never taken for names."""
+    letters = word.rstrip("0123456789")
+    if letters != word and len(letters) >= 3 and letters[0].isupper() and letters[1:].islower():
+        return letters
+    return word
 
 
 def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> ValueFit:
@@ -238,7 +255,7 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
             round_tens = sum(1 for v in values if v.strip().endswith("0")) / len(values)
             postal_like = round_tens > 0.45          # postcodes mostly end in 0; INSEE codes do not
             strength = 0.6 if postal_like == (concept.id == "postal_code") else 0.0
-        return ValueFit(fit, strength, f"{_pct(fit)} of values have the expected form")
+        return ValueFit(fit, strength, f"{_pct(fit)} of values match the pattern of '{concept.label_en or concept.id}'")
     return _free_text_fit(concept, shape)
 
 

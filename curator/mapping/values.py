@@ -7,8 +7,11 @@ by pyarrow; Python only looks at distinct values of a bounded sample.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import numpy as np
@@ -120,9 +123,47 @@ def detect_date_format(values: list[str]) -> tuple[str | None, float]:
     return fmt, best[1] / len(probe)
 
 
+_cache: OrderedDict[tuple[int, bytes], ValueShape] = OrderedDict()
+_cache_lock = threading.Lock()
+CACHED_SHAPES = 256
+
+
+def clear_shape_cache() -> None:
+    """Forget measured shapes (benchmarks use it to time a first look at a file)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _fingerprint(sample: pa.Array) -> bytes:
+    """A digest of the sample's bytes: equal digests mean equal values, whatever array holds them."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{sample.type}|{sample.offset}|{len(sample)}".encode())
+    for buffer in sample.buffers():
+        if buffer is not None:
+            digest.update(buffer)
+    return digest.digest()
+
+
 def shape_of(column: pa.ChunkedArray | pa.Array, sample_rows: int = SAMPLE_ROWS) -> ValueShape:
+    """The shape of a column's values. Suggestions, the recipe's column profiles and conversion all ask
+    for the same columns: a shape is measured once per sample content and then copied from a cache."""
     sample = sample_column(column, sample_rows)
-    shape = ValueShape(rows=len(column), non_empty=len(sample))
+    key = (len(column), _fingerprint(sample))
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None:
+            _cache.move_to_end(key)
+    if cached is None:
+        cached = _measure(sample, len(column))
+        with _cache_lock:
+            _cache[key] = cached
+            while len(_cache) > CACHED_SHAPES:
+                _cache.popitem(last=False)
+    return replace(cached, distinct=list(cached.distinct))
+
+
+def _measure(sample: pa.Array, rows: int) -> ValueShape:
+    shape = ValueShape(rows=rows, non_empty=len(sample))
     if len(sample) == 0:
         return shape
     trimmed = pc.utf8_trim_whitespace(sample)

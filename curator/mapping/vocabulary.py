@@ -43,6 +43,9 @@ class CodeList:
     label_en: str = ""
     source: str = ""
     available: bool = True          # False when an imported schema names a list that was not found
+    count: int | None = None        # recorded size of a list kept in a file, so len() need not read it
+    key_shapes: frozenset[str] | None = None    # recorded outlines of its code keys (mapping/codes.py)
+    index: object = field(default=None, repr=False, compare=False)   # lookups built on first use (codes.py)
     _codes: dict[str, Code] | None = field(default=None, repr=False)
     _loader: Callable[[], list[Code]] | None = field(default=None, repr=False, compare=False)
 
@@ -51,12 +54,16 @@ class CodeList:
         if self._codes is None:
             loaded = self._loader() if self._loader is not None else []
             self._codes = {c.code: c for c in loaded}
+            if self.count is not None and self.count != len(self._codes):
+                self.count, self.key_shapes = None, None      # the file changed since it was summarised
         return self._codes
 
     def __contains__(self, code: object) -> bool:
         return code in self.codes
 
     def __len__(self) -> int:
+        if self._codes is None and self.count is not None:
+            return self.count
         return len(self.codes)
 
     def label(self, code: str, language: str = "fr") -> str:
@@ -204,6 +211,9 @@ def _code_list(data: dict[str, Any], folder: Path, where: Location) -> tuple[Cod
             raise InputError(f"code list '{code_list.id}' points to a missing file '{data['codes_file']}'", where,
                              hint="Reinstall curator, or rebuild the lists with scripts/build_vocabulary.py.")
         code_list._loader = lambda path=path: read_code_file(path)
+        if "count" in data and "key_shapes" in data:
+            code_list.count = int(data["count"])
+            code_list.key_shapes = frozenset(data["key_shapes"])
         return code_list, path
     code_list._codes = {c["code"]: Code(c["code"], c.get("label_fr", ""), c.get("label_en", ""),
                                         list(c.get("synonyms", []))) for c in data.get("codes", [])}

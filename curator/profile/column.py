@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.profile.infer import infer
+from curator.profile.keys import fixed_width_counts, integer_counts
 from curator.profile.model import ColumnProfile, shown_count
 from curator.profile.shapes import shapes_of
 
@@ -17,7 +19,8 @@ EXCEPTION_EXAMPLES = 3
 
 def _as_string(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     # Kept chunked: every kernel used here takes chunks, and combining would copy the column.
-    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+    # large_string too: the inference kernels mix the column with plain string literals.
+    if not pa.types.is_string(column.type):
         return column.cast(pa.string())
     return column
 
@@ -25,12 +28,12 @@ def _as_string(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
 def _top(values: pa.Array, counts: pa.Array, limit: int) -> list[tuple[str, int | str]]:
     if len(values) == 0:
         return []
-    order = pc.select_k_unstable(pa.table({"c": counts}), k=min(limit, len(values)),
-                                 sort_keys=[("c", "descending")])
+    # Ties go to the smallest value, so the result does not depend on the order values were counted in.
+    order = pc.select_k_unstable(pa.table({"c": counts, "v": values}), k=min(limit, len(values)),
+                                 sort_keys=[("c", "descending"), ("v", "ascending")])
     chosen_values = pc.take(values, order).to_pylist()
     chosen_counts = pc.take(counts, order).to_pylist()
-    pairs = sorted(zip(chosen_values, chosen_counts, strict=True), key=lambda pair: (-pair[1], pair[0]))
-    return [(value, shown_count(count)) for value, count in pairs]
+    return [(value, shown_count(count)) for value, count in zip(chosen_values, chosen_counts, strict=True)]
 
 
 def _digit_keys(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, int] | None:
@@ -62,25 +65,38 @@ def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]
     """(distinct non-empty values, their counts): the one pass over every row that a profile needs."""
     keys = _digit_keys(array)
     if keys is not None:
-        counted = pc.value_counts(keys[0])
-        values = pc.drop_null(counted.field(0)) if counted.field(0).null_count else counted.field(0)
-        counts = pc.filter(counted.field(1), pc.is_valid(counted.field(0)))
-        text = pc.cast(values, pa.string())
+        numbers, counts = integer_counts(keys[0])
+        text = pc.cast(pa.array(numbers, pa.int64()), pa.string())
         if keys[1]:
             text = pc.utf8_lpad(text, width=keys[1], padding="0")
-        return text, counts
+        return text, pa.array(counts, pa.int64())
+    fixed = fixed_width_counts(array)
+    if fixed is not None:
+        return _without_blanks(*fixed)
     counted = pc.value_counts(array)
     values = counted.field(0)
     counts = counted.field(1)
     if values.null_count:
         present = pc.is_valid(values)
         values, counts = pc.filter(values, present), pc.filter(counts, present)
+    return _without_blanks(values, counts)
+
+
+def _without_blanks(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.Array]:
     # Spaces alone, or nothing, are an empty cell to whoever typed them.
     blank = pc.or_(pc.utf8_is_space(values), pc.equal(pc.binary_length(values), 0))
     if pc.any(blank).as_py():
         keep = pc.invert(blank)
         values, counts = pc.filter(values, keep), pc.filter(counts, keep)
     return values, counts
+
+
+def _weighted_shapes(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """(distinct shapes, rows having each): shapes are few, so an index and a bincount beat a group-by."""
+    encoded = pc.dictionary_encode(shapes_of(values))
+    indices = encoded.indices.to_numpy(zero_copy_only=False)
+    totals = np.bincount(indices, weights=counts.to_numpy(zero_copy_only=False), minlength=len(encoded.dictionary))
+    return encoded.dictionary, pa.array(totals.astype(np.int64), pa.int64())
 
 
 def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfile:
@@ -99,9 +115,7 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
     lengths = pc.min_max(pc.utf8_length(values)).as_py()
     profile.length_min, profile.length_max = lengths["min"], lengths["max"]
     profile.top_values = _top(values, counts, TOP_VALUES)
-    shapes = pa.table({"shape": shapes_of(values), "count": counts}).group_by("shape").aggregate([("count", "sum")])
-    profile.shapes = _top(shapes.column("shape").combine_chunks(), shapes.column("count_sum").combine_chunks(),
-                          TOP_SHAPES)
+    profile.shapes = _top(*_weighted_shapes(values, counts), TOP_SHAPES)
     if inference.fits is not None:
         misfit = pc.invert(inference.fits)
         profile.type_exceptions = int(pc.sum(pc.if_else(misfit, counts, 0)).as_py() or 0)
@@ -110,8 +124,9 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
             profile.exception_examples = [value for value, _count in examples]
     if inference.sort_keys is not None and inference.sort_keys.null_count < len(inference.sort_keys):
         keys = inference.sort_keys
-        profile.min = values[pc.index(keys, pc.min(keys)).as_py()].as_py()
-        profile.max = values[pc.index(keys, pc.max(keys)).as_py()].as_py()
+        # Several values can share a key ("1,5" and "1,50"): the smallest text of them, whatever the order.
+        profile.min = pc.min(pc.filter(values, pc.equal(keys, pc.min(keys)))).as_py()
+        profile.max = pc.min(pc.filter(values, pc.equal(keys, pc.max(keys)))).as_py()
     else:
         bounds = pc.min_max(values).as_py()
         profile.min, profile.max = bounds["min"], bounds["max"]

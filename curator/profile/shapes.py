@@ -20,6 +20,7 @@ _TABLE[ord("a"):ord("z") + 1] = ord("a")
 _TABLE[0x80:0xC0] = CONTINUATION
 _TABLE[0xC0:0x100] = ord("a")
 _TABLE[CONTINUATION] = ord("?")
+_TABLE_BYTES = _TABLE.tobytes()
 
 
 def shapes_of(values: pa.Array) -> pa.Array:
@@ -31,7 +32,8 @@ def shapes_of(values: pa.Array) -> pa.Array:
     if data is None:
         return values
     raw = np.frombuffer(data, dtype=np.uint8)
-    shaped = _TABLE[raw]
+    # bytes.translate is a plain table loop, about twice as fast as numpy's fancy indexing here.
+    shaped = np.frombuffer(bytearray(data.to_pybytes().translate(_TABLE_BYTES)), dtype=np.uint8)
     multibyte = np.flatnonzero(raw == 0xC3)
     if multibyte.size:
         # Latin-1 capitals (À-Þ) are C3 80..9E: keep them capitals in the shape.

@@ -2,13 +2,13 @@
 
 The values go to the hashing loop (:mod:`curator.protect._hmac_core`) as bytes. From
 ``_pool.PARALLEL_ABOVE`` values on, the first half is prepared (normalised) and handed to a helper
-process, which hashes it while this one prepares and hashes the second half. The digests are
-hex-encoded all at once with numpy and handed to Arrow as one buffer rather than as a million
-Python strings.
+process, which hashes it while this one prepares and hashes the rest. The digests are
+hex-encoded all at once and handed to Arrow as one buffer rather than as a million Python strings.
 """
 
 from __future__ import annotations
 
+import binascii
 from collections.abc import Callable
 
 import numpy as np
@@ -18,18 +18,26 @@ import pyarrow.compute as pc
 from curator.protect import _hmac_core, _pool
 
 _DIGEST = 32
-_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+# The helper's part: a little over half, as it has nothing to do while this process normalises
+# the second part and has nothing left once the digests are in (hex, tokens back to the rows).
+_HELPER_SHARE = 0.55
+_TOKEN = pa.binary(2 * _DIGEST)
 
 
 def hmac_sha256_hex(key: bytes, values: pa.Array,
-                    prepare: Callable[[pa.Array], pa.Array] | None = None) -> pa.Array:
+                    prepare: Callable[[pa.Array], pa.Array] | None = None,
+                    parallel_above: int | None = None) -> pa.Array:
     """One 64-character token per value of the string array ``values``, null where the value (once
-    prepared) is null. ``prepare`` maps a slice of ``values`` to the text hashed for it."""
+    prepared) is null. ``prepare`` maps a slice of ``values`` to the text hashed for it.
+
+    The tokens are fixed-size binary, which Arrow takes to the rows faster than strings; make them
+    text with :func:`tokens_as_text`. ``parallel_above`` replaces ``_pool.PARALLEL_ABOVE`` for a
+    caller that hashes batch after batch, for which the helper's start is paid once."""
     key = bytes(key)
-    if len(values) < _pool.PARALLEL_ABOVE:
+    if len(values) < (_pool.PARALLEL_ABOVE if parallel_above is None else parallel_above):
         whole, valid = _prepared(values, prepare)
         return _hex_tokens(_hmac_core.digests(key, whole.to_pylist()), [(whole, valid)])
-    half = len(values) // 2
+    half = int(len(values) * _HELPER_SHARE)
     first, first_valid = _prepared(values.slice(0, half), prepare)
     future = _pool.submit_packed(key, *_packed(first))
     second, second_valid = _prepared(values.slice(half), prepare)
@@ -50,19 +58,24 @@ def _prepared(part: pa.Array, prepare: Callable[[pa.Array], pa.Array] | None) ->
 
 
 def _hex_tokens(digests: bytes, parts: list[tuple[pa.Array, pa.Array | None]]) -> pa.Array:
-    """The digests as 64 hexadecimal digits each, null where a part's text was null."""
-    raw = np.frombuffer(digests, dtype=np.uint8)
-    text = np.empty(raw.size * 2, dtype=np.uint8)
-    text[0::2] = _HEX[raw >> 4]
-    text[1::2] = _HEX[raw & 0x0F]
-    large = text.size >= 2**31      # beyond 33 million distinct values, 32-bit offsets overflow
-    offsets = np.arange(0, text.size + 1, 2 * _DIGEST, dtype=np.int64 if large else np.int32)
-    kind = pa.large_string() if large else pa.string()
-    tokens = pa.Array.from_buffers(kind, raw.size // _DIGEST, [None, pa.py_buffer(offsets), pa.py_buffer(text)])
+    """The digests as 64 hexadecimal digits each (fixed-size binary), null where a part's text was null."""
+    tokens = pa.Array.from_buffers(_TOKEN, len(digests) // _DIGEST, [None, pa.py_buffer(binascii.hexlify(digests))])
     if all(valid is None for _, valid in parts):
         return tokens
     valid = pa.concat_arrays([v if v is not None else pc.is_valid(p) for p, v in parts])
-    return pc.if_else(valid, tokens, pa.scalar(None, kind))
+    return pc.if_else(valid, tokens, pa.scalar(None, _TOKEN))
+
+
+def tokens_as_text(tokens: pa.Array) -> pa.Array:
+    """Fixed-size tokens as a string array, without copying them: every one is 64 characters."""
+    if tokens.offset:
+        tokens = pa.concat_arrays([tokens])
+    size = len(tokens) * 2 * _DIGEST
+    large = size >= 2**31      # beyond 33 million tokens, 32-bit offsets overflow
+    offsets = np.arange(0, size + 1, 2 * _DIGEST, dtype=np.int64 if large else np.int32)
+    validity, data = tokens.buffers()
+    return pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(tokens),
+                                 [validity if tokens.null_count else None, pa.py_buffer(offsets), data])
 
 
 def _packed(values: pa.Array) -> tuple[bytes, bytes, str]:

@@ -12,6 +12,7 @@ import struct
 from array import array
 from collections.abc import Callable, Iterable
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 BLOCK = 64
@@ -71,5 +72,5 @@ def digests_of_packed(key: bytes, data: bytes, offsets: bytes, offset_code: str)
     width, spare = divmod(bounds[-1] - base, count)
     if not spare and width and bounds == array(offset_code, range(base, bounds[-1] + 1, width)):
         # One width for all (NIRs once normalised, most identifiers): struct cuts them in C.
-        return digests(key, (value for (value,) in struct.iter_unpack(f"{width}s", data)))
+        return digests(key, map(itemgetter(0), struct.iter_unpack(f"{width}s", data)))
     return digests(key, [data[start - base:end - base] for start, end in pairwise(bounds)])

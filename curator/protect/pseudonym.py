@@ -14,28 +14,32 @@ import pyarrow.compute as pc
 
 from curator.errors import InputError
 from curator.protect import _pool
-from curator.protect._hmac import hmac_sha256_hex
+from curator.protect._hmac import hmac_sha256_hex, tokens_as_text
 
 KINDS = ("generic", "nir", "name")
 TOKEN_LENGTH = 64
 
 
-def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = "generic") -> pa.Array:
-    """Replace every value by its token; nulls (and values empty once normalised) stay null."""
+def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = "generic",
+                 parallel_above: int | None = None) -> pa.Array:
+    """Replace every value by its token; nulls (and values empty once normalised) stay null.
+
+    ``parallel_above``: distinct values from which a helper process hashes half of them (default
+    ``_pool.PARALLEL_ABOVE``); the tokens are the same either way."""
     if kind not in KINDS:
         raise InputError(f"unknown kind of pseudonym '{kind}'", hint=f"Use one of: {', '.join(KINDS)}.")
     if not secret:
         raise InputError("no pseudonymisation secret was given",
                          hint="Open or create the secret file ('curator keys new-secret').")
-    if len(values) >= _pool.PARALLEL_ABOVE:
+    if len(values) >= (_pool.PARALLEL_ABOVE if parallel_above is None else parallel_above):
         _pool.warm_up()     # the helper process starts while the column is encoded and normalised
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         values = values.cast(pa.string())
     encoded = pc.dictionary_encode(values)
-    tokens = hmac_sha256_hex(secret, encoded.dictionary, lambda part: normalise(part, kind))
-    return tokens.take(encoded.indices)
+    tokens = hmac_sha256_hex(secret, encoded.dictionary, lambda part: normalise(part, kind), parallel_above)
+    return tokens_as_text(tokens.take(encoded.indices))
 
 
 def normalise(values: pa.Array, kind: str = "generic") -> pa.Array:

@@ -50,7 +50,7 @@ ValueCounts = Mapping[str, Mapping[str | None, int]]
 
 def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: bytes | None,
                   progress: ProgressCallback | None = None, notes: list[str] | None = None,
-                  value_counts: ValueCounts | None = None) -> pa.Table:
+                  value_counts: ValueCounts | None = None, parallel_above: int | None = None) -> pa.Table:
     """The table as it leaves: one output column per decision that is not ``drop``.
 
     ``notes`` (if given) receives a sentence for every choice made on the user's behalf, such as
@@ -60,6 +60,8 @@ def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: byte
     judges a value rare by its count over the whole file (from :func:`global_counts`), not over
     the batch. A value missing from the counts counts 0, so it is replaced: incomplete counts can
     hide a common value, never let a rare one through.
+
+    ``parallel_above`` is for pseudonyms (see :func:`curator.protect.pseudonym.pseudonymise`).
     """
     _check_decisions(table, decisions)
     names: list[str] = []
@@ -68,7 +70,7 @@ def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: byte
         report(progress, number / max(len(decisions), 1), f"protecting {decision.source}")
         if decision.transform.action == "drop":
             continue
-        column = _apply(table, decision, decisions, secret, notes, value_counts)
+        column = _apply(table, decision, decisions, secret, notes, value_counts, parallel_above)
         if column is None:
             continue
         names.append(output_name(decision))
@@ -137,12 +139,15 @@ def _sum_counts(parts: list[pa.Table]) -> pa.Table:
 
 def _apply(table: pa.Table, decision: ColumnDecision, decisions: list[ColumnDecision],
            secret: bytes | None, notes: list[str] | None,
-           value_counts: ValueCounts | None = None) -> pa.Array | pa.ChunkedArray | None:
+           value_counts: ValueCounts | None = None,
+           parallel_above: int | None = None) -> pa.Array | pa.ChunkedArray | None:
     values = column_of(table, decision)
     action = decision.transform.action
     if action == "scrub":
         return _scrub(values, decision, notes)
-    return _ACTIONS[action](_Context(table, decision, decisions, secret, values, value_counts))
+    context = _Context(table, decision, decisions, secret, values, value_counts)
+    context.parallel_above = parallel_above
+    return _ACTIONS[action](context)
 
 
 class _Context:
@@ -156,6 +161,7 @@ class _Context:
         self.values = values
         self.column = decision.source
         self.params: dict[str, Any] = decision.transform.params
+        self.parallel_above: int | None = None
 
     def array(self) -> pa.Array:
         return self.values.combine_chunks() if self.values.num_chunks else pa.array([], self.values.type)
@@ -197,19 +203,33 @@ def _keep(ctx: _Context) -> pa.ChunkedArray:
 
 
 def _pseudonymise(ctx: _Context) -> pa.Array:
-    return pseudonymise(ctx.values, ctx.need_secret(), pseudonym_kind(ctx.decision))
+    return pseudonymise(ctx.values, ctx.need_secret(), pseudonym_kind(ctx.decision), ctx.parallel_above)
 
 
 def _generalise(ctx: _Context) -> pa.Array:
     to = ctx.param("to")
+    if to not in dates.DATE_LEVELS and to not in ("department", "region"):
+        raise InputError(f"unknown generalisation '{to}'", Location(column=ctx.column),
+                         hint="Use year, year_month, quarter, department or region, or a hierarchy.")
+    # Each distinct value is coarsened once (a hundred thousand rows hold a few thousand dates or
+    # postcodes) and taken back to the rows. A value that cannot be coarsened is reported by its
+    # row: the rows are then done one by one, which raises on the first of them.
+    values = ctx.array()
+    if not pa.types.is_dictionary(values.type):
+        encoded = pc.dictionary_encode(values)
+        try:
+            return _generalised(encoded.dictionary, to, ctx.column).take(encoded.indices)
+        except InputError:
+            pass
+    return _generalised(values, to, ctx.column)
+
+
+def _generalised(values: pa.Array, to: str, column: str) -> pa.Array:
     if to in dates.DATE_LEVELS:
-        return dates.generalise_date(dates.as_dates(ctx.values, ctx.column), to, ctx.column)
+        return dates.generalise_date(dates.as_dates(values, column), to, column)
     if to == "department":
-        return geo.to_department(ctx.array(), ctx.column)
-    if to == "region":
-        return geo.to_region(ctx.array(), ctx.column)
-    raise InputError(f"unknown generalisation '{to}'", Location(column=ctx.column),
-                     hint="Use year, year_month, quarter, department or region, or a hierarchy.")
+        return geo.to_department(values, column)
+    return geo.to_region(values, column)
 
 
 def _date_shift(ctx: _Context) -> pa.Array:
@@ -223,7 +243,7 @@ def _date_shift(ctx: _Context) -> pa.Array:
     except InputError as exc:
         raise InputError(f"the person column '{person_source}' for the date shift is not in the data",
                          Location(column=ctx.column), hint="Choose the column that identifies the person.") from exc
-    tokens = pseudonymise(person_values, secret, pseudonym_kind(person))
+    tokens = pseudonymise(person_values, secret, pseudonym_kind(person), ctx.parallel_above)
     return dates.shift_dates(dates.as_dates(ctx.values, ctx.column), tokens, secret,
                              ctx.param("max_days"), ctx.column)
 

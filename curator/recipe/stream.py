@@ -36,6 +36,9 @@ BATCH_ROWS = 131_072                    # rows per batch: memory is a few batche
 MAX_COUNTED_VALUES = 100_000               # a "coded" column with more distinct values is not counted
 MAX_EXAMPLES = 5
 IDENTIFY_ROWS = 50_000
+# Distinct values in one batch's column from which a helper process hashes half of them: the
+# helper starts once for the whole file, so it pays off far below a whole table's threshold.
+PARALLEL_HASH_ABOVE = 32_768
 
 
 class SchemaChanged(Exception):
@@ -45,10 +48,15 @@ class SchemaChanged(Exception):
 
 def streamable(path: str | Path, recipe: Recipe, fmt: str | None, stream: bool | None = None) -> bool:
     """Whether apply streams this file: CSV or Parquet, big (or ``stream`` forces it), and no
-    decision that needs the whole column at once (rare values are rare over the whole file)."""
+    decision that needs the whole column at once (rare values are rare over the whole file; reaching
+    k suppresses by class sizes over the whole file)."""
     if fmt not in STREAM_FORMATS:
         return False
     if any(c.transform.action == "rare_to_other" for c in recipe.columns):
+        return False
+    # Generalising to reach k suppresses records by the size of their class over the whole file:
+    # that needs every row's quasi-identifiers before any row is written, so it runs on the whole table.
+    if recipe.protection.generalisation:
         return False
     if stream is not None:
         return stream
@@ -116,46 +124,78 @@ def _batches(path: Path, options: ReadOptions, batch_rows: int) -> Iterator[pa.T
 _END = object()
 
 
-def prefetched(items: Iterator[Any], depth: int = 1) -> Iterator[Any]:
-    """``items``, produced on a thread ``depth`` ahead of the consumer.
+class Prefetched(Iterator[Any]):
+    """``items``, produced on a thread ``depth`` ahead of the consumer, from the moment it is made.
 
     Parsing the next batch (Arrow's CSV reader releases the GIL) overlaps with the work on the
-    current one. An error in the producer is raised in the consumer; when the consumer stops
-    early (an error, a cancellation), the producer stops at its next item.
+    current one. An error in the producer is raised in the consumer. :meth:`close` (called when
+    the consumer stops early: an error, a cancellation) stops the producer at its next item and
+    closes ``items``; use it as a context manager.
     """
-    slots: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
 
-    def produce() -> None:
+    def __init__(self, items: Iterator[Any], depth: int = 1) -> None:
+        self._items = items
+        self._slots: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._finished = False
+        self._worker = threading.Thread(target=self._produce, name="curator-prefetch", daemon=True)
+        self._worker.start()
+
+    def _produce(self) -> None:
         try:
-            for item in items:
-                while not stop.is_set():
-                    try:
-                        slots.put(item, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+            for item in self._items:
+                if not self._put(item):
                     return
-            slots.put(_END)
+            self._put(_END)
         except BaseException as error:  # noqa: BLE001 - handed to the consumer, raised there
-            slots.put(error)
+            self._put(error)
+        finally:
+            close = getattr(self._items, "close", None)
+            if close is not None:       # a generator's own clean-up (an inner prefetch) runs now
+                close()
 
-    worker = threading.Thread(target=produce, name="curator-prefetch", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = slots.get()
-            if item is _END:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while not slots.empty():        # let a producer blocked on a full queue see the stop
-            slots.get_nowait()
-        worker.join(timeout=5)
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._slots.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self) -> Prefetched:
+        return self
+
+    def __next__(self) -> Any:
+        if self._finished:
+            raise StopIteration
+        item = self._slots.get()
+        if item is _END:
+            self._finished = True
+            raise StopIteration
+        if isinstance(item, BaseException):
+            self.close()
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._finished = True
+        self._stop.set()
+        while not self._slots.empty():      # let a producer blocked on a full queue see the stop
+            self._slots.get_nowait()
+        if self._worker is not threading.current_thread():
+            self._worker.join(timeout=5)
+
+    def __enter__(self) -> Prefetched:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def prefetched(items: Iterator[Any], depth: int = 1) -> Prefetched:
+    """``items`` read ahead on a thread (see :class:`Prefetched`)."""
+    return Prefetched(items, depth)
 
 
 class _BackgroundWriter:
@@ -223,12 +263,42 @@ def _as_written(decision: ColumnDecision) -> ColumnDecision:
     return kept
 
 
+@dataclass
+class _ConvertedBatch:
+    rows: int
+    columns: list[str]      # the source columns converted (the unmapped ones are left out)
+    typed: pa.Table
+    validation: Any
+
+
+def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, dropped_unmapped: list[str],
+               header_row: int, counts: dict[str, dict[str, int]]) -> Iterator[_ConvertedBatch]:
+    """Each batch counted (coded columns), converted and validated, with its rows numbered as in the source."""
+    from curator.check import convert_and_validate
+
+    rows_before = 0
+    for table in tables:
+        _count_values(counts, table)
+        batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader,
+                                                                              header_row=header_row + rows_before))
+        kept = table.drop_columns([n for n in dropped_unmapped if n in table.column_names])
+        typed, part = convert_and_validate(kept, batch_recipe, vocabulary)
+        rows_before += table.num_rows
+        yield _ConvertedBatch(table.num_rows, kept.column_names, typed, part)
+        del table, kept, typed
+
+
 def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
                 secret: bytes | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
                 progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int) -> _PassResult:
-    """One pass over the batches: convert, validate, protect, append to ``data_path``."""
-    from curator.check import ValidationReport, convert_and_validate
+    """One pass over the batches: convert, validate, protect, append to ``data_path``.
+
+    Three stages run side by side, a batch apart: reading (a thread), converting and validating
+    (another thread; both mostly in Arrow, which releases the GIL) and protecting here, whose
+    pseudonyms are half hashed by a helper process.
+    """
+    from curator.check import ValidationReport
     from curator.protect.transforms import protect_table
 
     recipe = adapted
@@ -239,16 +309,11 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     writer: _BackgroundWriter | None = None
     done: _PassResult | None = None
     started = time.monotonic()
-    tables = itertools.chain([first], prefetched(rest)) if first is not None else prefetched(rest)
+    tables = itertools.chain([first], rest) if first is not None else rest
+    batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts))
     try:
-        for table in tables:
-            _count_values(counts, table)
-            rows_before = done.rows if done is not None else 0
-            batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader,
-                                                                                  header_row=header_row + rows_before))
-            kept = table.drop_columns([n for n in dropped_unmapped if n in table.column_names])
-            typed, part = convert_and_validate(kept, batch_recipe, vocabulary)
-            protected = protect_table(typed, recipe.columns, secret)
+        for batch in batches:
+            protected = protect_table(batch.typed, recipe.columns, secret, parallel_above=PARALLEL_HASH_ABOVE)
             if writer is None or done is None:
                 done = _PassResult(protected.schema, validation)
                 writer = _BackgroundWriter(data_path, protected.schema)
@@ -263,17 +328,21 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
                 done.quasi_parts.append(pa.table([pc.dictionary_encode(protected.column(q)) for q in present],
                                                  names=present))
             for decision in recipe.columns:
-                if decision.concept and decision.source in kept.column_names \
-                        and decision.source not in part.untyped_columns:
+                if decision.concept and decision.source in batch.columns \
+                        and decision.source not in batch.validation.untyped_columns:
                     done.typed_batches[decision.source] = done.typed_batches.get(decision.source, 0) + 1
-            _merge_validation(validation, part)
-            done.rows += table.num_rows
+            _merge_validation(validation, batch.validation)
+            done.rows += batch.rows
             done.batches += 1
             rate = done.rows / max(time.monotonic() - started, 1e-6)
             report(progress, span[0] + (span[1] - span[0]) * min(done.rows / estimated_rows, 1.0),
                    f"{done.rows:,} rows, {rate:,.0f} rows/s")
-            del table, kept, typed, protected
+            del batch, protected
     finally:
+        batches.close()                 # the converting thread first, then the reading one
+        close_reading = getattr(rest, "close", None)
+        if close_reading is not None:
+            close_reading()
         if writer is not None:
             writer.close()
     if done is None:
@@ -304,50 +373,59 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     head = next(batches, None)
     if head is None:
         raise SchemaChanged("no rows")
-    size = source.stat().st_size
-    estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
-    if used.format == "parquet":
-        estimated_rows = pq.ParquetFile(source).metadata.num_rows
+    # The next batches are read while the first is compared with the recipe and identified.
+    rest = prefetched(batches)
+    try:
+        size = source.stat().st_size
+        estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
+        if used.format == "parquet":
+            estimated_rows = pq.ParquetFile(source).metadata.num_rows
 
-    report(progress, 0.02, "comparing with the recipe")
-    drift = compare(recipe, head, vocabulary, file=str(path))
-    if say is not None:
-        say(drift.to_text())
-    if strict and drift.has_drift:
-        raise DriftStop(drift)
-    adapted, skipped = adapt(recipe, drift)
-    if check_secret is not None:
-        check_secret(adapted)
-    # Identification looks at a sample of values anyway: the first rows stand for the file.
-    sample = head.slice(0, IDENTIFY_ROWS)
-    head_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used, sample.num_rows))
-    identifications = effective_classes(head_loaded, adapted)
-    kept_direct = check_no_silent_keep(adapted, identifications)
-    known = {c.source for c in adapted.columns}
-    dropped_unmapped = [name for name in head.column_names if name not in known]
-    quasi = []
-    for name in adapted.protection.quasi_identifiers:
-        decision = adapted.column(name)
-        quasi.append(output_name(decision) if decision is not None else name)
-    # Coded columns: every value of the file is counted, to find new code values anywhere.
-    profiles = {str(p.get("name")): p for p in recipe.source_columns}
-    renamed = {r.new: r.old for r in (*drift.renamed, *drift.known_renames)}
-    counts: dict[str, dict[str, int]] = {}
-    for decision in adapted.columns:
-        profile = profiles.get(renamed.get(decision.source, decision.source), {})
-        if decision.transform.action != "drop" and is_coded(decision, profile, vocabulary):
-            counts[decision.source] = {}
+        report(progress, 0.02, "comparing with the recipe")
+        drift = compare(recipe, head, vocabulary, file=str(path))
+        if say is not None:
+            say(drift.to_text())
+        if strict and drift.has_drift:
+            raise DriftStop(drift)
+        adapted, skipped = adapt(recipe, drift)
+        if check_secret is not None:
+            check_secret(adapted)
+        if secret and any(c.transform.action in ("pseudonymise", "date_shift") for c in adapted.columns):
+            from curator.protect import _pool
 
-    header_row = used.header_row or 1
-    data_path = workdir / "data.parquet"
+            _pool.warm_up()     # the hashing helper starts while the first rows are identified, not on them
+        # Identification looks at a sample of values anyway: the first rows stand for the file.
+        sample = head.slice(0, IDENTIFY_ROWS)
+        head_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used, sample.num_rows))
+        identifications = effective_classes(head_loaded, adapted)
+        kept_direct = check_no_silent_keep(adapted, identifications)
+        known = {c.source for c in adapted.columns}
+        dropped_unmapped = [name for name in head.column_names if name not in known]
+        quasi = []
+        for name in adapted.protection.quasi_identifiers:
+            decision = adapted.column(name)
+            quasi.append(output_name(decision) if decision is not None else name)
+        # Coded columns: every value of the file is counted, to find new code values anywhere.
+        profiles = {str(p.get("name")): p for p in recipe.source_columns}
+        renamed = {r.new: r.old for r in (*drift.renamed, *drift.known_renames)}
+        counts: dict[str, dict[str, int]] = {}
+        for decision in adapted.columns:
+            profile = profiles.get(renamed.get(decision.source, decision.source), {})
+            if decision.transform.action != "drop" and is_coded(decision, profile, vocabulary):
+                counts[decision.source] = {}
 
-    def run_pass(first: pa.Table | None, rest: Iterator[pa.Table], forced_text: set[str], span: tuple[float, float],
-                 ) -> _PassResult:
-        return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row, data_path,
-                           counts if not forced_text else {}, forced_text, progress, span, estimated_rows)
+        header_row = used.header_row or 1
+        data_path = workdir / "data.parquet"
 
-    head_schema = head.schema
-    done = run_pass(head, batches, set(), (0.05, 0.85))
+        def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
+                     ) -> _PassResult:
+            return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row, data_path,
+                               counts if not forced_text else {}, forced_text, progress, span, estimated_rows)
+
+        head_schema = head.schema
+        done = run_pass(head, rest, set(), (0.05, 0.85))
+    finally:
+        rest.close()
     del head, head_loaded, sample
     validation = done.validation
     # New code values after the first batch are drift too.
@@ -386,7 +464,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         # them: a column must be one or the other, as in the whole-table apply. Write the data
         # again with those columns as written; the validation findings of the first pass stand.
         report(progress, 0.5, "writing again: " + ", ".join(sorted(mixed)) + " keep their values as written")
-        done = run_pass(None, _batches(source, used, batch_rows), mixed, (0.5, 0.85))
+        done = run_pass(None, prefetched(_batches(source, used, batch_rows)), mixed, (0.5, 0.85))
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
     rows_in = done.rows

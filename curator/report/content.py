@@ -474,6 +474,10 @@ def _generalisation_section(loaded: LoadedTable, recipe: Recipe, result: Curatio
     levels = recipe.protection.generalisation
     if levels:
         blocks.append(Text(t("gen_levels", levels=", ".join(f"{c} → {lvl}" for c, lvl in levels.items()))))
+        suppressed = int(result.generalisation.get("suppressed_records", 0) or 0)
+        if suppressed:
+            blocks.append(Text(t("gen_suppressed", records=number(suppressed, language),
+                                 k=recipe.protection.k_target), "note"))
     else:
         blocks.append(Text(t("gen_none"), "note"))
     names = _output_names(recipe, result)

@@ -173,6 +173,8 @@ EN: dict[str, str] = {
     "generalisation": "Generalisation and what it cost",
     "gen_levels": "Generalisation levels reached (found by “reach k” or set by hand): {levels}.",
     "gen_none": "No hierarchy level was chosen by “reach k”.",
+    "gen_suppressed": "{records} records were still in groups smaller than k = {k} after generalisation: "
+                      "their quasi-identifiers were suppressed (replaced by *).",
     "gen_column": "column",
     "gen_how": "how",
     "gen_distinct_before": "distinct values in the source",
@@ -376,6 +378,8 @@ FR: dict[str, str] = {
     "generalisation": "Généralisation et ce qu'elle a coûté",
     "gen_levels": "Niveaux de généralisation retenus (trouvés par « atteindre k » ou fixés à la main) : {levels}.",
     "gen_none": "Aucun niveau de hiérarchie n'a été choisi par « atteindre k ».",
+    "gen_suppressed": "{records} enregistrements restaient dans des groupes de moins de k = {k} après la "
+                      "généralisation : leurs quasi-identifiants ont été supprimés (remplacés par *).",
     "gen_column": "colonne",
     "gen_how": "comment",
     "gen_distinct_before": "valeurs distinctes dans la source",

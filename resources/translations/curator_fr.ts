@@ -1,18 +1,19 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>CheckPage</name>
     <message>
         <source>Check before export</source>
-        <translation>Vérifier avant l'export</translation>
+        <translation>Vérifier avant l&apos;export</translation>
     </message>
     <message>
         <source>curator converts and validates every value against the vocabulary. Blockers must be settled before the package can be written; double-click one to go where it is fixed.</source>
-        <translation>curator convertit et valide chaque valeur d'après le vocabulaire. Les points bloquants doivent être réglés avant d'écrire le paquet ; double-cliquez sur l'un d'eux pour aller là où il se règle.</translation>
+        <translation>curator convertit et valide chaque valeur d&apos;après le vocabulaire. Les points bloquants doivent être réglés avant d&apos;écrire le paquet ; double-cliquez sur l&apos;un d&apos;eux pour aller là où il se règle.</translation>
     </message>
     <message>
         <source>Open a file on the Load step first.</source>
-        <translation>Ouvrez d'abord un fichier à l'étape Charger.</translation>
+        <translation>Ouvrez d&apos;abord un fichier à l&apos;étape Charger.</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -36,7 +37,7 @@
     </message>
     <message>
         <source>The checks are not available in this version of curator (or the columns are still being analysed).</source>
-        <translation>Les vérifications ne sont pas disponibles dans cette version de curator (ou les colonnes sont encore en cours d'analyse).</translation>
+        <translation>Les vérifications ne sont pas disponibles dans cette version de curator (ou les colonnes sont encore en cours d&apos;analyse).</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -52,18 +53,26 @@
     </message>
     <message>
         <source>No column has a decision yet: accept the suggestions on the Map step.</source>
-        <translation>Aucune colonne n'a encore de décision : acceptez les suggestions à l'étape Correspondances.</translation>
+        <translation>Aucune colonne n&apos;a encore de décision : acceptez les suggestions à l&apos;étape Correspondances.</translation>
     </message>
     <message>
-        <source>column '{name}' identifies people and would be exported as is — pseudonymise or drop it</source>
+        <source>column &apos;{name}&apos; identifies people and would be exported as is — pseudonymise or drop it</source>
         <translation>la colonne « {name} » identifie des personnes et serait exportée telle quelle — pseudonymisez-la ou supprimez-la</translation>
+    </message>
+    <message>
+        <source>Reach k: {problem}. Run Reach k again on the Protect step.</source>
+        <translation>Atteindre k : {problem}. Relancez « Atteindre k » à l&apos;étape Protéger.</translation>
     </message>
     <message>
         <source>Double-click to go where this is fixed</source>
         <translation>Double-cliquez pour aller là où cela se règle</translation>
     </message>
     <message>
-        <source>row {row}, column '{column}': '{value}' {message}</source>
+        <source>No blocker: the package can be written.</source>
+        <translation>Aucun point bloquant : le paquet peut être écrit.</translation>
+    </message>
+    <message>
+        <source>row {row}, column &apos;{column}&apos;: &apos;{value}&apos; {message}</source>
         <translation>ligne {row}, colonne « {column} » : « {value} » {message}</translation>
     </message>
     <message>
@@ -71,16 +80,16 @@
         <translation>Double-cliquez pour afficher cette cellule dans les données</translation>
     </message>
     <message>
-        <source>column '{name}' has no decision: it will not be exported</source>
-        <translation>la colonne « {name} » n'a pas de décision : elle ne sera pas exportée</translation>
+        <source>column &apos;{name}&apos; has no decision: it will not be exported</source>
+        <translation>la colonne « {name} » n&apos;a pas de décision : elle ne sera pas exportée</translation>
     </message>
     <message>
         <source>{count} blocker(s): the export stays disabled until they are settled. {summary}</source>
-        <translation>{count} point(s) bloquant(s) : l'export reste désactivé tant qu'ils ne sont pas réglés. {summary}</translation>
+        <translation>{count} point(s) bloquant(s) : l&apos;export reste désactivé tant qu&apos;ils ne sont pas réglés. {summary}</translation>
     </message>
     <message>
         <source>Nothing blocks the export. {summary}</source>
-        <translation>Rien ne bloque l'export. {summary}</translation>
+        <translation>Rien ne bloque l&apos;export. {summary}</translation>
     </message>
 </context>
 <context>
@@ -98,7 +107,7 @@
     </message>
     <message>
         <source>Type text to show only the rows where a cell contains it (any case)</source>
-        <translation>Tapez un texte pour n'afficher que les lignes dont une cellule le contient (majuscules ou non)</translation>
+        <translation>Tapez un texte pour n&apos;afficher que les lignes dont une cellule le contient (majuscules ou non)</translation>
     </message>
     <message>
         <source>Row filter</source>
@@ -118,7 +127,7 @@
     </message>
     <message>
         <source>Scroll to this row and select it (Ctrl+G)</source>
-        <translation>Faire défiler jusqu'à cette ligne et la sélectionner (Ctrl+G)</translation>
+        <translation>Faire défiler jusqu&apos;à cette ligne et la sélectionner (Ctrl+G)</translation>
     </message>
     <message>
         <source>Rows shown</source>
@@ -161,15 +170,15 @@
     </message>
     <message>
         <source>Close other programs, or split the file into smaller parts, then try again.</source>
-        <translation>Fermez d'autres programmes ou découpez le fichier en parties plus petites, puis réessayez.</translation>
+        <translation>Fermez d&apos;autres programmes ou découpez le fichier en parties plus petites, puis réessayez.</translation>
     </message>
     <message>
         <source>The file could not be read or written: {reason}</source>
-        <translation>Le fichier n'a pas pu être lu ou écrit : {reason}</translation>
+        <translation>Le fichier n&apos;a pas pu être lu ou écrit : {reason}</translation>
     </message>
     <message>
         <source>Check that the file exists, that you may open it, and that the disk is not full.</source>
-        <translation>Vérifiez que le fichier existe, que vous avez le droit de l'ouvrir et que le disque n'est pas plein.</translation>
+        <translation>Vérifiez que le fichier existe, que vous avez le droit de l&apos;ouvrir et que le disque n&apos;est pas plein.</translation>
     </message>
     <message>
         <source>Something went wrong inside curator: {error}</source>
@@ -188,11 +197,11 @@
     </message>
     <message>
         <source>curator writes one file for the hub: the protected data, the curation report and the manifest, encrypted so that only the hub can open it and signed so that it proves who made it.</source>
-        <translation>curator écrit un seul fichier pour la plateforme : les données protégées, le rapport de curation et le manifeste, chiffrés pour que seule la plateforme puisse l'ouvrir, et signés pour prouver qui l'a produit.</translation>
+        <translation>curator écrit un seul fichier pour la plateforme : les données protégées, le rapport de curation et le manifeste, chiffrés pour que seule la plateforme puisse l&apos;ouvrir, et signés pour prouver qui l&apos;a produit.</translation>
     </message>
     <message>
         <source>Go through the Check step first.</source>
-        <translation>Passez d'abord par l'étape Vérifier.</translation>
+        <translation>Passez d&apos;abord par l&apos;étape Vérifier.</translation>
     </message>
     <message>
         <source>About this submission</source>
@@ -220,7 +229,7 @@
     </message>
     <message>
         <source>The identifier the hub gave your organisation</source>
-        <translation>L'identifiant attribué à votre organisme par la plateforme</translation>
+        <translation>L&apos;identifiant attribué à votre organisme par la plateforme</translation>
     </message>
     <message>
         <source>For example 2020-2024</source>
@@ -235,7 +244,7 @@
         <translation>age1… (une clé publique de la plateforme par ligne)</translation>
     </message>
     <message>
-        <source>The hub's public key(s): only their owners can open the package</source>
+        <source>The hub&apos;s public key(s): only their owners can open the package</source>
         <translation>La ou les clés publiques de la plateforme : seuls leurs détenteurs pourront ouvrir le paquet</translation>
     </message>
     <message>
@@ -243,7 +252,7 @@
         <translation>Clés publiques des destinataires</translation>
     </message>
     <message>
-        <source>Hub's public keys</source>
+        <source>Hub&apos;s public keys</source>
         <translation>Clés publiques de la plateforme</translation>
     </message>
     <message>
@@ -260,7 +269,7 @@
     </message>
     <message>
         <source>Passphrase of the signing key (empty if none)</source>
-        <translation>Phrase secrète de la clé de signature (vide s'il n'y en a pas)</translation>
+        <translation>Phrase secrète de la clé de signature (vide s&apos;il n&apos;y en a pas)</translation>
     </message>
     <message>
         <source>Its passphrase</source>
@@ -280,7 +289,7 @@
     </message>
     <message>
         <source>Create a new secret, saved under the passphrase below. Keep it: the same secret gives the same pseudonyms next year.</source>
-        <translation>Créer un nouveau secret, protégé par la phrase secrète ci-dessous. Conservez-le : le même secret donnera les mêmes pseudonymes l'an prochain.</translation>
+        <translation>Créer un nouveau secret, protégé par la phrase secrète ci-dessous. Conservez-le : le même secret donnera les mêmes pseudonymes l&apos;an prochain.</translation>
     </message>
     <message>
         <source>Secret</source>
@@ -312,7 +321,7 @@
     </message>
     <message>
         <source>Export result</source>
-        <translation>Résultat de l'export</translation>
+        <translation>Résultat de l&apos;export</translation>
     </message>
     <message>
         <source>Curation report…</source>
@@ -335,7 +344,7 @@
         <translation>modifier {field}</translation>
     </message>
     <message>
-        <source>set the hub's keys</source>
+        <source>set the hub&apos;s keys</source>
         <translation>modifier les clés de la plateforme</translation>
     </message>
     <message>
@@ -348,10 +357,10 @@
     </message>
     <message>
         <source>settle the {count} blocker(s) on the Check step</source>
-        <translation>régler le(s) {count} point(s) bloquant(s) à l'étape Vérifier</translation>
+        <translation>régler le(s) {count} point(s) bloquant(s) à l&apos;étape Vérifier</translation>
     </message>
     <message>
-        <source>give the hub's public key</source>
+        <source>give the hub&apos;s public key</source>
         <translation>indiquer la clé publique de la plateforme</translation>
     </message>
     <message>
@@ -379,12 +388,40 @@
         <translation>Rapport de curation</translation>
     </message>
     <message>
+        <source>Save as Excel…</source>
+        <translation>Enregistrer en Excel…</translation>
+    </message>
+    <message>
+        <source>Save the curation report as an Excel workbook (.xlsx), one sheet per part</source>
+        <translation>Enregistrer le rapport de curation dans un classeur Excel (.xlsx), une feuille par partie</translation>
+    </message>
+    <message>
+        <source>Save the curation report as Excel</source>
+        <translation>Enregistrer le rapport de curation en Excel</translation>
+    </message>
+    <message>
+        <source>Save the curation report</source>
+        <translation>Enregistrer le rapport de curation</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save the curation report</source>
+        <translation>Impossible d&apos;enregistrer le rapport de curation</translation>
+    </message>
+    <message>
+        <source>Curation report saved to {path}.</source>
+        <translation>Rapport de curation enregistré dans {path}.</translation>
+    </message>
+    <message>
         <source>Creating a secret is not available in this version of curator.</source>
-        <translation>La création d'un secret n'est pas disponible dans cette version de curator.</translation>
+        <translation>La création d&apos;un secret n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>Type a passphrase for the new secret first.</source>
-        <translation>Saisissez d'abord une phrase secrète pour le nouveau secret.</translation>
+        <translation>Saisissez d&apos;abord une phrase secrète pour le nouveau secret.</translation>
     </message>
     <message>
         <source>Save the new secret</source>
@@ -420,7 +457,7 @@
     </message>
     <message>
         <source>Cannot write the package</source>
-        <translation>Impossible d'écrire le paquet</translation>
+        <translation>Impossible d&apos;écrire le paquet</translation>
     </message>
 </context>
 <context>
@@ -474,20 +511,16 @@
         <translation>Distinctes</translation>
     </message>
     <message>
-        <source>Most common values</source>
-        <translation>Valeurs les plus fréquentes</translation>
-    </message>
-    <message>
         <source>Column profiles</source>
         <translation>Profil des colonnes</translation>
     </message>
     <message>
-        <source>What each column holds. Counts under 5 are shown as "&lt;5".</source>
+        <source>What each column holds. Counts under 5 are shown as &quot;&lt;5&quot;.</source>
         <translation>Ce que contient chaque colonne. Les effectifs inférieurs à 5 sont affichés « &lt;5 ».</translation>
     </message>
     <message>
         <source>The profile appears here once a file is read.</source>
-        <translation>Le profil s'affiche ici une fois le fichier lu.</translation>
+        <translation>Le profil s&apos;affiche ici une fois le fichier lu.</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -495,11 +528,11 @@
     </message>
     <message>
         <source>&lt;h2&gt;Open your export&lt;/h2&gt;&lt;p&gt;Use &lt;b&gt;Open a file…&lt;/b&gt;, drop the file on this window, or pick it in &lt;b&gt;File ▸ Open recent&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;curator reads CSV and text files (any separator and encoding), Excel, LibreOffice, Parquet, SAS, Stata and SPSS files. The file itself is never changed.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Ouvrez votre export&lt;/h2&gt;&lt;p&gt;Utilisez &lt;b&gt;Ouvrir un fichier…&lt;/b&gt;, déposez le fichier sur cette fenêtre, ou choisissez-le dans &lt;b&gt;Fichier ▸ Fichiers récents&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;curator lit les fichiers CSV et texte (tout séparateur et tout encodage), Excel, LibreOffice, Parquet, SAS, Stata et SPSS. Le fichier lui-même n'est jamais modifié.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Ouvrez votre export&lt;/h2&gt;&lt;p&gt;Utilisez &lt;b&gt;Ouvrir un fichier…&lt;/b&gt;, déposez le fichier sur cette fenêtre, ou choisissez-le dans &lt;b&gt;Fichier ▸ Fichiers récents&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;curator lit les fichiers CSV et texte (tout séparateur et tout encodage), Excel, LibreOffice, Parquet, SAS, Stata et SPSS. Le fichier lui-même n&apos;est jamais modifié.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>How the file is read (detected; change it if the preview looks wrong)</source>
-        <translation>Lecture du fichier (détectée ; modifiez-la si l'aperçu semble faux)</translation>
+        <translation>Lecture du fichier (détectée ; modifiez-la si l&apos;aperçu semble faux)</translation>
     </message>
     <message>
         <source>Detect</source>
@@ -527,7 +560,7 @@
     </message>
     <message>
         <source>Header row</source>
-        <translation>Ligne d'en-tête</translation>
+        <translation>Ligne d&apos;en-tête</translation>
     </message>
     <message>
         <source>Sheet to read (spreadsheets only)</source>
@@ -559,11 +592,15 @@
     </message>
     <message>
         <source>Column profiles are not available in this version of curator.</source>
-        <translation>Le profil des colonnes n'est pas disponible dans cette version de curator.</translation>
+        <translation>Le profil des colonnes n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>Profiling the columns…</source>
         <translation>Profil des colonnes en cours…</translation>
+    </message>
+    <message>
+        <source>Frequent values</source>
+        <translation>Valeurs fréquentes</translation>
     </message>
     <message>
         <source>Profiling columns…</source>
@@ -575,7 +612,7 @@
     </message>
     <message>
         <source>{count} columns. Double-click one to show it in the table.</source>
-        <translation>{count} colonnes. Double-cliquez sur l'une d'elles pour l'afficher dans la table.</translation>
+        <translation>{count} colonnes. Double-cliquez sur l&apos;une d&apos;elles pour l&apos;afficher dans la table.</translation>
     </message>
 </context>
 <context>
@@ -586,14 +623,14 @@
     </message>
     <message>
         <source>Open the export and check that it reads correctly</source>
-        <translation>Ouvrir l'export et vérifier qu'il est bien lu</translation>
+        <translation>Ouvrir l&apos;export et vérifier qu&apos;il est bien lu</translation>
     </message>
     <message>
         <source>Map</source>
         <translation>Correspondances</translation>
     </message>
     <message>
-        <source>Match the columns and codes to the hub's vocabulary</source>
+        <source>Match the columns and codes to the hub&apos;s vocabulary</source>
         <translation>Faire correspondre les colonnes et les codes au vocabulaire de la plateforme</translation>
     </message>
     <message>
@@ -610,7 +647,7 @@
     </message>
     <message>
         <source>See what still blocks the export</source>
-        <translation>Voir ce qui bloque encore l'export</translation>
+        <translation>Voir ce qui bloque encore l&apos;export</translation>
     </message>
     <message>
         <source>Export</source>
@@ -654,7 +691,7 @@
     </message>
     <message>
         <source>Cancel the running operation</source>
-        <translation>Annuler l'opération en cours</translation>
+        <translation>Annuler l&apos;opération en cours</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -734,7 +771,7 @@
     </message>
     <message>
         <source>{task}: cancelled, nothing was changed.</source>
-        <translation>{task} : annulé, rien n'a été modifié.</translation>
+        <translation>{task} : annulé, rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -774,7 +811,7 @@
     </message>
     <message>
         <source>Cannot analyse the columns</source>
-        <translation>Impossible d'analyser les colonnes</translation>
+        <translation>Impossible d&apos;analyser les colonnes</translation>
     </message>
     <message>
         <source>Open a project</source>
@@ -786,7 +823,7 @@
     </message>
     <message>
         <source>Cannot open the project</source>
-        <translation>Impossible d'ouvrir le projet</translation>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
         <source>Cannot restore the autosaved project</source>
@@ -797,11 +834,11 @@
         <translation>Fichier source introuvable</translation>
     </message>
     <message>
-        <source>The project's data file {path} was not found.</source>
+        <source>The project&apos;s data file {path} was not found.</source>
         <translation>Le fichier de données du projet {path} est introuvable.</translation>
     </message>
     <message>
-        <source>Open the file from its new place with File ▸ Open data file; the project's decisions are kept.</source>
+        <source>Open the file from its new place with File ▸ Open data file; the project&apos;s decisions are kept.</source>
         <translation>Ouvrez le fichier à son nouvel emplacement avec Fichier ▸ Ouvrir un fichier de données ; les décisions du projet sont conservées.</translation>
     </message>
     <message>
@@ -810,7 +847,7 @@
     </message>
     <message>
         <source>Cannot save the project</source>
-        <translation>Impossible d'enregistrer le projet</translation>
+        <translation>Impossible d&apos;enregistrer le projet</translation>
     </message>
     <message>
         <source>Project saved to {path}.</source>
@@ -822,7 +859,7 @@
     </message>
     <message>
         <source>The project has decisions that are not saved. Save them first?</source>
-        <translation>Le projet contient des décisions non enregistrées. Les enregistrer d'abord ?</translation>
+        <translation>Le projet contient des décisions non enregistrées. Les enregistrer d&apos;abord ?</translation>
     </message>
     <message>
         <source>No recent files</source>
@@ -850,7 +887,7 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     </message>
     <message>
         <source>{what} is not available in this version of curator.</source>
-        <translation>{what} n'est pas disponible dans cette version de curator.</translation>
+        <translation>{what} n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>No data loaded</source>
@@ -874,7 +911,7 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     </message>
     <message>
         <source>curator was not closed normally. Restore the decisions it saved automatically?</source>
-        <translation>curator ne s'est pas fermé normalement. Restaurer les décisions enregistrées automatiquement ?</translation>
+        <translation>curator ne s&apos;est pas fermé normalement. Restaurer les décisions enregistrées automatiquement ?</translation>
     </message>
 </context>
 <context>
@@ -884,19 +921,19 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Faire correspondre les colonnes</translation>
     </message>
     <message>
-        <source>Each column of your file gets a concept of the hub's vocabulary. curator suggests one with a score and the reason; accept it, or pick another in the list (type to search).</source>
+        <source>Each column of your file gets a concept of the hub&apos;s vocabulary. curator suggests one with a score and the reason; accept it, or pick another in the list (type to search).</source>
         <translation>Chaque colonne de votre fichier reçoit un concept du vocabulaire de la plateforme. curator en suggère un, avec un score et la raison ; acceptez-le ou choisissez-en un autre dans la liste (tapez pour chercher).</translation>
     </message>
     <message>
         <source>Open a file on the Load step first.</source>
-        <translation>Ouvrez d'abord un fichier à l'étape Charger.</translation>
+        <translation>Ouvrez d&apos;abord un fichier à l&apos;étape Charger.</translation>
     </message>
     <message>
         <source>Accept all suggestions</source>
         <translation>Accepter toutes les suggestions</translation>
     </message>
     <message>
-        <source>Map every column to its suggested concept, with that concept's default protection (Ctrl+Shift+A)</source>
+        <source>Map every column to its suggested concept, with that concept&apos;s default protection (Ctrl+Shift+A)</source>
         <translation>Associer chaque colonne à son concept suggéré, avec la protection par défaut de ce concept (Ctrl+Maj+A)</translation>
     </message>
     <message>
@@ -964,6 +1001,10 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Valeurs codées</translation>
     </message>
     <message>
+        <source>Double-click a value to choose its code by hand</source>
+        <translation>Double-cliquez sur une valeur pour choisir son code à la main</translation>
+    </message>
+    <message>
         <source>Approve all suggested codes</source>
         <translation>Approuver tous les codes suggérés</translation>
     </message>
@@ -972,8 +1013,64 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Marquer comme approuvé chaque code suggéré de cette colonne</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Approve the code of the selected values</source>
+        <translation>Approuver le code des valeurs sélectionnées</translation>
+    </message>
+    <message>
+        <source>Approve the selected codes</source>
+        <translation>Approuver les codes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Reject the suggested code of the selected values: they need a code chosen by hand</source>
+        <translation>Rejeter le code proposé pour les valeurs sélectionnées : il faudra leur choisir un code à la main</translation>
+    </message>
+    <message>
+        <source>Reject the selected codes</source>
+        <translation>Rejeter les codes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Set code…</source>
+        <translation>Choisir le code…</translation>
+    </message>
+    <message>
+        <source>Choose the code of the selected value by hand, or empty it</source>
+        <translation>Choisir à la main le code de la valeur sélectionnée, ou la vider</translation>
+    </message>
+    <message>
+        <source>Set the code of the selected value</source>
+        <translation>Choisir le code de la valeur sélectionnée</translation>
+    </message>
+    <message>
+        <source>Validation issues</source>
+        <translation>Problèmes de validation</translation>
+    </message>
+    <message>
+        <source>Values that do not fit their concept; double-click one to see its row and cell in the data</source>
+        <translation>Valeurs non conformes à leur concept ; double-cliquez sur l&apos;une d&apos;elles pour voir sa ligne et sa cellule dans les données</translation>
+    </message>
+    <message>
         <source>Notes on the suggestions</source>
         <translation>Remarques sur les suggestions</translation>
+    </message>
+    <message>
+        <source>Accept or choose concepts: the values are then checked against them.</source>
+        <translation>Acceptez ou choisissez les concepts : les valeurs sont alors contrôlées.</translation>
+    </message>
+    <message>
+        <source>Checking the values…</source>
+        <translation>Contrôle des valeurs…</translation>
+    </message>
+    <message>
+        <source>Every value fits its concept.</source>
+        <translation>Toutes les valeurs sont conformes à leur concept.</translation>
     </message>
     <message>
         <source>yes, directly</source>
@@ -1005,18 +1102,18 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     </message>
     <message>
         <source>Mapping is not available in this version of curator.</source>
-        <translation>La mise en correspondance n'est pas disponible dans cette version de curator.</translation>
+        <translation>La mise en correspondance n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>nothing close</source>
-        <translation>rien d'approchant</translation>
+        <translation>rien d&apos;approchant</translation>
     </message>
     <message>
         <source>Concept for column {name}</source>
         <translation>Concept de la colonne {name}</translation>
     </message>
     <message>
-        <source>Concept for '{name}'. Type to search the vocabulary.</source>
+        <source>Concept for &apos;{name}&apos;. Type to search the vocabulary.</source>
         <translation>Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
     </message>
     <message>
@@ -1028,15 +1125,15 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>accepter toutes les suggestions</translation>
     </message>
     <message>
-        <source>accept the suggestion for '{name}'</source>
+        <source>accept the suggestion for &apos;{name}&apos;</source>
         <translation>accepter la suggestion pour « {name} »</translation>
     </message>
     <message>
-        <source>map '{name}' to {concept}</source>
+        <source>map &apos;{name}&apos; to {concept}</source>
         <translation>associer « {name} » à {concept}</translation>
     </message>
     <message>
-        <source>unmap '{name}'</source>
+        <source>unmap &apos;{name}&apos;</source>
         <translation>retirer la correspondance de « {name} »</translation>
     </message>
     <message>
@@ -1056,15 +1153,51 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>aucun code trouvé</translation>
     </message>
     <message>
-        <source>'{name}' has no values to recode: they are used as they are.</source>
-        <translation>« {name} » n'a pas de valeurs à recoder : elles sont utilisées telles quelles.</translation>
+        <source>(emptied)</source>
+        <translation>(vidée)</translation>
     </message>
     <message>
-        <source>{count} values of '{name}' and the code each becomes.</source>
+        <source>&apos;{name}&apos; has no values to recode: they are used as they are.</source>
+        <translation>« {name} » n&apos;a pas de valeurs à recoder : elles sont utilisées telles quelles.</translation>
+    </message>
+    <message>
+        <source>{count} values of &apos;{name}&apos; and the code each becomes.</source>
         <translation>{count} valeurs de « {name} » et le code que devient chacune.</translation>
     </message>
     <message>
-        <source>approve the codes of '{name}'</source>
+        <source>approve {count} code(s) of &apos;{name}&apos;</source>
+        <translation>approuver {count} code(s) de « {name} »</translation>
+    </message>
+    <message>
+        <source>reject {count} code(s) of &apos;{name}&apos;</source>
+        <translation>rejeter {count} code(s) de « {name} »</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not a code of {concept}: choose one from the list.</source>
+        <translation>« {code} » n&apos;est pas un code de {concept} : choisissez-en un dans la liste.</translation>
+    </message>
+    <message>
+        <source>empty &apos;{value}&apos; in &apos;{name}&apos;</source>
+        <translation>vider « {value} » dans « {name} »</translation>
+    </message>
+    <message>
+        <source>code &apos;{value}&apos; as {code} in &apos;{name}&apos;</source>
+        <translation>coder « {value} » en {code} dans « {name} »</translation>
+    </message>
+    <message>
+        <source>(empty the value)</source>
+        <translation>(vider la valeur)</translation>
+    </message>
+    <message>
+        <source>Code of a value</source>
+        <translation>Code d&apos;une valeur</translation>
+    </message>
+    <message>
+        <source>Code for &apos;{value}&apos; in &apos;{name}&apos;:</source>
+        <translation>Code de « {value} » dans « {name} » :</translation>
+    </message>
+    <message>
+        <source>approve the codes of &apos;{name}&apos;</source>
         <translation>approuver les codes de « {name} »</translation>
     </message>
 </context>
@@ -1076,11 +1209,11 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     </message>
     <message>
         <source>Choose what happens to each column on its way out. Columns that identify someone directly must be dropped or pseudonymised. Tick the quasi-identifiers (what an outsider could know) to measure the risk that remains.</source>
-        <translation>Choisissez ce que devient chaque colonne à l'export. Les colonnes qui identifient directement quelqu'un doivent être supprimées ou pseudonymisées. Cochez les quasi-identifiants (ce qu'un tiers pourrait connaître) pour mesurer le risque restant.</translation>
+        <translation>Choisissez ce que devient chaque colonne à l&apos;export. Les colonnes qui identifient directement quelqu&apos;un doivent être supprimées ou pseudonymisées. Cochez les quasi-identifiants (ce qu&apos;un tiers pourrait connaître) pour mesurer le risque restant.</translation>
     </message>
     <message>
         <source>Open a file on the Load step first.</source>
-        <translation>Ouvrez d'abord un fichier à l'étape Charger.</translation>
+        <translation>Ouvrez d&apos;abord un fichier à l&apos;étape Charger.</translation>
     </message>
     <message>
         <source>Column</source>
@@ -1152,7 +1285,7 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     </message>
     <message>
         <source>Find the least generalisation of the quasi-identifiers that makes every group at least k records</source>
-        <translation>Trouver la plus petite généralisation des quasi-identifiants qui donne des groupes d'au moins k enregistrements</translation>
+        <translation>Trouver la plus petite généralisation des quasi-identifiants qui donne des groupes d&apos;au moins k enregistrements</translation>
     </message>
     <message>
         <source>directly</source>
@@ -1208,7 +1341,7 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     </message>
     <message>
         <source>Identification class of {name}</source>
-        <translation>Classe d'identification de {name}</translation>
+        <translation>Classe d&apos;identification de {name}</translation>
     </message>
     <message>
         <source>What curator detected; change it if you know better</source>
@@ -1232,18 +1365,18 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     </message>
     <message>
         <source>No decision yet: accept the suggestions on the Map step, or choose an action per column here. Columns without a decision are not exported.</source>
-        <translation>Aucune décision pour l'instant : acceptez les suggestions à l'étape Correspondances, ou choisissez ici une action par colonne. Les colonnes sans décision ne sont pas exportées.</translation>
+        <translation>Aucune décision pour l&apos;instant : acceptez les suggestions à l&apos;étape Correspondances, ou choisissez ici une action par colonne. Les colonnes sans décision ne sont pas exportées.</translation>
     </message>
     <message>
         <source>{count} columns have no decision and will not be exported.</source>
-        <translation>{count} colonnes n'ont pas de décision et ne seront pas exportées.</translation>
+        <translation>{count} colonnes n&apos;ont pas de décision et ne seront pas exportées.</translation>
     </message>
     <message>
         <source>Every column has a decision.</source>
         <translation>Chaque colonne a une décision.</translation>
     </message>
     <message>
-        <source>mark '{name}' as {klass}</source>
+        <source>mark &apos;{name}&apos; as {klass}</source>
         <translation>marquer « {name} » comme {klass}</translation>
     </message>
     <message>
@@ -1251,23 +1384,23 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Garder une colonne identifiante ?</translation>
     </message>
     <message>
-        <source>'{name}' identifies people directly. Keeping it exports it as it is.
+        <source>&apos;{name}&apos; identifies people directly. Keeping it exports it as it is.
 
 Keep it anyway? The package records that you confirmed it.</source>
-        <translation>« {name} » identifie directement des personnes. La garder l'exporte telle quelle.
+        <translation>« {name} » identifie directement des personnes. La garder l&apos;exporte telle quelle.
 
-La garder quand même ? Le paquet enregistre que vous l'avez confirmé.</translation>
+La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</translation>
     </message>
     <message>
-        <source>{action} '{name}'</source>
+        <source>{action} &apos;{name}&apos;</source>
         <translation>{action} « {name} »</translation>
     </message>
     <message>
-        <source>add '{name}' to the quasi-identifiers</source>
+        <source>add &apos;{name}&apos; to the quasi-identifiers</source>
         <translation>ajouter « {name} » aux quasi-identifiants</translation>
     </message>
     <message>
-        <source>remove '{name}' from the quasi-identifiers</source>
+        <source>remove &apos;{name}&apos; from the quasi-identifiers</source>
         <translation>retirer « {name} » des quasi-identifiants</translation>
     </message>
     <message>
@@ -1284,11 +1417,11 @@ La garder quand même ? Le paquet enregistre que vous l'avez confirmé.</transla
     </message>
     <message>
         <source>(no preview: {reason})</source>
-        <translation>(pas d'aperçu : {reason})</translation>
+        <translation>(pas d&apos;aperçu : {reason})</translation>
     </message>
     <message>
         <source>The risk measure is not available in this version of curator.</source>
-        <translation>La mesure du risque n'est pas disponible dans cette version de curator.</translation>
+        <translation>La mesure du risque n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>Tick the quasi-identifiers to measure the risk.</source>
@@ -1308,7 +1441,7 @@ La garder quand même ? Le paquet enregistre que vous l'avez confirmé.</transla
     </message>
     <message>
         <source>Every record is in a group of at least {k}.</source>
-        <translation>Chaque enregistrement est dans un groupe d'au moins {k}.</translation>
+        <translation>Chaque enregistrement est dans un groupe d&apos;au moins {k}.</translation>
     </message>
     <message>
         <source>{count} records are in groups smaller than {k}: generalise a quasi-identifier, or use Reach k.</source>
@@ -1316,7 +1449,7 @@ La garder quand même ? Le paquet enregistre que vous l'avez confirmé.</transla
     </message>
     <message>
         <source>Reach k is not available in this version of curator.</source>
-        <translation>« Atteindre k » n'est pas disponible dans cette version de curator.</translation>
+        <translation>« Atteindre k » n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>level</source>
@@ -1340,7 +1473,7 @@ La garder quand même ? Le paquet enregistre que vous l'avez confirmé.</transla
     </message>
     <message>
         <source>Cannot reach k</source>
-        <translation>Impossible d'atteindre k</translation>
+        <translation>Impossible d&apos;atteindre k</translation>
     </message>
 </context>
 <context>

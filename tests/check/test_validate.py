@@ -156,3 +156,27 @@ def test_packaged_copy_masks_columns_that_are_not_exported_as_is(tmp_path: Path)
     rows = list(csv.reader(target.open(encoding="utf-8-sig"), delimiter=";"))[1:]
     assert [row[6] for row in rows] == [MASK, "soixante"]
     assert "31/02/1950" not in target.read_text(encoding="utf-8-sig")
+
+
+def test_nir_corsican_keys_and_foreign_digits_are_checked_not_crashed_on() -> None:
+    # 2A -> 19 and 2B -> 18 before the key; a NIR in Arabic-Indic digits is reported, not cast.
+    valid_2a = "1850" + "22A" + "004" + "001"
+    valid_2a += f"{97 - int(valid_2a.replace('2A', '19')) % 97:02d}"
+    wrong_2b = "2850" + "22B" + "004" + "001" + "00"
+    arabic = "".join(chr(0x0660 + int(d)) for d in "295109912611193")
+    _, report = run({"nir": [valid_2a, wrong_2b, arabic, "1850522004001", None, ""]}, ColumnDecision("nir", "nir"))
+    found = {r.rule: [f.value for f in r.examples] for r in report.results}
+    assert found == {"check_digit": [wrong_2b], "pattern": [arabic]}
+
+
+def test_mostly_distinct_and_repeating_columns_give_the_same_findings_on_many_rows() -> None:
+    # Over 50,000 rows conversion may go through distinct values; the findings must not depend on it.
+    emails = [f"person{i}@example.fr" for i in range(60_000)]
+    emails[12_345] = "not an email"
+    postcodes = [("75001", "13008", "1000", "2A004")[i % 4] for i in range(60_000)]
+    _, report = run({"mail": emails, "cp": postcodes},
+                    ColumnDecision("mail", "email"), ColumnDecision("cp", "postal_code"))
+    counts = {(r.column, r.rule): r.count for r in report.results}
+    assert counts == {("mail", "pattern"): 1, ("cp", "pattern"): 30_000}
+    mail = next(r for r in report.results if r.column == "mail")
+    assert mail.examples[0].row == 12_345 + 2 and mail.examples[0].value == "not an email"

@@ -163,6 +163,7 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
     "truncated.dta": lambda: _statistical("write_dta", ".dta")[:200],
     "text_renamed.dta": lambda: _cp1252(HEADER + ROWS),
     "truncated.xpt": lambda: _statistical("write_xport", ".xpt")[:100],
+    "text_renamed.sas7bdat": lambda: _cp1252(HEADER + ROWS),
 }
 LARGE_BUILDERS: dict[str, Callable[[], bytes]] = {
     "huge_cell.csv": _huge_cell,

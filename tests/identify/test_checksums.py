@@ -54,3 +54,12 @@ def test_luhn_agrees_with_stdnum(numbers: list[int], width: int) -> None:
 def test_luhn_on_valid_numbers() -> None:
     values = [d + luhn.calc_check_digit(d) for d in ("10000000000"[:10], "75000012", "13012345")]
     assert luhn_valid(pa.array(values)).all()
+
+
+def test_slices_of_a_column_are_read_at_their_own_offset() -> None:
+    # A table sliced by the sampler or by the caller shares its buffers: offsets must be honoured.
+    values = ["295109912611193", "253072A07300443", "295109912611194", "253072B07300470"] * 5
+    column = pa.chunked_array([pa.array(values[:7]), pa.array(values[7:])])
+    for start, length in ((0, 20), (1, 5), (6, 3), (9, 11)):
+        part = column.slice(start, length)
+        assert nir_key_valid(part).tolist() == [std_nir.is_valid(v) for v in values[start:start + length]]

@@ -2,6 +2,11 @@
 
 Targets from issue 4: recall of direct columns 100%, precision of direct >= 90%, class accuracy
 >= 90%. The figures are printed (pytest -s) for the closing note.
+
+Held-out batches, each measured before any change made for it (make_corpus.py says which files):
+second batch (6 files, 102 columns) direct recall 89.7%, precision 86.7%, class accuracy 82.4% before,
+100% / 100% / 99.0% after general fixes; third batch (3 files, 36 columns, written after those fixes)
+100% / 100% / 86.1% before, 100% / 100% / 100% after.
 """
 
 from __future__ import annotations

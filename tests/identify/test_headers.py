@@ -59,3 +59,11 @@ def test_glued_fragments_must_all_be_explained(header: str) -> None:
     # "UFMED" is not "médecin", "Régime" is not "région": a fragment left unexplained rules a match out.
     match = match_header(header)
     assert match is None or match.kind not in ("practitioner_name", "region"), (header, match)
+
+
+def test_a_whole_word_is_not_read_as_the_start_of_a_longer_one() -> None:
+    # "code" is a word in its own right: "site code" is not "codepostal"; "inc" is a cut "inclusion".
+    site = match_header("site code")
+    assert site is None or site.kind != "postcode", site
+    numbered = match_header("NUM_INC")
+    assert numbered is not None and numbered.kind == "patient_id"

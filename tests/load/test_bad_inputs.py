@@ -62,6 +62,7 @@ ERRORS: dict[str, tuple[list[str], dict[str, object], ReadOptions | None]] = {
     "truncated.dta": (["Stata file cannot be read"], {}, None),
     "text_renamed.dta": (["Stata file cannot be read"], {}, None),
     "truncated.xpt": (["SAS transport file cannot be read"], {}, None),
+    "text_renamed.sas7bdat": (["SAS file cannot be read"], {}, None),
 }
 
 # file -> (fragment of a warning, expected column names or None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -107,3 +108,60 @@ def test_a_sorted_column_is_sampled_over_its_whole_length() -> None:
     days = [f"{1930 + i // 1000:04d}-{1 + i // 100 % 12:02d}-{1 + i % 28:02d}" for i in range(80_000)]
     got = by_name(pa.table({"Date de naissance": days}))
     assert "values are dates 1930–2009" in got["Date de naissance"].suggestions[0].reason
+
+
+def test_big_code_lists_are_read_only_for_columns_whose_values_could_be_their_codes(tmp_path) -> None:
+    import shutil
+
+    from curator.mapping.codes import coverage
+
+    # A fresh copy of hub-core, so no other test has read its lists yet.
+    source = load_vocabulary().path
+    copy = tmp_path / "hub-core.json"
+    shutil.copy(source, copy)
+    shutil.copytree(Path(source).parent / "hub-core", tmp_path / "hub-core")
+    vocabulary = load_vocabulary(copy)
+    icd10, ccam = vocabulary.code_lists["icd10"], vocabulary.code_lists["ccam"]
+    assert len(icd10) == icd10.count and icd10._codes is None       # the recorded size, file unread
+    suggest_columns(pa.table({"Nom": ["MARTIN", "Durand", "LEBRETON"] * 5, "Sexe": ["H", "F", "F"] * 5}), vocabulary)
+    assert icd10._codes is None and ccam._codes is None
+    assert coverage(["C509", "c50.9", "I10", "Martin"], icd10) == 0.75
+    assert icd10._codes is not None and ccam._codes is None
+
+
+def test_a_value_shape_is_measured_from_the_values_not_the_array() -> None:
+    from curator.mapping.values import shape_of
+
+    dates = pa.chunked_array([["12/03/1950", "01/01/1980"], ["05/06/2001"]])
+    same = pa.array(["12/03/1950", "01/01/1980", "05/06/2001"])
+    other = pa.array(["12/03/1950", "01/01/1980", "05/06/2021"])
+    first = shape_of(dates)
+    first.distinct.append("mutated by a caller")
+    assert shape_of(same).distinct == ["12/03/1950", "01/01/1980", "05/06/2001"]
+    assert shape_of(same).date_years == (1950, 2001) and shape_of(other).date_years == (1950, 2021)
+
+
+def test_phone_numbers_and_zero_padded_identifiers() -> None:
+    from curator.mapping.evidence import _looks_like_phone
+
+    assert all(_looks_like_phone(v) for v in ("+33 6 12 34 56 78", "0033612345678", "+1 415 555 2671", "06 12 34 56 78"))
+    assert not any(_looks_like_phone(v) for v in ("000104729", "+33 1 23", "00336123456789"))
+
+
+def test_a_bare_id_next_to_a_patient_column_is_the_rows_own_id() -> None:
+    patients = [f"p{i % 7}" for i in range(40)]
+    encounters = pa.table({"Id": [f"e{i}" for i in range(40)], "PATIENT": patients,
+                           "START": [f"2020-01-{1 + i % 28:02d}" for i in range(40)]})
+    got = by_name(encounters)
+    assert got["PATIENT"].assigned == "patient_local_id" and got["Id"].assigned is None
+    assert "column 'PATIENT' names the patient" in got["Id"].suggestions[0].reason
+    # In a table of patients, 'Id' is the patient's.
+    assert by_name(pa.table({"Id": [f"e{i}" for i in range(40)], "GENDER": ["M", "F"] * 20}))["Id"].assigned \
+        == "patient_local_id"
+
+
+def test_names_made_unique_with_digits_are_still_names_but_codes_are_not() -> None:
+    from curator.mapping.evidence import lexicon_rates
+
+    assert lexicon_rates(["Adalberto722", "Marie315", "Jean88"])[0] == 1.0
+    assert lexicon_rates(["GEO0001", "GEO0002", "MARIE12"])[0] == 0.0

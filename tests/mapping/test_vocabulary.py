@@ -80,7 +80,9 @@ def test_code_lists_hold_the_hub_codes(shared_data: Path) -> None:
     icd10 = vocabulary.code_lists["icd10"].codes
     with (shared_data / "snds" / "nomenclatures" / "ORAVAL" / "MS_CIM_V.csv").open(encoding="utf-8") as handle:
         snds_codes = {row["CIM_COD"] for row in csv.DictReader(handle, delimiter=";") if row["CIM_COD"]}
-    assert set(icd10) == snds_codes
+    # Every SNDS code but its placeholders for 'unknown' and 'not applicable', which are no diagnosis.
+    assert {"IIIIII", "XXXXXX"} <= snds_codes
+    assert set(icd10) == snds_codes - {"IIIIII", "XXXXXX"}
     assert icd10["C509"].label_fr == "Tumeur maligne du sein, sans précision"
     assert "QEFA003" in vocabulary.code_lists["ccam"].codes
 
@@ -91,10 +93,14 @@ def test_the_build_script_reproduces_the_shipped_code_lists(tmp_path: Path, repo
         import build_vocabulary
     finally:
         sys.path.remove(str(repo_root / "scripts"))
-    assert build_vocabulary.main(["--snds", str(shared_data / "snds" / "nomenclatures"), "--out", str(tmp_path)]) == 0
+    assert build_vocabulary.main(["--snds", str(shared_data / "snds" / "nomenclatures"), "--out", str(tmp_path),
+                                  "--vocabulary-out", str(tmp_path / "hub-core.json")]) == 0
     for name in ("departments.csv", "icd10.csv", "ccam.csv"):
         shipped = repo_root / "resources" / "vocabularies" / "hub-core" / name
         assert (tmp_path / name).read_bytes() == shipped.read_bytes(), name
+    # The lists' summaries (size, code outlines) in the shipped JSON are the script's.
+    shipped_json = repo_root / "resources" / "vocabularies" / "hub-core.json"
+    assert (tmp_path / "hub-core.json").read_bytes() == shipped_json.read_bytes()
 
 
 def test_notice_credits_the_snds_nomenclatures(repo_root: Path) -> None:

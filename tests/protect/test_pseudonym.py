@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
@@ -12,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curator.errors import InputError
+from curator.protect import _hmac, _pool
 from curator.protect.pseudonym import normalise, pseudonymise
 from curator.protect.secret import new_secret
 
@@ -108,9 +113,6 @@ def test_tokens_equal_openssl_dgst_hmac_for_a_large_column_hashed_in_two_process
     still be the stock `openssl dgst -sha256 -hmac` of its value, in order, nulls kept."""
     import random
     import shutil
-    import subprocess
-
-    from curator.protect import _pool
 
     count = _pool.PARALLEL_ABOVE + 1_001
     text_key = "clé du hub 2026"            # openssl's -hmac takes the key as text
@@ -118,13 +120,14 @@ def test_tokens_equal_openssl_dgst_hmac_for_a_large_column_hashed_in_two_process
     values[5] = None
     tokens = pseudonymise(pa.array(values), text_key.encode(), "generic")
     assert len(tokens) == count and tokens[5].as_py() is None
-    picks = [0, 1, count // 2 - 1, count // 2, count - 1, *random.Random(6).sample(range(6, count), 40)]
+    cut = int(count * _hmac._HELPER_SHARE)              # where the helper's part ends
+    picks = [0, 1, cut - 1, cut, cut + 1, count - 1, *random.Random(6).sample(range(6, count), 40)]
     for n in picks:
         assert tokens[n].as_py() == hmac.new(text_key.encode(), values[n].encode(), hashlib.sha256).hexdigest()
     openssl = shutil.which("openssl")
     if openssl is None:
         pytest.skip("openssl is not installed")
-    for n in (0, count // 2, count - 1):
+    for n in (0, cut, count - 1):
         run = subprocess.run([openssl, "dgst", "-sha256", "-hmac", text_key], input=values[n].encode(),
                              capture_output=True, check=True)
         assert run.stdout.decode().split()[-1] == tokens[n].as_py()
@@ -143,3 +146,25 @@ def test_helper_process_digests_packed_values_of_one_or_many_widths():
         packed = digests_of_packed(key, b"".join(values), bounds.tobytes(), "q")
         assert packed == digests(key, values)
         assert packed == b"".join(hmac.new(key, v, hashlib.sha256).digest() for v in values)
+
+
+def test_a_frozen_app_without_freeze_support_hashes_in_one_process(tmp_path):
+    """A frozen executable whose entry point did not call freeze_support must not spawn itself
+    (it would open a second window): the tokens come from this process alone, and are the same."""
+    script = tmp_path / "frozen.py"
+    script.write_text(
+        "import hashlib, hmac, multiprocessing, sys\n"
+        "sys.frozen = True\n"
+        "import pyarrow as pa\n"
+        "from curator.protect import _pool\n"
+        "from curator.protect.pseudonym import pseudonymise\n"
+        "values = [f'{n:013d}' for n in range(_pool.PARALLEL_ABOVE + 10)]\n"
+        "tokens = pseudonymise(pa.array(values), b'k' * 32, 'nir')\n"
+        "assert not multiprocessing.active_children() and _pool._executor is None\n"
+        "for n in (0, len(values) // 2, len(values) - 1):\n"
+        "    assert tokens[n].as_py() == hmac.new(b'k' * 32, values[n].encode(), hashlib.sha256).hexdigest()\n"
+        "print('serial ok')\n")
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(repo)})
+    assert done.returncode == 0 and "serial ok" in done.stdout, done.stderr

@@ -125,3 +125,42 @@ def test_changing_a_reading_option_rereads_the_file_and_keeps_it_in_the_project(
         combo.setCurrentIndex(combo.findData(";"))
     assert blocker.args == [True] and model.columnCount() == 3
     assert window.session.recipe.reader.delimiter == ";"
+
+
+def test_dropped_file_opens_and_joins_the_recent_files(qtbot, window, tmp_path):
+    from ui import settings as app_settings
+    from ui.qt import QDropEvent, QMimeData, QPointF, QUrl
+
+    path = write_cp1252_csv(tmp_path / "déposé.csv", [["a", "b"], ["1", "2"]])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.loadFinished, timeout=30_000) as blocker:
+        window.dropEvent(event)
+    assert blocker.args == [True] and window.file_label.text() == "déposé.csv"
+    assert app_settings.recent_files()[0] == str(path.resolve())
+    window._fill_recent_menu()
+    assert any("déposé.csv" in a.text() for a in window.recent_menu.actions())
+
+
+def test_closing_with_unsaved_decisions_asks_and_cancel_keeps_the_window(qtbot, window, tmp_path):
+    from curator.recipe.model import ColumnDecision
+    from curator.undo import ReplaceColumnDecision
+    from ui.qt import QApplication, QMessageBox, QTimer
+
+    path = write_cp1252_csv(tmp_path / "x.csv", [["a"], ["1"]])
+    assert load(qtbot, window, path)
+    window.session.push(ReplaceColumnDecision(window.session.recipe, ColumnDecision("a", concept="sex"), "map a"))
+    asked = []
+
+    def answer_cancel():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(200, answer_cancel)
+    window.close()
+    assert asked and "not saved" in asked[0]
+    assert window.isVisible() and window.session.recipe.column("a").concept == "sex"

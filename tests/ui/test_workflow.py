@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curator.protect.transforms import output_name
 from curator.recipe.model import Recipe
 from curator.resources import demo_csv
 from tests.ui.conftest import load
@@ -123,6 +125,16 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     dialog = page.show_report()
     assert dialog is not None and window.session.loaded.source.sha256[:12] in page.last_result["report_html"]
     dialog.close()
+    # the report saved from the app as a workbook: the same content, one sheet per part
+    from openpyxl import load_workbook
+
+    saved = page.save_report_xlsx(tmp_path / "curation-report")
+    assert saved == tmp_path / "curation-report.xlsx" and saved.is_file()
+    workbook = load_workbook(saved, read_only=True)
+    assert len(workbook.sheetnames) >= 3
+    cells = {str(c) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c}
+    assert any(window.session.loaded.source.sha256[:12] in c for c in cells)
+    workbook.close()
 
     opened = tmp_path / "opened"
     open_package(tmp_path / "submission.tar", load_identity(tmp_path / "hub.key", None),
@@ -134,3 +146,16 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     for name in table.column_names:
         values = {str(v) for v in table.column(name).drop_null().to_pylist()}
         assert not values & source_nirs, f"clear NIR found in {name}"
+
+    # Reach k's promise holds in the package: every class over the quasi-identifiers as they left has
+    # at least k records, but for the suppressed ones (every quasi-identifier '*'), within the cap.
+    protection = window.session.recipe.protection
+    quasi = [output_name(d) for q in protection.quasi_identifiers
+             if (d := window.session.recipe.column(q)) is not None and d.transform.action != "drop"]
+    assert quasi and protection.k_target and set(protection.hierarchies) == set(protection.generalisation)
+    groups = table.select(quasi).group_by(quasi).aggregate([([], "count_all")])
+    small = groups.filter(pc.less(groups.column("count_all"), protection.k_target)).to_pylist()
+    assert all(all(row[q] == "*" for q in quasi) for row in small), small
+    suppressed = sum(row["count_all"] for row in small)
+    assert suppressed <= protection.suppression_cap * table.num_rows
+    assert groups.num_rows > 1      # not everything generalised away

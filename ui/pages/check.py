@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ui.core import core_function
 from ui.pages.common import notice, page_header
 from ui.qt import (
+    QCoreApplication,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -90,6 +91,10 @@ class CheckPage(QWidget):
         data.pop("export", None)
         return json.dumps(data, sort_keys=True, default=str)
 
+    def refresh_soon(self) -> None:
+        """Run the checks again shortly if the decisions changed since the last run."""
+        self._recipe_changed()
+
     def _recipe_changed(self) -> None:
         if self._decisions_key() != self._checked_key:
             self._stale()
@@ -100,7 +105,8 @@ class CheckPage(QWidget):
         self._timer.start()
 
     def _run_if_visible(self) -> None:
-        if self.isVisible() or self.window_.export_page.isVisible():
+        # The Map step shows the validation issues too: its changes are checked while it is in view.
+        if self.isVisible() or self.window_.export_page.isVisible() or self.window_.map_page.isVisible():
             self.run_checks()
 
     # --- checking --------------------------------------------------------------------------
@@ -122,7 +128,7 @@ class CheckPage(QWidget):
         table = loaded.table
         detected = {i.name: i.klass for i in self.session.identifications or []}
 
-        def work(progress: Any) -> tuple[Any, list[Any], list[str]]:
+        def work(progress: Any) -> tuple[Any, list[Any], list[str], str | None]:
             known = {c.source for c in recipe.columns}
             mapped = table.select([n for n in table.column_names if n in known])
             _typed, report = validate(mapped, recipe, vocabulary, progress=progress)
@@ -132,7 +138,7 @@ class CheckPage(QWidget):
                 klass = decision.identifying or detected.get(decision.source)
                 if klass == "direct" and decision.transform.action == "keep" and not decision.transform.keep_confirmed:
                     unprotected.append(decision.source)
-            return report, found, unprotected
+            return report, found, unprotected, generalisation_problem(table, recipe, vocabulary)
 
         def done(result: object) -> None:
             if generation == self._generation:
@@ -144,7 +150,7 @@ class CheckPage(QWidget):
         self.window_.run_task(work, self.tr("Converting and validating…"), done,
                               error_title=self.tr("Cannot run the checks"))
 
-    def _show(self, report: Any, found: list[Any], unprotected: list[str]) -> None:
+    def _show(self, report: Any, found: list[Any], unprotected: list[str], generalisation: str | None = None) -> None:
         self.validation = report
         self.blockers_list.clear()
         self.warnings_list.clear()
@@ -158,6 +164,9 @@ class CheckPage(QWidget):
             if not any(getattr(b, "column", None) == name for b in found):
                 blockers.append((self.tr("column '{name}' identifies people and would be exported as is — "
                                          "pseudonymise or drop it").format(name=name), (2, name, None)))
+        if generalisation:
+            blockers.append((self.tr("Reach k: {problem}. Run Reach k again on the Protect step.").format(
+                problem=generalisation), (2, None, None)))
         for blocker in found:
             column = getattr(blocker, "column", None)
             step = 2 if "identif" in str(blocker) else 1
@@ -167,14 +176,9 @@ class CheckPage(QWidget):
             item.setData(ROLE_TARGET, target)
             item.setToolTip(self.tr("Double-click to go where this is fixed"))
             self.blockers_list.addItem(item)
-        header_row = (loaded.source.options.header_row or 1) if loaded is not None else 1
-        for result in getattr(report, "results", []):
-            for finding in result.examples[:5]:
-                item = QListWidgetItem(self.tr("row {row}, column '{column}': '{value}' {message}").format(
-                    row=finding.row, column=finding.column, value=finding.value or "", message=result.message))
-                item.setData(ROLE_TARGET, (0, finding.column, finding.row - header_row - 1))
-                item.setToolTip(self.tr("Double-click to show this cell in the data"))
-                self.warnings_list.addItem(item)
+        if not blockers:
+            self.blockers_list.addItem(QListWidgetItem("✔ " + self.tr("No blocker: the package can be written.")))
+        add_validation_findings(self.warnings_list, report, loaded)
         if loaded is not None:
             for name in loaded.table.column_names:
                 if recipe.column(name) is None and recipe.columns:
@@ -194,19 +198,55 @@ class CheckPage(QWidget):
         self.checked.emit(len(blockers))
 
     def _go_to(self, item: QListWidgetItem) -> None:
-        target = item.data(ROLE_TARGET)
-        if not target:
-            return
-        step, column, source_row = target
-        self.window_.go_to(step)
-        if step == 0 and column is not None and source_row is not None:
-            self.window_.load_page.data_view.jump_to_cell(source_row, column)
-        elif column is not None:
-            page = self.window_.map_page if step == 1 else self.window_.protect_page
-            table = page.columns_table
-            for row in range(table.rowCount()):
-                cell = table.item(row, 0)
-                if cell is not None and cell.text() == column:
-                    table.selectRow(row)
-                    table.scrollToItem(cell)
-                    break
+        go_to_target(self.window_, item)
+
+
+def add_validation_findings(widget: QListWidget, report: Any, loaded: Any, per_rule: int = 5) -> int:
+    """One item per offending cell shown (the first ``per_rule`` of each rule), each leading to its
+    row and cell in the data. Returns the number of items added."""
+    header_row = (loaded.source.options.header_row or 1) if loaded is not None else 1
+    added = 0
+    for result in getattr(report, "results", []):
+        for finding in result.examples[:per_rule]:
+            item = QListWidgetItem(QCoreApplication.translate("CheckPage", "row {row}, column '{column}': '{value}' {message}").format(
+                row=finding.row, column=finding.column, value=finding.value or "", message=result.message))
+            item.setData(ROLE_TARGET, (0, finding.column, finding.row - header_row - 1))
+            item.setToolTip(QCoreApplication.translate("CheckPage", "Double-click to show this cell in the data"))
+            widget.addItem(item)
+            added += 1
+    return added
+
+
+def go_to_target(window: MainWindow, item: QListWidgetItem) -> None:
+    """Show where an item of a findings list is fixed: the cell in the data, or the column's row."""
+    target = item.data(ROLE_TARGET)
+    if not target:
+        return
+    step, column, source_row = target
+    window.go_to(step)
+    if step == 0 and column is not None and source_row is not None:
+        window.load_page.data_view.jump_to_cell(source_row, column)
+    elif column is not None:
+        page = window.map_page if step == 1 else window.protect_page
+        table = page.columns_table
+        for row in range(table.rowCount()):
+            cell = table.item(row, 0)
+            if cell is not None and cell.text() == column:
+                table.selectRow(row)
+                table.scrollToItem(cell)
+                break
+
+
+def generalisation_problem(table: Any, recipe: Any, vocabulary: Any) -> str | None:
+    """Why the export would refuse the recipe's Reach k levels on this file (None when it would not)."""
+    from curator.errors import CuratorError
+    from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
+
+    if not recipe.protection.generalisation:
+        return None
+    try:
+        leaving, _names = quasi_as_they_leave(table, recipe, vocabulary)
+        apply_recipe_generalisation(leaving, recipe)
+    except CuratorError as exc:
+        return exc.message
+    return None

@@ -239,11 +239,42 @@ class ExportPage(QWidget):
         browser.setAccessibleName(self.tr("Curation report"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.close)
+        if (self.last_result or {}).get("report_content") is not None:
+            xlsx_button = buttons.addButton(self.tr("Save as Excel…"), QDialogButtonBox.ButtonRole.ActionRole)
+            xlsx_button.setToolTip(self.tr("Save the curation report as an Excel workbook (.xlsx), one sheet per part"))
+            xlsx_button.setAccessibleName(self.tr("Save the curation report as Excel"))
+            xlsx_button.clicked.connect(lambda: self.save_report_xlsx())
         layout = QVBoxLayout(dialog)
         layout.addWidget(browser)
         layout.addWidget(buttons)
         dialog.open()
         return dialog
+
+    def save_report_xlsx(self, path: str | Path | None = None) -> Path | None:
+        """Write the last export's curation report to an .xlsx file (asked for when ``path`` is None)."""
+        content = (self.last_result or {}).get("report_content")
+        if content is None:
+            return None
+        if path is None:
+            suggested = Path((self.last_result or {}).get("path") or "curation-report").with_suffix(".xlsx")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the curation report"),
+                                                    str(suggested.with_name(suggested.stem + "-report.xlsx")),
+                                                    self.tr("Excel workbooks (*.xlsx)"))
+            if not chosen:
+                return None
+            path = chosen
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        try:
+            from curator.report.xlsx import write_content_xlsx
+            write_content_xlsx(target, content)
+        except Exception as exc:  # noqa: BLE001 - shown to the user with what to do
+            from ui.dialogs import show_error
+            show_error(self, self.tr("Cannot save the curation report"), exc)
+            return None
+        self.result_label.setText(self.tr("Curation report saved to {path}.").format(path=target))
+        return target
 
     # --- actions ---------------------------------------------------------------------------
     def create_secret(self) -> None:
@@ -323,11 +354,13 @@ def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, 
     else:
         problems = [f"no public key {public.name} beside the signing key to verify with"]
         ok = False
-    report_html = ""
-    try:   # the same report the package carries, to read in the app
-        from curator.report.html import render_curation_report
-        report_html = render_curation_report(loaded, recipe, vocabulary, result, language=language)
+    report_html, report_content = "", None
+    try:   # the same report the package carries, to read in the app and save as XLSX
+        from curator.report import build_report
+        from curator.report.html import render_html
+        report_content = build_report(loaded, recipe, vocabulary, result, language=language)
+        report_html = render_html(report_content)
     except Exception:  # noqa: BLE001 - the package is written; a missing preview must not hide that
-        report_html = ""
+        report_html, report_content = "", None
     return {"path": str(out_path), "rows": result.table.num_rows, "columns": result.table.num_columns,
-            "ok": ok, "problems": problems, "report_html": report_html}
+            "ok": ok, "problems": problems, "report_html": report_html, "report_content": report_content}

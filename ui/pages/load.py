@@ -91,15 +91,16 @@ class LoadPage(QWidget):
         self.data_view = DataView(self)
         self.profile_table = QTableWidget(0, 5, self)
         self.profile_table.setHorizontalHeaderLabels(
-            [self.tr("Column"), self.tr("Type"), self.tr("Empty"), self.tr("Distinct"), self.tr("Most common values")])
+            [self.tr("Column"), self.tr("Type"), self.tr("Empty"), self.tr("Distinct"), self.tr("Frequent values")])
         self.profile_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.profile_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.profile_table.verticalHeader().hide()
         self.profile_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.profile_table.setWordWrap(False)
         self.profile_table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 150), (1, 70), (2, 60), (3, 70)):
+        for column, width in ((0, 140), (1, 65), (2, 55), (3, 62)):
             self.profile_table.setColumnWidth(column, width)
+        self.profile_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.profile_table.setAccessibleName(self.tr("Column profiles"))
         self.profile_table.setToolTip(self.tr("What each column holds. Counts under 5 are shown as \"<5\"."))
         self.profile_table.cellDoubleClicked.connect(self._show_column)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from curator.recipe.model import ColumnDecision, Transform
 from curator.undo import ReplaceColumnDecision, SetAttributes
+from ui.pages.check import add_validation_findings, go_to_target
 from ui.pages.common import notice, page_header
 from ui.qt import (
     QAbstractItemView,
@@ -16,7 +17,10 @@ from ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QLocale,
     QPushButton,
     QSplitter,
@@ -89,21 +93,57 @@ class MapPage(QWidget):
         self.codes_table = QTableWidget(0, 3, codes_box)
         self.codes_table.setHorizontalHeaderLabels([self.tr("Value in your file"), self.tr("Code"), self.tr("Review")])
         self.codes_table.setAccessibleName(self.tr("Code values"))
+        self.codes_table.setToolTip(self.tr("Double-click a value to choose its code by hand"))
         self.codes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.codes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.codes_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.codes_table.itemDoubleClicked.connect(lambda item: self.edit_code(self._code_value(item.row())))
         self.codes_table.verticalHeader().hide()
         self.codes_table.horizontalHeader().setStretchLastSection(True)
-        self.codes_table.setColumnWidth(0, 110)
-        self.codes_table.setColumnWidth(1, 60)
+        self.codes_table.setColumnWidth(0, 105)
+        self.codes_table.setColumnWidth(1, 55)
         self.approve_codes_button = QPushButton(self.tr("Approve all suggested codes"), codes_box)
         self.approve_codes_button.setToolTip(self.tr("Mark every suggested code of this column as approved"))
         self.approve_codes_button.clicked.connect(self.approve_codes)
+        value_buttons = QHBoxLayout()
+        self.approve_value_button = QPushButton(self.tr("Approve"), codes_box)
+        self.approve_value_button.setToolTip(self.tr("Approve the code of the selected values"))
+        self.approve_value_button.setAccessibleName(self.tr("Approve the selected codes"))
+        self.approve_value_button.clicked.connect(lambda: self.approve_values(self._selected_values()))
+        self.reject_value_button = QPushButton(self.tr("Reject"), codes_box)
+        self.reject_value_button.setToolTip(self.tr("Reject the suggested code of the selected values: they need "
+                                                    "a code chosen by hand"))
+        self.reject_value_button.setAccessibleName(self.tr("Reject the selected codes"))
+        self.reject_value_button.clicked.connect(lambda: self.reject_values(self._selected_values()))
+        self.edit_value_button = QPushButton(self.tr("Set code…"), codes_box)
+        self.edit_value_button.setToolTip(self.tr("Choose the code of the selected value by hand, or empty it"))
+        self.edit_value_button.setAccessibleName(self.tr("Set the code of the selected value"))
+        self.edit_value_button.clicked.connect(lambda: self.edit_code(next(iter(self._selected_values()), None)))
+        for button in (self.approve_value_button, self.reject_value_button, self.edit_value_button):
+            value_buttons.addWidget(button)
         codes_layout.addWidget(self.codes_hint)
         codes_layout.addWidget(self.codes_table, 1)
+        codes_layout.addLayout(value_buttons)
         codes_layout.addWidget(self.approve_codes_button)
+
+        issues_box = QGroupBox(self.tr("Validation issues"), self)
+        issues_layout = QVBoxLayout(issues_box)
+        self.issues_list = QListWidget(issues_box)
+        self.issues_list.setAccessibleName(self.tr("Validation issues"))
+        self.issues_list.setToolTip(self.tr("Values that do not fit their concept; double-click one to see its "
+                                            "row and cell in the data"))
+        self.issues_list.setWordWrap(True)
+        self.issues_list.itemActivated.connect(lambda item: go_to_target(self.window_, item))
+        issues_layout.addWidget(self.issues_list)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(codes_box)
+        side.addWidget(issues_box)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.columns_table)
-        splitter.addWidget(codes_box)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([960, 280])
@@ -131,6 +171,22 @@ class MapPage(QWidget):
             self.refresh()
         else:
             self._refresh_decisions()
+        self.window_.check_page.refresh_soon()    # validation issues for the current decisions
+        self.show_issues()
+
+    def show_issues(self) -> None:
+        """The validation findings of the last check (run by the Check step, also while this page is in view)."""
+        self.issues_list.clear()
+        report = self.window_.check_page.validation
+        if not self.session.recipe.columns:
+            self.issues_list.addItem(QListWidgetItem(self.tr("Accept or choose concepts: the values are then "
+                                                             "checked against them.")))
+            return
+        if report is None or self.window_.check_page.blocker_count is None:
+            self.issues_list.addItem(QListWidgetItem(self.tr("Checking the values…")))
+            return
+        if not add_validation_findings(self.issues_list, report, self.session.loaded):
+            self.issues_list.addItem(QListWidgetItem(self.tr("Every value fits its concept.")))
 
     # --- labels ----------------------------------------------------------------------------
     def class_label(self, klass: str | None) -> str:
@@ -308,10 +364,15 @@ class MapPage(QWidget):
         states = {"suggested": self.tr("suggested"), "approved": self.tr("approved"),
                   "rejected": self.tr("rejected"), "unmapped": self.tr("no code found")}
         for row, (value, code, state) in enumerate(entries):
-            for column, text in enumerate((value, "" if code is None else str(code), states.get(state, state))):
-                self.codes_table.setItem(row, column, QTableWidgetItem(text))
+            shown_code = ("" if state in ("unmapped", "rejected") else self.tr("(emptied)")) if code is None else str(code)
+            for column, text in enumerate((value, shown_code, states.get(state, state))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                self.codes_table.setItem(row, column, item)
         pending = decision is not None and any(s == "suggested" for s in decision.code_review.values())
         self.approve_codes_button.setEnabled(pending)
+        for button in (self.approve_value_button, self.reject_value_button, self.edit_value_button):
+            button.setEnabled(bool(entries))
         if decision is None:
             self.codes_hint.setText(self.tr("Select a coded column (sex, ICD-10, stage…) to review its values."))
         elif not entries:
@@ -320,6 +381,79 @@ class MapPage(QWidget):
         else:
             self.codes_hint.setText(self.tr("{count} values of '{name}' and the code each becomes.").format(
                 count=len(entries), name=decision.source))
+
+    def _code_value(self, row: int) -> str | None:
+        item = self.codes_table.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _selected_values(self) -> list[str]:
+        rows = sorted({index.row() for index in self.codes_table.selectedIndexes()})
+        return [v for v in (self._code_value(r) for r in rows) if v is not None]
+
+    def code_list(self, decision: ColumnDecision) -> Any:
+        """The code list of the decision's concept, if it has one."""
+        vocabulary = self.session.vocabulary
+        concept = vocabulary.concepts.get(decision.concept) if vocabulary is not None and decision.concept else None
+        return vocabulary.code_list_of(concept) if concept is not None else None
+
+    def approve_values(self, values: list[str]) -> None:
+        from curator.mapping.codes import approve
+
+        self._review_values(values, approve, self.tr("approve {count} code(s) of '{name}'"))
+
+    def reject_values(self, values: list[str]) -> None:
+        from curator.mapping.codes import reject
+
+        self._review_values(values, reject, self.tr("reject {count} code(s) of '{name}'"))
+
+    def _review_values(self, values: list[str], action: Any, label: str) -> None:
+        """Apply a bulk review action of curator.mapping.codes to ``values`` of the selected column, as one undo step."""
+        decision = self._selected_decision()
+        if decision is None or not values:
+            return
+        updated = copy.deepcopy(decision)
+        if action(updated.code_map, updated.code_review, values):
+            self._push_decision(updated, label.format(count=len(values), name=decision.source))
+
+    def set_value_code(self, value: str, code: str | None) -> bool:
+        """Map one value by hand (``None`` empties it). A code outside the concept's list is refused."""
+        from curator.mapping.codes import set_code
+
+        decision = self._selected_decision()
+        if decision is None:
+            return False
+        code_list = self.code_list(decision)
+        if code is not None and code_list is not None and code not in code_list:
+            self.codes_hint.setText(self.tr("'{code}' is not a code of {concept}: choose one from the list.").format(
+                code=code, concept=decision.concept))
+            return False
+        updated = copy.deepcopy(decision)
+        set_code(updated.code_map, updated.code_review, value, code)
+        label = (self.tr("empty '{value}' in '{name}'") if code is None
+                 else self.tr("code '{value}' as {code} in '{name}'")).format(value=value, code=code, name=decision.source)
+        self._push_decision(updated, label)
+        return True
+
+    def edit_code(self, value: str | None) -> None:
+        """Ask for the code of ``value``: a code of the concept's list (type to search), or empty."""
+        decision = self._selected_decision()
+        if decision is None or value is None:
+            return
+        code_list = self.code_list(decision)
+        language = "fr" if QLocale().language() == QLocale.Language.French else "en"
+        empty = self.tr("(empty the value)")
+        choices = [empty]
+        if code_list is not None:
+            choices += [f"{code} — {code_list.label(code, language)}" if code_list.label(code, language) else code
+                        for code in code_list.codes]
+        current = decision.code_map.get(value)
+        start = next((i for i, c in enumerate(choices) if current is not None and c.split(" — ")[0] == current), 0)
+        chosen, ok = QInputDialog.getItem(self, self.tr("Code of a value"),
+                                          self.tr("Code for '{value}' in '{name}':").format(value=value,
+                                                                                            name=decision.source),
+                                          choices, start, True)
+        if ok and chosen:
+            self.set_value_code(value, None if chosen == empty else chosen.split(" — ")[0].strip())
 
     def approve_codes(self) -> None:
         decision = self._selected_decision()

@@ -3,6 +3,7 @@ the quasi-identifiers and k; a live risk panel; "reach k" finds the least genera
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import secrets
 from typing import TYPE_CHECKING, Any
@@ -340,6 +341,9 @@ class ProtectPage(QWidget):
             quasi.append(name)
         settings.quasi_identifiers = quasi
         settings.k_target = settings.k_target or 5
+        # Levels found for other quasi-identifiers say nothing about these: Reach k is to be run again.
+        settings.generalisation = {}
+        self.reach_label.setText("")
         label = (self.tr("add '{name}' to the quasi-identifiers") if checked
                  else self.tr("remove '{name}' from the quasi-identifiers")).format(name=name)
         self.session.push(ReplaceProtection(self.session.recipe, settings, label))
@@ -349,6 +353,8 @@ class ProtectPage(QWidget):
             return
         settings = copy.deepcopy(self.session.recipe.protection)
         settings.k_target = self.k_spin.value()
+        settings.generalisation = {}   # found for the former k
+        self.reach_label.setText("")
         self.session.push(ReplaceProtection(self.session.recipe, settings,
                                             self.tr("set k to {k}").format(k=settings.k_target)))
 
@@ -430,35 +436,38 @@ class ProtectPage(QWidget):
                     "Reach k.").format(count=below, k=k))
 
     def reach_k(self) -> None:
-        search = core_function("curator.protect.search", "find_minimal_generalisation")
+        reach = core_function("curator.protect.reach", "reach_k")
         loaded = self.session.loaded
-        if search is None or loaded is None:
+        if reach is None or loaded is None:
             self.reach_label.setText(self.tr("Reach k is not available in this version of curator."))
             return
-        recipe = self.session.recipe
-        quasi = [q for q in recipe.protection.quasi_identifiers if q in loaded.table.column_names]
+        recipe = copy.deepcopy(self.session.recipe)
         k = recipe.protection.k_target or 5
         cap = recipe.protection.suppression_cap or 0.02
-        table = loaded.table.select(quasi)
-        profiles = {p.name: p for p in self.session.profiles or []}
+        # Rules are chosen again over the values as they leave now (a transform may have changed);
+        # a hierarchy file the recipe names is the user's choice and is kept.
+        recipe.protection.hierarchies = {source: spec for source, spec in recipe.protection.hierarchies.items()
+                                         if spec not in ("date", "digits") and not spec.startswith("intervals:")}
+        table = loaded.table
+        vocabulary = self.session.vocabulary
+        types = {p.name: getattr(p, "inferred_type", "") for p in self.session.profiles or []}
 
         def work(progress: Any) -> Any:
-            hierarchies = {q: default_hierarchy(table.column(q), getattr(profiles.get(q), "inferred_type", ""), q)
-                           for q in quasi}
-            return search(table, quasi, hierarchies, k, cap, progress=progress)
+            return reach(table, recipe, vocabulary or _vocabulary(recipe), k, cap, types, progress=progress)
 
-        def done(result: object) -> None:
-            levels = getattr(result, "transformation", {})
-            heights = getattr(result, "levels", {})
+        def done(found: Any) -> None:
+            result = found.search
             level_word = self.tr("level")
-            parts = [f"{q}: {level_word} {levels.get(q, 0)}/{max(heights.get(q, 1) - 1, 0)}" for q in quasi]
+            parts = [f"{source}: {level_word} {level}/{max(result.levels.get(found.names[source], 1) - 1, 0)}"
+                     for source, level in found.levels.items()]
             self.reach_label.setText(self.tr(
                 "Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}.").format(
-                parts="; ".join(parts), loss=getattr(result, "loss", 0.0),
-                suppressed=getattr(result, "suppressed_records", 0)))
+                parts="; ".join(parts), loss=result.relative_loss, suppressed=result.suppressed_records))
             settings = copy.deepcopy(self.session.recipe.protection)
-            settings.generalisation = {q: int(v) for q, v in levels.items()}
+            settings.generalisation = dict(found.levels)
+            settings.hierarchies = dict(found.hierarchies)
             settings.suppression_cap = cap
+            settings.k_target = k
             self.session.push(ReplaceProtection(self.session.recipe, settings,
                                                 self.tr("generalise to reach k = {k}").format(k=k)))
 
@@ -467,43 +476,22 @@ class ProtectPage(QWidget):
                               done, error_title=self.tr("Cannot reach k"))
 
 
-def default_hierarchy(values: pa.ChunkedArray, inferred_type: str, name: str) -> Any:
-    """Dates → month, year, decade; numbers → bands of 5, 10, 20; codes and text → digits masked from the right."""
-    from curator.protect.hierarchy import Hierarchy, date_hierarchy, digits_hierarchy, interval_hierarchy
-
-    array = values.combine_chunks()
-    if inferred_type == "date":
-        built = date_hierarchy(array, name)
-    elif inferred_type in ("integer", "decimal", "number"):
-        built = interval_hierarchy(array, [5, 10, 20], name)
-    else:
-        built = digits_hierarchy(array, name)
-    if array.null_count and "" not in built.originals.to_pylist():
-        # An empty cell stays empty at every level (the search reads it as "").
-        built = Hierarchy(built.name, [pa.concat_arrays([level, pa.array([""], level.type)]) for level in built.levels])
-    return built
-
-
 def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int) -> Any:
-    """Risk over the quasi-identifiers as they would leave: dropped ones no longer count, generalised ones
-    count generalised (the same transforms the export applies)."""
+    """Risk over the quasi-identifiers as they would leave: dropped ones no longer count, transformed ones
+    count transformed, and the generalisation found by Reach k applied (all as the export does)."""
+    from curator.errors import CuratorError
+    from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
     from curator.protect.risk import risk_summary
 
-    kept = [q for q in quasi if (d := recipe.column(q)) is not None and d.transform.action != "drop"]
-    if not kept:
-        kept = quasi
-    subset = table.select(kept)
-    changed = [d for d in recipe.columns if d.source in kept and d.transform.action not in ("keep", "drop")]
-    if changed:
-        try:
-            from curator.check import convert_and_validate
-            from curator.protect.transforms import protect_table
-
-            partial = Recipe(reader=recipe.reader, columns=[d for d in recipe.columns if d.source in kept])
-            typed, _report = convert_and_validate(subset, partial, _vocabulary(recipe))
-            subset = protect_table(typed, partial.columns, secrets.token_bytes(32))
-        except Exception:   # noqa: BLE001 - fall back to the risk of the values as written
-            subset = table.select(kept)
+    try:
+        subset, _names = quasi_as_they_leave(table, recipe, _vocabulary(recipe))
+    except Exception:   # noqa: BLE001 - fall back to the risk of the values as written
+        subset = table.select(quasi)
+    if subset.num_columns == 0:
+        subset = table.select(quasi)
+    # Levels that no longer reach k: the risk is shown without them (Check blocks the export).
+    with contextlib.suppress(CuratorError):
+        subset, _info = apply_recipe_generalisation(subset, recipe)
     return risk_summary(subset, list(subset.column_names), k=k)
 
 

@@ -1,0 +1,133 @@
+"""Exact integer keys for text columns, so distinct values are counted by a numpy sort, not a hash table.
+
+Hashing 1.5 million distinct strings (or even int64s) in ``pc.value_counts`` costs 0.3-0.8 s per
+column, mostly cache misses; sorting 1.5 million int64 keys costs 0.03 s. Two kinds of column get
+an exact key:
+
+- fixed width: every value has the same byte length (NIR, phone numbers, FINESS, postal codes,
+  dd/mm/yyyy dates). Each byte position contributes a digit in a mixed radix (its range of byte
+  values), so the key is a lossless, order-preserving encoding and decodes back to the same bytes;
+- digits: identifiers of varying width without leading zeros (or all one width), read as int64.
+
+Distinct values come out in key order (bytewise for fixed width, numeric for digits) rather than
+first-seen order; the profile does not depend on that order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# Keys stay below this so that sums and products of radices cannot overflow int64.
+MAX_KEY_SPACE = 2**62
+MAX_STRING_BYTES = 2**31 - 1
+# A key space at most this many times the row count is counted by np.bincount (no sort at all).
+BINCOUNT_FACTOR = 4
+
+
+def _chunks(array: pa.ChunkedArray | pa.Array) -> list[pa.Array]:
+    return list(array.chunks) if isinstance(array, pa.ChunkedArray) else [array]
+
+
+def _value_bytes(chunk: pa.Array, width: int | None) -> tuple[np.ndarray, int] | None:
+    """The valid values of a string chunk as an (n, width) byte matrix, or None if not all one width."""
+    if not pa.types.is_string(chunk.type):
+        return None
+    valid = len(chunk) - chunk.null_count
+    if valid == 0:
+        return np.empty((0, width or 0), dtype=np.uint8), width or 0
+    _validity, offsets_buffer, data = chunk.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
+    lengths = np.diff(offsets)
+    if chunk.null_count:
+        present = chunk.is_valid().to_numpy(zero_copy_only=False)
+        # The valid values are contiguous in the data buffer only if null slots hold no bytes (as in
+        # every array pyarrow builds).
+        if lengths[~present].any():
+            return None
+        lengths = lengths[present]
+    first = int(lengths[0])
+    if first == 0 or (width is not None and first != width):
+        return None
+    if int(lengths.min()) != first or int(lengths.max()) != first:
+        return None
+    raw = np.frombuffer(data, dtype=np.uint8)[int(offsets[0]):int(offsets[-1])]
+    return raw.reshape(valid, first), first
+
+
+def _counted(keys: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct keys ascending, their counts)."""
+    if space <= BINCOUNT_FACTOR * len(keys) + 65536:
+        tally = np.bincount(keys, minlength=space)
+        distinct = np.flatnonzero(tally)
+        return distinct, tally[distinct]
+    ordered = np.sort(keys)
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    counts = np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], counts
+
+
+def fixed_width_counts(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array] | None:
+    """(distinct values, counts) of a string column whose values all have one byte width, else None."""
+    matrices: list[np.ndarray] = []
+    width: int | None = None
+    for chunk in _chunks(array):
+        found = _value_bytes(chunk, width)
+        if found is None:
+            return None
+        matrix, chunk_width = found
+        if len(matrix):
+            matrices.append(matrix)
+            width = chunk_width
+    if not matrices or not width:
+        return None
+    # One copy, position-major: every step below then reads contiguous memory.
+    columns = np.ascontiguousarray(np.concatenate(matrices).T)
+    low = columns.min(axis=1).astype(np.int64)
+    high = columns.max(axis=1).astype(np.int64)
+    radices = [int(r) for r in high - low + 1]
+    space = 1
+    for radix in radices:
+        space *= radix
+    rows = columns.shape[1]
+    if space >= MAX_KEY_SPACE or rows * width > MAX_STRING_BYTES:
+        return None
+    weights: list[int] = []
+    weight = 1
+    for radix in reversed(radices):
+        weights.append(weight)
+        weight *= radix
+    weights.reverse()
+    varying = [position for position, radix in enumerate(radices) if radix > 1]
+    keys = np.full(rows, -sum(int(low[position]) * weights[position] for position in varying), dtype=np.int64)
+    term = np.empty(rows, dtype=np.int64)
+    for position in varying:
+        np.multiply(columns[position], weights[position], out=term, dtype=np.int64)
+        keys += term
+    distinct, counts = _counted(keys, space)
+    decoded = np.empty((len(distinct), width), dtype=np.uint8)
+    remaining = distinct
+    for position in reversed(range(width)):
+        if radices[position] == 1:
+            decoded[:, position] = low[position]
+            continue
+        remaining, digit = np.divmod(remaining, radices[position])
+        decoded[:, position] = digit + low[position]
+    offsets = np.arange(0, (len(distinct) + 1) * width, width, dtype=np.int32)
+    values = pa.StringArray.from_buffers(len(distinct), pa.py_buffer(offsets), pa.py_buffer(decoded.tobytes()))
+    return values, pa.array(counts, pa.int64())
+
+
+def integer_counts(keys: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct int64 values ascending, counts) of an integer column, nulls left out."""
+    present = pc.drop_null(keys) if keys.null_count else keys
+    if isinstance(present, pa.ChunkedArray):
+        present = present.combine_chunks() if present.num_chunks else pa.array([], pa.int64())
+    numbers = present.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    if len(numbers) == 0:
+        return numbers, numbers
+    low = int(numbers.min())
+    space = int(numbers.max()) - low + 1
+    distinct, counts = _counted(numbers - low, space)
+    return distinct + low, counts

@@ -1,0 +1,182 @@
+"""Reach k: find the least generalisation of the quasi-identifiers as they leave, and apply it on export.
+
+The search and the export must see the same values, or a package could miss the k the user was
+shown. Both work on the quasi-identifier columns *after* each column's own transform (a birth date
+already cut to the year is generalised from the year on), and both build each hierarchy from a
+*spec* stored in the recipe (``recipe.protection.hierarchies``): a rule (``date``, ``digits``,
+``intervals:5,10,20``) or an ARX CSV path, rebuilt over the values of the file being exported.
+A rule maps a value the same way whatever the file, so a recipe applied to next year's file
+generalises a value as it did this year; whether that still reaches k is checked, not assumed.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from curator.errors import InputError, Location
+from curator.progress import ProgressCallback, report, scaled
+from curator.protect.hierarchy import Hierarchy, hierarchy_from_spec
+from curator.protect.risk import class_sizes_per_record
+from curator.protect.search import SearchResult, find_minimal_generalisation
+from curator.protect.suppression import allowed_suppressions, suppress_rows
+from curator.protect.transforms import output_name
+from curator.recipe.model import Recipe
+
+NUMBER_SPEC = "intervals:5,10,20"
+NUMERIC_TYPES = ("integer", "decimal", "number", "float")
+
+
+def default_hierarchy_spec(values: pa.Array | pa.ChunkedArray, inferred_type: str = "") -> str:
+    """The rule curator proposes for a column: dates → month, year, decade; numbers → bands of 5,
+    10, 20; codes and text → characters masked from the right. The rule is checked against the
+    values: one they do not fit (a "date" column already cut to the year) falls back to ``digits``."""
+    kind = values.type
+    if pa.types.is_date(kind) or pa.types.is_timestamp(kind):
+        spec = "date"
+    elif pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
+        spec = NUMBER_SPEC
+    elif inferred_type == "date":
+        spec = "date"
+    elif inferred_type in NUMERIC_TYPES:
+        spec = NUMBER_SPEC
+    else:
+        return "digits"
+    try:
+        build_hierarchy(spec, values)
+    except InputError:
+        return "digits"
+    return spec
+
+
+def build_hierarchy(spec: str, values: pa.Array | pa.ChunkedArray, name: str = "") -> Hierarchy:
+    """The hierarchy of ``spec`` over ``values``. An empty cell stays empty at every level: the
+    search reads a missing value as ``""``, and a rule cannot parse it."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks() if values.num_chunks else pa.array([], values.type)
+    text = values if pa.types.is_string(values.type) else values.cast(pa.string())
+    present = pc.filter(text, pc.and_(pc.is_valid(text), pc.not_equal(text, "")))
+    built = hierarchy_from_spec(spec, present, name)
+    if "" not in built.originals.to_pylist():
+        built = Hierarchy(built.name, [pa.concat_arrays([level.cast(pa.string()), pa.array([""], pa.string())])
+                                       for level in built.levels])
+    return built
+
+
+def quasi_as_they_leave(table: pa.Table, recipe: Recipe, vocabulary: Any) -> tuple[pa.Table, dict[str, str]]:
+    """The quasi-identifier columns of ``table`` (the source) with each column's own transform applied,
+    named as in the package; and source name → output name. A dropped quasi-identifier is left out.
+
+    Pseudonyms use a throw-away secret: a pseudonym is one-to-one, so the classes are the same."""
+    from curator.check import convert_and_validate
+    from curator.protect.transforms import protect_table
+
+    decisions = [d for source in recipe.protection.quasi_identifiers
+                 if (d := recipe.column(source)) is not None and d.transform.action != "drop"
+                 and source in table.column_names]
+    if not decisions:
+        return table.select([]), {}
+    partial = Recipe(reader=recipe.reader, columns=decisions)
+    typed, _report = convert_and_validate(table.select([d.source for d in decisions]), partial, vocabulary)
+    protected = protect_table(typed, decisions, secrets.token_bytes(32))
+    names = {d.source: output_name(d) for d in decisions if output_name(d) in protected.column_names}
+    return protected, names
+
+
+@dataclass
+class ReachResult:
+    search: SearchResult
+    levels: dict[str, int] = field(default_factory=dict)        # source column -> level (the recipe's keys)
+    hierarchies: dict[str, str] = field(default_factory=dict)   # source column -> hierarchy spec
+    names: dict[str, str] = field(default_factory=dict)         # source column -> column in the package
+
+
+def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Any, k: int, suppression_cap: float,
+            inferred_types: dict[str, str] | None = None,
+            progress: ProgressCallback | None = None) -> ReachResult:
+    """The least generalisation of the quasi-identifiers, as they leave, that reaches ``k`` with at
+    most ``suppression_cap`` of the records suppressed; with the hierarchy specs to store in the recipe.
+    A spec already in the recipe is kept; the others are :func:`default_hierarchy_spec`."""
+    report(progress, 0.0, "applying the column transforms")
+    quasi_table, names = quasi_as_they_leave(table, recipe, vocabulary)
+    if not names:
+        raise InputError("no quasi-identifier leaves in the package", hint="Tick the quasi-identifiers that are "
+                         "exported (a dropped column cannot identify anyone).")
+    inferred_types = inferred_types or {}
+    specs: dict[str, str] = {}
+    hierarchies: dict[str, Hierarchy] = {}
+    for source, name in names.items():
+        column = quasi_table.column(name)
+        specs[source] = (recipe.protection.hierarchies.get(source)
+                         or default_hierarchy_spec(column, inferred_types.get(source) or ""))
+        hierarchies[name] = build_hierarchy(specs[source], column, name)
+    quasi = list(names.values())
+    found = find_minimal_generalisation(quasi_table.select(quasi), quasi, hierarchies, k, suppression_cap,
+                                        progress=scaled(progress, 0.2, 1.0))
+    levels = {source: int(found.transformation.get(name, 0)) for source, name in names.items()}
+    return ReachResult(found, levels, specs, names)
+
+
+def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa.Table, dict[str, Any]]:
+    """``table_out`` (the table as it leaves) with the recipe's "reach k" generalisation applied:
+    each quasi-identifier at its stored level, then the records of classes smaller than k suppressed,
+    at most ``suppression_cap`` of them. Returns the table and what was done (empty when nothing).
+
+    Raises :class:`InputError` when the stored levels no longer reach k within the cap on this file:
+    exporting anyway would ship a package less protected than the recipe promises."""
+    protection = recipe.protection
+    if not protection.generalisation:
+        return table_out, {}
+    names: dict[str, str] = {}
+    for source in [*protection.quasi_identifiers, *protection.generalisation]:
+        decision = recipe.column(source)
+        name = output_name(decision) if decision is not None else source
+        if name in table_out.column_names and source not in names:
+            names[source] = name
+    levels: dict[str, int] = {}
+    specs: dict[str, str] = {}
+    for source, level in protection.generalisation.items():
+        target = names.get(source)
+        if target is None or not level:
+            continue
+        column = table_out.column(target)
+        specs[target] = protection.hierarchies.get(source) or default_hierarchy_spec(column)
+        hierarchy = build_hierarchy(specs[target], column, target)
+        if level >= hierarchy.height:
+            raise InputError(f"the recipe generalises '{source}' to level {level}, but its hierarchy "
+                             f"'{specs[target]}' has levels 0 to {hierarchy.height - 1} on this file",
+                             Location(column=source), hint="Run Reach k again on the Protect step and save the recipe.")
+        index = table_out.column_names.index(target)
+        table_out = table_out.set_column(index, target, hierarchy.generalise(column, level, target))
+        levels[target] = int(level)
+    quasi = list(dict.fromkeys(names.values()))
+    k = protection.k_target
+    info: dict[str, Any] = {"levels": levels, "hierarchies": specs, "k": k,
+                            "suppression_cap": protection.suppression_cap, "suppressed_records": 0}
+    if not quasi or table_out.num_rows == 0:
+        return table_out, info | {"classes": 0, "smallest_class": 0}
+    sizes = class_sizes_per_record(table_out, quasi)
+    if k is not None:
+        small = sizes < k
+        count = int(small.sum())
+        allowed = allowed_suppressions(table_out.num_rows, protection.suppression_cap)
+        if count > allowed:
+            shown = ", ".join(f"{n} → level {lvl}" for n, lvl in levels.items()) or "none"
+            raise InputError(
+                f"the generalisation in the recipe ({shown}) does not reach k = {k} on this file: "
+                f"{count} records are in groups smaller than {k}, more than the {allowed} "
+                f"({protection.suppression_cap:.1%}) that may be suppressed",
+                hint="Open the file with this recipe in curator and run Reach k again on the Protect step, "
+                     "then save the recipe; or lower k, or raise the suppression cap.")
+        table_out = suppress_rows(table_out, quasi, small)
+        info["suppressed_records"] = count
+        kept = sizes[~small]
+    else:
+        kept = sizes
+    info["classes"] = int((1.0 / kept).sum().round()) if len(kept) else 0
+    info["smallest_class"] = int(kept.min()) if len(kept) else 0
+    return table_out, info
