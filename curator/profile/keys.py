@@ -41,7 +41,8 @@ def _value_bytes(chunk: pa.Array, width: int | None) -> tuple[np.ndarray, int] |
     offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
     lengths = np.diff(offsets)
     if chunk.null_count:
-        present = chunk.is_valid().to_numpy(zero_copy_only=False)
+        # Through a uint8 cast: converting Arrow booleans (bits) to numpy directly holds the GIL.
+        present = pc.cast(chunk.is_valid(), pa.uint8()).to_numpy().view(np.bool_)
         # The valid values are contiguous in the data buffer only if null slots hold no bytes (as in
         # every array pyarrow builds).
         if lengths[~present].any():
@@ -115,7 +116,7 @@ def fixed_width_counts(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.
         remaining, digit = np.divmod(remaining, radices[position])
         decoded[:, position] = digit + low[position]
     offsets = np.arange(0, (len(distinct) + 1) * width, width, dtype=np.int32)
-    values = pa.StringArray.from_buffers(len(distinct), pa.py_buffer(offsets), pa.py_buffer(decoded.tobytes()))
+    values = pa.StringArray.from_buffers(len(distinct), pa.py_buffer(offsets), pa.py_buffer(decoded))
     return values, pa.array(counts, pa.int64())
 
 

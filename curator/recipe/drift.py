@@ -65,9 +65,13 @@ def _shapes(column: pa.ChunkedArray | pa.Array) -> list[str]:
     sample = sample_column(column, SHAPE_SAMPLE_ROWS)
     if len(sample) == 0:
         return []
-    outline = pc.replace_substring_regex(pc.replace_substring_regex(sample, r"\d", "9"), r"\pL+", "a")
-    counts = pc.value_counts(outline)
-    pairs = sorted(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True),
+    # Outlined once per distinct value (codes repeat), then counted by outline.
+    distinct = pc.value_counts(sample)
+    values = distinct.field("values")
+    outline = pc.replace_substring_regex(pc.replace_substring_regex(values, r"\d", "9"), r"\pL+", "a")
+    counts = pa.table({"outline": outline, "rows": distinct.field("counts")}).group_by("outline").aggregate(
+        [("rows", "sum")])
+    pairs = sorted(zip(counts.column("outline").to_pylist(), counts.column("rows_sum").to_pylist(), strict=True),
                    key=lambda p: (-p[1], p[0]))
     return [shape for shape, count in pairs[:MAX_SHAPES] if count >= 0.02 * len(sample)]
 
