@@ -103,13 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         compileall.compile_dir(str(REPO / package), quiet=1)
 
     from ui import i18n
-    from ui.app import make_application
+    from ui.app import import_core_stages, make_application
     from ui.main_window import MainWindow
     from ui.qt import QAbstractItemView, QStandardPaths, Qt
     from ui.session import Session
 
     QStandardPaths.setTestModeEnabled(True)
     app = make_application()
+    import_core_stages()   # as ui.app.main does before the window shows
     i18n.install("en")
     window = MainWindow(Session())
     window.resize(1280, 800)

@@ -87,6 +87,15 @@ def offer_restore(window: MainWindow) -> bool:
     return False
 
 
+def import_core_stages() -> None:
+    """Import the analysis stages now, before the window shows: a first import on a worker thread
+    holds the interpreter lock for up to a few hundred milliseconds and would freeze the window."""
+    import curator.identify  # noqa: F401
+    import curator.mapping  # noqa: F401
+    import curator.profile  # noqa: F401
+    import curator.recipe.init  # noqa: F401
+
+
 def start_warm_up() -> None:
     """Pay the core's one-time costs (pandas bridge, detector metadata) while the user looks at the
     window, so the first file opened is analysed at full speed. Qt-free work: a plain daemon thread."""
@@ -117,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = make_application()
     sys.excepthook = _excepthook
+    import_core_stages()
     controller = AppController()
     window = controller.build_window()
     window.show()
