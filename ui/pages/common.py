@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ui.qt import QLabel, QVBoxLayout, QWidget
 
 
@@ -21,3 +23,32 @@ def notice(parent: QWidget, text: str) -> QLabel:
     label.setStyleSheet("QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
                         " border-radius: 4px; padding: 8px; }")
     return label
+
+
+class RebuiltWhenShown:
+    """For a page whose table is costly GUI-thread work: rebuilt only while the page is in view, else
+    when it is entered; between rebuilds a recipe change only refreshes the decisions it shows.
+
+    The page calls ``watch_session(session)`` once and ``enter_rebuilt()`` from ``entered``, and
+    provides ``refresh()`` (which clears ``_dirty``) and ``decisions_changed()``.
+    """
+
+    _dirty = True
+
+    def watch_session(self, session: Any) -> None:
+        self._dirty = True
+        session.loadedChanged.connect(self._invalidate)
+        session.identificationsChanged.connect(self._invalidate)
+        session.recipeChanged.connect(lambda: self.decisions_changed() if self.isVisible() else None)
+
+    def _invalidate(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def enter_rebuilt(self) -> None:
+        if self._dirty:
+            self.refresh()
+        else:
+            self.decisions_changed()
+

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from curator.recipe.model import ColumnDecision, Transform
 from curator.undo import ReplaceColumnDecision, SetAttributes
 from ui.pages.check import add_validation_findings, go_to_target
-from ui.pages.common import notice, page_header
+from ui.pages.common import RebuiltWhenShown, notice, page_header
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 COLUMN, CLASS, CONCEPT, SUGGESTED, SCORE, REASON = range(6)
 
 
-class MapPage(QWidget):
+class MapPage(QWidget, RebuiltWhenShown):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
@@ -155,22 +155,14 @@ class MapPage(QWidget):
         layout.addWidget(self.notes_label)
 
         # Rebuilding the table is GUI-thread work: done for the page in view, else when it is entered.
-        self._dirty = True
         self._concepts_model: QStandardItemModel | None = None
-        self.session.identificationsChanged.connect(self._invalidate)
-        self.session.loadedChanged.connect(self._invalidate)
-        self.session.recipeChanged.connect(lambda: self._refresh_decisions() if self.isVisible() else None)
+        self.watch_session(self.session)
 
-    def _invalidate(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
+    def decisions_changed(self) -> None:
+        self._refresh_decisions()
 
     def entered(self) -> None:
-        if self._dirty:
-            self.refresh()
-        else:
-            self._refresh_decisions()
+        self.enter_rebuilt()
         self.window_.check_page.refresh_soon()    # validation issues for the current decisions
         self.show_issues()
 

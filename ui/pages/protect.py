@@ -13,7 +13,7 @@ import pyarrow as pa
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
 from ui.core import core_function
-from ui.pages.common import notice, page_header
+from ui.pages.common import RebuiltWhenShown, notice, page_header
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -93,7 +93,7 @@ class ClassSizeChart(QWidget):
                              text_height, Qt.AlignmentFlag.AlignHCenter, str(records))
 
 
-class ProtectPage(QWidget):
+class ProtectPage(QWidget, RebuiltWhenShown):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
@@ -175,21 +175,13 @@ class ProtectPage(QWidget):
         self._risk_timer.setInterval(500)
         self._risk_timer.timeout.connect(lambda: self.refresh_risk() if self.isVisible() else None)
         # Rebuilding the table is GUI-thread work: done for the page in view, else when it is entered.
-        self._dirty = True
-        self.session.loadedChanged.connect(self._invalidate)
-        self.session.identificationsChanged.connect(self._invalidate)
-        self.session.recipeChanged.connect(lambda: self._recipe_changed() if self.isVisible() else None)
+        self.watch_session(self.session)
 
-    def _invalidate(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
+    def decisions_changed(self) -> None:
+        self._recipe_changed()
 
     def entered(self) -> None:
-        if self._dirty:
-            self.refresh()
-        else:
-            self._recipe_changed()
+        self.enter_rebuilt()
         self.refresh_risk()
 
     # --- labels ----------------------------------------------------------------------------
