@@ -87,7 +87,8 @@ def run_demo(out_dir: Path, say: Callable[[str], None] = print, source: Path | N
         return f"{len(mapped)} of {len(recipe.columns)} columns mapped to {vocab.id} {vocab.version}"
 
     def do_protect() -> str:
-        state["result"] = res = curate(state["loaded"], state["recipe"], state["vocabulary"], state["secret"])
+        state["result"] = res = curate(state["loaded"], state["recipe"], state["vocabulary"], state["secret"],
+                                           detected=state["identifications"])
         actions: dict[str, list[str]] = {}
         for c in state["recipe"].columns:
             actions.setdefault(c.transform.action, []).append(c.source)

@@ -53,9 +53,14 @@ class CurationResult:
         return self.rows_out if self.rows_out is not None else self.table.num_rows
 
 
-def effective_classes(loaded: LoadedTable, recipe: Recipe) -> list[ColumnIdentification]:
-    """Detected classes with the user's overrides from the recipe applied (the override always wins)."""
-    detected = identify_table(loaded.table)
+def effective_classes(loaded: LoadedTable, recipe: Recipe,
+                      detected: list[ColumnIdentification] | None = None) -> list[ColumnIdentification]:
+    """Detected classes with the user's overrides from the recipe applied (the override always wins).
+
+    ``detected``: what ``identify_table`` already found on this same table, so it is not run twice.
+    """
+    if detected is None:
+        detected = identify_table(loaded.table)
     overrides = {c.source: c.identifying for c in recipe.columns if c.identifying}
     return apply_overrides(detected, overrides)
 
@@ -82,9 +87,10 @@ def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentificat
 
 
 def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes | None,
-           progress: ProgressCallback | None = None) -> CurationResult:
+           progress: ProgressCallback | None = None,
+           detected: list[ColumnIdentification] | None = None) -> CurationResult:
     report(progress, 0.0, "identifying columns")
-    identifications = effective_classes(loaded, recipe)
+    identifications = effective_classes(loaded, recipe, detected)
     kept_direct = check_no_silent_keep(recipe, identifications)
 
     # A column the recipe does not mention is dropped, never passed through: a new column in next
