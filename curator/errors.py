@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator.messages import QT_TRANSLATE_NOOP, Text
+
 EXIT_OK = 0
 EXIT_VERIFY_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -30,14 +32,14 @@ class Location:
         if self.file is not None:
             parts.append(str(self.file))
         if self.sheet is not None:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(Text(QT_TRANSLATE_NOOP("core", "sheet '{sheet}'"), sheet=self.sheet))
         if self.cell is not None:
-            parts.append(f"cell {self.cell}")
+            parts.append(Text(QT_TRANSLATE_NOOP("core", "cell {cell}"), cell=self.cell))
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(Text(QT_TRANSLATE_NOOP("core", "line {line}"), line=self.line))
         if self.column is not None:
-            parts.append(f"column '{self.column}'")
-        return ", ".join(parts)
+            parts.append(Text(QT_TRANSLATE_NOOP("core", "column '{column}'"), column=self.column))
+        return Text.joined(", ", parts)
 
 
 @dataclass

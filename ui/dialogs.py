@@ -6,6 +6,7 @@ import logging
 import traceback
 
 from curator.errors import CuratorError
+from ui.i18n import core_text
 from ui.qt import QCoreApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -14,10 +15,12 @@ log = logging.getLogger(__name__)
 def error_texts(error: BaseException) -> tuple[str, str]:
     """(what happened, what to do) for an error raised by the core or by the app."""
     if isinstance(error, CuratorError):
-        what = f"{error.where}: {error.message}" if error.where and str(error.where) else error.message
+        message = core_text(error.message)     # the core's English, translated when it is a marked Text
+        what = (QCoreApplication.translate("Dialogs", "{where}: {message}").format(
+            where=core_text(str(error.where)), message=message) if error.where and str(error.where) else message)
         if error.details:
             what += "\n" + "\n".join(f"  - {d}" for d in error.details)
-        todo = error.hint or QCoreApplication.translate("Dialogs", "Check the file and the options, then try again.")
+        todo = core_text(error.hint) if error.hint else QCoreApplication.translate("Dialogs", "Check the file and the options, then try again.")
         return what, todo
     if isinstance(error, MemoryError):
         return (QCoreApplication.translate("Dialogs", "There is not enough memory for this operation."),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
+from typing import Any
 
+from curator.messages import CONTEXT, Label, Text
 from curator.resources import resource_path
 from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -45,3 +48,61 @@ def install(language: str) -> bool:
         app.installTranslator(qt_own)
         _installed.append(qt_own)
     return found
+
+
+def core_text(text: object) -> str:
+    """Text the core built (``curator.messages.Text``), in the interface language.
+
+    The template is looked up in the "core" context of the translation and filled again with its
+    parameters; parameters that are ``Text`` themselves (type, class, action names) are translated too,
+    numbers follow the language's marks (1 982, 12,5, 45 %). A plain string is looked up whole (the
+    enumerated words the core marks), else shown as it is."""
+    if isinstance(text, Text):
+        if text.parts is not None:
+            # The separator is punctuation ("; ") or a marked word (" and ").
+            return QCoreApplication.translate(CONTEXT, text.template).join(core_text(part) for part in text.parts)
+        translated = QCoreApplication.translate(CONTEXT, text.template)
+        if not text.params:
+            return translated
+        params = {name: _shown(value) for name, value in text.params.items()}
+        try:
+            return format_local(translated, **params)
+        except (KeyError, IndexError, ValueError):   # a translation with a broken placeholder: say it in English
+            return str(text)
+    if isinstance(text, Label):
+        return text.in_language(QLocale().name().split("_")[0])
+    if isinstance(text, str):
+        return QCoreApplication.translate(CONTEXT, text) if text else text
+    return "" if text is None else str(text)
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, Text):
+        return core_text(value)
+    if isinstance(value, Label):
+        return value.in_language(QLocale().name().split("_")[0])
+    return value
+
+
+def format_local(template: str, /, **params: Any) -> str:
+    """``template.format(**params)`` with the interface language's number marks (1 982, 12,5, 45 %)."""
+    return _LocalFormatter(QLocale()).format(template, **params)
+
+
+class _LocalFormatter(string.Formatter):
+    """Numbers with the language's decimal and group marks (the templates use Python's English specs)."""
+
+    def __init__(self, locale: QLocale) -> None:
+        super().__init__()
+        self.decimal = locale.decimalPoint()
+        self.group = locale.groupSeparator()
+        self.percent_space = locale.language() == QLocale.Language.French
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        shown = super().format_field(value, format_spec)
+        if isinstance(value, bool) or not isinstance(value, int | float) or (self.decimal == "." and self.group == ","):
+            return shown
+        shown = shown.translate({ord("."): "\0", ord(","): self.group}).replace("\0", self.decimal)
+        if self.percent_space and shown.endswith("%"):
+            shown = shown[:-1] + "\u202f%"
+        return shown

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from curator.check.report import ValidationReport
 from curator.mapping.vocabulary import Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.recipe.model import Recipe
 
 
@@ -16,8 +17,15 @@ class Blocker:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"column '{self.column}': " if self.column else ""
-        return f"{where}{self.message}" + (f" — {self.hint}" if self.hint else "")
+        if self.column and self.hint:
+            return Text(QT_TRANSLATE_NOOP("core", "column '{column}': {message} — {hint}"), column=self.column, message=self.message,
+                        hint=self.hint)
+        if self.column:
+            return Text(QT_TRANSLATE_NOOP("core", "column '{column}': {message}"), column=self.column, message=self.message)
+        if self.hint:
+            return Text(QT_TRANSLATE_NOOP("core", "{message} — {hint}"), message=self.message, hint=self.hint)
+        return self.message
+
 
 
 def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationReport | None = None) -> list[Blocker]:
@@ -25,25 +33,29 @@ def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationRepor
     found: list[Blocker] = []
     recorded = recipe.vocabulary.get("id")
     if recorded and recorded != vocabulary.id:
-        found.append(Blocker(None, f"the recipe was mapped against vocabulary '{recorded}', not '{vocabulary.id}'",
-                             "Load the vocabulary the recipe names, or map the columns again."))
+        found.append(Blocker(None, Text(QT_TRANSLATE_NOOP("core", "the recipe was mapped against vocabulary '{recorded}', not '{vocabulary}'"),
+                                           recorded=recorded, vocabulary=vocabulary.id),
+                             Text(QT_TRANSLATE_NOOP("core", "Load the vocabulary the recipe names, or map the columns again."))))
     for decision in recipe.columns:
         concept = vocabulary.concepts.get(decision.concept) if decision.concept else None
         if decision.concept and concept is None:
-            found.append(Blocker(decision.source, f"concept '{decision.concept}' is not in vocabulary '{vocabulary.id}'",
-                                 "Map the column to a concept of this vocabulary, or leave it unmapped."))
+            found.append(Blocker(decision.source, Text(QT_TRANSLATE_NOOP("core", "concept '{concept}' is not in vocabulary '{vocabulary}'"),
+                                                         concept=decision.concept, vocabulary=vocabulary.id),
+                                 Text(QT_TRANSLATE_NOOP("core", "Map the column to a concept of this vocabulary, or leave it unmapped."))))
         klass = decision.identifying or (concept.identifying if concept else None)
         if klass == "direct" and decision.transform.action == "keep" and not decision.transform.keep_confirmed:
-            found.append(Blocker(decision.source, "identifies a person directly and would be exported as is",
-                                 "Pseudonymise or drop it, or confirm explicitly that it must be kept."))
+            found.append(Blocker(decision.source, Text(QT_TRANSLATE_NOOP("core", "identifies a person directly and would be exported as is")),
+                                 Text(QT_TRANSLATE_NOOP("core", "Pseudonymise or drop it, or confirm explicitly that it must be kept."))))
         pending = [v for v, state in decision.code_review.items() if state in ("unmapped", "rejected")
                    and v not in decision.code_map]
         if pending and concept is not None and concept.code_list and not validation:
-            found.append(Blocker(decision.source, f"{len(pending)} value(s) have no code yet",
-                                 "Map them, empty them, or exclude their rows."))
+            found.append(Blocker(decision.source, Text(QT_TRANSLATE_NOOP("core", "{count} value(s) have no code yet"), count=len(pending)),
+                                 Text(QT_TRANSLATE_NOOP("core", "Map them, empty them, or exclude their rows."))))
     if validation is not None:
         for result in validation.unresolved:
-            found.append(Blocker(result.column, f"{result.count - result.decided_rows} value(s) {result.message}"
-                                 f" (rule '{result.rule}'), first at row {result.examples[0].row if result.examples else '?'}",
-                                 "Correct the source, map the values, or decide: empty them, exclude the rows, or keep them."))
+            message = Text(QT_TRANSLATE_NOOP("core", "{count} value(s) {problem} (rule '{rule}'), first at row {row}"),
+                           count=result.count - result.decided_rows, problem=word(result.message), rule=result.rule,
+                           row=result.examples[0].row if result.examples else "?")
+            found.append(Blocker(result.column, message, Text(QT_TRANSLATE_NOOP("core", "Correct the source, map the values, or decide: empty "
+                                                              "them, exclude the rows, or keep them."))))
     return found

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from curator.mapping.codes import suggest_codes
 from curator.mapping.values import detect_date_format, shape_of
 from curator.mapping.vocabulary import Concept, Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 # Rules a value can break while still converting: keeping it does not stop the column being typed.
 VALUE_RULES = ("range", "pattern", "check_digit", "length", "unique", "required")
@@ -123,7 +124,7 @@ def _numeric(text: pa.Array, normalised: pa.Array, shape: str, arrow_type: pa.Da
 
 
 def to_number(text: pa.Array, concept: Concept, decimal: str | None) -> Converted:
-    notes = []
+    notes: list[str] = []
     if decimal not in (",", "."):
         shape = shape_of(text, 5_000)
         decimal = "," if shape.decimal_comma else "."
@@ -132,7 +133,7 @@ def to_number(text: pa.Array, concept: Concept, decimal: str | None) -> Converte
     if decimal == ",":
         normalised = pc.replace_substring(normalised, ".", "")
         normalised = pc.replace_substring(normalised, ",", ".")
-        notes.append("decimal comma read as a decimal point")
+        notes.append(Text(QT_TRANSLATE_NOOP("core", "decimal comma read as a decimal point")))
     else:
         grouped = pc.match_substring_regex(normalised, r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
         normalised = pc.if_else(grouped, pc.replace_substring(normalised, ",", ""), normalised)
@@ -169,9 +170,18 @@ def _parse_dates(text: pa.Array, fmt: str) -> pa.Array:
     return parsed
 
 
-def to_date(text: pa.Array, concept: Concept, keep_time: bool = False) -> Converted:
+def to_date(text: pa.Array, concept: Concept, keep_time: bool = False,
+            known: list[str | None] | None = None) -> Converted:
+    """Dates read with the concept's format, else the one most values fit (and a second for the rest).
+
+    ``known``, when given, carries the formats between batches of one file: empty, it receives
+    [format, second format or None] as detected; filled, they are used without detecting again,
+    so that every batch of a streamed file is read the same way (and detection is paid once).
+    """
     fmt = concept.date_format
-    notes = []
+    notes: list[str] = []
+    if fmt is None and known:
+        fmt = known[0]
     if fmt is None:
         shape = shape_of(text, 10_000)
         fmt = shape.date_format
@@ -180,14 +190,24 @@ def to_date(text: pa.Array, concept: Concept, keep_time: bool = False) -> Conver
     parsed = _parse_dates(text, fmt)
     used = [fmt]
     # A second format for the rest, when a column mixes two ways of writing dates.
-    rest = pc.filter(text, _invalid(text, parsed))
-    if len(rest) and concept.date_format is None:
-        second, fraction = detect_date_format(pc.unique(rest).to_pylist()[:2000])
-        # Never a second reading that swaps day and month: that would change dates silently.
-        if second is not None and second != fmt and fraction > 0 and second not in ("%m/%d/%Y", "%d/%m/%y"):
+    if concept.date_format is None:
+        second: str | None = None
+        if known:
+            second = known[1]
+        else:
+            rest = pc.filter(text, _invalid(text, parsed))
+            if len(rest):
+                found, fraction = detect_date_format(pc.unique(rest).to_pylist()[:2000])
+                # Never a second reading that swaps day and month: that would change dates silently.
+                if found is not None and found != fmt and fraction > 0 and found not in ("%m/%d/%Y", "%d/%m/%y"):
+                    second = found
+            # Kept only once values were read with it: an empty first batch decides nothing.
+            if known is not None and pc.any(pc.is_valid(parsed)).as_py():
+                known.extend([fmt, second])
+        if second is not None:
             parsed = pc.coalesce(parsed, _parse_dates(text, second))
             used.append(second)
-    notes.append("dates read as " + " and ".join(_readable(f) for f in used))
+    notes.append(Text(QT_TRANSLATE_NOOP("core", "dates read as {formats}"), formats=Text.joined(QT_TRANSLATE_NOOP("core", " and "), [_readable(f) for f in used])))
     typed = parsed if keep_time else pc.cast(parsed, pa.date32())
     failures = [Failure("datetime" if keep_time else "date", _invalid(text, typed), " or ".join(_readable(f) for f in used))]
     rng = _range_failure(typed, concept, "date")
@@ -267,9 +287,9 @@ def apply_codes(text: pa.Array, concept: Concept, vocabulary: Vocabulary, code_m
         mask = pc.is_in(text, value_set=pa.array(unknown, text.type))
         detail = f"code list '{code_list.id}'" if code_list is not None else ", ".join(sorted(allowed or []))[:200]
         failures.append(Failure(rule, mask, detail))
-    notes = []
+    notes: list[str] = []
     if code_map:
-        notes.append(f"{sum(1 for v in distinct if v in code_map)} distinct value(s) recoded with the code map")
+        notes.append(Text(QT_TRANSLATE_NOOP("core", "{count} distinct value(s) recoded with the code map"), count=sum(1 for v in distinct if v in code_map)))
     if concept.pattern and code_list is None:
         failures.append(_pattern_failure(typed, concept.pattern))
     return Converted(typed, failures, notes)
@@ -340,18 +360,18 @@ def _compact_nir(text: pa.Array) -> tuple[pa.Array, int]:
 
 
 def to_text(text: pa.Array, concept: Concept, code_map: dict[str, str | None]) -> Converted:
-    notes = []
+    notes: list[str] = []
     typed = text
     if code_map:
         distinct = pc.unique(pc.drop_null(text)).to_pylist()
         index = pc.index_in(text, value_set=pa.array(distinct, text.type))
         typed = pc.take(pa.array([code_map.get(v, v) for v in distinct], pa.string()), index)
-        notes.append(f"{sum(1 for v in distinct if v in code_map)} distinct value(s) recoded with the code map")
+        notes.append(Text(QT_TRANSLATE_NOOP("core", "{count} distinct value(s) recoded with the code map"), count=sum(1 for v in distinct if v in code_map)))
     failures = []
     if concept.id == "nir":
         typed, changed = _compact_nir(typed)
         if changed:
-            notes.append(f"spaces, dots and dashes removed from {changed} NIR(s)")
+            notes.append(Text(QT_TRANSLATE_NOOP("core", "spaces, dots and dashes removed from {count} NIR(s)"), count=changed))
     if concept.id == "nir":
         failures += nir_failures(typed)
     elif concept.pattern:
@@ -379,7 +399,7 @@ def has_rules(concept: Concept, vocabulary: Vocabulary, code_map: dict[str, str 
 
 
 def _convert_values(values: pa.Array, concept: Concept, vocabulary: Vocabulary, code_map: dict[str, str | None],
-                    decimal: str | None) -> Converted:
+                    decimal: str | None, date_formats: list[str | None] | None = None) -> Converted:
     """Conversion of an array of source values (a whole column, or its distinct values)."""
     text = clean_text(values, concept.missing_values)
     if code_map:
@@ -393,7 +413,7 @@ def _convert_values(values: pa.Array, concept: Concept, vocabulary: Vocabulary, 
     if vt == "number":
         return to_number(_recode(text, code_map), concept, decimal)
     if vt in ("date", "datetime"):
-        return to_date(_recode(text, code_map), concept, keep_time=vt == "datetime")
+        return to_date(_recode(text, code_map), concept, keep_time=vt == "datetime", known=date_formats)
     if vt == "year":
         return to_year(_recode(text, code_map), concept)
     if vt == "yearmonth":
@@ -423,20 +443,22 @@ def _few_distinct(column: pa.Array, concept: Concept, vocabulary: Vocabulary) ->
 
 
 def convert_column(column: pa.Array | pa.ChunkedArray, concept: Concept, vocabulary: Vocabulary, code_map: dict[str, str | None],
-                   decimal: str | None) -> Converted:
-    """One mapped column converted; failure masks are aligned with the column's rows."""
+                   decimal: str | None, date_formats: list[str | None] | None = None) -> Converted:
+    """One mapped column converted; failure masks are aligned with the column's rows.
+
+    ``date_formats``: see :func:`to_date` (the formats kept from one batch to the next)."""
     if not has_rules(concept, vocabulary, code_map):
         converted = Converted(column)          # names, addresses, free text: passed on exactly as written
     elif _few_distinct(column, concept, vocabulary):
         encoded = pc.dictionary_encode(column)
-        on_distinct = _convert_values(encoded.dictionary, concept, vocabulary, code_map, decimal)
+        on_distinct = _convert_values(encoded.dictionary, concept, vocabulary, code_map, decimal, date_formats)
         indices = encoded.indices
         # A rule no distinct value breaks is broken by no row: it needs no row mask.
         converted = Converted(pc.take(on_distinct.typed, indices),
                               [Failure(f.rule, pc.take(f.mask, indices).fill_null(False), f.detail)
                                for f in on_distinct.failures if pc.any(f.mask).as_py()], on_distinct.notes)
     else:
-        converted = _convert_values(column, concept, vocabulary, code_map, decimal)
+        converted = _convert_values(column, concept, vocabulary, code_map, decimal, date_formats)
     if concept.required:
         converted.failures.append(Failure("required", pc.is_null(clean_text(column))))
     if concept.unique:

@@ -13,23 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from curator.messages import QT_TRANSLATE_NOOP, Text
+
 # Plain-words description of each rule, used in the report and the app.
 RULE_TEXT = {
-    "date": "not a date in the detected format",
-    "datetime": "not a date and time",
-    "integer": "not a whole number",
-    "number": "not a number",
-    "year": "not a year",
-    "yearmonth": "not a year and month (YYYY-MM)",
-    "boolean": "not a yes/no value",
-    "range": "outside the allowed range",
-    "pattern": "not in the expected form",
-    "check_digit": "check digit (key) is wrong",
-    "code": "not a code of the list and not mapped",
-    "enum": "not one of the allowed values",
-    "length": "wrong length",
-    "required": "empty where a value is required",
-    "unique": "duplicated where values must be unique",
+    "date": QT_TRANSLATE_NOOP("core", "not a date in the detected format"),
+    "datetime": QT_TRANSLATE_NOOP("core", "not a date and time"),
+    "integer": QT_TRANSLATE_NOOP("core", "not a whole number"),
+    "number": QT_TRANSLATE_NOOP("core", "not a number"),
+    "year": QT_TRANSLATE_NOOP("core", "not a year"),
+    "yearmonth": QT_TRANSLATE_NOOP("core", "not a year and month (YYYY-MM)"),
+    "boolean": QT_TRANSLATE_NOOP("core", "not a yes/no value"),
+    "range": QT_TRANSLATE_NOOP("core", "outside the allowed range"),
+    "pattern": QT_TRANSLATE_NOOP("core", "not in the expected form"),
+    "check_digit": QT_TRANSLATE_NOOP("core", "check digit (key) is wrong"),
+    "code": QT_TRANSLATE_NOOP("core", "not a code of the list and not mapped"),
+    "enum": QT_TRANSLATE_NOOP("core", "not one of the allowed values"),
+    "length": QT_TRANSLATE_NOOP("core", "wrong length"),
+    "required": QT_TRANSLATE_NOOP("core", "empty where a value is required"),
+    "unique": QT_TRANSLATE_NOOP("core", "duplicated where values must be unique"),
 }
 DECISIONS = ("empty", "exclude_row", "keep")
 MAX_EXAMPLES = 20
@@ -102,10 +104,11 @@ class ValidationReport:
 
     def summary(self) -> str:
         if not self.results:
-            return f"{self.rows} rows checked: no problem found."
+            return Text(QT_TRANSLATE_NOOP("core", "{rows} rows checked: no problem found."), rows=self.rows)
         broken = sum(r.count for r in self.results)
-        return (f"{self.rows} rows checked: {len(self.results)} rule(s) broken by {broken} value(s), "
-                f"{len(self.unresolved)} still to decide; {self.excluded_rows} row(s) excluded.")
+        return Text(QT_TRANSLATE_NOOP("core", "{rows} rows checked: {rules} rule(s) broken by {broken} value(s), {undecided} still to "
+                    "decide; {excluded} row(s) excluded."), rows=self.rows, rules=len(self.results), broken=broken,
+                    undecided=len(self.unresolved), excluded=self.excluded_rows)
 
     def to_dict(self, redact_direct: bool = False) -> dict[str, Any]:
         return {"rows": self.rows, "rows_out": self.rows_out, "excluded_rows": self.excluded_rows, "ok": self.ok,

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from curator.check.convert import VALUE_RULES, Failure, convert_column, has_rules
 from curator.check.report import MAX_EXAMPLES, RULE_TEXT, Finding, RuleResult, ValidationReport
 from curator.mapping.vocabulary import Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.recipe.model import ColumnDecision, Recipe
 
@@ -58,11 +59,15 @@ def _examples(column: str, rule: str, text: pa.Array, mask: pa.Array, header_row
 
 
 def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary,
-                         progress: ProgressCallback | None = None) -> tuple[pa.Table, ValidationReport]:
+                         progress: ProgressCallback | None = None,
+                         date_formats: dict[str, list[str | None]] | None = None,
+                         ) -> tuple[pa.Table, ValidationReport]:
     """The table with mapped columns typed, and the report of every value that breaks a rule.
 
     Unmapped columns pass through unchanged. Row numbers in the report are the source's
-    (``recipe.reader.header_row`` + 1 for the first data row).
+    (``recipe.reader.header_row`` + 1 for the first data row). ``date_formats``, kept by the
+    caller from one batch of a file to the next, makes every batch read its dates the same way
+    (see ``convert.to_date``).
     """
     header_row = recipe.reader.header_row or 1
     result = ValidationReport(rows=table.num_rows)
@@ -81,7 +86,8 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
     # pyarrow releases the GIL: columns convert side by side.
     with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
         futures = {name: pool.submit(convert_column, sources[name], concept, vocabulary,
-                                     decision.code_map, recipe.reader.decimal)
+                                     decision.code_map, recipe.reader.decimal,
+                                     date_formats.setdefault(name, []) if date_formats is not None else None)
                    for name, (decision, concept) in mapped.items()}
         try:
             for done, name in enumerate(futures):
@@ -99,7 +105,7 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
         decision, concept = mapped[name]
         converted = futures[name].result()
         text = source
-        result.notes += [f"{name}: {note}" for note in converted.notes]
+        result.notes += [Text(QT_TRANSLATE_NOOP("core", "{column}: {note}"), column=name, note=note) for note in converted.notes]
         output = converted.typed
         blank = None         # rows to empty by decision
         kept = None          # rows whose value stays as written

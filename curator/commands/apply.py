@@ -72,7 +72,7 @@ def _say(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from curator.package.keys import load_recipients
-    from curator.protect.secret import read_secret_file
+    from curator.protect.secret import PendingSecret
     from curator.recipe.apply import apply_recipe
     from curator.recipe.model import Recipe
 
@@ -92,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
     secret = None
     if args.secret:
         phrase = passphrases[0] if passphrases else read_passphrase(None, "the pseudonymisation secret")
-        secret = read_secret_file(args.secret, phrase)
+        # Opened in the hashing helper while the file is read; wrong passphrases are reported then.
+        secret = PendingSecret(args.secret, phrase)
 
     rows = [0]
     result = apply_recipe(source, recipe, output, recipients, signing_key, secret, strict=args.strict,

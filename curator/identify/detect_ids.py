@@ -13,8 +13,9 @@ from stdnum import iban as std_iban
 
 from curator.identify import patterns
 from curator.identify.checksums import compact_nir, luhn_valid, nir_key_valid
-from curator.identify.findings import Finding, count_text, integers, of_sampled
+from curator.identify.findings import Finding, integers, of_sampled
 from curator.identify.sample import Sample
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 # ---------------------------------------------------------------- French identifiers
 
@@ -32,10 +33,11 @@ def detect_nir(s: Sample) -> Finding | None:
         return None
     parts = []
     if with_key:
-        parts.append(f"{of_sampled(with_key, s.total)} are valid NIRs (check key verified)")
+        parts.append(Text(QT_TRANSLATE_NOOP("core", "{sampled} are valid NIRs (check key verified)"), sampled=of_sampled(with_key, s.total)))
     if without_key:
-        parts.append(f"{of_sampled(without_key, s.total)} have a NIR's 13 digits without the key")
-    return Finding("nir", matched, s.total, True, "; ".join(parts))
+        parts.append(Text(QT_TRANSLATE_NOOP("core", "{sampled} have a NIR's 13 digits without the key"),
+                          sampled=of_sampled(without_key, s.total)))
+    return Finding("nir", matched, s.total, True, Text.joined(QT_TRANSLATE_NOOP("core", "; "), parts))
 
 
 def _luhn_count(s: Sample, pattern: str) -> int:
@@ -55,7 +57,8 @@ def detect_rpps(s: Sample) -> Finding | None:
     valid = _luhn_count(s, r"[18]\d{10}")
     if valid / max(s.total, 1) < 0.9:
         return None
-    return Finding("rpps", valid, s.total, True, f"{of_sampled(valid, s.total)} are valid RPPS numbers (11 digits, Luhn key)")
+    return Finding("rpps", valid, s.total, True, Text(QT_TRANSLATE_NOOP("core", "{sampled} are valid RPPS numbers (11 digits, Luhn key)"),
+                                                  sampled=of_sampled(valid, s.total)))
 
 
 def detect_finess_adeli(s: Sample) -> Finding | None:
@@ -71,11 +74,13 @@ def detect_finess_adeli(s: Sample) -> Finding | None:
         return None
     if s.n_distinct <= max(30, 0.2 * s.total):
         return Finding("finess", valid, s.total, False,
-                       f"{of_sampled(valid, s.total)} are 9-character numbers with a valid key, repeated like FINESS "
-                       f"establishment numbers ({count_text(s.n_distinct)} distinct)")
+                       Text(QT_TRANSLATE_NOOP("core", "{sampled} are 9-character numbers with a valid key, repeated like FINESS "
+                            "establishment numbers ({distinct:,} distinct)"),
+                            sampled=of_sampled(valid, s.total), distinct=s.n_distinct))
     return Finding("adeli", valid, s.total, False,
-                   f"{of_sampled(valid, s.total)} are 9-character numbers with a valid key, varied like ADELI "
-                   f"practitioner numbers ({count_text(s.n_distinct)} distinct)")
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} are 9-character numbers with a valid key, varied like ADELI "
+                        "practitioner numbers ({distinct:,} distinct)"),
+                        sampled=of_sampled(valid, s.total), distinct=s.n_distinct))
 
 
 # ---------------------------------------------------------------- contact and online identifiers
@@ -86,7 +91,8 @@ def detect_email(s: Sample) -> Finding | None:
     mask = s.matches(patterns.EMAIL)
     if s.share(mask) < 0.8:
         return None
-    return Finding("email", s.weight(mask), s.total, True, f"{of_sampled(s.weight(mask), s.total)} are e-mail addresses")
+    return Finding("email", s.weight(mask), s.total, True, Text(QT_TRANSLATE_NOOP("core", "{sampled} are e-mail addresses"),
+                                                                       sampled=of_sampled(s.weight(mask), s.total)))
 
 
 _PHONE_SHAPE = r"\+?[\d (). \-/]{8,24}(?: ?(?:x|ext\.?|poste) ?\d{1,6})?"
@@ -132,7 +138,8 @@ def detect_phone(s: Sample) -> Finding | None:
     if share < 0.7:
         return None
     matched = round(share * s.total)
-    return Finding("phone", matched, s.total, True, f"{of_sampled(matched, s.total)} are phone numbers")
+    return Finding("phone", matched, s.total, True, Text(QT_TRANSLATE_NOOP("core", "{sampled} are phone numbers"),
+                                                     sampled=of_sampled(matched, s.total)))
 
 
 def detect_iban(s: Sample) -> Finding | None:
@@ -144,7 +151,8 @@ def detect_iban(s: Sample) -> Finding | None:
     valid = sum(count for value, count in s.selected(shaped) if std_iban.is_valid(value))
     if valid / s.total < 0.8:
         return None
-    return Finding("iban", valid, s.total, True, f"{of_sampled(valid, s.total)} are valid IBANs (check digits verified)")
+    return Finding("iban", valid, s.total, True, Text(QT_TRANSLATE_NOOP("core", "{sampled} are valid IBANs (check digits verified)"),
+                                                  sampled=of_sampled(valid, s.total)))
 
 
 def detect_ip(s: Sample) -> Finding | None:
@@ -162,7 +170,7 @@ def detect_ip(s: Sample) -> Finding | None:
         valid += count
     if valid / s.total < 0.8:
         return None
-    return Finding("ip", valid, s.total, True, f"{of_sampled(valid, s.total)} are IP addresses")
+    return Finding("ip", valid, s.total, True, Text(QT_TRANSLATE_NOOP("core", "{sampled} are IP addresses"), sampled=of_sampled(valid, s.total)))
 
 
 def detect_url(s: Sample) -> Finding | None:
@@ -171,7 +179,8 @@ def detect_url(s: Sample) -> Finding | None:
     mask = s.matches(patterns.URL, ignore_case=True)
     if s.share(mask) < 0.8:
         return None
-    return Finding("url", s.weight(mask), s.total, True, f"{of_sampled(s.weight(mask), s.total)} are web addresses (URLs)")
+    return Finding("url", s.weight(mask), s.total, True, Text(QT_TRANSLATE_NOOP("core", "{sampled} are web addresses (URLs)"),
+                                                                     sampled=of_sampled(s.weight(mask), s.total)))
 
 
 # ---------------------------------------------------------------- foreign identifiers and generic ids
@@ -183,7 +192,8 @@ def detect_ssn(s: Sample) -> Finding | None:
     if s.share(mask) < 0.8:
         return None
     return Finding("ssn", s.weight(mask), s.total, True,
-                   f"{of_sampled(s.weight(mask), s.total)} have the shape of a US social security number (123-45-6789)")
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} have the shape of a US social security number (123-45-6789)"),
+                        sampled=of_sampled(s.weight(mask), s.total)))
 
 
 def detect_uuid(s: Sample) -> Finding | None:
@@ -193,7 +203,8 @@ def detect_uuid(s: Sample) -> Finding | None:
     if s.share(mask) < 0.9:
         return None
     return Finding("identifier", s.weight(mask), s.total, True,
-                   f"{of_sampled(s.weight(mask), s.total)} are UUIDs, record identifiers")
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} are UUIDs, record identifiers"),
+                        sampled=of_sampled(s.weight(mask), s.total)))
 
 
 _DECIMAL = r"-?\d+[.,]\d+"
@@ -215,7 +226,8 @@ def detect_identifier(s: Sample) -> Finding | None:
     if lengths.max() - lengths.min() > 4 and not s.share(s.matches(r"\d+")) > 0.95:
         return None
     return Finding("identifier", s.total, s.total, False,
-                   f"all {count_text(s.total)} sampled values are distinct codes of one shape, like record identifiers")
+                   Text(QT_TRANSLATE_NOOP("core", "all {count:,} sampled values are distinct codes of one shape, like record identifiers"),
+                        count=s.total))
 
 
 def detect_row_number(s: Sample) -> Finding | None:
@@ -228,5 +240,5 @@ def detect_row_number(s: Sample) -> Finding | None:
     if ints.min() < 0 or ints.max() > 1.05 * s.rows + 1:
         return None
     return Finding("row_number", s.total, s.total, False,
-                   f"all {count_text(s.total)} sampled values are distinct whole numbers between {ints.min()} and "
-                   f"{ints.max()}, like line numbers")
+                   Text(QT_TRANSLATE_NOOP("core", "all {count:,} sampled values are distinct whole numbers between {low} and "
+                        "{high}, like line numbers"), count=s.total, low=ints.min(), high=ints.max()))

@@ -14,6 +14,7 @@ from curator.identify.findings import Finding, integers, of_sampled
 from curator.identify.lexicons import first_names, last_names
 from curator.identify.sample import Sample
 from curator.identify.text import fold
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 
 # ---------------------------------------------------------------- names and addresses
 
@@ -58,13 +59,14 @@ def detect_names(s: Sample) -> Finding | None:
     if max(share_first, share_last) < 0.5:
         return None
     if words >= 1.8 and (full / total >= 0.3 or min(share_first, share_last) >= 0.4):
-        kind, what = "person_name", "full names (a first name and a surname)"
+        kind, what = "person_name", QT_TRANSLATE_NOOP("core", "full names (a first name and a surname)")
     elif share_first >= share_last:
-        kind, what = "first_name", "known first names"
+        kind, what = "first_name", QT_TRANSLATE_NOOP("core", "known first names")
     else:
-        kind, what = "last_name", "known surnames"
+        kind, what = "last_name", QT_TRANSLATE_NOOP("core", "known surnames")
     matched = round(max(share_first, share_last) * s.total)
-    return Finding(kind, matched, s.total, False, f"{of_sampled(matched, s.total)} are {what}")
+    return Finding(kind, matched, s.total, False,
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} are {what}"), sampled=of_sampled(matched, s.total), what=word(what)))
 
 
 _STREET_TYPES = (r"rue|avenue|av|ave|bd|boulevard|blvd|chemin|ch|che|allee|allée|impasse|imp|place|pl|route|rte"
@@ -93,7 +95,8 @@ def detect_address(s: Sample) -> Finding | None:
     if lengths.mean() > 80:
         return None
     return Finding("address", s.weight(mask), s.total, True,
-                   f"{of_sampled(s.weight(mask), s.total)} look like street addresses (house number and street type)")
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} look like street addresses (house number and street type)"),
+                        sampled=of_sampled(s.weight(mask), s.total)))
 
 
 # ---------------------------------------------------------------- places
@@ -113,12 +116,13 @@ def detect_postcode(s: Sample) -> Finding | None:
     corsica = s.share(s.matches(r"2[AaBb]\d{3}"))
     ends_zero = s.share(s.matches(r"\d{4}0"))
     if corsica > 0:
-        kind, what = "commune_code", "INSEE commune codes (Corsica 2A/2B included)"
+        kind, what = "commune_code", QT_TRANSLATE_NOOP("core", "INSEE commune codes (Corsica 2A/2B included)")
     elif s.share(french) >= 0.9 and ends_zero < 0.4:
-        kind, what = "commune_code", "5-character codes shaped like INSEE commune codes or postcodes"
+        kind, what = "commune_code", QT_TRANSLATE_NOOP("core", "5-character codes shaped like INSEE commune codes or postcodes")
     else:
-        kind, what = "postcode", "postcodes"
-    return Finding(kind, s.weight(mask), s.total, False, f"{of_sampled(s.weight(mask), s.total)} are {what}")
+        kind, what = "postcode", QT_TRANSLATE_NOOP("core", "postcodes")
+    return Finding(kind, s.weight(mask), s.total, False,
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} are {what}"), sampled=of_sampled(s.weight(mask), s.total), what=word(what)))
 
 
 def detect_department(s: Sample) -> Finding | None:
@@ -130,7 +134,8 @@ def detect_department(s: Sample) -> Finding | None:
     if not s.matches(r"0\d|2[AaBb]|97\d").any():
         return None
     return Finding("department", s.weight(mask), s.total, False,
-                   f"{of_sampled(s.weight(mask), s.total)} are French département codes")
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} are French département codes"),
+                        sampled=of_sampled(s.weight(mask), s.total)))
 
 
 # ---------------------------------------------------------------- dates, ages, sex
@@ -191,8 +196,10 @@ def detect_date(s: Sample) -> Finding | None:
     today = dt.date.today()
     if high - low >= 25 and low >= 1890 and max(d for d, _ in dates) <= today and statistics.median(years) <= today.year - 15:
         return Finding("birth_date", matched, s.total, True,
-                       f"{of_sampled(matched, s.total)} are dates {low}–{high}, spread like birth dates")
-    return Finding("date", matched, s.total, True, f"{of_sampled(matched, s.total)} are dates {low}–{high}")
+                       Text(QT_TRANSLATE_NOOP("core", "{sampled} are dates {low}–{high}, spread like birth dates"),
+                            sampled=of_sampled(matched, s.total), low=low, high=high))
+    return Finding("date", matched, s.total, True,
+                   Text(QT_TRANSLATE_NOOP("core", "{sampled} are dates {low}–{high}"), sampled=of_sampled(matched, s.total), low=low, high=high))
 
 
 # Courtesy titles (M., Mme, Mrs...) code sex as surely as M/F do.
@@ -213,7 +220,8 @@ def detect_sex(s: Sample) -> Finding | None:
     if folded <= {"0", "1", "2", "9"} and not {"1", "2"} <= folded:
         return None
     return Finding("sex", s.total, s.total, False,
-                   f"all sampled values are one of {', '.join(sorted(s.values()))}, a sex coding")
+                   Text(QT_TRANSLATE_NOOP("core", "all sampled values are one of {values}, a sex coding"),
+                        values=", ".join(sorted(s.values()))))
 
 
 def detect_age_or_year(s: Sample) -> Finding | None:
@@ -224,10 +232,11 @@ def detect_age_or_year(s: Sample) -> Finding | None:
     this_year = dt.date.today().year
     if low >= 1880 and high <= this_year:
         return Finding("birth_year", s.total, s.total, False,
-                       f"all sampled values are years {low}–{high}, like birth years")
+                       Text(QT_TRANSLATE_NOOP("core", "all sampled values are years {low}–{high}, like birth years"), low=low, high=high))
     if low >= 0 and high <= 120 and high - low >= 25:
         return Finding("age", s.total, s.total, False,
-                       f"all sampled values are whole numbers {low}–{high}, like ages in years")
+                       Text(QT_TRANSLATE_NOOP("core", "all sampled values are whole numbers {low}–{high}, like ages in years"),
+                            low=low, high=high))
     return None
 
 

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.identify.sample import Sample
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 # A detector needs at least this many sampled values before it says anything.
 MIN_VALUES = 5
@@ -36,9 +37,9 @@ def count_text(count: int) -> str:
     return f"{count:,}"
 
 
-def of_sampled(matched: int, total: int) -> str:
+def of_sampled(matched: int, total: int) -> Text:
     """"1,982 of 2,000 sampled values": the phrase every count in the evidence uses."""
-    return f"{count_text(matched)} of {count_text(total)} sampled values"
+    return Text(QT_TRANSLATE_NOOP("core", "{matched:,} of {total:,} sampled values"), matched=matched, total=total)
 
 
 def integers(s: Sample) -> np.ndarray | None:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from curator.identify.text import normalise_header
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 # kind -> synonyms, written already normalised (lower case, no accents, words split by spaces).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -143,7 +144,7 @@ class HeaderMatch:
     score: float          # 1.0 whole header, 0.9 words inside it, less for a near spelling
 
     def evidence(self) -> str:
-        return f"header resembles '{self.synonym}'"
+        return Text(QT_TRANSLATE_NOOP("core", "header resembles '{synonym}'"), synonym=self.synonym)
 
 
 @lru_cache(maxsize=1)

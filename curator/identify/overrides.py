@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from curator.errors import InputError, Location
 from curator.identify.model import CLASSES, ColumnIdentification
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 
 
 def apply_overrides(identifications: list[ColumnIdentification],
@@ -28,8 +29,12 @@ def apply_overrides(identifications: list[ColumnIdentification],
             result.append(ident)
             continue
         klass = overrides[ident.name]
-        detected = f"detected as {ident.klass}" if ident.klass != klass else "same as detected"
+        if ident.klass != klass:
+            said = Text(QT_TRANSLATE_NOOP("core", "set by the user to {klass} (detected as {detected})"), klass=word(klass),
+                        detected=word(ident.klass))
+        else:
+            said = Text(QT_TRANSLATE_NOOP("core", "set by the user to {klass} (same as detected)"), klass=word(klass))
         result.append(replace(ident, klass=klass, confidence=1.0,
-                              evidence=[f"set by the user to {klass} ({detected})", *ident.evidence],
+                              evidence=[said, *ident.evidence],
                               kinds=list(ident.kinds)))
     return result

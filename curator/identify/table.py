@@ -10,6 +10,7 @@ from curator.identify.headers import HeaderMatch, match_header
 from curator.identify.model import KIND_CLASS, SEVERITY, ColumnIdentification
 from curator.identify.sample import SAMPLE_SIZE, Sample, draw_sample
 from curator.identify.values import Finding, coordinate_range, detect_values
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.progress import ProgressCallback, report
 
 # Byte lengths a value of each kind can have: the whole-column confirmation is a vectorised length
@@ -22,12 +23,20 @@ KIND_LENGTHS: dict[str, tuple[int, int]] = {
     "ccam": (7, 11), "atc": (3, 7), "morphology": (6, 6), "sex": (1, 16), "age": (1, 3), "birth_year": (4, 4),
 }
 
-KIND_WORDS = {"nir": "a NIR", "rpps": "an RPPS number", "finess": "a FINESS number", "adeli": "an ADELI number",
-              "email": "an e-mail address", "phone": "a phone number", "iban": "an IBAN", "ip": "an IP address",
-              "url": "a URL", "ssn": "a US SSN", "birth_date": "a date", "death_date": "a date", "date": "a date",
-              "postcode": "a postcode", "commune_code": "a commune code", "department": "a département",
-              "icd10": "an ICD-10 code", "ccam": "a CCAM code", "atc": "an ATC code", "morphology": "a morphology code",
-              "sex": "a sex code", "age": "an age", "birth_year": "a year"}
+KIND_WORDS = {
+    "nir": QT_TRANSLATE_NOOP("core", "a NIR"), "rpps": QT_TRANSLATE_NOOP("core", "an RPPS number"),
+    "finess": QT_TRANSLATE_NOOP("core", "a FINESS number"), "adeli": QT_TRANSLATE_NOOP("core", "an ADELI number"),
+    "email": QT_TRANSLATE_NOOP("core", "an e-mail address"), "phone": QT_TRANSLATE_NOOP("core", "a phone number"),
+    "iban": QT_TRANSLATE_NOOP("core", "an IBAN"), "ip": QT_TRANSLATE_NOOP("core", "an IP address"),
+    "url": QT_TRANSLATE_NOOP("core", "a URL"), "ssn": QT_TRANSLATE_NOOP("core", "a US SSN"),
+    "birth_date": QT_TRANSLATE_NOOP("core", "a date"), "death_date": QT_TRANSLATE_NOOP("core", "a date"),
+    "date": QT_TRANSLATE_NOOP("core", "a date"), "postcode": QT_TRANSLATE_NOOP("core", "a postcode"),
+    "commune_code": QT_TRANSLATE_NOOP("core", "a commune code"),
+    "department": QT_TRANSLATE_NOOP("core", "a département"), "icd10": QT_TRANSLATE_NOOP("core", "an ICD-10 code"),
+    "ccam": QT_TRANSLATE_NOOP("core", "a CCAM code"), "atc": QT_TRANSLATE_NOOP("core", "an ATC code"),
+    "morphology": QT_TRANSLATE_NOOP("core", "a morphology code"), "sex": QT_TRANSLATE_NOOP("core", "a sex code"),
+    "age": QT_TRANSLATE_NOOP("core", "an age"), "birth_year": QT_TRANSLATE_NOOP("core", "a year"),
+}
 
 
 def _severity(klass: str) -> int:
@@ -42,8 +51,8 @@ def _confirm(column: pa.ChunkedArray, kind: str) -> str | None:
         keyed = count_valid_nirs(column)
         if keyed.valid:
             # The key is checked on every row, not just on the sample: a cheap, certain count.
-            return (f"whole column: {keyed.valid:,} of {keyed.filled:,} filled values are valid NIRs "
-                    "(check key verified)")
+            return Text(QT_TRANSLATE_NOOP("core", "whole column: {valid:,} of {filled:,} filled values are valid NIRs "
+                        "(check key verified)"), valid=keyed.valid, filled=keyed.filled)
     low, high = KIND_LENGTHS[kind]
     if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
         column = pc.cast(column, pa.string())
@@ -58,10 +67,12 @@ def _confirm(column: pa.ChunkedArray, kind: str) -> str | None:
     else:
         filled = int(pc.sum(pc.greater(lengths, 0)).as_py() or 0)
         fitting = int(pc.sum(pc.and_(pc.greater_equal(lengths, low), pc.less_equal(lengths, high))).as_py() or 0)
-    what = KIND_WORDS[kind]
+    what = word(KIND_WORDS[kind])
     if fitting == filled:
-        return f"whole column: all {filled:,} filled values have a length {what} can have"
-    return f"whole column: {filled - fitting:,} of {filled:,} filled values are too short or too long to be {what}"
+        return Text(QT_TRANSLATE_NOOP("core", "whole column: all {filled:,} filled values have a length {what} can have"),
+                    filled=filled, what=what)
+    return Text(QT_TRANSLATE_NOOP("core", "whole column: {misfits:,} of {filled:,} filled values are too short or too long to be {what}"),
+                misfits=filled - fitting, filled=filled, what=what)
 
 
 def _decide(name: str, header: HeaderMatch | None, findings: list[Finding], sample: Sample) -> ColumnIdentification:
@@ -103,13 +114,13 @@ def _decide(name: str, header: HeaderMatch | None, findings: list[Finding], samp
         result.evidence.append(best_weak.evidence)
         result.kinds.append(best_weak.kind)
         if result.klass != "none":
-            result.evidence.append("the header says nothing about the content: decided from the values alone")
+            result.evidence.append(Text(QT_TRANSLATE_NOOP("core", "the header says nothing about the content: decided from the values alone")))
     elif sample.total == 0:
         result.klass, result.confidence = "none", 0.3
-        result.evidence.append("the column is empty in the rows looked at")
+        result.evidence.append(Text(QT_TRANSLATE_NOOP("core", "the column is empty in the rows looked at")))
     else:
         result.klass, result.confidence = "none", 0.6
-        result.evidence.append("neither the header nor the sampled values look identifying or medical")
+        result.evidence.append(Text(QT_TRANSLATE_NOOP("core", "neither the header nor the sampled values look identifying or medical")))
     result.kinds = list(dict.fromkeys(result.kinds))
     result.confidence = round(result.confidence, 2)
     return result
@@ -133,19 +144,23 @@ def _pair_coordinates(results: list[ColumnIdentification], headers: list[HeaderM
             kind = header.kind if header is not None else ("gps_lat" if order == 0 else "gps_lon")
             others = ", ".join(f"'{n}'" for n in names if n != results[i].name)
             lo_hi = ranges[i]
-            precise = f"values are precise coordinates ({lo_hi[0]:.4f} to {lo_hi[1]:.4f}); " if lo_hi else ""
             results[i].klass = "direct"
             results[i].confidence = 0.9 if header is not None and lo_hi is not None else 0.75
             results[i].kinds = list(dict.fromkeys([*results[i].kinds, kind]))
-            results[i].evidence.append(f"{precise}with column {others} it forms a latitude/longitude pair, "
-                                       "which locates a home")
+            if lo_hi:
+                results[i].evidence.append(Text(QT_TRANSLATE_NOOP("core", "values are precise coordinates ({low:.4f} to {high:.4f}); with column "
+                                                "{others} it forms a latitude/longitude pair, which locates a home"),
+                                                low=lo_hi[0], high=lo_hi[1], others=others))
+            else:
+                results[i].evidence.append(Text(QT_TRANSLATE_NOOP("core", "with column {others} it forms a latitude/longitude pair, "
+                                                "which locates a home"), others=others))
     else:
         for i in candidates:
             header = headers[i]
             if header is not None:
                 results[i].klass = "quasi"
                 results[i].kinds = list(dict.fromkeys([*results[i].kinds, "coordinate"]))
-                results[i].evidence.append("a single coordinate without its pair: locates a band, not a home")
+                results[i].evidence.append(Text(QT_TRANSLATE_NOOP("core", "a single coordinate without its pair: locates a band, not a home")))
 
 
 def identify_table(table: pa.Table, progress: ProgressCallback | None = None) -> list[ColumnIdentification]:

@@ -21,6 +21,7 @@ from curator.load.fingerprint import BackgroundDigest
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
 from curator.load.sheets import detect_sheet_options, list_workbook_sheets, read_workbook
 from curator.load.statistical import read_statistical
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.source import LoadedTable, ReadOptions, SourceInfo
 
@@ -30,17 +31,18 @@ __all__ = ["detect_options", "iter_batches", "list_sheets", "read_file"]
 def _source_path(path: str | Path) -> Path:
     source = Path(path)
     if not source.exists():
-        raise InputError("The file does not exist.", Location(file=str(source)),
-                         hint="Check the name and folder, or choose the file again.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file does not exist.")), Location(file=str(source)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Check the name and folder, or choose the file again.")))
     if source.is_dir():
-        raise InputError("This is a folder, not a file.", Location(file=str(source)),
-                         hint="Choose the data file inside it.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "This is a folder, not a file.")), Location(file=str(source)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose the data file inside it.")))
     try:
         with source.open("rb"):
             pass
     except OSError as error:
-        raise InputError(f"The file cannot be opened: {error.strerror}.", Location(file=str(source)),
-                         hint="Check you are allowed to read it and that no other program locks it.") from None
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file cannot be opened: {reason}."), reason=error.strerror),
+                         Location(file=str(source)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Check you are allowed to read it and that no other program locks it."))) from None
     return source
 
 
@@ -85,8 +87,8 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
             used = ReadOptions(format=fmt)
         sha256 = digest.result()
         if table.num_columns == 0:
-            raise InputError("The file holds no columns.", Location(file=str(source)),
-                             hint="Check that you chose the right file.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file holds no columns.")), Location(file=str(source)),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file.")))
     info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
                       rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
     report(progress, 1.0, f"Read {table.num_rows:,} rows")

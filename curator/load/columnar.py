@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 from curator.errors import InputError, Location
 from curator.load.cells import to_text
 from curator.load.names import unique_names
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 
 
@@ -20,8 +21,9 @@ def as_text_table(table: pa.Table, names: list[str]) -> pa.Table:
 
 
 def _damaged(path: Path, fmt: str, error: Exception) -> InputError:
-    return InputError(f"The {fmt} file is damaged or truncated ({error}).", Location(file=str(path)),
-                      hint="Write the file again from the tool that produced it, or copy it again.")
+    return InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or truncated ({error})."), format=fmt, error=error),
+                      Location(file=str(path)),
+                      hint=Text(QT_TRANSLATE_NOOP("core", "Write the file again from the tool that produced it, or copy it again.")))
 
 
 def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None

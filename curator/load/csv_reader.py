@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from curator.errors import InputError, Location
+from curator.load.code_page import Latin1Plan, Undefined, latin1_plan, put_right
 from curator.load.fingerprint import BackgroundDigest
 from curator.load.names import unique_names
 from curator.load.text_dialect import TextDialect, detect_dialect, read_sample
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import Cancelled, ProgressCallback, report
 from curator.source import ReadOptions
 
@@ -75,12 +77,22 @@ class CsvPlan:
     warnings: list[str] = field(default_factory=list)
 
     def read_options(self, block_size: int = BLOCK_BYTES, use_threads: bool = True) -> pacsv.ReadOptions:
-        encoding = self.dialect.encoding
-        # pyarrow parses UTF-8 natively and skips its BOM; other encodings go through its transcoder.
-        native = encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig")
         return pacsv.ReadOptions(use_threads=use_threads, block_size=block_size,
                                  skip_rows=self.dialect.header_line, column_names=self.names,
-                                 encoding="utf8" if native else encoding)
+                                 encoding=self.pyarrow_encoding)
+
+    @property
+    def latin1(self) -> Latin1Plan | None:
+        """Set when the code page is read as Latin-1 and put right afterwards (curator.load.code_page)."""
+        return latin1_plan(self.dialect.encoding)
+
+    @property
+    def pyarrow_encoding(self) -> str:
+        encoding = self.dialect.encoding
+        # pyarrow parses UTF-8 natively and skips its BOM; other encodings go through its transcoder.
+        if encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
+            return "utf8"
+        return "latin-1" if self.latin1 is not None else encoding
 
     def parse_options(self, handler: Any = None) -> pacsv.ParseOptions:
         return pacsv.ParseOptions(delimiter=self.dialect.delimiter, quote_char=self.dialect.quotechar,
@@ -147,26 +159,40 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
                 continue
             raise _parse_error(path, plan, text) from None
         except UnicodeDecodeError as error:
-            if options.encoding is None and plan.dialect.encoding == "cp1252":
-                # Bytes cp1252 leaves undefined (0x81, 0x8D...): latin-1 reads every byte.
-                plan.dialect.encoding = "latin-1"
-                warnings.append("Some bytes are not valid Windows-1252; the file was read as Latin-1.")
-                continue
+            # Windows-1252's undefined bytes never get here: it is read as Latin-1 (see code_page).
             raise InputError(f"The file cannot be decoded as {plan.dialect.encoding}: {error.reason}.",
                              Location(file=str(path)),
                              hint="Choose the right encoding (for example utf-8, cp1252, latin-1).") from None
         break
     if bad_rows:
         raise _ragged_error(path, plan, bad_rows)
+    latin1 = plan.latin1
+    if latin1 is not None:
+        table, undefined = put_right(table, latin1)
+        if undefined:
+            warnings.append(_undefined_bytes(path, plan, undefined, chosen=options.encoding is not None))
     _check_cell_lengths(path, plan, table)
     if table.num_rows == 0:
         raise InputError("The file has a header but no data rows.",
                          Location(file=str(path), line=plan.dialect.header_line or None),
                          hint="Export the data again, including the rows, or check the header row option.")
     if _has_mixed_line_endings(sample):
-        warnings.append("The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.")
+        warnings.append(Text(QT_TRANSLATE_NOOP("core", "The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.")))
     report(progress, 1.0, "Read")
     return CsvResult(table=table, plan=plan, sha256=digest.result(), warnings=warnings)
+
+
+def _undefined_bytes(path: Path, plan: CsvPlan, undefined: list[Undefined], chosen: bool) -> Text:
+    """The warning for bytes the code page leaves undefined; an error when the user chose that code page."""
+    first = undefined[0]
+    if chosen or plan.dialect.encoding != "cp1252":
+        raise InputError(f"The file cannot be decoded as {plan.dialect.encoding}: byte 0x{first.byte:02X} in column "
+                         f"'{first.column}' (data row {first.row + 1}) has no character in that encoding.",
+                         Location(file=str(path), column=first.column),
+                         hint="Choose the right encoding (for example utf-8, cp1252, latin-1).")
+    return Text(QT_TRANSLATE_NOOP("core", "Byte 0x{byte:02X} in column '{column}' (data row {row}) has no "
+                                          "Windows-1252 character: such bytes were read as Latin-1 control "
+                                          "characters."), byte=first.byte, column=first.column, row=first.row + 1)
 
 
 def _replan_encoding(path: Path, options: ReadOptions, plan: CsvPlan) -> CsvPlan:
@@ -212,7 +238,8 @@ def _data_line_numbers(path: Path, plan: CsvPlan, texts: list[str]) -> dict[str,
     """Physical line numbers where the given rows start (the error path only: a plain scan of the file)."""
     wanted = {_first_line(text) for text in texts}
     found: dict[str, int] = {}
-    with path.open("r", encoding=plan.dialect.encoding, errors="replace", newline="") as source:
+    # Decoded as the reader decoded it, so that the texts of its bad rows are found as they are.
+    with path.open("r", encoding=plan.pyarrow_encoding, errors="replace", newline="") as source:
         for number, line in enumerate(source, start=1):
             stripped = line.rstrip("\r\n")
             if number > plan.dialect.header_line and stripped in wanted and stripped not in found:
@@ -267,16 +294,9 @@ def _parse_error(path: Path, plan: CsvPlan, text: str) -> InputError:
 
 def _longest_bytes(column: pa.ChunkedArray) -> tuple[int, int]:
     """(longest value in UTF-8 bytes, its row), read from the offsets alone."""
-    longest, where, start = 0, 0, 0
-    for chunk in column.chunks:
-        if len(chunk):
-            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
-            lengths = np.diff(offsets)
-            row = int(lengths.argmax())
-            if lengths[row] > longest:
-                longest, where = int(lengths[row]), start + row
-        start += len(chunk)
-    return longest, where
+    lengths = pc.binary_length(column)
+    longest = pc.max(lengths).as_py() or 0
+    return longest, (pc.index(lengths, longest).as_py() if longest else 0)
 
 
 def _check_cell_lengths(path: Path, plan: CsvPlan, table: pa.Table) -> None:
@@ -303,6 +323,16 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int) -> Itera
         bad_rows.append(row)
         return "skip"
 
+    latin1 = plan.latin1
+
+    def finished(table: pa.Table) -> Iterator[pa.RecordBatch]:
+        # Put right once per outgoing batch: pyarrow's own batches are a few thousand rows each.
+        if latin1 is not None:
+            table, undefined = put_right(table, latin1)
+            if undefined and options.encoding is not None:
+                _undefined_bytes(path, plan, undefined, chosen=True)
+        yield from table.combine_chunks().to_batches(max_chunksize=batch_rows)
+
     with pa.OSFile(str(path), "rb") as source:
         reader = pacsv.open_csv(source, read_options=plan.read_options(),
                                 parse_options=plan.parse_options(collect),
@@ -315,12 +345,12 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int) -> Itera
             pending.append(batch)
             pending_rows += batch.num_rows
             while pending_rows >= batch_rows:
-                combined = pa.Table.from_batches(pending).combine_chunks()
-                yield from combined.slice(0, batch_rows).to_batches(max_chunksize=batch_rows)
-                rest = combined.slice(batch_rows)
+                combined = pa.Table.from_batches(pending)
+                yield from finished(combined.slice(0, batch_rows))
+                rest = combined.slice(batch_rows).combine_chunks()
                 pending = rest.to_batches()
                 pending_rows = rest.num_rows
         if bad_rows:
             raise _ragged_error(path, plan, bad_rows)
         if pending_rows:
-            yield from pa.Table.from_batches(pending).combine_chunks().to_batches(max_chunksize=batch_rows)
+            yield from finished(pa.Table.from_batches(pending))

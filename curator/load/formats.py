@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 TEXT_FORMATS = ("csv",)
 SHEET_FORMATS = ("xlsx", "xlsm", "xls", "xlsb", "ods")
@@ -86,54 +87,60 @@ def detect_format(path: Path, head: bytes, requested: str | None = None) -> str:
         if fmt in ("tsv", "txt"):
             fmt = "csv"
         if fmt not in ALL_FORMATS:
-            raise InputError(f"'{requested}' is not a format curator reads.", where,
-                             hint=f"Formats curator reads: {SUPPORTED_TEXT}.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "'{requested}' is not a format curator reads."), requested=requested), where,
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Formats curator reads: {formats}."), formats=SUPPORTED_TEXT))
         return fmt
     if not head:
-        raise InputError("The file is empty (0 bytes).", where,
-                         hint="Export the data again from the source system and check the export finished.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file is empty (0 bytes).")), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Export the data again from the source system and check the export finished.")))
     suffix = path.suffix.lower()
     by_name = EXTENSIONS.get(suffix)
     kind = content_kind(head)
     foreign = foreign_description(head)
     if foreign:
-        raise InputError(f"The file is {foreign}, not a data table, although its name ends in '{suffix}'.", where,
-                         hint="Choose the data export itself (CSV, Excel, ODS, Parquet, SAS, Stata or SPSS).")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file is {foreign}, not a data table, although its name ends in '{suffix}'."),
+                              foreign=foreign, suffix=suffix), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose the data export itself (CSV, Excel, ODS, Parquet, SAS, Stata or SPSS).")))
     if by_name is None:
         guessed = {"parquet": "parquet", "feather": "feather", "sas7bdat": "sas7bdat", "xpt": "xpt",
                    "dta": "dta", "sav": "sav"}.get(kind or "")
         if guessed:
             return guessed
-        raise InputError(f"curator does not read '{suffix or 'extension-less'}' files.", where,
-                         hint=f"Save the data as one of: {SUPPORTED_TEXT}.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "curator does not read '{suffix}' files."), suffix=suffix or "extension-less"), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Save the data as one of: {formats}."), formats=SUPPORTED_TEXT))
     if by_name == "csv":
         if kind in ("zip", "ole"):
-            raise InputError(f"The file is a {'zip archive or Excel workbook' if kind == 'zip' else 'legacy Office file'}"
-                             f", not text, although its name ends in '{suffix}'.", where,
-                             hint="If it is an Excel workbook, rename it to .xlsx (or .xls) or save it as CSV from Excel.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file is a zip archive or Excel workbook, not text, although its name ends in "
+                                  "'{suffix}'.") if kind == "zip" else QT_TRANSLATE_NOOP("core", "The file is a legacy Office file, not text, "
+                                  "although its name ends in '{suffix}'."), suffix=suffix), where,
+                             hint=Text(QT_TRANSLATE_NOOP("core", "If it is an Excel workbook, rename it to .xlsx (or .xls) or save it as CSV "
+                                       "from Excel.")))
         if kind is not None and kind != "foreign":
-            raise InputError(f"The file is a {kind} file, not text, although its name ends in '{suffix}'.", where,
-                             hint=f"Rename it to .{kind} so curator reads it as such.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file is a {kind} file, not text, although its name ends in '{suffix}'."),
+                                  kind=kind, suffix=suffix), where,
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Rename it to .{kind} so curator reads it as such."), kind=kind))
         return "csv"
     if by_name in ("xlsx", "xlsm", "xlsb", "ods"):
         if kind == "ole":
             # An OOXML workbook saved with a password is an OLE container holding an EncryptedPackage.
-            raise InputError("The workbook is encrypted with a password.", where,
-                             hint="Open it in Excel, remove the password (File > Info > Protect Workbook > "
-                                  "Encrypt with Password, clear it) and save it again, then load that copy.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The workbook is encrypted with a password.")), where,
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel, remove the password (File > Info > Protect Workbook > "
+                                       "Encrypt with Password, clear it) and save it again, then load that copy.")))
         if kind != "zip":
-            raise InputError(f"The file is not a valid {by_name.upper()} workbook (it is not a zip package); "
-                             "it may be truncated, corrupt or another format renamed.", where,
-                             hint="Open it in Excel or LibreOffice and save it again, or export the data as CSV.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file is not a valid {format} workbook (it is not a zip package); it may be "
+                                  "truncated, corrupt or another format renamed."), format=by_name.upper()), where,
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again, or export the data as "
+                                       "CSV.")))
         return by_name
     if by_name == "xls" and kind == "zip":
         return "xlsx"
     if by_name == "xls" and kind != "ole":
-        raise InputError("The file is not a valid XLS workbook; it may be truncated, corrupt, or a text or HTML file "
-                         "renamed .xls.", where,
-                         hint="Open it in Excel or LibreOffice and save it as .xlsx, or export the data as CSV.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file is not a valid XLS workbook; it may be truncated, corrupt, or a text or HTML "
+                              "file renamed .xls.")), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it as .xlsx, or export the data as CSV.")))
     if by_name in COLUMNAR_FORMATS + STATISTICAL_FORMATS and kind not in (by_name, None) and not (
             by_name == "sav" and kind == "zip"):
-        raise InputError(f"The file does not look like a {by_name} file (its content is {kind}).", where,
-                         hint="Check that you chose the right file, or rename it to its real format.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file does not look like a {format} file (its content is {kind})."), format=by_name,
+                              kind=kind), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file, or rename it to its real format.")))
     return by_name

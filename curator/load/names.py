@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from curator.messages import QT_TRANSLATE_NOOP, Text
+
 
 def unique_names(header: Sequence[object]) -> tuple[list[str], list[str]]:
     """Return (names, warnings): blank names become ``column_N``, repeats get ``_2``, ``_3``...
@@ -31,10 +33,14 @@ def unique_names(header: Sequence[object]) -> tuple[list[str], list[str]]:
         names.append(candidate)
     if blank_positions:
         shown = ", ".join(str(p) for p in blank_positions[:10])
-        more = "" if len(blank_positions) <= 10 else f" and {len(blank_positions) - 10} more"
-        warnings.append(f"{len(blank_positions)} column(s) have no name in the header (position {shown}{more});"
-                        " they were named column_N after their position.")
+        if len(blank_positions) <= 10:
+            warnings.append(Text(QT_TRANSLATE_NOOP("core", "{count} column(s) have no name in the header (position {shown}); they were "
+                                 "named column_N after their position."), count=len(blank_positions), shown=shown))
+        else:
+            warnings.append(Text(QT_TRANSLATE_NOOP("core", "{count} column(s) have no name in the header (position {shown} and {more} more); "
+                                 "they were named column_N after their position."), count=len(blank_positions),
+                                 shown=shown, more=len(blank_positions) - 10))
     for name, renamed in duplicated.items():
-        warnings.append(f"The header name '{name}' appears {len(renamed) + 1} times; the repeats were renamed "
-                        + ", ".join(f"'{r}'" for r in renamed) + ".")
+        warnings.append(Text(QT_TRANSLATE_NOOP("core", "The header name '{name}' appears {count} times; the repeats were renamed {renamed}."),
+                             name=name, count=len(renamed) + 1, renamed=", ".join(f"'{r}'" for r in renamed)))
     return names, warnings

@@ -18,6 +18,7 @@ import python_calamine as calamine
 from curator.errors import InputError, Location
 from curator.load.cells import cell_text, cells_to_text
 from curator.load.names import unique_names
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.source import ReadOptions
 
@@ -49,22 +50,24 @@ def check_zip_package(path: Path, fmt: str, limit: int | None) -> None:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise InputError(f"The {fmt.upper()} file is damaged or truncated ({error}).", where,
-                         hint="Open it in Excel or LibreOffice and save it again; if it came by e-mail or USB key, "
-                              "copy it again.") from None
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or truncated ({error})."), format=fmt.upper(), error=error),
+                         where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again; if it came by e-mail or USB "
+                                   "key, copy it again."))) from None
     total = sum(member.file_size for member in members)
     if total > limit:
-        raise InputError(f"The {fmt.upper()} file would expand to {total / 1024**2:,.0f} MB, above the limit of "
-                         f"{limit / 1024**2:,.0f} MB: it may be a 'zip bomb'.", where,
-                         hint="If the workbook is genuine, export the sheet as CSV, or raise the "
-                              "max_uncompressed_bytes reading option.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file would expand to {size:,.0f} MB, above the limit of {limit:,.0f} MB: it "
+                              "may be a 'zip bomb'."), format=fmt.upper(), size=total / 1024**2, limit=limit / 1024**2),
+                         where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "If the workbook is genuine, export the sheet as CSV, or raise the "
+                                   "max_uncompressed_bytes reading option.")))
     for member in members:
         if member.file_size > RATIO_FLOOR_BYTES and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise InputError(f"The part '{member.filename}' of the {fmt.upper()} file expands "
-                             f"{member.file_size // max(member.compress_size, 1):,} times (to "
-                             f"{member.file_size / 1024**2:,.0f} MB): real workbooks never do; it may be a "
-                             "'zip bomb'.", where,
-                             hint="Do not open this file; ask the sender for a genuine export.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The part '{part}' of the {format} file expands {ratio:,} times (to {size:,.0f} MB): "
+                                  "real workbooks never do; it may be a 'zip bomb'."), part=member.filename,
+                                  format=fmt.upper(), ratio=member.file_size // max(member.compress_size, 1),
+                                  size=member.file_size / 1024**2), where,
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Do not open this file; ask the sender for a genuine export.")))
 
 
 def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbook:
@@ -80,10 +83,11 @@ def _workbook_error(path: Path, fmt: str, error: Exception, sheet: str | None = 
     where = Location(file=str(path), sheet=sheet)
     if isinstance(error, calamine.PasswordError) or "password" in str(error).lower() or "encrypt" in str(
             error).lower():
-        return InputError("The workbook is encrypted with a password.", where,
-                          hint="Open it in Excel, remove the password and save it again, then load that copy.")
-    return InputError(f"The {fmt.upper()} file is damaged or not a real {fmt.upper()} workbook ({error}).", where,
-                      hint="Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.")
+        return InputError(Text(QT_TRANSLATE_NOOP("core", "The workbook is encrypted with a password.")), where,
+                          hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel, remove the password and save it again, then load that copy.")))
+    return InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or not a real {format} workbook ({error})."),
+                           format=fmt.upper(), error=error), where,
+                      hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.")))
 
 
 def list_workbook_sheets(path: Path, fmt: str, options: ReadOptions | None = None) -> list[tuple[str, bool]]:
@@ -138,8 +142,10 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
     warnings: list[str] = []
     if options.sheet is not None:
         if options.sheet not in names:
-            raise InputError(f"The workbook has no sheet named '{options.sheet}'.", Location(file=str(path)),
-                             hint="Sheets in this workbook: " + ", ".join(f"'{n}'" for n in names) + ".")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The workbook has no sheet named '{sheet}'."), sheet=options.sheet),
+                             Location(file=str(path)),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Sheets in this workbook: {sheets}."),
+                                       sheets=", ".join(f"'{n}'" for n in names)))
         chosen = options.sheet
         rows, sheet = _sheet_rows(workbook, path, fmt, chosen)
     else:
@@ -150,18 +156,20 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
                 chosen = name
                 break
         if not chosen:
-            raise InputError("Every sheet of the workbook is empty.", Location(file=str(path)),
-                             hint="Check that you chose the right file and that the data was saved.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "Every sheet of the workbook is empty.")), Location(file=str(path)),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file and that the data was saved.")))
         others = [n for n in names if n != chosen and n not in hidden]
         if others:
-            warnings.append(f"The workbook has {len(names)} sheets; '{chosen}' was read. Choose another sheet with "
-                            "the sheet option: " + ", ".join(f"'{n}'" for n in others) + ".")
+            warnings.append(Text(QT_TRANSLATE_NOOP("core", "The workbook has {count} sheets; '{chosen}' was read. Choose another sheet with "
+                                 "the sheet option: {others}."), count=len(names), chosen=chosen,
+                                 others=", ".join(f"'{n}'" for n in others)))
         if chosen in hidden:
-            warnings.append(f"The sheet '{chosen}' is hidden in the workbook; it was read because the visible "
-                            "sheets are empty.")
+            warnings.append(Text(QT_TRANSLATE_NOOP("core", "The sheet '{chosen}' is hidden in the workbook; it was read because the visible "
+                                 "sheets are empty."), chosen=chosen))
     where = Location(file=str(path), sheet=chosen)
     if not rows:
-        raise InputError("The sheet is empty.", where, hint="Choose another sheet, or check the right file was chosen.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The sheet is empty.")), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose another sheet, or check the right file was chosen.")))
     report(progress, 0.6, "Converting cells")
     assert sheet is not None
     first_row = (sheet.start or (0, 0))[0]
@@ -171,10 +179,10 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
     width = len(header)
     data = rows[data_start:]
     if not data:
-        raise InputError("The sheet has a header but no data rows.",
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The sheet has a header but no data rows.")),
                          Location(file=str(path), sheet=chosen, line=first_row + header_index + 1 if header_index >= 0
                                   else None),
-                         hint="Check the sheet and the header row option.")
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Check the sheet and the header row option.")))
     column_names, name_warnings = unique_names(header)
     warnings += name_warnings
     columns = list(zip(*data, strict=False)) if data else [() for _ in range(width)]
@@ -190,7 +198,8 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
     table = pa.Table.from_arrays(arrays, names=column_names)
     table = _drop_blank_rows(table)
     if table.num_rows == 0:
-        raise InputError("The sheet has a header but no data rows.", where, hint="Check the sheet and the header row.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The sheet has a header but no data rows.")), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Check the sheet and the header row.")))
     metadata: dict[str, Any] = {"sheet": chosen, "first_data_row": first_row + data_start + 1}
     if date_columns:
         metadata["date_columns"] = date_columns
@@ -232,8 +241,8 @@ def _header(rows: list[list[Any]], first_row: int, options: ReadOptions,
             return -1, [""] * width, 0, warnings
         index = options.header_row - 1 - first_row
         if not 0 <= index < len(rows):
-            raise InputError(f"Row {options.header_row}, chosen as the header, is outside the sheet's data.",
-                             hint="Choose another header row.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "Row {row}, chosen as the header, is outside the sheet's data."), row=options.header_row),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Choose another header row.")))
         return index, _merged_header(rows, index, first_row, merged, warnings)[0], index + 1, warnings
     scan = [[cell_text(v) or "" for v in row] for row in rows[:HEADER_SCAN_ROWS]]
     filled_counts = [sum(1 for v in row if v.strip()) for row in scan]
@@ -241,8 +250,8 @@ def _header(rows: list[list[Any]], first_row: int, options: ReadOptions,
     index = next((i for i, count in enumerate(filled_counts)
                   if count and count * 2 >= widest and count >= min(2, widest)), 0)
     if index:
-        warnings.append(f"The header was found on row {first_row + index + 1}; the {index} row(s) above it (titles "
-                        "or notes) were skipped.")
+        warnings.append(Text(QT_TRANSLATE_NOOP("core", "The header was found on row {row}; the {skipped} row(s) above it (titles or notes) "
+                             "were skipped."), row=first_row + index + 1, skipped=index))
     header, data_start = _merged_header(rows, index, first_row, merged, warnings)
     return index, header, data_start, warnings
 
@@ -271,10 +280,11 @@ def _merged_header(rows: list[list[Any]], index: int, first_row: int,
         for column, name in enumerate(header):
             if column not in covered and not name.strip() and column < len(below):
                 combined[column] = below[column]
-        warnings.append(f"The header spans rows {absolute + 1} and {absolute + 2} (merged group cells); column "
-                        "names join the group and the name below it.")
+        warnings.append(Text(QT_TRANSLATE_NOOP("core", "The header spans rows {first} and {second} (merged group cells); column names join "
+                             "the group and the name below it."), first=absolute + 1, second=absolute + 2))
         return combined, index + 2
-    warnings.append(f"Merged header cells on row {absolute + 1} were spread over the columns they cover.")
+    warnings.append(Text(QT_TRANSLATE_NOOP("core", "Merged header cells on row {row} were spread over the columns they cover."),
+                         row=absolute + 1))
     return combined, index + 1
 
 

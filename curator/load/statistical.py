@@ -16,6 +16,7 @@ import pyreadstat
 from curator.errors import InputError, Location
 from curator.load.cells import cell_text, to_text
 from curator.load.names import unique_names
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 
 READERS: dict[str, Callable[..., Any]] = {
@@ -33,13 +34,16 @@ def read_statistical(path: Path, fmt: str, progress: ProgressCallback | None = N
     report(progress, 0.0, "Reading")
     reader = READERS[fmt]
     try:
-        # Codes stay codes (value labels go to the metadata); xport has no value labels to apply.
-        extra = {} if fmt == "xpt" else {"apply_value_formats": False, "user_missing": False}
+        # Codes stay codes (value labels go to the metadata). xport has no value labels; sas7bdat's
+        # live in a separate catalog file, never applied here, so its reader has no such option.
+        extra = ({} if fmt == "xpt" else {"user_missing": False} if fmt == "sas7bdat"
+                 else {"apply_value_formats": False, "user_missing": False})
         frame, meta = reader(str(path), **extra)
     except Exception as error:  # noqa: BLE001 - pyreadstat raises ReadstatError, PyreadstatError, OSError...
-        raise InputError(f"The {NAMES[fmt]} file cannot be read: {error}.", Location(file=str(path)),
-                         hint=f"Check that it is a complete {NAMES[fmt]} file; write it again from "
-                              f"{NAMES[fmt]} if it was cut or damaged.") from None
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file cannot be read: {error}."), format=NAMES[fmt], error=error),
+                         Location(file=str(path)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Check that it is a complete {format} file; write it again from {format} if it "
+                                   "was cut or damaged."), format=NAMES[fmt])) from None
     report(progress, 0.7, "Converting")
     original = [str(name) for name in frame.columns]
     names, warnings = unique_names(original)

@@ -17,6 +17,7 @@ from pathlib import Path
 import charset_normalizer
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 SAMPLE_BYTES = 1024 * 1024
 # Lines parsed to find the delimiter, the header and the decimal mark.
@@ -62,10 +63,10 @@ def detect_encoding(sample: bytes, path: Path) -> str:
             return utf16
         offset = sample.index(b"\x00")
         line = sample.count(b"\n", 0, offset) + 1
-        raise InputError("The file contains NUL bytes, so it is not plain text (binary data, a damaged export, "
-                         "or a text encoding curator cannot recognise).", Location(file=str(path), line=line),
-                         hint="Open it in a text editor to check it is the right file; export the data again as "
-                              "CSV (UTF-8 or Windows-1252) from the source system.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file contains NUL bytes, so it is not plain text (binary data, a damaged export, "
+                              "or a text encoding curator cannot recognise).")), Location(file=str(path), line=line),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Open it in a text editor to check it is the right file; export the data again "
+                                   "as CSV (UTF-8 or Windows-1252) from the source system.")))
     if _is_utf8(sample):
         return "utf-8"
     best = charset_normalizer.from_bytes(sample, cp_isolation=WESTERN_CODE_PAGES).best()
@@ -166,8 +167,8 @@ def find_header(rows: list[tuple[int, list[str]]]) -> tuple[int, int, list[str],
         if len(row) >= width and non_empty * 2 >= min(len(row), width) and non_empty >= min(2, width):
             skipped = index
             if skipped:
-                warnings.append(f"The header was found on line {line}; the {skipped} line(s) above it "
-                                "(titles or notes) were skipped.")
+                warnings.append(Text(QT_TRANSLATE_NOOP("core", "The header was found on line {line}; the {skipped} line(s) above it "
+                                     "(titles or notes) were skipped."), line=line, skipped=skipped))
             header = list(row)
             # Excel pads rows with empty trailing cells: those beyond the data width hold no column.
             while len(header) > width and not header[-1].strip():
@@ -175,8 +176,8 @@ def find_header(rows: list[tuple[int, list[str]]]) -> tuple[int, int, list[str],
             if len(header) < width:
                 header += [""] * (width - len(header))
             if _looks_like_data(header) and index + 1 < len(filled) and _looks_like_data(filled[index + 1][1]):
-                warnings.append("The first line looks like data, not column names: columns were named "
-                                "column_1, column_2...; set the header row if this is wrong.")
+                warnings.append(Text(QT_TRANSLATE_NOOP("core", "The first line looks like data, not column names: columns were named "
+                                     "column_1, column_2...; set the header row if this is wrong.")))
                 return line - 1 if line > 1 else 0, width, [""] * width, warnings
             return line, width, header, warnings
     line, row = filled[0]
@@ -246,8 +247,9 @@ def detect_dialect(path: Path, encoding: str | None = None, delimiter: str | Non
         line = header_row
         header = next((row for start, row in rows if start == header_row), []) if header_row else [""] * width
         if header_row and not header:
-            raise InputError(f"Line {header_row}, chosen as the header, is empty or beyond the first part of the file.",
-                             Location(file=str(path), line=header_row), hint="Choose another header row.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "Line {line}, chosen as the header, is empty or beyond the first part of the file."),
+                                  line=header_row),
+                             Location(file=str(path), line=header_row), hint=Text(QT_TRANSLATE_NOOP("core", "Choose another header row.")))
         width = max(width, len(header))
         header = header + [""] * (width - len(header))
     data_rows = [r for r in rows if r[0] > line]

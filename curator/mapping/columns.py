@@ -32,6 +32,7 @@ from curator.mapping.headers import (
 from curator.mapping.text import header_tokens
 from curator.mapping.values import ValueShape, shape_of
 from curator.mapping.vocabulary import Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 
 __all__ = ["ColumnSuggestions", "Suggestion", "suggest_columns"]
@@ -100,7 +101,8 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
             parts.append(fit.phrase)
         if ident_phrase:
             parts.append(ident_phrase)
-        suggestions.append(Suggestion(concept_id, round(max(score, 0.0), 4), "; ".join(parts) or "values fit"))
+        reason = Text.joined(QT_TRANSLATE_NOOP("core", "; "), parts) if parts else Text(QT_TRANSLATE_NOOP("core", "values fit"))
+        suggestions.append(Suggestion(concept_id, round(max(score, 0.0), 4), reason))
     suggestions.sort(key=lambda s: (-s.score, s.concept))
     return suggestions[:MAX_SUGGESTIONS]
 
@@ -123,8 +125,8 @@ def _bare_id_is_the_rows_own(columns: list[ColumnSuggestions]) -> None:
             if suggestion.concept == PATIENT_ID:
                 column.suggestions[index] = Suggestion(
                     PATIENT_ID, round(suggestion.score * BARE_ID_DEMOTION, 4),
-                    f"{suggestion.reason}; but column '{naming[0]}' names the patient, so '{column.name}' is "
-                    f"more likely this table's own record id")
+                    Text(QT_TRANSLATE_NOOP("core", "{reason}; but column '{naming}' names the patient, so '{name}' is more likely this "
+                         "table's own record id"), reason=suggestion.reason, naming=naming[0], name=column.name))
         column.suggestions.sort(key=lambda s: (-s.score, s.concept))
 
 

@@ -23,6 +23,7 @@ from curator.mapping.codes import coverage
 from curator.mapping.text import compact
 from curator.mapping.values import ValueShape, to_float
 from curator.mapping.vocabulary import CodeList, Concept, Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Label, Text, word
 
 NEUTRAL = 0.75            # value compatibility when values neither support nor contradict
 FIT_VALUES = 300          # distinct values enough to measure a fraction
@@ -62,8 +63,9 @@ def _in_range(numbers: list[float], concept: Concept) -> float:
     return inside / len(numbers)
 
 
-def _pct(fraction: float) -> str:
-    return f"{round(fraction * 100)}%"
+def _pct(fraction: float) -> int:
+    """A share as a whole percentage, for the templates' "{pct}%"."""
+    return round(fraction * 100)
 
 
 _TNM = re.compile(r"^(y?[cpr]?T[0-4xX](is|a|[a-d])?\s*[cp]?N[0-3xX][a-c]?\s*[cp]?M[01xX][a-c]?|[0-4][ABCabc]?|I{1,3}[ABC]?|IV[ABC]?|0)$")
@@ -82,31 +84,34 @@ def _specific_fit(concept: Concept, shape: ValueShape) -> ValueFit | None:
     if cid == "nir" and sum(1 for v in values[:50] if len(v) >= 13 and v[0] in "123478") * 2 > len(values[:50]):
         valid = sum(1 for v in values if stdnum_nir.is_valid(v.strip())) / n
         if valid > 0:
-            return ValueFit(valid, 0.95 if valid > 0.5 else 0.0, f"{_pct(valid)} of values are NIRs with a valid key")
+            return ValueFit(valid, 0.95 if valid > 0.5 else 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are NIRs with a valid key"), pct=_pct(valid)))
     if cid == "practitioner_id":
         keyed = sum(1 for v in values if v.strip().isdigit() and len(v.strip()) in (9, 11) and luhn.is_valid(v.strip())) / n
         if keyed > 0.5:
-            return ValueFit(keyed, 0.8, f"{_pct(keyed)} of values are RPPS/ADELI numbers with a valid key")
+            return ValueFit(keyed, 0.8, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are RPPS/ADELI numbers with a valid key"),
+                                                pct=_pct(keyed)))
     if cid == "phone":
         phones = sum(1 for v in values if _looks_like_phone(v)) / n
-        return ValueFit(phones, 0.85 if phones > 0.6 else 0.0, f"{_pct(phones)} of values are phone numbers")
+        return ValueFit(phones, 0.85 if phones > 0.6 else 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are phone numbers"), pct=_pct(phones)))
     if cid == "email":
         fit = sum(1 for v in values if _EMAIL.match(v.strip())) / n
-        return ValueFit(fit, 0.9 if fit > 0.6 else 0.0, f"{_pct(fit)} of values are email addresses")
+        return ValueFit(fit, 0.9 if fit > 0.6 else 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are email addresses"), pct=_pct(fit)))
     if cid in ("first_name", "last_name", "birth_name") and not (shape.date_fraction > 0.5 or shape.number_fraction > 0.5):
         titled = sum(1 for v in values if v.strip().lower().startswith(("dr ", "dr.", "pr ", "pr.", "docteur", "professeur")))
         if titled > len(values) / 2:
-            return ValueFit(0.1, 0.0, "values are doctors' names")
+            return ValueFit(0.1, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are doctors' names")))
         first, last, full = lexicon_rates(values)
         if full > 0.5:
-            return ValueFit(0.2, 0.0, f"{_pct(full)} of values are full names (first and last name together)")
+            return ValueFit(0.2, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are full names (first and last name together)"),
+                                              pct=_pct(full)))
         own = first if cid == "first_name" else last
         other = last if cid == "first_name" else first
         fit = 0.4 + 0.6 * shape.alpha_fraction * (0.5 + 0.5 * own)
         strength = 0.0
         if own > 0.7 and own >= other:
             strength = 0.55 if cid == "birth_name" else 0.75     # a surname is more often the used name
-        return ValueFit(fit, strength, f"{_pct(own)} of values are known {'first names' if cid == 'first_name' else 'surnames'}")
+        return ValueFit(fit, strength, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are known first names") if cid == "first_name"
+                                       else QT_TRANSLATE_NOOP("core", "{pct}% of values are known surnames"), pct=_pct(own)))
     return None
 
 
@@ -174,7 +179,7 @@ def _name_part(word: str) -> str:
 
 def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> ValueFit:
     if shape.empty:
-        return ValueFit(NEUTRAL, 0.0, "the column is empty")
+        return ValueFit(NEUTRAL, 0.0, Text(QT_TRANSLATE_NOOP("core", "the column is empty")))
     specific = _specific_fit(concept, shape)
     if specific is not None:
         return specific
@@ -184,15 +189,15 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
         vt = "integer"
     if vt in ("date", "datetime"):
         if shape.date_fraction == 0:
-            return ValueFit(0.0, 0.0, "values are not dates")
+            return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not dates")))
         fit = shape.date_fraction
-        phrase = f"{_pct(fit)} of values are dates"
+        phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are dates"), pct=_pct(fit))
         # Without a header, which event a date column records is a guess: the order follows how
         # often registries carry each one, and only dates decades apart suggest births.
         strength = DATE_PRIOR.get(concept.id, 0.35)
         if shape.date_years:
             y0, y1 = shape.date_years
-            phrase = f"values are dates {y0}–{y1} ({_pct(fit)})"
+            phrase = Text(QT_TRANSLATE_NOOP("core", "values are dates {first}–{last} ({pct}%)"), first=y0, last=y1, pct=_pct(fit))
             fit *= _in_range([float(y0), float(y1)], concept) * 0.5 + 0.5
             if concept.id == "birth_date" and y0 < 1975 and y1 - y0 > 25:
                 fit, strength = min(1.0, fit + 0.05), 0.6     # decades apart: people's birth dates
@@ -200,23 +205,27 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
     if vt == "year":
         numbers = [x for x in (to_float(v, False) for v in values if v.strip().isdigit()) if x is not None]
         fit = sum(1 for x in numbers if 1800 <= x <= 2100) / len(values)
-        return ValueFit(fit, 0.0, f"{_pct(fit)} of values are years")
+        return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are years"), pct=_pct(fit)))
     if vt == "integer" or (vt == "number" and shape.number_fraction > 0):
-        if vt == "integer":
-            matching = shape.integer_fraction
-            kind = "whole numbers"
-        else:
-            matching = shape.number_fraction
-            kind = "numbers"
+        whole = vt == "integer"
+        matching = shape.integer_fraction if whole else shape.number_fraction
         if matching == 0:
-            return ValueFit(0.0, 0.0, f"values are not {kind}")
+            return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not whole numbers") if whole
+                                           else QT_TRANSLATE_NOOP("core", "values are not numbers")))
         numbers = [x for x in (to_float(v, shape.decimal_comma) for v in values) if x is not None]
         in_range = _in_range(numbers, concept) if (concept.minimum is not None or concept.maximum is not None) else 1.0
         fit = matching * (0.3 + 0.7 * in_range)
-        phrase = f"{_pct(matching)} of values are {kind}"
+        phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are whole numbers") if whole
+                      else QT_TRANSLATE_NOOP("core", "{pct}% of values are numbers"), pct=_pct(matching))
         if shape.numbers:
             lo, hi = shape.numbers
-            phrase = f"values are {kind} {lo:g}–{hi:g}" + ("" if in_range > 0.95 else f", {_pct(1 - in_range)} out of range")
+            if in_range > 0.95:
+                phrase = Text(QT_TRANSLATE_NOOP("core", "values are whole numbers {low:g}–{high:g}") if whole
+                              else QT_TRANSLATE_NOOP("core", "values are numbers {low:g}–{high:g}"), low=lo, high=hi)
+            else:
+                phrase = Text(QT_TRANSLATE_NOOP("core", "values are whole numbers {low:g}–{high:g}, {pct}% out of range") if whole
+                              else QT_TRANSLATE_NOOP("core", "values are numbers {low:g}–{high:g}, {pct}% out of range"),
+                              low=lo, high=hi, pct=_pct(1 - in_range))
         strength = 0.0
         if vt == "integer" and matching > 0.95 and in_range > 0.98 and len(values) >= 8:
             if concept.id == "birth_year" and shape.numbers and shape.numbers[1] - shape.numbers[0] >= 10:
@@ -227,26 +236,28 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
             strength = 0.45       # a measurement in the concept's plausible range: offered, never assigned alone
         return ValueFit(fit, strength, phrase)
     if vt == "number":
-        return ValueFit(0.0, 0.0, "values are not numbers")
+        return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not numbers")))
     if vt == "boolean":
         accepted = {t.lower() for t in (concept.true_values or ["1", "true", "oui", "o", "y", "yes"])}
         accepted |= {f.lower() for f in (concept.false_values or ["0", "false", "non", "n", "no"])}
         fit = sum(1 for v in values if v.strip().lower() in accepted) / len(values)
-        return ValueFit(fit, 0.0, f"{_pct(fit)} of values are yes/no")
+        return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are yes/no"), pct=_pct(fit)))
     if concept.enum:
         allowed = set(concept.enum)
         fit = sum(1 for v in values if v.strip() in allowed) / len(values)
-        return ValueFit(fit, 0.0, f"{_pct(fit)} of values are allowed ({', '.join(concept.enum[:5])})")
+        return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are allowed ({allowed})"), pct=_pct(fit),
+                                            allowed=", ".join(concept.enum[:5])))
     code_list = vocabulary.code_list_of(concept)
     if code_list is not None:
         fit = coverage(values[:500], code_list)
-        phrase = f"{_pct(fit)} of distinct values are in the code list '{code_list.id}'"
+        phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of distinct values are in the code list '{code_list}'"), pct=_pct(fit),
+                      code_list=code_list.id)
         return ValueFit(fit, _code_strength(concept, code_list, values, fit), phrase)
     if concept.pattern:
         try:
             pattern = re.compile(concept.pattern)
         except re.error:
-            return ValueFit(NEUTRAL, 0.0, "")
+            return ValueFit(NEUTRAL, 0.0, Text(""))
         fit = sum(1 for v in values if pattern.match(v.strip())) / len(values)
         strength = 0.0
         if fit > 0.6 and concept.id in ("procedure_ccam", "morphology_icdo3", "topography_icdo3", "drug_atc"):
@@ -255,7 +266,8 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
             round_tens = sum(1 for v in values if v.strip().endswith("0")) / len(values)
             postal_like = round_tens > 0.45          # postcodes mostly end in 0; INSEE codes do not
             strength = 0.6 if postal_like == (concept.id == "postal_code") else 0.0
-        return ValueFit(fit, strength, f"{_pct(fit)} of values match the pattern of '{concept.label_en or concept.id}'")
+        return ValueFit(fit, strength, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values match the pattern of '{concept}'"), pct=_pct(fit),
+                                              concept=Label(concept.label_en or concept.id, fr=concept.label_fr)))
     return _free_text_fit(concept, shape)
 
 
@@ -278,32 +290,33 @@ def _free_text_fit(concept: Concept, shape: ValueShape) -> ValueFit:
     numeric = shape.number_fraction > 0.8
     if concept.id == "address":
         fit = sum(1 for v in values if _ADDRESS.search(v) or _STREET.search(v)) / len(values)
-        return ValueFit(0.3 + 0.7 * fit, 0.7 if fit > 0.7 else 0.0, f"{_pct(fit)} of values look like street addresses")
+        return ValueFit(0.3 + 0.7 * fit, 0.7 if fit > 0.7 else 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values look like street addresses"),
+                                                                            pct=_pct(fit)))
     if concept.id == "free_text":
         if numeric or looks_dated:
-            return ValueFit(0.1, 0.0, "values are not text")
+            return ValueFit(0.1, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not text")))
         fit = min(1.0, shape.mean_length / 30.0)
         strong = shape.mean_length > 40 and shape.distinct_ratio > 0.5
         return ValueFit(0.3 + 0.7 * fit, 0.65 if strong else 0.0,
-                         f"values are text of {shape.mean_length:.0f} characters on average")
+                         Text(QT_TRANSLATE_NOOP("core", "values are text of {length:.0f} characters on average"), length=shape.mean_length))
     if concept.id == "patient_local_id":
         if looks_dated:
-            return ValueFit(0.1, 0.0, "values are dates")
+            return ValueFit(0.1, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are dates")))
         first, last, full = lexicon_rates(values)
         if max(first, last, full) > 0.5:
-            return ValueFit(0.0, 0.0, "values are people's names")
+            return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are people's names")))
         wordy = shape.alpha_fraction
         fit = (0.3 + 0.7 * shape.distinct_ratio) * (1.0 - 0.7 * wordy)
-        return ValueFit(fit, 0.0, f"{_pct(shape.distinct_ratio)} of values are distinct")
+        return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are distinct"), pct=_pct(shape.distinct_ratio)))
     if concept.id == "tnm_stage":
         fit = sum(1 for v in values if _TNM.match(v.strip())) / len(values)
-        return ValueFit(0.3 + 0.7 * fit, 0.0, f"{_pct(fit)} of values look like TNM stages")
+        return ValueFit(0.3 + 0.7 * fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values look like TNM stages"), pct=_pct(fit)))
     if looks_dated and concept.value_type == "string" and concept.max_length is None:
-        return ValueFit(0.5, 0.0, "values are dates")
+        return ValueFit(0.5, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are dates")))
     if concept.max_length is not None or concept.min_length is not None:
         low, high = concept.min_length or 0, concept.max_length or 10**9
         fit = sum(1 for v in values if low <= len(v.strip()) <= high) / len(values)
-        return ValueFit(0.3 + 0.7 * fit, 0.0, f"{_pct(fit)} of values have the expected length")
+        return ValueFit(0.3 + 0.7 * fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values have the expected length"), pct=_pct(fit)))
     return ValueFit(NEUTRAL, 0.0, "")
 
 
@@ -336,7 +349,7 @@ def identification_bonus(concept: Concept, ident: Any) -> tuple[float, str]:
     klass = getattr(ident, "klass", None)
     for kind in kinds:
         if KIND_CONCEPTS.get(kind, kind) == concept.id:
-            return 0.1, f"identification found {kind.replace('_', ' ')}"
+            return 0.1, Text(QT_TRANSLATE_NOOP("core", "identification found {kind}"), kind=word(kind.replace("_", " ")))
     if klass is not None and klass == concept.identifying and klass != "none":
         return 0.02, ""
     if klass == "none" and concept.identifying == "direct":

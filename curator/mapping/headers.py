@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from curator.mapping.text import CONTEXT_WORDS, compact, header_tokens, without_context
 from curator.mapping.vocabulary import Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 
 
 @dataclass
@@ -202,10 +203,19 @@ def best_by_header(headers: list[str], vocabulary: Vocabulary) -> list[tuple[str
     return best
 
 
+_NAME_KINDS = {"id": QT_TRANSLATE_NOOP("core", "concept id"), "label": QT_TRANSLATE_NOOP("core", "label"),
+               "synonym": QT_TRANSLATE_NOOP("core", "synonym"),
+               "abbreviation": QT_TRANSLATE_NOOP("core", "abbreviation")}
+_RELATIONS = {
+    "=": QT_TRANSLATE_NOOP("core", "header '{header}' = '{name}' ({what})"),
+    "≈": QT_TRANSLATE_NOOP("core", "header '{header}' ≈ '{name}' ({what}, {percent}%)"),
+    "contains": QT_TRANSLATE_NOOP("core", "header '{header}' contains '{name}' ({what})"),
+    "part of": QT_TRANSLATE_NOOP("core", "header '{header}' part of '{name}' ({what})"),
+    "shares words with": QT_TRANSLATE_NOOP("core", "header '{header}' shares words with '{name}' ({what})"),
+}
+
+
 def header_phrase(header: str, match: HeaderMatch) -> str:
-    what = {"id": "concept id", "label": "label", "synonym": "synonym", "abbreviation": "abbreviation"}[match.name.kind]
-    if match.how == "=":
-        return f"header '{header}' = '{match.name.text}' ({what})"
-    if match.how == "≈":
-        return f"header '{header}' ≈ '{match.name.text}' ({what}, {round(match.score * 100)}%)"
-    return f"header '{header}' {match.how} '{match.name.text}' ({what})"
+    what = word(_NAME_KINDS[match.name.kind])
+    return Text(_RELATIONS[match.how], header=header, name=match.name.text, what=what,
+                percent=round(match.score * 100))

@@ -16,6 +16,7 @@ import minisign
 import pyrage
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.package.manifest import recipient_fingerprint
 
 __all__ = ["identity_needs_passphrase", "load_identity", "load_recipients", "load_signer", "load_signing_key",
@@ -30,7 +31,7 @@ _AGE_ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 # minisign's "sensitive" level (1 GiB) is too heavy for the machines producers use.
 SIGNING_KEY_OPSLIMIT = 8 * 1024 * 1024
 SIGNING_KEY_MEMLIMIT = 256 * 1024 * 1024
-_PASSPHRASE_HINT = "Give the key's passphrase (on a terminal, or with --passphrase-file)."
+_PASSPHRASE_HINT = Text(QT_TRANSLATE_NOOP("core", "Give the key's passphrase (on a terminal, or with --passphrase-file)."))
 
 
 def _write_new(path: Path, data: bytes, secret: bool) -> None:
@@ -83,7 +84,7 @@ def new_signing_key(basename: Path, passphrase: str | None) -> tuple[Path, Path]
 def load_signing_key(path: Path | str, passphrase: str | None) -> minisign.SecretKey:
     """A minisign secret key, decrypted and ready to sign."""
     path = Path(path)
-    data = _read_key_file(path, "signing key")
+    data = _read_key_file(path, QT_TRANSLATE_NOOP("core", "signing key"))
     try:
         key = minisign.SecretKey.from_bytes(data)
     except (minisign.Error, ValueError) as exc:
@@ -92,14 +93,14 @@ def load_signing_key(path: Path | str, passphrase: str | None) -> minisign.Secre
                                                      "or 'minisign -G')")) from exc
     if key.is_encrypted():
         if passphrase is None:
-            raise InputError("the signing key is protected by a passphrase, and none was given",
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the signing key is protected by a passphrase, and none was given")),
                              Location(file=path), hint=_PASSPHRASE_HINT)
         try:
             key.decrypt(passphrase)
         except minisign.Error as exc:
-            raise InputError("wrong passphrase for the signing key", Location(file=path),
-                             hint="Type the passphrase chosen when the key was made; keys cannot be recovered "
-                                  "without it.") from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "wrong passphrase for the signing key")), Location(file=path),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Type the passphrase chosen when the key was made; keys cannot be recovered "
+                                       "without it."))) from exc
     return key
 
 
@@ -119,7 +120,7 @@ def load_signer(path_or_text: Path | str | minisign.PublicKey) -> minisign.Publi
         where = None
     else:
         where = Path(path_or_text)
-        data = _read_key_file(where, "signer's public key")
+        data = _read_key_file(where, QT_TRANSLATE_NOOP("core", "signer's public key"))
     try:
         return minisign.PublicKey.from_bytes(data.strip() + b"\n")
     except (minisign.Error, ValueError) as exc:
@@ -162,8 +163,8 @@ def _parse_recipient(text: str, where: Location | None) -> str:
     try:
         pyrage.x25519.Recipient.from_str(text)
     except Exception as exc:  # pyrage raises its own RecipientError; any failure means the same thing
-        raise InputError(f"'{text[:70]}' is not an age recipient key (age1...)", where,
-                         hint="Give the hub's public key: the 'age1...' line, or the .pub file holding it.") from exc
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "'{text}' is not an age recipient key (age1...)"), text=text[:70]), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give the hub's public key: the 'age1...' line, or the .pub file holding it."))) from exc
     return text
 
 
@@ -176,15 +177,15 @@ def load_recipients(items: Iterable[str | Path]) -> list[str]:
             found.append(_parse_recipient(text, None))
             continue
         path = Path(item)
-        data = _read_key_file(path, "recipient key")
+        data = _read_key_file(path, QT_TRANSLATE_NOOP("core", "recipient key"))
         if AGE_SECRET_PREFIX.encode() in data or data.startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
-            raise InputError("this is a secret key (an age identity), not a recipient", Location(file=path),
-                             hint="Give the public key: the .pub file, or the 'age1...' line.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "this is a secret key (an age identity), not a recipient")), Location(file=path),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Give the public key: the .pub file, or the 'age1...' line.")))
         lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines()]
         keys = [line for line in lines if line and not line.startswith("#")]
         if not keys:
-            raise InputError("no age recipient key in this file", Location(file=path),
-                             hint="The file should hold an 'age1...' line.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "no age recipient key in this file")), Location(file=path),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "The file should hold an 'age1...' line.")))
         for number, line in enumerate(lines, start=1):
             if line and not line.startswith("#"):
                 found.append(_parse_recipient(line, Location(file=path, line=number)))
@@ -197,7 +198,7 @@ def load_recipients(items: Iterable[str | Path]) -> list[str]:
 def load_identity(path: Path | str, passphrase: str | None = None) -> pyrage.x25519.Identity:
     """The age X25519 identity in an age-keygen file, possibly encrypted with age's passphrase mode."""
     path = Path(path)
-    data = _read_key_file(path, "identity")
+    data = _read_key_file(path, QT_TRANSLATE_NOOP("core", "identity"))
     if data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
         if passphrase is None:
             raise InputError("the identity file is protected by a passphrase, and none was given",
@@ -238,13 +239,14 @@ def _read_key_file(path: Path, what: str) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise InputError(f"{what} file not found", Location(file=path),
-                         hint="Check the path; give the key file itself.") from exc
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "{what} file not found"), what=word(what)), Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Check the path; give the key file itself."))) from exc
     except OSError as exc:
-        raise InputError(f"cannot read the {what} file ({exc.strerror})", Location(file=path)) from exc
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the {what} file ({reason})"), what=word(what), reason=exc.strerror),
+                         Location(file=path)) from exc
     if len(data) > 64 * 1024:
-        raise InputError(f"this file is far too large to be a {what}", Location(file=path),
-                         hint="Give the key file itself.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "this file is far too large to be a {what}"), what=word(what)), Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give the key file itself.")))
     return data
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.profile.infer import infer
-from curator.profile.keys import fixed_width_counts, integer_counts
+from curator.profile.keys import KeyCounts, fixed_width_keys, integer_keys
 from curator.profile.model import ColumnProfile, shown_count
 from curator.profile.shapes import shapes_of
 
@@ -61,18 +63,78 @@ def _digit_keys(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, int] | Non
     return pc.cast(array, pa.int64()), width
 
 
-def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
-    """(distinct non-empty values, their counts): the one pass over every row that a profile needs."""
+# Above this share of distinct values among present ones, a column is profiled on its rows (see tally).
+ROWS_INSTEAD = 0.75
+
+
+@dataclass
+class Tally:
+    """What a column holds, counted.
+
+    ``values`` and ``counts`` pair each distinct value with its count; for a mostly-distinct column
+    counted by key, they are every present value with a count of 1 instead, which weighs every
+    statistic the same and spares decoding a million keys back to text. ``distinct`` and ``top`` are
+    exact either way.
+    """
+
+    values: pa.Array
+    counts: pa.Array
+    distinct: int
+    top: tuple[pa.Array, pa.Array] | None = None  # candidates for the top values, when values are rows
+    integers: pa.Array | None = None  # values as int64, when rows are plain integers (no leading zero)
+
+    @property
+    def per_row(self) -> bool:
+        return self.top is not None
+
+    @classmethod
+    def of_distinct(cls, values: pa.Array, counts: pa.Array) -> Tally:
+        return cls(values, counts, distinct=len(values))
+
+
+def _keyed(array: pa.ChunkedArray | pa.Array) -> tuple[KeyCounts | None, pa.Array | None]:
+    """(the column's key counts, the column as plain integers when it is one) or (None, None)."""
     keys = _digit_keys(array)
     if keys is not None:
-        numbers, counts = integer_counts(keys[0])
-        text = pc.cast(pa.array(numbers, pa.int64()), pa.string())
-        if keys[1]:
-            text = pc.utf8_lpad(text, width=keys[1], padding="0")
-        return text, pa.array(counts, pa.int64())
-    fixed = fixed_width_counts(array)
-    if fixed is not None:
-        return _without_blanks(*fixed)
+        numbers, width = keys
+        counted = integer_keys(numbers, width)
+        leading_zero = width > 1 and len(counted.keys) and int(counted.keys[0]) < 10 ** (width - 1)
+        return counted, None if leading_zero else _combined(pc.drop_null(numbers))
+    return fixed_width_keys(array), None
+
+
+def _combined(array: pa.ChunkedArray | pa.Array) -> pa.Array:
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def tally(array: pa.ChunkedArray | pa.Array) -> Tally:
+    """The one pass over every row that a profile needs."""
+    keyed, integers = _keyed(array)
+    if keyed is None:
+        return Tally.of_distinct(*_hashed_counts(array))
+    present = len(array) - array.null_count
+    if len(keyed.keys) <= ROWS_INSTEAD * present:
+        return Tally.of_distinct(*_without_blanks(*keyed.texts()))
+    rows = _combined(pc.drop_null(array))
+    blank = _blank(rows)
+    blank_values = 0
+    if pc.any(blank).as_py():
+        blank_values = pc.count_distinct(pc.filter(rows, blank)).as_py()
+        rows = pc.filter(rows, pc.invert(blank))
+    top_values, top_counts = keyed.top(TOP_VALUES + blank_values)
+    return Tally(rows, pa.array(np.ones(len(rows), dtype=np.int64)), distinct=len(keyed.keys) - blank_values,
+                 top=_without_blanks(top_values, top_counts), integers=integers)
+
+
+def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
+    """(distinct non-empty values, their counts)."""
+    keyed, _integers = _keyed(array)
+    if keyed is not None:
+        return _without_blanks(*keyed.texts())
+    return _hashed_counts(array)
+
+
+def _hashed_counts(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
     counted = pc.value_counts(array)
     values = counted.field(0)
     counts = counted.field(1)
@@ -82,9 +144,13 @@ def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]
     return _without_blanks(values, counts)
 
 
-def _without_blanks(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.Array]:
+def _blank(values: pa.Array) -> pa.Array:
     # Spaces alone, or nothing, are an empty cell to whoever typed them.
-    blank = pc.or_(pc.utf8_is_space(values), pc.equal(pc.binary_length(values), 0))
+    return pc.or_(pc.utf8_is_space(values), pc.equal(pc.binary_length(values), 0))
+
+
+def _without_blanks(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.Array]:
+    blank = _blank(values)
     if pc.any(blank).as_py():
         keep = pc.invert(blank)
         values, counts = pc.filter(values, keep), pc.filter(counts, keep)
@@ -102,25 +168,31 @@ def _weighted_shapes(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.A
 def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfile:
     array = _as_string(column)
     rows = len(array)
-    values, counts = count_values(array)
+    counted = tally(array)
+    values, counts = counted.values, counted.counts
     non_empty = int(pc.sum(counts).as_py() or 0)
     profile = ColumnProfile(name=name, inferred_type="empty", row_count=rows, empty_count=rows - non_empty,
-                            distinct_count=len(values))
+                            distinct_count=counted.distinct)
     if non_empty == 0:
         return profile
-    inference = infer(values, counts, non_empty)
+    inference = infer(values, counts, non_empty, counted.integers)
     profile.inferred_type = inference.inferred_type
     profile.date_formats = inference.date_formats
     profile.decimal_mark = inference.decimal_mark
     lengths = pc.min_max(pc.utf8_length(values)).as_py()
     profile.length_min, profile.length_max = lengths["min"], lengths["max"]
-    profile.top_values = _top(values, counts, TOP_VALUES)
+    profile.top_values = _top(*(counted.top or (values, counts)), TOP_VALUES)
     profile.shapes = _top(*_weighted_shapes(values, counts), TOP_SHAPES)
     if inference.fits is not None:
         misfit = pc.invert(inference.fits)
         profile.type_exceptions = int(pc.sum(pc.if_else(misfit, counts, 0)).as_py() or 0)
         if profile.type_exceptions:
-            examples = _top(pc.filter(values, misfit), pc.filter(counts, misfit), EXCEPTION_EXAMPLES)
+            misfits, misfit_counts = pc.filter(values, misfit), pc.filter(counts, misfit)
+            if counted.per_row:
+                # One entry per row here: count the misfits so that each example is shown once.
+                grouped = pc.value_counts(misfits)
+                misfits, misfit_counts = grouped.field(0), grouped.field(1)
+            examples = _top(misfits, misfit_counts, EXCEPTION_EXAMPLES)
             profile.exception_examples = [value for value, _count in examples]
     if inference.sort_keys is not None and inference.sort_keys.null_count < len(inference.sort_keys):
         keys = inference.sort_keys

@@ -101,17 +101,20 @@ def valid_dates(values: pa.Array, pattern: str) -> tuple[pa.Array, pa.Array]:
 SAMPLE_DISTINCT = 5000
 
 
-def infer(values: pa.Array, counts: pa.Array, non_empty: int) -> Inference:
+def infer(values: pa.Array, counts: pa.Array, non_empty: int, integers: pa.Array | None = None) -> Inference:
     """Infer the type from distinct non-empty ``values`` and their ``counts``.
 
     Columns with many distinct values (identifiers, free text) are first typed on an even sample of
     them; the type found is then checked on every value, and only if it fails is the whole cascade run.
+    ``integers``, when given, are the values already read as plain integers (digits, no leading zero).
     """
     if len(values) > SAMPLE_DISTINCT:
         step = len(values) // SAMPLE_DISTINCT
         picked = pa.array(range(0, len(values), step))
         sample_counts = pc.take(counts, picked)
         guess = _cascade(pc.take(values, picked), sample_counts, int(pc.sum(sample_counts).as_py() or 0))
+        if guess.inferred_type == "integer" and integers is not None:
+            return Inference("integer", fits=pc.is_valid(integers), sort_keys=pc.cast(integers, pa.float64()))
         checked = confirm(guess, values, counts, non_empty)
         if checked is not None:
             return checked

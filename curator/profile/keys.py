@@ -15,6 +15,9 @@ first-seen order; the profile does not depend on that order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -69,8 +72,50 @@ def _counted(keys: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
     return ordered[starts], counts
 
 
-def fixed_width_counts(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array] | None:
-    """(distinct values, counts) of a string column whose values all have one byte width, else None."""
+@dataclass
+class KeyCounts:
+    """Distinct values of a column as exact int64 keys (ascending) with their counts."""
+
+    keys: np.ndarray
+    counts: np.ndarray
+    # keys -> their text; (keys, n) -> positions of the n keys whose texts sort first (ties in top values)
+    decode: Callable[[np.ndarray], pa.Array]
+    first_texts: Callable[[np.ndarray, int], np.ndarray]
+
+    def texts(self) -> tuple[pa.Array, pa.Array]:
+        return self.decode(self.keys), pa.array(self.counts, pa.int64())
+
+    def top(self, limit: int) -> tuple[pa.Array, pa.Array]:
+        """(values, counts) of at least the ``limit`` most frequent values, ties going to the smallest text.
+
+        Only these few keys are decoded: decoding every key of a mostly-distinct column costs more than
+        all the rest of its profile.
+        """
+        counts = self.counts
+        if len(counts) <= limit:
+            chosen = np.arange(len(counts))
+        else:
+            # Mostly-distinct columns have few repeated values: rank those, not every count.
+            repeated = np.flatnonzero(counts > 1)
+            if len(repeated) >= limit:
+                ranked = counts[repeated]
+                threshold = np.partition(ranked, len(ranked) - limit)[len(ranked) - limit]
+                above, tied = repeated[ranked > threshold], repeated[ranked == threshold]
+            else:
+                above, tied = repeated, np.flatnonzero(counts == 1)
+            need = limit - len(above)
+            if len(tied) > need:
+                tied = tied[self.first_texts(self.keys[tied], need)]
+            chosen = np.concatenate([above, tied])
+        return self.decode(self.keys[chosen]), pa.array(counts[chosen], pa.int64())
+
+
+def _first_keys(keys: np.ndarray, count: int) -> np.ndarray:
+    return np.arange(min(count, len(keys)))
+
+
+def fixed_width_keys(array: pa.ChunkedArray | pa.Array) -> KeyCounts | None:
+    """The distinct values of a string column whose values all have one byte width, else None."""
     matrices: list[np.ndarray] = []
     width: int | None = None
     for chunk in _chunks(array):
@@ -107,17 +152,61 @@ def fixed_width_counts(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.
         np.multiply(columns[position], weights[position], out=term, dtype=np.int64)
         keys += term
     distinct, counts = _counted(keys, space)
-    decoded = np.empty((len(distinct), width), dtype=np.uint8)
-    remaining = distinct
-    for position in reversed(range(width)):
-        if radices[position] == 1:
-            decoded[:, position] = low[position]
-            continue
-        remaining, digit = np.divmod(remaining, radices[position])
-        decoded[:, position] = digit + low[position]
-    offsets = np.arange(0, (len(distinct) + 1) * width, width, dtype=np.int32)
-    values = pa.StringArray.from_buffers(len(distinct), pa.py_buffer(offsets), pa.py_buffer(decoded))
-    return values, pa.array(counts, pa.int64())
+    value_width = width
+
+    def decode(chosen: np.ndarray) -> pa.Array:
+        decoded = np.empty((len(chosen), value_width), dtype=np.uint8)
+        remaining = chosen
+        for position in reversed(range(value_width)):
+            if radices[position] == 1:
+                decoded[:, position] = low[position]
+                continue
+            remaining, digit = np.divmod(remaining, radices[position])
+            decoded[:, position] = digit + low[position]
+        offsets = np.arange(0, (len(chosen) + 1) * value_width, value_width, dtype=np.int32)
+        return pa.StringArray.from_buffers(len(chosen), pa.py_buffer(offsets), pa.py_buffer(decoded))
+
+    # The key is order-preserving: key order is the bytes' order, which is the text's.
+    return KeyCounts(distinct, counts, decode, _first_keys)
+
+
+def fixed_width_counts(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array] | None:
+    """(distinct values, counts) of a string column whose values all have one byte width, else None."""
+    keyed = fixed_width_keys(array)
+    return keyed.texts() if keyed is not None else None
+
+
+_POWERS_OF_TEN = np.array([10**exponent for exponent in range(19)], dtype=np.int64)
+
+
+def integer_keys(numbers: pa.ChunkedArray | pa.Array, width: int) -> KeyCounts:
+    """The distinct values of a digit column read as int64 (``width``: zero-padded to it, or 0 for none)."""
+    distinct, counts = integer_counts(numbers)
+
+    def decode(chosen: np.ndarray) -> pa.Array:
+        text = pc.cast(pa.array(chosen, pa.int64()), pa.string())
+        return pc.utf8_lpad(text, width=width, padding="0") if width else text
+
+    def first_texts(chosen: np.ndarray, count: int) -> np.ndarray:
+        if width or len(chosen) <= count:
+            return _first_keys(chosen, count) if width else np.lexsort(_text_sort_keys(chosen))[:count]
+        digits, aligned = _text_sort_keys(chosen)
+        # Only the values at or below the count-th smallest aligned value can come first.
+        bound = np.partition(aligned, count - 1)[count - 1]
+        near = np.flatnonzero(aligned <= bound)
+        return near[np.lexsort((digits[near], aligned[near]))][:count]
+
+    return KeyCounts(distinct, counts, decode, first_texts)
+
+
+def _text_sort_keys(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(length, left-aligned digits) of non-negative integers: lexsort by them is their text's order.
+
+    "10" sorts before "9": compared left-aligned (9 -> 900, 10 -> 100), then by length ("1" < "10").
+    """
+    digits = np.maximum(np.searchsorted(_POWERS_OF_TEN, numbers, side="right"), 1)
+    aligned = numbers * _POWERS_OF_TEN[int(digits.max()) - digits]
+    return digits, aligned
 
 
 def integer_counts(keys: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray]:

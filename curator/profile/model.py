@@ -5,9 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from curator.messages import QT_TRANSLATE_NOOP
+
 # As WhiteRabbit does: a count below this is shown as "<5", since the profile is shown and printed.
 SMALL_COUNT = 5
-TYPES = ("integer", "decimal", "date", "datetime", "boolean", "code", "text", "empty")
+# The inferred types (marked for the app's translation, which shows them in words).
+TYPES = (
+    QT_TRANSLATE_NOOP("core", "integer"),
+    QT_TRANSLATE_NOOP("core", "decimal"),
+    QT_TRANSLATE_NOOP("core", "date"),
+    QT_TRANSLATE_NOOP("core", "datetime"),
+    QT_TRANSLATE_NOOP("core", "boolean"),
+    QT_TRANSLATE_NOOP("core", "code"),
+    QT_TRANSLATE_NOOP("core", "text"),
+    QT_TRANSLATE_NOOP("core", "empty"),
+)
 
 
 def shown_count(count: int) -> int | str:

@@ -2,7 +2,9 @@
 
 Hashing a million distinct values is a Python loop bound by one core; every workstation curator
 runs on has two. The helper is started with the ``spawn`` method (the only one on Windows, and
-safe beside the threads of Qt and Arrow), once per session, and kept for the next column.
+safe beside the threads of Qt and Arrow), once per session, and kept for the next column. A
+headless apply also has it open the secret file (age's scrypt holds the GIL for a second) while
+the data is read.
 
 Frozen executables: a spawned helper re-runs the executable, which must hand it over to
 multiprocessing before doing anything else. The entry points in ``build_spec/`` must therefore
@@ -17,12 +19,15 @@ import logging
 import multiprocessing
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 from curator.protect import _hmac_core
 
 PARALLEL_ABOVE = 200_000   # distinct values; below it, starting and feeding the helper costs more than it saves
 
+T = TypeVar("T")
 _log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
@@ -77,18 +82,24 @@ def warm_up() -> None:
 
 def submit_packed(key: bytes, data: bytes, offsets: bytes, offset_code: str) -> Future[bytes] | None:
     """Hash packed values in the helper; None when there is no helper (hash them here)."""
+    return submit_call(_hmac_core.digests_of_packed, key, data, offsets, offset_code)
+
+
+def submit_call(function: Callable[..., T], *args: Any) -> Future[T] | None:
+    """Run ``function(*args)`` in the helper (a module-level function of a light module, such as
+    :mod:`curator.protect._kdf`); None when there is no helper (call it here)."""
     executor = _get_executor()
     if executor is None:
         return None
     try:
-        return executor.submit(_hmac_core.digests_of_packed, key, data, offsets, offset_code)
-    except Exception as exc:  # noqa: BLE001 - any failure only means hashing in one process
+        return executor.submit(function, *args)
+    except Exception as exc:  # noqa: BLE001 - any failure only means running it in this process
         _give_up(exc)
         return None
 
 
-def result_or_none(future: Future[bytes]) -> bytes | None:
-    """The helper's digests; None if it failed (the caller hashes those values itself)."""
+def result_or_none(future: Future[T]) -> T | None:
+    """The helper's result; None if it failed (the caller does that work itself)."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - BrokenProcessPool, pickling, OSError...: hash here

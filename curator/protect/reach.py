@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy, hierarchy_from_spec
 from curator.protect.risk import class_sizes_per_record
@@ -104,8 +105,9 @@ def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Any, k: int, suppressio
     report(progress, 0.0, "applying the column transforms")
     quasi_table, names = quasi_as_they_leave(table, recipe, vocabulary)
     if not names:
-        raise InputError("no quasi-identifier leaves in the package", hint="Tick the quasi-identifiers that are "
-                         "exported (a dropped column cannot identify anyone).")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier leaves in the package")),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Tick the quasi-identifiers that are exported (a dropped column cannot identify "
+                                   "anyone).")))
     inferred_types = inferred_types or {}
     specs: dict[str, str] = {}
     hierarchies: dict[str, Hierarchy] = {}
@@ -147,9 +149,11 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         specs[target] = protection.hierarchies.get(source) or default_hierarchy_spec(column)
         hierarchy = build_hierarchy(specs[target], column, target)
         if level >= hierarchy.height:
-            raise InputError(f"the recipe generalises '{source}' to level {level}, but its hierarchy "
-                             f"'{specs[target]}' has levels 0 to {hierarchy.height - 1} on this file",
-                             Location(column=source), hint="Run Reach k again on the Protect step and save the recipe.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the recipe generalises '{source}' to level {level}, but its hierarchy "
+                                  "'{spec}' has levels 0 to {top} on this file"), source=source, level=level,
+                                  spec=specs[target], top=hierarchy.height - 1),
+                             Location(column=source),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Run Reach k again on the Protect step and save the recipe.")))
         index = table_out.column_names.index(target)
         table_out = table_out.set_column(index, target, hierarchy.generalise(column, level, target))
         levels[target] = int(level)
@@ -165,13 +169,14 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         count = int(small.sum())
         allowed = allowed_suppressions(table_out.num_rows, protection.suppression_cap)
         if count > allowed:
-            shown = ", ".join(f"{n} → level {lvl}" for n, lvl in levels.items()) or "none"
+            shown = (Text.joined(", ", [Text(QT_TRANSLATE_NOOP("core", "{name} → level {level}"), name=n, level=lvl)
+                                        for n, lvl in levels.items()]) if levels else Text(QT_TRANSLATE_NOOP("core", "none")))
             raise InputError(
-                f"the generalisation in the recipe ({shown}) does not reach k = {k} on this file: "
-                f"{count} records are in groups smaller than {k}, more than the {allowed} "
-                f"({protection.suppression_cap:.1%}) that may be suppressed",
-                hint="Open the file with this recipe in curator and run Reach k again on the Protect step, "
-                     "then save the recipe; or lower k, or raise the suppression cap.")
+                Text(QT_TRANSLATE_NOOP("core", "the generalisation in the recipe ({shown}) does not reach k = {k} on this file: {count} "
+                     "records are in groups smaller than {k}, more than the {allowed} ({cap:.1%}) that may be "
+                     "suppressed"), shown=shown, k=k, count=count, allowed=allowed, cap=protection.suppression_cap),
+                hint=Text(QT_TRANSLATE_NOOP("core", "Open the file with this recipe in curator and run Reach k again on the Protect step, "
+                          "then save the recipe; or lower k, or raise the suppression cap.")))
         table_out = suppress_rows(table_out, quasi, small)
         info["suppressed_records"] = count
         kept = sizes[~small]

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.protect.hierarchy import Hierarchy
 from curator.protect.suppression import SuppressionResult, allowed_suppressions, suppress_small_classes
@@ -129,18 +130,19 @@ def find_minimal_generalisation(table: pa.Table, quasi: list[str], hierarchies: 
     if k < 1:
         raise InputError(f"k must be at least 1, not {k}")
     if not quasi:
-        raise InputError("no quasi-identifier was chosen", hint="Choose the columns an attacker could know.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier was chosen")),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose the columns an attacker could know.")))
     if table.num_rows < k:
-        raise InputError(f"the data hold {table.num_rows} records, fewer than k = {k}",
-                         hint="Choose a smaller k.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the data hold {records} records, fewer than k = {k}"), records=table.num_rows, k=k),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose a smaller k.")))
     allowed = allowed_suppressions(table.num_rows, suppression)
     report(progress, 0.0, "preparing the hierarchies")
     lattice = _Lattice(table, quasi, hierarchies)
     heights = lattice.heights
     size = int(np.prod(heights, dtype=np.float64))
     if size > MAX_LATTICE:
-        raise InputError(f"{size:,} combinations of hierarchy levels are too many to search",
-                         hint="Use fewer quasi-identifiers, or hierarchies with fewer levels.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "{size:,} combinations of hierarchy levels are too many to search"), size=size),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Use fewer quasi-identifiers, or hierarchies with fewer levels.")))
     nodes = np.array(list(itertools.product(*(range(h) for h in heights))), dtype=np.int64)
     losses = np.zeros(len(nodes))
     for column in range(len(quasi)):
@@ -160,8 +162,9 @@ def find_minimal_generalisation(table: pa.Table, quasi: list[str], hierarchies: 
             break
         search.climb(node, rows, weights)
     else:
-        raise InputError(f"no generalisation reaches k = {k}, even suppressing {suppression:.1%} of the records",
-                         hint="Lower k, allow more suppression, or use hierarchies that generalise further.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no generalisation reaches k = {k}, even suppressing {cap:.1%} of the records"), k=k,
+                              cap=suppression),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Lower k, allow more suppression, or use hierarchies that generalise further.")))
     weights = _class_weights(lattice, node)
     kept = weights[weights >= k]
     report(progress, 1.0, "found")

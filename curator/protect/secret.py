@@ -21,6 +21,8 @@ from pathlib import Path
 import pyrage
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.protect._kdf import open_passphrase_file
 
 SECRET_BYTES = 32
 _AGE_MAGIC = b"age-encryption.org/v1"
@@ -41,11 +43,12 @@ def write_secret_file(path: str | Path, secret: bytes, passphrase: str, *, overw
     path = Path(path)
     _check_secret(secret, path)
     if not passphrase:
-        raise InputError("the passphrase for the pseudonymisation secret is empty", Location(file=path),
-                         hint="Choose a passphrase; it is needed every time data are pseudonymised.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the passphrase for the pseudonymisation secret is empty")), Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose a passphrase; it is needed every time data are pseudonymised.")))
     if path.exists() and not overwrite:
-        raise InputError("a secret file already exists here and would be replaced", Location(file=path),
-                         hint="Choose another file name; replacing a secret makes the old pseudonyms unlinkable.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "a secret file already exists here and would be replaced")), Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose another file name; replacing a secret makes the old pseudonyms "
+                                   "unlinkable.")))
     ciphertext = pyrage.passphrase.encrypt(bytes(secret), passphrase)
     part = path.with_name(path.name + ".part")
     try:
@@ -57,26 +60,72 @@ def write_secret_file(path: str | Path, secret: bytes, passphrase: str, *, overw
         part.replace(path)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise InputError(f"cannot write the secret file ({exc.strerror})", Location(file=path)) from exc
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write the secret file ({reason})"), reason=exc.strerror), Location(file=path)) from exc
+
+
+def _encrypted_secret(path: Path) -> bytes:
+    """The bytes of a secret file, once they look like one."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the secret file ({reason})"), reason=exc.strerror), Location(file=path)) from exc
+    if not (data.startswith(_AGE_MAGIC) or data.lstrip().startswith(_AGE_ARMOR)):
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "this file is not an encrypted pseudonymisation secret")), Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give the secret file made by 'curator keys new-secret' or the one issued by "
+                                   "the hub.")))
+    return data
+
+
+def _opened(plaintext: bytes, path: Path) -> bytes:
+    if not plaintext:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "wrong passphrase for the pseudonymisation secret, or the file is damaged")),
+                         Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Type the passphrase chosen when the secret was made (or given with it by the "
+                                   "hub).")))
+    return _decode_plaintext(plaintext, path)
 
 
 def read_secret_file(path: str | Path, passphrase: str) -> bytes:
     """Decrypt a secret file written by :func:`write_secret_file` or issued by the hub."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the secret file ({exc.strerror})", Location(file=path)) from exc
-    if not (data.startswith(_AGE_MAGIC) or data.lstrip().startswith(_AGE_ARMOR)):
-        raise InputError("this file is not an encrypted pseudonymisation secret", Location(file=path),
-                         hint="Give the secret file made by 'curator keys new-secret' or the one issued by the hub.")
-    try:
-        plaintext = pyrage.passphrase.decrypt(data, passphrase)
-    except pyrage.DecryptError as exc:
-        raise InputError("wrong passphrase for the pseudonymisation secret, or the file is damaged",
-                         Location(file=path),
-                         hint="Type the passphrase chosen when the secret was made (or given with it by the hub).") from exc
-    return _decode_plaintext(plaintext, path)
+    return _opened(open_passphrase_file(_encrypted_secret(path), passphrase), path)
+
+
+class PendingSecret:
+    """A secret file being decrypted in the hashing helper process while the data is read.
+
+    age's scrypt holds the GIL for about a second; a headless apply needs the secret only when the
+    first batch is protected, so the file is checked here and opened over there in the meantime.
+    :func:`resolve_secret` waits for it (and raises what :func:`read_secret_file` would). The
+    passphrase and the secret cross to the helper through the pipe multiprocessing keeps between
+    the two processes, as the secret already does for hashing; neither is ever written anywhere.
+    """
+
+    def __init__(self, path: str | Path, passphrase: str) -> None:
+        from curator.protect import _pool
+
+        self._path = Path(path)
+        self._data = _encrypted_secret(self._path)
+        self._passphrase: str | None = passphrase
+        self._future = _pool.submit_call(open_passphrase_file, self._data, passphrase)
+        self._secret: bytes | None = None
+
+    def secret(self) -> bytes:
+        if self._secret is None:
+            from curator.protect import _pool
+
+            plaintext = _pool.result_or_none(self._future) if self._future is not None else None
+            if plaintext is None and self._passphrase is not None:
+                # No helper, or it failed: decrypt here.
+                plaintext = open_passphrase_file(self._data, self._passphrase)
+            self._passphrase = None
+            self._secret = _opened(plaintext or b"", self._path)
+        return self._secret
+
+
+def resolve_secret(secret: bytes | PendingSecret | None) -> bytes | None:
+    """The secret's bytes, waiting for a :class:`PendingSecret`."""
+    return secret.secret() if isinstance(secret, PendingSecret) else secret
 
 
 def read_linkage_secret(path: str | Path, passphrase: str | Callable[[], str] | None = None) -> bytes:
@@ -90,11 +139,11 @@ def read_linkage_secret(path: str | Path, passphrase: str | Callable[[], str] | 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the linkage secret ({exc.strerror})", Location(file=path)) from exc
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the linkage secret ({reason})"), reason=exc.strerror), Location(file=path)) from exc
     if data.startswith(_AGE_MAGIC) or data.lstrip().startswith(_AGE_ARMOR):
         if passphrase is None:
-            raise InputError("the linkage secret is encrypted and no passphrase was given for it", Location(file=path),
-                             hint="Give the passphrase the hub sent with the secret.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the linkage secret is encrypted and no passphrase was given for it")),
+                             Location(file=path), hint=Text(QT_TRANSLATE_NOOP("core", "Give the passphrase the hub sent with the secret.")))
         return read_secret_file(path, passphrase() if callable(passphrase) else passphrase)
     return _decode_plaintext(data, path)
 
@@ -131,8 +180,10 @@ def _decode_plaintext(plaintext: bytes, path: Path) -> bytes:
         decoded = b""
     if len(decoded) == SECRET_BYTES:
         return decoded
-    raise InputError(f"the secret in this file is not {SECRET_BYTES} bytes (256 bits)", Location(file=path),
-                     hint="Ask the hub for the linkage secret again, or make a new one with 'curator keys new-secret'.")
+    raise InputError(Text(QT_TRANSLATE_NOOP("core", "the secret in this file is not {count} bytes (256 bits)"), count=SECRET_BYTES),
+                     Location(file=path),
+                     hint=Text(QT_TRANSLATE_NOOP("core", "Ask the hub for the linkage secret again, or make a new one with 'curator keys "
+                               "new-secret'.")))
 
 
 def _check_secret(secret: bytes, path: Path) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
 from curator.progress import ProgressCallback, report, scaled
+from curator.protect.secret import PendingSecret
 from curator.recipe.drift import DriftReport, adapt, compare
 from curator.recipe.model import Recipe
 from curator.source import LoadedTable, ReadOptions
@@ -119,7 +120,7 @@ def secret_needed(recipe: Recipe) -> bool:
     return any(c.transform.action in NEEDS_SECRET for c in recipe.columns)
 
 
-def _check_secret(secret: bytes | None) -> Callable[[Recipe], None]:
+def _check_secret(secret: bytes | PendingSecret | None) -> Callable[[Recipe], None]:
     def check(adapted: Recipe) -> None:
         if secret_needed(adapted) and not secret:
             raise InputError("the recipe pseudonymises columns, and no pseudonymisation secret was given",
@@ -141,7 +142,7 @@ def _check_validation(result: Any, path: str | Path) -> None:
 
 
 def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipients: list[str], signing_key: Any,
-                 secret: bytes | None, strict: bool = False, progress: ProgressCallback | None = None,
+                 secret: bytes | PendingSecret | None, strict: bool = False, progress: ProgressCallback | None = None,
                  say: Callable[[str], None] | None = None, loaded: LoadedTable | None = None,
                  stream: bool | None = None, batch_rows: int | None = None,
                  on_rows: Callable[[int], None] | None = None,

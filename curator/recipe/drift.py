@@ -356,7 +356,11 @@ def compare(recipe: Recipe, table: pa.Table, vocabulary: Any = None, file: str =
         was = profile.get("type")
         if was and was != "empty":
             now, _years = _value_type(column)
-            if now != was:
+            if now == "empty":
+                # No value says nothing about the type (and a streamed file shows only its first rows
+                # here): the decision stays, and has nothing to do where there is nothing.
+                report.notes.append(f"'{file_name}': no values in the rows compared")
+            elif now != was:
                 report.type_changes.append(TypeChange(file_name, was, now))
             elif profile.get("shapes"):
                 shapes = _shapes(column)

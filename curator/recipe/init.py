@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow.compute as pc
 
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.progress import ProgressCallback, report, scaled
 from curator.recipe.drift import describe_columns
 from curator.recipe.model import ColumnDecision, Recipe, Transform
@@ -90,13 +91,16 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identificati
             klass = klass if klass == "direct" else concept.identifying
         elif klass in (None, "none", "sensitive"):
             decision = ColumnDecision(source=name, transform=Transform("keep"))
-            said.append(f"'{name}' matches no concept; kept under its own name (identification: {klass or 'not run'})")
+            said.append(Text(QT_TRANSLATE_NOOP("core", "'{name}' matches no concept; kept under its own name (identification: {klass})"),
+                             name=name, klass=word(klass or QT_TRANSLATE_NOOP("core", "not run"))))
         else:
             decision = ColumnDecision(source=name, transform=Transform("drop"))
-            said.append(f"'{name}' matches no concept and is {klass}-identifying: dropped until it is mapped")
+            said.append(Text(QT_TRANSLATE_NOOP("core", "'{name}' matches no concept and is {klass}-identifying: dropped until it is mapped"),
+                             name=name, klass=word(klass)))
         if detected.get(name) == "direct" and decision.transform.action not in PROTECTIVE:
-            said.append(f"'{name}' looks directly identifying, so it is dropped rather than "
-                        f"'{decision.transform.action}' (the default of {decision.concept})")
+            said.append(Text(QT_TRANSLATE_NOOP("core", "'{name}' looks directly identifying, so it is dropped rather than '{action}' (the "
+                             "default of {concept})"), name=name, action=word(decision.transform.action),
+                             concept=decision.concept))
             decision.transform = Transform("drop")
         if klass == "quasi" and decision.transform.action != "drop":
             quasi.append(name)
@@ -111,7 +115,8 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identificati
     recipe.protection.quasi_identifiers = quasi
     if quasi:
         recipe.protection.k_target = DEFAULT_K
-        said.append(f"quasi-identifiers for the risk measure: {', '.join(quasi)}; k target {DEFAULT_K}")
+        said.append(Text(QT_TRANSLATE_NOOP("core", "quasi-identifiers for the risk measure: {names}; k target {k}"), names=", ".join(quasi),
+                         k=DEFAULT_K))
     report(progress, 1.0, "recipe ready")
     return recipe
 

@@ -13,25 +13,27 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP
 from curator.source import ReadOptions
 
 RECIPE_VERSION = 2
 RECIPE_FORMAT = "curator-recipe"   # marks a JSON file as a recipe (the app's project file)
 
-# Actions a column can take on its way out. Parameters live in Transform.params.
+# Actions a column can take on its way out. Parameters live in Transform.params. (Marked for the app's
+# translation: notes quote them.)
 ACTIONS = (
-    "keep",            # exported as is (for a `direct` column only with keep_confirmed)
-    "drop",            # not exported
-    "pseudonymise",    # HMAC-SHA-256 token under the secret
-    "generalise",      # params: {"to": "year" | "year_month" | "quarter" | "department" | "region" | ...}
-    "date_shift",      # params: {"max_days": N, "person_column": name}
-    "age_at",          # params: {"reference": "YYYY-MM-DD" | column name}
-    "band",            # params: {"width": N} or {"edges": [...]}
-    "top_code",        # params: {"max": N}; "bottom" optional
-    "hierarchy",       # params: {"hierarchy": name or path, "level": N}
-    "rare_to_other",   # params: {"threshold": N, "other": "other" | null}
-    "scrub",           # free text scrubbed of what the detectors find
-    "bottom_code",     # params: {"min": N}
+    QT_TRANSLATE_NOOP("core", "keep"),            # exported as is (for a `direct` column only with keep_confirmed)
+    QT_TRANSLATE_NOOP("core", "drop"),            # not exported
+    QT_TRANSLATE_NOOP("core", "pseudonymise"),    # HMAC-SHA-256 token under the secret
+    QT_TRANSLATE_NOOP("core", "generalise"),      # params: {"to": "year" | "year_month" | "quarter" | "department" | "region" | ...}
+    QT_TRANSLATE_NOOP("core", "date_shift"),      # params: {"max_days": N, "person_column": name}
+    QT_TRANSLATE_NOOP("core", "age_at"),          # params: {"reference": "YYYY-MM-DD" | column name}
+    QT_TRANSLATE_NOOP("core", "band"),            # params: {"width": N} or {"edges": [...]}
+    QT_TRANSLATE_NOOP("core", "top_code"),        # params: {"max": N}; "bottom" optional
+    QT_TRANSLATE_NOOP("core", "hierarchy"),       # params: {"hierarchy": name or path, "level": N}
+    QT_TRANSLATE_NOOP("core", "rare_to_other"),   # params: {"threshold": N, "other": "other" | null}
+    QT_TRANSLATE_NOOP("core", "scrub"),           # free text scrubbed of what the detectors find
+    QT_TRANSLATE_NOOP("core", "bottom_code"),     # params: {"min": N}
 )
 
 

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from curator.progress import ProgressCallback, report
+from curator.protect.secret import PendingSecret, resolve_secret
 from curator.recipe.drift import DriftReport, NewCodes, adapt, compare, is_coded, new_codes_from_counts
 from curator.recipe.model import ColumnDecision, Recipe
 from curator.source import LoadedTable, ReadOptions, SourceInfo
@@ -201,8 +202,8 @@ def prefetched(items: Iterator[Any], depth: int = 1) -> Prefetched:
 class _BackgroundWriter:
     """Appends tables to a Parquet file on a thread (compression releases the GIL), one table behind."""
 
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
-        self._writer = pq.ParquetWriter(path, schema, compression="zstd")
+    def __init__(self, path: Path, schema: pa.Schema, options: dict[str, Any]) -> None:
+        self._writer = pq.ParquetWriter(path, schema, **options)
         self._slots: queue.Queue[Any] = queue.Queue(maxsize=1)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="curator-parquet-writer", daemon=True)
@@ -277,19 +278,20 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, drop
     from curator.check import convert_and_validate
 
     rows_before = 0
+    date_formats: dict[str, list[str | None]] = {}   # detected on the first batch, used for all
     for table in tables:
         _count_values(counts, table)
         batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader,
                                                                               header_row=header_row + rows_before))
         kept = table.drop_columns([n for n in dropped_unmapped if n in table.column_names])
-        typed, part = convert_and_validate(kept, batch_recipe, vocabulary)
+        typed, part = convert_and_validate(kept, batch_recipe, vocabulary, date_formats=date_formats)
         rows_before += table.num_rows
         yield _ConvertedBatch(table.num_rows, kept.column_names, typed, part)
         del table, kept, typed
 
 
 def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
-                secret: bytes | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
+                secret: bytes | PendingSecret | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
                 progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int) -> _PassResult:
     """One pass over the batches: convert, validate, protect, append to ``data_path``.
@@ -299,6 +301,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     pseudonyms are half hashed by a helper process.
     """
     from curator.check import ValidationReport
+    from curator.pipeline import data_file_options
     from curator.protect.transforms import protect_table
 
     recipe = adapted
@@ -313,10 +316,12 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts))
     try:
         for batch in batches:
+            # A secret still being decrypted (a PendingSecret) is waited for here, on the first batch.
+            secret = resolve_secret(secret)
             protected = protect_table(batch.typed, recipe.columns, secret, parallel_above=PARALLEL_HASH_ABOVE)
             if writer is None or done is None:
                 done = _PassResult(protected.schema, validation)
-                writer = _BackgroundWriter(data_path, protected.schema)
+                writer = _BackgroundWriter(data_path, protected.schema, data_file_options(recipe, protected.schema))
             elif not protected.schema.equals(done.schema):
                 try:
                     protected = protected.cast(done.schema)
@@ -350,7 +355,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     return done
 
 
-def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: bytes | None,
+def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: bytes | PendingSecret | None,
                      options: ReadOptions | None, workdir: Path, strict: bool = False,
                      say: Callable[[str], None] | None = None, check_secret: Callable[[Recipe], None] | None = None,
                      progress: ProgressCallback | None = None, batch_rows: int = BATCH_ROWS) -> StreamedCuration:
@@ -423,6 +428,9 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
                                counts if not forced_text else {}, forced_text, progress, span, estimated_rows)
 
         head_schema = head.schema
+        # A secret opened in the helper process (PendingSecret) is waited for before the long pass:
+        # its scrypt ran beside the light work above, and its memory is freed before the big batches.
+        secret = resolve_secret(secret)
         done = run_pass(head, rest, set(), (0.05, 0.85))
     finally:
         rest.close()

@@ -161,6 +161,10 @@
         <translation>Erreur inattendue</translation>
     </message>
     <message>
+        <source>{where}: {message}</source>
+        <translation>{where} : {message}</translation>
+    </message>
+    <message>
         <source>Check the file and the options, then try again.</source>
         <translation>Vérifiez le fichier et les options, puis réessayez.</translation>
     </message>
@@ -378,6 +382,10 @@
     <message>
         <source>To write the package: {needs}.</source>
         <translation>Pour écrire le paquet : {needs}.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
     </message>
     <message>
         <source>Ready to write the package.</source>
@@ -1057,6 +1065,10 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Valeurs non conformes à leur concept ; double-cliquez sur l&apos;une d&apos;elles pour voir sa ligne et sa cellule dans les données</translation>
     </message>
     <message>
+        <source>Why this concept is suggested</source>
+        <translation>Pourquoi ce concept est suggéré</translation>
+    </message>
+    <message>
         <source>Notes on the suggestions</source>
         <translation>Remarques sur les suggestions</translation>
     </message>
@@ -1107,6 +1119,10 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     <message>
         <source>nothing close</source>
         <translation>rien d&apos;approchant</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why {concept} for &apos;{name}&apos;&lt;/b&gt;: {reason}</source>
+        <translation>&lt;b&gt;Pourquoi {concept} pour « {name} »&lt;/b&gt; : {reason}</translation>
     </message>
     <message>
         <source>Concept for column {name}</source>
@@ -1452,12 +1468,16 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>« Atteindre k » n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
-        <source>level</source>
-        <translation>niveau</translation>
+        <source>{column}: level {level}/{top}</source>
+        <translation>{column} : niveau {level}/{top}</translation>
     </message>
     <message>
         <source>Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}.</source>
         <translation>Trouvé : {parts}. Information perdue : {loss:.0%} ; enregistrements supprimés : {suppressed}.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
     </message>
     <message>
         <source>generalise to reach k = {k}</source>
@@ -1501,6 +1521,1477 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Redo the decision just undone (Ctrl+Shift+Z)</source>
         <translation>Rétablir la décision annulée (Ctrl+Maj+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>column &apos;{column}&apos;: {message} — {hint}</source>
+        <translation>colonne « {column} » : {message} — {hint}</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos;: {message}</source>
+        <translation>colonne « {column} » : {message}</translation>
+    </message>
+    <message>
+        <source>{message} — {hint}</source>
+        <translation>{message} — {hint}</translation>
+    </message>
+    <message>
+        <source>the recipe was mapped against vocabulary &apos;{recorded}&apos;, not &apos;{vocabulary}&apos;</source>
+        <translation>la recette a été établie avec le vocabulaire « {recorded} », pas « {vocabulary} »</translation>
+    </message>
+    <message>
+        <source>Load the vocabulary the recipe names, or map the columns again.</source>
+        <translation>Chargez le vocabulaire que nomme la recette, ou refaites la correspondance des colonnes.</translation>
+    </message>
+    <message>
+        <source>concept &apos;{concept}&apos; is not in vocabulary &apos;{vocabulary}&apos;</source>
+        <translation>le concept « {concept} » n&apos;existe pas dans le vocabulaire « {vocabulary} »</translation>
+    </message>
+    <message>
+        <source>Map the column to a concept of this vocabulary, or leave it unmapped.</source>
+        <translation>Associez la colonne à un concept de ce vocabulaire, ou laissez-la sans concept.</translation>
+    </message>
+    <message>
+        <source>identifies a person directly and would be exported as is</source>
+        <translation>identifie directement une personne et serait exportée telle quelle</translation>
+    </message>
+    <message>
+        <source>Pseudonymise or drop it, or confirm explicitly that it must be kept.</source>
+        <translation>Pseudonymisez-la ou supprimez-la, ou confirmez explicitement qu&apos;elle doit être conservée.</translation>
+    </message>
+    <message>
+        <source>{count} value(s) have no code yet</source>
+        <translation>{count} valeur(s) sans code pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Map them, empty them, or exclude their rows.</source>
+        <translation>Attribuez-leur un code, videz-les ou excluez leurs lignes.</translation>
+    </message>
+    <message>
+        <source>{count} value(s) {problem} (rule &apos;{rule}&apos;), first at row {row}</source>
+        <translation>{count} valeur(s) : {problem} (règle « {rule} »), première à la ligne {row}</translation>
+    </message>
+    <message>
+        <source>Correct the source, map the values, or decide: empty them, exclude the rows, or keep them.</source>
+        <translation>Corrigez la source, recodez les valeurs, ou décidez : les vider, exclure les lignes ou les conserver.</translation>
+    </message>
+    <message>
+        <source>decimal comma read as a decimal point</source>
+        <translation>virgule décimale lue comme séparateur décimal</translation>
+    </message>
+    <message>
+        <source>dates read as {formats}</source>
+        <translation>dates lues au format {formats}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>{count} distinct value(s) recoded with the code map</source>
+        <translation>{count} valeur(s) distincte(s) recodée(s) avec la table de codes</translation>
+    </message>
+    <message>
+        <source>spaces, dots and dashes removed from {count} NIR(s)</source>
+        <translation>espaces, points et tirets retirés de {count} NIR</translation>
+    </message>
+    <message>
+        <source>not a date in the detected format</source>
+        <translation>pas une date au format détecté</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>pas une date et heure</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>pas un nombre</translation>
+    </message>
+    <message>
+        <source>not a year</source>
+        <translation>pas une année</translation>
+    </message>
+    <message>
+        <source>not a year and month (YYYY-MM)</source>
+        <translation>pas une année et un mois (AAAA-MM)</translation>
+    </message>
+    <message>
+        <source>not a yes/no value</source>
+        <translation>pas une valeur oui/non</translation>
+    </message>
+    <message>
+        <source>outside the allowed range</source>
+        <translation>hors de l&apos;intervalle autorisé</translation>
+    </message>
+    <message>
+        <source>not in the expected form</source>
+        <translation>pas sous la forme attendue</translation>
+    </message>
+    <message>
+        <source>check digit (key) is wrong</source>
+        <translation>clé de contrôle erronée</translation>
+    </message>
+    <message>
+        <source>not a code of the list and not mapped</source>
+        <translation>pas un code de la liste, et non recodée</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>pas une des valeurs autorisées</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>longueur incorrecte</translation>
+    </message>
+    <message>
+        <source>empty where a value is required</source>
+        <translation>vide alors qu&apos;une valeur est obligatoire</translation>
+    </message>
+    <message>
+        <source>duplicated where values must be unique</source>
+        <translation>en double alors que les valeurs doivent être uniques</translation>
+    </message>
+    <message>
+        <source>{rows} rows checked: no problem found.</source>
+        <translation>{rows} lignes vérifiées : aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>{rows} rows checked: {rules} rule(s) broken by {broken} value(s), {undecided} still to decide; {excluded} row(s) excluded.</source>
+        <translation>{rows} lignes vérifiées : {rules} règle(s) enfreinte(s) par {broken} valeur(s), {undecided} encore à trancher ; {excluded} ligne(s) exclue(s).</translation>
+    </message>
+    <message>
+        <source>{column}: {note}</source>
+        <translation>{column} : {note}</translation>
+    </message>
+    <message>
+        <source>ICD-10 (CIM-10) diagnosis codes</source>
+        <translation>codes diagnostiques CIM-10</translation>
+    </message>
+    <message>
+        <source>CCAM procedure codes</source>
+        <translation>codes d&apos;actes CCAM</translation>
+    </message>
+    <message>
+        <source>ATC drug codes</source>
+        <translation>codes de médicaments ATC</translation>
+    </message>
+    <message>
+        <source>ICD-O-3 morphology codes</source>
+        <translation>codes de morphologie CIM-O-3</translation>
+    </message>
+    <message>
+        <source>TNM stages</source>
+        <translation>stades TNM</translation>
+    </message>
+    <message>
+        <source>{sampled} are {what}</source>
+        <translation>{sampled} sont des {what}</translation>
+    </message>
+    <message>
+        <source>sampled values are vital statuses ({values})</source>
+        <translation>les valeurs échantillonnées sont des statuts vitaux ({values})</translation>
+    </message>
+    <message>
+        <source>sampled values are test results ({values})</source>
+        <translation>les valeurs échantillonnées sont des résultats d&apos;examens ({values})</translation>
+    </message>
+    <message>
+        <source>sampled values are discharge destinations ({values})</source>
+        <translation>les valeurs échantillonnées sont des modes de sortie ({values})</translation>
+    </message>
+    <message>
+        <source>phone numbers</source>
+        <translation>numéros de téléphone</translation>
+    </message>
+    <message>
+        <source>e-mail addresses</source>
+        <translation>adresses e-mail</translation>
+    </message>
+    <message>
+        <source>NIRs</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>dates</translation>
+    </message>
+    <message>
+        <source>names after a title (Dr, M., Mme...)</source>
+        <translation>noms précédés d&apos;un titre (Dr, M., Mme...)</translation>
+    </message>
+    <message>
+        <source>street addresses</source>
+        <translation>adresses postales</translation>
+    </message>
+    <message>
+        <source>record numbers after a label (IPP, dossier...)</source>
+        <translation>numéros de dossier précédés d&apos;un libellé (IPP, dossier...)</translation>
+    </message>
+    <message>
+        <source>{count:,} with {what}</source>
+        <translation>{count:,} avec des {what}</translation>
+    </message>
+    <message>
+        <source>{count:,} sampled values are free text ({words:.0f} words on average); found inside: {found}</source>
+        <translation>{count:,} valeurs échantillonnées sont du texte libre ({words:.0f} mots en moyenne) ; trouvé dedans : {found}</translation>
+    </message>
+    <message>
+        <source>{count:,} sampled values are free text ({words:.0f} words on average); nothing identifying found inside the sample, but free text may hold anything</source>
+        <translation>{count:,} valeurs échantillonnées sont du texte libre ({words:.0f} mots en moyenne) ; rien d&apos;identifiant dans l&apos;échantillon, mais un texte libre peut contenir n&apos;importe quoi</translation>
+    </message>
+    <message>
+        <source>{sampled} are valid NIRs (check key verified)</source>
+        <translation>{sampled} sont des NIR valides (clé vérifiée)</translation>
+    </message>
+    <message>
+        <source>{sampled} have a NIR&apos;s 13 digits without the key</source>
+        <translation>{sampled} ont les 13 chiffres d&apos;un NIR, sans la clé</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>{sampled} are valid RPPS numbers (11 digits, Luhn key)</source>
+        <translation>{sampled} sont des numéros RPPS valides (11 chiffres, clé de Luhn)</translation>
+    </message>
+    <message>
+        <source>{sampled} are 9-character numbers with a valid key, repeated like FINESS establishment numbers ({distinct:,} distinct)</source>
+        <translation>{sampled} sont des numéros de 9 caractères à clé valide, répétés comme des numéros FINESS d&apos;établissement ({distinct:,} distincts)</translation>
+    </message>
+    <message>
+        <source>{sampled} are 9-character numbers with a valid key, varied like ADELI practitioner numbers ({distinct:,} distinct)</source>
+        <translation>{sampled} sont des numéros de 9 caractères à clé valide, variés comme des numéros ADELI de professionnels ({distinct:,} distincts)</translation>
+    </message>
+    <message>
+        <source>{sampled} are e-mail addresses</source>
+        <translation>{sampled} sont des adresses e-mail</translation>
+    </message>
+    <message>
+        <source>{sampled} are phone numbers</source>
+        <translation>{sampled} sont des numéros de téléphone</translation>
+    </message>
+    <message>
+        <source>{sampled} are valid IBANs (check digits verified)</source>
+        <translation>{sampled} sont des IBAN valides (clé vérifiée)</translation>
+    </message>
+    <message>
+        <source>{sampled} are IP addresses</source>
+        <translation>{sampled} sont des adresses IP</translation>
+    </message>
+    <message>
+        <source>{sampled} are web addresses (URLs)</source>
+        <translation>{sampled} sont des adresses web (URL)</translation>
+    </message>
+    <message>
+        <source>{sampled} have the shape of a US social security number (123-45-6789)</source>
+        <translation>{sampled} ont la forme d&apos;un numéro de sécurité sociale américain (123-45-6789)</translation>
+    </message>
+    <message>
+        <source>{sampled} are UUIDs, record identifiers</source>
+        <translation>{sampled} sont des UUID, identifiants d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>all {count:,} sampled values are distinct codes of one shape, like record identifiers</source>
+        <translation>les {count:,} valeurs échantillonnées sont des codes distincts de même forme, comme des identifiants d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>all {count:,} sampled values are distinct whole numbers between {low} and {high}, like line numbers</source>
+        <translation>les {count:,} valeurs échantillonnées sont des entiers distincts entre {low} et {high}, comme des numéros de ligne</translation>
+    </message>
+    <message>
+        <source>full names (a first name and a surname)</source>
+        <translation>noms complets (un prénom et un nom)</translation>
+    </message>
+    <message>
+        <source>known first names</source>
+        <translation>prénoms connus</translation>
+    </message>
+    <message>
+        <source>known surnames</source>
+        <translation>noms de famille connus</translation>
+    </message>
+    <message>
+        <source>{sampled} look like street addresses (house number and street type)</source>
+        <translation>{sampled} ressemblent à des adresses postales (numéro et type de voie)</translation>
+    </message>
+    <message>
+        <source>INSEE commune codes (Corsica 2A/2B included)</source>
+        <translation>codes commune INSEE (Corse 2A/2B comprise)</translation>
+    </message>
+    <message>
+        <source>5-character codes shaped like INSEE commune codes or postcodes</source>
+        <translation>codes de 5 caractères en forme de codes commune INSEE ou de codes postaux</translation>
+    </message>
+    <message>
+        <source>postcodes</source>
+        <translation>codes postaux</translation>
+    </message>
+    <message>
+        <source>{sampled} are French département codes</source>
+        <translation>{sampled} sont des codes de département français</translation>
+    </message>
+    <message>
+        <source>{sampled} are dates {low}–{high}, spread like birth dates</source>
+        <translation>{sampled} sont des dates {low}–{high}, réparties comme des dates de naissance</translation>
+    </message>
+    <message>
+        <source>{sampled} are dates {low}–{high}</source>
+        <translation>{sampled} sont des dates {low}–{high}</translation>
+    </message>
+    <message>
+        <source>all sampled values are one of {values}, a sex coding</source>
+        <translation>toutes les valeurs échantillonnées sont parmi {values} : un codage du sexe</translation>
+    </message>
+    <message>
+        <source>all sampled values are years {low}–{high}, like birth years</source>
+        <translation>toutes les valeurs échantillonnées sont des années {low}–{high}, comme des années de naissance</translation>
+    </message>
+    <message>
+        <source>all sampled values are whole numbers {low}–{high}, like ages in years</source>
+        <translation>toutes les valeurs échantillonnées sont des entiers {low}–{high}, comme des âges en années</translation>
+    </message>
+    <message>
+        <source>{matched:,} of {total:,} sampled values</source>
+        <translation>{matched:,} des {total:,} valeurs échantillonnées</translation>
+    </message>
+    <message>
+        <source>header resembles &apos;{synonym}&apos;</source>
+        <translation>l&apos;en-tête ressemble à « {synonym} »</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direct</translation>
+    </message>
+    <message>
+        <source>quasi</source>
+        <translation>quasi</translation>
+    </message>
+    <message>
+        <source>sensitive</source>
+        <translation>sensible</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>non identifiant</translation>
+    </message>
+    <message>
+        <source>nir</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>patient id</source>
+        <translation>identifiant patient</translation>
+    </message>
+    <message>
+        <source>identifier</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>nom de famille</translation>
+    </message>
+    <message>
+        <source>birth name</source>
+        <translation>nom de naissance</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <source>person name</source>
+        <translation>nom de personne</translation>
+    </message>
+    <message>
+        <source>practitioner name</source>
+        <translation>nom de professionnel de santé</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>rpps</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <source>adeli</source>
+        <translation>ADELI</translation>
+    </message>
+    <message>
+        <source>free text</source>
+        <translation>texte libre</translation>
+    </message>
+    <message>
+        <source>iban</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>ip</source>
+        <translation>adresse IP</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>ssn</source>
+        <translation>numéro de sécurité sociale américain</translation>
+    </message>
+    <message>
+        <source>passport</source>
+        <translation>passeport</translation>
+    </message>
+    <message>
+        <source>driving licence</source>
+        <translation>permis de conduire</translation>
+    </message>
+    <message>
+        <source>gps lat</source>
+        <translation>latitude GPS</translation>
+    </message>
+    <message>
+        <source>gps lon</source>
+        <translation>longitude GPS</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation>année de naissance</translation>
+    </message>
+    <message>
+        <source>death date</source>
+        <translation>date de décès</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>âge</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>code postal</translation>
+    </message>
+    <message>
+        <source>commune code</source>
+        <translation>code commune</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>département</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>région</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>pays</translation>
+    </message>
+    <message>
+        <source>finess</source>
+        <translation>FINESS</translation>
+    </message>
+    <message>
+        <source>marital status</source>
+        <translation>situation familiale</translation>
+    </message>
+    <message>
+        <source>ethnicity</source>
+        <translation>origine ethnique</translation>
+    </message>
+    <message>
+        <source>occupation</source>
+        <translation>profession</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>civilité</translation>
+    </message>
+    <message>
+        <source>initials</source>
+        <translation>initiales</translation>
+    </message>
+    <message>
+        <source>coordinate</source>
+        <translation>coordonnée</translation>
+    </message>
+    <message>
+        <source>icd10</source>
+        <translation>CIM-10</translation>
+    </message>
+    <message>
+        <source>ccam</source>
+        <translation>CCAM</translation>
+    </message>
+    <message>
+        <source>atc</source>
+        <translation>ATC</translation>
+    </message>
+    <message>
+        <source>topography</source>
+        <translation>topographie</translation>
+    </message>
+    <message>
+        <source>morphology</source>
+        <translation>morphologie</translation>
+    </message>
+    <message>
+        <source>tnm</source>
+        <translation>TNM</translation>
+    </message>
+    <message>
+        <source>vital status</source>
+        <translation>statut vital</translation>
+    </message>
+    <message>
+        <source>discharge mode</source>
+        <translation>mode de sortie</translation>
+    </message>
+    <message>
+        <source>smoking</source>
+        <translation>tabac</translation>
+    </message>
+    <message>
+        <source>test result</source>
+        <translation>résultat d&apos;examen</translation>
+    </message>
+    <message>
+        <source>drug</source>
+        <translation>médicament</translation>
+    </message>
+    <message>
+        <source>diagnosis</source>
+        <translation>diagnostic</translation>
+    </message>
+    <message>
+        <source>procedure</source>
+        <translation>acte</translation>
+    </message>
+    <message>
+        <source>measurement</source>
+        <translation>mesure</translation>
+    </message>
+    <message>
+        <source>row number</source>
+        <translation>numéro de ligne</translation>
+    </message>
+    <message>
+        <source>record detail</source>
+        <translation>détail d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>set by the user to {klass} (detected as {detected})</source>
+        <translation>fixé par l&apos;utilisateur : {klass} (détecté : {detected})</translation>
+    </message>
+    <message>
+        <source>set by the user to {klass} (same as detected)</source>
+        <translation>fixé par l&apos;utilisateur : {klass} (comme détecté)</translation>
+    </message>
+    <message>
+        <source>a NIR</source>
+        <translation>un NIR</translation>
+    </message>
+    <message>
+        <source>an RPPS number</source>
+        <translation>un numéro RPPS</translation>
+    </message>
+    <message>
+        <source>a FINESS number</source>
+        <translation>un numéro FINESS</translation>
+    </message>
+    <message>
+        <source>an ADELI number</source>
+        <translation>un numéro ADELI</translation>
+    </message>
+    <message>
+        <source>an e-mail address</source>
+        <translation>une adresse e-mail</translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation>un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>an IBAN</source>
+        <translation>un IBAN</translation>
+    </message>
+    <message>
+        <source>an IP address</source>
+        <translation>une adresse IP</translation>
+    </message>
+    <message>
+        <source>a URL</source>
+        <translation>une URL</translation>
+    </message>
+    <message>
+        <source>a US SSN</source>
+        <translation>un numéro de sécurité sociale américain</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>une date</translation>
+    </message>
+    <message>
+        <source>a postcode</source>
+        <translation>un code postal</translation>
+    </message>
+    <message>
+        <source>a commune code</source>
+        <translation>un code commune</translation>
+    </message>
+    <message>
+        <source>a département</source>
+        <translation>un département</translation>
+    </message>
+    <message>
+        <source>an ICD-10 code</source>
+        <translation>un code CIM-10</translation>
+    </message>
+    <message>
+        <source>a CCAM code</source>
+        <translation>un code CCAM</translation>
+    </message>
+    <message>
+        <source>an ATC code</source>
+        <translation>un code ATC</translation>
+    </message>
+    <message>
+        <source>a morphology code</source>
+        <translation>un code de morphologie</translation>
+    </message>
+    <message>
+        <source>a sex code</source>
+        <translation>un code de sexe</translation>
+    </message>
+    <message>
+        <source>an age</source>
+        <translation>un âge</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>une année</translation>
+    </message>
+    <message>
+        <source>whole column: {valid:,} of {filled:,} filled values are valid NIRs (check key verified)</source>
+        <translation>colonne entière : {valid:,} des {filled:,} valeurs renseignées sont des NIR valides (clé vérifiée)</translation>
+    </message>
+    <message>
+        <source>whole column: all {filled:,} filled values have a length {what} can have</source>
+        <translation>colonne entière : les {filled:,} valeurs renseignées ont toutes une longueur possible pour {what}</translation>
+    </message>
+    <message>
+        <source>whole column: {misfits:,} of {filled:,} filled values are too short or too long to be {what}</source>
+        <translation>colonne entière : {misfits:,} des {filled:,} valeurs renseignées sont trop courtes ou trop longues pour être {what}</translation>
+    </message>
+    <message>
+        <source>the header says nothing about the content: decided from the values alone</source>
+        <translation>l&apos;en-tête ne dit rien du contenu : décidé d&apos;après les seules valeurs</translation>
+    </message>
+    <message>
+        <source>the column is empty in the rows looked at</source>
+        <translation>la colonne est vide dans les lignes examinées</translation>
+    </message>
+    <message>
+        <source>neither the header nor the sampled values look identifying or medical</source>
+        <translation>ni l&apos;en-tête ni les valeurs échantillonnées ne semblent identifiants ou médicaux</translation>
+    </message>
+    <message>
+        <source>values are precise coordinates ({low:.4f} to {high:.4f}); with column {others} it forms a latitude/longitude pair, which locates a home</source>
+        <translation>les valeurs sont des coordonnées précises ({low:.4f} à {high:.4f}) ; avec la colonne {others}, elle forme un couple latitude/longitude, qui situe un domicile</translation>
+    </message>
+    <message>
+        <source>with column {others} it forms a latitude/longitude pair, which locates a home</source>
+        <translation>avec la colonne {others}, elle forme un couple latitude/longitude, qui situe un domicile</translation>
+    </message>
+    <message>
+        <source>a single coordinate without its pair: locates a band, not a home</source>
+        <translation>une coordonnée seule, sans sa paire : situe une bande, pas un domicile</translation>
+    </message>
+    <message>
+        <source>The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.</source>
+        <translation>Le fichier mélange des fins de ligne Windows (CRLF) et Unix (LF) ; chacune a été lue comme un saut de ligne.</translation>
+    </message>
+    <message>
+        <source>Byte 0x{byte:02X} in column &apos;{column}&apos; (data row {row}) has no Windows-1252 character: such bytes were read as Latin-1 control characters.</source>
+        <translation>L&apos;octet 0x{byte:02X} de la colonne « {column} » (ligne de données {row}) n&apos;a pas de caractère en Windows-1252 : ces octets ont été lus comme des caractères de contrôle Latin-1.</translation>
+    </message>
+    <message>
+        <source>{count} column(s) have no name in the header (position {shown}); they were named column_N after their position.</source>
+        <translation>{count} colonne(s) sans nom dans l&apos;en-tête (position {shown}) ; elles ont été nommées column_N d&apos;après leur position.</translation>
+    </message>
+    <message>
+        <source>{count} column(s) have no name in the header (position {shown} and {more} more); they were named column_N after their position.</source>
+        <translation>{count} colonne(s) sans nom dans l&apos;en-tête (position {shown} et {more} autres) ; elles ont été nommées column_N d&apos;après leur position.</translation>
+    </message>
+    <message>
+        <source>The header name &apos;{name}&apos; appears {count} times; the repeats were renamed {renamed}.</source>
+        <translation>Le nom d&apos;en-tête « {name} » apparaît {count} fois ; les répétitions ont été renommées {renamed}.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again; if it came by e-mail or USB key, copy it again.</source>
+        <translation>Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau ; s&apos;il est arrivé par e-mail ou clé USB, copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The {format} file would expand to {size:,.0f} MB, above the limit of {limit:,.0f} MB: it may be a &apos;zip bomb&apos;.</source>
+        <translation>Le fichier {format} se décompresserait en {size:,.0f} Mo, au-delà de la limite de {limit:,.0f} Mo : ce peut être une « bombe zip ».</translation>
+    </message>
+    <message>
+        <source>If the workbook is genuine, export the sheet as CSV, or raise the max_uncompressed_bytes reading option.</source>
+        <translation>Si le classeur est authentique, exportez la feuille en CSV, ou relevez l&apos;option de lecture max_uncompressed_bytes.</translation>
+    </message>
+    <message>
+        <source>The part &apos;{part}&apos; of the {format} file expands {ratio:,} times (to {size:,.0f} MB): real workbooks never do; it may be a &apos;zip bomb&apos;.</source>
+        <translation>La partie « {part} » du fichier {format} se décompresse {ratio:,} fois (jusqu&apos;à {size:,.0f} Mo) : un vrai classeur ne le fait jamais ; ce peut être une « bombe zip ».</translation>
+    </message>
+    <message>
+        <source>Do not open this file; ask the sender for a genuine export.</source>
+        <translation>N&apos;ouvrez pas ce fichier ; demandez à l&apos;expéditeur un export authentique.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel, remove the password and save it again, then load that copy.</source>
+        <translation>Ouvrez-le dans Excel, retirez le mot de passe et enregistrez-le à nouveau, puis chargez cette copie.</translation>
+    </message>
+    <message>
+        <source>The {format} file is damaged or not a real {format} workbook ({error}).</source>
+        <translation>Le fichier {format} est endommagé ou n&apos;est pas un vrai classeur {format} ({error}).</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.</source>
+        <translation>Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau, ou exportez la feuille en CSV.</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named &apos;{sheet}&apos;.</source>
+        <translation>Le classeur n&apos;a pas de feuille nommée « {sheet} ».</translation>
+    </message>
+    <message>
+        <source>Sheets in this workbook: {sheets}.</source>
+        <translation>Feuilles de ce classeur : {sheets}.</translation>
+    </message>
+    <message>
+        <source>Every sheet of the workbook is empty.</source>
+        <translation>Toutes les feuilles du classeur sont vides.</translation>
+    </message>
+    <message>
+        <source>Check that you chose the right file and that the data was saved.</source>
+        <translation>Vérifiez que vous avez choisi le bon fichier et que les données ont bien été enregistrées.</translation>
+    </message>
+    <message>
+        <source>The workbook has {count} sheets; &apos;{chosen}&apos; was read. Choose another sheet with the sheet option: {others}.</source>
+        <translation>Le classeur a {count} feuilles ; « {chosen} » a été lue. Choisissez une autre feuille avec l&apos;option Feuille : {others}.</translation>
+    </message>
+    <message>
+        <source>The sheet &apos;{chosen}&apos; is hidden in the workbook; it was read because the visible sheets are empty.</source>
+        <translation>La feuille « {chosen} » est masquée dans le classeur ; elle a été lue parce que les feuilles visibles sont vides.</translation>
+    </message>
+    <message>
+        <source>The sheet is empty.</source>
+        <translation>La feuille est vide.</translation>
+    </message>
+    <message>
+        <source>Choose another sheet, or check the right file was chosen.</source>
+        <translation>Choisissez une autre feuille, ou vérifiez que c&apos;est le bon fichier.</translation>
+    </message>
+    <message>
+        <source>The sheet has a header but no data rows.</source>
+        <translation>La feuille a un en-tête mais aucune ligne de données.</translation>
+    </message>
+    <message>
+        <source>Check the sheet and the header row option.</source>
+        <translation>Vérifiez la feuille et l&apos;option Ligne d&apos;en-tête.</translation>
+    </message>
+    <message>
+        <source>Check the sheet and the header row.</source>
+        <translation>Vérifiez la feuille et la ligne d&apos;en-tête.</translation>
+    </message>
+    <message>
+        <source>Row {row}, chosen as the header, is outside the sheet&apos;s data.</source>
+        <translation>La ligne {row}, choisie comme en-tête, est en dehors des données de la feuille.</translation>
+    </message>
+    <message>
+        <source>Choose another header row.</source>
+        <translation>Choisissez une autre ligne d&apos;en-tête.</translation>
+    </message>
+    <message>
+        <source>The header was found on row {row}; the {skipped} row(s) above it (titles or notes) were skipped.</source>
+        <translation>L&apos;en-tête a été trouvé à la ligne {row} ; les {skipped} ligne(s) au-dessus (titres ou notes) ont été ignorées.</translation>
+    </message>
+    <message>
+        <source>The header spans rows {first} and {second} (merged group cells); column names join the group and the name below it.</source>
+        <translation>L&apos;en-tête occupe les lignes {first} et {second} (cellules de groupe fusionnées) ; les noms de colonnes réunissent le groupe et le nom en dessous.</translation>
+    </message>
+    <message>
+        <source>Merged header cells on row {row} were spread over the columns they cover.</source>
+        <translation>Les cellules d&apos;en-tête fusionnées de la ligne {row} ont été réparties sur les colonnes qu&apos;elles couvrent.</translation>
+    </message>
+    <message>
+        <source>The file contains NUL bytes, so it is not plain text (binary data, a damaged export, or a text encoding curator cannot recognise).</source>
+        <translation>Le fichier contient des octets NUL : ce n&apos;est donc pas du texte brut (données binaires, export endommagé, ou encodage que curator ne reconnaît pas).</translation>
+    </message>
+    <message>
+        <source>Open it in a text editor to check it is the right file; export the data again as CSV (UTF-8 or Windows-1252) from the source system.</source>
+        <translation>Ouvrez-le dans un éditeur de texte pour vérifier que c&apos;est le bon fichier ; exportez à nouveau les données en CSV (UTF-8 ou Windows-1252) depuis le système source.</translation>
+    </message>
+    <message>
+        <source>The header was found on line {line}; the {skipped} line(s) above it (titles or notes) were skipped.</source>
+        <translation>L&apos;en-tête a été trouvé à la ligne {line} ; les {skipped} ligne(s) au-dessus (titres ou notes) ont été ignorées.</translation>
+    </message>
+    <message>
+        <source>The first line looks like data, not column names: columns were named column_1, column_2...; set the header row if this is wrong.</source>
+        <translation>La première ligne ressemble à des données, pas à des noms de colonnes : les colonnes ont été nommées column_1, column_2... ; indiquez la ligne d&apos;en-tête si c&apos;est faux.</translation>
+    </message>
+    <message>
+        <source>Line {line}, chosen as the header, is empty or beyond the first part of the file.</source>
+        <translation>La ligne {line}, choisie comme en-tête, est vide ou au-delà du début du fichier.</translation>
+    </message>
+    <message>
+        <source>values fit</source>
+        <translation>les valeurs conviennent</translation>
+    </message>
+    <message>
+        <source>{reason}; but column &apos;{naming}&apos; names the patient, so &apos;{name}&apos; is more likely this table&apos;s own record id</source>
+        <translation>{reason} ; mais la colonne « {naming} » désigne le patient, donc « {name} » est plutôt l&apos;identifiant propre des enregistrements de cette table</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are NIRs with a valid key</source>
+        <translation>{pct}&#xa0;% des valeurs sont des NIR à clé valide</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are RPPS/ADELI numbers with a valid key</source>
+        <translation>{pct}&#xa0;% des valeurs sont des numéros RPPS/ADELI à clé valide</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are phone numbers</source>
+        <translation>{pct}&#xa0;% des valeurs sont des numéros de téléphone</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are email addresses</source>
+        <translation>{pct}&#xa0;% des valeurs sont des adresses e-mail</translation>
+    </message>
+    <message>
+        <source>values are doctors&apos; names</source>
+        <translation>les valeurs sont des noms de médecins</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are full names (first and last name together)</source>
+        <translation>{pct}&#xa0;% des valeurs sont des noms complets (prénom et nom ensemble)</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are known first names</source>
+        <translation>{pct}&#xa0;% des valeurs sont des prénoms connus</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are known surnames</source>
+        <translation>{pct}&#xa0;% des valeurs sont des noms de famille connus</translation>
+    </message>
+    <message>
+        <source>the column is empty</source>
+        <translation>la colonne est vide</translation>
+    </message>
+    <message>
+        <source>values are not dates</source>
+        <translation>les valeurs ne sont pas des dates</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are dates</source>
+        <translation>{pct}&#xa0;% des valeurs sont des dates</translation>
+    </message>
+    <message>
+        <source>values are dates {first}–{last} ({pct}%)</source>
+        <translation>les valeurs sont des dates {first}–{last} ({pct}&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are years</source>
+        <translation>{pct}&#xa0;% des valeurs sont des années</translation>
+    </message>
+    <message>
+        <source>values are not whole numbers</source>
+        <translation>les valeurs ne sont pas des nombres entiers</translation>
+    </message>
+    <message>
+        <source>values are not numbers</source>
+        <translation>les valeurs ne sont pas des nombres</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are whole numbers</source>
+        <translation>{pct}&#xa0;% des valeurs sont des nombres entiers</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are numbers</source>
+        <translation>{pct}&#xa0;% des valeurs sont des nombres</translation>
+    </message>
+    <message>
+        <source>values are whole numbers {low:g}–{high:g}</source>
+        <translation>les valeurs sont des nombres entiers {low:g}–{high:g}</translation>
+    </message>
+    <message>
+        <source>values are numbers {low:g}–{high:g}</source>
+        <translation>les valeurs sont des nombres {low:g}–{high:g}</translation>
+    </message>
+    <message>
+        <source>values are whole numbers {low:g}–{high:g}, {pct}% out of range</source>
+        <translation>les valeurs sont des nombres entiers {low:g}–{high:g}, {pct}&#xa0;% hors de l&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>values are numbers {low:g}–{high:g}, {pct}% out of range</source>
+        <translation>les valeurs sont des nombres {low:g}–{high:g}, {pct}&#xa0;% hors de l&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are yes/no</source>
+        <translation>{pct}&#xa0;% des valeurs sont des oui/non</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are allowed ({allowed})</source>
+        <translation>{pct}&#xa0;% des valeurs sont autorisées ({allowed})</translation>
+    </message>
+    <message>
+        <source>{pct}% of distinct values are in the code list &apos;{code_list}&apos;</source>
+        <translation>{pct}&#xa0;% des valeurs distinctes sont dans la liste de codes « {code_list} »</translation>
+    </message>
+    <message>
+        <source>{pct}% of values match the pattern of &apos;{concept}&apos;</source>
+        <translation>{pct}&#xa0;% des valeurs ont la forme attendue pour « {concept} »</translation>
+    </message>
+    <message>
+        <source>{pct}% of values look like street addresses</source>
+        <translation>{pct}&#xa0;% des valeurs ressemblent à des adresses postales</translation>
+    </message>
+    <message>
+        <source>values are not text</source>
+        <translation>les valeurs ne sont pas du texte</translation>
+    </message>
+    <message>
+        <source>values are text of {length:.0f} characters on average</source>
+        <translation>les valeurs sont du texte de {length:.0f} caractères en moyenne</translation>
+    </message>
+    <message>
+        <source>values are dates</source>
+        <translation>les valeurs sont des dates</translation>
+    </message>
+    <message>
+        <source>values are people&apos;s names</source>
+        <translation>les valeurs sont des noms de personnes</translation>
+    </message>
+    <message>
+        <source>{pct}% of values are distinct</source>
+        <translation>{pct}&#xa0;% des valeurs sont distinctes</translation>
+    </message>
+    <message>
+        <source>{pct}% of values look like TNM stages</source>
+        <translation>{pct}&#xa0;% des valeurs ressemblent à des stades TNM</translation>
+    </message>
+    <message>
+        <source>{pct}% of values have the expected length</source>
+        <translation>{pct}&#xa0;% des valeurs ont la longueur attendue</translation>
+    </message>
+    <message>
+        <source>identification found {kind}</source>
+        <translation>l&apos;identification a trouvé : {kind}</translation>
+    </message>
+    <message>
+        <source>concept id</source>
+        <translation>identifiant du concept</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>libellé</translation>
+    </message>
+    <message>
+        <source>synonym</source>
+        <translation>synonyme</translation>
+    </message>
+    <message>
+        <source>abbreviation</source>
+        <translation>abréviation</translation>
+    </message>
+    <message>
+        <source>header &apos;{header}&apos; = &apos;{name}&apos; ({what})</source>
+        <translation>en-tête « {header} » = « {name} » ({what})</translation>
+    </message>
+    <message>
+        <source>header &apos;{header}&apos; ≈ &apos;{name}&apos; ({what}, {percent}%)</source>
+        <translation>en-tête « {header} » ≈ « {name} » ({what}, {percent}&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>header &apos;{header}&apos; contains &apos;{name}&apos; ({what})</source>
+        <translation>l&apos;en-tête « {header} » contient « {name} » ({what})</translation>
+    </message>
+    <message>
+        <source>header &apos;{header}&apos; part of &apos;{name}&apos; ({what})</source>
+        <translation>l&apos;en-tête « {header} » est une partie de « {name} » ({what})</translation>
+    </message>
+    <message>
+        <source>header &apos;{header}&apos; shares words with &apos;{name}&apos; ({what})</source>
+        <translation>l&apos;en-tête « {header} » a des mots en commun avec « {name} » ({what})</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>entier</translation>
+    </message>
+    <message>
+        <source>decimal</source>
+        <translation>décimal</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>datetime</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>no quasi-identifier leaves in the package</source>
+        <translation>aucun quasi-identifiant ne sort dans le paquet</translation>
+    </message>
+    <message>
+        <source>Tick the quasi-identifiers that are exported (a dropped column cannot identify anyone).</source>
+        <translation>Cochez les quasi-identifiants qui sont exportés (une colonne supprimée ne peut identifier personne).</translation>
+    </message>
+    <message>
+        <source>the recipe generalises &apos;{source}&apos; to level {level}, but its hierarchy &apos;{spec}&apos; has levels 0 to {top} on this file</source>
+        <translation>la recette généralise « {source} » au niveau {level}, mais sa hiérarchie « {spec} » n&apos;a que les niveaux 0 à {top} sur ce fichier</translation>
+    </message>
+    <message>
+        <source>Run Reach k again on the Protect step and save the recipe.</source>
+        <translation>Relancez « Atteindre k » à l&apos;étape Protéger et enregistrez la recette.</translation>
+    </message>
+    <message>
+        <source>{name} → level {level}</source>
+        <translation>{name} → niveau {level}</translation>
+    </message>
+    <message>
+        <source>the generalisation in the recipe ({shown}) does not reach k = {k} on this file: {count} records are in groups smaller than {k}, more than the {allowed} ({cap:.1%}) that may be suppressed</source>
+        <translation>la généralisation de la recette ({shown}) n&apos;atteint pas k = {k} sur ce fichier : {count} enregistrements sont dans des groupes de moins de {k}, plus que les {allowed} ({cap:.1%}) qui peuvent être supprimés</translation>
+    </message>
+    <message>
+        <source>Open the file with this recipe in curator and run Reach k again on the Protect step, then save the recipe; or lower k, or raise the suppression cap.</source>
+        <translation>Ouvrez le fichier avec cette recette dans curator et relancez « Atteindre k » à l&apos;étape Protéger, puis enregistrez la recette ; ou baissez k, ou relevez le plafond de suppression.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; matches no concept; kept under its own name (identification: {klass})</source>
+        <translation>« {name} » ne correspond à aucun concept ; conservée sous son propre nom (identification : {klass})</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>non effectuée</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; matches no concept and is {klass}-identifying: dropped until it is mapped</source>
+        <translation>« {name} » ne correspond à aucun concept et est identifiante ({klass}) : supprimée tant qu&apos;elle n&apos;est pas associée</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; looks directly identifying, so it is dropped rather than &apos;{action}&apos; (the default of {concept})</source>
+        <translation>« {name} » semble directement identifiante : elle est donc supprimée plutôt que « {action} » (l&apos;action par défaut de {concept})</translation>
+    </message>
+    <message>
+        <source>quasi-identifiers for the risk measure: {names}; k target {k}</source>
+        <translation>quasi-identifiants pour la mesure du risque : {names} ; k visé {k}</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>conserver</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <source>pseudonymise</source>
+        <translation>pseudonymiser</translation>
+    </message>
+    <message>
+        <source>generalise</source>
+        <translation>généraliser</translation>
+    </message>
+    <message>
+        <source>date_shift</source>
+        <translation>décaler les dates</translation>
+    </message>
+    <message>
+        <source>age_at</source>
+        <translation>âge à une date</translation>
+    </message>
+    <message>
+        <source>band</source>
+        <translation>tranches</translation>
+    </message>
+    <message>
+        <source>top_code</source>
+        <translation>plafonner</translation>
+    </message>
+    <message>
+        <source>hierarchy</source>
+        <translation>hiérarchie</translation>
+    </message>
+    <message>
+        <source>rare_to_other</source>
+        <translation>valeurs rares → autre</translation>
+    </message>
+    <message>
+        <source>scrub</source>
+        <translation>nettoyer le texte libre</translation>
+    </message>
+    <message>
+        <source>bottom_code</source>
+        <translation>ramener au plancher</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos;</source>
+        <translation>feuille « {sheet} »</translation>
+    </message>
+    <message>
+        <source>cell {cell}</source>
+        <translation>cellule {cell}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>ligne {line}</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos;</source>
+        <translation>colonne « {column} »</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>Le fichier n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Check the name and folder, or choose the file again.</source>
+        <translation>Vérifiez le nom et le dossier, ou choisissez à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>C&apos;est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>Choose the data file inside it.</source>
+        <translation>Choisissez le fichier de données qu&apos;il contient.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: {reason}.</source>
+        <translation>Le fichier ne peut pas être ouvert : {reason}.</translation>
+    </message>
+    <message>
+        <source>Check you are allowed to read it and that no other program locks it.</source>
+        <translation>Vérifiez que vous avez le droit de le lire et qu&apos;aucun autre programme ne le verrouille.</translation>
+    </message>
+    <message>
+        <source>The file holds no columns.</source>
+        <translation>Le fichier ne contient aucune colonne.</translation>
+    </message>
+    <message>
+        <source>Check that you chose the right file.</source>
+        <translation>Vérifiez que vous avez choisi le bon fichier.</translation>
+    </message>
+    <message>
+        <source>The {format} file is damaged or truncated ({error}).</source>
+        <translation>Le fichier {format} est endommagé ou tronqué ({error}).</translation>
+    </message>
+    <message>
+        <source>Write the file again from the tool that produced it, or copy it again.</source>
+        <translation>Écrivez à nouveau le fichier avec l&apos;outil qui l&apos;a produit, ou copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>&apos;{requested}&apos; is not a format curator reads.</source>
+        <translation>« {requested} » n&apos;est pas un format que curator sait lire.</translation>
+    </message>
+    <message>
+        <source>Formats curator reads: {formats}.</source>
+        <translation>Formats lus par curator : {formats}.</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes).</source>
+        <translation>Le fichier est vide (0 octet).</translation>
+    </message>
+    <message>
+        <source>Export the data again from the source system and check the export finished.</source>
+        <translation>Exportez à nouveau les données depuis le système source et vérifiez que l&apos;export est allé à son terme.</translation>
+    </message>
+    <message>
+        <source>The file is {foreign}, not a data table, although its name ends in &apos;{suffix}&apos;.</source>
+        <translation>Le fichier est {foreign}, pas une table de données, bien que son nom se termine par « {suffix} ».</translation>
+    </message>
+    <message>
+        <source>Choose the data export itself (CSV, Excel, ODS, Parquet, SAS, Stata or SPSS).</source>
+        <translation>Choisissez l&apos;export de données lui-même (CSV, Excel, ODS, Parquet, SAS, Stata ou SPSS).</translation>
+    </message>
+    <message>
+        <source>curator does not read &apos;{suffix}&apos; files.</source>
+        <translation>curator ne lit pas les fichiers « {suffix} ».</translation>
+    </message>
+    <message>
+        <source>Save the data as one of: {formats}.</source>
+        <translation>Enregistrez les données dans l&apos;un de ces formats : {formats}.</translation>
+    </message>
+    <message>
+        <source>The file is a zip archive or Excel workbook, not text, although its name ends in &apos;{suffix}&apos;.</source>
+        <translation>Le fichier est une archive zip ou un classeur Excel, pas du texte, bien que son nom se termine par « {suffix} ».</translation>
+    </message>
+    <message>
+        <source>The file is a legacy Office file, not text, although its name ends in &apos;{suffix}&apos;.</source>
+        <translation>Le fichier est un ancien fichier Office, pas du texte, bien que son nom se termine par « {suffix} ».</translation>
+    </message>
+    <message>
+        <source>If it is an Excel workbook, rename it to .xlsx (or .xls) or save it as CSV from Excel.</source>
+        <translation>S&apos;il s&apos;agit d&apos;un classeur Excel, renommez-le en .xlsx (ou .xls), ou enregistrez-le en CSV depuis Excel.</translation>
+    </message>
+    <message>
+        <source>The file is a {kind} file, not text, although its name ends in &apos;{suffix}&apos;.</source>
+        <translation>Le fichier est un fichier {kind}, pas du texte, bien que son nom se termine par « {suffix} ».</translation>
+    </message>
+    <message>
+        <source>Rename it to .{kind} so curator reads it as such.</source>
+        <translation>Renommez-le en .{kind} pour que curator le lise comme tel.</translation>
+    </message>
+    <message>
+        <source>The workbook is encrypted with a password.</source>
+        <translation>Le classeur est chiffré par un mot de passe.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password, clear it) and save it again, then load that copy.</source>
+        <translation>Ouvrez-le dans Excel, retirez le mot de passe (Fichier &gt; Informations &gt; Protéger le classeur &gt; Chiffrer avec mot de passe, videz-le) et enregistrez-le à nouveau, puis chargez cette copie.</translation>
+    </message>
+    <message>
+        <source>The file is not a valid {format} workbook (it is not a zip package); it may be truncated, corrupt or another format renamed.</source>
+        <translation>Le fichier n&apos;est pas un classeur {format} valide (ce n&apos;est pas un paquet zip) ; il est peut-être tronqué, endommagé, ou d&apos;un autre format renommé.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or export the data as CSV.</source>
+        <translation>Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau, ou exportez les données en CSV.</translation>
+    </message>
+    <message>
+        <source>The file is not a valid XLS workbook; it may be truncated, corrupt, or a text or HTML file renamed .xls.</source>
+        <translation>Le fichier n&apos;est pas un classeur XLS valide ; il est peut-être tronqué, endommagé, ou un fichier texte ou HTML renommé en .xls.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it as .xlsx, or export the data as CSV.</source>
+        <translation>Ouvrez-le dans Excel ou LibreOffice et enregistrez-le en .xlsx, ou exportez les données en CSV.</translation>
+    </message>
+    <message>
+        <source>The file does not look like a {format} file (its content is {kind}).</source>
+        <translation>Le fichier ne ressemble pas à un fichier {format} (son contenu est {kind}).</translation>
+    </message>
+    <message>
+        <source>Check that you chose the right file, or rename it to its real format.</source>
+        <translation>Vérifiez que vous avez choisi le bon fichier, ou renommez-le selon son vrai format.</translation>
+    </message>
+    <message>
+        <source>The {format} file cannot be read: {error}.</source>
+        <translation>Le fichier {format} ne peut pas être lu : {error}.</translation>
+    </message>
+    <message>
+        <source>Check that it is a complete {format} file; write it again from {format} if it was cut or damaged.</source>
+        <translation>Vérifiez que c&apos;est un fichier {format} complet ; enregistrez-le à nouveau depuis {format} s&apos;il a été tronqué ou endommagé.</translation>
+    </message>
+    <message>
+        <source>Give the key&apos;s passphrase (on a terminal, or with --passphrase-file).</source>
+        <translation>Indiquez la phrase secrète de la clé (dans un terminal, ou avec --passphrase-file).</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>clé de signature</translation>
+    </message>
+    <message>
+        <source>the signing key is protected by a passphrase, and none was given</source>
+        <translation>la clé de signature est protégée par une phrase secrète, et aucune n&apos;a été donnée</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for the signing key</source>
+        <translation>phrase secrète erronée pour la clé de signature</translation>
+    </message>
+    <message>
+        <source>Type the passphrase chosen when the key was made; keys cannot be recovered without it.</source>
+        <translation>Saisissez la phrase secrète choisie à la création de la clé ; une clé ne peut pas être récupérée sans elle.</translation>
+    </message>
+    <message>
+        <source>signer&apos;s public key</source>
+        <translation>clé publique du signataire</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an age recipient key (age1...)</source>
+        <translation>« {text} » n&apos;est pas une clé de destinataire age (age1...)</translation>
+    </message>
+    <message>
+        <source>Give the hub&apos;s public key: the &apos;age1...&apos; line, or the .pub file holding it.</source>
+        <translation>Indiquez la clé publique de la plateforme : la ligne « age1... », ou le fichier .pub qui la contient.</translation>
+    </message>
+    <message>
+        <source>recipient key</source>
+        <translation>clé du destinataire</translation>
+    </message>
+    <message>
+        <source>this is a secret key (an age identity), not a recipient</source>
+        <translation>c&apos;est une clé secrète (une identité age), pas un destinataire</translation>
+    </message>
+    <message>
+        <source>Give the public key: the .pub file, or the &apos;age1...&apos; line.</source>
+        <translation>Indiquez la clé publique : le fichier .pub, ou la ligne « age1... ».</translation>
+    </message>
+    <message>
+        <source>no age recipient key in this file</source>
+        <translation>aucune clé de destinataire age dans ce fichier</translation>
+    </message>
+    <message>
+        <source>The file should hold an &apos;age1...&apos; line.</source>
+        <translation>Le fichier devrait contenir une ligne « age1... ».</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>identité</translation>
+    </message>
+    <message>
+        <source>{what} file not found</source>
+        <translation>fichier introuvable : {what}</translation>
+    </message>
+    <message>
+        <source>Check the path; give the key file itself.</source>
+        <translation>Vérifiez le chemin ; indiquez le fichier de clé lui-même.</translation>
+    </message>
+    <message>
+        <source>cannot read the {what} file ({reason})</source>
+        <translation>impossible de lire le fichier ({what}) : {reason}</translation>
+    </message>
+    <message>
+        <source>this file is far too large to be a {what}</source>
+        <translation>ce fichier est bien trop gros pour être une {what}</translation>
+    </message>
+    <message>
+        <source>Give the key file itself.</source>
+        <translation>Indiquez le fichier de clé lui-même.</translation>
+    </message>
+    <message>
+        <source>the passphrase for the pseudonymisation secret is empty</source>
+        <translation>la phrase secrète du secret de pseudonymisation est vide</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase; it is needed every time data are pseudonymised.</source>
+        <translation>Choisissez une phrase secrète ; elle sera demandée à chaque pseudonymisation.</translation>
+    </message>
+    <message>
+        <source>a secret file already exists here and would be replaced</source>
+        <translation>un fichier de secret existe déjà à cet endroit et serait remplacé</translation>
+    </message>
+    <message>
+        <source>Choose another file name; replacing a secret makes the old pseudonyms unlinkable.</source>
+        <translation>Choisissez un autre nom de fichier ; remplacer un secret rend les anciens pseudonymes impossibles à relier.</translation>
+    </message>
+    <message>
+        <source>cannot write the secret file ({reason})</source>
+        <translation>impossible d&apos;écrire le fichier de secret ({reason})</translation>
+    </message>
+    <message>
+        <source>cannot read the secret file ({reason})</source>
+        <translation>impossible de lire le fichier de secret ({reason})</translation>
+    </message>
+    <message>
+        <source>this file is not an encrypted pseudonymisation secret</source>
+        <translation>ce fichier n&apos;est pas un secret de pseudonymisation chiffré</translation>
+    </message>
+    <message>
+        <source>Give the secret file made by &apos;curator keys new-secret&apos; or the one issued by the hub.</source>
+        <translation>Indiquez le fichier de secret créé par « curator keys new-secret » ou celui fourni par la plateforme.</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for the pseudonymisation secret, or the file is damaged</source>
+        <translation>phrase secrète erronée pour le secret de pseudonymisation, ou fichier endommagé</translation>
+    </message>
+    <message>
+        <source>Type the passphrase chosen when the secret was made (or given with it by the hub).</source>
+        <translation>Saisissez la phrase secrète choisie à la création du secret (ou transmise avec lui par la plateforme).</translation>
+    </message>
+    <message>
+        <source>cannot read the linkage secret ({reason})</source>
+        <translation>impossible de lire le secret de chaînage ({reason})</translation>
+    </message>
+    <message>
+        <source>the linkage secret is encrypted and no passphrase was given for it</source>
+        <translation>le secret de chaînage est chiffré et aucune phrase secrète n&apos;a été donnée</translation>
+    </message>
+    <message>
+        <source>Give the passphrase the hub sent with the secret.</source>
+        <translation>Indiquez la phrase secrète envoyée par la plateforme avec le secret.</translation>
+    </message>
+    <message>
+        <source>the secret in this file is not {count} bytes (256 bits)</source>
+        <translation>le secret de ce fichier ne fait pas {count} octets (256 bits)</translation>
+    </message>
+    <message>
+        <source>Ask the hub for the linkage secret again, or make a new one with &apos;curator keys new-secret&apos;.</source>
+        <translation>Redemandez le secret de chaînage à la plateforme, ou créez-en un nouveau avec « curator keys new-secret ».</translation>
+    </message>
+    <message>
+        <source>no quasi-identifier was chosen</source>
+        <translation>aucun quasi-identifiant n&apos;a été choisi</translation>
+    </message>
+    <message>
+        <source>Choose the columns an attacker could know.</source>
+        <translation>Choisissez les colonnes qu&apos;un attaquant pourrait connaître.</translation>
+    </message>
+    <message>
+        <source>the data hold {records} records, fewer than k = {k}</source>
+        <translation>les données comptent {records} enregistrements, moins que k = {k}</translation>
+    </message>
+    <message>
+        <source>Choose a smaller k.</source>
+        <translation>Choisissez un k plus petit.</translation>
+    </message>
+    <message>
+        <source>{size:,} combinations of hierarchy levels are too many to search</source>
+        <translation>{size:,} combinaisons de niveaux de hiérarchie : trop pour les explorer toutes</translation>
+    </message>
+    <message>
+        <source>Use fewer quasi-identifiers, or hierarchies with fewer levels.</source>
+        <translation>Utilisez moins de quasi-identifiants, ou des hiérarchies à moins de niveaux.</translation>
+    </message>
+    <message>
+        <source>no generalisation reaches k = {k}, even suppressing {cap:.1%} of the records</source>
+        <translation>aucune généralisation n&apos;atteint k = {k}, même en supprimant {cap:.1%} des enregistrements</translation>
+    </message>
+    <message>
+        <source>Lower k, allow more suppression, or use hierarchies that generalise further.</source>
+        <translation>Baissez k, autorisez plus de suppressions, ou utilisez des hiérarchies qui généralisent davantage.</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,14 @@ import pyrage
 import pytest
 
 from curator.errors import EXIT_BAD_INPUT, InputError
-from curator.protect.secret import import_secret, new_secret, read_secret_file, write_secret_file
+from curator.protect.secret import (
+    PendingSecret,
+    import_secret,
+    new_secret,
+    read_secret_file,
+    resolve_secret,
+    write_secret_file,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,6 +44,42 @@ def test_wrong_passphrase_is_a_clear_input_error(tmp_path):
     with pytest.raises(InputError, match="wrong passphrase") as info:
         read_secret_file(path, "wrong")
     assert str(path) in str(info.value)
+
+
+def test_pending_secret_is_opened_in_the_helper_process_while_this_one_works(tmp_path):
+    from curator.protect import _pool
+
+    secret = new_secret()
+    path = tmp_path / "pseudo.secret"
+    write_secret_file(path, secret, "right")
+    started = time.process_time()
+    pending = PendingSecret(path, "right")
+    assert time.process_time() - started < 0.2   # scrypt (about a second of CPU) runs over there
+    assert resolve_secret(pending) == secret
+    assert pending.secret() == secret
+    assert _pool._executor is not None
+    wrong = PendingSecret(path, "wrong")
+    with pytest.raises(InputError, match="wrong passphrase") as info:
+        resolve_secret(wrong)
+    assert str(path) in str(info.value)
+    plain = tmp_path / "plain.txt"
+    plain.write_text("not a secret")
+    with pytest.raises(InputError, match="not an encrypted pseudonymisation secret"):
+        PendingSecret(plain, "right")
+    assert resolve_secret(secret) == secret and resolve_secret(None) is None
+
+
+def test_pending_secret_without_a_helper_process_opens_the_file_here(tmp_path, monkeypatch):
+    from curator.protect import _pool
+
+    secret = new_secret()
+    path = tmp_path / "pseudo.secret"
+    write_secret_file(path, secret, "right")
+    monkeypatch.setattr(_pool, "_disabled", True)   # as when the system refuses a second process
+    monkeypatch.setattr(_pool, "_executor", None)
+    assert PendingSecret(path, "right").secret() == secret
+    with pytest.raises(InputError, match="wrong passphrase"):
+        PendingSecret(path, "wrong").secret()
 
 
 def test_refuses_to_replace_a_secret_and_rejects_non_secret_files(tmp_path):

@@ -142,3 +142,27 @@ def test_strict_stops_on_an_undecided_invalid_value(keys, demo_recipe: Recipe, b
     decision.validation["31/02/1950"] = "empty"
     result = _run(keys, demo_recipe, bad_date_csv, package, stream=stream, batch_rows=1000, strict=True)
     assert package.exists() and result.rows == 5000
+
+
+def test_dates_read_alike_in_every_batch_even_after_an_empty_first_batch(keys, demo_recipe: Recipe, demo_loaded,
+                                                                         tmp_path: Path) -> None:
+    """The date format is detected once and kept for the next batches; a batch with no date decides
+    nothing, and a column empty in the first batch is not taken for a column whose type changed."""
+    from registry_generator import write_csv_cp1252
+
+    table = demo_loaded.table
+    name = "Date de diagnostic"
+    dates = table.column(name).to_pylist()
+    dates[:900] = [None] * 900          # the whole first batch of 700 rows, and more
+    table = table.set_column(table.column_names.index(name), name, pa.array(dates, pa.string()))
+    path = tmp_path / "registre_blank_start.csv"
+    write_csv_cp1252(table, path)
+    whole = _run(keys, demo_recipe, path, tmp_path / "whole.tar", stream=False)
+    streamed = _run(keys, demo_recipe, path, tmp_path / "streamed.tar", stream=True, batch_rows=700)
+    whole_data, _ = _opened(keys, tmp_path / "whole.tar")
+    streamed_data, _ = _opened(keys, tmp_path / "streamed.tar")
+    assert streamed_data.equals(whole_data)
+    assert streamed.validation == whole.validation
+    assert not streamed.drift.type_changes and not streamed.skipped
+    # The column is there, with its dates (past the blank start) read, not emptied.
+    assert streamed_data.column("diagnosis_date").null_count < streamed_data.num_rows - 900 + 1

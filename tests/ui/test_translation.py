@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -56,3 +57,190 @@ def test_language_switch_rebuilds_the_window_in_french_and_keeps_the_work(qtbot,
     finally:
         french.close_without_asking()
         i18n.install("en")
+
+
+# --- text built by the core ---------------------------------------------------------------------
+
+# Words that French text never holds but the core's English always does (data values of the demo
+# are French; concept ids shown beside their labels hold none of these).
+ENGLISH_WORDS = re.compile(r"\b(values|the|are|of|with|rows|header|checked|found|sampled|whole|numbers|not|"
+                           r"column|matches|identifying|decided|looks?)\b")
+
+
+def _core_texts(value, seen=None) -> list:
+    """Every ``Text`` the core built, reachable from ``value`` (objects, lists, dicts), nested ones included."""
+    from curator.messages import Text
+
+    seen = set() if seen is None else seen
+    found = []
+    if isinstance(value, Text):
+        found.append(value)
+        for inner in [*value.params.values(), *(value.parts or ())]:
+            found += _core_texts(inner, seen)
+        return found
+    if isinstance(value, str | int | float | bool | bytes) or value is None or id(value) in seen:
+        return found
+    seen.add(id(value))
+    if isinstance(value, dict):
+        items = list(value.values())
+    elif isinstance(value, list | tuple | set):
+        items = list(value)
+    elif hasattr(value, "__dict__") and type(value).__module__.startswith("curator"):
+        items = list(vars(value).values())
+    else:
+        return found
+    for item in items:
+        found += _core_texts(item, seen)
+    return found
+
+
+def _visible_texts(pages) -> list[str]:
+    from ui.qt import QLabel, QListWidget, QTableWidget
+
+    texts = []
+    for page in pages:
+        texts += [t for label in page.findChildren(QLabel) for t in (label.text(), label.toolTip())]
+        for table in page.findChildren(QTableWidget):
+            for row in range(table.rowCount()):
+                for column in range(table.columnCount()):
+                    item = table.item(row, column)
+                    if item is not None:
+                        texts += [item.text(), item.toolTip()]
+        for listing in page.findChildren(QListWidget):
+            texts += [t for i in range(listing.count()) for t in (listing.item(i).text(), listing.item(i).toolTip())]
+    return [t for t in texts if t]
+
+
+def _french_translations() -> dict[str, str]:
+    root = ET.parse(TS).getroot()
+    return {m.find("source").text: m.find("translation").text
+            for context in root.iter("context") if context.find("name").text == "core"
+            for m in context.iter("message")}
+
+
+def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
+    """The demo through the French window: suggestion reasons, identification evidence, notes, the
+    validation summary, Reach k's result and the profile's types all show in French, with French
+    number marks; and the same Texts give back the core's English, byte for byte, in English."""
+    from curator.resources import demo_csv
+    from tests.ui.conftest import load
+    from ui.main_window import MainWindow, autosave_path
+    from ui.session import Session
+
+    _build_qm()
+    assert i18n.install("fr")
+    window = MainWindow(Session())
+    window.show()
+    try:
+        assert load(qtbot, window, demo_csv())
+        qtbot.waitUntil(lambda: not window.runner.running() and window.session.profiles is not None, timeout=120_000)
+        window.map_page.accept_all()
+        window.go_to(1)
+        qtbot.waitUntil(lambda: window.check_page.blocker_count is not None and not window.runner.running(),
+                        timeout=120_000)
+        window.go_to(2)
+        qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
+        window.protect_page.reach_k()
+        qtbot.waitUntil(lambda: not window.runner.running() and bool(window.session.recipe.protection.generalisation),
+                        timeout=120_000)
+        window.go_to(3)
+        qtbot.waitUntil(lambda: window.check_page.blocker_count is not None and not window.runner.running(),
+                        timeout=120_000)
+        session = window.session
+        pages = (window.load_page, window.map_page, window.protect_page, window.check_page)
+        shown = _visible_texts(pages)
+        built = _core_texts([session.suggestions, session.identifications, session.notes, session.loaded.warnings,
+                             window.check_page.validation])
+        built.append(window.check_page.validation.summary())
+
+        # Every template the core used is in the translation, translated (an unmarked one would not be).
+        french = _french_translations()
+        templates = {t.template for t in built if t.parts is None}
+        assert len(templates) > 25
+        assert not [t for t in templates if not french.get(t)]
+
+        # No English the core built is on screen, and no English words at all in the pages' texts.
+        everything = "\n".join(shown)
+        english = {str(t) for t in built if len(str(t)) > 12}
+        assert len(english) > 30
+        assert not [e for e in english if e in everything]
+        assert not [t for t in shown if ENGLISH_WORDS.search(t)]
+
+        # What the pages show is the French of what the core said.
+        reasons = [window.map_page.columns_table.item(r, 5).text() for r in range(window.map_page.columns_table.rowCount())]
+        best = {s.name: s.best for s in session.suggestions}
+        names = [window.map_page.columns_table.item(r, 0).text() for r in range(len(reasons))]
+        assert reasons == [i18n.core_text(best[n].reason) if best[n] else "" for n in names]
+        assert any("des valeurs" in r and "\u00a0%" in r for r in reasons)
+        assert "lignes vérifiées" in window.check_page.status.text()
+        assert any(t.startswith("Trouvé : ") and " : niveau " in t for t in shown)
+        types = {window.load_page.profile_table.item(r, 1).text() for r in range(window.load_page.profile_table.rowCount())}
+        assert {"entier", "date"} <= types and not types & {"integer", "decimal", "text"}
+        evidence = [e for i in session.identifications for e in i.evidence]
+        assert any("valeurs échantillonnées" in i18n.core_text(e) and "\u202f" in i18n.core_text(e) for e in evidence)
+
+        # Weights mapped to birth years break the range rule: the findings and the blocker read in French too.
+        before = window.check_page.validation
+        window.map_page.choose_concept("Poids (kg)", "birth_year")
+        assert session.recipe.column("Poids (kg)").concept == "birth_year"
+        window.check_page.run_checks()
+        qtbot.waitUntil(lambda: window.check_page.validation is not before and not window.runner.running(),
+                        timeout=120_000)
+        report = window.check_page.validation
+        assert report.unresolved
+        found = _core_texts(report) + [report.summary()]
+        shown = _visible_texts([window.check_page, window.map_page])
+        blockers = [window.check_page.blockers_list.item(i).text() for i in range(window.check_page.blockers_list.count())]
+        assert any("colonne « Poids (kg) » : " in b and "hors de l'intervalle autorisé" in b for b in blockers)
+        assert not [str(t) for t in found if len(str(t)) > 12 and str(t) in "\n".join(shown)]
+        assert not [t for t in shown if ENGLISH_WORDS.search(t)]
+        built += found
+    finally:
+        window.close_without_asking()
+        autosave_path().unlink(missing_ok=True)
+        i18n.install("en")
+    # In English the templates give back exactly what the core wrote (CLI, JSON and reports use that).
+    assert all(i18n.core_text(t) == str(t) for t in built)
+
+
+def test_a_core_text_is_plain_english_to_everything_else():
+    import copy
+    import json
+    import pickle
+
+    from curator.messages import QT_TRANSLATE_NOOP, Label, Text, word
+
+    inner = word(QT_TRANSLATE_NOOP("core", "integer"))
+    text = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are {what} ({concept})"), pct=45, what=inner,
+                concept=Label("Postcode", fr="Code postal"))
+    joined = Text.joined("; ", [text, "plain"])
+    assert text == "45% of values are integer (Postcode)" and json.dumps([joined]) == json.dumps([str(joined)])
+    for copied in (copy.deepcopy(joined), pickle.loads(pickle.dumps(joined))):
+        assert copied == joined and isinstance(copied.parts[0], Text)
+        assert copied.parts[0].params["what"].template == "integer"
+        assert copied.parts[0].params["concept"].in_language("fr") == "Code postal"
+
+
+def test_an_error_from_the_core_reads_in_french_and_stays_english_for_the_command_line(qapp, tmp_path):
+    import pytest
+
+    from curator.errors import CuratorError, InputError, Location
+    from curator.load import read_file
+    from ui.dialogs import error_texts
+
+    empty = tmp_path / "vide.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(CuratorError) as caught:
+        read_file(empty)
+    located = InputError("x", Location(file="f.xlsx", sheet="Données", line=3))
+    _build_qm()
+    assert i18n.install("fr")
+    try:
+        what, todo = error_texts(caught.value)
+        assert what.endswith(" : Le fichier est vide (0 octet).") and todo.startswith("Exportez à nouveau les données")
+        assert error_texts(located)[0] == "f.xlsx, feuille « Données », ligne 3 : x"
+    finally:
+        i18n.install("en")
+    assert str(caught.value).endswith(": The file is empty (0 bytes).\nExport the data again from the source system "
+                                      "and check the export finished.")
+    assert error_texts(located)[0] == "f.xlsx, sheet 'Données', line 3: x"

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ui.core import core_function
+from ui.i18n import core_text
 from ui.pages.common import notice, page_header
 from ui.qt import (
     QCoreApplication,
@@ -170,7 +171,7 @@ class CheckPage(QWidget):
         for blocker in found:
             column = getattr(blocker, "column", None)
             step = 2 if "identif" in str(blocker) else 1
-            blockers.append((str(blocker), (step, column, None)))
+            blockers.append((core_text(str(blocker)), (step, column, None)))
         for text, target in blockers:
             item = QListWidgetItem("⛔ " + text)
             item.setData(ROLE_TARGET, target)
@@ -187,9 +188,9 @@ class CheckPage(QWidget):
                     item.setData(ROLE_TARGET, (1, name, None))
                     self.warnings_list.addItem(item)
         for note in getattr(report, "notes", [])[:10]:
-            self.warnings_list.addItem(QListWidgetItem("ℹ " + note))
+            self.warnings_list.addItem(QListWidgetItem("ℹ " + core_text(note)))
         self.blocker_count = len(blockers)
-        summary = report.summary() if hasattr(report, "summary") else ""
+        summary = core_text(report.summary()) if hasattr(report, "summary") else ""
         if blockers:
             self.status.setText(self.tr("{count} blocker(s): the export stays disabled until they are settled. "
                                         "{summary}").format(count=len(blockers), summary=summary))
@@ -209,7 +210,7 @@ def add_validation_findings(widget: QListWidget, report: Any, loaded: Any, per_r
     for result in getattr(report, "results", []):
         for finding in result.examples[:per_rule]:
             item = QListWidgetItem(QCoreApplication.translate("CheckPage", "row {row}, column '{column}': '{value}' {message}").format(
-                row=finding.row, column=finding.column, value=finding.value or "", message=result.message))
+                row=finding.row, column=finding.column, value=finding.value or "", message=core_text(result.message)))
             item.setData(ROLE_TARGET, (0, finding.column, finding.row - header_row - 1))
             item.setToolTip(QCoreApplication.translate("CheckPage", "Double-click to show this cell in the data"))
             widget.addItem(item)
@@ -248,5 +249,5 @@ def generalisation_problem(table: Any, recipe: Any, vocabulary: Any) -> str | No
         leaving, _names = quasi_as_they_leave(table, recipe, vocabulary)
         apply_recipe_generalisation(leaving, recipe)
     except CuratorError as exc:
-        return exc.message
+        return core_text(exc.message)
     return None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from curator.undo import SetAttributes
 from ui.core import core_function
+from ui.i18n import core_text
 from ui.pages.common import notice, page_header
 from ui.qt import (
     QDialog,
@@ -222,7 +223,7 @@ class ExportPage(QWidget):
         needs = self.missing()
         self.export_button.setEnabled(not needs and core_function("curator.pipeline", "export_package") is not None)
         if needs:
-            self.status.setText(self.tr("To write the package: {needs}.").format(needs="; ".join(needs)))
+            self.status.setText(self.tr("To write the package: {needs}.").format(needs=self.tr("; ").join(needs)))
         else:
             self.status.setText(self.tr("Ready to write the package."))
 
@@ -311,16 +312,18 @@ class ExportPage(QWidget):
         signing_path, signing_pass = self.signing_edit.text(), self.signing_passphrase.text() or None
         secret_path, secret_pass = self.secret_edit.text(), self.secret_passphrase.text()
         language = "fr" if QLocale().language() == QLocale.Language.French else "en"
+        # What Load found is passed on, so that the export does not identify every column again.
+        detected = list(self.session.identifications) if self.session.identifications is not None else None
 
         def work(progress: Any) -> dict[str, Any]:
             return write_and_verify(loaded, recipe, vocabulary, out_path, signing_path, signing_pass,
-                                    secret_path, secret_pass, progress, language)
+                                    secret_path, secret_pass, progress, language, detected)
 
         def done(result: object) -> None:
             assert isinstance(result, dict)
             self.last_result = result
             verdict = self.tr("verified: signature, manifest and every member check out") if result["ok"] else \
-                self.tr("VERIFICATION FAILED: {problems}").format(problems="; ".join(result["problems"]))
+                self.tr("VERIFICATION FAILED: {problems}").format(problems=self.tr("; ").join(core_text(p) for p in result["problems"]))
             self.result_label.setText(self.tr("Package written to {path} ({rows} rows, {columns} columns); "
                                               "{verdict}.").format(path=result["path"], rows=result["rows"],
                                                                    columns=result["columns"], verdict=verdict))
@@ -333,8 +336,10 @@ class ExportPage(QWidget):
 
 def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, signing_path: str,
                      signing_passphrase: str | None, secret_path: str, secret_passphrase: str,
-                     progress: Any, language: str = "en") -> dict[str, Any]:
-    """The pipeline's curate + export, then verify what was written against the signer's public key."""
+                     progress: Any, language: str = "en", detected: list[Any] | None = None) -> dict[str, Any]:
+    """The pipeline's curate + export, then verify what was written against the signer's public key.
+
+    ``detected``: the session's identifications of the loaded table (the recipe's overrides apply on top)."""
     from curator.package.keys import load_signer, load_signing_key
     from curator.package.verify import verify_package
     from curator.pipeline import curate, export_package
@@ -343,7 +348,7 @@ def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, 
 
     secret = read_secret_file(secret_path, secret_passphrase) if secret_path else None
     signing_key = load_signing_key(signing_path, signing_passphrase)
-    result = curate(loaded, recipe, vocabulary, secret, progress=scaled(progress, 0.0, 0.6))
+    result = curate(loaded, recipe, vocabulary, secret, progress=scaled(progress, 0.0, 0.6), detected=detected)
     export_package(loaded, recipe, vocabulary, result, out_path, list(recipe.export.recipients), signing_key,
                    progress=scaled(progress, 0.6, 0.95))
     public = Path(signing_path).with_suffix(".pub")

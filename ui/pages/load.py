@@ -9,6 +9,7 @@ from curator.resources import demo_csv
 from curator.source import ReadOptions
 from ui.core import core_function
 from ui.data_view import DataView
+from ui.i18n import core_text
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -51,7 +52,8 @@ def profile_cells(profile: Any) -> list[str]:
         shown.append(f"{value} ({count})" if count is not None else str(value))
     empties = first("empty", "empties", "nulls", "null_count", "empty_count")
     distinct = first("distinct", "distinct_count", "unique")
-    return [str(first("name", "column") or ""), str(first("inferred_type", "type", "kind") or ""),
+    # The type is one of the core's marked words (curator/profile/model.py TYPES): shown translated.
+    return [str(first("name", "column") or ""), core_text(str(first("inferred_type", "type", "kind") or "")),
             "" if empties is None else str(empties), "" if distinct is None else str(distinct), ", ".join(shown)]
 
 
@@ -241,7 +243,7 @@ class LoadPage(QWidget):
         self._set_options(loaded.source.options, loaded.source.sheets, loaded.source.format in ("csv", "txt", "tsv"))
         self.data_view.set_table(loaded.table)
         if loaded.warnings:
-            self.warnings_label.setText("⚠ " + "\n⚠ ".join(loaded.warnings))
+            self.warnings_label.setText("⚠ " + "\n⚠ ".join(core_text(w) for w in loaded.warnings))
             self.warnings_label.show()
         else:
             self.warnings_label.hide()

@@ -4,10 +4,12 @@ then the coded values of the selected column and their review state."""
 from __future__ import annotations
 
 import copy
+import html
 from typing import TYPE_CHECKING, Any
 
 from curator.recipe.model import ColumnDecision, Transform
 from curator.undo import ReplaceColumnDecision, SetAttributes
+from ui.i18n import core_text, format_local
 from ui.pages.check import add_validation_findings, go_to_target
 from ui.pages.common import RebuiltWhenShown, notice, page_header
 from ui.qt import (
@@ -85,6 +87,7 @@ class MapPage(QWidget, RebuiltWhenShown):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.columns_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         self.columns_table.itemSelectionChanged.connect(self._show_codes)
+        self.columns_table.itemSelectionChanged.connect(self._show_reason)
 
         codes_box = QGroupBox(self.tr("Coded values of the selected column"), self)
         codes_layout = QVBoxLayout(codes_box)
@@ -148,6 +151,12 @@ class MapPage(QWidget, RebuiltWhenShown):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([960, 280])
         layout.addWidget(splitter, 1)
+
+        # The reason column is narrow: the selected column's reason is also shown whole here.
+        self.reason_label = QLabel(self)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setAccessibleName(self.tr("Why this concept is suggested"))
+        layout.addWidget(self.reason_label)
 
         self.notes_label = QLabel(self)
         self.notes_label.setWordWrap(True)
@@ -227,15 +236,27 @@ class MapPage(QWidget, RebuiltWhenShown):
             self._set(row, CLASS, self.class_label(self.session.effective_class(name)),
                       tip="\n".join(self._evidence(name)))
             self._set(row, SUGGESTED, self.concept_label(best.concept) if best else self.tr("nothing close"))
-            self._set(row, SCORE, f"{best.score:.0%}" if best else "")
-            self._set(row, REASON, best.reason if best else "", tip=best.reason if best else "")
+            self._set(row, SCORE, format_local("{score:.0%}", score=best.score) if best else "")
+            reason = core_text(best.reason) if best else ""
+            self._set(row, REASON, reason, tip=reason)
             self.columns_table.setCellWidget(row, CONCEPT, self._concept_combo(name))
-        self.notes_label.setText("\n".join(f"• {n}" for n in self.session.notes[:6]))
+        self.notes_label.setText("\n".join(f"• {core_text(n)}" for n in self.session.notes[:6]))
         self._refresh_decisions()
+        self._show_reason()
+
+    def _show_reason(self) -> None:
+        row = self.columns_table.currentRow()
+        item = self.columns_table.item(row, COLUMN) if row >= 0 else None
+        suggestion = next((s for s in self.session.suggestions or [] if item is not None and s.name == item.text()),
+                          None)
+        best = suggestion.suggestions[0] if suggestion and suggestion.suggestions else None
+        self.reason_label.setText("" if best is None or item is None else self.tr(
+            "<b>Why {concept} for '{name}'</b>: {reason}").format(
+            concept=best.concept, name=html.escape(item.text()), reason=html.escape(core_text(best.reason))))
 
     def _evidence(self, name: str) -> list[str]:
         found = next((i for i in self.session.identifications or [] if i.name == name), None)
-        return list(getattr(found, "evidence", []) or [])
+        return [core_text(e) for e in getattr(found, "evidence", []) or []]
 
     def _set(self, row: int, column: int, text: str, tip: str = "") -> None:
         item = QTableWidgetItem(text)

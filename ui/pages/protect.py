@@ -13,6 +13,7 @@ import pyarrow as pa
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
 from ui.core import core_function
+from ui.i18n import core_text, format_local
 from ui.pages.common import RebuiltWhenShown, notice, page_header
 from ui.qt import (
     QAbstractItemView,
@@ -304,7 +305,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         decision = self._decision(name)
         decision.identifying = None if klass == self.session.detected_class(name) else klass
         self.session.push(ReplaceColumnDecision(self.session.recipe, decision,
-                                                self.tr("mark '{name}' as {klass}").format(name=name, klass=klass)))
+                                                self.tr("mark '{name}' as {klass}").format(
+                                                    name=name, klass=self.class_texts().get(klass, klass))))
 
     def set_action(self, name: str, action: str) -> None:
         decision = self._decision(name)
@@ -324,7 +326,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             confirmed = True
         decision.transform = Transform(action, dict(DEFAULT_PARAMS.get(action, {})), confirmed)
         self.session.push(ReplaceColumnDecision(self.session.recipe, decision,
-                                                self.tr("{action} '{name}'").format(action=action, name=name)))
+                                                self.tr("{action} '{name}'").format(
+                                                    action=self.action_texts().get(action, action), name=name)))
 
     def set_quasi(self, name: str, checked: bool) -> None:
         settings = copy.deepcopy(self.session.recipe.protection)
@@ -367,7 +370,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             after = protected_sample(sample, decision, self.session.recipe, self.session.vocabulary,
                                      self._preview_secret, before)
         except Exception as exc:   # a preview must never break the page: say why there is none
-            return ", ".join(before) + "  →  " + self.tr("(no preview: {reason})").format(reason=str(exc)[:80])
+            reason = core_text(getattr(exc, "message", None) or str(exc))
+            return ", ".join(before) + "  →  " + self.tr("(no preview: {reason})").format(reason=reason[:80])
         return ", ".join(before) + "  →  " + ", ".join("" if v is None else str(v) for v in after)
 
     # --- risk ------------------------------------------------------------------------------
@@ -408,12 +412,13 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         for key, label in self.risk_labels.items():
             value = data.get(key)
             if key == "highest_risk" and value is not None:
-                label.setText(f"{value:.0%}")
+                label.setText(format_local("{risk:.0%}", risk=value))
             elif key == "records_below_k" and value is not None:
                 share = value / data["records"] if data.get("records") else 0
-                label.setText(f"{value} ({share:.1%})")
+                label.setText(format_local("{count:,} ({share:.1%})", count=value, share=share))
             else:
-                label.setText("–" if value is None else str(value))
+                label.setText("–" if value is None else format_local("{count:,}", count=value)
+                              if isinstance(value, int) else str(value))
         sizes = getattr(summary, "class_sizes", None) or data.get("class_sizes") or {}
         if not sizes:   # the figures' list form: [{"sizes": "1", "classes": n, "records": m}, ...]
             for entry in data.get("class_size_distribution", []):
@@ -449,12 +454,12 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
         def done(found: Any) -> None:
             result = found.search
-            level_word = self.tr("level")
-            parts = [f"{source}: {level_word} {level}/{max(result.levels.get(found.names[source], 1) - 1, 0)}"
+            parts = [self.tr("{column}: level {level}/{top}").format(
+                         column=source, level=level, top=max(result.levels.get(found.names[source], 1) - 1, 0))
                      for source, level in found.levels.items()]
-            self.reach_label.setText(self.tr(
-                "Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}.").format(
-                parts="; ".join(parts), loss=result.relative_loss, suppressed=result.suppressed_records))
+            self.reach_label.setText(format_local(self.tr(
+                "Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}."),
+                parts=self.tr("; ").join(parts), loss=result.relative_loss, suppressed=result.suppressed_records))
             settings = copy.deepcopy(self.session.recipe.protection)
             settings.generalisation = dict(found.levels)
             settings.hierarchies = dict(found.hierarchies)
