@@ -97,9 +97,14 @@ def import_core_stages() -> None:
 
 
 def start_warm_up() -> None:
-    """Pay the core's one-time costs (pandas bridge, detector metadata) while the user looks at the
+    """Pay the core's one-time costs (pandas bridge, detector metadata, vocabulary code lists) while the user looks at the
     window, so the first file opened is analysed at full speed. Qt-free work: a plain daemon thread."""
-    from curator.identify import warm_up
+    from curator.identify import warm_up as warm_up_identify
+    from curator.mapping.warmup import warm_up as warm_up_mapping
+
+    def warm_up() -> None:
+        warm_up_identify()
+        warm_up_mapping()
 
     threading.Thread(target=warm_up, name="curator-warm-up", daemon=True).start()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -110,7 +111,7 @@ def infer(values: pa.Array, counts: pa.Array, non_empty: int, integers: pa.Array
     """
     if len(values) > SAMPLE_DISTINCT:
         step = len(values) // SAMPLE_DISTINCT
-        picked = pa.array(range(0, len(values), step))
+        picked = pa.array(np.arange(0, len(values), step))
         sample_counts = pc.take(counts, picked)
         guess = _cascade(pc.take(values, picked), sample_counts, int(pc.sum(sample_counts).as_py() or 0))
         if guess.inferred_type == "integer" and integers is not None:

@@ -27,6 +27,7 @@ MAX_KEY_SPACE = 2**62
 MAX_STRING_BYTES = 2**31 - 1
 # A key space at most this many times the row count is counted by np.bincount (no sort at all).
 BINCOUNT_FACTOR = 4
+TRANSPOSE_ROWS = 131_072
 
 
 def _chunks(array: pa.ChunkedArray | pa.Array) -> list[pa.Array]:
@@ -128,8 +129,12 @@ def fixed_width_keys(array: pa.ChunkedArray | pa.Array) -> KeyCounts | None:
             width = chunk_width
     if not matrices or not width:
         return None
-    # One copy, position-major: every step below then reads contiguous memory.
-    columns = np.ascontiguousarray(np.concatenate(matrices).T)
+    # One copy, position-major: every step below then reads contiguous memory. Made slice by slice:
+    # numpy holds the GIL through a copy, and a whole column's (30 ms) would stall the app's window.
+    matrix = matrices[0] if len(matrices) == 1 else np.concatenate(matrices)
+    columns = np.empty((width, len(matrix)), dtype=np.uint8)
+    for start in range(0, len(matrix), TRANSPOSE_ROWS):
+        columns[:, start:start + TRANSPOSE_ROWS] = matrix[start:start + TRANSPOSE_ROWS].T
     low = columns.min(axis=1).astype(np.int64)
     high = columns.max(axis=1).astype(np.int64)
     radices = [int(r) for r in high - low + 1]
