@@ -59,11 +59,16 @@ def _prepared(part: pa.Array, prepare: Callable[[pa.Array], pa.Array] | None) ->
 
 def _hex_tokens(digests: bytes, parts: list[tuple[pa.Array, pa.Array | None]]) -> pa.Array:
     """The digests as 64 hexadecimal digits each (fixed-size binary), null where a part's text was null."""
-    tokens = pa.Array.from_buffers(_TOKEN, len(digests) // _DIGEST, [None, pa.py_buffer(binascii.hexlify(digests))])
+    count = len(digests) // _DIGEST
+    data = pa.py_buffer(binascii.hexlify(digests))
     if all(valid is None for _, valid in parts):
-        return tokens
+        return pa.Array.from_buffers(_TOKEN, count, [None, data])
+    # The validity bitmap of the parts' masks, put under the digests as they are: no copy of the
+    # 64-byte tokens (an if_else would copy 90 MB for a million and a half).
     valid = pa.concat_arrays([v if v is not None else pc.is_valid(p) for p, v in parts])
-    return pc.if_else(valid, tokens, pa.scalar(None, _TOKEN))
+    valid = pc.fill_null(valid, False)
+    bitmap = valid.buffers()[1] if valid.offset == 0 else pa.concat_arrays([valid]).buffers()[1]
+    return pa.Array.from_buffers(_TOKEN, count, [bitmap, data], null_count=count - pc.sum(valid).as_py())
 
 
 def tokens_as_text(tokens: pa.Array) -> pa.Array:
