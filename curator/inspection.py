@@ -11,6 +11,7 @@ from typing import Any
 from curator.identify import identify_table
 from curator.load import read_file
 from curator.mapping import load_vocabulary, suggest_columns
+from curator.messages import QT_TRANSLATE_NOOP
 from curator.profile import profile_table
 from curator.progress import ProgressCallback, report, scaled
 from curator.source import ReadOptions
@@ -24,13 +25,13 @@ def inspect_file(path: str | Path, sheet: str | None = None, vocabulary: str | P
         options.sheet = sheet
     loaded = read_file(path, options, progress=scaled(progress, 0.0, 0.6))
     vocab = load_vocabulary(vocabulary)
-    report(progress, 0.6, "profiling")
+    report(progress, 0.6, QT_TRANSLATE_NOOP("core", "profiling"))
     profiles = profile_table(loaded.table)
-    report(progress, 0.75, "looking for identifying columns")
+    report(progress, 0.75, QT_TRANSLATE_NOOP("core", "looking for identifying columns"))
     identifications = identify_table(loaded.table)
-    report(progress, 0.9, "suggesting concepts")
+    report(progress, 0.9, QT_TRANSLATE_NOOP("core", "suggesting concepts"))
     suggestions = suggest_columns(loaded.table, vocab, identifications=identifications, profiles=profiles)
-    report(progress, 1.0, "done")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "done"))
 
     opts = loaded.source.options
     columns = []

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 from curator.check import convert_and_validate
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.reach import apply_recipe_generalisation
 from curator.protect.risk import risk_summary
@@ -82,15 +83,17 @@ def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentificat
         elif decision.transform.action == "keep" or decision.transform.action not in PROTECTIVE_ACTIONS:
             unprotected.append(decision.source)
     if unprotected:
-        raise InputError("identifying columns would leave as they are: " + ", ".join(unprotected),
-                         hint="Drop or pseudonymise them, or choose 'keep' and confirm it explicitly.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "identifying columns would leave as they are: {columns}"),
+                              columns=", ".join(unprotected)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Drop or pseudonymise them, or choose 'keep' and confirm "
+                                                             "it explicitly.")))
     return kept
 
 
 def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes | PendingSecret | None,
            progress: ProgressCallback | None = None,
            detected: list[ColumnIdentification] | None = None) -> CurationResult:
-    report(progress, 0.0, "identifying columns")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "identifying columns"))
     identifications = effective_classes(loaded, recipe, detected)
     kept_direct = check_no_silent_keep(recipe, identifications)
 
@@ -100,9 +103,9 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes |
     dropped_unmapped = [name for name in loaded.table.column_names if name not in known]
     table = loaded.table.drop_columns(dropped_unmapped) if dropped_unmapped else loaded.table
 
-    report(progress, 0.1, "converting and validating")
+    report(progress, 0.1, QT_TRANSLATE_NOOP("core", "converting and validating"))
     typed, validation = convert_and_validate(table, recipe, vocabulary, progress=scaled(progress, 0.1, 0.5))
-    report(progress, 0.5, "protecting")
+    report(progress, 0.5, QT_TRANSLATE_NOOP("core", "protecting"))
     protected = protect_table(typed, recipe.columns, resolve_secret(secret), progress=scaled(progress, 0.5, 0.9))
     # Reach k's levels apply to the values as they leave, where the search found them.
     protected, generalisation = apply_recipe_generalisation(protected, recipe)
@@ -111,9 +114,9 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes |
     quasi = [_output_name(recipe, q) for q in recipe.protection.quasi_identifiers]
     quasi = [q for q in quasi if q in protected.column_names]
     if quasi:
-        report(progress, 0.9, "measuring re-identification risk")
+        report(progress, 0.9, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
         risk = risk_summary(protected, quasi, k=recipe.protection.k_target).to_dict()
-    report(progress, 1.0, "curated")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "curated"))
     return CurationResult(protected, identifications, validation, risk, dropped_unmapped, kept_direct,
                           generalisation=generalisation)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from curator.messages import QT_TRANSLATE_NOOP
 from curator.progress import ProgressCallback, report, scaled
 from curator.recipe.model import Recipe
 from curator.source import LoadedTable
@@ -28,7 +29,7 @@ def analyse(loaded: LoadedTable, vocabulary_id: str | None = None,
     suggest_columns = core_function("curator.mapping", "suggest_columns")
     recipe_from_loaded = core_function("curator.recipe.init", "recipe_from_loaded")
     result = Analysis(vocabulary=None)
-    report(progress, 0.0, "identifying columns")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "identifying columns"))
     if identify_table is not None:
         result.identifications = list(identify_table(loaded.table, progress=scaled(progress, 0.0, 0.5)))
     else:
@@ -37,7 +38,7 @@ def analyse(loaded: LoadedTable, vocabulary_id: str | None = None,
         result.missing.append("mapping")
         return result
     result.vocabulary = load_vocabulary(vocabulary_id)
-    report(progress, 0.5, "suggesting concepts")
+    report(progress, 0.5, QT_TRANSLATE_NOOP("core", "suggesting concepts"))
     result.suggestions = list(suggest_columns(loaded.table, result.vocabulary, result.identifications,
                                               progress=scaled(progress, 0.5, 0.8)))
     if recipe_from_loaded is not None:
@@ -45,5 +46,5 @@ def analyse(loaded: LoadedTable, vocabulary_id: str | None = None,
                                              notes=result.notes, progress=scaled(progress, 0.8, 1.0))
     else:
         result.missing.append("recipe proposal")
-    report(progress, 1.0, "analysis ready")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "analysis ready"))
     return result

@@ -19,7 +19,7 @@ def error_texts(error: BaseException) -> tuple[str, str]:
         what = (QCoreApplication.translate("Dialogs", "{where}: {message}").format(
             where=core_text(str(error.where)), message=message) if error.where and str(error.where) else message)
         if error.details:
-            what += "\n" + "\n".join(f"  - {d}" for d in error.details)
+            what += "\n" + "\n".join(f"  - {core_text(d)}" for d in error.details)
         todo = core_text(error.hint) if error.hint else QCoreApplication.translate("Dialogs", "Check the file and the options, then try again.")
         return what, todo
     if isinstance(error, MemoryError):

@@ -76,6 +76,21 @@ def core_text(text: object) -> str:
     return "" if text is None else str(text)
 
 
+def progress_detail(message: object) -> str:
+    """A progress detail from the core in the interface language, or "" when it has no translation
+    (the task's label then says enough; English is never mixed into a translated status bar).
+
+    Called on worker threads: QCoreApplication.translate and QLocale's default are thread-safe."""
+    if not message:
+        return ""
+    if QLocale().language() == QLocale.Language.English:
+        return str(message)
+    template = message.template if isinstance(message, Text) and message.parts is None else str(message)
+    if QCoreApplication.translate(CONTEXT, template) == template:
+        return ""
+    return core_text(message)
+
+
 def _shown(value: Any) -> Any:
     if isinstance(value, Text):
         return core_text(value)

@@ -17,7 +17,7 @@ from curator.source import LoadedTable, ReadOptions
 from ui import settings as app_settings
 from ui.core import core_function
 from ui.dialogs import show_error
-from ui.i18n import LANGUAGES, core_text
+from ui.i18n import LANGUAGES
 from ui.qt import (
     QAction,
     QActionGroup,
@@ -299,11 +299,8 @@ class MainWindow(QMainWindow):
             return
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(int(fraction * 1000))
-        # The core's progress detail, in the interface language when it is translated; else the label says it.
-        detail = core_text(message)
-        if detail == message and QLocale().language() != QLocale.Language.English:
-            detail = ""
-        self.progress_label.setText(f"{task.label} {detail}".strip())
+        # The core's progress detail, already in the interface language (ui.workers; "" if untranslated).
+        self.progress_label.setText(f"{task.label} {message}".strip())
 
     def _task_finished(self, task: Task) -> None:
         if task is not self._shown_task:

@@ -3,7 +3,9 @@
 The function receives a progress callback (``curator.progress.ProgressCallback``). The callback
 raises :class:`curator.progress.Cancelled` once Cancel was pressed and forwards progress as a
 Qt signal only when it moved enough (``Throttle``), so a tight loop in the core cannot flood the
-event loop. Results, errors and cancellation come back as queued signals on the GUI thread.
+event loop. The core's progress detail (a ``curator.messages.Text`` or a marked word) is put in the
+interface language here, before the signal turns it into a plain string (Qt's translate is
+thread-safe). Results, errors and cancellation come back as queued signals on the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from curator.progress import Cancelled, ProgressCallback, Throttle
+from ui.i18n import progress_detail
 from ui.qt import QObject, QRunnable, QThreadPool, Signal
 
 TaskFunction = Callable[[ProgressCallback], Any]
@@ -25,7 +28,7 @@ WORKER_NICENESS = 10
 class TaskSignals(QObject):
     # Results and errors stay on the Task (task.result, task.error): passing Python objects, None
     # above all, through queued signals has broken reference counts in some PySide6 releases.
-    progress = Signal(float, str)
+    progress = Signal(float, str)  # the detail already in the interface language ("" when it is not translated)
     succeeded = Signal()           # task.result holds the function's result
     failed = Signal()              # task.error holds the exception it raised
     cancelled = Signal()
@@ -59,7 +62,7 @@ class Task(QRunnable):
             raise Cancelled()
 
     def _emit_progress(self, fraction: float, message: str = "") -> None:
-        self.signals.progress.emit(float(fraction), message)
+        self.signals.progress.emit(float(fraction), progress_detail(message))
 
     def run(self) -> None:
         _lower_this_thread_priority()

@@ -91,7 +91,7 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
                    for name, (decision, concept) in mapped.items()}
         try:
             for done, name in enumerate(futures):
-                report(progress, 0.9 * done / max(len(futures), 1), f"checking '{name}'")
+                report(progress, 0.9 * done / max(len(futures), 1), Text(QT_TRANSLATE_NOOP("core", "checking '{name}'"), name=name))
                 futures[name].result()
         except BaseException:
             for future in futures.values():
@@ -148,5 +148,5 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
     result.rows_out = out.num_rows
     result.excluded_rows = table.num_rows - out.num_rows
     result.column_types = {f.name: str(f.type) for f in out.schema}
-    report(progress, 1.0, "checked")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "checked"))
     return out, result

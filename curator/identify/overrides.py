@@ -21,8 +21,9 @@ def apply_overrides(identifications: list[ColumnIdentification],
     bad = {name: klass for name, klass in overrides.items() if klass not in CLASSES}
     if bad:
         name, klass = next(iter(bad.items()))
-        raise InputError(f"'{klass}' is not an identification class", Location(column=name),
-                         hint=f"Use one of: {', '.join(CLASSES)}.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "'{klass}' is not an identification class"), klass=klass),
+                         Location(column=name),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(CLASSES)))
     result = []
     for ident in identifications:
         if ident.name not in overrides:

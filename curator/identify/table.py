@@ -170,7 +170,7 @@ def identify_table(table: pa.Table, progress: ProgressCallback | None = None) ->
     ranges: list[tuple[float, float] | None] = []
     count = max(table.num_columns, 1)
     for index, name in enumerate(table.column_names):
-        report(progress, index / count, f"Looking for identifying data: column '{name}'")
+        report(progress, index / count, Text(QT_TRANSLATE_NOOP("core", "Looking for identifying data: column '{name}'"), name=name))
         column = table.column(index)
         sample = draw_sample(column, seed=index)
         header = match_header(name)
@@ -186,5 +186,5 @@ def identify_table(table: pa.Table, progress: ProgressCallback | None = None) ->
         headers.append(header)
         ranges.append(coordinate_range(sample) if sample.total else None)
     _pair_coordinates(results, headers, ranges)
-    report(progress, 1.0, "Identifying columns: done")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Identifying columns: done"))
     return results

@@ -91,7 +91,7 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
                              hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file.")))
     info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
                       rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
-    report(progress, 1.0, f"Read {table.num_rows:,} rows")
+    report(progress, 1.0, Text(QT_TRANSLATE_NOOP("core", "Read {rows:,} rows"), rows=table.num_rows))
     return LoadedTable(table=table, source=info, warnings=warnings, original_names=original, metadata=dict(metadata))
 
 
@@ -116,8 +116,9 @@ def iter_batches(path: str | Path, options: ReadOptions | None = None,
         return iter_csv_batches(source, given, batch_rows)
     if fmt == "parquet":
         return iter_parquet_batches(source, batch_rows)
-    raise InputError(f"Streaming is available for CSV and Parquet files, not {fmt}.", Location(file=str(source)),
-                     hint="Read this file whole, or convert it to CSV or Parquet first.")
+    raise InputError(Text(QT_TRANSLATE_NOOP("core", "Streaming is available for CSV and Parquet files, not {format}."),
+                          format=fmt), Location(file=str(source)),
+                     hint=Text(QT_TRANSLATE_NOOP("core", "Read this file whole, or convert it to CSV or Parquet first.")))
 
 
 def list_sheets(path: str | Path) -> list[tuple[str, bool]]:
@@ -125,8 +126,9 @@ def list_sheets(path: str | Path) -> list[tuple[str, bool]]:
     source = _source_path(path)
     fmt = _format(source, ReadOptions())
     if fmt not in SHEET_FORMATS:
-        raise InputError(f"Only workbooks have sheets; this is a {fmt} file.", Location(file=str(source)),
-                         hint="Choose an Excel or OpenDocument file.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "Only workbooks have sheets; this is a {format} file."),
+                              format=fmt), Location(file=str(source)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose an Excel or OpenDocument file.")))
     return list_workbook_sheets(source, fmt)
 
 

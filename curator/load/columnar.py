@@ -29,14 +29,14 @@ def _damaged(path: Path, fmt: str, error: Exception) -> InputError:
 def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None
                   ) -> tuple[pa.Table, list[str], list[str]]:
     """(text table, original names, warnings)."""
-    report(progress, 0.0, "Reading")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "Reading"))
     try:
         if fmt == "parquet":
             parquet = pq.ParquetFile(path)
             groups = []
             for index in range(parquet.num_row_groups):
                 groups.append(parquet.read_row_group(index))
-                report(progress, 0.8 * (index + 1) / max(parquet.num_row_groups, 1), "Reading")
+                report(progress, 0.8 * (index + 1) / max(parquet.num_row_groups, 1), QT_TRANSLATE_NOOP("core", "Reading"))
             table = pa.concat_tables(groups) if groups else parquet.schema_arrow.empty_table()
         else:
             table = feather.read_table(path, memory_map=False)
@@ -45,7 +45,7 @@ def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None
     original = list(table.column_names)
     names, warnings = unique_names(original)
     text = as_text_table(table, names)
-    report(progress, 1.0, "Read")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Read"))
     return text, original, warnings
 
 

@@ -36,6 +36,7 @@ MAX_BLOCK_BYTES = 256 * 1024 * 1024
 # A cell longer than this is a missing closing quote or a file pasted into a cell, not a value.
 MAX_CELL_CHARS = 1_000_000
 MAX_REPORTED_LINES = 10
+_CHOOSE_ENCODING = Text(QT_TRANSLATE_NOOP("core", "Choose the right encoding (for example utf-8, cp1252, latin-1)."))
 
 
 def _read_with_progress(path: Path, plan: CsvPlan, handler: Any, block_size: int,
@@ -56,7 +57,7 @@ def _read_with_progress(path: Path, plan: CsvPlan, handler: Any, block_size: int
                     return future.result(timeout=POLL_SECONDS)
                 except FutureTimeout:
                     position = source.tell() if not source.closed else size
-                    report(progress, 0.95 * position / size, "Reading")
+                    report(progress, 0.95 * position / size, QT_TRANSLATE_NOOP("core", "Reading"))
         except Cancelled:
             source.close()
             with contextlib.suppress(Exception):
@@ -115,9 +116,11 @@ def plan_csv(path: Path, options: ReadOptions, sample: bytes | None = None) -> C
     dialect = detect_dialect(path, encoding=options.encoding, delimiter=options.delimiter,
                              quotechar=options.quotechar, header_row=options.header_row, sample=sample)
     if dialect.width == 0:
-        raise InputError("The file holds no data: it is blank or contains only spaces and empty lines.",
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file holds no data: it is blank or contains only "
+                                                        "spaces and empty lines.")),
                          Location(file=str(path)),
-                         hint="Export the data again from the source system and check the export finished.")
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Export the data again from the source system and "
+                                                             "check the export finished.")))
     names, name_warnings = unique_names(dialect.header)
     return CsvPlan(dialect=dialect, names=names, original_names=list(dialect.header),
                    warnings=dialect.warnings + name_warnings)
@@ -160,9 +163,9 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
             raise _parse_error(path, plan, text) from None
         except UnicodeDecodeError as error:
             # Windows-1252's undefined bytes never get here: it is read as Latin-1 (see code_page).
-            raise InputError(f"The file cannot be decoded as {plan.dialect.encoding}: {error.reason}.",
-                             Location(file=str(path)),
-                             hint="Choose the right encoding (for example utf-8, cp1252, latin-1).") from None
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file cannot be decoded as {encoding}: {reason}."),
+                                  encoding=plan.dialect.encoding, reason=error.reason),
+                             Location(file=str(path)), hint=_CHOOSE_ENCODING) from None
         break
     if bad_rows:
         raise _ragged_error(path, plan, bad_rows)
@@ -173,12 +176,13 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
             warnings.append(_undefined_bytes(path, plan, undefined, chosen=options.encoding is not None))
     _check_cell_lengths(path, plan, table)
     if table.num_rows == 0:
-        raise InputError("The file has a header but no data rows.",
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file has a header but no data rows.")),
                          Location(file=str(path), line=plan.dialect.header_line or None),
-                         hint="Export the data again, including the rows, or check the header row option.")
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Export the data again, including the rows, or check "
+                                                             "the header row option.")))
     if _has_mixed_line_endings(sample):
         warnings.append(Text(QT_TRANSLATE_NOOP("core", "The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.")))
-    report(progress, 1.0, "Read")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Read"))
     return CsvResult(table=table, plan=plan, sha256=digest.result(), warnings=warnings)
 
 
@@ -186,10 +190,11 @@ def _undefined_bytes(path: Path, plan: CsvPlan, undefined: list[Undefined], chos
     """The warning for bytes the code page leaves undefined; an error when the user chose that code page."""
     first = undefined[0]
     if chosen or plan.dialect.encoding != "cp1252":
-        raise InputError(f"The file cannot be decoded as {plan.dialect.encoding}: byte 0x{first.byte:02X} in column "
-                         f"'{first.column}' (data row {first.row + 1}) has no character in that encoding.",
-                         Location(file=str(path), column=first.column),
-                         hint="Choose the right encoding (for example utf-8, cp1252, latin-1).")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file cannot be decoded as {encoding}: byte 0x{byte:02X} "
+                                                        "in column '{column}' (data row {row}) has no character in "
+                                                        "that encoding."),
+                              encoding=plan.dialect.encoding, byte=first.byte, column=first.column, row=first.row + 1),
+                         Location(file=str(path), column=first.column), hint=_CHOOSE_ENCODING)
     return Text(QT_TRANSLATE_NOOP("core", "Byte 0x{byte:02X} in column '{column}' (data row {row}) has no "
                                           "Windows-1252 character: such bytes were read as Latin-1 control "
                                           "characters."), byte=first.byte, column=first.column, row=first.row + 1)
@@ -258,26 +263,35 @@ def _ragged_error(path: Path, plan: CsvPlan, bad_rows: list[Any]) -> InputError:
     unclosed = False
     for row in shown:
         number = lines.get(_first_line(row.text))
-        place = f"line {number}" if number else "a line"
+        place = (Text(QT_TRANSLATE_NOOP("core", "line {line}"), line=number) if number
+                 else Text(QT_TRANSLATE_NOOP("core", "a line")))
         first = _first_line(row.text)
         preview = first if len(first) <= 80 else first[:77] + "..."
         if first != row.text and row.text.count(quote) % 2 == 1:
             unclosed = True
-            details.append(f"{place}: a quote ({quote}) opens a value and is never closed, so the lines after it "
-                           f"were read into that value: {preview}")
+            details.append(Text(QT_TRANSLATE_NOOP("core", "{place}: a quote ({quote}) opens a value and is never "
+                                                          "closed, so the lines after it were read into that value: "
+                                                          "{preview}"), place=place, quote=quote, preview=preview))
         else:
-            details.append(f"{place}: {row.actual_columns} fields instead of {width}: {preview}")
-    more = f" (showing the first {len(shown)})" if len(bad_rows) > len(shown) else ""
+            details.append(Text(QT_TRANSLATE_NOOP("core", "{place}: {count} fields instead of {width}: {preview}"),
+                                place=place, count=row.actual_columns, width=width, preview=preview))
+    more = (Text(QT_TRANSLATE_NOOP("core", " (showing the first {count})"), count=len(shown))
+            if len(bad_rows) > len(shown) else "")
     first_line = lines.get(_first_line(shown[0].text))
-    delimiter = {"\t": "tab"}.get(plan.dialect.delimiter, plan.dialect.delimiter)
-    hint = (f"Close or remove the unmatched {quote} on that line, or choose another quote character. "
-            if unclosed else
-            f"A value probably contains the separator '{delimiter}' without quotes, or a line was cut. ")
+    delimiter = (Text(QT_TRANSLATE_NOOP("core", "tab")) if plan.dialect.delimiter == "\t"
+                 else plan.dialect.delimiter)
+    cause = (Text(QT_TRANSLATE_NOOP("core", "Close or remove the unmatched {quote} on that line, or choose another "
+                                            "quote character."), quote=quote)
+             if unclosed else
+             Text(QT_TRANSLATE_NOOP("core", "A value probably contains the separator '{delimiter}' without quotes, "
+                                            "or a line was cut."), delimiter=delimiter))
     error = InputError(
-        f"{len(bad_rows)} row(s) do not have the {width} fields of the header{more}; nothing was loaded, so that "
-        "no row is silently lost or shifted.",
+        Text(QT_TRANSLATE_NOOP("core", "{count} row(s) do not have the {width} fields of the header{more}; nothing "
+                                       "was loaded, so that no row is silently lost or shifted."),
+             count=len(bad_rows), width=width, more=more),
         Location(file=str(path), line=first_line),
-        hint=hint + "Fix those lines in the source system or a text editor, then load the file again.")
+        hint=Text.joined(" ", [cause, Text(QT_TRANSLATE_NOOP("core", "Fix those lines in the source system or a text "
+                                                                     "editor, then load the file again."))]))
     error.details.extend(details)
     return error
 
@@ -285,11 +299,15 @@ def _ragged_error(path: Path, plan: CsvPlan, bad_rows: list[Any]) -> InputError:
 def _parse_error(path: Path, plan: CsvPlan, text: str) -> InputError:
     message = re.sub(r"^CSV parse error: ", "", text).strip()
     if "UTF8" in message.replace("-", "").upper():
-        return InputError(f"The file is not valid {plan.dialect.encoding} text.", Location(file=str(path)),
-                          hint="Choose the encoding the file was written in (for example cp1252 for Windows "
-                               "exports).")
-    return InputError(f"The file cannot be read as delimited text: {message}", Location(file=str(path)),
-                      hint="Check the delimiter and quote options, or export the data again.")
+        return InputError(Text(QT_TRANSLATE_NOOP("core", "The file is not valid {encoding} text."),
+                               encoding=plan.dialect.encoding), Location(file=str(path)),
+                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose the encoding the file was written in (for "
+                                                              "example cp1252 for Windows exports).")))
+    # pyarrow's own words stay as they are: they name the line and the problem.
+    return InputError(Text(QT_TRANSLATE_NOOP("core", "The file cannot be read as delimited text: {reason}"),
+                           reason=message), Location(file=str(path)),
+                      hint=Text(QT_TRANSLATE_NOOP("core", "Check the delimiter and quote options, or export the data "
+                                                          "again.")))
 
 
 def _longest_bytes(column: pa.ChunkedArray) -> tuple[int, int]:
@@ -307,12 +325,14 @@ def _check_cell_lengths(path: Path, plan: CsvPlan, table: pa.Table) -> None:
         characters = len(table.column(name)[row].as_py())
         if characters > MAX_CELL_CHARS:
             raise InputError(
-                f"A value in column '{name}' is {characters:,} characters long (data row {row + 1}), above the "
-                f"{MAX_CELL_CHARS:,} characters curator accepts in one cell: such a cell is a quote opened and never "
-                "closed, which swallows the lines after it, or a whole document pasted into a cell.",
+                Text(QT_TRANSLATE_NOOP("core", "A value in column '{column}' is {characters:,} characters long (data "
+                                               "row {row}), above the {limit:,} characters curator accepts in one "
+                                               "cell: such a cell is a quote opened and never closed, which swallows "
+                                               "the lines after it, or a whole document pasted into a cell."),
+                     column=name, characters=characters, row=row + 1, limit=MAX_CELL_CHARS),
                 Location(file=str(path), column=name),
-                hint="Look for an unmatched quote in that column near that row, or remove the pasted document, "
-                     "then load the file again.")
+                hint=Text(QT_TRANSLATE_NOOP("core", "Look for an unmatched quote in that column near that row, or "
+                                                    "remove the pasted document, then load the file again.")))
 
 
 def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int) -> Iterator[pa.RecordBatch]:

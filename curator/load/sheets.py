@@ -126,7 +126,7 @@ def detect_sheet_options(path: Path, fmt: str, options: ReadOptions) -> ReadOpti
 
 def read_workbook(path: Path, fmt: str, options: ReadOptions, progress: ProgressCallback | None = None
                   ) -> SheetResult:
-    report(progress, 0.0, "Opening the workbook")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "Opening the workbook"))
     workbook = _open(path, fmt, options)
     try:
         return _read(workbook, path, fmt, options, progress)
@@ -170,7 +170,7 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
     if not rows:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "The sheet is empty.")), where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose another sheet, or check the right file was chosen.")))
-    report(progress, 0.6, "Converting cells")
+    report(progress, 0.6, QT_TRANSLATE_NOOP("core", "Converting cells"))
     assert sheet is not None
     first_row = (sheet.start or (0, 0))[0]
     merged = sheet.merged_cell_ranges or []
@@ -194,7 +194,7 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
         arrays.append(array)
         if has_dates:
             date_columns.append(name)
-        report(progress, 0.6 + 0.35 * (position + 1) / max(width, 1), "Converting cells")
+        report(progress, 0.6 + 0.35 * (position + 1) / max(width, 1), QT_TRANSLATE_NOOP("core", "Converting cells"))
     table = pa.Table.from_arrays(arrays, names=column_names)
     table = _drop_blank_rows(table)
     if table.num_rows == 0:
@@ -203,7 +203,7 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
     metadata: dict[str, Any] = {"sheet": chosen, "first_data_row": first_row + data_start + 1}
     if date_columns:
         metadata["date_columns"] = date_columns
-    report(progress, 1.0, "Read")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Read"))
     return SheetResult(table=table, sheet=chosen, header_row=first_row + header_index + 1 if header_index >= 0 else 0,
                        original_names=[cell_text(v) or "" for v in header], sheets=names, hidden_sheets=hidden,
                        warnings=warnings, metadata=metadata)

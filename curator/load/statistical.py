@@ -31,7 +31,7 @@ NAMES = {"sas7bdat": "SAS", "xpt": "SAS transport", "dta": "Stata", "sav": "SPSS
 def read_statistical(path: Path, fmt: str, progress: ProgressCallback | None = None
                      ) -> tuple[pa.Table, list[str], list[str], dict[str, Any]]:
     """(text table, original names, warnings, metadata)."""
-    report(progress, 0.0, "Reading")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "Reading"))
     reader = READERS[fmt]
     try:
         # Codes stay codes (value labels go to the metadata). xport has no value labels; sas7bdat's
@@ -44,7 +44,7 @@ def read_statistical(path: Path, fmt: str, progress: ProgressCallback | None = N
                          Location(file=str(path)),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Check that it is a complete {format} file; write it again from {format} if it "
                                    "was cut or damaged."), format=NAMES[fmt])) from None
-    report(progress, 0.7, "Converting")
+    report(progress, 0.7, QT_TRANSLATE_NOOP("core", "Converting"))
     original = [str(name) for name in frame.columns]
     names, warnings = unique_names(original)
     arrays = []
@@ -69,5 +69,5 @@ def read_statistical(path: Path, fmt: str, progress: ProgressCallback | None = N
         metadata["value_labels"] = value_labels
     if getattr(meta, "file_encoding", None):
         metadata["file_encoding"] = meta.file_encoding
-    report(progress, 1.0, "Read")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Read"))
     return table, original, warnings, metadata

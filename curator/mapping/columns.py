@@ -164,7 +164,7 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
     fuzzy_joined, fuzzy_packed = fuzzy_matrices(headers, index)
     results = []
     for ci, header in enumerate(headers):
-        report(progress, ci / max(len(headers), 1), f"suggesting concepts for '{header}'")
+        report(progress, ci / max(len(headers), 1), Text(QT_TRANSLATE_NOOP("core", "suggesting concepts for '{column}'"), column=header))
         shape = shape_of(table.column(ci))
         matches = header_matches(header, index, fuzzy_joined[ci], fuzzy_packed[ci])
         suggestions = _score_column(header, shape, vocabulary, matches, idents.get(header))
@@ -172,5 +172,5 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
         results.append(ColumnSuggestions(header, suggestions, None, describe_values(shape), evidence))
     _bare_id_is_the_rows_own(results)
     _assign(results, vocabulary)
-    report(progress, 1.0, "suggestions ready")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "suggestions ready"))
     return results

@@ -18,6 +18,7 @@ from typing import Any
 
 from curator.errors import InputError, Location
 from curator.mapping.vocabulary import Code, CodeList, Concept, Vocabulary, sha256_of
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import Transform
 
 # Table Schema type -> concept value type.
@@ -33,8 +34,10 @@ def _schema_files(path: Path) -> list[Path]:
         return [path]
     files = sorted(p for p in path.rglob("*.json") if "nomenclatures" not in p.relative_to(path).parts)
     if not files:
-        raise InputError("no Table Schema (.json) file in this folder", Location(file=path),
-                         hint="Point to a Table Schema file, or to a folder that holds them.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no Table Schema (.json) file in this folder")),
+                         Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Point to a Table Schema file, or to a folder that holds "
+                                                             "them.")))
     return files
 
 
@@ -75,8 +78,10 @@ def _read_nomenclature(csv_path: Path, code_column: str) -> list[Code]:
         reader = csv.reader(handle, delimiter=";")
         header = next(reader, [])
         if code_column not in header:
-            raise InputError(f"nomenclature {csv_path.name} has no column '{code_column}'", Location(file=csv_path),
-                             hint="Check the 'nomenclature' property of the field that points to it.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "nomenclature {file} has no column '{column}'"),
+                                  file=csv_path.name, column=code_column), Location(file=csv_path),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Check the 'nomenclature' property of the field "
+                                                                 "that points to it.")))
         code_at = header.index(code_column)
         label_name = _label_column(csv_path, header, code_column)
         label_at = header.index(label_name) if label_name else None
@@ -126,21 +131,25 @@ def import_table_schema(path: Path) -> Vocabulary:
         try:
             schema = json.loads(file.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read the Table Schema ({exc})", where) from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the Table Schema ({reason})"), reason=str(exc)),
+                             where) from exc
         except json.JSONDecodeError as exc:
-            raise InputError(f"the Table Schema is not valid JSON ({exc.msg})", Location(file=file, line=exc.lineno),
-                             hint="Fix the file or remove it from the folder.") from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the Table Schema is not valid JSON ({reason})"),
+                                  reason=exc.msg), Location(file=file, line=exc.lineno),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Fix the file or remove it from the folder."))) from exc
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
             if path.is_file():
-                raise InputError("this JSON file has no 'fields' list: it is not a Table Schema", where)
+                raise InputError(Text(QT_TRANSLATE_NOOP("core", "this JSON file has no 'fields' list: it is not a "
+                                                                "Table Schema")), where)
             warnings.append(f"{file.name}: not a Table Schema (no 'fields'), skipped")
             continue
         table = str(schema.get("name") or file.stem)
         missing = [str(v) for v in schema.get("missingValues", [""])]
         for position, field in enumerate(schema["fields"], start=1):
             if not isinstance(field, dict) or not field.get("name"):
-                raise InputError(f"field {position} of table {table} has no name", where,
-                                 hint="Every Table Schema field needs a 'name'.")
+                raise InputError(Text(QT_TRANSLATE_NOOP("core", "field {position} of table {table} has no name"),
+                                      position=position, table=table), where,
+                                 hint=Text(QT_TRANSLATE_NOOP("core", "Every Table Schema field needs a 'name'.")))
             name = str(field["name"])
             if name in concepts:
                 if table not in concepts[name].tables:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import ACTIONS, Transform
 from curator.resources import resource_path
 
@@ -126,8 +127,11 @@ class Vocabulary:
         try:
             return self.concepts[concept_id]
         except KeyError:
-            raise InputError(f"concept '{concept_id}' is not in vocabulary '{self.id}' {self.version}",
-                             hint="Choose a concept of this vocabulary, or load the vocabulary the recipe was made with.") from None
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "concept '{concept}' is not in vocabulary '{vocabulary}' "
+                                                            "{version}"),
+                                  concept=concept_id, vocabulary=self.id, version=self.version),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Choose a concept of this vocabulary, or load the "
+                                                                 "vocabulary the recipe was made with."))) from None
 
     def code_list_of(self, concept: Concept) -> CodeList | None:
         if concept.code_list is None:
@@ -153,8 +157,10 @@ def read_code_file(path: Path) -> list[Code]:
         reader = csv.reader(handle, delimiter=";")
         header = next(reader, [])
         if header[:4] != ["code", "label_fr", "label_en", "synonyms"]:
-            raise InputError("a code-list file must have the columns code;label_fr;label_en;synonyms",
-                             Location(file=path, line=1), hint="Rebuild it with scripts/build_vocabulary.py.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "a code-list file must have the columns "
+                                                            "code;label_fr;label_en;synonyms")),
+                             Location(file=path, line=1),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Rebuild it with scripts/build_vocabulary.py.")))
         for row in reader:
             if row and row[0]:
                 row += [""] * (4 - len(row))
@@ -169,7 +175,8 @@ def _transform(data: Any, where: Location) -> Transform:
         data = {"action": data}
     action = data.get("action", "keep")
     if action not in ACTIONS:
-        raise InputError(f"unknown default action '{action}'", where, hint=f"Use one of: {', '.join(ACTIONS)}.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown default action '{action}'"), action=action), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(ACTIONS)))
     return Transform(action, dict(data.get("params", {})))
 
 
@@ -181,15 +188,19 @@ def _synonyms(data: Any) -> list[str]:
 
 def _concept(data: dict[str, Any], where: Location) -> Concept:
     if "id" not in data:
-        raise InputError("a concept has no 'id'", where, hint="Give every concept a stable id.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "a concept has no 'id'")), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give every concept a stable id.")))
     value_type = data.get("value_type", "string")
     if value_type not in VALUE_TYPES:
-        raise InputError(f"concept '{data['id']}' has unknown value type '{value_type}'", where,
-                         hint=f"Use one of: {', '.join(VALUE_TYPES)}.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "concept '{concept}' has unknown value type '{value_type}'"),
+                              concept=data["id"], value_type=value_type), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(VALUE_TYPES)))
     identifying = data.get("identifying", "none")
     if identifying not in IDENTIFYING_CLASSES:
-        raise InputError(f"concept '{data['id']}' has unknown class '{identifying}'", where,
-                         hint=f"Use one of: {', '.join(IDENTIFYING_CLASSES)}.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "concept '{concept}' has unknown class '{identifying}'"),
+                              concept=data["id"], identifying=identifying), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."),
+                                   choices=", ".join(IDENTIFYING_CLASSES)))
     return Concept(
         id=data["id"], label_fr=data.get("label_fr", ""), label_en=data.get("label_en", ""),
         description=data.get("description", ""), value_type=value_type, identifying=identifying,
@@ -208,8 +219,10 @@ def _code_list(data: dict[str, Any], folder: Path, where: Location) -> tuple[Cod
     if "codes_file" in data:
         path = folder / data["codes_file"]
         if not path.is_file():
-            raise InputError(f"code list '{code_list.id}' points to a missing file '{data['codes_file']}'", where,
-                             hint="Reinstall curator, or rebuild the lists with scripts/build_vocabulary.py.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "code list '{code_list}' points to a missing file "
+                                                            "'{file}'"), code_list=code_list.id, file=data["codes_file"]),
+                             where, hint=Text(QT_TRANSLATE_NOOP("core", "Reinstall curator, or rebuild the lists with "
+                                                                        "scripts/build_vocabulary.py.")))
         code_list._loader = lambda path=path: read_code_file(path)
         if "count" in data and "key_shapes" in data:
             code_list.count = int(data["count"])
@@ -224,13 +237,15 @@ def read_vocabulary_file(path: Path, data: dict[str, Any]) -> Vocabulary:
     """A vocabulary in curator's own format (docs/vocabulary.md)."""
     where = Location(file=path)
     if data.get("format_version", FORMAT_VERSION) > FORMAT_VERSION:
-        raise InputError(f"vocabulary format version {data.get('format_version')} is newer than this curator reads",
-                         where, hint="Update curator.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "vocabulary format version {version} is newer than this "
+                                                        "curator reads"), version=data.get("format_version")),
+                         where, hint=Text(QT_TRANSLATE_NOOP("core", "Update curator.")))
     concepts: dict[str, Concept] = {}
     for item in data.get("concepts", []):
         concept = _concept(item, where)
         if concept.id in concepts:
-            raise InputError(f"concept '{concept.id}' is defined twice", where, hint="Give each concept a unique id.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "concept '{concept}' is defined twice"), concept=concept.id),
+                             where, hint=Text(QT_TRANSLATE_NOOP("core", "Give each concept a unique id.")))
         concepts[concept.id] = concept
     code_lists: dict[str, CodeList] = {}
     files = [path]
@@ -241,8 +256,10 @@ def read_vocabulary_file(path: Path, data: dict[str, Any]) -> Vocabulary:
             files.append(file)
     for concept in concepts.values():
         if concept.code_list and concept.code_list not in code_lists:
-            raise InputError(f"concept '{concept.id}' refers to an unknown code list '{concept.code_list}'", where,
-                             hint="Add the code list or remove the reference.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "concept '{concept}' refers to an unknown code list "
+                                                            "'{code_list}'"), concept=concept.id,
+                                  code_list=concept.code_list), where,
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Add the code list or remove the reference.")))
     return Vocabulary(id=data.get("id", path.stem), version=str(data.get("version", "0")),
                       checksum=sha256_of(files, path.parent), concepts=concepts, code_lists=code_lists,
                       title=data.get("title_en", data.get("title", "")), path=str(path))
@@ -274,8 +291,10 @@ def load_vocabulary(id_or_path: str | Path | None = None) -> Vocabulary:
     else:
         path = Path(id_or_path)
         if not path.exists():
-            raise InputError(f"vocabulary '{id_or_path}' not found", Location(file=str(id_or_path)),
-                             hint="Give 'hub-core', a vocabulary JSON file, or a Table Schema file or folder.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "vocabulary '{vocabulary}' not found"),
+                                  vocabulary=id_or_path), Location(file=str(id_or_path)),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Give 'hub-core', a vocabulary JSON file, or a Table "
+                                                                 "Schema file or folder.")))
     path = path.resolve()
     key = (str(path), _stat_key(path))
     if key in _cache:
@@ -286,18 +305,23 @@ def load_vocabulary(id_or_path: str | Path | None = None) -> Vocabulary:
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read the vocabulary ({exc})", Location(file=path)) from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the vocabulary ({reason})"), reason=str(exc)),
+                             Location(file=path)) from exc
         except json.JSONDecodeError as exc:
-            raise InputError(f"the vocabulary is not valid JSON ({exc.msg})", Location(file=path, line=exc.lineno),
-                             hint="Fix the file or export it again.") from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary is not valid JSON ({reason})"),
+                                  reason=exc.msg), Location(file=path, line=exc.lineno),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Fix the file or export it again."))) from exc
         if not isinstance(data, dict):
-            raise InputError("the vocabulary file does not hold a JSON object", Location(file=path))
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary file does not hold a JSON object")),
+                             Location(file=path))
         if data.get("format") == VOCABULARY_FORMAT:
             vocabulary = read_vocabulary_file(path, data)
         elif "fields" in data:
             vocabulary = import_table_schema(path)
         else:
-            raise InputError("this JSON file is neither a curator vocabulary nor a Table Schema", Location(file=path),
-                             hint="A Table Schema has a 'fields' list; a curator vocabulary has \"format\": \"curator-vocabulary\".")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "this JSON file is neither a curator vocabulary nor a "
+                                                            "Table Schema")), Location(file=path),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "A Table Schema has a 'fields' list; a curator "
+                                                                 "vocabulary has \"format\": \"curator-vocabulary\".")))
     _cache[key] = vocabulary
     return vocabulary

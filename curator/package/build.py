@@ -17,6 +17,7 @@ import pyrage
 
 from curator import __version__
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package import manifest as mf
 from curator.package.agestream import encrypt_stream
 from curator.package.keys import load_recipients, load_signing_key, recipient_fingerprint, signer_key_id
@@ -67,16 +68,16 @@ def write_package(out_path: Path, members: Sequence[tuple[str, Path]], manifest_
     def encrypted(count: int) -> None:
         nonlocal encrypted_done
         encrypted_done += count
-        report(progress, 0.8 * encrypted_done / plain_total, "encrypting")
+        report(progress, 0.8 * encrypted_done / plain_total, QT_TRANSLATE_NOOP("core", "encrypting"))
 
     def copied_into_archive(count: int) -> None:
         nonlocal copied
         copied += count
-        report(progress, 0.8 + 0.2 * copied / copy_total, "writing the package")
+        report(progress, 0.8 + 0.2 * copied / copy_total, QT_TRANSLATE_NOOP("core", "writing the package"))
 
     created = datetime.now(UTC).replace(microsecond=0)
     submission_id = str(uuid.uuid4())
-    report(progress, 0.0, "encrypting")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "encrypting"))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=f".{out_path.name}.", dir=out_path.parent))
     part = out_path.with_name(out_path.name + ".part")
@@ -135,23 +136,25 @@ def write_package(out_path: Path, members: Sequence[tuple[str, Path]], manifest_
         raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    report(progress, 1.0, "package written")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "package written"))
     return manifest
 
 
 def _check_members(members: Sequence[tuple[str, Path]]) -> None:
     if not members:
-        raise InputError("a package needs at least one member")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "a package needs at least one member")))
     seen: set[str] = set()
     for name, path in members:
         why = mf.check_member_name(name)
         if why:
-            raise InputError(why, hint="Name members like 'data.parquet' or 'report.html'.")
+            raise InputError(why, hint=Text(QT_TRANSLATE_NOOP("core", "Name members like 'data.parquet' or "
+                                                                      "'report.html'.")))
         if name in seen:
-            raise InputError(f"the member name '{name}' is given twice")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the member name '{name}' is given twice"), name=name))
         seen.add(name)
         if not Path(path).is_file():
-            raise InputError(f"the file for member '{name}' does not exist", Location(file=path))
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the file for member '{name}' does not exist"), name=name),
+                             Location(file=path))
 
 
 def _check_fields(fields: dict[str, Any]) -> None:

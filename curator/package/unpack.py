@@ -20,13 +20,16 @@ import minisign
 import pyrage
 
 from curator.errors import InputError, Location, VerificationError
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package import manifest as mf
 from curator.package.agestream import AgeError, decrypt_stream
 from curator.package.tarstream import Entry
 from curator.package.verify import verify_package
 from curator.progress import ProgressCallback, report, scaled
 
-_NOT_OPENED = "Nothing was written to the output folder. Ask the producer to send the package again."
+_EMPTY_FOLDER = Text(QT_TRANSLATE_NOOP("core", "Choose an empty folder."))
+_NOT_OPENED = Text(QT_TRANSLATE_NOOP("core", "Nothing was written to the output folder. Ask the producer to send the "
+                                             "package again."))
 
 
 def _identities(identity: pyrage.x25519.Identity | Sequence[pyrage.x25519.Identity]) -> list[pyrage.x25519.Identity]:
@@ -48,27 +51,31 @@ def open_package(path: Path | str, identity: pyrage.x25519.Identity | Sequence[p
     identities = _identities(identity)
     result = verify_package(path, signer, scaled(progress, 0.0, 0.3))
     if not result.ok or result.manifest is None:
-        raise VerificationError("the package failed verification; it was not opened", Location(file=path),
+        raise VerificationError(Text(QT_TRANSLATE_NOOP("core", "the package failed verification; it was not opened")),
+                                Location(file=path),
                                 hint=_NOT_OPENED, details=result.problems)
     manifest = result.manifest
     named = {r["key"] for r in manifest["recipients"]}
     mine = [str(i.to_public()) for i in identities]
     if not named & set(mine):
         raise VerificationError(
-            f"this package is not addressed to your key ({mine[0]}); the producer addressed it to "
-            + ", ".join(r["fingerprint"] for r in manifest["recipients"]), Location(file=path),
-            hint="Open it with the identity whose public key the producer used, or ask for a package made for "
-                 "your key.")
+            Text(QT_TRANSLATE_NOOP("core", "this package is not addressed to your key ({key}); the producer "
+                                           "addressed it to {recipients}"),
+                 key=mine[0], recipients=", ".join(r["fingerprint"] for r in manifest["recipients"])),
+            Location(file=path),
+            hint=Text(QT_TRANSLATE_NOOP("core", "Open it with the identity whose public key the producer used, or ask "
+                                                "for a package made for your key.")))
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("the output should be a folder, and this is a file", Location(file=out_dir),
-                         hint="Give a new or empty folder with -o.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the output should be a folder, and this is a file")),
+                         Location(file=out_dir), hint=Text(QT_TRANSLATE_NOOP("core", "Give a new or empty folder with -o.")))
     kept = [mf.MANIFEST_NAME, mf.SIGNATURE_NAME] + ([mf.CMS_NAME] if manifest.get("cms") else [])
     outputs = [member["name"] for member in manifest["members"]] + kept
     clashes = [name for name in outputs if (out_dir / name).exists()]
     if clashes:
-        raise InputError(f"the output folder already holds {', '.join(clashes)}; curator never overwrites",
-                         Location(file=out_dir), hint="Choose an empty folder.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the output folder already holds {names}; curator never "
+                                                        "overwrites"), names=", ".join(clashes)),
+                         Location(file=out_dir), hint=_EMPTY_FOLDER)
 
     staging_parent = out_dir if out_dir.is_dir() else out_dir.parent
     staging_parent.mkdir(parents=True, exist_ok=True)
@@ -83,12 +90,13 @@ def open_package(path: Path | str, identity: pyrage.x25519.Identity | Sequence[p
         written = _move_all(staging, out_dir, outputs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    report(progress, 1.0, "opened")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "opened"))
     return written
 
 
 def _fail(path_name: str, message: str) -> VerificationError:
-    return VerificationError(f"{path_name}: {message}", hint=_NOT_OPENED)
+    return VerificationError(Text(QT_TRANSLATE_NOOP("core", "{name}: {problem}"), name=path_name, problem=message),
+                             hint=_NOT_OPENED)
 
 
 def _decrypt_member(handle: Any, entry: Entry, expected_sha256: str, identities: list[pyrage.x25519.Identity],
@@ -98,10 +106,12 @@ def _decrypt_member(handle: Any, entry: Entry, expected_sha256: str, identities:
         with open(target, "wb") as out:
             cipher_sha256, size, sha256 = decrypt_stream(handle, entry.size, out, identities, on_bytes)
     except AgeError as exc:
-        raise _fail(entry.name, f"cannot be decrypted ({exc}): it is damaged, or not encrypted to your key") from exc
+        raise _fail(entry.name, Text(QT_TRANSLATE_NOOP("core", "cannot be decrypted ({reason}): it is damaged, or not "
+                                                              "encrypted to your key"), reason=str(exc))) from exc
     # The file may have changed since it was verified: the ciphertext read now must be the signed one.
     if cipher_sha256 != expected_sha256:
-        raise _fail(entry.name, "changed while it was being opened (SHA-256 differs from the signed manifest)")
+        raise _fail(entry.name, Text(QT_TRANSLATE_NOOP("core", "changed while it was being opened (SHA-256 differs "
+                                                              "from the signed manifest)")))
     return size, sha256
 
 
@@ -120,7 +130,7 @@ def _decrypt_all(handle: Any, entries: dict[str, Entry], manifest: dict[str, Any
     def advance(count: int) -> None:
         nonlocal done
         done += count
-        report(progress, done / total, "decrypting")
+        report(progress, done / total, QT_TRANSLATE_NOOP("core", "decrypting"))
 
     for member in manifest["members"]:
         name = member["name"]
@@ -128,9 +138,12 @@ def _decrypt_all(handle: Any, entries: dict[str, Entry], manifest: dict[str, Any
                                        staging / name, advance)
         expected = digests[name]
         if size != member["size"] or size != expected.get("size"):
-            raise _fail(member["file"], f"decrypts to {size} bytes where the manifest says {member['size']}")
+            raise _fail(member["file"], Text(QT_TRANSLATE_NOOP("core", "decrypts to {size} bytes where the manifest "
+                                                                      "says {expected}"),
+                                             size=size, expected=member["size"]))
         if sha256 != expected.get("sha256"):
-            raise _fail(member["file"], "decrypts to content whose SHA-256 differs from the producer's digest list")
+            raise _fail(member["file"], Text(QT_TRANSLATE_NOOP("core", "decrypts to content whose SHA-256 differs "
+                                                                      "from the producer's digest list")))
 
 
 def _read_digests(path: Path, manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -139,17 +152,18 @@ def _read_digests(path: Path, manifest: dict[str, Any]) -> dict[str, dict[str, A
     try:
         digests = json.loads(data)
     except ValueError as exc:
-        raise _fail(where, "does not hold the producer's digest list") from exc
+        raise _fail(where, Text(QT_TRANSLATE_NOOP("core", "does not hold the producer's digest list"))) from exc
     if (not isinstance(digests, dict) or digests.get("format") != mf.DIGESTS_FORMAT
             or mf.canonical_json(digests) != data):
-        raise _fail(where, "does not hold the producer's digest list in the form curator writes")
+        raise _fail(where, Text(QT_TRANSLATE_NOOP("core", "does not hold the producer's digest list in the form "
+                                                         "curator writes")))
     if digests.get("submission_id") != manifest["submission_id"]:
-        raise _fail(where, f"belongs to submission {digests.get('submission_id')}, not to "
-                           f"{manifest['submission_id']}")
+        raise _fail(where, Text(QT_TRANSLATE_NOOP("core", "belongs to submission {found}, not to {expected}"),
+                                found=digests.get("submission_id"), expected=manifest["submission_id"]))
     listed = {str(d.get("name")): d for d in digests.get("members", []) if isinstance(d, dict)}
     names = [member["name"] for member in manifest["members"]]
     if sorted(listed) != sorted(names):
-        raise _fail(where, "lists other members than the manifest")
+        raise _fail(where, Text(QT_TRANSLATE_NOOP("core", "lists other members than the manifest")))
     return listed
 
 
@@ -162,8 +176,9 @@ def _move_all(staging: Path, out_dir: Path, names: list[str]) -> list[Path]:
         for name in names:
             target = out_dir / name
             if target.exists():
-                raise InputError("a file of this name appeared in the output folder while opening",
-                                 Location(file=target), hint="Choose an empty folder.")
+                raise InputError(Text(QT_TRANSLATE_NOOP("core", "a file of this name appeared in the output folder "
+                                                                "while opening")),
+                                 Location(file=target), hint=_EMPTY_FOLDER)
             os.replace(staging / name, target)
             moved.append(target)
     except BaseException:

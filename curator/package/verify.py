@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 import minisign
 
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package import manifest as mf
 from curator.package.agestream import count_x25519_stanzas
 from curator.package.keys import load_signer, signature_key_id, signer_key_id
@@ -67,7 +68,8 @@ def verify_package(path: Path | str, signer: minisign.PublicKey | Path | str,
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the member walk
     except OSError as exc:
-        return VerifyResult(False, [f"cannot read the package {path} ({exc.strerror})"], None)
+        return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "cannot read the package {path} ({reason})"),
+                                         path=str(path), reason=exc.strerror)], None)
     with handle:
         return _verify_open(handle, os.fstat(handle.fileno()).st_size, public_key, progress)
 
@@ -85,16 +87,21 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
         for entry in read_entries(handle, total_size):
             entries.append(entry)
     except TarLayoutError as exc:
-        return VerifyResult(False, [f"the package is not a sound archive: {exc}"], None)
+        return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "the package is not a sound archive: {reason}"),
+                                         reason=str(exc))], None)
     checks.append(f"the archive is well formed ({len(entries)} entries)")
     names = [entry.name for entry in entries]
     if names[:2] != [mf.MANIFEST_NAME, mf.SIGNATURE_NAME]:
-        return VerifyResult(False, [f"the package should begin with {mf.MANIFEST_NAME} and {mf.SIGNATURE_NAME}; it "
-                                    f"begins with {', '.join(names[:2]) or 'nothing'}"], None)
+        found = ", ".join(names[:2]) or Text(QT_TRANSLATE_NOOP("core", "nothing"))
+        return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "the package should begin with {manifest} and "
+                                                                   "{signature}; it begins with {found}"),
+                                         manifest=mf.MANIFEST_NAME, signature=mf.SIGNATURE_NAME, found=found)], None)
     for entry in entries[:3]:
         limit = _SMALL_LIMITS.get(entry.name)
         if limit is not None and entry.size > limit:
-            return VerifyResult(False, [f"{entry.name} is {entry.size} bytes, far larger than curator writes"], None)
+            return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "{name} is {size} bytes, far larger than "
+                                                                       "curator writes"),
+                                             name=entry.name, size=entry.size)], None)
     manifest_bytes = _read(handle, entries[0])
     signature_bytes = _read(handle, entries[1])
 
@@ -108,12 +115,15 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     if manifest is None or problems:
         return VerifyResult(False, problems, None, checks, signature_comment=comment)
     if f"submission:{manifest['submission_id']} " not in comment + " ":
-        return VerifyResult(False, [f"the signature's trusted comment ('{comment}') does not name submission "
-                                    f"{manifest['submission_id']}: the signature belongs to another submission"],
+        return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "the signature's trusted comment ('{comment}') "
+                                                                   "does not name submission {submission}: the "
+                                                                   "signature belongs to another submission"),
+                                         comment=comment, submission=manifest["submission_id"])],
                             None, checks, signature_comment=comment)
     if manifest["signer"]["minisign_key_id"] != signer_key_id(public_key):
-        problems.append(f"manifest.json names signer key {manifest['signer']['minisign_key_id']}, but it is signed "
-                        f"by {signer_key_id(public_key)}")
+        problems.append(Text(QT_TRANSLATE_NOOP("core", "manifest.json names signer key {named}, but it is signed by "
+                                                       "{actual}"),
+                             named=manifest["signer"]["minisign_key_id"], actual=signer_key_id(public_key)))
     checks.append("manifest.json is well formed and names this submission in the signature")
 
     # 2. Completeness: exactly the listed entries, in the listed order.
@@ -139,16 +149,20 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     for name, size, sha256 in encrypted:
         entry = by_name[name]
         if entry.size != size:
-            problems.append(f"{name} holds {entry.size} bytes where the signed manifest says {size}: the member "
-                            "was altered or replaced")
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "{name} holds {size} bytes where the signed manifest says "
+                                                           "{expected}: the member was altered or replaced"),
+                                 name=name, size=entry.size, expected=size))
             continue
         handle.seek(entry.data_offset)
         head = handle.read(min(entry.size, 4096))
         stanzas = count_x25519_stanzas(head)
         if stanzas is None:
-            problems.append(f"{name} does not begin with an age header: it was altered")
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "{name} does not begin with an age header: it was altered"),
+                                 name=name))
         elif stanzas != recipients:
-            problems.append(f"{name} is encrypted to {stanzas} X25519 keys; the manifest names {recipients}")
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "{name} is encrypted to {keys} X25519 keys; the manifest "
+                                                           "names {recipients}"),
+                                 name=name, keys=stanzas, recipients=recipients))
         digest = hashlib.sha256(head)
         left = entry.size - len(head)
         while left:
@@ -158,14 +172,16 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
             digest.update(chunk)
             left -= len(chunk)
             done += len(chunk)
-            report(progress, done / total, f"checking {name}")
+            report(progress, done / total, Text(QT_TRANSLATE_NOOP("core", "checking {name}"), name=name))
         if digest.hexdigest() != sha256:
-            problems.append(f"{name}: its SHA-256 ({digest.hexdigest()[:16]}...) differs from the signed manifest's "
-                            f"({sha256[:16]}...): the member was altered or replaced")
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "{name}: its SHA-256 ({actual}...) differs from the signed "
+                                                           "manifest's ({expected}...): the member was altered or "
+                                                           "replaced"),
+                                 name=name, actual=digest.hexdigest()[:16], expected=sha256[:16]))
     if not problems:
         checks.append(f"each of the {len(encrypted)} encrypted entries has the size and SHA-256 the manifest gives, "
                       f"and is encrypted to the {recipients} named recipients")
-    report(progress, 1.0, "verified")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "verified"))
     return VerifyResult(not problems, problems, manifest, checks, by_name, comment)
 
 
@@ -173,17 +189,20 @@ def _check_signature(manifest_bytes: bytes, signature_bytes: bytes, public_key: 
     try:
         signature = minisign.Signature.from_bytes(signature_bytes)
     except (minisign.Error, ValueError) as exc:
-        return [f"manifest.json.minisig is not a minisign signature ({exc}): it was altered"]
+        return [Text(QT_TRANSLATE_NOOP("core", "manifest.json.minisig is not a minisign signature ({reason}): it was "
+                                               "altered"), reason=str(exc))]
     if signature_key_id(signature) != signer_key_id(public_key):
-        return [f"manifest.json is signed by another key (key id {signature_key_id(signature)}), not by the "
-                f"producer key you gave ({signer_key_id(public_key)})"]
+        return [Text(QT_TRANSLATE_NOOP("core", "manifest.json is signed by another key (key id {actual}), not by the "
+                                               "producer key you gave ({expected})"),
+                     actual=signature_key_id(signature), expected=signer_key_id(public_key))]
     try:
         public_key.verify(manifest_bytes, signature)
     except minisign.Error:
-        return ["the signature does not match manifest.json: the manifest or its signature was altered"]
+        return [Text(QT_TRANSLATE_NOOP("core", "the signature does not match manifest.json: the manifest or its "
+                                               "signature was altered"))]
     if signature.untrusted_comment != mf.SIGNATURE_UNTRUSTED_COMMENT or bytes(signature) + b"\n" != signature_bytes:
-        return ["manifest.json.minisig is not in the form curator writes (its untrusted comment or line ends "
-                "changed): it was altered"]
+        return [Text(QT_TRANSLATE_NOOP("core", "manifest.json.minisig is not in the form curator writes (its "
+                                               "untrusted comment or line ends changed): it was altered"))]
     return []
 
 
@@ -193,14 +212,18 @@ def _check_layout(actual: list[str], expected: list[str]) -> list[str]:
     problems: list[str] = []
     for name in dict.fromkeys(actual):
         if actual.count(name) > 1:
-            problems.append(f"{name} appears {actual.count(name)} times in the package")
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "{name} appears {count} times in the package"),
+                                 name=name, count=actual.count(name)))
     missing = [name for name in expected if name not in actual]
     extra = [name for name in dict.fromkeys(actual) if name not in expected]
     if missing:
-        problems.append(f"listed in the manifest but missing from the package: {', '.join(missing)}")
+        problems.append(Text(QT_TRANSLATE_NOOP("core", "listed in the manifest but missing from the package: "
+                                                       "{names}"), names=", ".join(missing)))
     if extra:
-        problems.append(f"in the package but not listed in the manifest: {', '.join(extra)}")
+        problems.append(Text(QT_TRANSLATE_NOOP("core", "in the package but not listed in the manifest: {names}"),
+                             names=", ".join(extra)))
     if not problems:
-        problems.append(f"the entries are out of order: {', '.join(actual)} where the manifest gives "
-                        f"{', '.join(expected)}")
+        problems.append(Text(QT_TRANSLATE_NOOP("core", "the entries are out of order: {actual} where the manifest "
+                                                       "gives {expected}"),
+                             actual=", ".join(actual), expected=", ".join(expected)))
     return problems

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import pyarrow as pa
 
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.profile.column import profile_column
 from curator.profile.model import SMALL_COUNT, TYPES, ColumnProfile
 from curator.progress import ProgressCallback, report
@@ -24,7 +25,7 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
     counting that dominates runs on every core. Cancel is honoured between columns.
     """
     count = table.num_columns
-    report(progress, 0.0, "Profiling")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "Profiling"))
     if count == 0:
         return []
     profiles: list[ColumnProfile | None] = [None] * count
@@ -37,7 +38,7 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
         try:
             for done, future in enumerate(as_completed(futures), start=1):
                 profiles[futures[future]] = future.result()
-                report(progress, done / count, f"Profiled {done} of {count} columns")
+                report(progress, done / count, Text(QT_TRANSLATE_NOOP("core", "Profiled {done} of {count} columns"), done=done, count=count))
         except BaseException:
             for future in futures:
                 future.cancel()

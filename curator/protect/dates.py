@@ -9,6 +9,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 DATE_LEVELS = ("year", "year_month", "quarter")
 
@@ -27,8 +28,10 @@ def as_dates(values: pa.Array | pa.ChunkedArray, column: str) -> pa.Array:
     if pa.types.is_date64(kind) or pa.types.is_timestamp(kind):
         return values.cast(pa.date32())
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
-        raise InputError(f"the values are {kind}, not dates", Location(column=column),
-                         hint="Map the column to a date concept, or choose another action.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the values are {type}, not dates"), type=str(kind)),
+                         Location(column=column),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Map the column to a date concept, or choose another "
+                                                             "action.")))
     text = pc.utf8_trim_whitespace(values)
     text = pc.if_else(pc.equal(pc.utf8_length(text), 0), pa.scalar(None, text.type), text)
     iso_shape = pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
@@ -42,9 +45,12 @@ def as_dates(values: pa.Array | pa.ChunkedArray, column: str) -> pa.Array:
     if pc.any(bad).as_py():
         row = pc.index(bad, True).as_py()
         count = pc.sum(bad).as_py()
-        raise InputError(f"{count} value(s) are not dates, the first on row {row + 1}: "
-                         f"'{str(text[row].as_py())[:40]}'", Location(column=column),
-                         hint="Dates must be written YYYY-MM-DD or DD/MM/YYYY; correct or empty those cells.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "{count} value(s) are not dates, the first on row {row}: "
+                                                        "'{value}'"),
+                              count=count, row=row + 1, value=str(text[row].as_py())[:40]),
+                         Location(column=column),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Dates must be written YYYY-MM-DD or DD/MM/YYYY; correct "
+                                                             "or empty those cells.")))
     return dates
 
 
@@ -58,8 +64,9 @@ def generalise_date(dates: pa.Array, to: str, column: str) -> pa.Array:
         year = pc.cast(pc.year(dates), pa.string())
         quarter = pc.cast(pc.quarter(dates), pa.string())
         return pc.binary_join_element_wise(year, quarter, "-Q")
-    raise InputError(f"unknown date generalisation '{to}'", Location(column=column),
-                     hint=f"Use one of: {', '.join(DATE_LEVELS)}.")
+    raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown date generalisation '{to}'"), to=to),
+                     Location(column=column),
+                     hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(DATE_LEVELS)))
 
 
 def age_at(birth: pa.Array, reference: pa.Array | str, column: str) -> pa.Array:
@@ -81,7 +88,8 @@ def shift_dates(dates: pa.Array, person_tokens: pa.Array, secret: bytes, max_day
     one person's dates (so intervals between them survive) and derived from the secret and the
     person's pseudonym (so it can be recomputed next year, and by no one without the secret)."""
     if not isinstance(max_days, int) or max_days < 1:
-        raise InputError(f"date shift needs a whole number of days ≥ 1, not {max_days!r}", Location(column=column))
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "date shift needs a whole number of days ≥ 1, not {days}"),
+                              days=repr(max_days)), Location(column=column))
     encoded = pc.dictionary_encode(person_tokens)
     span = 2 * max_days
     offsets = np.zeros(len(encoded.dictionary), dtype=np.int64)

@@ -6,6 +6,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 # INSEE region codes (2016 regions) and their départements.
 _REGIONS: dict[str, tuple[str, ...]] = {
@@ -52,8 +53,11 @@ def to_department(values: pa.Array, column: str) -> pa.Array:
         pc.make_struct(corsica_south, corsica_north, overseas, metropolitan),
         pa.scalar("2A"), pa.scalar("2B"), first3, first2)
     result = pc.if_else(pc.is_null(text), null, result)
-    _refuse_unknown(text, result, column, "postcodes or commune codes",
-                    "Expected a 5-character postcode or INSEE commune code (2A/2B for Corsica) or a département code.")
+    _refuse_unknown(text, result, column,
+                    Text(QT_TRANSLATE_NOOP("core", "{count} value(s) are not French postcodes or commune codes, the "
+                                                   "first on row {row}: '{value}'")),
+                    Text(QT_TRANSLATE_NOOP("core", "Expected a 5-character postcode or INSEE commune code (2A/2B for "
+                                                   "Corsica) or a département code.")))
     return result
 
 
@@ -63,13 +67,17 @@ def to_region(values: pa.Array, column: str) -> pa.Array:
     keys = pa.array(list(REGION_OF_DEPARTMENT), pa.string())
     regions = pa.array(list(REGION_OF_DEPARTMENT.values()), pa.string())
     result = regions.take(pc.index_in(departments, value_set=keys))
-    _refuse_unknown(departments, result, column, "départements", "Check the codes in this column.")
+    _refuse_unknown(departments, result, column,
+                    Text(QT_TRANSLATE_NOOP("core", "{count} value(s) are not French départements, the first on row "
+                                                   "{row}: '{value}'")),
+                    Text(QT_TRANSLATE_NOOP("core", "Check the codes in this column.")))
     return result
 
 
-def _refuse_unknown(source: pa.Array, result: pa.Array, column: str, what: str, hint: str) -> None:
+def _refuse_unknown(source: pa.Array, result: pa.Array, column: str, message: Text, hint: Text) -> None:
+    """``message``: a marked template with {count}, {row} and {value}."""
     bad = pc.and_(pc.is_valid(source), pc.is_null(result))
     if pc.any(bad).as_py():
         row = pc.index(bad, True).as_py()
-        raise InputError(f"{pc.sum(bad).as_py()} value(s) are not French {what}, the first on row {row + 1}: "
-                         f"'{source[row].as_py()}'", Location(column=column), hint=hint)
+        raise InputError(Text(message.template, count=pc.sum(bad).as_py(), row=row + 1, value=source[row].as_py()),
+                         Location(column=column), hint=hint)

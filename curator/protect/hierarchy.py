@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 SUPPRESSED = "*"
 
@@ -41,25 +42,31 @@ class Hierarchy:
     def from_rows(cls, rows: Sequence[Sequence[str]], name: str = "", where: Location | None = None) -> Hierarchy:
         rows = [list(r) for r in rows if any(cell.strip() for cell in r)]
         if not rows:
-            raise InputError("the hierarchy is empty", where)
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the hierarchy is empty")), where)
         width = len(rows[0])
         for number, row in enumerate(rows, start=1):
             if len(row) != width:
-                raise InputError(f"line {number} has {len(row)} levels where the first line has {width}",
+                raise InputError(Text(QT_TRANSLATE_NOOP("core", "line {line} has {count} levels where the first "
+                                                                "line has {width}"),
+                                      line=number, count=len(row), width=width),
                                  Location(file=where.file if where else None, line=number),
-                                 hint="Every line needs the original value and the same number of levels.")
+                                 hint=Text(QT_TRANSLATE_NOOP("core", "Every line needs the original value and the "
+                                                                     "same number of levels.")))
         originals = [r[0] for r in rows]
         if len(set(originals)) != len(originals):
             duplicate = next(v for i, v in enumerate(originals) if v in originals[:i])
-            raise InputError(f"the value '{duplicate}' is listed twice", where,
-                             hint="Each original value must appear on one line only.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the value '{value}' is listed twice"), value=duplicate),
+                             where, hint=Text(QT_TRANSLATE_NOOP("core", "Each original value must appear on one "
+                                                                        "line only.")))
         levels = [pa.array([r[i] for r in rows], pa.string()) for i in range(width)]
         return cls(name, levels)
 
     def generalise(self, values: pa.Array | pa.ChunkedArray, level: int, column: str | None = None) -> pa.Array:
         """``values`` at ``level``; every non-null value must be in the hierarchy."""
         if not 0 <= level < self.height:
-            raise InputError(f"level {level} does not exist in hierarchy '{self.name}' (levels 0 to {self.height - 1})",
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "level {level} does not exist in hierarchy '{name}' "
+                                                            "(levels 0 to {top})"),
+                                  level=level, name=self.name, top=self.height - 1),
                              Location(column=column))
         positions = self.positions(values, column)
         return self.levels[level].take(positions)
@@ -75,9 +82,12 @@ class Hierarchy:
         if pc.any(missing).as_py():
             unknown = pc.unique(pc.filter(values, missing))
             shown = ", ".join(f"'{v}'" for v in unknown.to_pylist()[:5])
-            raise InputError(f"{len(unknown)} value(s) are not in hierarchy '{self.name}': {shown}",
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "{count} value(s) are not in hierarchy '{name}': "
+                                                            "{values}"),
+                                  count=len(unknown), name=self.name, values=shown),
                              Location(column=column),
-                             hint="Add them to the hierarchy file, or choose a hierarchy that covers them.")
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Add them to the hierarchy file, or choose a "
+                                                                 "hierarchy that covers them.")))
         return positions
 
 
@@ -87,7 +97,8 @@ def read_arx_csv(path: str | Path, name: str | None = None, delimiter: str = ";"
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the hierarchy ({exc.strerror})", Location(file=path)) from exc
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the hierarchy ({reason})"), reason=exc.strerror),
+                         Location(file=path)) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -110,13 +121,17 @@ def load_hierarchies(directory: str | Path, columns: Iterable[str]) -> dict[str,
     """One hierarchy per column from ``directory``; a column without a file is an error."""
     directory = Path(directory)
     if not directory.is_dir():
-        raise InputError("the hierarchies folder does not exist", Location(file=directory))
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the hierarchies folder does not exist")),
+                         Location(file=directory))
     result: dict[str, Hierarchy] = {}
     for column in columns:
         path = find_hierarchy_file(directory, column)
         if path is None:
-            raise InputError(f"no hierarchy for column '{column}'", Location(file=directory),
-                             hint=f"Add '{column}.csv' or '<prefix>_hierarchy_{column}.csv' in ARX's format.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "no hierarchy for column '{column}'"), column=column),
+                             Location(file=directory),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Add '{column}.csv' or "
+                                                                 "'<prefix>_hierarchy_{column}.csv' in ARX's format."),
+                                       column=column))
         result[column] = read_arx_csv(path, column)
     return result
 
@@ -139,13 +154,17 @@ def hierarchy_from_spec(spec: str | Path | Hierarchy, values: pa.Array | pa.Chun
         except ValueError:
             widths = []
         if not widths or any(w <= 0 for w in widths):
-            raise InputError(f"'{text}' does not give interval widths", Location(column=name or None),
-                             hint="Write the widths after 'intervals:', for example intervals:5,10,20.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "'{spec}' does not give interval widths"), spec=text),
+                             Location(column=name or None),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Write the widths after 'intervals:', for example "
+                                                                 "intervals:5,10,20.")))
         return interval_hierarchy(values, widths, name or text)
     path = Path(spec)
     if not path.is_file():
-        raise InputError(f"the hierarchy '{text}' is neither a file nor a rule", Location(column=name or None),
-                         hint="Give an ARX hierarchy CSV, or one of: digits, date, intervals:W1,W2,...")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the hierarchy '{spec}' is neither a file nor a rule"),
+                              spec=text), Location(column=name or None),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give an ARX hierarchy CSV, or one of: digits, date, "
+                                                             "intervals:W1,W2,...")))
     return read_arx_csv(path, name or None)
 
 

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 
 def as_numbers(values: pa.Array | pa.ChunkedArray, column: str) -> pa.Array:
@@ -21,7 +22,8 @@ def as_numbers(values: pa.Array | pa.ChunkedArray, column: str) -> pa.Array:
     if pa.types.is_decimal(values.type):
         return values.cast(pa.float64())
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
-        raise InputError(f"the values are {values.type}, not numbers", Location(column=column))
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the values are {type}, not numbers"), type=str(values.type)),
+                         Location(column=column))
     text = pc.replace_substring(pc.utf8_trim_whitespace(values), ",", ".")
     text = pc.if_else(pc.equal(pc.utf8_length(text), 0), pa.scalar(None, text.type), text)
     integral = pc.match_substring_regex(text, r"^[+-]?[0-9]+$")
@@ -29,9 +31,12 @@ def as_numbers(values: pa.Array | pa.ChunkedArray, column: str) -> pa.Array:
     bad = pc.and_(pc.is_valid(text), pc.invert(numeric))
     if pc.any(bad).as_py():
         row = pc.index(bad, True).as_py()
-        raise InputError(f"{pc.sum(bad).as_py()} value(s) are not numbers, the first on row {row + 1}: "
-                         f"'{text[row].as_py()}'", Location(column=column),
-                         hint="Correct or empty those cells, or choose another action for this column.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "{count} value(s) are not numbers, the first on row {row}: "
+                                                        "'{value}'"),
+                              count=pc.sum(bad).as_py(), row=row + 1, value=text[row].as_py()),
+                         Location(column=column),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Correct or empty those cells, or choose another action "
+                                                             "for this column.")))
     if pc.all(pc.or_(integral, pc.is_null(text))).as_py():
         return text.cast(pa.int64())
     return text.cast(pa.float64())
@@ -46,20 +51,21 @@ def band(values: pa.Array, params: dict[str, Any], column: str) -> pa.Array:
     if "width" in params:
         width = float(params["width"])
         if not width > 0:
-            raise InputError(f"band width must be positive, not {params['width']!r}", Location(column=column))
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "band width must be positive, not {width}"),
+                                  width=repr(params["width"])), Location(column=column))
         starts = np.floor(data[valid] / width) * width
         labels = {s: _width_label(s, width, pa.types.is_integer(numbers.type)) for s in np.unique(starts)}
         keys = starts
     elif "edges" in params:
         edges = sorted(float(e) for e in params["edges"])
         if not edges:
-            raise InputError("band edges are empty", Location(column=column))
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "band edges are empty")), Location(column=column))
         keys = np.searchsorted(np.array(edges), data[valid], side="right").astype(np.float64)
         names = [f"<{_fmt(edges[0])}"] + [f"[{_fmt(a)};{_fmt(b)}[" for a, b in zip(edges, edges[1:], strict=False)]
         names.append(f">={_fmt(edges[-1])}")
         labels = {float(i): name for i, name in enumerate(names)}
     else:
-        raise InputError("a band needs a 'width' or 'edges'", Location(column=column))
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "a band needs a 'width' or 'edges'")), Location(column=column))
     distinct, inverse = np.unique(keys, return_inverse=True)
     indices = np.zeros(len(data), dtype=np.int64)
     indices[valid] = inverse

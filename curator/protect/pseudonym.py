@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect import _pool
 from curator.protect._hmac import hmac_sha256_hex, tokens_as_text
 
@@ -27,10 +28,12 @@ def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = 
     ``parallel_above``: distinct values from which a helper process hashes half of them (default
     ``_pool.PARALLEL_ABOVE``); the tokens are the same either way."""
     if kind not in KINDS:
-        raise InputError(f"unknown kind of pseudonym '{kind}'", hint=f"Use one of: {', '.join(KINDS)}.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown kind of pseudonym '{kind}'"), kind=kind),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(KINDS)))
     if not secret:
-        raise InputError("no pseudonymisation secret was given",
-                         hint="Open or create the secret file ('curator keys new-secret').")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no pseudonymisation secret was given")),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Open or create the secret file ('curator keys "
+                                                             "new-secret').")))
     if len(values) >= (_pool.PARALLEL_ABOVE if parallel_above is None else parallel_above):
         _pool.warm_up()     # the helper process starts while the column is encoded and normalised
     if isinstance(values, pa.ChunkedArray):

@@ -102,7 +102,7 @@ def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Any, k: int, suppressio
     """The least generalisation of the quasi-identifiers, as they leave, that reaches ``k`` with at
     most ``suppression_cap`` of the records suppressed; with the hierarchy specs to store in the recipe.
     A spec already in the recipe is kept; the others are :func:`default_hierarchy_spec`."""
-    report(progress, 0.0, "applying the column transforms")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "applying the column transforms"))
     quasi_table, names = quasi_as_they_leave(table, recipe, vocabulary)
     if not names:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier leaves in the package")),

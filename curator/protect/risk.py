@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 
 _UNBOUNDED = 2**63
 _SIZE_BANDS = ((1, 1), (2, 2), (3, 4), (5, 9), (10, 19), (20, 49), (50, 99), (100, _UNBOUNDED))
@@ -133,9 +134,10 @@ def risk_summary(table: pa.Table, quasi: list[str], k: int | None = None,
                  sensitive: str | None = None) -> RiskSummary:
     """k-anonymity figures of ``table`` over the ``quasi`` columns (and l-diversity of ``sensitive``)."""
     if not quasi:
-        raise InputError("no quasi-identifier was chosen", hint="Choose the columns an attacker could know.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier was chosen")),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose the columns an attacker could know.")))
     if k is not None and k < 1:
-        raise InputError(f"k must be at least 1, not {k}")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "k must be at least 1, not {k}"), k=k))
     records = table.num_rows
     if records == 0:
         return RiskSummary(0, list(quasi), 0, 0, 0.0, 0.0, 0, k, 0 if k else None, 0 if k else None)
@@ -172,5 +174,7 @@ def _column_codes(column: pa.ChunkedArray) -> tuple[np.ndarray, int]:
 def _check_columns(table: pa.Table, names: list[str]) -> None:
     missing = [n for n in names if n not in table.column_names]
     if missing:
-        raise InputError(f"no column named {', '.join(repr(m) for m in missing)}", Location(column=missing[0]),
-                         hint=f"The columns are: {', '.join(table.column_names)}.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no column named {names}"),
+                              names=", ".join(repr(m) for m in missing)), Location(column=missing[0]),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "The columns are: {columns}."),
+                                   columns=", ".join(table.column_names)))

@@ -69,8 +69,9 @@ class _Lattice:
         base_columns = []
         for name in quasi:
             if name not in hierarchies:
-                raise InputError(f"no hierarchy for the quasi-identifier '{name}'", Location(column=name),
-                                 hint="Give a hierarchy for every quasi-identifier.")
+                raise InputError(Text(QT_TRANSLATE_NOOP("core", "no hierarchy for the quasi-identifier '{name}'"),
+                                      name=name), Location(column=name),
+                                 hint=Text(QT_TRANSLATE_NOOP("core", "Give a hierarchy for every quasi-identifier.")))
             column = table.column(name)
             if column.null_count:
                 column = pc.fill_null(column.cast(pa.string()), "")
@@ -128,7 +129,7 @@ def find_minimal_generalisation(table: pa.Table, quasi: list[str], hierarchies: 
     """The transformation of least loss that reaches ``k`` with at most ``suppression`` of the
     records suppressed (a fraction, ARX's semantics)."""
     if k < 1:
-        raise InputError(f"k must be at least 1, not {k}")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "k must be at least 1, not {k}"), k=k))
     if not quasi:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier was chosen")),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose the columns an attacker could know.")))
@@ -136,7 +137,7 @@ def find_minimal_generalisation(table: pa.Table, quasi: list[str], hierarchies: 
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "the data hold {records} records, fewer than k = {k}"), records=table.num_rows, k=k),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose a smaller k.")))
     allowed = allowed_suppressions(table.num_rows, suppression)
-    report(progress, 0.0, "preparing the hierarchies")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "preparing the hierarchies"))
     lattice = _Lattice(table, quasi, hierarchies)
     heights = lattice.heights
     size = int(np.prod(heights, dtype=np.float64))
@@ -154,7 +155,7 @@ def find_minimal_generalisation(table: pa.Table, quasi: list[str], hierarchies: 
         if search.known_failure(node):
             continue
         if rank % 64 == 0:
-            report(progress, rank / len(order), f"tried {search.evaluated} generalisations")
+            report(progress, rank / len(order), Text(QT_TRANSLATE_NOOP("core", "tried {count} generalisations"), count=search.evaluated))
         if search.known_success(node):
             break
         rows, weights = search.classes(node)
@@ -167,7 +168,7 @@ def find_minimal_generalisation(table: pa.Table, quasi: list[str], hierarchies: 
                          hint=Text(QT_TRANSLATE_NOOP("core", "Lower k, allow more suppression, or use hierarchies that generalise further.")))
     weights = _class_weights(lattice, node)
     kept = weights[weights >= k]
-    report(progress, 1.0, "found")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "found"))
     return SearchResult(k=k, suppression=suppression,
                         transformation={name: int(level) for name, level in zip(quasi, node, strict=True)},
                         loss=float(losses[index]), classes=len(kept), smallest_class=int(kept.min()) if len(kept) else 0,
@@ -252,7 +253,8 @@ def generalise_and_suppress(table: pa.Table, hierarchies: dict[str, Hierarchy], 
     ``k`` suppressed (at most the ``suppression`` fraction: more is an error)."""
     for name, level in levels.items():
         if name not in hierarchies:
-            raise InputError(f"no hierarchy for the quasi-identifier '{name}'", Location(column=name))
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "no hierarchy for the quasi-identifier '{name}'"),
+                                  name=name), Location(column=name))
         index = table.column_names.index(name)
         column = table.column(name)
         if column.null_count:

@@ -188,4 +188,5 @@ def _decode_plaintext(plaintext: bytes, path: Path) -> bytes:
 
 def _check_secret(secret: bytes, path: Path) -> None:
     if not isinstance(secret, bytes | bytearray) or len(secret) != SECRET_BYTES:
-        raise InputError(f"a pseudonymisation secret must be {SECRET_BYTES} bytes", Location(file=path))
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "a pseudonymisation secret must be {count} bytes"),
+                              count=SECRET_BYTES), Location(file=path))

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect.risk import class_sizes_per_record
 
 SUPPRESSED = "*"
@@ -31,25 +32,27 @@ class SuppressionResult:
 def allowed_suppressions(records: int, cap: float) -> int:
     """How many records a cap (a fraction in [0, 1]) lets go: ARX's ``floor(cap × records)``."""
     if not 0.0 <= cap <= 1.0:
-        raise InputError(f"the suppression cap must be a fraction between 0 and 1, not {cap}",
-                         hint="For 4 %, give 0.04.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the suppression cap must be a fraction between 0 and 1, "
+                                                        "not {cap}"), cap=cap),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "For 4 %, give 0.04.")))
     return math.floor(cap * records)
 
 
 def suppress_small_classes(table: pa.Table, quasi: list[str], k: int, cap: float) -> SuppressionResult:
     """Blank the quasi-identifiers of every record whose class has fewer than ``k`` records."""
     if k < 1:
-        raise InputError(f"k must be at least 1, not {k}")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "k must be at least 1, not {k}"), k=k))
     allowed = allowed_suppressions(table.num_rows, cap)
     if table.num_rows == 0:
         return SuppressionResult(table, 0, allowed)
     small = class_sizes_per_record(table, quasi) < k
     count = int(small.sum())
     if count > allowed:
-        raise InputError(f"{count} records are in classes smaller than {k}, more than the {allowed} "
-                         f"({cap:.1%}) that may be suppressed",
-                         hint="Generalise the quasi-identifiers further (or let curator search for it), "
-                              "or raise the suppression cap.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "{count} records are in classes smaller than {k}, more than "
+                                                        "the {allowed} ({cap:.1%}) that may be suppressed"),
+                              count=count, k=k, allowed=allowed, cap=cap),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Generalise the quasi-identifiers further (or let curator "
+                                                             "search for it), or raise the suppression cap.")))
     return SuppressionResult(suppress_rows(table, quasi, small), count, allowed)
 
 

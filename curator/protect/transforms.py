@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.protect import dates, geo, numeric
 from curator.protect.hierarchy import hierarchy_from_spec
@@ -67,7 +68,7 @@ def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: byte
     names: list[str] = []
     columns: list[pa.ChunkedArray] = []
     for number, decision in enumerate(decisions):
-        report(progress, number / max(len(decisions), 1), f"protecting {decision.source}")
+        report(progress, number / max(len(decisions), 1), Text(QT_TRANSLATE_NOOP("core", "protecting {column}"), column=decision.source))
         if decision.transform.action == "drop":
             continue
         column = _apply(table, decision, decisions, secret, notes, value_counts, parallel_above)
@@ -75,7 +76,7 @@ def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: byte
             continue
         names.append(output_name(decision))
         columns.append(column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column]))
-    report(progress, 1.0, "protection done")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "protection done"))
     return pa.table(columns, names=names) if names else table.select([])
 
 
@@ -84,8 +85,10 @@ def column_of(table: pa.Table, decision: ColumnDecision) -> pa.ChunkedArray:
     for name in (decision.source, decision.concept, decision.output_name):
         if name is not None and name in table.column_names:
             return table.column(name)
-    raise InputError(f"the column '{decision.source}' is not in the data", Location(column=decision.source),
-                     hint="The file's columns changed since the recipe was made: review the mapping.")
+    raise InputError(Text(QT_TRANSLATE_NOOP("core", "the column '{column}' is not in the data"), column=decision.source),
+                     Location(column=decision.source),
+                     hint=Text(QT_TRANSLATE_NOOP("core", "The file's columns changed since the recipe was made: "
+                                                         "review the mapping.")))
 
 
 def _check_decisions(table: pa.Table, decisions: list[ColumnDecision]) -> None:
@@ -93,19 +96,26 @@ def _check_decisions(table: pa.Table, decisions: list[ColumnDecision]) -> None:
     for decision in decisions:
         transform = decision.transform
         if transform.action not in _KNOWN_ACTIONS:
-            raise InputError(f"unknown action '{transform.action}'", Location(column=decision.source),
-                             hint=f"Use one of: {', '.join(sorted(_KNOWN_ACTIONS))}.")
-        if decision.identifying == "direct" and transform.action == "keep" and not transform.keep_confirmed:
-            raise InputError("this column identifies people directly and would be exported as it is",
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown action '{action}'"), action=transform.action),
                              Location(column=decision.source),
-                             hint="Drop or pseudonymise it, or confirm explicitly that it must be kept.")
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."),
+                                       choices=", ".join(sorted(_KNOWN_ACTIONS))))
+        if decision.identifying == "direct" and transform.action == "keep" and not transform.keep_confirmed:
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "this column identifies people directly and would be "
+                                                            "exported as it is")),
+                             Location(column=decision.source),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Drop or pseudonymise it, or confirm explicitly that "
+                                                                 "it must be kept.")))
         if transform.action == "drop":
             continue
         column_of(table, decision)
         name = output_name(decision)
         if name in seen:
-            raise InputError(f"two columns would both be exported as '{name}': '{seen[name]}' and '{decision.source}'",
-                             Location(column=decision.source), hint="Give one of them another output name.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "two columns would both be exported as '{name}': "
+                                                            "'{first}' and '{second}'"),
+                                  name=name, first=seen[name], second=decision.source),
+                             Location(column=decision.source),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Give one of them another output name.")))
         seen[name] = decision.source
 
 
@@ -168,15 +178,18 @@ class _Context:
 
     def need_secret(self) -> bytes:
         if not self.secret:
-            raise InputError("pseudonymising needs the secret, and none was given", Location(column=self.column),
-                             hint="Open the secret file (or create one with 'curator keys new-secret').")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "pseudonymising needs the secret, and none was given")),
+                             Location(column=self.column),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Open the secret file (or create one with "
+                                                                 "'curator keys new-secret').")))
         return self.secret
 
     def param(self, key: str, *aliases: str) -> Any:
         for name in (key, *aliases):
             if name in self.params:
                 return self.params[name]
-        raise InputError(f"the action '{self.decision.transform.action}' needs the setting '{key}'",
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the action '{action}' needs the setting '{key}'"),
+                              action=self.decision.transform.action, key=key),
                          Location(column=self.column))
 
 
@@ -186,8 +199,9 @@ def pseudonym_kind(decision: ColumnDecision) -> str:
     kind = decision.transform.params.get("kind")
     if kind:
         if kind not in KINDS:
-            raise InputError(f"unknown kind of pseudonym '{kind}'", Location(column=decision.source),
-                             hint=f"Use one of: {', '.join(KINDS)}.")
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown kind of pseudonym '{kind}'"), kind=kind),
+                             Location(column=decision.source),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(KINDS)))
         return str(kind)
     for label in (decision.concept, decision.source):
         words = re.split(r"[^a-z]+", unicodedata.normalize("NFKD", label or "").lower())
@@ -209,8 +223,10 @@ def _pseudonymise(ctx: _Context) -> pa.Array:
 def _generalise(ctx: _Context) -> pa.Array:
     to = ctx.param("to")
     if to not in dates.DATE_LEVELS and to not in ("department", "region"):
-        raise InputError(f"unknown generalisation '{to}'", Location(column=ctx.column),
-                         hint="Use year, year_month, quarter, department or region, or a hierarchy.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown generalisation '{to}'"), to=to),
+                         Location(column=ctx.column),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Use year, year_month, quarter, department or region, "
+                                                             "or a hierarchy.")))
     # Each distinct value is coarsened once (a hundred thousand rows hold a few thousand dates or
     # postcodes) and taken back to the rows. A value that cannot be coarsened is reported by its
     # row: the rows are then done one by one, which raises on the first of them.
@@ -241,8 +257,10 @@ def _date_shift(ctx: _Context) -> pa.Array:
     try:
         person_values = column_of(ctx.table, person)
     except InputError as exc:
-        raise InputError(f"the person column '{person_source}' for the date shift is not in the data",
-                         Location(column=ctx.column), hint="Choose the column that identifies the person.") from exc
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the person column '{column}' for the date shift is not in "
+                                                        "the data"), column=person_source),
+                         Location(column=ctx.column),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose the column that identifies the person."))) from exc
     tokens = pseudonymise(person_values, secret, pseudonym_kind(person), ctx.parallel_above)
     return dates.shift_dates(dates.as_dates(ctx.values, ctx.column), tokens, secret,
                              ctx.param("max_days"), ctx.column)

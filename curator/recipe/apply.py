@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.secret import PendingSecret
 from curator.recipe.drift import DriftReport, adapt, compare
@@ -192,11 +193,11 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                 notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
             finally:
                 shutil.rmtree(workdir, ignore_errors=True)
-        report(progress, 0.0, "reading")
+        report(progress, 0.0, QT_TRANSLATE_NOOP("core", "reading"))
         loaded = read_file_for(path, options, notes, progress)
     if on_rows is not None:
         on_rows(loaded.table.num_rows)
-    report(progress, 0.25, "comparing with the recipe")
+    report(progress, 0.25, QT_TRANSLATE_NOOP("core", "comparing with the recipe"))
     drift = compare(recipe, loaded.table, vocabulary, file=str(path))
     if say is not None:
         say(drift.to_text())

@@ -69,9 +69,9 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identificati
 
     said = notes if notes is not None else []
     vocab = _vocabulary(vocabulary)
-    report(progress, 0.0, "identifying columns")
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "identifying columns"))
     idents = list(identifications) if identifications is not None else _identify(loaded, scaled(progress, 0.0, 0.4))
-    report(progress, 0.4, "suggesting concepts")
+    report(progress, 0.4, QT_TRANSLATE_NOOP("core", "suggesting concepts"))
     if suggestions is None:
         suggestions = suggest_columns(loaded.table, vocab, idents, progress=scaled(progress, 0.4, 0.8))
     assigned = {s.name: s.assigned for s in suggestions}
@@ -110,14 +110,14 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identificati
                     vocabulary=vocab.describe(), columns=columns)
     if vocab.id != "hub-core" and getattr(vocab, "path", ""):
         recipe.vocabulary["path"] = str(vocab.path)     # so that apply finds an imported vocabulary again
-    report(progress, 0.8, "describing columns for the drift report")
+    report(progress, 0.8, QT_TRANSLATE_NOOP("core", "describing columns for the drift report"))
     recipe.source_columns = describe_columns(loaded.table, idents)
     recipe.protection.quasi_identifiers = quasi
     if quasi:
         recipe.protection.k_target = DEFAULT_K
         said.append(Text(QT_TRANSLATE_NOOP("core", "quasi-identifiers for the risk measure: {names}; k target {k}"), names=", ".join(quasi),
                          k=DEFAULT_K))
-    report(progress, 1.0, "recipe ready")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "recipe ready"))
     return recipe
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
-from curator.messages import QT_TRANSLATE_NOOP
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.source import ReadOptions
 
 RECIPE_VERSION = 2
@@ -139,8 +139,10 @@ class Recipe:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"the recipe is not valid JSON ({exc.msg})", Location(file=path, line=exc.lineno),
-                             hint="Restore it from a backup or re-create it with 'curator recipe init'.") from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the recipe is not valid JSON ({reason})"), reason=exc.msg),
+                             Location(file=path, line=exc.lineno),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Restore it from a backup or re-create it with "
+                                                                 "'curator recipe init'."))) from exc
         return cls.from_dict(data, path)
 
     def save(self, path: str | Path) -> None:
@@ -151,15 +153,17 @@ class Recipe:
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise InputError(f"cannot write the recipe ({exc.strerror})", Location(file=path)) from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write the recipe ({reason})"), reason=exc.strerror),
+                             Location(file=path)) from exc
 
     @classmethod
     def load(cls, path: str | Path) -> Recipe:
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except OSError as exc:
-            raise InputError(f"cannot read the recipe ({exc.strerror})", Location(file=path)) from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the recipe ({reason})"), reason=exc.strerror),
+                             Location(file=path)) from exc
         except UnicodeDecodeError as exc:
-            raise InputError("the recipe is not a UTF-8 text file", Location(file=path),
-                             hint="Give the .json recipe written by curator.") from exc
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the recipe is not a UTF-8 text file")), Location(file=path),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Give the .json recipe written by curator."))) from exc
         return cls.from_json(text, path)

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import RECIPE_FORMAT, RECIPE_VERSION
 
 SCHEMA_PATH = Path(__file__).with_name("recipe.schema.json")
-_RECREATE = "Re-create it with 'curator recipe init', or restore it from a backup."
+_RECREATE = Text(QT_TRANSLATE_NOOP("core", "Re-create it with 'curator recipe init', or restore it from a backup."))
 
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
@@ -43,20 +44,27 @@ def migrate(data: Any, path: str | Path | None = None) -> tuple[int, dict[str, A
     """``(version the data were written in, the data in the current format)``; the input is not changed."""
     where = Location(file=path)
     if not isinstance(data, dict):
-        raise InputError("this file does not hold a recipe (a JSON object is expected)", where, hint=_RECREATE)
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "this file does not hold a recipe (a JSON object is expected)")),
+                         where, hint=_RECREATE)
     declared_format = data.get("format")
     if declared_format is not None and declared_format != RECIPE_FORMAT:
-        raise InputError(f"this JSON file is a '{declared_format}', not a curator recipe", where,
-                         hint="Give the recipe written by 'curator recipe init' or saved by the app.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "this JSON file is a '{declared}', not a curator recipe"),
+                              declared=declared_format), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give the recipe written by 'curator recipe init' or "
+                                                             "saved by the app.")))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise InputError(f"the recipe has no valid format version ({version!r})", where, hint=_RECREATE)
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the recipe has no valid format version ({version})"),
+                              version=repr(version)), where, hint=_RECREATE)
     if version > RECIPE_VERSION:
-        raise InputError(f"this recipe was written by a newer curator (format version {version}; "
-                         f"this curator reads up to version {RECIPE_VERSION})", where,
-                         hint="Update curator on this workstation, or open the recipe with the version that wrote it.")
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "this recipe was written by a newer curator (format version "
+                                                        "{version}; this curator reads up to version {known})"),
+                              version=version, known=RECIPE_VERSION), where,
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Update curator on this workstation, or open the recipe "
+                                                             "with the version that wrote it.")))
     if version < min(MIGRATIONS, default=RECIPE_VERSION):
-        raise InputError(f"recipe format version {version} is not known to this curator", where, hint=_RECREATE)
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "recipe format version {version} is not known to this curator"),
+                              version=version), where, hint=_RECREATE)
     migrated = copy.deepcopy(data)
     current = version
     while current < RECIPE_VERSION:
@@ -92,7 +100,7 @@ def validate(data: dict[str, Any], path: str | Path | None = None) -> None:
         return
     details = [f"{_json_path(e.absolute_path)}: {e.message}" for e in errors[:10]]
     if len(errors) > 10:
-        details.append(f"... and {len(errors) - 10} more")
+        details.append(Text(QT_TRANSLATE_NOOP("core", "... and {count} more"), count=len(errors) - 10))
     first = errors[0]
     column = None
     if list(first.absolute_path)[:1] == ["columns"] and len(first.absolute_path) > 1:
@@ -100,7 +108,11 @@ def validate(data: dict[str, Any], path: str | Path | None = None) -> None:
         columns = data.get("columns", [])
         if isinstance(index, int) and index < len(columns) and isinstance(columns[index], dict):
             column = columns[index].get("source")
-    raise InputError(f"the recipe does not follow the recipe format ({len(errors)} problem"
-                     f"{'s' if len(errors) > 1 else ''})", Location(file=path, column=column),
-                     hint="Fix the entries listed, or re-create the recipe with 'curator recipe init'.",
+    message = (Text(QT_TRANSLATE_NOOP("core", "the recipe does not follow the recipe format ({count} problems)"),
+                    count=len(errors)) if len(errors) > 1 else
+               Text(QT_TRANSLATE_NOOP("core", "the recipe does not follow the recipe format ({count} problem)"),
+                    count=len(errors)))
+    raise InputError(message, Location(file=path, column=column),
+                     hint=Text(QT_TRANSLATE_NOOP("core", "Fix the entries listed, or re-create the recipe with "
+                                                         "'curator recipe init'.")),
                      details=details)

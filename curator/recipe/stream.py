@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.protect.secret import PendingSecret, resolve_secret
 from curator.recipe.drift import DriftReport, NewCodes, adapt, compare, is_coded, new_codes_from_counts
@@ -341,7 +342,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
             done.batches += 1
             rate = done.rows / max(time.monotonic() - started, 1e-6)
             report(progress, span[0] + (span[1] - span[0]) * min(done.rows / estimated_rows, 1.0),
-                   f"{done.rows:,} rows, {rate:,.0f} rows/s")
+                   Text(QT_TRANSLATE_NOOP("core", "{rows:,} rows, {rate:,.0f} rows/s"), rows=done.rows, rate=rate))
             del batch, protected
     finally:
         batches.close()                 # the converting thread first, then the reading one
@@ -386,7 +387,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         if used.format == "parquet":
             estimated_rows = pq.ParquetFile(source).metadata.num_rows
 
-        report(progress, 0.02, "comparing with the recipe")
+        report(progress, 0.02, QT_TRANSLATE_NOOP("core", "comparing with the recipe"))
         drift = compare(recipe, head, vocabulary, file=str(path))
         if say is not None:
             say(drift.to_text())
@@ -471,13 +472,14 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         # Some batches kept these columns as written (undecided invalid values) and others converted
         # them: a column must be one or the other, as in the whole-table apply. Write the data
         # again with those columns as written; the validation findings of the first pass stand.
-        report(progress, 0.5, "writing again: " + ", ".join(sorted(mixed)) + " keep their values as written")
+        report(progress, 0.5, Text(QT_TRANSLATE_NOOP("core", "writing again: {columns} keep their values as written"),
+                   columns=", ".join(sorted(mixed))))
         done = run_pass(None, prefetched(_batches(source, used, batch_rows)), mixed, (0.5, 0.85))
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
     rows_in = done.rows
 
-    report(progress, 0.88, "measuring re-identification risk")
+    report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
     risk = None
     if done.quasi_parts:
         quasi_table = pa.concat_tables(done.quasi_parts).unify_dictionaries().combine_chunks()

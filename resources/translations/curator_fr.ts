@@ -1666,8 +1666,16 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>{rows} lignes vérifiées : {rules} règle(s) enfreinte(s) par {broken} valeur(s), {undecided} encore à trancher ; {excluded} ligne(s) exclue(s).</translation>
     </message>
     <message>
+        <source>checking &apos;{name}&apos;</source>
+        <translation>vérification de « {name} »</translation>
+    </message>
+    <message>
         <source>{column}: {note}</source>
         <translation>{column} : {note}</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>vérifié</translation>
     </message>
     <message>
         <source>ICD-10 (CIM-10) diagnosis codes</source>
@@ -2106,6 +2114,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>détail d&apos;enregistrement</translation>
     </message>
     <message>
+        <source>&apos;{klass}&apos; is not an identification class</source>
+        <translation>« {klass} » n&apos;est pas une classe d&apos;identification</translation>
+    </message>
+    <message>
         <source>set by the user to {klass} (detected as {detected})</source>
         <translation>fixé par l&apos;utilisateur : {klass} (détecté : {detected})</translation>
     </message>
@@ -2234,12 +2246,104 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>une coordonnée seule, sans sa paire : situe une bande, pas un domicile</translation>
     </message>
     <message>
+        <source>Looking for identifying data: column &apos;{name}&apos;</source>
+        <translation>Recherche de données identifiantes : colonne « {name} »</translation>
+    </message>
+    <message>
+        <source>Identifying columns: done</source>
+        <translation>Recherche des colonnes identifiantes : terminée</translation>
+    </message>
+    <message>
+        <source>Choose the right encoding (for example utf-8, cp1252, latin-1).</source>
+        <translation>Choisissez le bon encodage (par exemple utf-8, cp1252, latin-1).</translation>
+    </message>
+    <message>
+        <source>The file holds no data: it is blank or contains only spaces and empty lines.</source>
+        <translation>Le fichier ne contient aucune donnée : il est vide ou ne contient que des espaces et des lignes vides.</translation>
+    </message>
+    <message>
+        <source>The file cannot be decoded as {encoding}: {reason}.</source>
+        <translation>Le fichier ne peut pas être décodé en {encoding} : {reason}.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no data rows.</source>
+        <translation>Le fichier a un en-tête mais aucune ligne de données.</translation>
+    </message>
+    <message>
+        <source>Export the data again, including the rows, or check the header row option.</source>
+        <translation>Exportez à nouveau les données, lignes comprises, ou vérifiez l&apos;option de ligne d&apos;en-tête.</translation>
+    </message>
+    <message>
         <source>The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.</source>
         <translation>Le fichier mélange des fins de ligne Windows (CRLF) et Unix (LF) ; chacune a été lue comme un saut de ligne.</translation>
     </message>
     <message>
+        <source>The file cannot be decoded as {encoding}: byte 0x{byte:02X} in column &apos;{column}&apos; (data row {row}) has no character in that encoding.</source>
+        <translation>Le fichier ne peut pas être décodé en {encoding} : l&apos;octet 0x{byte:02X} de la colonne « {column} » (ligne de données {row}) ne correspond à aucun caractère dans cet encodage.</translation>
+    </message>
+    <message>
         <source>Byte 0x{byte:02X} in column &apos;{column}&apos; (data row {row}) has no Windows-1252 character: such bytes were read as Latin-1 control characters.</source>
         <translation>L&apos;octet 0x{byte:02X} de la colonne « {column} » (ligne de données {row}) n&apos;a pas de caractère en Windows-1252 : ces octets ont été lus comme des caractères de contrôle Latin-1.</translation>
+    </message>
+    <message>
+        <source>a line</source>
+        <translation>une ligne</translation>
+    </message>
+    <message>
+        <source>{place}: a quote ({quote}) opens a value and is never closed, so the lines after it were read into that value: {preview}</source>
+        <translation>{place} : un guillemet ({quote}) ouvre une valeur et n&apos;est jamais fermé, si bien que les lignes suivantes ont été lues dans cette valeur : {preview}</translation>
+    </message>
+    <message>
+        <source>{place}: {count} fields instead of {width}: {preview}</source>
+        <translation>{place} : {count} champs au lieu de {width} : {preview}</translation>
+    </message>
+    <message>
+        <source> (showing the first {count})</source>
+        <translation> (les {count} premières sont affichées)</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>Close or remove the unmatched {quote} on that line, or choose another quote character.</source>
+        <translation>Fermez ou supprimez le {quote} isolé sur cette ligne, ou choisissez un autre caractère de guillemet.</translation>
+    </message>
+    <message>
+        <source>A value probably contains the separator &apos;{delimiter}&apos; without quotes, or a line was cut.</source>
+        <translation>Une valeur contient sans doute le séparateur « {delimiter} » sans guillemets, ou une ligne a été coupée.</translation>
+    </message>
+    <message>
+        <source>{count} row(s) do not have the {width} fields of the header{more}; nothing was loaded, so that no row is silently lost or shifted.</source>
+        <translation>{count} ligne(s) n&apos;ont pas les {width} champs de l&apos;en-tête{more} ; rien n&apos;a été chargé, pour qu&apos;aucune ligne ne soit perdue ou décalée sans que vous le sachiez.</translation>
+    </message>
+    <message>
+        <source>Fix those lines in the source system or a text editor, then load the file again.</source>
+        <translation>Corrigez ces lignes dans le système source ou dans un éditeur de texte, puis chargez à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>The file is not valid {encoding} text.</source>
+        <translation>Le fichier n&apos;est pas du texte {encoding} valide.</translation>
+    </message>
+    <message>
+        <source>Choose the encoding the file was written in (for example cp1252 for Windows exports).</source>
+        <translation>Choisissez l&apos;encodage dans lequel le fichier a été écrit (par exemple cp1252 pour les exports Windows).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as delimited text: {reason}</source>
+        <translation>Le fichier ne peut pas être lu comme du texte délimité : {reason}</translation>
+    </message>
+    <message>
+        <source>Check the delimiter and quote options, or export the data again.</source>
+        <translation>Vérifiez les options de séparateur et de guillemet, ou exportez à nouveau les données.</translation>
+    </message>
+    <message>
+        <source>A value in column &apos;{column}&apos; is {characters:,} characters long (data row {row}), above the {limit:,} characters curator accepts in one cell: such a cell is a quote opened and never closed, which swallows the lines after it, or a whole document pasted into a cell.</source>
+        <translation>Une valeur de la colonne « {column} » compte {characters:,} caractères (ligne de données {row}), au-delà des {limit:,} caractères que curator accepte dans une cellule : une telle cellule vient d&apos;un guillemet ouvert et jamais fermé, qui avale les lignes suivantes, ou d&apos;un document entier collé dans une cellule.</translation>
+    </message>
+    <message>
+        <source>Look for an unmatched quote in that column near that row, or remove the pasted document, then load the file again.</source>
+        <translation>Cherchez un guillemet isolé dans cette colonne près de cette ligne, ou supprimez le document collé, puis chargez à nouveau le fichier.</translation>
     </message>
     <message>
         <source>{count} column(s) have no name in the header (position {shown}); they were named column_N after their position.</source>
@@ -2286,6 +2390,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau, ou exportez la feuille en CSV.</translation>
     </message>
     <message>
+        <source>Opening the workbook</source>
+        <translation>Ouverture du classeur</translation>
+    </message>
+    <message>
         <source>The workbook has no sheet named &apos;{sheet}&apos;.</source>
         <translation>Le classeur n&apos;a pas de feuille nommée « {sheet} ».</translation>
     </message>
@@ -2316,6 +2424,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Choose another sheet, or check the right file was chosen.</source>
         <translation>Choisissez une autre feuille, ou vérifiez que c&apos;est le bon fichier.</translation>
+    </message>
+    <message>
+        <source>Converting cells</source>
+        <translation>Conversion des cellules</translation>
     </message>
     <message>
         <source>The sheet has a header but no data rows.</source>
@@ -2376,6 +2488,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>{reason}; but column &apos;{naming}&apos; names the patient, so &apos;{name}&apos; is more likely this table&apos;s own record id</source>
         <translation>{reason} ; mais la colonne « {naming} » désigne le patient, donc « {name} » est plutôt l&apos;identifiant propre des enregistrements de cette table</translation>
+    </message>
+    <message>
+        <source>suggesting concepts for &apos;{column}&apos;</source>
+        <translation>suggestion de concepts pour « {column} »</translation>
+    </message>
+    <message>
+        <source>suggestions ready</source>
+        <translation>suggestions prêtes</translation>
     </message>
     <message>
         <source>{pct}% of values are NIRs with a valid key</source>
@@ -2582,6 +2702,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>vide</translation>
     </message>
     <message>
+        <source>applying the column transforms</source>
+        <translation>application des transformations des colonnes</translation>
+    </message>
+    <message>
         <source>no quasi-identifier leaves in the package</source>
         <translation>aucun quasi-identifiant ne sort dans le paquet</translation>
     </message>
@@ -2626,8 +2750,16 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>« {name} » semble directement identifiante : elle est donc supprimée plutôt que « {action} » (l&apos;action par défaut de {concept})</translation>
     </message>
     <message>
+        <source>describing columns for the drift report</source>
+        <translation>description des colonnes pour le rapport d&apos;écarts</translation>
+    </message>
+    <message>
         <source>quasi-identifiers for the risk measure: {names}; k target {k}</source>
         <translation>quasi-identifiants pour la mesure du risque : {names} ; k visé {k}</translation>
+    </message>
+    <message>
+        <source>recipe ready</source>
+        <translation>recette prête</translation>
     </message>
     <message>
         <source>keep</source>
@@ -2678,6 +2810,30 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>ramener au plancher</translation>
     </message>
     <message>
+        <source>the recipe is not valid JSON ({reason})</source>
+        <translation>la recette n&apos;est pas un JSON valide ({reason})</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup or re-create it with &apos;curator recipe init&apos;.</source>
+        <translation>Restaurez-la depuis une sauvegarde ou recréez-la avec « curator recipe init ».</translation>
+    </message>
+    <message>
+        <source>cannot write the recipe ({reason})</source>
+        <translation>impossible d&apos;écrire la recette ({reason})</translation>
+    </message>
+    <message>
+        <source>cannot read the recipe ({reason})</source>
+        <translation>impossible de lire la recette ({reason})</translation>
+    </message>
+    <message>
+        <source>the recipe is not a UTF-8 text file</source>
+        <translation>la recette n&apos;est pas un fichier texte UTF-8</translation>
+    </message>
+    <message>
+        <source>Give the .json recipe written by curator.</source>
+        <translation>Indiquez la recette .json écrite par curator.</translation>
+    </message>
+    <message>
         <source>sheet &apos;{sheet}&apos;</source>
         <translation>feuille « {sheet} »</translation>
     </message>
@@ -2726,12 +2882,40 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Vérifiez que vous avez choisi le bon fichier.</translation>
     </message>
     <message>
+        <source>Read {rows:,} rows</source>
+        <translation>{rows:,} lignes lues</translation>
+    </message>
+    <message>
+        <source>Streaming is available for CSV and Parquet files, not {format}.</source>
+        <translation>La lecture en flux est possible pour les fichiers CSV et Parquet, pas {format}.</translation>
+    </message>
+    <message>
+        <source>Read this file whole, or convert it to CSV or Parquet first.</source>
+        <translation>Lisez ce fichier en entier, ou convertissez-le d&apos;abord en CSV ou en Parquet.</translation>
+    </message>
+    <message>
+        <source>Only workbooks have sheets; this is a {format} file.</source>
+        <translation>Seuls les classeurs ont des feuilles ; ce fichier est au format {format}.</translation>
+    </message>
+    <message>
+        <source>Choose an Excel or OpenDocument file.</source>
+        <translation>Choisissez un fichier Excel ou OpenDocument.</translation>
+    </message>
+    <message>
         <source>The {format} file is damaged or truncated ({error}).</source>
         <translation>Le fichier {format} est endommagé ou tronqué ({error}).</translation>
     </message>
     <message>
         <source>Write the file again from the tool that produced it, or copy it again.</source>
         <translation>Écrivez à nouveau le fichier avec l&apos;outil qui l&apos;a produit, ou copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>lecture</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>lu</translation>
     </message>
     <message>
         <source>&apos;{requested}&apos; is not a format curator reads.</source>
@@ -2824,6 +3008,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Check that it is a complete {format} file; write it again from {format} if it was cut or damaged.</source>
         <translation>Vérifiez que c&apos;est un fichier {format} complet ; enregistrez-le à nouveau depuis {format} s&apos;il a été tronqué ou endommagé.</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>conversion</translation>
     </message>
     <message>
         <source>Give the key&apos;s passphrase (on a terminal, or with --passphrase-file).</source>
@@ -2962,12 +3150,36 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Redemandez le secret de chaînage à la plateforme, ou créez-en un nouveau avec « curator keys new-secret ».</translation>
     </message>
     <message>
+        <source>a pseudonymisation secret must be {count} bytes</source>
+        <translation>un secret de pseudonymisation doit faire {count} octets</translation>
+    </message>
+    <message>
         <source>no quasi-identifier was chosen</source>
         <translation>aucun quasi-identifiant n&apos;a été choisi</translation>
     </message>
     <message>
         <source>Choose the columns an attacker could know.</source>
         <translation>Choisissez les colonnes qu&apos;un attaquant pourrait connaître.</translation>
+    </message>
+    <message>
+        <source>k must be at least 1, not {k}</source>
+        <translation>k doit valoir au moins 1, pas {k}</translation>
+    </message>
+    <message>
+        <source>no column named {names}</source>
+        <translation>aucune colonne nommée {names}</translation>
+    </message>
+    <message>
+        <source>The columns are: {columns}.</source>
+        <translation>Les colonnes sont : {columns}.</translation>
+    </message>
+    <message>
+        <source>no hierarchy for the quasi-identifier &apos;{name}&apos;</source>
+        <translation>aucune hiérarchie pour le quasi-identifiant « {name} »</translation>
+    </message>
+    <message>
+        <source>Give a hierarchy for every quasi-identifier.</source>
+        <translation>Indiquez une hiérarchie pour chaque quasi-identifiant.</translation>
     </message>
     <message>
         <source>the data hold {records} records, fewer than k = {k}</source>
@@ -2978,6 +3190,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Choisissez un k plus petit.</translation>
     </message>
     <message>
+        <source>preparing the hierarchies</source>
+        <translation>préparation des hiérarchies</translation>
+    </message>
+    <message>
         <source>{size:,} combinations of hierarchy levels are too many to search</source>
         <translation>{size:,} combinaisons de niveaux de hiérarchie : trop pour les explorer toutes</translation>
     </message>
@@ -2986,12 +3202,700 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Utilisez moins de quasi-identifiants, ou des hiérarchies à moins de niveaux.</translation>
     </message>
     <message>
+        <source>tried {count} generalisations</source>
+        <translation>{count} généralisations essayées</translation>
+    </message>
+    <message>
         <source>no generalisation reaches k = {k}, even suppressing {cap:.1%} of the records</source>
         <translation>aucune généralisation n&apos;atteint k = {k}, même en supprimant {cap:.1%} des enregistrements</translation>
     </message>
     <message>
         <source>Lower k, allow more suppression, or use hierarchies that generalise further.</source>
         <translation>Baissez k, autorisez plus de suppressions, ou utilisez des hiérarchies qui généralisent davantage.</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>trouvée</translation>
+    </message>
+    <message>
+        <source>profiling</source>
+        <translation>profilage</translation>
+    </message>
+    <message>
+        <source>looking for identifying columns</source>
+        <translation>recherche des colonnes identifiantes</translation>
+    </message>
+    <message>
+        <source>suggesting concepts</source>
+        <translation>suggestion des concepts</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>encrypting</source>
+        <translation>chiffrement</translation>
+    </message>
+    <message>
+        <source>writing the package</source>
+        <translation>écriture du paquet</translation>
+    </message>
+    <message>
+        <source>package written</source>
+        <translation>paquet écrit</translation>
+    </message>
+    <message>
+        <source>a package needs at least one member</source>
+        <translation>un paquet doit contenir au moins un élément</translation>
+    </message>
+    <message>
+        <source>Name members like &apos;data.parquet&apos; or &apos;report.html&apos;.</source>
+        <translation>Nommez les éléments comme « data.parquet » ou « report.html ».</translation>
+    </message>
+    <message>
+        <source>the member name &apos;{name}&apos; is given twice</source>
+        <translation>le nom d&apos;élément « {name} » est donné deux fois</translation>
+    </message>
+    <message>
+        <source>the file for member &apos;{name}&apos; does not exist</source>
+        <translation>le fichier de l&apos;élément « {name} » n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder.</source>
+        <translation>Choisissez un dossier vide.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the output folder. Ask the producer to send the package again.</source>
+        <translation>Rien n&apos;a été écrit dans le dossier de sortie. Demandez au producteur de renvoyer le paquet.</translation>
+    </message>
+    <message>
+        <source>the package failed verification; it was not opened</source>
+        <translation>le paquet n&apos;a pas passé la vérification ; il n&apos;a pas été ouvert</translation>
+    </message>
+    <message>
+        <source>this package is not addressed to your key ({key}); the producer addressed it to {recipients}</source>
+        <translation>ce paquet n&apos;est pas adressé à votre clé ({key}) ; le producteur l&apos;a adressé à {recipients}</translation>
+    </message>
+    <message>
+        <source>Open it with the identity whose public key the producer used, or ask for a package made for your key.</source>
+        <translation>Ouvrez-le avec l&apos;identité dont le producteur a utilisé la clé publique, ou demandez un paquet destiné à votre clé.</translation>
+    </message>
+    <message>
+        <source>the output should be a folder, and this is a file</source>
+        <translation>la sortie doit être un dossier, et ceci est un fichier</translation>
+    </message>
+    <message>
+        <source>Give a new or empty folder with -o.</source>
+        <translation>Indiquez un dossier nouveau ou vide avec -o.</translation>
+    </message>
+    <message>
+        <source>the output folder already holds {names}; curator never overwrites</source>
+        <translation>le dossier de sortie contient déjà {names} ; curator n&apos;écrase jamais de fichier</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name} : {problem}</translation>
+    </message>
+    <message>
+        <source>cannot be decrypted ({reason}): it is damaged, or not encrypted to your key</source>
+        <translation>ne peut pas être déchiffré ({reason}) : il est endommagé, ou n&apos;est pas chiffré pour votre clé</translation>
+    </message>
+    <message>
+        <source>changed while it was being opened (SHA-256 differs from the signed manifest)</source>
+        <translation>a changé pendant son ouverture (son SHA-256 diffère de celui du manifeste signé)</translation>
+    </message>
+    <message>
+        <source>decrypting</source>
+        <translation>déchiffrement</translation>
+    </message>
+    <message>
+        <source>decrypts to {size} bytes where the manifest says {expected}</source>
+        <translation>donne {size} octets une fois déchiffré, alors que le manifeste en annonce {expected}</translation>
+    </message>
+    <message>
+        <source>decrypts to content whose SHA-256 differs from the producer&apos;s digest list</source>
+        <translation>donne, une fois déchiffré, un contenu dont le SHA-256 diffère de la liste d&apos;empreintes du producteur</translation>
+    </message>
+    <message>
+        <source>does not hold the producer&apos;s digest list</source>
+        <translation>ne contient pas la liste d&apos;empreintes du producteur</translation>
+    </message>
+    <message>
+        <source>does not hold the producer&apos;s digest list in the form curator writes</source>
+        <translation>ne contient pas la liste d&apos;empreintes du producteur sous la forme qu&apos;écrit curator</translation>
+    </message>
+    <message>
+        <source>belongs to submission {found}, not to {expected}</source>
+        <translation>appartient à l&apos;envoi {found}, pas à {expected}</translation>
+    </message>
+    <message>
+        <source>lists other members than the manifest</source>
+        <translation>liste d&apos;autres éléments que le manifeste</translation>
+    </message>
+    <message>
+        <source>a file of this name appeared in the output folder while opening</source>
+        <translation>un fichier de ce nom est apparu dans le dossier de sortie pendant l&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>cannot read the package {path} ({reason})</source>
+        <translation>impossible de lire le paquet {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>the package is not a sound archive: {reason}</source>
+        <translation>le paquet n&apos;est pas une archive saine : {reason}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>the package should begin with {manifest} and {signature}; it begins with {found}</source>
+        <translation>le paquet devrait commencer par {manifest} et {signature} ; il commence par {found}</translation>
+    </message>
+    <message>
+        <source>{name} is {size} bytes, far larger than curator writes</source>
+        <translation>{name} fait {size} octets, bien plus que ce qu&apos;écrit curator</translation>
+    </message>
+    <message>
+        <source>the signature&apos;s trusted comment (&apos;{comment}&apos;) does not name submission {submission}: the signature belongs to another submission</source>
+        <translation>le commentaire de confiance de la signature (« {comment} ») ne nomme pas l&apos;envoi {submission} : la signature appartient à un autre envoi</translation>
+    </message>
+    <message>
+        <source>manifest.json names signer key {named}, but it is signed by {actual}</source>
+        <translation>manifest.json nomme la clé de signature {named}, mais il est signé par {actual}</translation>
+    </message>
+    <message>
+        <source>{name} holds {size} bytes where the signed manifest says {expected}: the member was altered or replaced</source>
+        <translation>{name} contient {size} octets alors que le manifeste signé en annonce {expected} : l&apos;élément a été modifié ou remplacé</translation>
+    </message>
+    <message>
+        <source>{name} does not begin with an age header: it was altered</source>
+        <translation>{name} ne commence pas par un en-tête age : il a été modifié</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted to {keys} X25519 keys; the manifest names {recipients}</source>
+        <translation>{name} est chiffré pour {keys} clés X25519 ; le manifeste en nomme {recipients}</translation>
+    </message>
+    <message>
+        <source>checking {name}</source>
+        <translation>vérification de {name}</translation>
+    </message>
+    <message>
+        <source>{name}: its SHA-256 ({actual}...) differs from the signed manifest&apos;s ({expected}...): the member was altered or replaced</source>
+        <translation>{name} : son SHA-256 ({actual}...) diffère de celui du manifeste signé ({expected}...) : l&apos;élément a été modifié ou remplacé</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <source>manifest.json.minisig is not a minisign signature ({reason}): it was altered</source>
+        <translation>manifest.json.minisig n&apos;est pas une signature minisign ({reason}) : il a été modifié</translation>
+    </message>
+    <message>
+        <source>manifest.json is signed by another key (key id {actual}), not by the producer key you gave ({expected})</source>
+        <translation>manifest.json est signé par une autre clé (identifiant {actual}), et non par la clé du producteur que vous avez indiquée ({expected})</translation>
+    </message>
+    <message>
+        <source>the signature does not match manifest.json: the manifest or its signature was altered</source>
+        <translation>la signature ne correspond pas à manifest.json : le manifeste ou sa signature a été modifié</translation>
+    </message>
+    <message>
+        <source>manifest.json.minisig is not in the form curator writes (its untrusted comment or line ends changed): it was altered</source>
+        <translation>manifest.json.minisig n&apos;a pas la forme qu&apos;écrit curator (son commentaire non signé ou ses fins de ligne ont changé) : il a été modifié</translation>
+    </message>
+    <message>
+        <source>{name} appears {count} times in the package</source>
+        <translation>{name} figure {count} fois dans le paquet</translation>
+    </message>
+    <message>
+        <source>listed in the manifest but missing from the package: {names}</source>
+        <translation>listés dans le manifeste mais absents du paquet : {names}</translation>
+    </message>
+    <message>
+        <source>in the package but not listed in the manifest: {names}</source>
+        <translation>présents dans le paquet mais absents du manifeste : {names}</translation>
+    </message>
+    <message>
+        <source>the entries are out of order: {actual} where the manifest gives {expected}</source>
+        <translation>les entrées ne sont pas dans l&apos;ordre : {actual} alors que le manifeste donne {expected}</translation>
+    </message>
+    <message>
+        <source>identifying columns would leave as they are: {columns}</source>
+        <translation>des colonnes identifiantes sortiraient telles quelles : {columns}</translation>
+    </message>
+    <message>
+        <source>Drop or pseudonymise them, or choose &apos;keep&apos; and confirm it explicitly.</source>
+        <translation>Supprimez-les ou pseudonymisez-les, ou choisissez « conserver » et confirmez-le explicitement.</translation>
+    </message>
+    <message>
+        <source>identifying columns</source>
+        <translation>recherche des colonnes identifiantes</translation>
+    </message>
+    <message>
+        <source>converting and validating</source>
+        <translation>conversion et validation</translation>
+    </message>
+    <message>
+        <source>protecting</source>
+        <translation>protection</translation>
+    </message>
+    <message>
+        <source>measuring re-identification risk</source>
+        <translation>mesure du risque de réidentification</translation>
+    </message>
+    <message>
+        <source>curated</source>
+        <translation>curation terminée</translation>
+    </message>
+    <message>
+        <source>Profiling</source>
+        <translation>Profilage</translation>
+    </message>
+    <message>
+        <source>Profiled {done} of {count} columns</source>
+        <translation>{done} colonnes profilées sur {count}</translation>
+    </message>
+    <message>
+        <source>protecting {column}</source>
+        <translation>protection de « {column} »</translation>
+    </message>
+    <message>
+        <source>protection done</source>
+        <translation>protection terminée</translation>
+    </message>
+    <message>
+        <source>the column &apos;{column}&apos; is not in the data</source>
+        <translation>la colonne « {column} » n&apos;est pas dans les données</translation>
+    </message>
+    <message>
+        <source>The file&apos;s columns changed since the recipe was made: review the mapping.</source>
+        <translation>Les colonnes du fichier ont changé depuis la création de la recette : revoyez les correspondances.</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;{action}&apos;</source>
+        <translation>action inconnue « {action} »</translation>
+    </message>
+    <message>
+        <source>this column identifies people directly and would be exported as it is</source>
+        <translation>cette colonne identifie directement des personnes et serait exportée telle quelle</translation>
+    </message>
+    <message>
+        <source>Drop or pseudonymise it, or confirm explicitly that it must be kept.</source>
+        <translation>Supprimez-la ou pseudonymisez-la, ou confirmez explicitement qu&apos;elle doit être conservée.</translation>
+    </message>
+    <message>
+        <source>two columns would both be exported as &apos;{name}&apos;: &apos;{first}&apos; and &apos;{second}&apos;</source>
+        <translation>deux colonnes seraient exportées sous le même nom « {name} » : « {first} » et « {second} »</translation>
+    </message>
+    <message>
+        <source>Give one of them another output name.</source>
+        <translation>Donnez à l&apos;une d&apos;elles un autre nom de sortie.</translation>
+    </message>
+    <message>
+        <source>pseudonymising needs the secret, and none was given</source>
+        <translation>la pseudonymisation a besoin du secret, et aucun n&apos;a été donné</translation>
+    </message>
+    <message>
+        <source>Open the secret file (or create one with &apos;curator keys new-secret&apos;).</source>
+        <translation>Ouvrez le fichier de secret (ou créez-en un avec « curator keys new-secret »).</translation>
+    </message>
+    <message>
+        <source>the action &apos;{action}&apos; needs the setting &apos;{key}&apos;</source>
+        <translation>l&apos;action « {action} » a besoin du paramètre « {key} »</translation>
+    </message>
+    <message>
+        <source>unknown kind of pseudonym &apos;{kind}&apos;</source>
+        <translation>type de pseudonyme inconnu « {kind} »</translation>
+    </message>
+    <message>
+        <source>no pseudonymisation secret was given</source>
+        <translation>aucun secret de pseudonymisation n&apos;a été donné</translation>
+    </message>
+    <message>
+        <source>Open or create the secret file (&apos;curator keys new-secret&apos;).</source>
+        <translation>Ouvrez ou créez le fichier de secret (« curator keys new-secret »).</translation>
+    </message>
+    <message>
+        <source>unknown generalisation &apos;{to}&apos;</source>
+        <translation>généralisation inconnue « {to} »</translation>
+    </message>
+    <message>
+        <source>Use year, year_month, quarter, department or region, or a hierarchy.</source>
+        <translation>Utilisez year (année), year_month (année et mois), quarter (trimestre), department (département) ou region (région), ou une hiérarchie.</translation>
+    </message>
+    <message>
+        <source>the person column &apos;{column}&apos; for the date shift is not in the data</source>
+        <translation>la colonne de la personne « {column} » pour le décalage des dates n&apos;est pas dans les données</translation>
+    </message>
+    <message>
+        <source>Choose the column that identifies the person.</source>
+        <translation>Choisissez la colonne qui identifie la personne.</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>lecture</translation>
+    </message>
+    <message>
+        <source>comparing with the recipe</source>
+        <translation>comparaison avec la recette</translation>
+    </message>
+    <message>
+        <source>{rows:,} rows, {rate:,.0f} rows/s</source>
+        <translation>{rows:,} lignes, {rate:,.0f} lignes/s</translation>
+    </message>
+    <message>
+        <source>writing again: {columns} keep their values as written</source>
+        <translation>nouvelle écriture : {columns} gardent leurs valeurs telles qu&apos;écrites</translation>
+    </message>
+    <message>
+        <source>analysis ready</source>
+        <translation>analyse prête</translation>
+    </message>
+    <message>
+        <source>no Table Schema (.json) file in this folder</source>
+        <translation>aucun fichier Table Schema (.json) dans ce dossier</translation>
+    </message>
+    <message>
+        <source>Point to a Table Schema file, or to a folder that holds them.</source>
+        <translation>Indiquez un fichier Table Schema, ou un dossier qui en contient.</translation>
+    </message>
+    <message>
+        <source>nomenclature {file} has no column &apos;{column}&apos;</source>
+        <translation>la nomenclature {file} n&apos;a pas de colonne « {column} »</translation>
+    </message>
+    <message>
+        <source>Check the &apos;nomenclature&apos; property of the field that points to it.</source>
+        <translation>Vérifiez la propriété « nomenclature » du champ qui y renvoie.</translation>
+    </message>
+    <message>
+        <source>cannot read the Table Schema ({reason})</source>
+        <translation>impossible de lire le Table Schema ({reason})</translation>
+    </message>
+    <message>
+        <source>the Table Schema is not valid JSON ({reason})</source>
+        <translation>le Table Schema n&apos;est pas un JSON valide ({reason})</translation>
+    </message>
+    <message>
+        <source>Fix the file or remove it from the folder.</source>
+        <translation>Corrigez le fichier ou retirez-le du dossier.</translation>
+    </message>
+    <message>
+        <source>this JSON file has no &apos;fields&apos; list: it is not a Table Schema</source>
+        <translation>ce fichier JSON n&apos;a pas de liste « fields » : ce n&apos;est pas un Table Schema</translation>
+    </message>
+    <message>
+        <source>field {position} of table {table} has no name</source>
+        <translation>le champ {position} de la table {table} n&apos;a pas de nom</translation>
+    </message>
+    <message>
+        <source>Every Table Schema field needs a &apos;name&apos;.</source>
+        <translation>Chaque champ d&apos;un Table Schema doit avoir un « name ».</translation>
+    </message>
+    <message>
+        <source>concept &apos;{concept}&apos; is not in vocabulary &apos;{vocabulary}&apos; {version}</source>
+        <translation>le concept « {concept} » n&apos;existe pas dans le vocabulaire « {vocabulary} » {version}</translation>
+    </message>
+    <message>
+        <source>Choose a concept of this vocabulary, or load the vocabulary the recipe was made with.</source>
+        <translation>Choisissez un concept de ce vocabulaire, ou chargez le vocabulaire avec lequel la recette a été établie.</translation>
+    </message>
+    <message>
+        <source>a code-list file must have the columns code;label_fr;label_en;synonyms</source>
+        <translation>un fichier de liste de codes doit avoir les colonnes code;label_fr;label_en;synonyms</translation>
+    </message>
+    <message>
+        <source>Rebuild it with scripts/build_vocabulary.py.</source>
+        <translation>Reconstruisez-le avec scripts/build_vocabulary.py.</translation>
+    </message>
+    <message>
+        <source>unknown default action &apos;{action}&apos;</source>
+        <translation>action par défaut inconnue « {action} »</translation>
+    </message>
+    <message>
+        <source>Use one of: {choices}.</source>
+        <translation>Utilisez l&apos;une de ces valeurs : {choices}.</translation>
+    </message>
+    <message>
+        <source>a concept has no &apos;id&apos;</source>
+        <translation>un concept n&apos;a pas d&apos;« id »</translation>
+    </message>
+    <message>
+        <source>Give every concept a stable id.</source>
+        <translation>Donnez à chaque concept un identifiant stable.</translation>
+    </message>
+    <message>
+        <source>concept &apos;{concept}&apos; has unknown value type &apos;{value_type}&apos;</source>
+        <translation>le concept « {concept} » a un type de valeur inconnu « {value_type} »</translation>
+    </message>
+    <message>
+        <source>concept &apos;{concept}&apos; has unknown class &apos;{identifying}&apos;</source>
+        <translation>le concept « {concept} » a une classe inconnue « {identifying} »</translation>
+    </message>
+    <message>
+        <source>code list &apos;{code_list}&apos; points to a missing file &apos;{file}&apos;</source>
+        <translation>la liste de codes « {code_list} » renvoie à un fichier absent « {file} »</translation>
+    </message>
+    <message>
+        <source>Reinstall curator, or rebuild the lists with scripts/build_vocabulary.py.</source>
+        <translation>Réinstallez curator, ou reconstruisez les listes avec scripts/build_vocabulary.py.</translation>
+    </message>
+    <message>
+        <source>vocabulary format version {version} is newer than this curator reads</source>
+        <translation>la version de format du vocabulaire ({version}) est plus récente que celles que lit ce curator</translation>
+    </message>
+    <message>
+        <source>Update curator.</source>
+        <translation>Mettez curator à jour.</translation>
+    </message>
+    <message>
+        <source>concept &apos;{concept}&apos; is defined twice</source>
+        <translation>le concept « {concept} » est défini deux fois</translation>
+    </message>
+    <message>
+        <source>Give each concept a unique id.</source>
+        <translation>Donnez à chaque concept un identifiant unique.</translation>
+    </message>
+    <message>
+        <source>concept &apos;{concept}&apos; refers to an unknown code list &apos;{code_list}&apos;</source>
+        <translation>le concept « {concept} » renvoie à une liste de codes inconnue « {code_list} »</translation>
+    </message>
+    <message>
+        <source>Add the code list or remove the reference.</source>
+        <translation>Ajoutez la liste de codes ou retirez la référence.</translation>
+    </message>
+    <message>
+        <source>vocabulary &apos;{vocabulary}&apos; not found</source>
+        <translation>vocabulaire « {vocabulary} » introuvable</translation>
+    </message>
+    <message>
+        <source>Give &apos;hub-core&apos;, a vocabulary JSON file, or a Table Schema file or folder.</source>
+        <translation>Indiquez « hub-core », un fichier JSON de vocabulaire, ou un fichier ou dossier Table Schema.</translation>
+    </message>
+    <message>
+        <source>cannot read the vocabulary ({reason})</source>
+        <translation>impossible de lire le vocabulaire ({reason})</translation>
+    </message>
+    <message>
+        <source>the vocabulary is not valid JSON ({reason})</source>
+        <translation>le vocabulaire n&apos;est pas un JSON valide ({reason})</translation>
+    </message>
+    <message>
+        <source>Fix the file or export it again.</source>
+        <translation>Corrigez le fichier ou exportez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>the vocabulary file does not hold a JSON object</source>
+        <translation>le fichier de vocabulaire ne contient pas d&apos;objet JSON</translation>
+    </message>
+    <message>
+        <source>this JSON file is neither a curator vocabulary nor a Table Schema</source>
+        <translation>ce fichier JSON n&apos;est ni un vocabulaire curator ni un Table Schema</translation>
+    </message>
+    <message>
+        <source>A Table Schema has a &apos;fields&apos; list; a curator vocabulary has &quot;format&quot;: &quot;curator-vocabulary&quot;.</source>
+        <translation>Un Table Schema a une liste « fields » ; un vocabulaire curator a &quot;format&quot;: &quot;curator-vocabulary&quot;.</translation>
+    </message>
+    <message>
+        <source>the hierarchy is empty</source>
+        <translation>la hiérarchie est vide</translation>
+    </message>
+    <message>
+        <source>line {line} has {count} levels where the first line has {width}</source>
+        <translation>la ligne {line} a {count} niveaux alors que la première ligne en a {width}</translation>
+    </message>
+    <message>
+        <source>Every line needs the original value and the same number of levels.</source>
+        <translation>Chaque ligne doit contenir la valeur d&apos;origine et le même nombre de niveaux.</translation>
+    </message>
+    <message>
+        <source>the value &apos;{value}&apos; is listed twice</source>
+        <translation>la valeur « {value} » figure deux fois</translation>
+    </message>
+    <message>
+        <source>Each original value must appear on one line only.</source>
+        <translation>Chaque valeur d&apos;origine ne doit figurer que sur une seule ligne.</translation>
+    </message>
+    <message>
+        <source>level {level} does not exist in hierarchy &apos;{name}&apos; (levels 0 to {top})</source>
+        <translation>le niveau {level} n&apos;existe pas dans la hiérarchie « {name} » (niveaux 0 à {top})</translation>
+    </message>
+    <message>
+        <source>{count} value(s) are not in hierarchy &apos;{name}&apos;: {values}</source>
+        <translation>{count} valeur(s) absente(s) de la hiérarchie « {name} » : {values}</translation>
+    </message>
+    <message>
+        <source>Add them to the hierarchy file, or choose a hierarchy that covers them.</source>
+        <translation>Ajoutez-les au fichier de hiérarchie, ou choisissez une hiérarchie qui les couvre.</translation>
+    </message>
+    <message>
+        <source>cannot read the hierarchy ({reason})</source>
+        <translation>impossible de lire la hiérarchie ({reason})</translation>
+    </message>
+    <message>
+        <source>the hierarchies folder does not exist</source>
+        <translation>le dossier des hiérarchies n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no hierarchy for column &apos;{column}&apos;</source>
+        <translation>aucune hiérarchie pour la colonne « {column} »</translation>
+    </message>
+    <message>
+        <source>Add &apos;{column}.csv&apos; or &apos;&lt;prefix&gt;_hierarchy_{column}.csv&apos; in ARX&apos;s format.</source>
+        <translation>Ajoutez « {column}.csv » ou « &lt;préfixe&gt;_hierarchy_{column}.csv » au format d&apos;ARX.</translation>
+    </message>
+    <message>
+        <source>&apos;{spec}&apos; does not give interval widths</source>
+        <translation>« {spec} » ne donne pas de largeurs d&apos;intervalles</translation>
+    </message>
+    <message>
+        <source>Write the widths after &apos;intervals:&apos;, for example intervals:5,10,20.</source>
+        <translation>Écrivez les largeurs après « intervals: », par exemple intervals:5,10,20.</translation>
+    </message>
+    <message>
+        <source>the hierarchy &apos;{spec}&apos; is neither a file nor a rule</source>
+        <translation>la hiérarchie « {spec} » n&apos;est ni un fichier ni une règle</translation>
+    </message>
+    <message>
+        <source>Give an ARX hierarchy CSV, or one of: digits, date, intervals:W1,W2,...</source>
+        <translation>Indiquez un fichier CSV de hiérarchie ARX, ou l&apos;une de ces règles : digits, date, intervals:L1,L2,...</translation>
+    </message>
+    <message>
+        <source>Re-create it with &apos;curator recipe init&apos;, or restore it from a backup.</source>
+        <translation>Recréez-la avec « curator recipe init », ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>this file does not hold a recipe (a JSON object is expected)</source>
+        <translation>ce fichier ne contient pas de recette (un objet JSON est attendu)</translation>
+    </message>
+    <message>
+        <source>this JSON file is a &apos;{declared}&apos;, not a curator recipe</source>
+        <translation>ce fichier JSON est un « {declared} », pas une recette curator</translation>
+    </message>
+    <message>
+        <source>Give the recipe written by &apos;curator recipe init&apos; or saved by the app.</source>
+        <translation>Indiquez la recette écrite par « curator recipe init » ou enregistrée par l&apos;application.</translation>
+    </message>
+    <message>
+        <source>the recipe has no valid format version ({version})</source>
+        <translation>la recette n&apos;a pas de version de format valide ({version})</translation>
+    </message>
+    <message>
+        <source>this recipe was written by a newer curator (format version {version}; this curator reads up to version {known})</source>
+        <translation>cette recette a été écrite par un curator plus récent (version de format {version} ; ce curator lit jusqu&apos;à la version {known})</translation>
+    </message>
+    <message>
+        <source>Update curator on this workstation, or open the recipe with the version that wrote it.</source>
+        <translation>Mettez à jour curator sur ce poste, ou ouvrez la recette avec la version qui l&apos;a écrite.</translation>
+    </message>
+    <message>
+        <source>recipe format version {version} is not known to this curator</source>
+        <translation>la version de format de recette {version} est inconnue de ce curator</translation>
+    </message>
+    <message>
+        <source>... and {count} more</source>
+        <translation>... et {count} de plus</translation>
+    </message>
+    <message>
+        <source>the recipe does not follow the recipe format ({count} problems)</source>
+        <translation>la recette ne respecte pas le format des recettes ({count} problèmes)</translation>
+    </message>
+    <message>
+        <source>the recipe does not follow the recipe format ({count} problem)</source>
+        <translation>la recette ne respecte pas le format des recettes ({count} problème)</translation>
+    </message>
+    <message>
+        <source>Fix the entries listed, or re-create the recipe with &apos;curator recipe init&apos;.</source>
+        <translation>Corrigez les entrées listées, ou recréez la recette avec « curator recipe init ».</translation>
+    </message>
+    <message>
+        <source>no public key {name} beside the signing key to verify with</source>
+        <translation>aucune clé publique {name} à côté de la clé de signature pour vérifier le paquet</translation>
+    </message>
+    <message>
+        <source>the values are {type}, not dates</source>
+        <translation>les valeurs sont de type {type}, pas des dates</translation>
+    </message>
+    <message>
+        <source>Map the column to a date concept, or choose another action.</source>
+        <translation>Associez la colonne à un concept de date, ou choisissez une autre action.</translation>
+    </message>
+    <message>
+        <source>{count} value(s) are not dates, the first on row {row}: &apos;{value}&apos;</source>
+        <translation>{count} valeur(s) ne sont pas des dates, la première à la ligne {row} : « {value} »</translation>
+    </message>
+    <message>
+        <source>Dates must be written YYYY-MM-DD or DD/MM/YYYY; correct or empty those cells.</source>
+        <translation>Les dates doivent être écrites AAAA-MM-JJ ou JJ/MM/AAAA ; corrigez ou videz ces cellules.</translation>
+    </message>
+    <message>
+        <source>unknown date generalisation &apos;{to}&apos;</source>
+        <translation>généralisation de date inconnue « {to} »</translation>
+    </message>
+    <message>
+        <source>date shift needs a whole number of days ≥ 1, not {days}</source>
+        <translation>le décalage des dates demande un nombre entier de jours ≥ 1, pas {days}</translation>
+    </message>
+    <message>
+        <source>{count} value(s) are not French postcodes or commune codes, the first on row {row}: &apos;{value}&apos;</source>
+        <translation>{count} valeur(s) ne sont pas des codes postaux ou codes communes français, la première à la ligne {row} : « {value} »</translation>
+    </message>
+    <message>
+        <source>Expected a 5-character postcode or INSEE commune code (2A/2B for Corsica) or a département code.</source>
+        <translation>Attendu : un code postal ou un code commune INSEE de 5 caractères (2A/2B pour la Corse), ou un code de département.</translation>
+    </message>
+    <message>
+        <source>{count} value(s) are not French départements, the first on row {row}: &apos;{value}&apos;</source>
+        <translation>{count} valeur(s) ne sont pas des départements français, la première à la ligne {row} : « {value} »</translation>
+    </message>
+    <message>
+        <source>Check the codes in this column.</source>
+        <translation>Vérifiez les codes de cette colonne.</translation>
+    </message>
+    <message>
+        <source>the values are {type}, not numbers</source>
+        <translation>les valeurs sont de type {type}, pas des nombres</translation>
+    </message>
+    <message>
+        <source>{count} value(s) are not numbers, the first on row {row}: &apos;{value}&apos;</source>
+        <translation>{count} valeur(s) ne sont pas des nombres, la première à la ligne {row} : « {value} »</translation>
+    </message>
+    <message>
+        <source>Correct or empty those cells, or choose another action for this column.</source>
+        <translation>Corrigez ou videz ces cellules, ou choisissez une autre action pour cette colonne.</translation>
+    </message>
+    <message>
+        <source>band width must be positive, not {width}</source>
+        <translation>la largeur des tranches doit être positive, pas {width}</translation>
+    </message>
+    <message>
+        <source>band edges are empty</source>
+        <translation>les bornes des tranches sont vides</translation>
+    </message>
+    <message>
+        <source>a band needs a &apos;width&apos; or &apos;edges&apos;</source>
+        <translation>une tranche a besoin d&apos;une largeur (« width ») ou de bornes (« edges »)</translation>
+    </message>
+    <message>
+        <source>the suppression cap must be a fraction between 0 and 1, not {cap}</source>
+        <translation>le plafond de suppression doit être une fraction entre 0 et 1, pas {cap}</translation>
+    </message>
+    <message>
+        <source>For 4 %, give 0.04.</source>
+        <translation>Pour 4 %, indiquez 0.04.</translation>
+    </message>
+    <message>
+        <source>{count} records are in classes smaller than {k}, more than the {allowed} ({cap:.1%}) that may be suppressed</source>
+        <translation>{count} enregistrements sont dans des classes de moins de {k}, plus que les {allowed} ({cap:.1%}) qui peuvent être supprimés</translation>
+    </message>
+    <message>
+        <source>Generalise the quasi-identifiers further (or let curator search for it), or raise the suppression cap.</source>
+        <translation>Généralisez davantage les quasi-identifiants (ou laissez curator chercher comment), ou relevez le plafond de suppression.</translation>
     </message>
 </context>
 </TS>

@@ -244,3 +244,173 @@ def test_an_error_from_the_core_reads_in_french_and_stays_english_for_the_comman
     assert str(caught.value).endswith(": The file is empty (0 bytes).\nExport the data again from the source system "
                                       "and check the export finished.")
     assert error_texts(located)[0] == "f.xlsx, sheet 'Données', line 3: x"
+
+
+# --- progress details and load errors -------------------------------------------------------------
+
+def _french_window():
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    _build_qm()
+    assert i18n.install("fr")
+    window = MainWindow(Session())
+    window.show()
+    return window
+
+
+def _close(window) -> None:
+    from ui.main_window import autosave_path
+
+    window.close_without_asking()
+    autosave_path().unlink(missing_ok=True)
+    i18n.install("en")
+
+
+def test_the_status_bar_shows_the_core_progress_details_in_french(qtbot, tmp_path, monkeypatch):
+    """A real load and analysis on worker threads: what the status bar shows while they run is the
+    French of the core's progress details (they cross a Qt signal), with French number marks, and
+    no detail the core reported was left out for want of a translation."""
+    import ui.workers
+    from tests.ui.conftest import write_cp1252_csv
+    from ui.qt import QLocale
+
+    reported: list[tuple[str, str]] = []
+
+    def recording(message):
+        detail = i18n.progress_detail(message)
+        reported.append((str(message), detail))
+        return detail
+
+    monkeypatch.setattr(ui.workers, "progress_detail", recording)
+
+    rows = [["nom", "code", "ville"]] + [[f"Hélène {i}", f"{i:05d}", "Besançon"] for i in range(2000)]
+    path = write_cp1252_csv(tmp_path / "patients.csv", rows)
+    window = _french_window()
+    shown: list[str] = []
+    # Connected after the window's own slot: the label is already set when this one reads it.
+    window.runner.started.connect(
+        lambda task: task.signals.progress.connect(lambda *_: shown.append(window.progress_label.text())))
+    try:
+        with qtbot.waitSignal(window.loadFinished, timeout=60_000) as blocker:
+            window.open_file(path)
+        assert blocker.args == [True]
+        qtbot.waitUntil(lambda: not window.runner.running(), timeout=60_000)
+        group = QLocale().groupSeparator()
+        assert f"Lecture de patients.csv… 2{group}000 lignes lues" in shown
+        assert any(t.endswith("Recherche de données identifiantes : colonne « ville »") for t in shown), shown
+        assert any(t.endswith("suggestion de concepts pour « ville »") for t in shown), "\n".join(shown)
+        english = re.compile(r"\b(Read|Reading|rows|Looking|column|suggesting|done|ready)\b")
+        assert not [t for t in shown if english.search(t)]
+        assert len([m for m, _ in reported if m]) > 10
+        assert not [m for m, detail in reported if m and not detail]
+    finally:
+        _close(window)
+
+
+def test_a_ragged_csv_opened_in_the_french_app_is_explained_in_french(qtbot, tmp_path):
+    """The real load path on a file with short and long rows: the error dialog says what and where in
+    French, line by line; the command line keeps the same error in English."""
+    import pytest
+
+    from curator.errors import CuratorError
+    from curator.load import read_file
+    from ui.qt import QMessageBox
+
+    path = tmp_path / "registre.csv"
+    path.write_bytes("nom;code;ville\nHélène;01000;Besançon\nJosé;2A\nLéa;75;Paris;extra\n".encode())
+    window = _french_window()
+    try:
+        with qtbot.waitSignal(window.loadFinished, timeout=60_000) as blocker:
+            window.open_file(path)
+        assert blocker.args == [False]
+        qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=10_000)
+        box = window.findChildren(QMessageBox)[-1]
+        what, todo = box.text(), box.informativeText()
+        assert box.windowTitle() == "Impossible de lire registre.csv"
+        assert what.startswith(f"{path}, ligne 3 : 2 ligne(s) n'ont pas les 3 champs de l'en-tête ; rien n'a été chargé")
+        assert "  - ligne 3 : 2 champs au lieu de 3 : José;2A" in what
+        assert "  - ligne 4 : 4 champs au lieu de 3 : Léa;75;Paris;extra" in what
+        assert todo == ("Une valeur contient sans doute le séparateur « ; » sans guillemets, ou une ligne a été "
+                        "coupée. Corrigez ces lignes dans le système source ou dans un éditeur de texte, puis "
+                        "chargez à nouveau le fichier.")
+        assert not re.search(r"\b(rows?|fields|line|header|separator|Fix)\b", what + todo)
+        box.close()
+    finally:
+        _close(window)
+    with pytest.raises(CuratorError) as caught:
+        read_file(path)
+    assert str(caught.value) == (
+        f"{path}, line 3: 2 row(s) do not have the 3 fields of the header; nothing was loaded, so that no row is "
+        "silently lost or shifted.\n  - line 3: 2 fields instead of 3: José;2A\n"
+        "  - line 4: 4 fields instead of 3: Léa;75;Paris;extra\n"
+        "A value probably contains the separator ';' without quotes, or a line was cut. Fix those lines in the "
+        "source system or a text editor, then load the file again.")
+
+
+def test_a_broken_project_and_bad_protection_inputs_are_explained_in_french(qtbot, tmp_path):
+    """A project file from a newer curator opened in the French app, and a hierarchy file and a
+    recipe with a duplicate output name as the core reports them: French in the dialog, English
+    (unchanged) for the command line."""
+    import pyarrow as pa
+    import pytest
+
+    from curator.errors import CuratorError
+    from curator.protect.hierarchy import read_arx_csv
+    from curator.protect.transforms import protect_table
+    from curator.recipe.model import RECIPE_VERSION, ColumnDecision, Transform
+    from ui.dialogs import error_texts
+    from ui.qt import QMessageBox
+
+    project = tmp_path / "registre.curator.json"
+    project.write_text('{"format": "curator-recipe", "version": 99}', encoding="utf-8")
+    hierarchy = tmp_path / "age.csv"
+    hierarchy.write_text("34;30-39;*\n35;30-39\n", encoding="utf-8")
+    errors = []
+    for attempt in (lambda: read_arx_csv(hierarchy),
+                    lambda: protect_table(pa.table({"a": ["1"], "b": ["2"]}),
+                                          [ColumnDecision(source="a", output_name="x", transform=Transform("keep")),
+                                           ColumnDecision(source="b", output_name="x", transform=Transform("keep"))],
+                                          None)):
+        with pytest.raises(CuratorError) as caught:
+            attempt()
+        errors.append(caught.value)
+    window = _french_window()
+    try:
+        window.open_project(project)
+        box = window.findChildren(QMessageBox)[-1]
+        assert box.text() == (f"{project} : cette recette a été écrite par un curator plus récent (version de format "
+                              f"99 ; ce curator lit jusqu'à la version {RECIPE_VERSION})")
+        assert box.informativeText().startswith("Mettez à jour curator sur ce poste")
+        box.close()
+        assert error_texts(errors[0]) == (
+            f"{hierarchy}, ligne 2 : la ligne 2 a 2 niveaux alors que la première ligne en a 3",
+            "Chaque ligne doit contenir la valeur d'origine et le même nombre de niveaux.")
+        assert error_texts(errors[1])[0] == ("colonne « b » : deux colonnes seraient exportées sous le même nom « x » : "
+                                             "« a » et « b »")
+    finally:
+        _close(window)
+    assert str(errors[0]) == (f"{hierarchy}, line 2: line 2 has 2 levels where the first line has 3\n"
+                              "Every line needs the original value and the same number of levels.")
+    assert str(errors[1]).startswith("column 'b': two columns would both be exported as 'x': 'a' and 'b'")
+
+
+def test_a_package_that_fails_verification_reads_in_french(qapp, tmp_path):
+    """The verdict the Export page shows when a package does not verify: the core's problems in French."""
+    from curator.package.keys import load_signer, new_signing_key
+    from curator.package.verify import verify_package
+
+    _secret, public = new_signing_key(tmp_path / "producteur", None)
+    truncated = tmp_path / "envoi.tar"
+    truncated.write_bytes(b"manifest.json" + b"\0" * 300)
+    verdict = verify_package(truncated, load_signer(public))
+    assert not verdict.ok and len(verdict.problems) == 1
+    english = verdict.problems[0]
+    assert english.startswith("the package is not a sound archive: ")
+    _build_qm()
+    assert i18n.install("fr")
+    try:
+        french = i18n.core_text(english)
+    finally:
+        i18n.install("en")
+    assert french == "le paquet n'est pas une archive saine : " + english.params["reason"]

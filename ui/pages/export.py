@@ -340,6 +340,7 @@ def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, 
     """The pipeline's curate + export, then verify what was written against the signer's public key.
 
     ``detected``: the session's identifications of the loaded table (the recipe's overrides apply on top)."""
+    from curator.messages import QT_TRANSLATE_NOOP, Text
     from curator.package.keys import load_signer, load_signing_key
     from curator.package.verify import verify_package
     from curator.pipeline import curate, export_package
@@ -357,7 +358,8 @@ def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, 
         verdict = verify_package(out_path, load_signer(public))
         ok, problems = bool(verdict.ok), list(getattr(verdict, "problems", []))
     else:
-        problems = [f"no public key {public.name} beside the signing key to verify with"]
+        problems = [Text(QT_TRANSLATE_NOOP("core", "no public key {name} beside the signing key to verify with"),
+                         name=public.name)]
         ok = False
     report_html, report_content = "", None
     try:   # the same report the package carries, to read in the app and save as XLSX
