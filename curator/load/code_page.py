@@ -51,6 +51,7 @@ def _flags(points: tuple[int, ...]) -> np.ndarray:
     return flags
 
 
+@cache
 def latin1_plan(encoding: str) -> Latin1Plan | None:
     """A plan when ``encoding`` can be read as Latin-1 and put right afterwards, else None."""
     try:

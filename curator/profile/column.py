@@ -92,14 +92,14 @@ class Tally:
         return cls(values, counts, distinct=len(values))
 
 
-def _keyed(array: pa.ChunkedArray | pa.Array) -> tuple[KeyCounts | None, pa.Array | None]:
-    """(the column's key counts, the column as plain integers when it is one) or (None, None)."""
+def _keyed(array: pa.ChunkedArray | pa.Array) -> tuple[KeyCounts | None, pa.ChunkedArray | pa.Array | None]:
+    """(the column's key counts, the column as int64 when its values are plain integers) or (None, None)."""
     keys = _digit_keys(array)
     if keys is not None:
         numbers, width = keys
         counted = integer_keys(numbers, width)
         leading_zero = width > 1 and len(counted.keys) and int(counted.keys[0]) < 10 ** (width - 1)
-        return counted, None if leading_zero else _combined(pc.drop_null(numbers))
+        return counted, None if leading_zero else numbers
     return fixed_width_keys(array), None
 
 
@@ -122,8 +122,10 @@ def tally(array: pa.ChunkedArray | pa.Array) -> Tally:
         blank_values = pc.count_distinct(pc.filter(rows, blank)).as_py()
         rows = pc.filter(rows, pc.invert(blank))
     top_values, top_counts = keyed.top(TOP_VALUES + blank_values)
+    # Digit columns have no blank value: their integers line up with the rows kept.
     return Tally(rows, pa.array(np.ones(len(rows), dtype=np.int64)), distinct=len(keyed.keys) - blank_values,
-                 top=_without_blanks(top_values, top_counts), integers=integers)
+                 top=_without_blanks(top_values, top_counts),
+                 integers=_combined(pc.drop_null(integers)) if integers is not None else None)
 
 
 def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:

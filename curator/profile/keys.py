@@ -193,9 +193,11 @@ def integer_keys(numbers: pa.ChunkedArray | pa.Array, width: int) -> KeyCounts:
         return pc.utf8_lpad(text, width=width, padding="0") if width else text
 
     def first_texts(chosen: np.ndarray, count: int) -> np.ndarray:
-        if width or len(chosen) <= count:
-            return _first_keys(chosen, count) if width else np.lexsort(_text_sort_keys(chosen))[:count]
+        if width:
+            return _first_keys(chosen, count)   # zero-padded to one width: number order is text order
         digits, aligned = _text_sort_keys(chosen)
+        if len(chosen) <= count:
+            return np.lexsort((digits, aligned))[:count]
         # Only the values at or below the count-th smallest aligned value can come first.
         bound = np.partition(aligned, count - 1)[count - 1]
         near = np.flatnonzero(aligned <= bound)

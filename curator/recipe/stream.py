@@ -292,7 +292,7 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, drop
 
 
 def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
-                secret: bytes | PendingSecret | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
+                secret: bytes | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
                 progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int) -> _PassResult:
     """One pass over the batches: convert, validate, protect, append to ``data_path``.
@@ -317,8 +317,6 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts))
     try:
         for batch in batches:
-            # A secret still being decrypted (a PendingSecret) is waited for here, on the first batch.
-            secret = resolve_secret(secret)
             protected = protect_table(batch.typed, recipe.columns, secret, parallel_above=PARALLEL_HASH_ABOVE)
             if writer is None or done is None:
                 done = _PassResult(protected.schema, validation)
@@ -422,16 +420,17 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
 
         header_row = used.header_row or 1
         data_path = workdir / "data.parquet"
+        # A secret opened in the helper process (PendingSecret) is waited for before the long pass:
+        # its scrypt ran beside the light work above, and its memory is freed before the big batches.
+        opened_secret = resolve_secret(secret)
 
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
                      ) -> _PassResult:
-            return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row, data_path,
-                               counts if not forced_text else {}, forced_text, progress, span, estimated_rows)
+            return _write_pass(first, rest, adapted, vocabulary, opened_secret, dropped_unmapped, quasi, header_row,
+                               data_path, counts if not forced_text else {}, forced_text, progress, span,
+                               estimated_rows)
 
         head_schema = head.schema
-        # A secret opened in the helper process (PendingSecret) is waited for before the long pass:
-        # its scrypt ran beside the light work above, and its memory is freed before the big batches.
-        secret = resolve_secret(secret)
         done = run_pass(head, rest, set(), (0.05, 0.85))
     finally:
         rest.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.qt import QLabel, QVBoxLayout, QWidget
+from ui.qt import QLabel, QSplitter, Qt, QVBoxLayout, QWidget
 
 
 def page_header(parent: QWidget, layout: QVBoxLayout, title: str, explanation: str) -> QLabel:
@@ -15,6 +15,19 @@ def page_header(parent: QWidget, layout: QVBoxLayout, title: str, explanation: s
     text.setWordWrap(True)
     layout.addWidget(text)
     return text
+
+
+def split(parent: QWidget, orientation: Qt.Orientation, first: QWidget, second: QWidget,
+          stretch: tuple[int, int] = (3, 1), sizes: list[int] | None = None) -> QSplitter:
+    """Two panes the user can resize, sharing extra room as ``stretch`` says, starting at ``sizes``."""
+    splitter = QSplitter(orientation, parent)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    if sizes is not None:
+        splitter.setSizes(sizes)
+    return splitter
 
 
 def notice(parent: QWidget, text: str) -> QLabel:

@@ -10,6 +10,7 @@ from curator.source import ReadOptions
 from ui.core import core_function
 from ui.data_view import DataView
 from ui.i18n import core_text
+from ui.pages.common import split
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +20,6 @@ from ui.qt import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     Qt,
     QTableWidget,
@@ -113,12 +113,7 @@ class LoadPage(QWidget):
         profile_layout.addWidget(self.profile_status)
         profile_layout.addWidget(self.profile_table, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.data_view)
-        splitter.addWidget(profile_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 480])
+        splitter = split(self, Qt.Orientation.Horizontal, self.data_view, profile_box, (3, 2), [760, 480])
 
         self.empty_state = QLabel(self.tr(
             "<h2>Open your export</h2>"

@@ -11,7 +11,7 @@ from curator.recipe.model import ColumnDecision, Transform
 from curator.undo import ReplaceColumnDecision, SetAttributes
 from ui.i18n import core_text, format_local
 from ui.pages.check import add_validation_findings, go_to_target
-from ui.pages.common import RebuiltWhenShown, notice, page_header
+from ui.pages.common import RebuiltWhenShown, notice, page_header, split
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,6 @@ from ui.qt import (
     QListWidgetItem,
     QLocale,
     QPushButton,
-    QSplitter,
     QStandardItem,
     QStandardItemModel,
     Qt,
@@ -138,18 +137,8 @@ class MapPage(QWidget, RebuiltWhenShown):
         self.issues_list.setWordWrap(True)
         self.issues_list.itemActivated.connect(lambda item: go_to_target(self.window_, item))
         issues_layout.addWidget(self.issues_list)
-        side = QSplitter(Qt.Orientation.Vertical, self)
-        side.addWidget(codes_box)
-        side.addWidget(issues_box)
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.columns_table)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([960, 280])
+        side = split(self, Qt.Orientation.Vertical, codes_box, issues_box)
+        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side, sizes=[960, 280])
         layout.addWidget(splitter, 1)
 
         # The reason column is narrow: the selected column's reason is also shown whole here.

@@ -14,7 +14,7 @@ from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Tra
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
 from ui.core import core_function
 from ui.i18n import core_text, format_local
-from ui.pages.common import RebuiltWhenShown, notice, page_header
+from ui.pages.common import RebuiltWhenShown, notice, page_header, split
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +27,6 @@ from ui.qt import (
     QPainter,
     QPushButton,
     QSpinBox,
-    QSplitter,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -163,12 +162,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         side_layout.addWidget(risk_box)
         side_layout.addStretch(1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.columns_table)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 340])
+        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side, sizes=[900, 340])
         layout.addWidget(splitter, 1)
 
         self._risk_timer = QTimer(self)
