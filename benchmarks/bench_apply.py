@@ -114,10 +114,18 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[-40:]
+    except OSError:
+        return str(pid)
+
+
+def _status_bytes(pid: int, field: str) -> int:
+    """A memory figure of /proc/PID/status (``VmRSS``, ``VmHWM``) in bytes; 0 once the process is gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -143,20 +151,27 @@ def run_apply(path: Path, recipe: Path, keys: dict[str, Path], workdir: Path) ->
     with open(out_path, "w") as out_file, open(err_path, "w") as err_file:
         process = subprocess.Popen(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
                                    stdout=out_file, stderr=err_file)
-        tree_peak = 0
+        tree_peak = own_peak = 0
         while True:
-            # wait4 gives this child's own resource usage (its exact peak RSS), unlike RUSAGE_CHILDREN.
+            # wait4 gives this child's own CPU time. Its ru_maxrss is no use: Linux carries the
+            # benchmark's own peak (the floor's table) over the child's exec. The child's high-water
+            # mark (VmHWM) is its own, read until it exits.
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            tree_peak = max(tree_peak, sum(_rss(p) for p in [process.pid, *_descendants(process.pid)]))
+            own_peak = max(own_peak, _status_bytes(process.pid, "VmHWM"))
+            sizes = {p: _status_bytes(p, "VmRSS") for p in [process.pid, *_descendants(process.pid)]}
+            if sum(sizes.values()) > tree_peak:
+                tree_peak = sum(sizes.values())
+                print(f"    [{time.perf_counter() - started:5.1f} s] processes' RSS (MiB): "
+                      + ", ".join(f"{_name(p)} {size / 2**20:.0f}" for p, size in sizes.items()), file=sys.stderr)
             time.sleep(0.05)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     out = out_path.read_text(encoding="utf-8")
     if process.returncode != 0:
         raise SystemExit(f"curator apply failed ({process.returncode}):\n{out}\n{err_path.read_text(encoding='utf-8')}")
-    return seconds, usage.ru_maxrss * 1024, tree_peak, out, usage.ru_utime + usage.ru_stime
+    return seconds, own_peak, tree_peak, out, usage.ru_utime + usage.ru_stime
 
 
 def _load() -> str:

@@ -10,8 +10,10 @@ peak memory of read_file <= 2x the Arrow table's size.
 Wall-clock ratios are the targets; CPU-time ratios are printed beside them because on a shared,
 busy machine wall time swings with other processes' load while CPU time does not.
 Files are generated reproducibly (fixed seed) under benchmarks/_generated/ (git-ignored) and
-reused while their row count matches. Every measurement runs in a fresh interpreter, so peak
-memory (ru_maxrss) belongs to that measurement alone; each is run --repeat times, best kept.
+reused while their row count matches. Every measurement runs in a fresh interpreter, so its peak
+memory belongs to that measurement alone; each is run --repeat times, best kept. Peak memory is
+the process's own high-water mark (VmHWM): ru_maxrss would carry over the benchmark's own peak,
+as Linux keeps it across the child's exec.
 """
 
 from __future__ import annotations
@@ -166,7 +168,13 @@ path = {path!r}
 def cpu_seconds():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_kib():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = peak_kib()
 start = time.perf_counter()
 cpu0 = cpu_seconds()
 """
@@ -212,7 +220,7 @@ nbytes = 0
 EPILOGUE = """
 seconds = time.perf_counter() - start
 cpu = cpu_seconds() - cpu0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = peak_kib()
 print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_kib": peak, "base_kib": base, "nbytes": nbytes,
                   "pool_peak": pa.default_memory_pool().max_memory()}}))
 """

@@ -57,11 +57,35 @@ class StallMeter:
         self.phase = ""
         self.suspects: list[str] = []
         self.worst_by_phase: dict[str, float] = {}
+        self.gui_at: list[str] = []        # the GUI thread's stacks seen by the watchdog during the longest stall
+        self._watched: list[str] = []
+        self.last_seen = time.monotonic()   # the last tick, for the watchdog thread (Qt objects stay on theirs)
+        self.watching = True
+
+    def watch(self) -> None:
+        """Sample the GUI thread's stack from another thread while it is late: what held it, when the
+        stall is its own work rather than another thread's hold on the GIL."""
+        import threading
+
+        gui = threading.get_ident()
+
+        def run() -> None:
+            while self.watching:
+                time.sleep(0.005)
+                late = (time.monotonic() - self.last_seen) * 1000 - TICK_MS
+                frame = sys._current_frames().get(gui)
+                if late > 30 and frame is not None:
+                    where = _stack_of(frame)
+                    if where and where not in self._watched:
+                        self._watched.append(where)
+
+        threading.Thread(target=run, daemon=True).start()
 
     def start(self, phase: str) -> None:
         self.phase = phase
         self.clock.start()
         self.last = 0
+        self.last_seen = time.monotonic()
         self.timer.start()
 
     def _tick(self) -> None:
@@ -71,7 +95,18 @@ class StallMeter:
         if stall > self.worst_ms:
             self.worst_ms, self.where = float(stall), self.phase
             self.suspects = _other_threads_at()
+            self.gui_at = self._watched[-4:]
+        self._watched = []
         self.last = now
+        self.last_seen = time.monotonic()
+
+
+def _stack_of(frame: object) -> str:
+    import traceback
+
+    ours = [f"{Path(entry.filename).name}:{entry.lineno} {entry.name}" for entry in traceback.extract_stack(frame)
+            if str(REPO) in entry.filename and "benchmarks" not in entry.filename]
+    return " < ".join(reversed(ours[-4:]))
 
 
 def _other_threads_at() -> list[str]:
@@ -122,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(1280, 800)
     window.show()
     meter = StallMeter()
+    meter.watch()
 
     def pump_until(condition, timeout_s: float = 600.0) -> None:
         deadline = time.monotonic() + timeout_s
@@ -179,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     filter_s = time.monotonic() - filter_started
     table_view.scrollTo(model.index(model.rowCount() // 2, 3), QAbstractItemView.ScrollHint.PositionAtCenter)
     app.processEvents()
+    meter.watching = False
     meter.timer.stop()
 
     rows = window.session.loaded.table.num_rows
@@ -194,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
                                                  for phase, worst in meter.worst_by_phase.items() if phase != "idle"))
     for suspect in meter.suspects:
         print(f"  worker thread then at: {suspect}")
+    for where in meter.gui_at:
+        print(f"  GUI thread seen during it at: {where}")
     window.close_without_asking()
     return 0 if meter.worst_ms < TARGET_MS else 1
 

@@ -195,13 +195,14 @@ def integer_keys(numbers: pa.ChunkedArray | pa.Array, width: int) -> KeyCounts:
     def first_texts(chosen: np.ndarray, count: int) -> np.ndarray:
         if width:
             return _first_keys(chosen, count)   # zero-padded to one width: number order is text order
-        digits, aligned = _text_sort_keys(chosen)
-        if len(chosen) <= count:
-            return np.lexsort((digits, aligned))[:count]
-        # Only the values at or below the count-th smallest aligned value can come first.
-        bound = np.partition(aligned, count - 1)[count - 1]
-        near = np.flatnonzero(aligned <= bound)
-        return near[np.lexsort((digits[near], aligned[near]))][:count]
+        # ``chosen`` is ascending. Within one digit count, number order is text order, so the first
+        # texts are among the ``count`` smallest numbers of each digit count: at most 19 x count
+        # candidates, found by binary search, instead of text keys for a million and a half values.
+        starts = np.searchsorted(chosen, np.concatenate(([0], _POWERS_OF_TEN[1:])))
+        ends = np.append(starts[1:], len(chosen))
+        near = np.concatenate([np.arange(start, min(start + count, end)) for start, end in zip(starts, ends, strict=True)])
+        digits, aligned = _text_sort_keys(chosen[near])
+        return near[np.lexsort((digits, aligned))][:count]
 
     return KeyCounts(distinct, counts, decode, first_texts)
 

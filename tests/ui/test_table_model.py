@@ -61,3 +61,18 @@ def test_sorted_reads_across_many_chunks(qtbot):
     model.sort(0, Qt.SortOrder.DescendingOrder)
     expected = sorted(table.column(0).to_pylist(), reverse=True)
     assert _column(model, 0) == expected
+
+
+def test_filtered_text_and_numbers_read_across_chunks_with_empty_cells(qtbot):
+    rng = np.random.default_rng(4)
+    sizes = rng.integers(1, 300, 25)
+    codes = [pa.array([None if x % 7 == 0 else f"c{int(x):04d}" for x in rng.integers(0, 9_999, n)]) for n in sizes]
+    ages = [pa.array(rng.integers(0, 99, n)) for n in sizes]
+    table = pa.table({"code": pa.chunked_array(codes), "age": pa.chunked_array(ages)})
+    model = ArrowTableModel()
+    model.set_table(table)
+    model.set_filter("C1")
+    kept = [i for i, code in enumerate(table.column(0).to_pylist()) if code is not None and "c1" in code]
+    assert kept and model.rowCount() == len(kept)
+    assert _column(model, 0) == [table.column(0)[i].as_py() for i in kept]
+    assert _column(model, 1) == [str(table.column(1)[i].as_py()) for i in kept]
