@@ -81,19 +81,20 @@ def run(args: argparse.Namespace) -> int:
     if output.exists():
         raise InputError("the package file exists already; curator does not overwrite a package", Location(file=output),
                          hint="Choose another name, or move the old package away first.")
+    passphrases = _passphrases(args.passphrase_file)
+    secret = None
+    if args.secret:
+        phrase = passphrases[0] if passphrases else read_passphrase(None, "the pseudonymisation secret")
+        # Opened in the hashing helper while the recipe, the keys and the file's first rows are read;
+        # wrong passphrases are reported then. Its scrypt (a second or two) starts first of all.
+        secret = PendingSecret(args.secret, phrase)
     recipe = Recipe.load(args.recipe)
     if recipe.migrated_from is not None:
         print(f"note: the recipe is in format version {recipe.migrated_from}; it was upgraded in memory "
               "(save it from the app, or re-create it, to keep the new format)", file=sys.stderr)
     recipients = load_recipients([*args.recipient, *recipe.export.recipients])
-    passphrases = _passphrases(args.passphrase_file)
     signing_key = _signing_key(args.signing_key, passphrases, args.passphrase_file)
     cms = _cms(args)
-    secret = None
-    if args.secret:
-        phrase = passphrases[0] if passphrases else read_passphrase(None, "the pseudonymisation secret")
-        # Opened in the hashing helper while the file is read; wrong passphrases are reported then.
-        secret = PendingSecret(args.secret, phrase)
 
     rows = [0]
     result = apply_recipe(source, recipe, output, recipients, signing_key, secret, strict=args.strict,

@@ -377,8 +377,10 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     head = next(batches, None)
     if head is None:
         raise SchemaChanged("no rows")
-    # The next batches are read while the first is compared with the recipe and identified.
-    rest = prefetched(batches)
+    # The next batches are read while the first is compared with the recipe and identified, unless
+    # the secret is still being opened: its scrypt holds up to a GiB in the helper process, and the
+    # batches read ahead would add theirs to it. They are read once it is open.
+    rest = prefetched(batches) if not isinstance(secret, PendingSecret) else None
     try:
         size = source.stat().st_size
         estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
@@ -423,6 +425,8 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         # A secret opened in the helper process (PendingSecret) is waited for before the long pass:
         # its scrypt ran beside the light work above, and its memory is freed before the big batches.
         opened_secret = resolve_secret(secret)
+        if rest is None:
+            rest = prefetched(batches)
 
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
                      ) -> _PassResult:
@@ -433,7 +437,10 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         head_schema = head.schema
         done = run_pass(head, rest, set(), (0.05, 0.85))
     finally:
-        rest.close()
+        if rest is not None:
+            rest.close()
+        else:
+            batches.close()
     del head, head_loaded, sample
     validation = done.validation
     # New code values after the first batch are drift too.
