@@ -16,7 +16,7 @@ import itertools
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,7 +116,7 @@ def _text_bytes(table: pa.Table) -> int:
     return max(total, 1)
 
 
-def _batches(path: Path, options: ReadOptions, batch_rows: int) -> Iterator[pa.Table]:
+def _batches(path: Path, options: ReadOptions, batch_rows: int) -> Generator[pa.Table, None, None]:
     from curator.load import iter_batches
 
     for batch in iter_batches(path, options, batch_rows):
