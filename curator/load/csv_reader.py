@@ -9,6 +9,7 @@ look at.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -335,9 +336,20 @@ def _check_cell_lengths(path: Path, plan: CsvPlan, table: pa.Table) -> None:
                                                     "remove the pasted document, then load the file again.")))
 
 
-def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int) -> Iterator[pa.RecordBatch]:
+def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings: list[str] | None = None,
+                     encoding_chosen: bool | None = None) -> Iterator[pa.RecordBatch]:
+    """The file's rows in batches, read as :func:`read_csv_file` reads them whole. What it would warn
+    about goes to ``warnings``: the plan's notes at once, a byte Windows-1252 leaves undefined
+    (its first one, with its data row in the file) when it is met. Such a byte is an error instead
+    when the user chose the encoding: ``encoding_chosen``, by default whether ``options`` names one
+    (a caller that fills in detected options says which were the user's)."""
     plan = plan_csv(path, options)
+    chosen = options.encoding is not None if encoding_chosen is None else encoding_chosen
+    if warnings is not None:
+        warnings.extend(plan.warnings)
     bad_rows: list[Any] = []
+    rows_before = [0]
+    undefined_seen = [False]
 
     def collect(row: Any) -> str:
         bad_rows.append(row)
@@ -349,8 +361,13 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int) -> Itera
         # Put right once per outgoing batch: pyarrow's own batches are a few thousand rows each.
         if latin1 is not None:
             table, undefined = put_right(table, latin1)
-            if undefined and options.encoding is not None:
-                _undefined_bytes(path, plan, undefined, chosen=True)
+            if undefined and not undefined_seen[0]:
+                undefined_seen[0] = True
+                in_file = [dataclasses.replace(u, row=u.row + rows_before[0]) for u in undefined]
+                warning = _undefined_bytes(path, plan, in_file, chosen=chosen)
+                if warnings is not None:
+                    warnings.append(warning)
+        rows_before[0] += table.num_rows
         yield from table.combine_chunks().to_batches(max_chunksize=batch_rows)
 
     with pa.OSFile(str(path), "rb") as source:

@@ -69,15 +69,34 @@ def detect_encoding(sample: bytes, path: Path) -> str:
                                    "as CSV (UTF-8 or Windows-1252) from the source system.")))
     if _is_utf8(sample):
         return "utf-8"
+    name = _western_code_page(sample)
+    # A stray byte Windows-1252 leaves undefined (a damaged character, a control code) rules it out,
+    # and charset-normalizer then picks Mac Roman or the like, which garbles every accent of a
+    # Windows-1252 export. The code page is judged on the rest; that byte is read as latin-1 reads
+    # it and named in a warning.
+    stray = name != "cp1252" and any(byte in sample for byte in _CP1252_UNDEFINED)
+    if stray and _western_code_page(sample.translate(None, b"".join(_CP1252_UNDEFINED))) == "cp1252":
+        return "cp1252"
+    return name
+
+
+def _western_code_page(sample: bytes) -> str:
     best = charset_normalizer.from_bytes(sample, cp_isolation=WESTERN_CODE_PAGES).best()
     if best is None:
         return "cp1252"
     name = codecs.lookup(best.encoding).name
     # latin-1 and cp1252 differ only on 0x80-0x9F, which latin-1 maps to control characters nobody types:
-    # cp1252 gives the €, œ and curly quotes the producer meant.
-    if name in ("iso8859-1", "latin-1", "iso8859-15") and _decodes(sample, "cp1252"):
+    # cp1252 gives the €, œ and curly quotes the producer meant, also when a byte it leaves undefined
+    # sits among them.
+    if name in ("iso8859-1", "latin-1", "iso8859-15") and (
+            _decodes(sample, "cp1252") or any(byte in sample for byte in _CP1252_C1_CHARACTERS)):
         return "cp1252"
     return name
+
+
+_CP1252_UNDEFINED = [bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)]
+# The bytes 0x80-0x9F that are characters in Windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ)
+_CP1252_C1_CHARACTERS = [bytes([b]) for b in range(0x80, 0xA0) if bytes([b]) not in _CP1252_UNDEFINED]
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

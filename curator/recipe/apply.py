@@ -187,6 +187,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                 streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
                                             check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
                                             batch_rows=batch_rows or BATCH_ROWS)
+                notes.extend(streamed.loaded.warnings)
                 notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
                 return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
             except SchemaChanged as exc:

@@ -116,10 +116,11 @@ def _text_bytes(table: pa.Table) -> int:
     return max(total, 1)
 
 
-def _batches(path: Path, options: ReadOptions, batch_rows: int) -> Generator[pa.Table, None, None]:
+def _batches(path: Path, options: ReadOptions, batch_rows: int, encoding_chosen: bool,
+             warnings: list[str] | None = None) -> Generator[pa.Table, None, None]:
     from curator.load import iter_batches
 
-    for batch in iter_batches(path, options, batch_rows):
+    for batch in iter_batches(path, options, batch_rows, warnings, encoding_chosen):
         yield pa.Table.from_batches([batch])
 
 
@@ -373,7 +374,9 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     source = Path(path)
     used = _used_options(source, options or ReadOptions())
     digest = BackgroundDigest(source)
-    batches = _batches(source, used, batch_rows)
+    read_warnings: list[str] = []      # what reading the whole file would have warned about
+    encoding_chosen = options is not None and options.encoding is not None
+    batches = _batches(source, used, batch_rows, encoding_chosen, read_warnings)
     head = next(batches, None)
     if head is None:
         raise SchemaChanged("no rows")
@@ -480,7 +483,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         # again with those columns as written; the validation findings of the first pass stand.
         report(progress, 0.5, Text(QT_TRANSLATE_NOOP("core", "writing again: {columns} keep their values as written"),
                    columns=", ".join(sorted(mixed))))
-        done = run_pass(None, prefetched(_batches(source, used, batch_rows)), mixed, (0.5, 0.85))
+        done = run_pass(None, prefetched(_batches(source, used, batch_rows, encoding_chosen)), mixed, (0.5, 0.85))
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
     rows_in = done.rows
@@ -493,7 +496,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         del quasi_table
     validation.column_types = {f.name: str(f.type) for f in schema}
     info = SourceInfo(str(source.resolve()), used.format or "", size, digest.result(), used, rows_in)
-    loaded = LoadedTable(head_schema.empty_table(), info, [])
+    loaded = LoadedTable(head_schema.empty_table(), info, read_warnings)
     result = CurationResult(schema.empty_table(), identifications, validation, risk, dropped_unmapped, kept_direct,
                             data_path=data_path, rows_out=validation.rows_out)
     return StreamedCuration(loaded, copy.deepcopy(adapted), result, drift, skipped)

@@ -85,6 +85,22 @@ def test_undefined_windows_1252_byte_is_named_with_its_column_and_row(tmp_path: 
     assert result.table.column("autre").to_pylist()[2] == "x\x8dy"
 
 
+def test_streamed_read_warns_of_an_undefined_byte_far_down_with_its_row_in_the_file(tmp_path: Path) -> None:
+    rows = [b"%d;c\x9cur \x92%d" % (i, i) for i in range(1, 5001)]   # \x9c and \x92 are Windows-1252's own
+    rows[4321] = b"4322;x\x81y"                          # data row 4322, in the fifth batch of 1,000
+    path = tmp_path / "late_undefined.csv"
+    path.write_bytes(b"id;note\r\n" + b"\r\n".join(rows) + b"\r\n")
+    whole = read_csv_file(path, ReadOptions())
+    warnings: list[str] = []
+    streamed = pa.Table.from_batches(list(iter_csv_batches(path, ReadOptions(), 1_000, warnings)))
+    assert streamed.equals(whole.table)
+    assert [w for w in warnings if "0x81" in w] == [w for w in whole.warnings if "0x81" in w]
+    assert len(warnings) == 1 and "'note'" in warnings[0] and "data row 4322" in warnings[0]
+    with pytest.raises(InputError) as caught:
+        list(iter_csv_batches(path, ReadOptions(encoding="cp1252"), 1_000))
+    assert "0x81" in caught.value.message and "row 4322" in caught.value.message
+
+
 def test_undefined_byte_refused_when_the_user_chose_windows_1252(tmp_path: Path) -> None:
     path = tmp_path / "chosen.csv"
     path.write_bytes(b"id;note\r\n1;caf\xe9\r\n2;x\x81y\r\n")
@@ -92,3 +108,14 @@ def test_undefined_byte_refused_when_the_user_chose_windows_1252(tmp_path: Path)
         read_file(path, ReadOptions(encoding="cp1252"))
     assert "0x81" in caught.value.message and "'note'" in caught.value.message and "row 2" in caught.value.message
     assert caught.value.where is not None and caught.value.where.column == "note"
+
+
+def test_windows_1252_characters_win_over_one_undefined_byte(tmp_path: Path) -> None:
+    # "cœur" with œ at 0x9C: ISO-8859-15 would make it a control character, as it would 0x81.
+    path = tmp_path / "oe_and_undefined.csv"
+    text = b"%d;le c\x9cur de l'\xe9l\xe8ve est r\xe9gulier, \xe0 revoir en f\xe9vrier %d\r\n"
+    path.write_bytes(b"id;note\r\n" + b"".join(text % (i, i) for i in range(200)) + b"200;x\x81y\r\n")
+    result = read_csv_file(path, ReadOptions())
+    assert result.plan.dialect.encoding == "cp1252"
+    assert result.table.column("note")[0].as_py() == "le cœur de l'élève est régulier, à revoir en février 0"
+    assert any("0x81" in w and "data row 201" in w for w in result.warnings)

@@ -166,3 +166,18 @@ def test_dates_read_alike_in_every_batch_even_after_an_empty_first_batch(keys, d
     assert not streamed.drift.type_changes and not streamed.skipped
     # The column is there, with its dates (past the blank start) read, not emptied.
     assert streamed_data.column("diagnosis_date").null_count < streamed_data.num_rows - 900 + 1
+
+
+def test_streamed_apply_warns_of_an_undefined_byte_as_the_whole_read_does(keys, demo_recipe: Recipe, late_csv: Path,
+                                                                           tmp_path: Path) -> None:
+    lines = late_csv.read_bytes().split(b"\r\n")
+    assert b'"' not in lines[100] and b'"' not in lines[4500]
+    lines[100] = lines[100].rsplit(b";", 1)[0] + b";c\x9cur"       # œ: only Windows-1252 has it
+    lines[4500] = lines[4500].rsplit(b";", 1)[0] + b";x\x81y"      # a byte Windows-1252 leaves undefined
+    source = tmp_path / "undefined_late.csv"
+    source.write_bytes(b"\r\n".join(lines))
+    whole = _run(keys, demo_recipe, source, tmp_path / "whole.tar", stream=False)
+    streamed = _run(keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=1000)
+    warned = [[n for n in result.notes if "0x81" in n] for result in (whole, streamed)]
+    assert warned[0] == warned[1] and len(warned[1]) == 1
+    assert "'Commentaire'" in warned[1][0] and "data row 4500" in warned[1][0]
