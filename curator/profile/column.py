@@ -82,6 +82,7 @@ class Tally:
     distinct: int
     top: tuple[pa.Array, pa.Array] | None = None  # candidates for the top values, when values are rows
     integers: pa.Array | None = None  # values as int64, when rows are plain integers (no leading zero)
+    digits: bool = False              # every value is ASCII digits (counted as integers)
 
     @property
     def per_row(self) -> bool:
@@ -92,15 +93,16 @@ class Tally:
         return cls(values, counts, distinct=len(values))
 
 
-def _keyed(array: pa.ChunkedArray | pa.Array) -> tuple[KeyCounts | None, pa.ChunkedArray | pa.Array | None]:
-    """(the column's key counts, the column as int64 when its values are plain integers) or (None, None)."""
+def _keyed(array: pa.ChunkedArray | pa.Array) -> tuple[KeyCounts | None, pa.ChunkedArray | pa.Array | None, bool]:
+    """(the column's key counts, the column as int64 when its values are plain integers, whether every
+    value is digits), or (None, None, False)."""
     keys = _digit_keys(array)
     if keys is not None:
         numbers, width = keys
         counted = integer_keys(numbers, width)
         leading_zero = width > 1 and len(counted.keys) and int(counted.keys[0]) < 10 ** (width - 1)
-        return counted, None if leading_zero else numbers
-    return fixed_width_keys(array), None
+        return counted, None if leading_zero else numbers, True
+    return fixed_width_keys(array), None, False
 
 
 def _combined(array: pa.ChunkedArray | pa.Array) -> pa.Array:
@@ -109,28 +111,30 @@ def _combined(array: pa.ChunkedArray | pa.Array) -> pa.Array:
 
 def tally(array: pa.ChunkedArray | pa.Array) -> Tally:
     """The one pass over every row that a profile needs."""
-    keyed, integers = _keyed(array)
+    keyed, integers, digits = _keyed(array)
     if keyed is None:
         return Tally.of_distinct(*_hashed_counts(array))
     present = len(array) - array.null_count
     if len(keyed.keys) <= ROWS_INSTEAD * present:
-        return Tally.of_distinct(*_without_blanks(*keyed.texts()))
+        tally = Tally.of_distinct(*_without_blanks(*keyed.texts()))
+        tally.digits = digits
+        return tally
     rows = _combined(pc.drop_null(array))
-    blank = _blank(rows)
     blank_values = 0
-    if pc.any(blank).as_py():
-        blank_values = pc.count_distinct(pc.filter(rows, blank)).as_py()
-        rows = pc.filter(rows, pc.invert(blank))
+    if not digits:      # digits are never blank: their integers line up with the rows kept
+        blank = _blank(rows)
+        if pc.any(blank).as_py():
+            blank_values = pc.count_distinct(pc.filter(rows, blank)).as_py()
+            rows = pc.filter(rows, pc.invert(blank))
     top_values, top_counts = keyed.top(TOP_VALUES + blank_values)
-    # Digit columns have no blank value: their integers line up with the rows kept.
     return Tally(rows, pa.array(np.ones(len(rows), dtype=np.int64)), distinct=len(keyed.keys) - blank_values,
                  top=_without_blanks(top_values, top_counts),
-                 integers=_combined(pc.drop_null(integers)) if integers is not None else None)
+                 integers=_combined(pc.drop_null(integers)) if integers is not None else None, digits=digits)
 
 
 def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
     """(distinct non-empty values, their counts)."""
-    keyed, _integers = _keyed(array)
+    keyed, _integers, _digits = _keyed(array)
     if keyed is not None:
         return _without_blanks(*keyed.texts())
     return _hashed_counts(array)
@@ -159,6 +163,15 @@ def _without_blanks(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.Ar
     return values, counts
 
 
+def _digit_shapes(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """:func:`_weighted_shapes` of values that are all digits: a digit's shape is "9", so a value's
+    shape is its length in nines; the lengths are counted, no value is rewritten."""
+    lengths = pc.binary_length(values).to_numpy(zero_copy_only=False)
+    totals = np.bincount(lengths, weights=counts.to_numpy(zero_copy_only=False))
+    present = np.flatnonzero(totals)
+    return pa.array(["9" * int(length) for length in present]), pa.array(totals[present].astype(np.int64), pa.int64())
+
+
 def _weighted_shapes(values: pa.Array, counts: pa.Array) -> tuple[pa.Array, pa.Array]:
     """(distinct shapes, rows having each): shapes are few, so an index and a bincount beat a group-by."""
     encoded = pc.dictionary_encode(shapes_of(values))
@@ -184,7 +197,7 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
     lengths = pc.min_max(pc.utf8_length(values)).as_py()
     profile.length_min, profile.length_max = lengths["min"], lengths["max"]
     profile.top_values = _top(*(counted.top or (values, counts)), TOP_VALUES)
-    profile.shapes = _top(*_weighted_shapes(values, counts), TOP_SHAPES)
+    profile.shapes = _top(*(_digit_shapes if counted.digits else _weighted_shapes)(values, counts), TOP_SHAPES)
     if inference.fits is not None:
         misfit = pc.invert(inference.fits)
         profile.type_exceptions = int(pc.sum(pc.if_else(misfit, counts, 0)).as_py() or 0)
