@@ -71,10 +71,7 @@ def _say(text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from curator.package.keys import load_recipients
     from curator.protect.secret import PendingSecret
-    from curator.recipe.apply import apply_recipe
-    from curator.recipe.model import Recipe
 
     source = Path(args.file)
     output = Path(args.output)
@@ -85,9 +82,15 @@ def run(args: argparse.Namespace) -> int:
     secret = None
     if args.secret:
         phrase = passphrases[0] if passphrases else read_passphrase(None, "the pseudonymisation secret")
-        # Opened in the hashing helper while the recipe, the keys and the file's first rows are read;
-        # wrong passphrases are reported then. Its scrypt (a second or two) starts first of all.
+        # Opened in the hashing helper while the rest is imported and the recipe, the keys and the
+        # file's first rows are read; wrong passphrases are reported then. Its scrypt (a second or
+        # two) starts first of all.
         secret = PendingSecret(args.secret, phrase)
+
+    from curator.package.keys import load_recipients
+    from curator.recipe.apply import apply_recipe
+    from curator.recipe.model import Recipe
+
     recipe = Recipe.load(args.recipe)
     if recipe.migrated_from is not None:
         print(f"note: the recipe is in format version {recipe.migrated_from}; it was upgraded in memory "
