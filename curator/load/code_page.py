@@ -15,7 +15,6 @@ control characters, as browsers decode "windows-1252"; the caller reports them.
 from __future__ import annotations
 
 import codecs
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,7 +26,6 @@ import pyarrow.compute as pc
 LATIN1_LIKE = ("cp1252", "iso8859-15")
 LATIN1_NAMES = ("latin-1", "iso8859-1")
 LEAD_BYTE = 0xC2  # the first UTF-8 byte of U+0080-U+00BF
-PARALLEL_ROWS = 500_000  # from this many rows, columns are scanned on two threads
 
 
 @dataclass(frozen=True)
@@ -119,12 +117,9 @@ def put_right(table: pa.Table, plan: Latin1Plan) -> tuple[pa.Table, list[Undefin
     undefined: list[Undefined] = []
     columns = list(table.columns)
     flagged = plan.flagged
-    if table.num_rows >= PARALLEL_ROWS:
-        # numpy releases the GIL on the bigger chunks: columns are scanned two at a time.
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="curator-code-page") as pool:
-            scans = list(pool.map(lambda column: _present(column, flagged), columns))
-    else:
-        scans = [_present(column, flagged) for column in columns]
+    # One column after the other: the scan is a few small numpy steps per chunk, mostly Python's
+    # time, which two threads would only share (0.22 s on two threads, 0.16 s on one, 1.5M rows).
+    scans = [_present(column, flagged) for column in columns]
     for position, name in enumerate(table.column_names):
         found, _row = scans[position]
         if not found:
@@ -134,9 +129,54 @@ def put_right(table: pa.Table, plan: Latin1Plan) -> tuple[pa.Table, list[Undefin
         if missing:
             _found, row = _present(column, _flags(tuple(missing)))
             undefined.append(Undefined(missing[0], name, row or 0))
-        for point in sorted(found):
-            character = plan.differences[point]
-            if character is not None:
-                column = pc.replace_substring(column, chr(point), character)
+        replacements = {point: character for point in sorted(found)
+                        if (character := plan.differences[point]) is not None}
+        if replacements:
+            column = _replaced(column, replacements)
         columns[position] = column
     return pa.Table.from_arrays(columns, schema=table.schema), undefined
+
+
+def _replaced(column: pa.ChunkedArray | pa.Array, replacements: dict[int, str]) -> pa.ChunkedArray:
+    """``column`` with each code point of ``replacements`` (U+0080-U+00BF) replaced by its character.
+
+    Only the chunks holding one are touched. Characters that are two bytes in UTF-8, as the code
+    point is (œ, Š, Ÿ...), are written over it in a copy of the chunk's bytes; the others (€, ’,
+    dashes...) change the length and go through Arrow's replace, on those chunks alone. On a
+    1.5M-row comment column with a few "œ", that is 10 ms instead of 200 ms for a whole-column replace.
+    """
+    wanted = _flags(tuple(replacements))
+    same_size = {point: character.encode("utf-8") for point, character in replacements.items()
+                 if len(character.encode("utf-8")) == 2}
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    done: list[pa.Array] = []
+    for chunk in chunks:
+        if chunk.offset:
+            chunk = pa.concat_arrays([chunk])
+        validity, offsets_buffer, data = chunk.buffers()
+        if data is None or len(chunk) == 0:
+            done.append(chunk)
+            continue
+        offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[:len(chunk) + 1]
+        raw = np.frombuffer(data, dtype=np.uint8)[:int(offsets[-1])]
+        if raw.size < 2 or raw.max() < LEAD_BYTE:
+            done.append(chunk)
+            continue
+        leads = np.flatnonzero(raw[:-1] == LEAD_BYTE)
+        seconds = raw[leads + 1]
+        hit = wanted[seconds]
+        if not hit.any():
+            done.append(chunk)
+            continue
+        present = {int(point) for point in np.unique(seconds[hit])}
+        if present & same_size.keys():
+            rewritten = raw.copy()
+            for point in present & same_size.keys():
+                at = leads[seconds == point]
+                rewritten[at], rewritten[at + 1] = same_size[point][0], same_size[point][1]
+            chunk = pa.Array.from_buffers(pa.string(), len(chunk), [validity, offsets_buffer, pa.py_buffer(rewritten)],
+                                          null_count=chunk.null_count)
+        for point in sorted(present - same_size.keys()):
+            chunk = pc.replace_substring(chunk, chr(point), replacements[point])
+        done.append(chunk)
+    return pa.chunked_array(done, pa.string())
