@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 from curator.profile.infer import infer
 from curator.profile.keys import KeyCounts, fixed_width_keys, integer_keys
 from curator.profile.model import ColumnProfile, shown_count
-from curator.profile.shapes import shapes_of
+from curator.profile.shapes import cut_shape, shapes_of
 
 TOP_VALUES = 10
 SAMPLE_ROWS = 10_000
@@ -83,6 +83,11 @@ class Tally:
     top: tuple[pa.Array, pa.Array] | None = None  # candidates for the top values, when values are rows
     integers: pa.Array | None = None  # values as int64, when rows are plain integers (no leading zero)
     digits: bool = False              # every value is ASCII digits (counted as integers)
+    # Fixed-width ASCII columns (see KeyCounts): the one shape of every value, their width, and the
+    # smallest and largest text, read off the keys instead of measured on every row.
+    shape: str | None = None
+    width: int | None = None
+    bounds: tuple[str, str] | None = None
 
     @property
     def per_row(self) -> bool:
@@ -116,20 +121,36 @@ def tally(array: pa.ChunkedArray | pa.Array) -> Tally:
         return Tally.of_distinct(*_hashed_counts(array))
     present = len(array) - array.null_count
     if len(keyed.keys) <= ROWS_INSTEAD * present:
-        tally = Tally.of_distinct(*_without_blanks(*keyed.texts()))
+        values, counts = keyed.texts()
+        kept = _without_blanks(values, counts)
+        tally = Tally.of_distinct(*kept)
         tally.digits = digits
+        _fixed_width(tally, keyed, blanks=len(kept[0]) < len(values))
         return tally
     rows = _combined(pc.drop_null(array))
     blank_values = 0
-    if not digits:      # digits are never blank: their integers line up with the rows kept
+    # Digits are never blank (their integers line up with the rows kept), nor are values sharing
+    # one shape with a printable character in it: a blank value's shape is its whitespace.
+    never_blank = digits or (keyed.shape is not None and any(c.isprintable() and not c.isspace() for c in keyed.shape))
+    if not never_blank:
         blank = _blank(rows)
         if pc.any(blank).as_py():
             blank_values = pc.count_distinct(pc.filter(rows, blank)).as_py()
             rows = pc.filter(rows, pc.invert(blank))
     top_values, top_counts = keyed.top(TOP_VALUES + blank_values)
-    return Tally(rows, pa.array(np.ones(len(rows), dtype=np.int64)), distinct=len(keyed.keys) - blank_values,
-                 top=_without_blanks(top_values, top_counts),
-                 integers=_combined(pc.drop_null(integers)) if integers is not None else None, digits=digits)
+    tally = Tally(rows, pa.array(np.ones(len(rows), dtype=np.int64)), distinct=len(keyed.keys) - blank_values,
+                  top=_without_blanks(top_values, top_counts),
+                  integers=_combined(pc.drop_null(integers)) if integers is not None else None, digits=digits)
+    _fixed_width(tally, keyed, blanks=blank_values > 0)
+    return tally
+
+
+def _fixed_width(tally: Tally, keyed: KeyCounts, blanks: bool) -> None:
+    """What a fixed-width ASCII column's keys tell without another pass over its values."""
+    tally.shape, tally.width = keyed.shape, keyed.width
+    if keyed.ordered and not blanks and len(keyed.keys):
+        first, last = keyed.decode(keyed.keys[[0, -1]]).to_pylist()
+        tally.bounds = (first, last)
 
 
 def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
@@ -194,10 +215,17 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
     profile.inferred_type = inference.inferred_type
     profile.date_formats = inference.date_formats
     profile.decimal_mark = inference.decimal_mark
-    lengths = pc.min_max(pc.utf8_length(values)).as_py()
-    profile.length_min, profile.length_max = lengths["min"], lengths["max"]
+    if counted.width is not None:
+        profile.length_min = profile.length_max = counted.width
+    else:
+        lengths = pc.min_max(pc.utf8_length(values)).as_py()
+        profile.length_min, profile.length_max = lengths["min"], lengths["max"]
     profile.top_values = _top(*(counted.top or (values, counts)), TOP_VALUES)
-    profile.shapes = _top(*(_digit_shapes if counted.digits else _weighted_shapes)(values, counts), TOP_SHAPES)
+    if counted.shape is not None:
+        shapes: tuple[pa.Array, pa.Array] = (pa.array([cut_shape(counted.shape)]), pa.array([non_empty], pa.int64()))
+    else:
+        shapes = (_digit_shapes if counted.digits else _weighted_shapes)(values, counts)
+    profile.shapes = _top(*shapes, TOP_SHAPES)
     if inference.fits is not None:
         misfit = pc.invert(inference.fits)
         profile.type_exceptions = int(pc.sum(pc.if_else(misfit, counts, 0)).as_py() or 0)
@@ -214,6 +242,8 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
         # Several values can share a key ("1,5" and "1,50"): the smallest text of them, whatever the order.
         profile.min = pc.min(pc.filter(values, pc.equal(keys, pc.min(keys)))).as_py()
         profile.max = pc.min(pc.filter(values, pc.equal(keys, pc.max(keys)))).as_py()
+    elif counted.bounds is not None:
+        profile.min, profile.max = counted.bounds
     else:
         bounds = pc.min_max(values).as_py()
         profile.min, profile.max = bounds["min"], bounds["max"]

@@ -82,6 +82,11 @@ class KeyCounts:
     # keys -> their text; (keys, n) -> positions of the n keys whose texts sort first (ties in top values)
     decode: Callable[[np.ndarray], pa.Array]
     first_texts: Callable[[np.ndarray, int], np.ndarray]
+    # Fixed-width ASCII columns: every value's shape when they share one (read from each byte
+    # position's range of bytes), and the width every value has, in characters.
+    shape: str | None = None
+    width: int | None = None
+    ordered: bool = False       # key order is the texts' order (fixed width: bytewise)
 
     def texts(self) -> tuple[pa.Array, pa.Array]:
         return self.decode(self.keys), pa.array(self.counts, pa.int64())
@@ -172,7 +177,23 @@ def fixed_width_keys(array: pa.ChunkedArray | pa.Array) -> KeyCounts | None:
         return pa.StringArray.from_buffers(len(chosen), pa.py_buffer(offsets), pa.py_buffer(decoded))
 
     # The key is order-preserving: key order is the bytes' order, which is the text's.
-    return KeyCounts(distinct, counts, decode, _first_keys)
+    ascii_only = int(high.max()) < 0x80
+    return KeyCounts(distinct, counts, decode, _first_keys, shape=_one_shape(low, high) if ascii_only else None,
+                     width=width if ascii_only else None, ordered=True)
+
+
+def _one_shape(low: np.ndarray, high: np.ndarray) -> str | None:
+    """The shape every value has when each byte position's bytes, from ``low`` to ``high``, all
+    take one shape character (a constant byte, or digits only, capitals only...); else None."""
+    from curator.profile.shapes import shape_byte
+
+    characters = []
+    for first, last in zip(low.tolist(), high.tolist(), strict=True):
+        shaped = {shape_byte(byte) for byte in range(first, last + 1)}
+        if len(shaped) != 1:
+            return None
+        characters.append(shaped.pop())
+    return "".join(characters)
 
 
 def fixed_width_counts(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array] | None:

@@ -24,6 +24,16 @@ _TABLE[CONTINUATION] = ord("?")
 _TABLE_BYTES = _TABLE.tobytes()
 
 
+def shape_byte(byte: int) -> str:
+    """The shape of one ASCII byte, as :func:`shapes_of` writes it."""
+    return chr(_TABLE[byte])
+
+
+def cut_shape(shape: str) -> str:
+    """A shape cut as :func:`shapes_of` cuts long ones."""
+    return shape[:SHAPE_CHARS] + "…" if len(shape) > SHAPE_CHARS else shape
+
+
 def _translated(data: pa.Buffer) -> np.ndarray:
     """The bytes of ``data`` through the shape table, one slice at a time.
 

@@ -105,3 +105,36 @@ def test_sliced_and_large_string_columns_count_right() -> None:
     assert dict(zip(found_values.to_pylist(), found.to_pylist(), strict=True)) == {"AB2": 1, "AB1": 1, "CD9": 1}
     assert fixed_width_counts(pa.array(values, pa.large_string())) is None
     assert profile_column("c", pa.array(values, pa.large_string())).distinct_count == 3
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["distinct-values", "per-row"])
+def test_fixed_width_shortcuts_equal_the_measured_shapes_lengths_and_bounds(many: bool) -> None:
+    # One width: shapes, lengths and min/max are read off the keys' byte ranges, not measured; they
+    # must equal what shapes_of and plain Python give, blanks of the same width included.
+    from curator.profile.shapes import shapes_of
+
+    rng = random.Random(8)
+    rows = 3_000 if many else 300
+    columns = {
+        "finess": [f"F{rng.randrange(10**8):08d}" for _ in range(rows)],                  # one shape
+        "phone": [f"0{rng.randrange(1, 10)} {rng.randrange(100):02d}" for _ in range(rows)],
+        "code": [rng.choice(["A1-x", "B2-y", "ZZ-9"]) for _ in range(rows)],             # shapes differ
+        "blank": [rng.choice(["  12", "    ", " 7 8"]) for _ in range(rows)],            # blanks, one width
+        "spaces": ["    "] * rows,
+    }
+    for name, values in columns.items():
+        if many:
+            values = [v if i % 3 else f"{v[:-1]}{i % 10}"[:len(v)] for i, v in enumerate(values)]
+        profile = profile_column(name, _chunked(values, pieces=4))
+        present = _present(values)
+        if not present:
+            assert profile.inferred_type == "empty" and profile.empty_count == rows, name
+            continue
+        shapes = Counter(shapes_of(pa.array(present)).to_pylist())
+        expected = sorted(shapes.items(), key=lambda pair: (-pair[1], pair[0]))[:5]
+        assert profile.shapes == [(s, c if c >= 5 else "<5") for s, c in expected], name
+        lengths = {len(v) for v in present}
+        assert (profile.length_min, profile.length_max) == (min(lengths), max(lengths)), name
+        assert profile.empty_count == rows - len(present), name
+        if profile.inferred_type in ("code", "text"):
+            assert (profile.min, profile.max) == (min(present), max(present)), name
