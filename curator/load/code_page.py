@@ -81,30 +81,39 @@ class Undefined:
     row: int  # 0-based data row
 
 
+def _lead_pairs(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(offsets, data bytes, positions of the 0xC2 lead bytes, the byte after each) of a string chunk,
+    positions in its data buffer, or None when no value holds a code point U+0080-U+00BF: for an
+    ASCII chunk (most chunks of most columns), a max is all it takes."""
+    _validity, offsets_buffer, data = chunk.buffers()
+    if data is None or len(chunk) == 0:
+        return None
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
+    start, end = int(offsets[0]), int(offsets[-1])
+    raw = np.frombuffer(data, dtype=np.uint8)[:end]
+    values = raw[start:]
+    if values.size < 2 or values.max() < LEAD_BYTE:
+        return None
+    leads = np.flatnonzero(values[:-1] == LEAD_BYTE) + start
+    if not leads.size:
+        return None
+    return offsets, raw, leads, raw[leads + 1]
+
+
 def _present(column: pa.ChunkedArray | pa.Array, flagged: np.ndarray) -> tuple[set[int], int | None]:
     """(flagged code points found in the column, 0-based row of the first value holding one)."""
     found: set[int] = set()
     first_row: int | None = None
     start_row = 0
-    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
-    for chunk in chunks:
-        _validity, offsets_buffer, data = chunk.buffers()
-        if data is None or len(chunk) == 0:
-            start_row += len(chunk)
-            continue
-        offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
-        raw = np.frombuffer(data, dtype=np.uint8)[int(offsets[0]):int(offsets[-1])]
-        if raw.size < 2 or raw.max() < LEAD_BYTE:
-            start_row += len(chunk)     # ASCII (most chunks of most columns): a max is all it takes
-            continue
-        leads = np.flatnonzero(raw[:-1] == LEAD_BYTE)
-        if leads.size:
-            seconds = raw[leads + 1]
+    for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+        pairs = _lead_pairs(chunk)
+        if pairs is not None:
+            offsets, _raw, leads, seconds = pairs
             hit = flagged[seconds]
             if hit.any():
                 found.update(int(point) for point in np.unique(seconds[hit]))
                 if first_row is None:
-                    first_byte = int(offsets[0]) + int(leads[np.argmax(hit)])
+                    first_byte = int(leads[np.argmax(hit)])
                     first_row = start_row + int(np.searchsorted(offsets, first_byte, side="right")) - 1
         start_row += len(chunk)
     return found, first_row
@@ -148,34 +157,22 @@ def _replaced(column: pa.ChunkedArray | pa.Array, replacements: dict[int, str]) 
     wanted = _flags(tuple(replacements))
     same_size = {point: character.encode("utf-8") for point, character in replacements.items()
                  if len(character.encode("utf-8")) == 2}
-    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
     done: list[pa.Array] = []
-    for chunk in chunks:
-        if chunk.offset:
-            chunk = pa.concat_arrays([chunk])
-        validity, offsets_buffer, data = chunk.buffers()
-        if data is None or len(chunk) == 0:
+    for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+        pairs = _lead_pairs(chunk)
+        if pairs is None:
             done.append(chunk)
             continue
-        offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[:len(chunk) + 1]
-        raw = np.frombuffer(data, dtype=np.uint8)[:int(offsets[-1])]
-        if raw.size < 2 or raw.max() < LEAD_BYTE:
-            done.append(chunk)
-            continue
-        leads = np.flatnonzero(raw[:-1] == LEAD_BYTE)
-        seconds = raw[leads + 1]
-        hit = wanted[seconds]
-        if not hit.any():
-            done.append(chunk)
-            continue
-        present = {int(point) for point in np.unique(seconds[hit])}
+        _offsets, raw, leads, seconds = pairs
+        present = {int(point) for point in np.unique(seconds[wanted[seconds]])}
         if present & same_size.keys():
             rewritten = raw.copy()
             for point in present & same_size.keys():
                 at = leads[seconds == point]
                 rewritten[at], rewritten[at + 1] = same_size[point][0], same_size[point][1]
+            validity, offsets_buffer, _data = chunk.buffers()
             chunk = pa.Array.from_buffers(pa.string(), len(chunk), [validity, offsets_buffer, pa.py_buffer(rewritten)],
-                                          null_count=chunk.null_count)
+                                          null_count=chunk.null_count, offset=chunk.offset)
         for point in sorted(present - same_size.keys()):
             chunk = pc.replace_substring(chunk, chr(point), replacements[point])
         done.append(chunk)
