@@ -17,6 +17,7 @@ from pathlib import Path
 import charset_normalizer
 
 from curator.errors import InputError, Location
+from curator.load.code_page import latin1_plan
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
 SAMPLE_BYTES = 1024 * 1024
@@ -94,9 +95,13 @@ def _western_code_page(sample: bytes) -> str:
     return name
 
 
-_CP1252_UNDEFINED = [bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)]
-# The bytes 0x80-0x9F that are characters in Windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ)
-_CP1252_C1_CHARACTERS = [bytes([b]) for b in range(0x80, 0xA0) if bytes([b]) not in _CP1252_UNDEFINED]
+# Windows-1252 against Latin-1, as the reader puts it right (code_page): the bytes it leaves undefined
+# (0x81, 0x8D, 0x8F, 0x90, 0x9D), and those that are its own characters (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” •
+# – — ˜ ™ š › œ ž Ÿ, all in 0x80-0x9F).
+_CP1252_PLAN = latin1_plan("cp1252")
+assert _CP1252_PLAN is not None
+_CP1252_UNDEFINED = [bytes([b]) for b, character in _CP1252_PLAN.differences.items() if character is None]
+_CP1252_C1_CHARACTERS = [bytes([b]) for b, character in _CP1252_PLAN.differences.items() if character is not None]
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -145,8 +145,7 @@ def tally(array: pa.ChunkedArray | pa.Array) -> Tally:
         kept = _without_blanks(values, counts)
         tally = Tally.of_distinct(*kept)
         tally.digits = digits
-        _fixed_width(tally, keyed, blanks=len(kept[0]) < len(values))
-        tally.lengths = tally.lengths or found.digit_lengths
+        _from_keys(tally, found, blanks=len(kept[0]) < len(values))
         return tally
     rows = _combined(pc.drop_null(array))
     blank_values = 0
@@ -162,15 +161,16 @@ def tally(array: pa.ChunkedArray | pa.Array) -> Tally:
     tally = Tally(rows, pa.array(np.ones(len(rows), dtype=np.int64)), distinct=len(keyed.keys) - blank_values,
                   top=_without_blanks(top_values, top_counts),
                   integers=_combined(pc.drop_null(integers)) if integers is not None else None, digits=digits)
-    _fixed_width(tally, keyed, blanks=blank_values > 0)
-    tally.lengths = tally.lengths or found.digit_lengths
+    _from_keys(tally, found, blanks=blank_values > 0)
     return tally
 
 
-def _fixed_width(tally: Tally, keyed: KeyCounts, blanks: bool) -> None:
-    """What a fixed-width ASCII column's keys tell without another pass over its values."""
+def _from_keys(tally: Tally, found: _Keyed, blanks: bool) -> None:
+    """What a keyed column tells without another pass over its values: a fixed-width ASCII column
+    its shape, width and smallest and largest text; a digit column its lengths."""
+    keyed = found.counts
     tally.shape = keyed.shape
-    tally.lengths = (keyed.width, keyed.width) if keyed.width is not None else None
+    tally.lengths = (keyed.width, keyed.width) if keyed.width is not None else found.digit_lengths
     if keyed.ordered and not blanks and len(keyed.keys):
         first, last = keyed.decode(keyed.keys[[0, -1]]).to_pylist()
         tally.bounds = (first, last)

@@ -22,6 +22,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curator.profile.shapes import shape_byte
+
 # Keys stay below this so that sums and products of radices cannot overflow int64.
 MAX_KEY_SPACE = 2**62
 MAX_STRING_BYTES = 2**31 - 1
@@ -185,8 +187,6 @@ def fixed_width_keys(array: pa.ChunkedArray | pa.Array) -> KeyCounts | None:
 def _one_shape(low: np.ndarray, high: np.ndarray) -> str | None:
     """The shape every value has when each byte position's bytes, from ``low`` to ``high``, all
     take one shape character (a constant byte, or digits only, capitals only...); else None."""
-    from curator.profile.shapes import shape_byte
-
     characters = []
     for first, last in zip(low.tolist(), high.tolist(), strict=True):
         shaped = {shape_byte(byte) for byte in range(first, last + 1)}
