@@ -101,29 +101,22 @@ class StallMeter:
         self.last_seen = time.monotonic()
 
 
-def _stack_of(frame: object) -> str:
+def _stack_of(frame: object, depth: int = 4) -> str:
+    """A thread's innermost ``depth`` frames in curator's own code, innermost first ("" if none)."""
     import traceback
 
     ours = [f"{Path(entry.filename).name}:{entry.lineno} {entry.name}" for entry in traceback.extract_stack(frame)
             if str(REPO) in entry.filename and "benchmarks" not in entry.filename]
-    return " < ".join(reversed(ours[-4:]))
+    return " < ".join(reversed(ours[-depth:]))
 
 
 def _other_threads_at() -> list[str]:
     """Where the other threads are when the GUI thread gets to run again: just past what held it up."""
     import threading
-    import traceback
 
     here = threading.get_ident()
-    found = []
-    for ident, frame in sys._current_frames().items():
-        if ident == here:
-            continue
-        ours = [f"{Path(entry.filename).name}:{entry.lineno} {entry.name}" for entry in traceback.extract_stack(frame)
-                if str(REPO) in entry.filename and "benchmarks" not in entry.filename]
-        if ours:
-            found.append(" < ".join(reversed(ours[-3:])))
-    return found
+    stacks = (_stack_of(frame, depth=3) for ident, frame in sys._current_frames().items() if ident != here)
+    return [stack for stack in stacks if stack]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -352,8 +352,8 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
     if warnings is not None:
         warnings.extend(plan.warnings)
     bad_rows: list[Any] = []
-    rows_before = [0]
-    undefined_seen = [False]
+    rows_before = 0
+    undefined_seen = False
 
     def collect(row: Any) -> str:
         bad_rows.append(row)
@@ -362,16 +362,17 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
     latin1 = plan.latin1
 
     def finished(table: pa.Table) -> Iterator[pa.RecordBatch]:
+        nonlocal rows_before, undefined_seen
         # Put right once per outgoing batch: pyarrow's own batches are a few thousand rows each.
         if latin1 is not None:
             table, undefined = put_right(table, latin1)
-            if undefined and not undefined_seen[0]:
-                undefined_seen[0] = True
-                in_file = [dataclasses.replace(u, row=u.row + rows_before[0]) for u in undefined]
+            if undefined and not undefined_seen:
+                undefined_seen = True
+                in_file = [dataclasses.replace(u, row=u.row + rows_before) for u in undefined]
                 warning = _undefined_bytes(path, plan, in_file, chosen=chosen)
                 if warnings is not None:
                     warnings.append(warning)
-        rows_before[0] += table.num_rows
+        rows_before += table.num_rows
         yield from table.combine_chunks().to_batches(max_chunksize=batch_rows)
 
     with pa.OSFile(str(path), "rb") as source:
