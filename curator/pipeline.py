@@ -45,6 +45,9 @@ class CurationResult:
     # schema (no rows); ``rows_out`` is the number of rows written.
     data_path: Path | None = None
     rows_out: int | None = None
+    # Streamed apply: the data file's encryption, started as soon as it was written
+    # (curator.package.agestream.BackgroundEncryption); the package takes it as it is.
+    data_encryption: Any = None
     # Headless apply: the drift report and what was skipped, for the manifest.
     applied: dict[str, Any] | None = None
     # The recipe's "reach k" generalisation as applied: levels, k, suppressed records, classes.
@@ -193,8 +196,8 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result:
         # (a name, a full birth date) would leave through the report what the protection removed.
         not_kept = {c.source for c in recipe.columns if c.transform.action != "keep"} | set(result.dropped_unmapped)
         result.validation.to_csv(validation_path, redact_direct=True, redact_columns=not_kept)
-        members = [("data.parquet", data_path), ("curation-report.html", report_path),
-                   ("validation-report.csv", validation_path)]
+        data_member = result.data_encryption if result.data_encryption is not None else ("data.parquet", data_path)
+        members = [data_member, ("curation-report.html", report_path), ("validation-report.csv", validation_path)]
         fields = manifest_fields(loaded, recipe, vocabulary, result)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))

@@ -20,7 +20,6 @@ from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
 from curator.load.fingerprint import BackgroundDigest
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
 from curator.load.sheets import detect_sheet_options, list_workbook_sheets, read_workbook
-from curator.load.statistical import read_statistical
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.source import LoadedTable, ReadOptions, SourceInfo
@@ -80,6 +79,9 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
                                decimal=given.decimal, thousands=given.thousands,
                                max_uncompressed_bytes=given.max_uncompressed_bytes)
         elif fmt in STATISTICAL_FORMATS:
+            # pyreadstat brings pandas and narwhals (0.1-0.3 s to import): only for the files that need it.
+            from curator.load.statistical import read_statistical
+
             table, original, warnings, metadata = read_statistical(source, fmt, progress)
             used = ReadOptions(format=fmt)
         else:

@@ -19,7 +19,7 @@ from curator import __version__
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package import manifest as mf
-from curator.package.agestream import encrypt_stream
+from curator.package.agestream import BackgroundEncryption, encrypt_stream
 from curator.package.keys import load_recipients, load_signing_key, recipient_fingerprint, signer_key_id
 from curator.package.tarstream import TarWriter
 from curator.progress import ProgressCallback, report
@@ -37,13 +37,17 @@ def sign_manifest(manifest_bytes: bytes, manifest: dict[str, Any], key: minisign
     return bytes(signature) + b"\n"
 
 
-def write_package(out_path: Path, members: Sequence[tuple[str, Path]], manifest_fields: dict[str, Any],
+Member = tuple[str, Path] | BackgroundEncryption
+
+
+def write_package(out_path: Path, members: Sequence[Member], manifest_fields: dict[str, Any],
                   recipients: Sequence[str], signing_key: minisign.SecretKey | Path | str,
                   cms: tuple[Path, str | None] | None = None,
                   progress: ProgressCallback | None = None) -> dict[str, Any]:
     """Write the package to ``out_path`` (through ``out_path.part``) and return its manifest.
 
-    ``members`` are (name in the package, plaintext file); ``manifest_fields`` go into the
+    ``members`` are (name in the package, plaintext file), or a :class:`BackgroundEncryption`
+    already under way for the same recipients; ``manifest_fields`` go into the
     manifest beside the fields curator fills in itself (and must hold no secret; 'created' and
     'tool' are replaced by write_package's own, the proof fields may not be given); every member is
     encrypted to every recipient; ``signing_key`` is a loaded minisign key (or an unprotected key
@@ -60,8 +64,11 @@ def write_package(out_path: Path, members: Sequence[tuple[str, Path]], manifest_
 
         cms_signer = CmsSigner.from_pkcs12(Path(cms[0]), cms[1])
 
+    for member in members:
+        if isinstance(member, BackgroundEncryption) and load_recipients(member.recipients) != recipient_keys:
+            raise ValueError(f"member '{member.name}' was encrypted for other recipients than the package's")
     # Encryption is most of the work; copying the ciphertext into the archive is the rest.
-    plain_total = sum(path.stat().st_size for _, path in members) or 1
+    plain_total = sum(_plain(member)[1].stat().st_size for member in members) or 1
     encrypted_done = copied = 0
     copy_total = 1
 
@@ -84,11 +91,19 @@ def write_package(out_path: Path, members: Sequence[tuple[str, Path]], manifest_
     try:
         member_entries: list[dict[str, Any]] = []
         digest_entries: list[dict[str, Any]] = []
-        for name, path in members:
-            encrypted_path = workdir / (name + mf.ENCRYPTED_SUFFIX)
-            with open(path, "rb") as source, open(encrypted_path, "wb") as target:
-                size, sha256, encrypted_size, encrypted_sha256 = encrypt_stream(source, target, recipient_keys,
-                                                                                encrypted)
+        encrypted_files: dict[str, Path] = {}
+        for member in members:
+            name, path = _plain(member)
+            if isinstance(member, BackgroundEncryption):
+                encrypted_path = member.target
+                size, sha256, encrypted_size, encrypted_sha256 = member.result()
+                encrypted(size)
+            else:
+                encrypted_path = workdir / (name + mf.ENCRYPTED_SUFFIX)
+                with open(path, "rb") as source, open(encrypted_path, "wb") as target:
+                    size, sha256, encrypted_size, encrypted_sha256 = encrypt_stream(source, target, recipient_keys,
+                                                                                    encrypted)
+            encrypted_files[name] = encrypted_path
             member_entries.append({"name": name, "file": name + mf.ENCRYPTED_SUFFIX, "size": size,
                                    "encrypted": {"size": encrypted_size, "sha256": encrypted_sha256}})
             digest_entries.append({"name": name, "size": size, "sha256": sha256})
@@ -124,7 +139,7 @@ def write_package(out_path: Path, members: Sequence[tuple[str, Path]], manifest_
             tar.add_bytes(manifest["digests"]["file"], digests_data)
             copy_total = sum(entry["encrypted"]["size"] for entry in member_entries) or 1
             for entry in member_entries:
-                with open(workdir / entry["file"], "rb") as source:
+                with open(encrypted_files[entry["name"]], "rb") as source:
                     tar.add_stream(entry["file"], source, entry["encrypted"]["size"],
                                    on_chunk=copied_into_archive)
             tar.close()
@@ -140,11 +155,18 @@ def write_package(out_path: Path, members: Sequence[tuple[str, Path]], manifest_
     return manifest
 
 
-def _check_members(members: Sequence[tuple[str, Path]]) -> None:
+def _plain(member: Member) -> tuple[str, Path]:
+    """(name in the package, plaintext file) of a member."""
+    if isinstance(member, BackgroundEncryption):
+        return member.name, member.source
+    return member[0], Path(member[1])
+
+
+def _check_members(members: Sequence[Member]) -> None:
     if not members:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "a package needs at least one member")))
     seen: set[str] = set()
-    for name, path in members:
+    for name, path in map(_plain, members):
         why = mf.check_member_name(name)
         if why:
             raise InputError(why, hint=Text(QT_TRANSLATE_NOOP("core", "Name members like 'data.parquet' or "

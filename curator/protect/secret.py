@@ -15,6 +15,7 @@ import binascii
 import hashlib
 import os
 import secrets
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,8 +110,13 @@ class PendingSecret:
         self._passphrase: str | None = passphrase
         self._future = _pool.submit_call(open_passphrase_file, self._data, passphrase)
         self._secret: bytes | None = None
+        self._lock = threading.Lock()   # a reading thread may wait for it too (see recipe.stream)
 
     def secret(self) -> bytes:
+        with self._lock:
+            return self._resolved()
+
+    def _resolved(self) -> bytes:
         if self._secret is None:
             from curator.protect import _pool
 

@@ -159,6 +159,8 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
     """
     from curator.load import detect_options
+    from curator.package.agestream import BackgroundEncryption
+    from curator.package.keys import load_recipients
     from curator.pipeline import CurationResult, curate, export_package
     from curator.recipe.stream import BATCH_ROWS, SchemaChanged, curate_streaming, streamable
 
@@ -183,16 +185,26 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
             out_dir = Path(output).resolve().parent
             out_dir.mkdir(parents=True, exist_ok=True)
             workdir = Path(tempfile.mkdtemp(prefix=f".{Path(output).name}.", dir=out_dir))
+            encryptions: list[BackgroundEncryption] = []
+
+            def encrypt_data(data_path: Path) -> BackgroundEncryption:
+                # Encrypted while the risk is measured and the reports are written.
+                encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / "data.parquet.age",
+                                                        load_recipients(recipients)))
+                return encryptions[-1]
+
             try:
                 streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
                                             check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
-                                            batch_rows=batch_rows or BATCH_ROWS)
+                                            batch_rows=batch_rows or BATCH_ROWS, on_data_written=encrypt_data)
                 notes.extend(streamed.loaded.warnings)
                 notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
                 return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
             except SchemaChanged as exc:
                 notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
             finally:
+                for encryption in encryptions:
+                    encryption.wait()
                 shutil.rmtree(workdir, ignore_errors=True)
         report(progress, 0.0, QT_TRANSLATE_NOOP("core", "reading"))
         loaded = read_file_for(path, options, notes, progress)

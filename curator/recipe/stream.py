@@ -196,6 +196,12 @@ class Prefetched(Iterator[Any]):
         self.close()
 
 
+def _once_open(secret: bytes | PendingSecret | None, items: Iterator[Any]) -> Iterator[Any]:
+    """``items``, once ``secret`` is open (a wrong passphrase is raised to the consumer)."""
+    resolve_secret(secret)
+    yield from items
+
+
 def prefetched(items: Iterator[Any], depth: int = 1) -> Prefetched:
     """``items`` read ahead on a thread (see :class:`Prefetched`)."""
     return Prefetched(items, depth)
@@ -293,7 +299,7 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, drop
 
 
 def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
-                secret: bytes | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
+                secret: bytes | PendingSecret | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
                 progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int) -> _PassResult:
     """One pass over the batches: convert, validate, protect, append to ``data_path``.
@@ -317,8 +323,9 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     tables = itertools.chain([first], rest) if first is not None else rest
     batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts))
     try:
+        key = resolve_secret(secret)    # a pending one is waited for while the first batch is converted
         for batch in batches:
-            protected = protect_table(batch.typed, recipe.columns, secret, parallel_above=PARALLEL_HASH_ABOVE)
+            protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE)
             if writer is None or done is None:
                 done = _PassResult(protected.schema, validation)
                 writer = _BackgroundWriter(data_path, protected.schema, data_file_options(recipe, protected.schema))
@@ -358,12 +365,14 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
 def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: bytes | PendingSecret | None,
                      options: ReadOptions | None, workdir: Path, strict: bool = False,
                      say: Callable[[str], None] | None = None, check_secret: Callable[[Recipe], None] | None = None,
-                     progress: ProgressCallback | None = None, batch_rows: int = BATCH_ROWS) -> StreamedCuration:
+                     progress: ProgressCallback | None = None, batch_rows: int = BATCH_ROWS,
+                     on_data_written: Callable[[Path], Any] | None = None) -> StreamedCuration:
     """Convert, validate and protect ``path`` batch by batch into ``workdir/data.parquet``.
 
     Raises ``DriftStop`` (see :mod:`curator.recipe.apply`) under ``strict`` when the first batch
     drifts, or when later rows hold new code values; :class:`SchemaChanged` when batches cannot
-    share one output schema.
+    share one output schema. ``on_data_written`` is called with the data file once it is complete
+    (before the risk is measured); what it returns is the result's ``data_encryption``.
     """
     from curator.load.fingerprint import BackgroundDigest
     from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes
@@ -425,15 +434,15 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
 
         header_row = used.header_row or 1
         data_path = workdir / "data.parquet"
-        # A secret opened in the helper process (PendingSecret) is waited for before the long pass:
-        # its scrypt ran beside the light work above, and its memory is freed before the big batches.
-        opened_secret = resolve_secret(secret)
         if rest is None:
-            rest = prefetched(batches)
+            # A secret opened in the helper process (PendingSecret): its scrypt ran beside the light
+            # work above; the first batch is converted while it finishes, and the next ones are read
+            # once its memory is freed.
+            rest = prefetched(_once_open(secret, batches))
 
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
                      ) -> _PassResult:
-            return _write_pass(first, rest, adapted, vocabulary, opened_secret, dropped_unmapped, quasi, header_row,
+            return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row,
                                data_path, counts if not forced_text else {}, forced_text, progress, span,
                                estimated_rows)
 
@@ -487,6 +496,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
     rows_in = done.rows
+    data_encryption = on_data_written(data_path) if on_data_written is not None else None
 
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
     risk = None
@@ -498,5 +508,5 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     info = SourceInfo(str(source.resolve()), used.format or "", size, digest.result(), used, rows_in)
     loaded = LoadedTable(head_schema.empty_table(), info, read_warnings)
     result = CurationResult(schema.empty_table(), identifications, validation, risk, dropped_unmapped, kept_direct,
-                            data_path=data_path, rows_out=validation.rows_out)
+                            data_path=data_path, rows_out=validation.rows_out, data_encryption=data_encryption)
     return StreamedCuration(loaded, copy.deepcopy(adapted), result, drift, skipped)

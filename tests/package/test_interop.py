@@ -238,3 +238,31 @@ def test_stock_age_opens_curator_passphrase_protected_identity(curator_keys: Cur
     _, status = os.waitpid(pid, 0)
     assert sent and os.waitstatus_to_exitcode(status) == 0, seen
     assert (tmp_path / "m.txt").read_bytes() == b"bonjour"
+
+
+def test_a_member_encrypted_beforehand_on_a_thread_opens_like_the_others(stock_keys: StockKeys, payload: Payload,
+                                                                         tmp_path: Path) -> None:
+    """A streamed apply encrypts its data file while the reports are written: the package is the same to the hub."""
+    from curator.package.agestream import BackgroundEncryption
+
+    recipients = load_recipients([stock_keys.hub_recipient])
+    data = dict(payload.members)["data.parquet"]
+    early = BackgroundEncryption("data.parquet", data, tmp_path / "early.age", recipients)
+    members = [early, *[m for m in payload.members if m[0] != "data.parquet"]]
+    out = tmp_path / "submission.tar"
+    manifest = write_package(out, members, payload.fields, recipients, load_signing_key(stock_keys.producer_key, None))
+    assert [m["name"] for m in manifest["members"]] == ["data.parquet", "report.html", "validation.json"]
+    assert verify_package(out, signer=load_signer(stock_keys.producer_pub)).ok
+    folder = tmp_path / "opened"
+    folder.mkdir()
+    assert run("tar", "-xf", out, cwd=folder).returncode == 0
+    result = run("age", "-d", "-i", stock_keys.hub_key, "-o", "data.parquet", "data.parquet.age", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert (folder / "data.parquet").read_bytes() == data.read_bytes()
+
+    elsewhere = BackgroundEncryption("data.parquet", data, tmp_path / "other.age",
+                                     load_recipients([stock_keys.other_hub_recipient]))
+    with pytest.raises(ValueError, match="other recipients"):
+        write_package(tmp_path / "refused.tar", [elsewhere], payload.fields, recipients,
+                      load_signing_key(stock_keys.producer_key, None))
+    assert not (tmp_path / "refused.tar").exists()
