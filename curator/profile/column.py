@@ -90,6 +90,8 @@ class Tally:
     shape: str | None = None
     lengths: tuple[int, int] | None = None      # shortest and longest value, in characters
     bounds: tuple[str, str] | None = None
+    # Digit columns without leading zeros: the texts of the smallest and largest number.
+    numeric_bounds: tuple[str, str] | None = None
 
     @property
     def per_row(self) -> bool:
@@ -171,9 +173,14 @@ def _from_keys(tally: Tally, found: _Keyed, blanks: bool) -> None:
     keyed = found.counts
     tally.shape = keyed.shape
     tally.lengths = (keyed.width, keyed.width) if keyed.width is not None else found.digit_lengths
-    if keyed.ordered and not blanks and len(keyed.keys):
+    if not len(keyed.keys):
+        return
+    if keyed.ordered and not blanks:
         first, last = keyed.decode(keyed.keys[[0, -1]]).to_pylist()
         tally.bounds = (first, last)
+    elif found.integers is not None:
+        first, last = keyed.decode(keyed.keys[[0, -1]]).to_pylist()
+        tally.numeric_bounds = (first, last)
 
 
 def count_values(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
@@ -234,7 +241,7 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
                             distinct_count=counted.distinct)
     if non_empty == 0:
         return profile
-    inference = infer(values, counts, non_empty, counted.integers)
+    inference = infer(values, counts, non_empty, counted.integers, counted.shape)
     profile.inferred_type = inference.inferred_type
     profile.date_formats = inference.date_formats
     profile.decimal_mark = inference.decimal_mark
@@ -244,12 +251,15 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
         lengths = pc.min_max(pc.utf8_length(values)).as_py()
         profile.length_min, profile.length_max = lengths["min"], lengths["max"]
     profile.top_values = _top(*(counted.top or (values, counts)), TOP_VALUES)
-    if counted.shape is not None:
-        shapes: tuple[pa.Array, pa.Array] = (pa.array([cut_shape(counted.shape)]), pa.array([non_empty], pa.int64()))
+    one_shape = counted.shape
+    if one_shape is None and counted.digits and counted.lengths is not None and counted.lengths[0] == counted.lengths[1]:
+        one_shape = "9" * counted.lengths[0]       # digits of one width
+    if one_shape is not None:
+        shapes: tuple[pa.Array, pa.Array] = (pa.array([cut_shape(one_shape)]), pa.array([non_empty], pa.int64()))
     else:
         shapes = (_digit_shapes if counted.digits else _weighted_shapes)(values, counts)
     profile.shapes = _top(*shapes, TOP_SHAPES)
-    if inference.fits is not None:
+    if inference.fits is not None and not pc.all(inference.fits).as_py():
         misfit = pc.invert(inference.fits)
         profile.type_exceptions = int(pc.sum(pc.if_else(misfit, counts, 0)).as_py() or 0)
         if profile.type_exceptions:
@@ -260,7 +270,10 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
                 misfits, misfit_counts = grouped.field(0), grouped.field(1)
             examples = _top(misfits, misfit_counts, EXCEPTION_EXAMPLES)
             profile.exception_examples = [value for value, _count in examples]
-    if inference.sort_keys is not None and inference.sort_keys.null_count < len(inference.sort_keys):
+    if inference.inferred_type == "integer" and counted.numeric_bounds is not None:
+        # Every value is a plain integer (no leading zero), each number written one way only.
+        profile.min, profile.max = counted.numeric_bounds
+    elif inference.sort_keys is not None and inference.sort_keys.null_count < len(inference.sort_keys):
         keys = inference.sort_keys
         # Several values can share a key ("1,5" and "1,50"): the smallest text of them, whatever the order.
         profile.min = pc.min(pc.filter(values, pc.equal(keys, pc.min(keys)))).as_py()

@@ -102,12 +102,14 @@ def valid_dates(values: pa.Array, pattern: str) -> tuple[pa.Array, pa.Array]:
 SAMPLE_DISTINCT = 5000
 
 
-def infer(values: pa.Array, counts: pa.Array, non_empty: int, integers: pa.Array | None = None) -> Inference:
+def infer(values: pa.Array, counts: pa.Array, non_empty: int, integers: pa.Array | None = None,
+          shape: str | None = None) -> Inference:
     """Infer the type from distinct non-empty ``values`` and their ``counts``.
 
     Columns with many distinct values (identifiers, free text) are first typed on an even sample of
     them; the type found is then checked on every value, and only if it fails is the whole cascade run.
-    ``integers``, when given, are the values already read as plain integers (digits, no leading zero).
+    ``integers``, when given, are the values already read as plain integers (digits, no leading zero);
+    ``shape``, the one shape every value has, when they are ASCII and share one (see profile.keys).
     """
     if len(values) > SAMPLE_DISTINCT:
         step = len(values) // SAMPLE_DISTINCT
@@ -116,14 +118,18 @@ def infer(values: pa.Array, counts: pa.Array, non_empty: int, integers: pa.Array
         guess = _cascade(pc.take(values, picked), sample_counts, int(pc.sum(sample_counts).as_py() or 0))
         if guess.inferred_type == "integer" and integers is not None:
             return Inference("integer", fits=pc.is_valid(integers), sort_keys=pc.cast(integers, pa.float64()))
-        checked = confirm(guess, values, counts, non_empty)
+        checked = confirm(guess, values, counts, non_empty, shape)
         if checked is not None:
             return checked
     return _cascade(values, counts, non_empty)
 
 
-def confirm(guess: Inference, values: pa.Array, counts: pa.Array, non_empty: int) -> Inference | None:
-    """``guess`` recomputed on all values, or None when they do not fit it."""
+def confirm(guess: Inference, values: pa.Array, counts: pa.Array, non_empty: int,
+            shape: str | None = None) -> Inference | None:
+    """``guess`` recomputed on all values, or None when they do not fit it.
+
+    ``shape``: see :func:`infer`. Whether an ASCII value is code-like depends on its shape alone
+    (its letters, digits and punctuation, and its length), so one test stands for every value."""
     kind = guess.inferred_type
     if kind in ("boolean", "empty"):
         return None
@@ -144,6 +150,9 @@ def confirm(guess: Inference, values: pa.Array, counts: pa.Array, non_empty: int
         mark = guess.decimal_mark or "."
         return Inference("decimal", fits=fits, sort_keys=_numbers(values, fits, mark), decimal_mark=guess.decimal_mark)
     if kind == "code":
+        if shape is not None:
+            fitting = bool(code_like(pa.array([shape]))[0].as_py())
+            return Inference("code", fits=pa.array(np.ones(len(values), dtype=np.bool_))) if fitting else None
         fits = code_like(values)
         return Inference("code", fits=fits) if _share(fits, counts, non_empty) >= MIN_FIT else None
     return None

@@ -138,3 +138,19 @@ def test_fixed_width_shortcuts_equal_the_measured_shapes_lengths_and_bounds(many
         assert profile.empty_count == rows - len(present), name
         if profile.inferred_type in ("code", "text"):
             assert (profile.min, profile.max) == (min(present), max(present)), name
+
+
+@pytest.mark.parametrize("characters", [9, 18])
+def test_fixed_width_keys_of_high_bytes_count_right_in_32_and_64_bits(characters: int) -> None:
+    """Accented letters are two UTF-8 bytes of which the second varies from 0xA0: their keys start
+    far below zero before every position is added in (32-bit keys for 9 letters, 64-bit for 18)."""
+    rng = random.Random(characters)
+    letters = "àáâãäåæçèé"
+    values = ["".join(rng.choice(letters) for _ in range(characters)) for _ in range(3000)]
+    values += values[:40] + [None] * 5
+    found = fixed_width_counts(_chunked(values, 7))
+    assert found is not None
+    distinct, counts = found
+    expected = Counter(v for v in values if v is not None)
+    assert dict(zip(distinct.to_pylist(), counts.to_pylist(), strict=True)) == expected
+    assert distinct.to_pylist() == sorted(expected, key=lambda v: v.encode("utf-8"))
