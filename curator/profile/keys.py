@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -181,14 +182,14 @@ def fixed_width_keys(array: pa.ChunkedArray | pa.Array) -> KeyCounts | None:
     # 32-bit keys when they fit: half the memory to write and read at every position. The sums
     # wrap around (numpy integers are modular) and come back into range once every term is in, so
     # only the starting offset needs bringing into range by hand.
-    kind = np.int32 if space <= 2**31 else np.int64
+    kind: type[np.signedinteger[Any]] = np.int32 if space <= 2**31 else np.int64
     bits = np.iinfo(kind).bits
     offset = -sum(int(low[position]) * weights[position] for position in varying)
     keys = np.full(rows, (offset + 2 ** (bits - 1)) % 2**bits - 2 ** (bits - 1), dtype=kind)
     term = np.empty(rows, dtype=kind)
     for position in varying:
         np.multiply(columns[position], weights[position], out=term, dtype=kind)
-        keys += term
+        np.add(keys, term, out=keys)
     distinct, counts = _counted(keys, space)
     value_width = width
 
