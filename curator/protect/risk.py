@@ -97,7 +97,8 @@ def class_sizes(table: pa.Table, quasi: list[str], sensitive: str | None = None)
         if cardinality * span >= 2**62:
             keys = np.unique(keys, return_inverse=True)[1].reshape(-1).astype(np.int64)
         keys = keys * span + values
-    keys = np.sort(keys)
+    # Keys that fit 32 bits sort in two thirds of the time.
+    keys = np.sort(keys.astype(np.int32) if cardinality * span <= 2**31 else keys)
     if len(keys) == 0:
         return np.zeros(0, dtype=np.int64), None if sensitive is None else np.zeros(0, dtype=np.int64)
     classes = keys // span
@@ -143,7 +144,9 @@ def risk_summary(table: pa.Table, quasi: list[str], k: int | None = None,
         return RiskSummary(0, list(quasi), 0, 0, 0.0, 0.0, 0, k, 0 if k else None, 0 if k else None)
     sizes, distinct = class_sizes(table, quasi, sensitive)
     classes = len(sizes)
-    size_values, size_counts = np.unique(sizes, return_counts=True)
+    tally = np.bincount(sizes)          # classes of each size: sizes are small numbers
+    size_values = np.flatnonzero(tally)
+    size_counts = tally[size_values]
     smallest = int(sizes.min())
     summary = RiskSummary(
         records=records, quasi_identifiers=list(quasi), classes=classes,
@@ -164,6 +167,12 @@ def _column_codes(column: pa.ChunkedArray) -> tuple[np.ndarray, int]:
     """Dense codes of a column's values; null is one more code."""
     array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
     if pa.types.is_dictionary(array.type):
+        dictionary = array.dictionary
+        if dictionary.null_count == 0 and pc.count_distinct(dictionary).as_py() == len(dictionary):
+            # Already dense codes (a streamed apply's quasi-identifiers, dictionaries unified):
+            # no need to spell the values out and hash them again.
+            size = len(dictionary)
+            return pc.fill_null(array.indices, size).to_numpy(zero_copy_only=False).astype(np.int64), size + 1
         array = array.dictionary_decode()
     encoded = pc.dictionary_encode(array)
     size = len(encoded.dictionary)
