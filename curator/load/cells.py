@@ -115,11 +115,37 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
+_SEPARATOR = "\x00"
+_JOINED_LIMIT = 1 << 30     # characters: well inside one Arrow string's 2 GiB
+
+
+def _all_strings(values: Sequence[object]) -> pa.Array | None:
+    """A column of Python strings as Arrow text, or None when a value is not a string.
+
+    Joined, encoded and split by Arrow, they convert in half the time they take one by one
+    (pyarrow encodes each string on its own). A NUL inside a value would split it: such columns
+    are left to the cell-by-cell path, found by counting the separators.
+    """
+    if not values:
+        return None
+    try:
+        joined = _SEPARATOR.join(values)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+    if len(joined) > _JOINED_LIMIT or joined.count(_SEPARATOR) != len(values) - 1:
+        return None
+    parts = pc.split_pattern(pa.array([joined], pa.string()), _SEPARATOR)
+    return parts.flatten()
+
+
 def cells_to_text(values: Sequence[object]) -> tuple[pa.Array, bool]:
     """A column of workbook cells as text, and whether it held dates.
 
     Homogeneous columns go through Arrow in one call; only mixed ones are formatted cell by cell.
     """
+    text = _all_strings(values)
+    if text is not None:
+        return empty_to_null(text), False
     try:
         # Most columns are text: one C-level pass, no per-cell Python.
         return empty_to_null(pa.array(values, pa.string())), False

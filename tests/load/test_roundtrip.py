@@ -283,3 +283,31 @@ def test_big_whole_numbers_are_not_written_in_scientific_notation(tmp_path: Path
     parquet = tmp_path / "nir.parquet"
     pq.write_table(pa.table({"nir": pa.array([295109912611193.0, None])}), parquet)
     assert read_file(parquet).table.column("nir").to_pylist() == ["295109912611193", None]
+
+
+def test_text_cells_with_accents_emoji_and_empties_read_back_exactly(tmp_path: Path) -> None:
+    """Text columns are converted joined and split again: characters outside Latin-1, empty cells
+    and a column mixing text and numbers must all come back as written."""
+    path = tmp_path / "texte.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["libelle", "note", "melange"])
+    for row in [["cœur €", "a b", "x"], ["", "plain", 2.5], ["Łódź 🙂", "", "y"], ["Zoë", "z", None]]:
+        sheet.append(row)
+    book.save(path)
+    assert read_file(path).table.to_pylist() == [
+        {"libelle": "cœur €", "note": "a b", "melange": "x"},
+        {"libelle": None, "note": "plain", "melange": "2.5"},
+        {"libelle": "Łódź 🙂", "note": None, "melange": "y"},
+        {"libelle": "Zoë", "note": "z", "melange": None},
+    ]
+
+
+def test_cells_to_text_splits_only_where_it_joined() -> None:
+    from curator.load.cells import cells_to_text
+
+    values = ["a\x00b", "", "œ", "Łódź", "plain"]
+    array, dates = cells_to_text(values)
+    assert array.to_pylist() == ["a\x00b", None, "œ", "Łódź", "plain"] and not dates
+    assert cells_to_text(["x", 3.0, ""])[0].to_pylist() == ["x", "3", None]
+    assert cells_to_text(["only"])[0].to_pylist() == ["only"]
