@@ -41,6 +41,9 @@ IDENTIFY_ROWS = 50_000
 # Distinct values in one batch's column from which a helper process hashes half of them: the
 # helper starts once for the whole file, so it pays off far below a whole table's threshold.
 PARALLEL_HASH_ABOVE = 32_768
+READ_AHEAD = 1                          # batches read ahead of the converting thread
+CONVERTED_AHEAD = 2                     # batches converted ahead of the protecting one: two smooth out
+# the batches that take longer to protect (measured: 6.5 s against 7.1 s median, same peak memory)
 
 
 class SchemaChanged(Exception):
@@ -321,7 +324,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     done: _PassResult | None = None
     started = time.monotonic()
     tables = itertools.chain([first], rest) if first is not None else rest
-    batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts))
+    batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts), CONVERTED_AHEAD)
     try:
         key = resolve_secret(secret)    # a pending one is waited for while the first batch is converted
         for batch in batches:
@@ -392,7 +395,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     # The next batches are read while the first is compared with the recipe and identified, unless
     # the secret is still being opened: its scrypt holds up to a GiB in the helper process, and the
     # batches read ahead would add theirs to it. They are read once it is open.
-    rest = prefetched(batches) if not isinstance(secret, PendingSecret) else None
+    rest = prefetched(batches, READ_AHEAD) if not isinstance(secret, PendingSecret) else None
     try:
         size = source.stat().st_size
         estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
@@ -438,7 +441,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
             # A secret opened in the helper process (PendingSecret): its scrypt ran beside the light
             # work above; the first batch is converted while it finishes, and the next ones are read
             # once its memory is freed.
-            rest = prefetched(_once_open(secret, batches))
+            rest = prefetched(_once_open(secret, batches), READ_AHEAD)
 
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
                      ) -> _PassResult:
@@ -492,7 +495,8 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         # again with those columns as written; the validation findings of the first pass stand.
         report(progress, 0.5, Text(QT_TRANSLATE_NOOP("core", "writing again: {columns} keep their values as written"),
                    columns=", ".join(sorted(mixed))))
-        done = run_pass(None, prefetched(_batches(source, used, batch_rows, encoding_chosen)), mixed, (0.5, 0.85))
+        done = run_pass(None, prefetched(_batches(source, used, batch_rows, encoding_chosen), READ_AHEAD), mixed,
+                        (0.5, 0.85))
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
     rows_in = done.rows
