@@ -367,7 +367,9 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
 
     def finished(table: pa.Table) -> Iterator[pa.RecordBatch]:
         nonlocal rows_before, undefined_seen
-        # Put right once per outgoing batch: pyarrow's own batches are a few thousand rows each.
+        # Put right once per outgoing batch, joined: pyarrow's own batches are a few thousand rows
+        # each, and a scan per column costs less than a scan per piece of it.
+        table = table.combine_chunks()
         if latin1 is not None:
             table, undefined = put_right(table, latin1)
             if undefined and not undefined_seen:
@@ -377,7 +379,7 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
                 if warnings is not None:
                     warnings.append(warning)
         rows_before += table.num_rows
-        yield from table.combine_chunks().to_batches(max_chunksize=batch_rows)
+        yield from table.to_batches(max_chunksize=batch_rows)
 
     with pa.OSFile(str(path), "rb") as source:
         reader = pacsv.open_csv(source, read_options=plan.read_options(),
