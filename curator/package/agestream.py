@@ -11,11 +11,19 @@ import hashlib
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import pyrage
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
+
+
+class Readable(Protocol):
+    """What encryption reads from: a file, or one followed as it is written."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def close(self) -> None: ...
 
 
 class AgeError(Exception):
@@ -38,7 +46,7 @@ def _run(operation: Callable[[], object], reader: HashingReader, writer: Hashing
 class HashingReader:
     """Reads at most ``limit`` bytes of ``source``, hashing them."""
 
-    def __init__(self, source: BinaryIO, limit: int | None = None,
+    def __init__(self, source: Readable, limit: int | None = None,
                  on_bytes: Callable[[int], None] | None = None) -> None:
         self._source = source
         self._left = limit
@@ -89,7 +97,7 @@ class HashingWriter:
         self._target.flush()
 
 
-def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: Sequence[str],
+def encrypt_stream(source: Readable, target: BinaryIO, recipients: Sequence[str],
                    on_bytes: Callable[[int], None] | None = None) -> tuple[int, str, int, str]:
     """Encrypt ``source`` to ``target`` for every recipient: (plain size, plain SHA-256, cipher size, cipher SHA-256)."""
     keys = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
@@ -102,16 +110,18 @@ def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: Sequence[str]
 class BackgroundEncryption:
     """A file encrypted to ``target`` on a thread, while the caller prepares the rest of a package.
 
-    A streamed apply starts it on the data file as soon as the file is complete: its encryption
-    (a few tenths of a second per hundred MB) then overlaps with measuring the risk and writing the
-    reports. :meth:`result` waits and gives what :func:`encrypt_stream` returns, or raises its error.
+    A streamed apply starts it on the data file as the file is being written (``reader`` follows
+    it): its encryption, a few tenths of a second per hundred MB, is then done by the time the
+    risk is measured and the reports written. :meth:`result` waits and gives what :func:`encrypt_stream` returns, or raises its error.
     """
 
-    def __init__(self, name: str, source: Path, target: Path, recipients: Sequence[str]) -> None:
+    def __init__(self, name: str, source: Path, target: Path, recipients: Sequence[str],
+                 reader: Readable | None = None) -> None:
         self.name = name
         self.source = Path(source)
         self.target = Path(target)
         self.recipients = list(recipients)
+        self._reader = reader       # read instead of ``source``: a file followed as it is written, say
         self._result: tuple[int, str, int, str] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="curator-encrypt", daemon=True)
@@ -119,8 +129,12 @@ class BackgroundEncryption:
 
     def _run(self) -> None:
         try:
-            with open(self.source, "rb") as source, open(self.target, "wb") as target:
-                self._result = encrypt_stream(source, target, self.recipients)
+            source = self._reader if self._reader is not None else open(self.source, "rb")  # noqa: SIM115
+            try:
+                with open(self.target, "wb") as target:
+                    self._result = encrypt_stream(source, target, self.recipients)
+            finally:
+                source.close()
         except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread by result()
             self._error = error
 

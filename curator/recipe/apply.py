@@ -162,7 +162,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     from curator.package.agestream import BackgroundEncryption
     from curator.package.keys import load_recipients
     from curator.pipeline import CurationResult, curate, export_package
-    from curator.recipe.stream import BATCH_ROWS, SchemaChanged, curate_streaming, streamable
+    from curator.recipe.stream import BATCH_ROWS, FollowedFile, SchemaChanged, curate_streaming, streamable
 
     notes: list[str] = []
     vocabulary = load_recipe_vocabulary(recipe, notes)
@@ -187,16 +187,16 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
             workdir = Path(tempfile.mkdtemp(prefix=f".{Path(output).name}.", dir=out_dir))
             encryptions: list[BackgroundEncryption] = []
 
-            def encrypt_data(data_path: Path) -> BackgroundEncryption:
-                # Encrypted while the risk is measured and the reports are written.
-                encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / "data.parquet.age",
-                                                        load_recipients(recipients)))
+            def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
+                # Encrypted as it is written: done by the time the risk is measured and the reports written.
+                encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / f"{data_path.name}.age",
+                                                        load_recipients(recipients), reader=written))
                 return encryptions[-1]
 
             try:
                 streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
                                             check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
-                                            batch_rows=batch_rows or BATCH_ROWS, on_data_written=encrypt_data)
+                                            batch_rows=batch_rows or BATCH_ROWS, on_data_started=encrypt_data)
                 notes.extend(streamed.loaded.warnings)
                 notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
                 return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)

@@ -210,6 +210,47 @@ def prefetched(items: Iterator[Any], depth: int = 1) -> Prefetched:
     return Prefetched(items, depth)
 
 
+class FollowedFile:
+    """Reads a file while another thread writes it, to its end once the writer says it is done.
+
+    The Parquet writer only ever appends, so every byte read is final. ``abandon`` (the pass
+    failed) makes the reader raise instead of waiting for bytes that will never come.
+    """
+
+    POLL_SECONDS = 0.01
+
+    def __init__(self, path: Path) -> None:
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by the reader's owner, through close()
+        self._done = threading.Event()
+        self._abandoned = False
+
+    def finish(self) -> None:
+        self._done.set()
+
+    def abandon(self) -> None:
+        self._abandoned = True
+        self._done.set()
+
+    def read(self, size: int = -1) -> bytes:
+        while True:
+            done = self._done.is_set()     # before reading: bytes written before "done" are all there
+            if self._abandoned:
+                raise OSError("the data file was abandoned: the pass that wrote it failed")
+            data = self._file.read(size)
+            if data or done:
+                return data
+            self._done.wait(self.POLL_SECONDS)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> FollowedFile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
 class _BackgroundWriter:
     """Appends tables to a Parquet file on a thread (compression releases the GIL), one table behind."""
 
@@ -261,6 +302,7 @@ class _PassResult:
     batches: int = 0
     typed_batches: dict[str, int] = field(default_factory=dict)   # column -> batches where it was converted
     quasi_parts: list[pa.Table] = field(default_factory=list)
+    follower: Any = None    # what ``on_data_started`` returned for this pass's data file
 
 
 def _as_written(decision: ColumnDecision) -> ColumnDecision:
@@ -304,8 +346,12 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, drop
 def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
                 secret: bytes | PendingSecret | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
-                progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int) -> _PassResult:
+                progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int,
+                on_data_started: Callable[[Path, FollowedFile], Any] | None = None) -> _PassResult:
     """One pass over the batches: convert, validate, protect, append to ``data_path``.
+
+    ``on_data_started`` is given the data file as soon as it is created, with a reader that
+    follows it as it is written (and fails if the pass does).
 
     Three stages run side by side, a batch apart: reading (a thread), converting and validating
     (another thread; both mostly in Arrow, which releases the GIL) and protecting here, whose
@@ -325,6 +371,8 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     started = time.monotonic()
     tables = itertools.chain([first], rest) if first is not None else rest
     batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts), CONVERTED_AHEAD)
+    followed: FollowedFile | None = None
+    completed = False
     try:
         key = resolve_secret(secret)    # a pending one is waited for while the first batch is converted
         for batch in batches:
@@ -332,6 +380,9 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
             if writer is None or done is None:
                 done = _PassResult(protected.schema, validation)
                 writer = _BackgroundWriter(data_path, protected.schema, data_file_options(recipe, protected.schema))
+                if on_data_started is not None:
+                    followed = FollowedFile(data_path)
+                    done.follower = on_data_started(data_path, followed)
             elif not protected.schema.equals(done.schema):
                 try:
                     protected = protected.cast(done.schema)
@@ -353,13 +404,21 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
             report(progress, span[0] + (span[1] - span[0]) * min(done.rows / estimated_rows, 1.0),
                    Text(QT_TRANSLATE_NOOP("core", "{rows:,} rows, {rate:,.0f} rows/s"), rows=done.rows, rate=rate))
             del batch, protected
+        completed = True
     finally:
         batches.close()                 # the converting thread first, then the reading one
         close_reading = getattr(rest, "close", None)
         if close_reading is not None:
             close_reading()
-        if writer is not None:
-            writer.close()
+        try:
+            if writer is not None:
+                writer.close()
+        except BaseException:
+            completed = False
+            raise
+        finally:
+            if followed is not None:
+                followed.finish() if completed else followed.abandon()
     if done is None:
         raise SchemaChanged("no rows")
     return done
@@ -369,13 +428,14 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
                      options: ReadOptions | None, workdir: Path, strict: bool = False,
                      say: Callable[[str], None] | None = None, check_secret: Callable[[Recipe], None] | None = None,
                      progress: ProgressCallback | None = None, batch_rows: int = BATCH_ROWS,
-                     on_data_written: Callable[[Path], Any] | None = None) -> StreamedCuration:
+                     on_data_started: Callable[[Path, FollowedFile], Any] | None = None) -> StreamedCuration:
     """Convert, validate and protect ``path`` batch by batch into ``workdir/data.parquet``.
 
     Raises ``DriftStop`` (see :mod:`curator.recipe.apply`) under ``strict`` when the first batch
     drifts, or when later rows hold new code values; :class:`SchemaChanged` when batches cannot
-    share one output schema. ``on_data_written`` is called with the data file once it is complete
-    (before the risk is measured); what it returns is the result's ``data_encryption``.
+    share one output schema. ``on_data_started`` is called with the data file as soon as it is
+    created and a reader that follows it as it is written (see :func:`_write_pass`); what it
+    returns for the file finally kept is the result's ``data_encryption``.
     """
     from curator.load.fingerprint import BackgroundDigest
     from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes
@@ -445,9 +505,11 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
 
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
                      ) -> _PassResult:
+            # A second pass writes a file of its own: the first may still be read by its follower.
+            written = data_path if not forced_text else data_path.with_name("data-rewritten.parquet")
             return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row,
-                               data_path, counts if not forced_text else {}, forced_text, progress, span,
-                               estimated_rows)
+                               written, counts if not forced_text else {}, forced_text, progress, span,
+                               estimated_rows, on_data_started)
 
         head_schema = head.schema
         done = run_pass(head, rest, set(), (0.05, 0.85))
@@ -500,7 +562,8 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
     rows_in = done.rows
-    data_encryption = on_data_written(data_path) if on_data_written is not None else None
+    if mixed:
+        data_path = data_path.with_name("data-rewritten.parquet")
 
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
     risk = None
@@ -512,5 +575,5 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     info = SourceInfo(str(source.resolve()), used.format or "", size, digest.result(), used, rows_in)
     loaded = LoadedTable(head_schema.empty_table(), info, read_warnings)
     result = CurationResult(schema.empty_table(), identifications, validation, risk, dropped_unmapped, kept_direct,
-                            data_path=data_path, rows_out=validation.rows_out, data_encryption=data_encryption)
+                            data_path=data_path, rows_out=validation.rows_out, data_encryption=done.follower)
     return StreamedCuration(loaded, copy.deepcopy(adapted), result, drift, skipped)

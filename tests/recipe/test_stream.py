@@ -181,3 +181,43 @@ def test_streamed_apply_warns_of_an_undefined_byte_as_the_whole_read_does(keys, 
     warned = [[n for n in result.notes if "0x81" in n] for result in (whole, streamed)]
     assert warned[0] == warned[1] and len(warned[1]) == 1
     assert "'Commentaire'" in warned[1][0] and "data row 4500" in warned[1][0]
+
+
+def test_a_followed_file_gives_every_byte_written_and_fails_with_its_writer(tmp_path: Path) -> None:
+    """The data file is encrypted as the Parquet writer appends to it: the reader must get every
+    byte, in order, however the writes and reads interleave, and stop if the pass fails."""
+    import random
+    import threading
+    import time
+
+    from curator.recipe.stream import FollowedFile
+
+    path = tmp_path / "data.parquet"
+    pieces = [random.Random(n).randbytes(random.Random(n).randrange(1, 70_000)) for n in range(60)]
+    path.write_bytes(b"")
+    followed = FollowedFile(path)
+
+    def write() -> None:
+        with path.open("ab") as out:
+            for piece in pieces:
+                out.write(piece)
+                out.flush()
+                time.sleep(0.002)
+        followed.finish()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    read = bytearray()
+    while chunk := followed.read(65_536):
+        read += chunk
+    writer.join()
+    followed.close()
+    assert bytes(read) == b"".join(pieces)
+
+    failing = FollowedFile(path)
+    assert failing.read(10) == pieces[0][:10]
+    threading.Timer(0.05, failing.abandon).start()
+    with pytest.raises(OSError, match="abandoned"):
+        while failing.read(1 << 30):
+            pass
+    failing.close()
