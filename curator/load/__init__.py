@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -110,16 +111,19 @@ def detect_options(path: str | Path) -> ReadOptions:
 
 def iter_batches(path: str | Path, options: ReadOptions | None = None,
                  batch_rows: int = 262_144, warnings: list[str] | None = None,
-                 encoding_chosen: bool | None = None) -> Iterator[pa.RecordBatch]:
+                 encoding_chosen: bool | None = None, sha256: Any = None) -> Iterator[pa.RecordBatch]:
     """Stream a CSV or Parquet source as record batches with the same names and types as :func:`read_file`.
 
     ``warnings`` receives what :func:`read_file` would put in ``LoadedTable.warnings``, as it is found;
-    ``encoding_chosen`` is for options that hold a detected encoding (see ``iter_csv_batches``)."""
+    ``encoding_chosen`` is for options that hold a detected encoding (see ``iter_csv_batches``);
+    ``sha256`` (CSV only), a hashlib object fed the file's bytes as they are read."""
     given = options or ReadOptions()
     source = _source_path(path)
     fmt = _format(source, given)
     if fmt == "csv":
-        return iter_csv_batches(source, given, batch_rows, warnings, encoding_chosen)
+        return iter_csv_batches(source, given, batch_rows, warnings, encoding_chosen, sha256)
+    if sha256 is not None:
+        raise ValueError("a digest is taken during the read of CSV files only")
     if fmt == "parquet":
         return iter_parquet_batches(source, batch_rows)
     raise InputError(Text(QT_TRANSLATE_NOOP("core", "Streaming is available for CSV and Parquet files, not {format}."),

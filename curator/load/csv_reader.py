@@ -24,7 +24,7 @@ import pyarrow.csv as pacsv
 
 from curator.errors import InputError, Location
 from curator.load.code_page import Latin1Plan, Undefined, latin1_plan, put_right
-from curator.load.fingerprint import BackgroundDigest
+from curator.load.fingerprint import BackgroundDigest, DigestingFile
 from curator.load.names import unique_names
 from curator.load.text_dialect import TextDialect, detect_dialect, read_sample
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -345,12 +345,13 @@ def _check_cell_lengths(path: Path, plan: CsvPlan, table: pa.Table) -> None:
 
 
 def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings: list[str] | None = None,
-                     encoding_chosen: bool | None = None) -> Iterator[pa.RecordBatch]:
+                     encoding_chosen: bool | None = None, sha256: Any = None) -> Iterator[pa.RecordBatch]:
     """The file's rows in batches, read as :func:`read_csv_file` reads them whole. What it would warn
     about goes to ``warnings``: the plan's notes at once, a byte Windows-1252 leaves undefined
     (its first one, with its data row in the file) when it is met. Such a byte is an error instead
     when the user chose the encoding: ``encoding_chosen``, by default whether ``options`` names one
-    (a caller that fills in detected options says which were the user's)."""
+    (a caller that fills in detected options says which were the user's). ``sha256``, a hashlib
+    object, is fed every byte of the file as it is read (complete once the last batch is out)."""
     plan = plan_csv(path, options)
     chosen = options.encoding is not None if encoding_chosen is None else encoding_chosen
     if warnings is not None:
@@ -381,7 +382,8 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
         rows_before += table.num_rows
         yield from table.to_batches(max_chunksize=batch_rows)
 
-    with pa.OSFile(str(path), "rb") as source:
+    opened = pa.OSFile(str(path), "rb") if sha256 is None else pa.PythonFile(DigestingFile(path, sha256), mode="r")
+    with opened as source:
         reader = pacsv.open_csv(source, read_options=plan.read_options(),
                                 parse_options=plan.parse_options(collect),
                                 convert_options=plan.convert_options())

@@ -1,10 +1,11 @@
-"""The source fingerprint: SHA-256 streamed from the file, computed beside the read."""
+"""The source fingerprint: SHA-256 streamed from the file, computed beside the read or during it."""
 
 from __future__ import annotations
 
 import hashlib
 import threading
 from pathlib import Path
+from typing import Any
 
 CHUNK_BYTES = 4 * 1024 * 1024
 
@@ -39,3 +40,40 @@ class BackgroundDigest:
             raise self._error
         assert self._result is not None
         return self._result
+
+
+class DigestingFile:
+    """A file opened for reading whose every byte read goes into ``digest`` as well.
+
+    Handed to pyarrow's streaming CSV reader, which reads the whole file in order: the fingerprint
+    is then taken on the way, without a second read of the file on another thread (0.3 s of CPU
+    for 350 MB, which a headless apply's start-up, busy opening the secret, can use).
+    """
+
+    def __init__(self, path: Path, digest: Any) -> None:
+        self._file = open(path, "rb", buffering=0)  # noqa: SIM115 - closed by close(), as pyarrow does
+        self._digest = digest
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._file.read(size)
+        self._digest.update(data)
+        return data
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self._file.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._file.closed

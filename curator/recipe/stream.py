@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import hashlib
 import itertools
 import queue
 import threading
@@ -120,10 +121,10 @@ def _text_bytes(table: pa.Table) -> int:
 
 
 def _batches(path: Path, options: ReadOptions, batch_rows: int, encoding_chosen: bool,
-             warnings: list[str] | None = None) -> Generator[pa.Table, None, None]:
+             warnings: list[str] | None = None, sha256: Any = None) -> Generator[pa.Table, None, None]:
     from curator.load import iter_batches
 
-    for batch in iter_batches(path, options, batch_rows, warnings, encoding_chosen):
+    for batch in iter_batches(path, options, batch_rows, warnings, encoding_chosen, sha256):
         yield pa.Table.from_batches([batch])
 
 
@@ -445,10 +446,12 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
 
     source = Path(path)
     used = _used_options(source, options or ReadOptions())
-    digest = BackgroundDigest(source)
+    # A CSV file is fingerprinted as the first pass reads it; other files on a thread beside it.
+    hashed = hashlib.sha256() if used.format == "csv" else None
+    digest = BackgroundDigest(source) if hashed is None else None
     read_warnings: list[str] = []      # what reading the whole file would have warned about
     encoding_chosen = options is not None and options.encoding is not None
-    batches = _batches(source, used, batch_rows, encoding_chosen, read_warnings)
+    batches = _batches(source, used, batch_rows, encoding_chosen, read_warnings, hashed)
     head = next(batches, None)
     if head is None:
         raise SchemaChanged("no rows")
@@ -572,7 +575,8 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         risk = risk_summary(quasi_table, list(quasi_table.column_names), k=adapted.protection.k_target).to_dict()
         del quasi_table
     validation.column_types = {f.name: str(f.type) for f in schema}
-    info = SourceInfo(str(source.resolve()), used.format or "", size, digest.result(), used, rows_in)
+    sha256 = digest.result() if digest is not None else hashed.hexdigest() if hashed is not None else ""
+    info = SourceInfo(str(source.resolve()), used.format or "", size, sha256, used, rows_in)
     loaded = LoadedTable(head_schema.empty_table(), info, read_warnings)
     result = CurationResult(schema.empty_table(), identifications, validation, risk, dropped_unmapped, kept_direct,
                             data_path=data_path, rows_out=validation.rows_out, data_encryption=done.follower)

@@ -192,3 +192,20 @@ def test_header_row_zero_means_no_header(tmp_path: Path) -> None:
     loaded = read_file(path, ReadOptions(header_row=0))
     assert loaded.table.column_names == [f"column_{i}" for i in range(1, 8)]
     assert as_rows(loaded.table) == REGISTRY_ROWS
+
+
+def test_streamed_read_fingerprints_the_file_as_it_reads_it(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from curator.load.fingerprint import sha256_file
+
+    path = tmp_path / "registre.csv"
+    lines = ["nir;commune"] + [f"1{n:014d};Évreux" for n in range(20_000)]
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    digest = hashlib.sha256()
+    rows = sum(batch.num_rows for batch in iter_batches(path, batch_rows=3_000, sha256=digest))
+    assert rows == 20_000 and digest.hexdigest() == sha256_file(path)
+    parquet = tmp_path / "registre.parquet"
+    pq.write_table(pa.table({"x": ["1"]}), parquet)
+    with pytest.raises(ValueError, match="CSV files only"):
+        iter_batches(parquet, sha256=hashlib.sha256())
