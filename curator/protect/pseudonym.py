@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curator.distinctness import mostly_distinct
 from curator.errors import InputError
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect import _pool
@@ -42,20 +43,11 @@ def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = 
         values = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         values = values.cast(pa.string())
-    if _mostly_distinct(values):
+    if mostly_distinct(values):
         return tokens_as_text(hmac_sha256_hex(secret, values, lambda part: normalise(part, kind), parallel_above))
     encoded = pc.dictionary_encode(values)
     tokens = hmac_sha256_hex(secret, encoded.dictionary, lambda part: normalise(part, kind), parallel_above)
     return tokens_as_text(tokens.take(encoded.indices))
-
-
-HEAD_ROWS = 10_000
-
-
-def _mostly_distinct(values: pa.Array) -> bool:
-    """Do nine in ten of the first present values differ?"""
-    head = pc.drop_null(values.slice(0, HEAD_ROWS))
-    return len(head) > 0 and pc.count_distinct(head).as_py() >= 0.9 * len(head)
 
 
 def normalise(values: pa.Array, kind: str = "generic") -> pa.Array:
