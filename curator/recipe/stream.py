@@ -245,12 +245,6 @@ class FollowedFile:
     def close(self) -> None:
         self._file.close()
 
-    def __enter__(self) -> FollowedFile:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
 
 class _BackgroundWriter:
     """Appends tables to a Parquet file on a thread (compression releases the GIL), one table behind."""
@@ -299,6 +293,7 @@ def _used_options(path: Path, given: ReadOptions) -> ReadOptions:
 class _PassResult:
     schema: pa.Schema
     validation: Any
+    data_path: Path
     rows: int = 0
     batches: int = 0
     typed_batches: dict[str, int] = field(default_factory=dict)   # column -> batches where it was converted
@@ -379,7 +374,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
         for batch in batches:
             protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE)
             if writer is None or done is None:
-                done = _PassResult(protected.schema, validation)
+                done = _PassResult(protected.schema, validation, data_path)
                 writer = _BackgroundWriter(data_path, protected.schema, data_file_options(recipe, protected.schema))
                 if on_data_started is not None:
                     followed = FollowedFile(data_path)
@@ -448,7 +443,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     used = _used_options(source, options or ReadOptions())
     # A CSV file is fingerprinted as the first pass reads it; other files on a thread beside it.
     hashed = hashlib.sha256() if used.format == "csv" else None
-    digest = BackgroundDigest(source) if hashed is None else None
+    fingerprint = hashed.hexdigest if hashed is not None else BackgroundDigest(source).result
     read_warnings: list[str] = []      # what reading the whole file would have warned about
     encoding_chosen = options is not None and options.encoding is not None
     batches = _batches(source, used, batch_rows, encoding_chosen, read_warnings, hashed)
@@ -565,8 +560,6 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
     rows_in = done.rows
-    if mixed:
-        data_path = data_path.with_name("data-rewritten.parquet")
 
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
     risk = None
@@ -575,9 +568,8 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         risk = risk_summary(quasi_table, list(quasi_table.column_names), k=adapted.protection.k_target).to_dict()
         del quasi_table
     validation.column_types = {f.name: str(f.type) for f in schema}
-    sha256 = digest.result() if digest is not None else hashed.hexdigest() if hashed is not None else ""
-    info = SourceInfo(str(source.resolve()), used.format or "", size, sha256, used, rows_in)
+    info = SourceInfo(str(source.resolve()), used.format or "", size, fingerprint(), used, rows_in)
     loaded = LoadedTable(head_schema.empty_table(), info, read_warnings)
     result = CurationResult(schema.empty_table(), identifications, validation, risk, dropped_unmapped, kept_direct,
-                            data_path=data_path, rows_out=validation.rows_out, data_encryption=done.follower)
+                            data_path=done.data_path, rows_out=validation.rows_out, data_encryption=done.follower)
     return StreamedCuration(loaded, copy.deepcopy(adapted), result, drift, skipped)
