@@ -86,8 +86,9 @@ class Tally:
     top: tuple[pa.Array, pa.Array] | None = None  # candidates for the top values, when values are rows
     integers: pa.Array | None = None  # values as int64, when rows are plain integers (no leading zero)
     digits: bool = False              # every value is ASCII digits (counted as integers)
-    # Fixed-width ASCII columns (see KeyCounts): the one shape of every value, their width, and the
-    # smallest and largest text, read off the keys instead of measured on every row.
+    # Fixed-width ASCII columns (see KeyCounts) and one-width digit columns: the one shape of every
+    # value, their width, and the smallest and largest text, read off the keys instead of measured
+    # on every row.
     shape: str | None = None
     lengths: tuple[int, int] | None = None      # shortest and longest value, in characters
     bounds: tuple[str, str] | None = None
@@ -165,17 +166,20 @@ def tally(array: pa.ChunkedArray | pa.Array) -> Tally:
 
 def _from_keys(tally: Tally, found: _Keyed, blanks: bool) -> None:
     """What a keyed column tells without another pass over its values: a fixed-width ASCII column
-    its shape, width and smallest and largest text; a digit column its lengths."""
+    its shape, width and smallest and largest text; a digit column its lengths, its shape when
+    they are one width, and the texts of its smallest and largest number."""
     keyed = found.counts
-    tally.shape = keyed.shape
     tally.lengths = (keyed.width, keyed.width) if keyed.width is not None else found.digit_lengths
-    if not len(keyed.keys):
+    tally.shape = keyed.shape
+    if found.digit_lengths is not None and found.digit_lengths[0] == found.digit_lengths[1]:
+        tally.shape = "9" * found.digit_lengths[0]
+    ordered = keyed.ordered and not blanks
+    if not len(keyed.keys) or not (ordered or found.integers is not None):
         return
-    if keyed.ordered and not blanks:
-        first, last = keyed.decode(keyed.keys[[0, -1]]).to_pylist()
+    first, last = keyed.decode(keyed.keys[[0, -1]]).to_pylist()
+    if ordered:
         tally.bounds = (first, last)
-    elif found.integers is not None:
-        first, last = keyed.decode(keyed.keys[[0, -1]]).to_pylist()
+    else:
         tally.numeric_bounds = (first, last)
 
 
@@ -247,11 +251,8 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
         lengths = pc.min_max(pc.utf8_length(values)).as_py()
         profile.length_min, profile.length_max = lengths["min"], lengths["max"]
     profile.top_values = _top(*(counted.top or (values, counts)), TOP_VALUES)
-    one_shape = counted.shape
-    if one_shape is None and counted.digits and counted.lengths is not None and counted.lengths[0] == counted.lengths[1]:
-        one_shape = "9" * counted.lengths[0]       # digits of one width
-    if one_shape is not None:
-        shapes: tuple[pa.Array, pa.Array] = (pa.array([cut_shape(one_shape)]), pa.array([non_empty], pa.int64()))
+    if counted.shape is not None:
+        shapes: tuple[pa.Array, pa.Array] = (pa.array([cut_shape(counted.shape)]), pa.array([non_empty], pa.int64()))
     else:
         shapes = (_digit_shapes if counted.digits else _weighted_shapes)(values, counts)
     profile.shapes = _top(*shapes, TOP_SHAPES)
