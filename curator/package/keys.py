@@ -15,6 +15,7 @@ from pathlib import Path
 import minisign
 import pyrage
 
+from curator import agepass
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.package.manifest import recipient_fingerprint
@@ -153,7 +154,7 @@ def new_recipient_key(basename: Path, passphrase: str | None = None) -> tuple[Pa
     created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     text = f"# created: {created}\n# public key: {recipient}\n{identity}\n".encode()
     if passphrase is not None:
-        text = pyrage.passphrase.encrypt(text, passphrase, armored=True)
+        text = agepass.encrypt(text, passphrase, armored=True)
     _write_new(public_path, f"{recipient}\n".encode(), secret=False)
     _write_new(secret_path, text, secret=True)
     return secret_path, public_path

@@ -19,8 +19,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import pyrage
-
+from curator import agepass
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect._kdf import open_passphrase_file
@@ -50,7 +49,7 @@ def write_secret_file(path: str | Path, secret: bytes, passphrase: str, *, overw
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "a secret file already exists here and would be replaced")), Location(file=path),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose another file name; replacing a secret makes the old pseudonyms "
                                    "unlinkable.")))
-    ciphertext = pyrage.passphrase.encrypt(bytes(secret), passphrase)
+    ciphertext = agepass.encrypt(bytes(secret), passphrase)
     part = path.with_name(path.name + ".part")
     try:
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
