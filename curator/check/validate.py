@@ -9,6 +9,9 @@ Nothing is coerced silently. An invalid value stays in the report until the reci
 
 A column with an offending value that nothing decides also stays text, and the report lists it as
 unresolved: ``blockers()`` then stops the export.
+
+A column the recipe drops is neither converted nor checked: its values never leave, so an invalid
+phone number in it asks nothing of the producer (unless a decision excludes rows by it).
 """
 
 from __future__ import annotations
@@ -49,6 +52,12 @@ def _decide(failure: Failure, text: pa.Array, decision: ColumnDecision) -> dict[
     return covered
 
 
+def _checked(decision: ColumnDecision) -> bool:
+    """Whether a mapped column is converted and checked: not when the recipe drops it, unless rows
+    are excluded by its values (the exclusion still applies to the rows that leave)."""
+    return decision.transform.action != "drop" or "exclude_row" in decision.validation.values()
+
+
 def _examples(column: str, rule: str, text: pa.Array, mask: pa.Array, header_row: int) -> tuple[int, list[Finding]]:
     """How many rows break the rule, and the first ones with their source row number and value."""
     rows = pc.indices_nonzero(mask)
@@ -77,7 +86,7 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
     mapped = {}
     for name in names:
         decision = recipe.column(name)
-        if decision is not None and decision.concept is not None:
+        if decision is not None and decision.concept is not None and _checked(decision):
             mapped[name] = (decision, vocabulary.concept(decision.concept))
     # Only columns with something to check are made contiguous; the rest pass through untouched.
     sources = {name: table.column(name).combine_chunks()

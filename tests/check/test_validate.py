@@ -83,6 +83,22 @@ def test_decisions_empty_exclude_and_keep() -> None:
         ("poids", "number"): 1, ("poids", "range"): 1, ("sexe", "code"): 2}
 
 
+def test_a_dropped_column_is_not_checked_unless_its_values_exclude_rows() -> None:
+    columns = {"tel": ["0612345678", "n/a", "12"], "poids": ["72", "800", "abc"], "id": ["a", "b", "c"]}
+    dropped = Transform("drop")
+    out, report = run(columns, ColumnDecision("tel", "phone", transform=dropped),
+                      ColumnDecision("poids", "weight_kg", transform=dropped))
+    assert report.ok and report.results == [] and report.untyped_columns == []
+    assert out.column("tel").to_pylist() == columns["tel"]        # left as read: protect drops it
+    # The same values kept are checked, and nothing decides for them: the export would stop.
+    _, kept = run(columns, ColumnDecision("tel", "phone"), ColumnDecision("poids", "weight_kg"))
+    assert {r.column for r in kept.results} == {"tel", "poids"} and not kept.ok
+    # A decision that excludes rows by a dropped column's values still excludes them.
+    out, report = run(columns, ColumnDecision("poids", "weight_kg", transform=dropped,
+                                              validation={"range": "exclude_row", "number": "empty"}))
+    assert report.ok and report.excluded_rows == 1 and out.column("id").to_pylist() == ["a", "c"]
+
+
 def test_code_map_to_none_empties_a_value_on_purpose() -> None:
     out, report = run({"tabac": ["Fumeur", "NSP", "Jamais"]},
                       ColumnDecision("tabac", "smoking_status", code_map={"Fumeur": "3", "NSP": None, "Jamais": "1"}))
