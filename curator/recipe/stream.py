@@ -343,11 +343,13 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
                 secret: bytes | PendingSecret | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
                 progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int,
-                on_data_started: Callable[[Path, FollowedFile], Any] | None = None) -> _PassResult:
+                on_data_started: Callable[[Path, FollowedFile], Any] | None = None,
+                meanwhile: Callable[[], None] | None = None) -> _PassResult:
     """One pass over the batches: convert, validate, protect, append to ``data_path``.
 
     ``on_data_started`` is given the data file as soon as it is created, with a reader that
-    follows it as it is written (and fails if the pass does).
+    follows it as it is written (and fails if the pass does). ``meanwhile`` runs here once the
+    converting thread has started, before anything is protected (an error in it stops the pass).
 
     Three stages run side by side, a batch apart: reading (a thread), converting and validating
     (another thread; both mostly in Arrow, which releases the GIL) and protecting here, whose
@@ -370,6 +372,8 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     followed: FollowedFile | None = None
     completed = False
     try:
+        if meanwhile is not None:
+            meanwhile()
         key = resolve_secret(secret)    # a pending one is waited for while the first batch is converted
         for batch in batches:
             protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE)
@@ -450,10 +454,10 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     head = next(batches, None)
     if head is None:
         raise SchemaChanged("no rows")
-    # The next batches are read while the first is compared with the recipe and identified, unless
-    # the secret is still being opened: its scrypt holds up to a GiB in the helper process, and the
-    # batches read ahead would add theirs to it. They are read once it is open.
-    rest = prefetched(batches, READ_AHEAD) if not isinstance(secret, PendingSecret) else None
+    # The next batches are read while the first is compared with the recipe and identified, once
+    # the secret is open: its scrypt holds 256 MiB or more in the helper process, and the batches
+    # read ahead would add theirs to it. A secret still opening is waited for on the reading thread.
+    rest = prefetched(_once_open(secret, batches), READ_AHEAD)
     try:
         size = source.stat().st_size
         estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
@@ -473,11 +477,18 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
             from curator.protect import _pool
 
             _pool.warm_up()     # the hashing helper starts while the first rows are identified, not on them
+        identified: list[Any] = []
         # Identification looks at a sample of values anyway: the first rows stand for the file.
-        sample = head.slice(0, IDENTIFY_ROWS)
-        head_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used, sample.num_rows))
-        identifications = effective_classes(head_loaded, adapted)
-        kept_direct = check_no_silent_keep(adapted, identifications)
+        to_identify = [head.slice(0, IDENTIFY_ROWS)]
+
+        def identify() -> None:
+            # Run while the first batches are converted (mostly in Arrow, without the GIL).
+            sample = to_identify.pop()
+            sample_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used,
+                                                           sample.num_rows))
+            identifications = effective_classes(sample_loaded, adapted)
+            identified.extend([identifications, check_no_silent_keep(adapted, identifications)])
+
         known = {c.source for c in adapted.columns}
         dropped_unmapped = [name for name in head.column_names if name not in known]
         quasi = []
@@ -495,28 +506,20 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
 
         header_row = used.header_row or 1
         data_path = workdir / "data.parquet"
-        if rest is None:
-            # A secret opened in the helper process (PendingSecret): its scrypt ran beside the light
-            # work above; the first batch is converted while it finishes, and the next ones are read
-            # once its memory is freed.
-            rest = prefetched(_once_open(secret, batches), READ_AHEAD)
-
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
-                     ) -> _PassResult:
+                     meanwhile: Callable[[], None] | None = None) -> _PassResult:
             # A second pass writes a file of its own: the first may still be read by its follower.
             written = data_path if not forced_text else data_path.with_name("data-rewritten.parquet")
             return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row,
                                written, counts if not forced_text else {}, forced_text, progress, span,
-                               estimated_rows, on_data_started)
+                               estimated_rows, on_data_started, meanwhile)
 
         head_schema = head.schema
-        done = run_pass(head, rest, set(), (0.05, 0.85))
+        done = run_pass(head, rest, set(), (0.05, 0.85), identify)
     finally:
-        if rest is not None:
-            rest.close()
-        else:
-            batches.close()
-    del head, head_loaded, sample
+        rest.close()
+    del head
+    identifications, kept_direct = identified
     validation = done.validation
     # New code values after the first batch are drift too.
     later: list[NewCodes] = []
