@@ -7,6 +7,7 @@ imported only when that verb runs so that start-up stays fast and the core never
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -109,7 +110,19 @@ def _normalise_argv(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Run one command; ``argv`` None means this is the program itself (arguments from sys.argv)."""
+    if argv is None:
+        try:
+            return _run(sys.argv[1:])
+        finally:
+            # The process ends next: spare its shutdown the collector's passes over every object
+            # the run left (the Arrow, pandas and vocabulary objects): 0.1 to 0.3 s of every
+            # command. Everything curator writes is closed before this point.
+            gc.freeze()
+    return _run(argv)
+
+
+def _run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(_normalise_argv(argv))
     module = importlib.import_module(f"curator.commands.{args.verb}")

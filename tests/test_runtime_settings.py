@@ -33,3 +33,22 @@ def test_curator_allocates_arrow_memory_with_jemalloc_and_numpy_without_huge_pag
 
 def test_the_users_own_settings_win():
     assert _probe(ARROW_DEFAULT_MEMORY_POOL="system", NUMPY_MADVISE_HUGEPAGE="1") == ["system", "True"]
+
+
+def test_the_program_spares_its_shutdown_the_collector_but_a_caller_in_process_keeps_it(tmp_path):
+    """`curator ...` freezes what is left once its command is done (its shutdown then skips the
+    collector's passes over every object); main(argv) called from Python leaves the collector alone."""
+    from curator.cli import main
+
+    probe = ("import gc, sys; from curator.cli import main; code = main(); "
+             "sys.stdout.write(f'{code} {gc.get_freeze_count() > 0}')")
+    table = tmp_path / "t.csv"
+    table.write_text("a;b\n1;2\n", encoding="utf-8")
+    output = subprocess.run([sys.executable, "-c", probe, "inspect", str(table), "--json"],
+                            capture_output=True, text=True, check=True)
+    assert output.stdout.endswith("0 True")
+    import gc
+
+    frozen_before = gc.get_freeze_count()
+    assert main(["inspect", str(table), "--json"]) == 0
+    assert gc.get_freeze_count() == frozen_before
