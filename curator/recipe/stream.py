@@ -321,22 +321,70 @@ class _ConvertedBatch:
     validation: Any
 
 
-def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, dropped_unmapped: list[str],
-               header_row: int, counts: dict[str, dict[str, int]]) -> Iterator[_ConvertedBatch]:
-    """Each batch counted (coded columns), converted and validated, with its rows numbered as in the source."""
+def _convert_batch(table: pa.Table, recipe: Recipe, vocabulary: Any, dropped_unmapped: list[str], first_row: int,
+                   date_formats: dict[str, list[str | None]]) -> _ConvertedBatch:
+    """One batch converted and validated, its rows numbered from ``first_row`` (the source's header row
+    for the first batch)."""
     from curator.check import convert_and_validate
 
+    batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader, header_row=first_row))
+    kept = table.drop_columns([n for n in dropped_unmapped if n in table.column_names])
+    typed, part = convert_and_validate(kept, batch_recipe, vocabulary, date_formats=date_formats)
+    return _ConvertedBatch(table.num_rows, kept.column_names, typed, part)
+
+
+class _ConvertedAhead:
+    """The first batch converted on a thread with the recipe as it stands, while the file is compared
+    with it: a file that matches its recipe (the usual case) then has its first batch ready when the
+    comparison ends. ``take`` hands it over for the recipe the comparison settled on, or None."""
+
+    def __init__(self, head: pa.Table, recipe: Recipe, vocabulary: Any, header_row: int) -> None:
+        self._recipe = recipe
+        self.date_formats: dict[str, list[str | None]] = {}
+        known = {c.source for c in recipe.columns}
+        self._unmapped = [name for name in head.column_names if name not in known]
+        self._result: _ConvertedBatch | None = None
+        self._thread = threading.Thread(target=self._run, args=(head, vocabulary, header_row),
+                                        name="curator-convert-first", daemon=True)
+        self._thread.start()
+
+    def _run(self, head: pa.Table, vocabulary: Any, header_row: int) -> None:
+        try:
+            self._result = _convert_batch(head, self._recipe, vocabulary, self._unmapped, header_row, self.date_formats)
+        except Exception:  # noqa: BLE001 - the batch is converted again, where an error is reported
+            self._result = None
+
+    def take(self, recipe: Recipe, dropped_unmapped: list[str]) -> _ConvertedBatch | None:
+        self.close()
+        same = (recipe.columns == self._recipe.columns and recipe.reader == self._recipe.reader
+                and dropped_unmapped == self._unmapped)
+        result, self._result = self._result, None
+        return result if same else None
+
+    def close(self) -> None:
+        """Wait for the conversion (an apply that stops early leaves no work behind it)."""
+        self._thread.join()
+
+
+def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, dropped_unmapped: list[str],
+               header_row: int, counts: dict[str, dict[str, int]],
+               ahead: _ConvertedAhead | None = None) -> Iterator[_ConvertedBatch]:
+    """Each batch counted (coded columns), converted and validated, with its rows numbered as in the
+    source; the first one from ``ahead`` when it was converted with this very recipe."""
     rows_before = 0
-    date_formats: dict[str, list[str | None]] = {}   # detected on the first batch, used for all
+    first = ahead.take(recipe, dropped_unmapped) if ahead is not None else None
+    # Date formats are detected on the first batch and used for all.
+    date_formats = ahead.date_formats if first is not None and ahead is not None else {}
     for table in tables:
         _count_values(counts, table)
-        batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader,
-                                                                              header_row=header_row + rows_before))
-        kept = table.drop_columns([n for n in dropped_unmapped if n in table.column_names])
-        typed, part = convert_and_validate(kept, batch_recipe, vocabulary, date_formats=date_formats)
+        if first is not None:
+            converted, first = first, None
+        else:
+            converted = _convert_batch(table, recipe, vocabulary, dropped_unmapped, header_row + rows_before,
+                                       date_formats)
         rows_before += table.num_rows
-        yield _ConvertedBatch(table.num_rows, kept.column_names, typed, part)
-        del table, kept, typed
+        yield converted
+        del table, converted
 
 
 def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
@@ -344,12 +392,13 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
                 progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int,
                 on_data_started: Callable[[Path, FollowedFile], Any] | None = None,
-                meanwhile: Callable[[], None] | None = None) -> _PassResult:
+                meanwhile: Callable[[], None] | None = None, ahead: _ConvertedAhead | None = None) -> _PassResult:
     """One pass over the batches: convert, validate, protect, append to ``data_path``.
 
     ``on_data_started`` is given the data file as soon as it is created, with a reader that
     follows it as it is written (and fails if the pass does). ``meanwhile`` runs here once the
     converting thread has started, before anything is protected (an error in it stops the pass).
+``ahead``: the first batch, perhaps converted already (see :class:`_ConvertedAhead`).
 
     Three stages run side by side, a batch apart: reading (a thread), converting and validating
     (another thread; both mostly in Arrow, which releases the GIL) and protecting here, whose
@@ -368,7 +417,8 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     done: _PassResult | None = None
     started = time.monotonic()
     tables = itertools.chain([first], rest) if first is not None else rest
-    batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts), CONVERTED_AHEAD)
+    batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts, ahead),
+                         CONVERTED_AHEAD)
     followed: FollowedFile | None = None
     completed = False
     try:
@@ -458,6 +508,8 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     # the secret is open: its scrypt holds 256 MiB or more in the helper process, and the batches
     # read ahead would add theirs to it. A secret still opening is waited for on the reading thread.
     rest = prefetched(_once_open(secret, batches), READ_AHEAD)
+    header_row = used.header_row or 1
+    ahead = _ConvertedAhead(head, recipe, vocabulary, header_row)
     try:
         size = source.stat().st_size
         estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
@@ -504,21 +556,22 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
             if decision.transform.action != "drop" and is_coded(decision, profile, vocabulary):
                 counts[decision.source] = {}
 
-        header_row = used.header_row or 1
         data_path = workdir / "data.parquet"
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
-                     meanwhile: Callable[[], None] | None = None) -> _PassResult:
+                     meanwhile: Callable[[], None] | None = None, ahead: _ConvertedAhead | None = None,
+                     ) -> _PassResult:
             # A second pass writes a file of its own: the first may still be read by its follower.
             written = data_path if not forced_text else data_path.with_name("data-rewritten.parquet")
             return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row,
                                written, counts if not forced_text else {}, forced_text, progress, span,
-                               estimated_rows, on_data_started, meanwhile)
+                               estimated_rows, on_data_started, meanwhile, ahead)
 
         head_schema = head.schema
-        done = run_pass(head, rest, set(), (0.05, 0.85), identify)
+        done = run_pass(head, rest, set(), (0.05, 0.85), identify, ahead)
     finally:
         rest.close()
-    del head
+        ahead.close()
+    del head, ahead
     identifications, kept_direct = identified
     validation = done.validation
     # New code values after the first batch are drift too.

@@ -84,6 +84,39 @@ def test_streamed_package_equals_the_whole_table_one(keys, demo_recipe: Recipe, 
     assert streamed.validation == whole.validation
 
 
+@pytest.mark.parametrize("renamed", [False, True], ids=["as-made", "column-renamed"])
+def test_first_batch_converted_during_the_comparison_is_used_only_for_the_recipe_it_was_made_with(
+        keys, demo_recipe: Recipe, demo_loaded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renamed: bool) -> None:
+    """The first batch is converted with the recipe as it stands while the file is compared with it;
+    a file that drifted (a renamed column) has it converted again with the adapted recipe."""
+    from registry_generator import write_csv_cp1252
+
+    from curator.recipe import stream
+
+    table = demo_loaded.table
+    if renamed:
+        table = table.rename_columns(["Naissance" if n == "Date de naissance" else n for n in table.column_names])
+    source = tmp_path / "registre.csv"
+    write_csv_cp1252(table, source)
+    used_ahead: list[bool] = []
+    take = stream._ConvertedAhead.take
+
+    def spied(self, recipe, dropped_unmapped):
+        result = take(self, recipe, dropped_unmapped)
+        used_ahead.append(result is not None)
+        return result
+
+    monkeypatch.setattr(stream._ConvertedAhead, "take", spied)
+    whole = _run(keys, demo_recipe, source, tmp_path / "whole.tar", stream=False)
+    streamed = _run(keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=900)
+    assert used_ahead == [not renamed]
+    assert [(r.old, r.new) for r in streamed.drift.renamed] == ([("Date de naissance", "Naissance")] if renamed else [])
+    whole_data, _ = _opened(keys, tmp_path / "whole.tar")
+    streamed_data, _ = _opened(keys, tmp_path / "streamed.tar")
+    assert streamed_data.num_rows == 5000 and streamed_data.equals(whole_data)
+    assert streamed.validation == whole.validation
+
+
 def test_streamed_validation_names_the_source_line(keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path) -> None:
     whole = tmp_path / "whole.tar"
     streamed = tmp_path / "streamed.tar"
