@@ -353,6 +353,9 @@ def compare(recipe: Recipe, table: pa.Table, vocabulary: Any = None, file: str =
     for old_name, file_name in matched.items():
         profile = old_profiles[old_name]
         column = table.column(file_name)
+        decision = decisions.get(old_name)
+        if decision is None or decision.transform.action == "drop":
+            continue        # its values never leave: how they are written now changes nothing
         was = profile.get("type")
         if was and was != "empty":
             now, _years = _value_type(column)
@@ -367,12 +370,10 @@ def compare(recipe: Recipe, table: pa.Table, vocabulary: Any = None, file: str =
                 if shapes and not set(shapes) & set(profile["shapes"]):
                     report.notes.append(f"'{file_name}': values are written differently "
                                         f"({', '.join(shapes[:2])} instead of {', '.join(profile['shapes'][:2])})")
-        decision = decisions.get(old_name)
-        if decision is not None and decision.transform.action != "drop":
-            codes = _new_codes(decision, profile, column, vocabulary)
-            if codes is not None:
-                codes.column = file_name
-                report.new_codes.append(codes)
+        codes = _new_codes(decision, profile, column, vocabulary)
+        if codes is not None:
+            codes.column = file_name
+            report.new_codes.append(codes)
     recorded_rows = recipe.source.get("rows")
     if isinstance(recorded_rows, int) and recorded_rows and recorded_rows != table.num_rows:
         report.notes.append(f"{table.num_rows:,} rows (the recipe was made on {recorded_rows:,})")

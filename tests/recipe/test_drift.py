@@ -91,6 +91,31 @@ def test_type_change_skips_a_date_action_and_never_passes_the_column(demo_recipe
     assert any("'Date de naissance' now holds text values" in s for s in skipped)
 
 
+def test_a_dropped_column_that_changed_type_or_writing_is_not_drift(demo_recipe: Recipe, vocabulary,
+                                                                     demo_loaded) -> None:
+    """Its values never leave: --strict must not stop on them (the same change to a kept column is drift)."""
+    import copy
+
+    from curator.recipe.model import Transform
+
+    table = demo_loaded.table
+    index = table.column_names.index("Date de naissance")
+    garbled = table.set_column(index, "Date de naissance", pa.array(["née en été"] * table.num_rows, pa.string()))
+    rewritten = table.set_column(index, "Date de naissance",
+                                 pa.array([f"1950-01-{1 + i % 28:02d}" for i in range(table.num_rows)], pa.string()))
+    dropping = copy.deepcopy(demo_recipe)
+    decision = dropping.column("Date de naissance")
+    assert decision is not None and demo_recipe.column("Date de naissance").transform.action != "drop"
+    decision.transform = Transform("drop")
+    assert compare(demo_recipe, garbled, vocabulary).type_changes
+    assert any("'Date de naissance': values are written differently" in n
+               for n in compare(demo_recipe, rewritten, vocabulary).notes)
+    for changed in (garbled, rewritten):
+        drift = compare(dropping, changed, vocabulary)
+        assert not drift.has_drift and not drift.type_changes, drift.to_text()
+        assert not any("Date de naissance" in n for n in drift.notes)
+
+
 def test_an_accepted_earlier_name_is_not_drift(demo_recipe: Recipe, vocabulary, drifted_csv: Path, spec) -> None:
     RENAMED = spec.renamed
     decision = demo_recipe.column(RENAMED[0])
