@@ -101,6 +101,14 @@ def reading_options(path: str | Path, recipe: Recipe, notes: list[str] | None = 
     return options
 
 
+def as_read(adapted: Recipe, used: ReadOptions) -> None:
+    """Convert numbers as this file writes them: a file of another format than the recipe's was read
+    with detected options (a spreadsheet gives 69.1 where last year's CSV export wrote 69,1), and
+    last year's decimal mark would read that as 691."""
+    if adapted.reader.format and used.format and used.format != adapted.reader.format:
+        adapted.reader.decimal, adapted.reader.thousands = used.decimal, used.thousands
+
+
 def read_file_for(path: str | Path, options: ReadOptions | None, notes: list[str] | None = None,
                   progress: ProgressCallback | None = None) -> LoadedTable:
     from curator.load import read_file
@@ -217,6 +225,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     if strict and drift.has_drift:
         raise DriftStop(drift)
     adapted, skipped = adapt(recipe, drift)
+    as_read(adapted, loaded.source.options)
     check_secret(adapted)
     result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3, 0.9))
     return finish(loaded, adapted, result, drift, skipped)

@@ -491,7 +491,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes
     from curator.protect.risk import risk_summary
     from curator.protect.transforms import output_name
-    from curator.recipe.apply import DriftStop
+    from curator.recipe.apply import DriftStop, as_read
 
     source = Path(path)
     used = _used_options(source, options or ReadOptions())
@@ -523,6 +523,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
         if strict and drift.has_drift:
             raise DriftStop(drift)
         adapted, skipped = adapt(recipe, drift)
+        as_read(adapted, used)
         if check_secret is not None:
             check_secret(adapted)
         if secret and any(c.transform.action in ("pseudonymise", "date_shift") for c in adapted.columns):

@@ -50,6 +50,11 @@ def test_csv_recipe_applies_to_the_xlsx_and_the_package_verifies_and_opens(
     assert set(data.column("vital_status").to_pylist()) <= {"1", "2", "3", None}
     # the same person gets the same token from the CSV and from the XLSX: one secret, one pseudonym
     assert len(set(data.column("patient_local_id").to_pylist())) == 5000
+    # The spreadsheet writes 69.1 where the CSV the recipe was made on wrote 69,1: read as written,
+    # not as 691 against the CSV's decimal comma.
+    assert "Validation: 5000 rows checked: no problem found." in out
+    weights = [float(v.replace(",", ".")) if v else None for v in demo_loaded.table.column("Poids (kg)").to_pylist()]
+    assert sorted(w for w in data.column("weight_kg").to_pylist() if w is not None) == sorted(w for w in weights if w)
 
 
 def test_strict_stops_on_drift_and_writes_nothing(setup: dict[str, Path], drifted_csv: Path, spec,

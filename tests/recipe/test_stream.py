@@ -117,6 +117,23 @@ def test_first_batch_converted_during_the_comparison_is_used_only_for_the_recipe
     assert streamed.validation == whole.validation
 
 
+def test_a_streamed_parquet_file_has_its_numbers_read_as_it_writes_them(keys, demo_recipe: Recipe, demo_loaded,
+                                                                        tmp_path: Path) -> None:
+    """The recipe was made on a CSV with decimal commas; a Parquet export writes 69.1."""
+    assert demo_recipe.reader.format == "csv" and demo_recipe.reader.decimal == ","
+    table = demo_loaded.table
+    index = table.column_names.index("Poids (kg)")
+    weights = [v.replace(",", ".") if v else v for v in table.column("Poids (kg)").to_pylist()]
+    source = tmp_path / "registre.parquet"
+    pq.write_table(table.set_column(index, "Poids (kg)", pa.array(weights, pa.string())), source)
+    result = _run(keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=800)
+    assert any("streamed" in n for n in result.notes)
+    assert result.validation.endswith("no problem found."), result.validation
+    data, _ = _opened(keys, tmp_path / "streamed.tar")
+    assert sorted(w for w in data.column("weight_kg").to_pylist() if w is not None) == sorted(
+        float(w) for w in weights if w)
+
+
 def test_streamed_validation_names_the_source_line(keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path) -> None:
     whole = tmp_path / "whole.tar"
     streamed = tmp_path / "streamed.tar"
