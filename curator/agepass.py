@@ -3,7 +3,7 @@
 pyrage (rage) picks the scrypt work factor of a file it writes by timing a tiny scrypt run, one
 that fits in the processor's cache, and scaling it up to a second. The big run does not fit in
 the cache, so the guess is off and it wanders: on one machine it wrote 2^19 in 9 files out of 12
-and 2^20 in the other 3. Opening such a file then takes 1.8 s and 512 MiB, or 3.6 s and a whole
+and 2^20 in the other 3. Opening such a file then takes 1.8 s and 512 MiB, or 2.9 s and a whole
 GiB, every time it is opened (at every apply). The reference implementation (Go, filippo.io/age)
 writes 2^18: 256 MiB, under a second here — the strength curator's minisign keys use too.
 
