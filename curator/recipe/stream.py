@@ -398,7 +398,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     ``on_data_started`` is given the data file as soon as it is created, with a reader that
     follows it as it is written (and fails if the pass does). ``meanwhile`` runs here once the
     converting thread has started, before anything is protected (an error in it stops the pass).
-``ahead``: the first batch, perhaps converted already (see :class:`_ConvertedAhead`).
+    ``ahead``: the first batch, perhaps converted already (see :class:`_ConvertedAhead`).
 
     Three stages run side by side, a batch apart: reading (a thread), converting and validating
     (another thread; both mostly in Arrow, which releases the GIL) and protecting here, whose
@@ -558,6 +558,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
                 counts[decision.source] = {}
 
         data_path = workdir / "data.parquet"
+
         def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
                      meanwhile: Callable[[], None] | None = None, ahead: _ConvertedAhead | None = None,
                      ) -> _PassResult:
