@@ -18,28 +18,29 @@ from __future__ import annotations
 import base64
 import os
 
-from cryptography.hazmat.primitives import hashes, hmac
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 WORK_FACTOR = 18                # log2 of scrypt's N: 256 MiB with r = 8
-_VERSION_LINE = b"age-encryption.org/v1\n"
-_SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
+MAGIC = b"age-encryption.org/v1"                    # how every binary age file starts
+ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"  # and an ASCII-armoured one
+_ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
+_SCRYPT_LABEL = MAGIC + b"/scrypt"
 _CHUNK = 64 * 1024
-_ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----\n"
-_ARMOR_END = b"-----END AGE ENCRYPTED FILE-----\n"
 _ARMOR_COLUMNS = 64
 
 
 def encrypt(plaintext: bytes, passphrase: str, *, armored: bool = False, work_factor: int = WORK_FACTOR) -> bytes:
     """``plaintext`` as an age file that ``passphrase`` opens (ASCII-armored if ``armored``)."""
+    # Imported here: reading a secret needs only the constants above, and `curator apply` starts
+    # opening its secret before anything heavier is imported (cryptography: 27 ms).
+    from cryptography.hazmat.primitives import hashes, hmac
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     file_key = os.urandom(16)
     salt = os.urandom(16)
     wrap_key = Scrypt(salt=_SCRYPT_LABEL + salt, length=32, n=2 ** work_factor, r=8, p=1).derive(passphrase.encode())
     body = ChaCha20Poly1305(wrap_key).encrypt(bytes(12), file_key, None)
     # The body (32 bytes, 43 characters) is shorter than a 64-column line: one final line.
-    header = (_VERSION_LINE + b"-> scrypt " + _unpadded(salt) + b" %d\n" % work_factor
+    header = (MAGIC + b"\n-> scrypt " + _unpadded(salt) + b" %d\n" % work_factor
               + _unpadded(body) + b"\n---")
     mac = hmac.HMAC(_hkdf(file_key, b"", b"header"), hashes.SHA256())
     mac.update(header)
@@ -53,6 +54,9 @@ def encrypt(plaintext: bytes, passphrase: str, *, armored: bool = False, work_fa
 
 
 def _hkdf(key: bytes, salt: bytes, info: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(key)
 
 
@@ -64,4 +68,4 @@ def _armor(data: bytes) -> bytes:
     """age's ASCII armor: strict PEM, padded base64 in lines of 64 columns."""
     text = base64.b64encode(data)
     lines = [text[start:start + _ARMOR_COLUMNS] + b"\n" for start in range(0, len(text), _ARMOR_COLUMNS)]
-    return b"".join([_ARMOR_BEGIN, *lines, _ARMOR_END])
+    return b"".join([ARMOR_BEGIN, b"\n", *lines, _ARMOR_END, b"\n"])

@@ -15,7 +15,9 @@ from typing import BinaryIO, Protocol
 
 import pyrage
 
-AGE_MAGIC = b"age-encryption.org/v1\n"
+from curator import agepass
+
+AGE_MAGIC = agepass.MAGIC + b"\n"
 
 
 class Readable(Protocol):

@@ -25,8 +25,6 @@ __all__ = ["identity_needs_passphrase", "load_identity", "load_recipients", "loa
 
 AGE_RECIPIENT_PREFIX = "age1"
 AGE_SECRET_PREFIX = "AGE-SECRET-KEY-1"
-_AGE_BINARY_MAGIC = b"age-encryption.org/v1"
-_AGE_ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 # scrypt N=2^18, r=8, p=1 (256 MiB, about a second): age's own passphrase strength. py-minisign's
 # default is the "interactive" level (32 MiB), too weak for a key on a shared workstation; stock
 # minisign's "sensitive" level (1 GiB) is too heavy for the machines producers use.
@@ -179,7 +177,7 @@ def load_recipients(items: Iterable[str | Path]) -> list[str]:
             continue
         path = Path(item)
         data = _read_key_file(path, QT_TRANSLATE_NOOP("core", "recipient key"))
-        if AGE_SECRET_PREFIX.encode() in data or data.startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
+        if AGE_SECRET_PREFIX.encode() in data or data.startswith((agepass.MAGIC, agepass.ARMOR_BEGIN)):
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "this is a secret key (an age identity), not a recipient")), Location(file=path),
                              hint=Text(QT_TRANSLATE_NOOP("core", "Give the public key: the .pub file, or the 'age1...' line.")))
         lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines()]
@@ -200,7 +198,7 @@ def load_identity(path: Path | str, passphrase: str | None = None) -> pyrage.x25
     """The age X25519 identity in an age-keygen file, possibly encrypted with age's passphrase mode."""
     path = Path(path)
     data = _read_key_file(path, QT_TRANSLATE_NOOP("core", "identity"))
-    if data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
+    if data.lstrip().startswith((agepass.MAGIC, agepass.ARMOR_BEGIN)):
         if passphrase is None:
             raise InputError("the identity file is protected by a passphrase, and none was given",
                              Location(file=path), hint=_PASSPHRASE_HINT)
@@ -253,7 +251,7 @@ def _read_key_file(path: Path, what: str) -> bytes:
 
 def _wrong_kind_hint(data: bytes, expected: str) -> str:
     head = data[:200]
-    if AGE_SECRET_PREFIX.encode() in head or head.startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN)):
+    if AGE_SECRET_PREFIX.encode() in head or head.startswith((agepass.MAGIC, agepass.ARMOR_BEGIN)):
         seen = "an age secret key (identity)"
     elif head.strip().startswith(AGE_RECIPIENT_PREFIX.encode()):
         seen = "an age public key (recipient)"
@@ -269,4 +267,4 @@ def _wrong_kind_hint(data: bytes, expected: str) -> str:
 def identity_needs_passphrase(path: Path | str) -> bool:
     """Whether an identity file is encrypted with age's passphrase mode (so a passphrase must be asked for)."""
     data = _read_key_file(Path(path), "identity")
-    return data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_BEGIN))
+    return data.lstrip().startswith((agepass.MAGIC, agepass.ARMOR_BEGIN))

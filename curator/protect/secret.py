@@ -25,8 +25,6 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect._kdf import open_passphrase_file
 
 SECRET_BYTES = 32
-_AGE_MAGIC = b"age-encryption.org/v1"
-_AGE_ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
 
 
 def new_secret() -> bytes:
@@ -69,7 +67,7 @@ def _encrypted_secret(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the secret file ({reason})"), reason=exc.strerror), Location(file=path)) from exc
-    if not (data.startswith(_AGE_MAGIC) or data.lstrip().startswith(_AGE_ARMOR)):
+    if not (data.startswith(agepass.MAGIC) or data.lstrip().startswith(agepass.ARMOR_BEGIN)):
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "this file is not an encrypted pseudonymisation secret")), Location(file=path),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Give the secret file made by 'curator keys new-secret' or the one issued by "
                                    "the hub.")))
@@ -145,7 +143,7 @@ def read_linkage_secret(path: str | Path, passphrase: str | Callable[[], str] | 
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the linkage secret ({reason})"), reason=exc.strerror), Location(file=path)) from exc
-    if data.startswith(_AGE_MAGIC) or data.lstrip().startswith(_AGE_ARMOR):
+    if data.startswith(agepass.MAGIC) or data.lstrip().startswith(agepass.ARMOR_BEGIN):
         if passphrase is None:
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "the linkage secret is encrypted and no passphrase was given for it")),
                              Location(file=path), hint=Text(QT_TRANSLATE_NOOP("core", "Give the passphrase the hub sent with the secret.")))
