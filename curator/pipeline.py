@@ -70,6 +70,13 @@ def effective_classes(loaded: LoadedTable, recipe: Recipe,
     return apply_overrides(detected, overrides)
 
 
+def unmapped_columns(names: list[str], recipe: Recipe) -> list[str]:
+    """The columns the recipe does not mention: dropped, never passed through (a new column in next
+    year's file may hold anything)."""
+    known = {c.source for c in recipe.columns}
+    return [name for name in names if name not in known]
+
+
 def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentification]) -> list[str]:
     """Every `direct` column must be dropped, pseudonymised or scrubbed, or kept by explicit, confirmed choice.
 
@@ -100,10 +107,7 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes |
     identifications = effective_classes(loaded, recipe, detected)
     kept_direct = check_no_silent_keep(recipe, identifications)
 
-    # A column the recipe does not mention is dropped, never passed through: a new column in next
-    # year's file may hold anything.
-    known = {c.source for c in recipe.columns}
-    dropped_unmapped = [name for name in loaded.table.column_names if name not in known]
+    dropped_unmapped = unmapped_columns(loaded.table.column_names, recipe)
     table = loaded.table.drop_columns(dropped_unmapped) if dropped_unmapped else loaded.table
 
     report(progress, 0.1, QT_TRANSLATE_NOOP("core", "converting and validating"))

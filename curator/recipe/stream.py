@@ -341,23 +341,24 @@ class _ConvertedAhead:
     def __init__(self, head: pa.Table, recipe: Recipe, vocabulary: Any, header_row: int) -> None:
         self._recipe = recipe
         self.date_formats: dict[str, list[str | None]] = {}
-        known = {c.source for c in recipe.columns}
-        self._unmapped = [name for name in head.column_names if name not in known]
         self._result: _ConvertedBatch | None = None
         self._thread = threading.Thread(target=self._run, args=(head, vocabulary, header_row),
                                         name="curator-convert-first", daemon=True)
         self._thread.start()
 
     def _run(self, head: pa.Table, vocabulary: Any, header_row: int) -> None:
+        from curator.pipeline import unmapped_columns
+
         try:
-            self._result = _convert_batch(head, self._recipe, vocabulary, self._unmapped, header_row, self.date_formats)
+            unmapped = unmapped_columns(head.column_names, self._recipe)
+            self._result = _convert_batch(head, self._recipe, vocabulary, unmapped, header_row, self.date_formats)
         except Exception:  # noqa: BLE001 - the batch is converted again, where an error is reported
             self._result = None
 
-    def take(self, recipe: Recipe, dropped_unmapped: list[str]) -> _ConvertedBatch | None:
+    def take(self, recipe: Recipe) -> _ConvertedBatch | None:
         self.close()
-        same = (recipe.columns == self._recipe.columns and recipe.reader == self._recipe.reader
-                and dropped_unmapped == self._unmapped)
+        # The same decisions leave out the same unmapped columns; the reader sets the decimal mark.
+        same = recipe.columns == self._recipe.columns and recipe.reader == self._recipe.reader
         result, self._result = self._result, None
         return result if same else None
 
@@ -372,7 +373,7 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, drop
     """Each batch counted (coded columns), converted and validated, with its rows numbered as in the
     source; the first one from ``ahead`` when it was converted with this very recipe."""
     rows_before = 0
-    first = ahead.take(recipe, dropped_unmapped) if ahead is not None else None
+    first = ahead.take(recipe) if ahead is not None else None
     # Date formats are detected on the first batch and used for all.
     date_formats = ahead.date_formats if first is not None and ahead is not None else {}
     for table in tables:
@@ -488,7 +489,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     returns for the file finally kept is the result's ``data_encryption``.
     """
     from curator.load.fingerprint import BackgroundDigest
-    from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes
+    from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes, unmapped_columns
     from curator.protect.risk import risk_summary
     from curator.protect.transforms import output_name
     from curator.recipe.apply import DriftStop, as_read
@@ -542,8 +543,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
             identifications = effective_classes(sample_loaded, adapted)
             identified.extend([identifications, check_no_silent_keep(adapted, identifications)])
 
-        known = {c.source for c in adapted.columns}
-        dropped_unmapped = [name for name in head.column_names if name not in known]
+        dropped_unmapped = unmapped_columns(head.column_names, adapted)
         quasi = []
         for name in adapted.protection.quasi_identifiers:
             decision = adapted.column(name)

@@ -101,8 +101,8 @@ def test_first_batch_converted_during_the_comparison_is_used_only_for_the_recipe
     used_ahead: list[bool] = []
     take = stream._ConvertedAhead.take
 
-    def spied(self, recipe, dropped_unmapped):
-        result = take(self, recipe, dropped_unmapped)
+    def spied(self, recipe):
+        result = take(self, recipe)
         used_ahead.append(result is not None)
         return result
 
