@@ -106,7 +106,7 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
 
     window.go_to(3)
     _idle(qtbot, window)
-    assert window.check_page.blocker_count == 0, [window.check_page.blockers_list.item(i).text()
+    assert window.session.blocker_count == 0, [window.check_page.blockers_list.item(i).text()
                                                   for i in range(window.check_page.blockers_list.count())]
     window.go_to(4)
     page = window.export_page
@@ -121,9 +121,9 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     assert page.export_button.isEnabled(), page.status.text()
     page.export_button.click()
     _idle(qtbot, window)
-    assert page.last_result is not None and page.last_result["ok"], page.result_label.text()
+    assert page.last_result is not None and page.last_result.ok, page.result_label.text()
     dialog = page.show_report()
-    assert dialog is not None and window.session.loaded.source.sha256[:12] in page.last_result["report_html"]
+    assert dialog is not None and window.session.loaded.source.sha256[:12] in page.last_result.report_html
     dialog.close()
     # the report saved from the app as a workbook: the same content, one sheet per part
     from openpyxl import load_workbook
