@@ -159,3 +159,26 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     suppressed = sum(row["count_all"] for row in small)
     assert suppressed <= protection.suppression_cap * table.num_rows
     assert groups.num_rows > 1      # not everything generalised away
+
+
+def test_a_blocker_on_the_check_step_leads_to_its_column_on_the_protect_step(qtbot, window):
+    """Pages do not know one another: the Check page asks to go somewhere and the window takes it there."""
+    import copy
+
+    from curator.recipe.model import Transform
+    from curator.undo import ReplaceColumnDecision
+
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    kept = copy.deepcopy(window.session.recipe.column("Nom"))
+    kept.transform = Transform("keep")          # a direct identifier exported as is, not confirmed
+    window.session.push(ReplaceColumnDecision(window.session.recipe, kept, "keep Nom"))
+    window.go_to(3)
+    page = window.check_page
+    qtbot.waitUntil(lambda: window.session.blocker_count is not None and not window.runner.running(), timeout=120_000)
+    items = [page.blockers_list.item(i) for i in range(page.blockers_list.count())]
+    blocker = next(item for item in items if "'Nom'" in item.text())
+    page.blockers_list.itemActivated.emit(blocker)
+    assert window.current_step() == 2
+    table = window.protect_page.columns_table
+    assert table.item(table.currentRow(), 0).text() == "Nom"

@@ -32,6 +32,7 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QPainter,
+    QPaintEvent,
     QPushButton,
     QSpinBox,
     Qt,
@@ -62,11 +63,10 @@ class ClassSizeChart(QWidget):
         self.setMinimumHeight(130)
         self.bars: list[tuple[str, int, bool]] = []   # label, records, below k
 
-    def set_sizes(self, class_sizes: dict[Any, int], k: int | None) -> None:
+    def set_sizes(self, class_sizes: dict[int, int], k: int | None) -> None:
         records = {label: 0 for _lo, _hi, label in BUCKETS}
         below = {label: False for _lo, _hi, label in BUCKETS}
-        for size_text, classes in class_sizes.items():
-            size = int(size_text)
+        for size, classes in class_sizes.items():
             for low, high, label in BUCKETS:
                 if size >= low and (high is None or size <= high):
                     records[label] += size * int(classes)
@@ -74,7 +74,7 @@ class ClassSizeChart(QWidget):
         self.bars = [(label, records[label], below[label]) for _lo, _hi, label in BUCKETS]
         self.update()
 
-    def paintEvent(self, _event: Any) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
@@ -411,13 +411,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             else:
                 label.setText("–" if value is None else format_local("{count:,}", count=value)
                               if isinstance(value, int) else str(value))
-        sizes = dict(summary.class_sizes)
-        if not sizes:   # the figures' list form: [{"sizes": "1", "classes": n, "records": m}, ...]
-            for entry in data.get("class_size_distribution", []):
-                text = str(entry.get("sizes", "")).split("-")[0].rstrip("+")
-                if text.isdigit():
-                    sizes[int(text)] = sizes.get(int(text), 0) + int(entry.get("classes", 0))
-        self.chart.set_sizes(sizes, k)
+        self.chart.set_sizes(summary.class_sizes, k)
         below = data.get("records_below_k") or 0
         self.risk_note.setText(
             self.tr("Every record is in a group of at least {k}.").format(k=k) if below == 0 else
