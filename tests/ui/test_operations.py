@@ -100,3 +100,28 @@ def test_a_late_result_of_a_replaced_operation_is_ignored(qtbot, qapp, tmp_path,
         release.set()
     assert landed == ["b"]
     assert first.is_cancel_requested() == can_cancel
+
+
+def test_progress_reaches_the_gui_thread_throttled(qtbot, qapp):
+    """A core loop may report on every row: the GUI thread gets a signal per 1 % (or per 0.1 s) only."""
+    import time
+
+    runner = TaskRunner()
+    calls = 200_000
+    received: list[float] = []
+    timing: list[float] = []
+
+    def chatty(progress):
+        start = time.monotonic()
+        for i in range(calls):
+            progress(i / calls)
+        timing.append(time.monotonic() - start)
+        return calls
+
+    # Connected as the task starts (before the pool runs it), as the window does.
+    runner.started.connect(lambda task: task.signals.progress.connect(lambda fraction, _m: received.append(fraction)))
+    with qtbot.waitSignal(runner.ended, timeout=60_000):
+        runner.run(Operation(chatty, "chatty", lambda _n: None))
+    qapp.processEvents()
+    assert 50 <= len(received) <= 101 + int(timing[0] / 0.1) + 1
+    assert received == sorted(received)
