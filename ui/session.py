@@ -102,7 +102,8 @@ class Session(QObject):
         self.notes = notes
         self.identificationsChanged.emit()
 
-    def set_checked(self, validation: ValidationReport, blocker_count: int) -> None:
+    def set_checked(self, validation: ValidationReport, blocker_count: int | None) -> None:
+        """The last check's report; ``blocker_count`` None when it was for decisions since changed."""
         self.validation = validation
         self.blocker_count = blocker_count
         self.checked.emit()

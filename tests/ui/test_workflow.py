@@ -182,3 +182,18 @@ def test_a_blocker_on_the_check_step_leads_to_its_column_on_the_protect_step(qtb
     assert window.current_step() == 2
     table = window.protect_page.columns_table
     assert table.item(table.currentRow(), 0).text() == "Nom"
+
+
+def test_a_check_of_decisions_since_changed_does_not_count(qtbot, window):
+    """The export is enabled by the blockers of the current decisions, never by a check that ran on older ones."""
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    window.go_to(0)                     # no checking page in view: nothing re-runs the checks
+    window.check_page.run_checks()
+    sex = next(c for c in window.session.recipe.columns if c.concept == "sex").source
+    window.map_page.choose_concept(sex, None)      # while the check runs
+    before = window.session.validation
+    qtbot.waitUntil(lambda: window.session.validation is not before and not window.runner.running(), timeout=120_000)
+    assert window.session.blocker_count is None
+    window.check_page.check_if_stale()
+    qtbot.waitUntil(lambda: window.session.blocker_count is not None and not window.runner.running(), timeout=120_000)

@@ -156,8 +156,11 @@ class CheckPage(QWidget):
         detected = {i.name: i.klass for i in self.session.identifications or []}
 
         def done(result: CheckResult) -> None:
-            self._checked_key = key
-            self._show(result)
+            # Decisions changed while this ran (the timer checks them again): shown, but not counted.
+            current = self._decisions_key() == key
+            if current:
+                self._checked_key = key
+            self._show(result, current)
 
         self.status.setText(self.tr("Checking…"))
         # Keyed: a check started for newer decisions replaces one still running for older ones.
@@ -165,7 +168,7 @@ class CheckPage(QWidget):
                                   self.tr("Converting and validating…"), done, key="check",
                                   error_title=self.tr("Cannot run the checks")))
 
-    def _show(self, result: CheckResult) -> None:
+    def _show(self, result: CheckResult, current: bool = True) -> None:
         report, found, unprotected, generalisation = (result.report, result.blockers, result.unprotected,
                                                       result.generalisation)
         self.blockers_list.clear()
@@ -209,7 +212,7 @@ class CheckPage(QWidget):
                                         "{summary}").format(count=len(shown), summary=summary))
         else:
             self.status.setText(self.tr("Nothing blocks the export. {summary}").format(summary=summary))
-        self.session.set_checked(report, len(shown))
+        self.session.set_checked(report, len(shown) if current else None)
 
     def _go_to(self, item: QListWidgetItem) -> None:
         target = item_target(item)
