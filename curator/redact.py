@@ -15,7 +15,8 @@ import unicodedata
 
 from curator.messages import QT_TRANSLATE_NOOP
 
-AGE_SECRET_PREFIX = "AGE-SECRET-KEY-1"
+# The key's prefix and a run of its bech32 text: a file named "age-secret-key-1.txt" is no key.
+_AGE_SECRET = re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]{20}", re.IGNORECASE)
 _AGE_PLUGIN_SECRET = re.compile(r"AGE-PLUGIN-[A-Z0-9-]+-1", re.IGNORECASE)
 _BASE64 = re.compile(r"RW[A-Za-z0-9+/]{40,}={0,2}")
 
@@ -40,7 +41,7 @@ def printable(text: object, keep_newlines: bool = False) -> str:
 def secret_kind(text: object) -> str | None:
     """What kind of secret ``text`` (an argument, or a file's content) is, or None when it looks like none."""
     value = str(text)
-    if AGE_SECRET_PREFIX in value.upper():
+    if _AGE_SECRET.search(value):
         return QT_TRANSLATE_NOOP("core", "a private age key (an identity)")
     if _AGE_PLUGIN_SECRET.search(value):
         return QT_TRANSLATE_NOOP("core", "an age plug-in identity")
