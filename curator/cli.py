@@ -132,19 +132,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(argv)
 
 
-def _secret_arguments(argv: Sequence[str]) -> list[str]:
-    """The arguments that are secrets themselves (a private key pasted where a file or public key goes)."""
+# Options whose value is a file holding a secret: a value naming no file may be the secret itself
+# (a passphrase typed where its file goes), so it is not repeated in an error.
+_SECRET_FILE_OPTIONS = ("--passphrase-file", "--cms-passphrase-file", "--import-passphrase-file", "--import",
+                        "--secret", "--identity", "--signing-key")
+_SHORTEST_HIDDEN = 8      # a shorter value is left as it is: hiding it would garble the message around it
+
+
+def _secret_arguments(argv: Sequence[str]) -> dict[str, str]:
+    """The arguments that may be secrets themselves (a private key pasted where a file or public key
+    goes, a passphrase where its file goes), each with what to call it instead."""
+    from pathlib import Path
+
     from curator.redact import secret_kind
 
-    found = []
+    found: dict[str, str] = {}
+    previous = ""
     for argument in argv:
-        value = argument.split("=", 1)[1] if argument.startswith("--") and "=" in argument else argument
-        if secret_kind(value):
-            found.append(value)
+        option, value = previous, argument
+        if argument.startswith("--") and "=" in argument:
+            option, value = argument.split("=", 1)
+        kind = secret_kind(value)
+        if kind:
+            found[value] = kind
+        elif (option in _SECRET_FILE_OPTIONS and len(value) >= _SHORTEST_HIDDEN and not value.startswith("-")
+              and not Path(value).exists()):
+            found[value] = f"the {option} argument"
+        previous = argument
     return found
 
 
-def _shown(text: str, secrets: list[str]) -> str:
+def _shown(text: str, secrets: dict[str, str]) -> str:
     """An error's text as printed: secrets named by their kind, control characters escaped."""
     from curator.redact import printable, redacted
 

@@ -12,12 +12,15 @@ import base64
 import binascii
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from curator.messages import QT_TRANSLATE_NOOP
 
 # The key's prefix and a run of its bech32 text: a file named "age-secret-key-1.txt" is no key.
 _AGE_SECRET = re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]{20}", re.IGNORECASE)
 _AGE_PLUGIN_SECRET = re.compile(r"AGE-PLUGIN-[A-Z0-9-]+-1", re.IGNORECASE)
+# A pseudonymisation or linkage secret written out: 64 hexadecimal digits, or 32 bytes in base64.
+_RAW_SECRET = re.compile(r"[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=")
 _BASE64 = re.compile(r"RW[A-Za-z0-9+/]{40,}={0,2}")
 
 
@@ -51,6 +54,8 @@ def secret_kind(text: object) -> str | None:
         return QT_TRANSLATE_NOOP("core", "a PEM private key")
     if "-----BEGIN AGE ENCRYPTED FILE-----" in value or value.startswith("age-encryption.org/v1"):
         return QT_TRANSLATE_NOOP("core", "an age-encrypted file (a protected identity or secret)")
+    if _RAW_SECRET.fullmatch(value.strip()):
+        return QT_TRANSLATE_NOOP("core", "a 32-byte secret (hexadecimal or base64)")
     for match in _BASE64.finditer(value):
         try:
             raw = base64.b64decode(match.group(0), validate=True)
@@ -62,9 +67,9 @@ def secret_kind(text: object) -> str | None:
     return None
 
 
-def redacted(text: str, secrets: list[str]) -> str:
-    """``text`` with each of ``secrets`` replaced by the name of its kind."""
+def redacted(text: str, secrets: Mapping[str, str]) -> str:
+    """``text`` with each of ``secrets`` (text -> what it is) replaced by what it is."""
     for secret in sorted(secrets, key=len, reverse=True):
         if secret:
-            text = text.replace(secret, f"[{secret_kind(secret) or 'a secret'}, not shown]")
+            text = text.replace(secret, f"[{secrets[secret]}, not shown]")
     return text

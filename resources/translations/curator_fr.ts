@@ -3047,7 +3047,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>this is {kind}, not a recipient&apos;s public key; give the hub&apos;s age1... public key</source>
-        <translation>ceci est {kind}, pas la clé publique d'un destinataire ; donnez la clé publique age1... du hub</translation>
+        <translation>ceci est {kind}, pas la clé publique d&apos;un destinataire ; donnez la clé publique age1... du hub</translation>
     </message>
     <message>
         <source>Keep the private key where it was, and give its public key (the .pub file, or the &apos;age1...&apos; line).</source>
@@ -3079,7 +3079,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>the {what} given is {kind} itself, not the name of a file</source>
-        <translation>ce qui est donné comme {what} est {kind}, pas le nom d'un fichier</translation>
+        <translation>ce qui est donné comme {what} est {kind}, pas le nom d&apos;un fichier</translation>
     </message>
     <message>
         <source>Give the path of the key file.</source>
@@ -3275,7 +3275,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>the member name {names} is given twice (letter case aside: Windows and macOS would keep one file)</source>
-        <translation>le nom de membre {names} est donné deux fois (à la casse près : Windows et macOS ne garderaient qu'un fichier)</translation>
+        <translation>le nom de membre {names} est donné deux fois (à la casse près : Windows et macOS ne garderaient qu&apos;un fichier)</translation>
     </message>
     <message>
         <source>the manifest would hold what its clear part may not: {fields}</source>
@@ -3351,7 +3351,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>does not hold the producer&apos;s digest list ({reason})</source>
-        <translation>ne contient pas la liste d'empreintes du producteur ({reason})</translation>
+        <translation>ne contient pas la liste d&apos;empreintes du producteur ({reason})</translation>
     </message>
     <message>
         <source>does not hold the producer&apos;s digest list in the form curator writes</source>
@@ -3391,7 +3391,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>the signature&apos;s trusted comment (&apos;{comment}&apos;) is not the one curator writes (&apos;curator submission:... created:... file:manifest.json&apos;)</source>
-        <translation>le commentaire de confiance de la signature (« {comment} ») n'est pas celui qu'écrit curator (« curator submission:... created:... file:manifest.json »)</translation>
+        <translation>le commentaire de confiance de la signature (« {comment} ») n&apos;est pas celui qu&apos;écrit curator (« curator submission:... created:... file:manifest.json »)</translation>
     </message>
     <message>
         <source>the signature&apos;s trusted comment gives {field} &apos;{found}&apos; where the manifest gives &apos;{expected}&apos;: the signature belongs to another submission</source>
@@ -3948,6 +3948,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>an age-encrypted file (a protected identity or secret)</source>
         <translation>un fichier chiffré par age (une identité ou un secret protégés)</translation>
+    </message>
+    <message>
+        <source>a 32-byte secret (hexadecimal or base64)</source>
+        <translation>un secret de 32 octets (en hexadécimal ou en base64)</translation>
     </message>
 </context>
 </TS>

@@ -284,3 +284,27 @@ def test_a_secret_given_as_an_argument_is_named_never_echoed(kind: str, option: 
     if option == "--recipient" and kind == "age":
         assert ("this is a private age key (an identity), not a recipient's public key; give the hub's age1... "
                 "public key") in shown, shown
+
+
+@pytest.mark.parametrize("args", [
+    ["keys", "new-secret", "-o", "{tmp}/s.age", "--import", "{hex}", "--passphrase-file", "{tmp}/pass.txt"],
+    ["keys", "new-secret", "-o", "{tmp}/s.age", "--import", "{b64}", "--passphrase-file", "{tmp}/pass.txt"],
+    ["keys", "new-secret", "-o", "{tmp}/s.age", "--passphrase-file", "correct horse battery staple"],
+    ["keys", "new-signing", "-o", "{tmp}/producer", "--passphrase-file=correct horse battery staple"],
+])
+def test_a_secret_or_passphrase_typed_where_its_file_goes_is_not_echoed(
+        args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import base64
+    import secrets
+
+    raw = secrets.token_bytes(32)
+    values = {"tmp": str(tmp_path), "hex": raw.hex(), "b64": base64.b64encode(raw).decode()}
+    (tmp_path / "pass.txt").write_text("une phrase de passe\n", encoding="utf-8")
+    argv = [a.format(**values) for a in args]
+    code = cli_main(argv)
+    captured = capsys.readouterr()
+    shown = captured.out + captured.err
+    assert code == 2, shown
+    for secret in (values["hex"], values["b64"], "correct horse battery staple"):
+        assert secret not in shown, shown
+    assert "not shown" in shown or "32-byte secret" in shown, shown
