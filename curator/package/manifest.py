@@ -108,7 +108,7 @@ def load_json(data: bytes, what: str, max_bytes: int, max_depth: int = MAX_JSON_
         raise ValueError(f"{what} is not valid JSON ({printable(exc)})") from exc
 
 
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)   # unrolled: one step per run of plain bytes
 
 
 def json_depth(data: bytes) -> int:
