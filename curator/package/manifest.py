@@ -79,10 +79,10 @@ def member_name_clash(names: list[str]) -> str | None:
     Windows and macOS), as 'a' or 'a' and 'A'; None when every name is distinct."""
     seen: dict[str, str] = {}
     for name in names:
-        earlier = seen.setdefault(name.lower(), name)
-        if earlier is not name:
-            same = earlier == name
-            return f"'{printable(name)}'" if same else f"'{printable(earlier)}' and '{printable(name)}'"
+        earlier = seen.get(name.lower())
+        if earlier is not None:
+            return f"'{printable(name)}'" if earlier == name else f"'{printable(earlier)}' and '{printable(name)}'"
+        seen[name.lower()] = name
     return None
 
 

@@ -182,6 +182,10 @@ def test_names_differing_only_in_case_are_refused_at_build(stock_keys: StockKeys
     with pytest.raises(InputError, match="'Report.html' and 'report.html' is given twice"):
         write_package(tmp_path / "p.tar", [("Report.html", path), ("report.html", path)], payload.fields,
                       [stock_keys.hub_recipient], _producer(stock_keys))
+    name = "report.html"
+    with pytest.raises(InputError, match="'report.html' is given twice"):   # the very same string, twice
+        write_package(tmp_path / "p.tar", [(name, path), (name, path)], payload.fields,
+                      [stock_keys.hub_recipient], _producer(stock_keys))
 
 
 @pytest.mark.parametrize("rename, why", [
