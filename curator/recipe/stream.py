@@ -552,7 +552,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
             sample_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used,
                                                            sample.num_rows))
             identifications = effective_classes(sample_loaded, adapted)
-            identified.extend([identifications, check_no_silent_keep(adapted, identifications)])
+            identified.extend([identifications, check_no_silent_keep(adapted, identifications, vocabulary)])
 
         dropped_unmapped = unmapped_columns(head.column_names, adapted)
         quasi = []
