@@ -54,7 +54,7 @@ def encrypt(plaintext: bytes, passphrase: str, *, armored: bool = False, work_fa
 
 
 def _hkdf(key: bytes, salt: bytes, info: bytes) -> bytes:
-    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives import hashes  # imported late, as in encrypt
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(key)

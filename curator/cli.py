@@ -11,11 +11,13 @@ import gc
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from curator import __version__
 from curator.errors import EXIT_BAD_INPUT, CuratorError
 from curator.progress import Cancelled
+from curator.redact import printable, redacted, secret_kind
 
 
 class _Parser(argparse.ArgumentParser):
@@ -142,10 +144,6 @@ _SHORTEST_HIDDEN = 8      # a shorter value is left as it is: hiding it would ga
 def _secret_arguments(argv: Sequence[str]) -> dict[str, str]:
     """The arguments that may be secrets themselves (a private key pasted where a file or public key
     goes, a passphrase where its file goes), each with what to call it instead."""
-    from pathlib import Path
-
-    from curator.redact import secret_kind
-
     found: dict[str, str] = {}
     previous = ""
     for argument in argv:
@@ -164,8 +162,6 @@ def _secret_arguments(argv: Sequence[str]) -> dict[str, str]:
 
 def _shown(text: str, secrets: dict[str, str]) -> str:
     """An error's text as printed: secrets named by their kind, control characters escaped."""
-    from curator.redact import printable, redacted
-
     return printable(redacted(text, secrets), keep_newlines=True)
 
 

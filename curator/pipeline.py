@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,43 +18,21 @@ import pyarrow.parquet as pq
 from curator.check import convert_and_validate
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
+from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.package.build import write_package
+from curator.package.manifest import clear_params
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.reach import apply_recipe_generalisation
 from curator.protect.risk import risk_summary
 from curator.protect.secret import PendingSecret, resolve_secret
 from curator.protect.transforms import protect_table
+from curator.recipe.drift import clear_summary
 from curator.recipe.model import Recipe
+from curator.recipe.privacy import confirmed_columns, unprotected_columns
+from curator.report import write_curation_report
+from curator.result import CurationResult
 from curator.source import LoadedTable
-
-PROTECTIVE_ACTIONS = {"drop", "pseudonymise", "scrub"}
-
-
-@dataclass
-class CurationResult:
-    """The protected table and everything the manifest and the curation report say about it."""
-
-    table: pa.Table
-    identifications: list[ColumnIdentification]
-    validation: Any                       # curator.check.ValidationReport
-    risk: dict[str, Any] | None
-    dropped_unmapped: list[str] = field(default_factory=list)
-    kept_direct: list[str] = field(default_factory=list)
-    # Streamed apply: the data are already written to ``data_path`` and ``table`` holds only the
-    # schema (no rows); ``rows_out`` is the number of rows written.
-    data_path: Path | None = None
-    rows_out: int | None = None
-    # Streamed apply: the data file's encryption, started as soon as it was written
-    # (curator.package.agestream.BackgroundEncryption); the package takes it as it is.
-    data_encryption: Any = None
-    # Headless apply: the drift report and what was skipped, for the manifest.
-    applied: dict[str, Any] | None = None
-    # The recipe's "reach k" generalisation as applied: levels, k, suppressed records, classes.
-    generalisation: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def output_rows(self) -> int:
-        return self.rows_out if self.rows_out is not None else self.table.num_rows
 
 
 def effective_classes(loaded: LoadedTable, recipe: Recipe,
@@ -77,35 +54,29 @@ def unmapped_columns(names: list[str], recipe: Recipe) -> list[str]:
     return [name for name in names if name not in known]
 
 
-def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentification]) -> list[str]:
-    """Every `direct` column must be dropped, pseudonymised or scrubbed, or kept by explicit, confirmed choice.
+def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentification],
+                         vocabulary: Vocabulary | None = None) -> list[str]:
+    """Every `direct` column must be dropped, pseudonymised or scrubbed, or kept by explicit, confirmed
+    choice (:mod:`curator.recipe.privacy`; with ``vocabulary``, a column mapped to a direct concept counts too).
 
     Returns the columns kept by confirmed choice (the manifest records them); raises otherwise.
     """
-    classes = {i.name: i.klass for i in identifications}
-    kept: list[str] = []
-    unprotected: list[str] = []
-    for decision in recipe.columns:
-        if classes.get(decision.source) != "direct" or decision.transform.action in PROTECTIVE_ACTIONS:
-            continue
-        if decision.transform.action == "keep" and decision.transform.keep_confirmed:
-            kept.append(decision.source)
-        elif decision.transform.action == "keep" or decision.transform.action not in PROTECTIVE_ACTIONS:
-            unprotected.append(decision.source)
+    detected = {i.name: i.klass for i in identifications}
+    unprotected = unprotected_columns(recipe.columns, detected, vocabulary)
     if unprotected:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "identifying columns would leave as they are: {columns}"),
                               columns=", ".join(unprotected)),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Drop or pseudonymise them, or choose 'keep' and confirm "
                                                              "it explicitly.")))
-    return kept
+    return confirmed_columns(recipe.columns, detected, vocabulary)
 
 
-def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, secret: bytes | PendingSecret | None,
+def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
            progress: ProgressCallback | None = None,
            detected: list[ColumnIdentification] | None = None) -> CurationResult:
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "identifying columns"))
     identifications = effective_classes(loaded, recipe, detected)
-    kept_direct = check_no_silent_keep(recipe, identifications)
+    kept_direct = check_no_silent_keep(recipe, identifications, vocabulary)
 
     dropped_unmapped = unmapped_columns(loaded.table.column_names, recipe)
     table = loaded.table.drop_columns(dropped_unmapped) if dropped_unmapped else loaded.table
@@ -147,13 +118,10 @@ def _output_name(recipe: Recipe, source_name: str) -> str:
     return decision.output_name or decision.concept or decision.source
 
 
-def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult) -> dict[str, Any]:
+def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult) -> dict[str, Any]:
     """What the clear manifest says about this submission: only the fields of its allow-list
     (``curator.package.manifest.CLEAR_FIELDS``, which ``write_package`` enforces). No cell value, no
     path or file name of the source, no secret; the rest is in the encrypted curation report."""
-    from curator.package.manifest import clear_params
-    from curator.recipe.drift import clear_summary
-
     export = recipe.export
     columns = {c.source for c in recipe.columns}
     return {
@@ -184,16 +152,13 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result
     }
 
 
-def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult,
+def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
                    out_path: Path, recipients: list[str], signing_key: Any,
                    progress: ProgressCallback | None = None,
                    cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
     """Write data, curation report and validation report, then the signed, encrypted package.
 
     ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest."""
-    from curator.package.build import write_package
-    from curator.report import write_curation_report
-
     workdir = Path(tempfile.mkdtemp(prefix="curator-export-"))
     try:
         data_path = result.data_path or workdir / "data.parquet"

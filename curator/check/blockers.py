@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from curator.check.report import ValidationReport
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.recipe.model import Recipe
+from curator.recipe.privacy import column_class, leaves_identifying
 
 
 @dataclass
@@ -28,8 +30,12 @@ class Blocker:
 
 
 
-def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationReport | None = None) -> list[Blocker]:
-    """Everything that must be settled before a package may be written (empty list = ready)."""
+def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationReport | None = None,
+             detected: Mapping[str, str | None] | None = None) -> list[Blocker]:
+    """Everything that must be settled before a package may be written (empty list = ready).
+
+    ``detected``: the class identification found for each column, when it ran (see :mod:`curator.recipe.privacy`)."""
+    found_classes = detected or {}
     found: list[Blocker] = []
     recorded = recipe.vocabulary.get("id")
     if recorded and recorded != vocabulary.id:
@@ -42,8 +48,7 @@ def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationRepor
             found.append(Blocker(decision.source, Text(QT_TRANSLATE_NOOP("core", "concept '{concept}' is not in vocabulary '{vocabulary}'"),
                                                          concept=decision.concept, vocabulary=vocabulary.id),
                                  Text(QT_TRANSLATE_NOOP("core", "Map the column to a concept of this vocabulary, or leave it unmapped."))))
-        klass = decision.identifying or (concept.identifying if concept else None)
-        if klass == "direct" and decision.transform.action == "keep" and not decision.transform.keep_confirmed:
+        if leaves_identifying(column_class(decision, found_classes.get(decision.source), vocabulary), decision.transform):
             found.append(Blocker(decision.source, Text(QT_TRANSLATE_NOOP("core", "identifies a person directly and would be exported as is")),
                                  Text(QT_TRANSLATE_NOOP("core", "Pseudonymise or drop it, or confirm explicitly that it must be kept."))))
         pending = [v for v, state in decision.code_review.items() if state in ("unmapped", "rejected")

@@ -143,8 +143,8 @@ class ValidationReport:
 
     def to_xlsx(self, path: str | Path, redact_direct: bool = False) -> None:
         """A 'Summary' sheet (one line per rule) and a 'Rows' sheet (the first offending rows)."""
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
+        from openpyxl import Workbook  # openpyxl is slow to import: only when an XLSX file is written
+        from openpyxl.styles import Font  # openpyxl is slow to import: only when an XLSX file is written
 
         workbook = Workbook()
         summary = workbook.active

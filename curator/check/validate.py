@@ -22,9 +22,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from curator.check.convert import VALUE_RULES, Failure, convert_column, has_rules
+from curator.check.convert import VALUE_RULES, Converted, Failure, convert_column, has_rules
 from curator.check.report import MAX_EXAMPLES, RULE_TEXT, Finding, RuleResult, ValidationReport
-from curator.mapping.vocabulary import Vocabulary
+from curator.mapping.vocabulary import Concept, Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.recipe.model import ColumnDecision, Recipe
@@ -83,19 +83,54 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
     excluded = None
     columns: dict[str, pa.Array] = {}
     names = table.column_names
+    mapped = _mapped_columns(names, recipe, vocabulary)
+    # Only columns with something to check are made contiguous; the rest pass through untouched.
+    sources = {name: table.column(name).combine_chunks()
+               if name in mapped and has_rules(mapped[name][1], vocabulary, mapped[name][0].code_map)
+               else table.column(name) for name in names}
+    converted = _convert_columns(sources, mapped, vocabulary, recipe.reader.decimal, date_formats, progress)
+    for name in names:
+        source = sources[name]
+        if name not in mapped:
+            columns[name] = source
+            continue
+        decision, concept = mapped[name]
+        output, excluded_here = _settle_column(name, source, decision, concept, converted[name], header_row, result)
+        if excluded_here is not None:
+            excluded = excluded_here if excluded is None else pc.or_(excluded, excluded_here)
+        if output is None:
+            # Invalid values are not decided (or kept on purpose): the column keeps the producer's text.
+            columns[name] = source
+            result.untyped_columns.append(name)
+        else:
+            columns[name] = output
+    out = pa.table(columns)
+    if excluded is not None:
+        out = out.filter(pc.invert(excluded.fill_null(False)))
+    result.rows_out = out.num_rows
+    result.excluded_rows = table.num_rows - out.num_rows
+    result.column_types = {f.name: str(f.type) for f in out.schema}
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "checked"))
+    return out, result
+
+
+def _mapped_columns(names: list[str], recipe: Recipe, vocabulary: Vocabulary) -> dict[str, tuple[ColumnDecision, Concept]]:
+    """The columns mapped to a concept with something to convert or check, with their decision and concept."""
     mapped = {}
     for name in names:
         decision = recipe.column(name)
         if decision is not None and decision.concept is not None and _checked(decision):
             mapped[name] = (decision, vocabulary.concept(decision.concept))
-    # Only columns with something to check are made contiguous; the rest pass through untouched.
-    sources = {name: table.column(name).combine_chunks()
-               if name in mapped and has_rules(mapped[name][1], vocabulary, mapped[name][0].code_map)
-               else table.column(name) for name in names}
-    # pyarrow releases the GIL: columns convert side by side.
+    return mapped
+
+
+def _convert_columns(sources: dict[str, pa.Array | pa.ChunkedArray], mapped: dict[str, tuple[ColumnDecision, Concept]],
+                     vocabulary: Vocabulary, decimal: str | None, date_formats: dict[str, list[str | None]] | None,
+                     progress: ProgressCallback | None) -> dict[str, Converted]:
+    """Each mapped column converted to its concept's type; pyarrow releases the GIL, so columns convert side by side."""
     with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
         futures = {name: pool.submit(convert_column, sources[name], concept, vocabulary,
-                                     decision.code_map, recipe.reader.decimal,
+                                     decision.code_map, decimal,
                                      date_formats.setdefault(name, []) if date_formats is not None else None)
                    for name, (decision, concept) in mapped.items()}
         try:
@@ -106,56 +141,45 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
             for future in futures.values():
                 future.cancel()
             raise
-    for name in names:
-        source = sources[name]
-        if name not in mapped:
-            columns[name] = source
+    return {name: future.result() for name, future in futures.items()}
+
+
+def _settle_column(name: str, text: pa.Array, decision: ColumnDecision, concept: Concept, converted: Converted,
+                   header_row: int, result: ValidationReport) -> tuple[pa.Array | None, pa.Array | None]:
+    """One converted column with the user's decisions on its failures applied, its rule results added
+    to ``result``; and the rows to exclude. The column is None when it must stay as the producer wrote it."""
+    result.notes += [Text(QT_TRANSLATE_NOOP("core", "{column}: {note}"), column=name, note=note) for note in converted.notes]
+    output = converted.typed
+    blank = None         # rows to empty by decision
+    kept = None          # rows whose value stays as written
+    excluded = None      # rows to leave out by decision
+    stays_text = False
+    for failure in converted.failures:
+        count, examples = _examples(name, failure.rule, text, failure.mask, header_row)
+        if count == 0:
             continue
-        decision, concept = mapped[name]
-        converted = futures[name].result()
-        text = source
-        result.notes += [Text(QT_TRANSLATE_NOOP("core", "{column}: {note}"), column=name, note=note) for note in converted.notes]
-        output = converted.typed
-        blank = None         # rows to empty by decision
-        kept = None          # rows whose value stays as written
-        stays_text = False
-        for failure in converted.failures:
-            count, examples = _examples(name, failure.rule, text, failure.mask, header_row)
-            if count == 0:
-                continue
-            covered = _decide(failure, text, decision)
-            decided = 0
-            for action, mask in covered.items():
-                decided += pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
-                if action == "empty":
-                    blank = mask if blank is None else pc.or_(blank, mask)
-                elif action == "exclude_row":
-                    excluded = mask if excluded is None else pc.or_(excluded, mask)
-                else:
-                    kept = mask if kept is None else pc.or_(kept, mask)
-                    if failure.rule not in VALUE_RULES and not pa.types.is_string(output.type):
-                        stays_text = True
-            identifying = decision.identifying or concept.identifying
-            rule_result = RuleResult(name, concept.id, failure.rule, count, examples, RULE_TEXT.get(failure.rule, failure.rule),
-                                     failure.detail, decision.validation.get(failure.rule), min(decided, count), identifying)
-            if not rule_result.resolved:
-                stays_text = True
-            result.results.append(rule_result)
-        if stays_text:
-            # Invalid values are not decided (or kept on purpose): the column keeps the producer's text.
-            columns[name] = source
-            result.untyped_columns.append(name)
-            continue
-        if kept is not None and pa.types.is_string(output.type):
-            output = pc.if_else(kept, text, output)
-        if blank is not None:
-            output = pc.if_else(blank, pa.scalar(None, output.type), output)
-        columns[name] = output
-    out = pa.table(columns)
-    if excluded is not None:
-        out = out.filter(pc.invert(excluded.fill_null(False)))
-    result.rows_out = out.num_rows
-    result.excluded_rows = table.num_rows - out.num_rows
-    result.column_types = {f.name: str(f.type) for f in out.schema}
-    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "checked"))
-    return out, result
+        covered = _decide(failure, text, decision)
+        decided = 0
+        for action, mask in covered.items():
+            decided += pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
+            if action == "empty":
+                blank = mask if blank is None else pc.or_(blank, mask)
+            elif action == "exclude_row":
+                excluded = mask if excluded is None else pc.or_(excluded, mask)
+            else:
+                kept = mask if kept is None else pc.or_(kept, mask)
+                if failure.rule not in VALUE_RULES and not pa.types.is_string(output.type):
+                    stays_text = True
+        identifying = decision.identifying or concept.identifying
+        rule_result = RuleResult(name, concept.id, failure.rule, count, examples, RULE_TEXT.get(failure.rule, failure.rule),
+                                 failure.detail, decision.validation.get(failure.rule), min(decided, count), identifying)
+        if not rule_result.resolved:
+            stays_text = True
+        result.results.append(rule_result)
+    if stays_text:
+        return None, excluded
+    if kept is not None and pa.types.is_string(output.type):
+        output = pc.if_else(kept, text, output)
+    if blank is not None:
+        output = pc.if_else(blank, pa.scalar(None, output.type), output)
+    return output, excluded

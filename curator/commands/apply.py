@@ -30,9 +30,9 @@ def _passphrases(passphrase_file: str | None) -> list[str]:
 
 
 def _signing_key(path: str, passphrases: list[str], passphrase_file: str | None) -> object:
-    import minisign
+    import minisign  # imported once the secret's scrypt has started (see run)
 
-    from curator.package.keys import load_signing_key
+    from curator.package.keys import load_signing_key  # idem
 
     try:
         encrypted = minisign.SecretKey.from_bytes(Path(path).read_bytes()).is_encrypted()
@@ -48,7 +48,7 @@ def _cms(args: argparse.Namespace) -> tuple[Path, str | None] | None:
     """--cms P12FILE [--cms-passphrase-file F]: opened here, so that a wrong password stops before the long work."""
     if not args.cms:
         return None
-    from curator.package.cms import CmsSigner
+    from curator.package.cms import CmsSigner  # the X.509 signature is optional
 
     path = Path(args.cms)
     password = (read_passphrase(args.cms_passphrase_file, f"the certificate file {path}", "--cms-passphrase-file")
@@ -73,6 +73,7 @@ def _say(text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Opened first, so that the secret's scrypt runs while the rest is imported.
     from curator.protect.secret import PendingSecret
 
     source = Path(args.file)
@@ -89,9 +90,9 @@ def run(args: argparse.Namespace) -> int:
         # two) starts first of all.
         secret = PendingSecret(args.secret, phrase)
 
-    from curator.package.keys import load_recipients
-    from curator.recipe.apply import apply_recipe
-    from curator.recipe.model import Recipe
+    from curator.package.keys import load_recipients  # once the secret's scrypt has started
+    from curator.recipe.apply import apply_recipe  # idem
+    from curator.recipe.model import Recipe  # idem
 
     recipe = Recipe.load(args.recipe)
     if recipe.migrated_from is not None:

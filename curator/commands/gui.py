@@ -7,11 +7,10 @@ Qt at module level; the import-linter contract tolerates this single, deliberate
 from __future__ import annotations
 
 import argparse
+from importlib import import_module
 
 
 def run(args: argparse.Namespace) -> int:
-    from importlib import import_module
-
     # import_module keeps the dependency out of the static import graph the contract checks:
     # the UI depends on the core, never the other way round, except for this launcher.
     app = import_module("ui.app")

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from curator.commands._passphrase import read_passphrase
 from curator.errors import InputError, Location
+from curator.package.keys import new_recipient_key, new_signing_key
+from curator.protect.secret import new_secret, read_linkage_secret, write_secret_file
 
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if args.keys_verb in ("new-signing", "new-recipient"):
-        from curator.package.keys import new_recipient_key, new_signing_key
-
         for path in (out.with_name(out.name + ".key"), out.with_name(out.name + ".pub")):
             if path.exists():
                 raise InputError("the file exists already; curator never overwrites a key",
@@ -27,7 +27,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {out}.key (secret{'' if passphrase else ', NOT passphrase-protected'}) and {out}.pub (public)")
         return 0
 
-    from curator.protect.secret import new_secret, read_linkage_secret, write_secret_file
 
     if out.exists():
         raise InputError("the file exists already; curator never overwrites a secret", Location(file=out),

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from curator.commands._terminal import terminal_progress
 from curator.errors import EXIT_OK, InputError, Location
+from curator.recipe.init import recipe_init
 from curator.source import ReadOptions
 
 
 def run(args: argparse.Namespace) -> int:
     if args.recipe_verb != "init":
         raise InputError(f"unknown recipe action '{args.recipe_verb}'", hint="Use: curator recipe init FILE -o RECIPE")
-    from curator.recipe.init import recipe_init
 
     output = Path(args.output)
     if output.exists():

@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 import traceback
+from importlib import import_module
 from pathlib import Path
 
 from curator.demo import run_demo
@@ -36,8 +37,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _gui_starts() -> bool:
-    from importlib import import_module
-
     try:
         app = import_module("ui.app")
         smoke = getattr(app, "smoke_test", None)

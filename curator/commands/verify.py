@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from curator.commands._terminal import terminal_progress
 from curator.errors import EXIT_OK, EXIT_VERIFY_FAILED, InputError, Location
@@ -37,8 +38,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _existing(path: str) -> str:
-    from pathlib import Path
-
     if not Path(path).is_file():
         raise InputError("package not found", Location(file=path), hint="Give the path of the .tar package file.")
     return path

@@ -26,7 +26,7 @@ from curator.errors import InputError, Location
 from curator.load.code_page import Latin1Plan, Undefined, latin1_plan, put_right
 from curator.load.fingerprint import BackgroundDigest, DigestingFile
 from curator.load.names import unique_names
-from curator.load.text_dialect import TextDialect, detect_dialect, read_sample
+from curator.load.text_dialect import TextDialect, detect_dialect, detect_encoding, read_sample
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import Cancelled, ProgressCallback, report
 from curator.source import ReadOptions
@@ -207,7 +207,6 @@ def _undefined_bytes(path: Path, plan: CsvPlan, undefined: list[Undefined], chos
 
 def _replan_encoding(path: Path, options: ReadOptions, plan: CsvPlan) -> CsvPlan:
     sample = _sample_around_first_non_utf8(path)
-    from curator.load.text_dialect import detect_encoding
 
     encoding = detect_encoding(sample, path) if sample else "cp1252"
     if encoding in ("utf-8", "utf-8-sig"):

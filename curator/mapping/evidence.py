@@ -19,6 +19,7 @@ import phonenumbers
 from stdnum import luhn
 from stdnum.fr import nir as stdnum_nir
 
+from curator.identify.lexicons import first_names, last_names
 from curator.mapping.codes import coverage
 from curator.mapping.text import compact
 from curator.mapping.values import ValueShape, to_float
@@ -148,10 +149,6 @@ def lexicon_rates(values: list[str]) -> tuple[float, float, float]:
 
 @lru_cache(maxsize=128)
 def _lexicon_rates_of(values: tuple[str, ...]) -> tuple[float, float, float]:
-    try:
-        from curator.identify.lexicons import first_names, last_names
-    except ImportError:       # identification not installed: no name evidence
-        return 0.0, 0.0, 0.0
     firsts, lasts = first_names(), last_names()
     first = last = full = 0
     sample = values
@@ -178,6 +175,7 @@ def _name_part(word: str) -> str:
 
 
 def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> ValueFit:
+    """How well the column's values fit the concept (fit 0-1), how much that alone says (strength), and why."""
     if shape.empty:
         return ValueFit(NEUTRAL, 0.0, Text(QT_TRANSLATE_NOOP("core", "the column is empty")))
     specific = _specific_fit(concept, shape)
@@ -188,65 +186,17 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
     if concept.date_format == "%m":
         vt = "integer"
     if vt in ("date", "datetime"):
-        if shape.date_fraction == 0:
-            return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not dates")))
-        fit = shape.date_fraction
-        phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are dates"), pct=_pct(fit))
-        # Without a header, which event a date column records is a guess: the order follows how
-        # often registries carry each one, and only dates decades apart suggest births.
-        strength = DATE_PRIOR.get(concept.id, 0.35)
-        if shape.date_years:
-            y0, y1 = shape.date_years
-            phrase = Text(QT_TRANSLATE_NOOP("core", "values are dates {first}–{last} ({pct}%)"), first=y0, last=y1, pct=_pct(fit))
-            fit *= _in_range([float(y0), float(y1)], concept) * 0.5 + 0.5
-            if concept.id == "birth_date" and y0 < 1975 and y1 - y0 > 25:
-                fit, strength = min(1.0, fit + 0.05), 0.6     # decades apart: people's birth dates
-        return ValueFit(fit, strength, phrase)
+        return _date_fit(concept, shape)
     if vt == "year":
-        numbers = [x for x in (to_float(v, False) for v in values if v.strip().isdigit()) if x is not None]
-        fit = sum(1 for x in numbers if 1800 <= x <= 2100) / len(values)
-        return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are years"), pct=_pct(fit)))
+        return _year_fit(values)
     if vt == "integer" or (vt == "number" and shape.number_fraction > 0):
-        whole = vt == "integer"
-        matching = shape.integer_fraction if whole else shape.number_fraction
-        if matching == 0:
-            return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not whole numbers") if whole
-                                           else QT_TRANSLATE_NOOP("core", "values are not numbers")))
-        numbers = [x for x in (to_float(v, shape.decimal_comma) for v in values) if x is not None]
-        in_range = _in_range(numbers, concept) if (concept.minimum is not None or concept.maximum is not None) else 1.0
-        fit = matching * (0.3 + 0.7 * in_range)
-        phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are whole numbers") if whole
-                      else QT_TRANSLATE_NOOP("core", "{pct}% of values are numbers"), pct=_pct(matching))
-        if shape.numbers:
-            lo, hi = shape.numbers
-            if in_range > 0.95:
-                phrase = Text(QT_TRANSLATE_NOOP("core", "values are whole numbers {low:g}–{high:g}") if whole
-                              else QT_TRANSLATE_NOOP("core", "values are numbers {low:g}–{high:g}"), low=lo, high=hi)
-            else:
-                phrase = Text(QT_TRANSLATE_NOOP("core", "values are whole numbers {low:g}–{high:g}, {pct}% out of range") if whole
-                              else QT_TRANSLATE_NOOP("core", "values are numbers {low:g}–{high:g}, {pct}% out of range"),
-                              low=lo, high=hi, pct=_pct(1 - in_range))
-        strength = 0.0
-        if vt == "integer" and matching > 0.95 and in_range > 0.98 and len(values) >= 8:
-            if concept.id == "birth_year" and shape.numbers and shape.numbers[1] - shape.numbers[0] >= 10:
-                strength = 0.65
-            elif concept.id == "age" and shape.numbers and shape.numbers[1] >= 30:
-                strength = 0.55
-        elif vt == "number" and matching > 0.95 and in_range > 0.98 and len(values) >= 8 and concept.minimum is not None:
-            strength = 0.45       # a measurement in the concept's plausible range: offered, never assigned alone
-        return ValueFit(fit, strength, phrase)
+        return _number_fit(concept, shape, values, whole=vt == "integer")
     if vt == "number":
         return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not numbers")))
     if vt == "boolean":
-        accepted = {t.lower() for t in (concept.true_values or ["1", "true", "oui", "o", "y", "yes"])}
-        accepted |= {f.lower() for f in (concept.false_values or ["0", "false", "non", "n", "no"])}
-        fit = sum(1 for v in values if v.strip().lower() in accepted) / len(values)
-        return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are yes/no"), pct=_pct(fit)))
+        return _boolean_fit(concept, values)
     if concept.enum:
-        allowed = set(concept.enum)
-        fit = sum(1 for v in values if v.strip() in allowed) / len(values)
-        return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are allowed ({allowed})"), pct=_pct(fit),
-                                            allowed=", ".join(concept.enum[:5])))
+        return _enum_fit(concept.enum, values)
     code_list = vocabulary.code_list_of(concept)
     if code_list is not None:
         fit = coverage(values[:500], code_list)
@@ -254,21 +204,98 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
                       code_list=code_list.id)
         return ValueFit(fit, _code_strength(concept, code_list, values, fit), phrase)
     if concept.pattern:
-        try:
-            pattern = re.compile(concept.pattern)
-        except re.error:
-            return ValueFit(NEUTRAL, 0.0, Text(""))
-        fit = sum(1 for v in values if pattern.match(v.strip())) / len(values)
-        strength = 0.0
-        if fit > 0.6 and concept.id in ("procedure_ccam", "morphology_icdo3", "topography_icdo3", "drug_atc"):
-            strength = 0.85
-        elif fit > 0.8 and concept.id in ("postal_code", "commune_code"):
-            round_tens = sum(1 for v in values if v.strip().endswith("0")) / len(values)
-            postal_like = round_tens > 0.45          # postcodes mostly end in 0; INSEE codes do not
-            strength = 0.6 if postal_like == (concept.id == "postal_code") else 0.0
-        return ValueFit(fit, strength, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values match the pattern of '{concept}'"), pct=_pct(fit),
-                                              concept=Label(concept.label_en or concept.id, fr=concept.label_fr)))
+        return _pattern_fit(concept, concept.pattern, values)
     return _free_text_fit(concept, shape)
+
+
+def _date_fit(concept: Concept, shape: ValueShape) -> ValueFit:
+    """A date concept: the share of dates; their span says which event they may record."""
+    if shape.date_fraction == 0:
+        return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not dates")))
+    fit = shape.date_fraction
+    phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are dates"), pct=_pct(fit))
+    # Without a header, which event a date column records is a guess: the order follows how
+    # often registries carry each one, and only dates decades apart suggest births.
+    strength = DATE_PRIOR.get(concept.id, 0.35)
+    if shape.date_years:
+        y0, y1 = shape.date_years
+        phrase = Text(QT_TRANSLATE_NOOP("core", "values are dates {first}–{last} ({pct}%)"), first=y0, last=y1, pct=_pct(fit))
+        fit *= _in_range([float(y0), float(y1)], concept) * 0.5 + 0.5
+        if concept.id == "birth_date" and y0 < 1975 and y1 - y0 > 25:
+            fit, strength = min(1.0, fit + 0.05), 0.6     # decades apart: people's birth dates
+    return ValueFit(fit, strength, phrase)
+
+
+def _year_fit(values: list[str]) -> ValueFit:
+    """A year concept: the share of values that are plausible years."""
+    numbers = [x for x in (to_float(v, False) for v in values if v.strip().isdigit()) if x is not None]
+    fit = sum(1 for x in numbers if 1800 <= x <= 2100) / len(values)
+    return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are years"), pct=_pct(fit)))
+
+
+def _number_fit(concept: Concept, shape: ValueShape, values: list[str], whole: bool) -> ValueFit:
+    """A number concept (``whole``: integers): the share of numbers and of those in the concept's range."""
+    matching = shape.integer_fraction if whole else shape.number_fraction
+    if matching == 0:
+        return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not whole numbers") if whole
+                                       else QT_TRANSLATE_NOOP("core", "values are not numbers")))
+    numbers = [x for x in (to_float(v, shape.decimal_comma) for v in values) if x is not None]
+    in_range = _in_range(numbers, concept) if (concept.minimum is not None or concept.maximum is not None) else 1.0
+    fit = matching * (0.3 + 0.7 * in_range)
+    phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are whole numbers") if whole
+                  else QT_TRANSLATE_NOOP("core", "{pct}% of values are numbers"), pct=_pct(matching))
+    if shape.numbers:
+        lo, hi = shape.numbers
+        if in_range > 0.95:
+            phrase = Text(QT_TRANSLATE_NOOP("core", "values are whole numbers {low:g}–{high:g}") if whole
+                          else QT_TRANSLATE_NOOP("core", "values are numbers {low:g}–{high:g}"), low=lo, high=hi)
+        else:
+            phrase = Text(QT_TRANSLATE_NOOP("core", "values are whole numbers {low:g}–{high:g}, {pct}% out of range") if whole
+                          else QT_TRANSLATE_NOOP("core", "values are numbers {low:g}–{high:g}, {pct}% out of range"),
+                          low=lo, high=hi, pct=_pct(1 - in_range))
+    strength = 0.0
+    if whole and matching > 0.95 and in_range > 0.98 and len(values) >= 8:
+        if concept.id == "birth_year" and shape.numbers and shape.numbers[1] - shape.numbers[0] >= 10:
+            strength = 0.65
+        elif concept.id == "age" and shape.numbers and shape.numbers[1] >= 30:
+            strength = 0.55
+    elif not whole and matching > 0.95 and in_range > 0.98 and len(values) >= 8 and concept.minimum is not None:
+        strength = 0.45       # a measurement in the concept's plausible range: offered, never assigned alone
+    return ValueFit(fit, strength, phrase)
+
+
+def _boolean_fit(concept: Concept, values: list[str]) -> ValueFit:
+    """A yes/no concept: the share of values among its true and false words."""
+    accepted = {t.lower() for t in (concept.true_values or ["1", "true", "oui", "o", "y", "yes"])}
+    accepted |= {f.lower() for f in (concept.false_values or ["0", "false", "non", "n", "no"])}
+    fit = sum(1 for v in values if v.strip().lower() in accepted) / len(values)
+    return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are yes/no"), pct=_pct(fit)))
+
+
+def _enum_fit(enum: list[str], values: list[str]) -> ValueFit:
+    """A concept with a list of allowed values: the share of values in it."""
+    allowed = set(enum)
+    fit = sum(1 for v in values if v.strip() in allowed) / len(values)
+    return ValueFit(fit, 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are allowed ({allowed})"), pct=_pct(fit),
+                                    allowed=", ".join(enum[:5])))
+
+
+def _pattern_fit(concept: Concept, pattern_text: str, values: list[str]) -> ValueFit:
+    """A concept with a pattern: the share of values matching it; for some codes that alone is telling."""
+    try:
+        pattern = re.compile(pattern_text)
+    except re.error:
+        return ValueFit(NEUTRAL, 0.0, Text(""))
+    fit = sum(1 for v in values if pattern.match(v.strip())) / len(values)
+    strength = 0.0
+    if fit > 0.6 and concept.id in ("procedure_ccam", "morphology_icdo3", "topography_icdo3", "drug_atc"):
+        strength = 0.85
+    elif fit > 0.8 and concept.id in ("postal_code", "commune_code"):
+        round_tens = sum(1 for v in values if v.strip().endswith("0")) / len(values)
+        postal_like = round_tens > 0.45          # postcodes mostly end in 0; INSEE codes do not
+        strength = 0.6 if postal_like == (concept.id == "postal_code") else 0.0
+    return ValueFit(fit, strength, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values match the pattern of '{concept}'"), pct=_pct(fit),
+                                      concept=Label(concept.label_en or concept.id, fr=concept.label_fr)))
 
 
 def _code_strength(concept: Concept, code_list: CodeList, values: list[str], fit: float) -> float:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.mapping.headers import best_by_header
 from curator.mapping.vocabulary import Code, CodeList, Concept, Vocabulary, sha256_of
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import Transform
@@ -118,7 +120,8 @@ def _concept(field: dict[str, Any], table: str) -> Concept:
         false_values=[str(v) for v in field.get("falseValues", ["false", "False", "FALSE", "0"])], tables=[table])
 
 
-def import_table_schema(path: Path) -> Vocabulary:
+def import_table_schema(path: Path, hub: Vocabulary) -> Vocabulary:
+    """``hub``: the hub-core vocabulary, whose classes and default actions fields it clearly names take."""
     files = _schema_files(path)
     root = path if path.is_dir() else path.parent
     nomenclatures = _nomenclature_files(path)
@@ -180,7 +183,7 @@ def import_table_schema(path: Path) -> Vocabulary:
                     code_lists[list_id] = code_list
             concepts[name] = concept
     vocabulary_id = files[0].stem if path.is_file() else path.name
-    _classes_from_hub_core(concepts)
+    _classes_from_hub_core(concepts, hub)
     return Vocabulary(id=vocabulary_id, version=_version(files), checksum=sha256_of([*files, *sorted(used_csv)], root),
                       concepts=concepts, code_lists=code_lists, title=f"Table Schema {vocabulary_id}",
                       path=str(path), warnings=warnings)
@@ -190,14 +193,10 @@ def import_table_schema(path: Path) -> Vocabulary:
 SAME_AS_HUB_CORE = 0.9
 
 
-def _classes_from_hub_core(concepts: dict[str, Concept]) -> None:
+def _classes_from_hub_core(concepts: dict[str, Concept], hub: Vocabulary) -> None:
     """A Table Schema says nothing about identification: a field whose description clearly names a
     hub-core concept ('Date de décès du bénéficiaire' -> death_date) takes that concept's class and
     default protective action; the others stay 'none' / keep, and identification still runs on the data."""
-    from curator.mapping.headers import best_by_header
-    from curator.mapping.vocabulary import load_vocabulary
-
-    hub = load_vocabulary("hub-core")
     items = [c for c in concepts.values() if c.description]
     for concept, (hub_id, score) in zip(items, best_by_header([c.description for c in items], hub), strict=True):
         if hub_id is not None and score >= SAME_AS_HUB_CORE:
@@ -214,7 +213,5 @@ def _first_column(csv_path: Path) -> str:
 
 def _version(files: list[Path]) -> str:
     """Table Schemas carry no version: the date of the newest file stands for it."""
-    from datetime import UTC, datetime
-
     newest = max(f.stat().st_mtime for f in files)
     return datetime.fromtimestamp(newest, UTC).strftime("%Y-%m-%d")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,6 @@ from typing import Any
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import ACTIONS, Transform
-from curator.resources import resource_path
 
 VOCABULARY_FORMAT = "curator-vocabulary"
 FORMAT_VERSION = 1
@@ -263,65 +261,3 @@ def read_vocabulary_file(path: Path, data: dict[str, Any]) -> Vocabulary:
     return Vocabulary(id=data.get("id", path.stem), version=str(data.get("version", "0")),
                       checksum=sha256_of(files, path.parent), concepts=concepts, code_lists=code_lists,
                       title=data.get("title_en", data.get("title", "")), path=str(path))
-
-
-_cache: dict[tuple[str, tuple[tuple[str, int, int], ...]], Vocabulary] = {}
-
-
-def _stat_key(path: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the cache must notice: every file a vocabulary is read from (its code-list folder too)."""
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in (".json", ".csv"))
-    else:
-        companion = path.parent / path.stem
-        files = [path, *(sorted(companion.glob("*.csv")) if companion.is_dir() else [])]
-    stats = []
-    for file in files:
-        info = file.stat()
-        stats.append((str(file), info.st_mtime_ns, info.st_size))
-    return tuple(stats)
-
-
-def load_vocabulary(id_or_path: str | Path | None = None) -> Vocabulary:
-    """The shipped hub-core (``None`` or ``"hub-core"``), a vocabulary file, or a Table Schema file/folder."""
-    from curator.mapping.tableschema import import_table_schema  # import cycle: tableschema builds Vocabulary
-
-    if id_or_path is None or str(id_or_path) == "hub-core":
-        path = resource_path("vocabularies", "hub-core.json")
-    else:
-        path = Path(id_or_path)
-        if not path.exists():
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "vocabulary '{vocabulary}' not found"),
-                                  vocabulary=id_or_path), Location(file=str(id_or_path)),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Give 'hub-core', a vocabulary JSON file, or a Table "
-                                                                 "Schema file or folder.")))
-    path = path.resolve()
-    key = (str(path), _stat_key(path))
-    if key in _cache:
-        return _cache[key]
-    if path.is_dir():
-        vocabulary = import_table_schema(path)
-    else:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the vocabulary ({reason})"), reason=str(exc)),
-                             Location(file=path)) from exc
-        except json.JSONDecodeError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary is not valid JSON ({reason})"),
-                                  reason=exc.msg), Location(file=path, line=exc.lineno),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Fix the file or export it again."))) from exc
-        if not isinstance(data, dict):
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary file does not hold a JSON object")),
-                             Location(file=path))
-        if data.get("format") == VOCABULARY_FORMAT:
-            vocabulary = read_vocabulary_file(path, data)
-        elif "fields" in data:
-            vocabulary = import_table_schema(path)
-        else:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "this JSON file is neither a curator vocabulary nor a "
-                                                            "Table Schema")), Location(file=path),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "A Table Schema has a 'fields' list; a curator "
-                                                                 "vocabulary has \"format\": \"curator-vocabulary\".")))
-    _cache[key] = vocabulary
-    return vocabulary

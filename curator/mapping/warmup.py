@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from curator.mapping.codes import code_index
 from curator.mapping.columns import suggest_columns
-from curator.mapping.vocabulary import load_vocabulary
+from curator.mapping.loader import load_vocabulary
 
 
 def warm_up() -> None:

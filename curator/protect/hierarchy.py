@@ -18,6 +18,8 @@ import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.protect.dates import as_dates
+from curator.protect.numeric import as_numbers
 
 SUPPRESSED = "*"
 
@@ -181,8 +183,6 @@ def digits_hierarchy(values: pa.Array, name: str = "digits") -> Hierarchy:
 
 def date_hierarchy(values: pa.Array, name: str = "date") -> Hierarchy:
     """``YYYY-MM-DD`` → ``YYYY-MM`` → ``YYYY`` → decade (``1980-1989``) → ``*``."""
-    from curator.protect.dates import as_dates
-
     distinct_text = pc.drop_null(pc.unique(values.cast(pa.string())))
     distinct_dates = as_dates(distinct_text, name)
     iso = pc.strftime(distinct_dates.cast(pa.timestamp("s")), format="%Y-%m-%d").to_pylist()
@@ -198,8 +198,6 @@ def interval_hierarchy(values: pa.Array, widths: Sequence[float], name: str = "i
     """Numbers grouped into intervals of each width in turn (``[20;25[``, ``[20;30[``...), then ``*``.
 
     Each width should be a multiple of the one before, so that intervals nest."""
-    from curator.protect.numeric import as_numbers
-
     distinct_text = pc.drop_null(pc.unique(values.cast(pa.string())))
     numbers = as_numbers(distinct_text, name).to_pylist()
     rows = []

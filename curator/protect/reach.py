@@ -18,14 +18,16 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curator.check import convert_and_validate
 from curator.errors import InputError, Location
+from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy, hierarchy_from_spec
 from curator.protect.risk import class_sizes_per_record
 from curator.protect.search import SearchResult, find_minimal_generalisation
 from curator.protect.suppression import allowed_suppressions, suppress_rows
-from curator.protect.transforms import output_name
+from curator.protect.transforms import output_name, protect_table
 from curator.recipe.model import Recipe
 
 NUMBER_SPEC = "intervals:5,10,20"
@@ -68,14 +70,11 @@ def build_hierarchy(spec: str, values: pa.Array | pa.ChunkedArray, name: str = "
     return built
 
 
-def quasi_as_they_leave(table: pa.Table, recipe: Recipe, vocabulary: Any) -> tuple[pa.Table, dict[str, str]]:
+def quasi_as_they_leave(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) -> tuple[pa.Table, dict[str, str]]:
     """The quasi-identifier columns of ``table`` (the source) with each column's own transform applied,
     named as in the package; and source name → output name. A dropped quasi-identifier is left out.
 
     Pseudonyms use a throw-away secret: a pseudonym is one-to-one, so the classes are the same."""
-    from curator.check import convert_and_validate
-    from curator.protect.transforms import protect_table
-
     decisions = [d for source in recipe.protection.quasi_identifiers
                  if (d := recipe.column(source)) is not None and d.transform.action != "drop"
                  and source in table.column_names]
@@ -96,7 +95,7 @@ class ReachResult:
     names: dict[str, str] = field(default_factory=dict)         # source column -> column in the package
 
 
-def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Any, k: int, suppression_cap: float,
+def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, suppression_cap: float,
             inferred_types: dict[str, str] | None = None,
             progress: ProgressCallback | None = None) -> ReachResult:
     """The least generalisation of the quasi-identifiers, as they leave, that reaches ``k`` with at

@@ -100,7 +100,7 @@ class PendingSecret:
     """
 
     def __init__(self, path: str | Path, passphrase: str) -> None:
-        from curator.protect import _pool
+        from curator.protect import _pool  # multiprocessing only once a secret file is opened
 
         self._path = Path(path)
         self._data = _encrypted_secret(self._path)
@@ -115,7 +115,7 @@ class PendingSecret:
 
     def _resolved(self) -> bytes:
         if self._secret is None:
-            from curator.protect import _pool
+            from curator.protect import _pool  # multiprocessing only once a secret file is opened
 
             plaintext = _pool.result_or_none(self._future) if self._future is not None else None
             if plaintext is None and self._passphrase is not None:

@@ -2,7 +2,8 @@
 
 Only the columns that have a decision are exported, in the order of the decisions; a column
 without one is left out, so a forgotten column can never leak. A column the user marked
-``direct`` is kept only with ``keep_confirmed`` ("no silent keep").
+``direct`` is dropped, pseudonymised or scrubbed, or kept with ``keep_confirmed`` ("no silent keep",
+:mod:`curator.recipe.privacy`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from curator.protect import dates, geo, numeric
 from curator.protect.hierarchy import hierarchy_from_spec
 from curator.protect.pseudonym import KINDS, pseudonymise
 from curator.recipe.model import ColumnDecision
+from curator.recipe.privacy import kept_by_choice, leaves_identifying
 
 # Words in a concept id or column name that choose the normalisation of its pseudonyms.
 _NIR_HINTS = frozenset({"nir", "ins", "nss", "secu"})
@@ -40,8 +42,7 @@ def output_name(decision: ColumnDecision) -> str:
 
 def kept_direct_columns(decisions: list[ColumnDecision]) -> list[str]:
     """Output names of the `direct` columns kept by explicit, confirmed choice: for the manifest."""
-    return [output_name(d) for d in decisions
-            if d.identifying == "direct" and d.transform.action == "keep" and d.transform.keep_confirmed]
+    return [output_name(d) for d in decisions if kept_by_choice(d.identifying, d.transform)]
 
 
 ValueCounts = Mapping[str, Mapping[str | None, int]]
@@ -100,7 +101,7 @@ def _check_decisions(table: pa.Table, decisions: list[ColumnDecision]) -> None:
                              Location(column=decision.source),
                              hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."),
                                        choices=", ".join(sorted(_KNOWN_ACTIONS))))
-        if decision.identifying == "direct" and transform.action == "keep" and not transform.keep_confirmed:
+        if leaves_identifying(decision.identifying, transform):
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "this column identifies people directly and would be "
                                                             "exported as it is")),
                              Location(column=decision.source),

@@ -15,26 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
+from curator.load import detect_options, list_sheets, read_file
+from curator.mapping import Vocabulary, load_vocabulary
 from curator.messages import QT_TRANSLATE_NOOP
+from curator.package.agestream import BackgroundEncryption
+from curator.package.keys import load_recipients
+from curator.pipeline import CurationResult, curate, export_package
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.secret import PendingSecret
-from curator.recipe.drift import DriftReport, adapt, compare
+from curator.recipe.drift import DriftReport, DriftStop, adapt, as_read, compare
 from curator.recipe.model import Recipe
+from curator.recipe.stream import BATCH_ROWS, FollowedFile, SchemaChanged, curate_streaming, streamable
 from curator.source import LoadedTable, ReadOptions
 
 NEEDS_SECRET = ("pseudonymise", "date_shift")
 SHIPPED_VOCABULARIES = ("hub-core",)
-
-
-class DriftStop(CuratorError):
-    """``strict`` and the file drifted from the recipe: nothing was written."""
-
-    def __init__(self, drift: DriftReport) -> None:
-        super().__init__("the file differs from the one the recipe was made on, and --strict stops on any drift",
-                         Location(file=drift.file),
-                         hint="Review the drift report above, update the recipe (or the file), or run without --strict "
-                              "to apply what still matches.", exit_code=EXIT_VERIFY_FAILED)
-        self.drift = drift
 
 
 @dataclass
@@ -49,10 +44,8 @@ class ApplyResult:
     validation: str = ""
 
 
-def load_recipe_vocabulary(recipe: Recipe, notes: list[str] | None = None) -> Any:
+def load_recipe_vocabulary(recipe: Recipe, notes: list[str] | None = None) -> Vocabulary:
     """The vocabulary the recipe was made with: shipped by id, or from the path the recipe recorded."""
-    from curator.mapping import load_vocabulary
-
     recorded = recipe.vocabulary
     vocabulary_id = recorded.get("id")
     if not vocabulary_id or vocabulary_id in SHIPPED_VOCABULARIES:
@@ -78,8 +71,6 @@ def reading_options(path: str | Path, recipe: Recipe, notes: list[str] | None = 
     system, and forcing last year's encoding would garble accents); the sheet, decimal mark and
     thousands separator the user chose are kept when the format is the same.
     """
-    from curator.load import detect_options, list_sheets
-
     used = recipe.reader
     detected = detect_options(path)
     if not used.format or detected.format != used.format:
@@ -101,18 +92,8 @@ def reading_options(path: str | Path, recipe: Recipe, notes: list[str] | None = 
     return options
 
 
-def as_read(adapted: Recipe, used: ReadOptions) -> None:
-    """Convert numbers as this file writes them: a file of another format than the recipe's was read
-    with detected options (a spreadsheet gives 69.1 where last year's CSV export wrote 69,1), and
-    last year's decimal mark would read that as 691."""
-    if adapted.reader.format and used.format and used.format != adapted.reader.format:
-        adapted.reader.decimal, adapted.reader.thousands = used.decimal, used.thousands
-
-
 def read_file_for(path: str | Path, options: ReadOptions | None, notes: list[str] | None = None,
                   progress: ProgressCallback | None = None) -> LoadedTable:
-    from curator.load import read_file
-
     loaded = read_file(path, options, progress=scaled(progress, 0.0, 0.25))
     if notes is not None:
         notes.extend(loaded.warnings)
@@ -138,7 +119,7 @@ def _check_secret(secret: bytes | PendingSecret | None) -> Callable[[Recipe], No
     return check
 
 
-def _check_validation(result: Any, path: str | Path) -> None:
+def _check_validation(result: CurationResult, path: str | Path) -> None:
     if result.validation.ok:
         return
     unresolved = result.validation.unresolved
@@ -166,12 +147,6 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     (PKCS#12 file, its password) for an additional X.509 signature of the manifest.
     Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
     """
-    from curator.load import detect_options
-    from curator.package.agestream import BackgroundEncryption
-    from curator.package.keys import load_recipients
-    from curator.pipeline import CurationResult, curate, export_package
-    from curator.recipe.stream import BATCH_ROWS, FollowedFile, SchemaChanged, curate_streaming, streamable
-
     notes: list[str] = []
     vocabulary = load_recipe_vocabulary(recipe, notes)
     check_secret = _check_secret(secret)

@@ -25,7 +25,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz
 
+from curator.errors import EXIT_VERIFY_FAILED, CuratorError, Location
+from curator.identify import ColumnIdentification
+from curator.mapping import Vocabulary, suggest_columns
+from curator.mapping.codes import suggest_codes
+from curator.mapping.values import sample_column, shape_of
 from curator.recipe.model import ColumnDecision, Recipe
+from curator.source import ReadOptions
 
 MAX_RECORDED_VALUES = 50       # a column with more distinct values is not a code list worth remembering
 MAX_SHAPES = 5
@@ -44,8 +50,6 @@ _NUMBER_ACTIONS = {"band", "top_code", "bottom_code"}
 
 def _value_type(column: pa.ChunkedArray | pa.Array) -> tuple[str, list[int] | None]:
     """(type in the words of the Map stage: date, integer, number, text or empty; [first, last] year of dates)."""
-    from curator.mapping.values import shape_of
-
     shape = shape_of(column)
     if shape.empty:
         return "empty", None
@@ -60,8 +64,6 @@ def _value_type(column: pa.ChunkedArray | pa.Array) -> tuple[str, list[int] | No
 
 def _shapes(column: pa.ChunkedArray | pa.Array) -> list[str]:
     """The commonest outlines of the values: digits as 9 (runs keep their length), letter runs as 'a'."""
-    from curator.mapping.values import sample_column
-
     sample = sample_column(column, SHAPE_SAMPLE_ROWS)
     if len(sample) == 0:
         return []
@@ -81,7 +83,7 @@ def _distinct(column: pa.ChunkedArray | pa.Array) -> pa.StructArray:
     return pc.value_counts(pc.drop_null(text))
 
 
-def describe_columns(table: pa.Table, identifications: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+def describe_columns(table: pa.Table, identifications: Sequence[ColumnIdentification] | None = None) -> list[dict[str, Any]]:
     """Each column's profile as a recipe stores it in ``source_columns``."""
     classes = {getattr(i, "name", None): getattr(i, "klass", None) for i in (identifications or [])}
     described = []
@@ -296,7 +298,7 @@ def _recorded_columns(recipe: Recipe) -> dict[str, dict[str, Any]]:
 
 
 def new_codes_from_counts(decision: ColumnDecision, profile: dict[str, Any], counts: dict[str, int],
-                          vocabulary: Any) -> NewCodes | None:
+                          vocabulary: Vocabulary | None) -> NewCodes | None:
     """The values of a coded column (``counts``: value -> rows) that have no mapping and are no code."""
     code_list = None
     if vocabulary is not None and decision.concept:
@@ -313,8 +315,6 @@ def new_codes_from_counts(decision: ColumnDecision, profile: dict[str, Any], cou
         return None
     suggestions: dict[str, str] = {}
     if code_list is not None:
-        from curator.mapping.codes import suggest_codes
-
         found = suggest_codes([v for v, _c in unknown[:LISTED_VALUES]], code_list)
         for value, suggestion in found.items():
             if suggestion.code is not None:
@@ -324,7 +324,7 @@ def new_codes_from_counts(decision: ColumnDecision, profile: dict[str, Any], cou
 
 
 def _new_codes(decision: ColumnDecision, profile: dict[str, Any], column: pa.ChunkedArray,
-               vocabulary: Any) -> NewCodes | None:
+               vocabulary: Vocabulary | None) -> NewCodes | None:
     if not is_coded(decision, profile, vocabulary):
         return None
     tally = _distinct(column)
@@ -332,23 +332,21 @@ def _new_codes(decision: ColumnDecision, profile: dict[str, Any], column: pa.Chu
     return new_codes_from_counts(decision, profile, counts, vocabulary)
 
 
-def is_coded(decision: ColumnDecision, profile: dict[str, Any], vocabulary: Any) -> bool:
+def is_coded(decision: ColumnDecision, profile: dict[str, Any], vocabulary: Vocabulary | None) -> bool:
     """Whether new values of the column can be told: it has a code map, last year's values or a code list."""
     if decision.code_map or profile.get("values"):
         return True
-    concept = getattr(vocabulary, "concepts", {}).get(decision.concept) if decision.concept else None
-    return concept is not None and vocabulary.code_list_of(concept) is not None
+    concept = vocabulary.concepts.get(decision.concept) if vocabulary is not None and decision.concept else None
+    return concept is not None and vocabulary is not None and vocabulary.code_list_of(concept) is not None
 
 
-def _suggested_concepts(table: pa.Table, vocabulary: Any) -> dict[str, str | None]:
+def _suggested_concepts(table: pa.Table, vocabulary: Vocabulary | None) -> dict[str, str | None]:
     if vocabulary is None:
         return {}
-    from curator.mapping import suggest_columns
-
     return {s.name: s.assigned for s in suggest_columns(table, vocabulary)}
 
 
-def compare(recipe: Recipe, table: pa.Table, vocabulary: Any = None, file: str = "") -> DriftReport:
+def compare(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary | None = None, file: str = "") -> DriftReport:
     """What changed between the recipe's source and ``table``."""
     report = DriftReport(file=file)
     old_profiles = _recorded_columns(recipe)
@@ -439,6 +437,14 @@ def _forget(recipe: Recipe, name: str) -> None:
     protection.generalisation.pop(name, None)
 
 
+def as_read(adapted: Recipe, used: ReadOptions) -> None:
+    """Convert numbers as this file writes them: a file of another format than the recipe's was read
+    with detected options (a spreadsheet gives 69.1 where last year's CSV export wrote 69,1), and
+    last year's decimal mark would read that as 691."""
+    if adapted.reader.format and used.format and used.format != adapted.reader.format:
+        adapted.reader.decimal, adapted.reader.thousands = used.decimal, used.thousands
+
+
 def adapt(recipe: Recipe, drift: DriftReport) -> tuple[Recipe, list[str]]:
     """The recipe as it applies to the compared file, and a sentence for everything it skips."""
     adapted = copy.deepcopy(recipe)
@@ -484,3 +490,14 @@ def adapt(recipe: Recipe, drift: DriftReport) -> tuple[Recipe, list[str]]:
         skipped.append(f"'{codes.column}': {codes.rows:,} row(s) hold {len(codes.values)} value(s) with no "
                        "mapping, left to validation")
     return adapted, skipped
+
+
+class DriftStop(CuratorError):
+    """``strict`` and the file drifted from the recipe: nothing was written."""
+
+    def __init__(self, drift: DriftReport) -> None:
+        super().__init__("the file differs from the one the recipe was made on, and --strict stops on any drift",
+                         Location(file=drift.file),
+                         hint="Review the drift report above, update the recipe (or the file), or run without --strict "
+                              "to apply what still matches.", exit_code=EXIT_VERIFY_FAILED)
+        self.drift = drift

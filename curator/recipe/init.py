@@ -11,42 +11,38 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pyarrow.compute as pc
 
+from curator.identify import ColumnIdentification, identify_table
+from curator.load import read_file
+from curator.mapping import ColumnSuggestions, Concept, Vocabulary, load_vocabulary, suggest_columns
+from curator.mapping.codes import initial_review, suggest_codes
 from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.progress import ProgressCallback, report, scaled
 from curator.recipe.drift import describe_columns
 from curator.recipe.model import ColumnDecision, Recipe, Transform
+from curator.recipe.privacy import leaves_identifying
 from curator.source import LoadedTable, ReadOptions
 
-PROTECTIVE = ("drop", "pseudonymise", "scrub")
 DEFAULT_K = 5
 MAX_CODE_VALUES = 5_000     # a "coded" column with more distinct values than this gets no code map
 
 
-def _identify(loaded: LoadedTable, progress: ProgressCallback | None) -> list[Any]:
-    try:
-        from curator.identify import identify_table
-    except ImportError:        # the Identify stage is optional here: suggestions still work without it
-        return []
+def _identify(loaded: LoadedTable, progress: ProgressCallback | None) -> list[ColumnIdentification]:
     return list(identify_table(loaded.table, progress=progress))
 
 
-def _vocabulary(vocabulary: Any) -> Any:
+def _vocabulary(vocabulary: Vocabulary | str | Path | None) -> Vocabulary:
     if vocabulary is None or isinstance(vocabulary, str | Path):
-        from curator.mapping import load_vocabulary
-
         return load_vocabulary(vocabulary)
     return vocabulary
 
 
-def _code_map(loaded: LoadedTable, name: str, concept: Any, vocabulary: Any) -> tuple[dict[str, str | None], dict[str, str]]:
+def _code_map(loaded: LoadedTable, name: str, concept: Concept, vocabulary: Vocabulary) -> tuple[dict[str, str | None], dict[str, str]]:
     code_list = vocabulary.code_list_of(concept)
     if code_list is None:
         return {}, {}
-    from curator.mapping.codes import initial_review, suggest_codes
 
     counts = pc.value_counts(pc.drop_null(loaded.table.column(name)))
     if len(counts) > MAX_CODE_VALUES:
@@ -57,16 +53,15 @@ def _code_map(loaded: LoadedTable, name: str, concept: Any, vocabulary: Any) -> 
     return initial_review(suggestions)
 
 
-def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identifications: Sequence[Any] | None = None,
-                       suggestions: Sequence[Any] | None = None, notes: list[str] | None = None,
+def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path | None = None,
+                       identifications: Sequence[ColumnIdentification] | None = None,
+                       suggestions: Sequence[ColumnSuggestions] | None = None, notes: list[str] | None = None,
                        progress: ProgressCallback | None = None) -> Recipe:
     """A recipe for ``loaded``: the assigned concept of each column and that concept's default action.
 
     ``identifications`` and ``suggestions`` are computed when not given. ``notes`` (if given)
     receives a sentence for each choice made on the user's behalf.
     """
-    from curator.mapping import suggest_columns
-
     said = notes if notes is not None else []
     vocab = _vocabulary(vocabulary)
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "identifying columns"))
@@ -97,7 +92,7 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identificati
             decision = ColumnDecision(source=name, transform=Transform("drop"))
             said.append(Text(QT_TRANSLATE_NOOP("core", "'{name}' matches no concept and is {klass}-identifying: dropped until it is mapped"),
                              name=name, klass=word(klass)))
-        if detected.get(name) == "direct" and decision.transform.action not in PROTECTIVE:
+        if leaves_identifying(detected.get(name), decision.transform):
             said.append(Text(QT_TRANSLATE_NOOP("core", "'{name}' looks directly identifying, so it is dropped rather than '{action}' (the "
                              "default of {concept})"), name=name, action=word(decision.transform.action),
                              concept=decision.concept))
@@ -108,7 +103,7 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identificati
 
     recipe = Recipe(reader=copy.deepcopy(loaded.source.options), source=loaded.source.to_dict(),
                     vocabulary=vocab.describe(), columns=columns)
-    if vocab.id != "hub-core" and getattr(vocab, "path", ""):
+    if vocab.id != "hub-core" and vocab.path:
         recipe.vocabulary["path"] = str(vocab.path)     # so that apply finds an imported vocabulary again
     report(progress, 0.8, QT_TRANSLATE_NOOP("core", "describing columns for the drift report"))
     recipe.source_columns = describe_columns(loaded.table, idents)
@@ -121,11 +116,9 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Any = None, identificati
     return recipe
 
 
-def recipe_init(path: str | Path, options: ReadOptions | None = None, vocabulary: Any = None,
+def recipe_init(path: str | Path, options: ReadOptions | None = None, vocabulary: Vocabulary | str | Path | None = None,
                 notes: list[str] | None = None, progress: ProgressCallback | None = None) -> Recipe:
     """Read ``path`` and make its first recipe (see :func:`recipe_from_loaded`)."""
-    from curator.load import read_file
-
     loaded = read_file(path, options, progress=scaled(progress, 0.0, 0.3))
     if notes is not None:
         notes.extend(loaded.warnings)

@@ -14,10 +14,8 @@ from typing import Any
 
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.recipe.schema import RECIPE_FORMAT, RECIPE_VERSION, migrate, validate
 from curator.source import ReadOptions
-
-RECIPE_VERSION = 2
-RECIPE_FORMAT = "curator-recipe"   # marks a JSON file as a recipe (the app's project file)
 
 # Actions a column can take on its way out. Parameters live in Transform.params. (Marked for the app's
 # translation: notes quote them.)
@@ -114,8 +112,6 @@ class Recipe:
         Raises InputError saying what is wrong and where (``columns[3].transform.action``) when
         the data do not follow the published schema (``recipe.schema.json``).
         """
-        from curator.recipe.schema import migrate, validate
-
         original_version, data = migrate(data, path)
         validate(data, path)
         columns = []

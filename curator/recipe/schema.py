@@ -20,8 +20,9 @@ from typing import Any
 
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
-from curator.recipe.model import RECIPE_FORMAT, RECIPE_VERSION
 
+RECIPE_VERSION = 2
+RECIPE_FORMAT = "curator-recipe"   # marks a JSON file as a recipe (the app's project file)
 SCHEMA_PATH = Path(__file__).with_name("recipe.schema.json")
 _RECREATE = Text(QT_TRANSLATE_NOOP("core", "Re-create it with 'curator recipe init', or restore it from a backup."))
 
@@ -81,7 +82,7 @@ def recipe_schema() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator  # heavy (referencing, rpds): only when a recipe is loaded
 
     return Draft202012Validator(recipe_schema())
 

@@ -26,11 +26,23 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curator.check import ValidationReport
+from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.protect.secret import PendingSecret, resolve_secret
-from curator.recipe.drift import DriftReport, NewCodes, adapt, compare, is_coded, new_codes_from_counts
+from curator.recipe.drift import (
+    DriftReport,
+    DriftStop,
+    NewCodes,
+    adapt,
+    as_read,
+    compare,
+    is_coded,
+    new_codes_from_counts,
+)
 from curator.recipe.model import ColumnDecision, Recipe
+from curator.result import CurationResult
 from curator.source import LoadedTable, ReadOptions, SourceInfo
 
 STREAM_FORMATS = ("csv", "parquet")
@@ -73,12 +85,12 @@ def streamable(path: str | Path, recipe: Recipe, fmt: str | None, stream: bool |
 class StreamedCuration:
     loaded: LoadedTable          # the first batch only; ``source`` describes the whole file
     recipe: Recipe               # adapted to the file
-    result: Any                  # pipeline.CurationResult with data_path and rows_out
+    result: CurationResult       # with data_path and rows_out
     drift: DriftReport
     skipped: list[str] = field(default_factory=list)
 
 
-def _merge_validation(total: Any, part: Any) -> None:
+def _merge_validation(total: ValidationReport, part: ValidationReport) -> None:
     total.rows += part.rows
     total.rows_out += part.rows_out
     total.excluded_rows += part.excluded_rows
@@ -292,7 +304,7 @@ def _used_options(path: Path, given: ReadOptions) -> ReadOptions:
 @dataclass
 class _PassResult:
     schema: pa.Schema
-    validation: Any
+    validation: ValidationReport
     data_path: Path
     rows: int = 0
     batches: int = 0
@@ -318,10 +330,10 @@ class _ConvertedBatch:
     rows: int
     columns: list[str]      # the source columns converted (the unmapped ones are left out)
     typed: pa.Table
-    validation: Any
+    validation: ValidationReport
 
 
-def _convert_batch(table: pa.Table, recipe: Recipe, vocabulary: Any, dropped_unmapped: list[str], first_row: int,
+def _convert_batch(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, dropped_unmapped: list[str], first_row: int,
                    date_formats: dict[str, list[str | None]]) -> _ConvertedBatch:
     """One batch converted and validated, its rows numbered from ``first_row`` (the source's header row
     for the first batch)."""
@@ -338,7 +350,7 @@ class _ConvertedAhead:
     with it: a file that matches its recipe (the usual case) then has its first batch ready when the
     comparison ends. ``take`` hands it over for the recipe the comparison settled on, or None."""
 
-    def __init__(self, head: pa.Table, recipe: Recipe, vocabulary: Any, header_row: int) -> None:
+    def __init__(self, head: pa.Table, recipe: Recipe, vocabulary: Vocabulary, header_row: int) -> None:
         self._recipe = recipe
         self.date_formats: dict[str, list[str | None]] = {}
         self._result: _ConvertedBatch | None = None
@@ -346,7 +358,7 @@ class _ConvertedAhead:
                                         name="curator-convert-first", daemon=True)
         self._thread.start()
 
-    def _run(self, head: pa.Table, vocabulary: Any, header_row: int) -> None:
+    def _run(self, head: pa.Table, vocabulary: Vocabulary, header_row: int) -> None:
         from curator.pipeline import unmapped_columns
 
         try:
@@ -367,7 +379,7 @@ class _ConvertedAhead:
         self._thread.join()
 
 
-def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, dropped_unmapped: list[str],
+def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Vocabulary, dropped_unmapped: list[str],
                header_row: int, counts: dict[str, dict[str, int]],
                ahead: _ConvertedAhead | None = None) -> Iterator[_ConvertedBatch]:
     """Each batch counted (coded columns), converted and validated, with its rows numbered as in the
@@ -388,7 +400,7 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Any, drop
         del table, converted
 
 
-def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Any,
+def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Vocabulary,
                 secret: bytes | PendingSecret | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
                 data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
                 progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int,
@@ -475,7 +487,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     return done
 
 
-def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: bytes | PendingSecret | None,
+def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
                      options: ReadOptions | None, workdir: Path, strict: bool = False,
                      say: Callable[[str], None] | None = None, check_secret: Callable[[Recipe], None] | None = None,
                      progress: ProgressCallback | None = None, batch_rows: int = BATCH_ROWS,
@@ -492,7 +504,6 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
     from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes, unmapped_columns
     from curator.protect.risk import risk_summary
     from curator.protect.transforms import output_name
-    from curator.recipe.apply import DriftStop, as_read
 
     source = Path(path)
     used = _used_options(source, options or ReadOptions())
@@ -541,7 +552,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Any, secret: 
             sample_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used,
                                                            sample.num_rows))
             identifications = effective_classes(sample_loaded, adapted)
-            identified.extend([identifications, check_no_silent_keep(adapted, identifications)])
+            identified.extend([identifications, check_no_silent_keep(adapted, identifications, vocabulary)])
 
         dropped_unmapped = unmapped_columns(head.column_names, adapted)
         quasi = []

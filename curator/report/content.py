@@ -8,25 +8,28 @@ are left out, and validation examples are not copied.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator import __version__
+from curator.check import ValidationReport
+from curator.mapping import ColumnSuggestions, Vocabulary, suggest_columns
+from curator.protect.risk import risk_summary
+from curator.protect.transforms import output_name, pseudonym_kind
+from curator.recipe.drift import LISTED_VALUES
 from curator.recipe.model import ColumnDecision, Recipe
-from curator.report.strings import number, percent, translate_note, translator
+from curator.report.strings import EN, number, percent, translate_note, translator
+from curator.result import CurationResult
 from curator.source import LoadedTable
-
-if TYPE_CHECKING:
-    from curator.pipeline import CurationResult
 
 # Actions that coarsen a column: their cost is measured in distinct values lost.
 COARSENING = ("generalise", "date_shift", "age_at", "band", "top_code", "bottom_code", "hierarchy", "rare_to_other")
-PROTECTIVE = ("drop", "pseudonymise", "scrub")
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,8 @@ class ReportContent:
     sections: list[Section]
 
 
-def build_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult,
-                 suggestions: Any = None, language: str = "en", today: date | None = None) -> ReportContent:
+def build_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
+                 suggestions: Sequence[ColumnSuggestions] | None = None, language: str = "en", today: date | None = None) -> ReportContent:
     """The report's content. ``suggestions`` (``curator.mapping.ColumnSuggestions``) give the match
     scores; they are computed from the source when not given and the source is in memory."""
     t = translator(language)
@@ -190,8 +193,6 @@ def _drift_section(applied: dict[str, Any], t: Any) -> Section:
     This is the one place these travel: only inside the encrypted package. The clear manifest gives
     column names and counts (``curator.recipe.drift.clear_summary``).
     """
-    from curator.recipe.drift import LISTED_VALUES
-
     drift = applied.get("drift") or {}
     rows: list[list[Cell]] = []
     for r in drift.get("renamed", []):
@@ -220,18 +221,17 @@ def _class_label(klass: str | None, overridden: bool, t: Any) -> str:
     return t("overridden", klass=label) if overridden else label
 
 
-def _suggestion_scores(loaded: LoadedTable, vocabulary: Any, result: CurationResult,
-                       suggestions: Any) -> dict[str, dict[str, float]]:
+def _suggestion_scores(loaded: LoadedTable, vocabulary: Vocabulary, result: CurationResult,
+                       suggestions: Sequence[ColumnSuggestions] | None) -> dict[str, dict[str, float]]:
     if suggestions is None:
         if loaded.table.num_rows == 0:
             return {}
-        from curator.mapping import suggest_columns
 
         suggestions = suggest_columns(loaded.table, vocabulary, result.identifications)
     return {s.name: {x.concept: float(x.score) for x in s.suggestions} for s in suggestions}
 
 
-def _concept_label(vocabulary: Any, concept_id: str | None, language: str) -> str:
+def _concept_label(vocabulary: Vocabulary, concept_id: str | None, language: str) -> str:
     if not concept_id:
         return ""
     concept = getattr(vocabulary, "concepts", {}).get(concept_id)
@@ -241,7 +241,7 @@ def _concept_label(vocabulary: Any, concept_id: str | None, language: str) -> st
     return str(first or second or "")
 
 
-def _mapping_section(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult, suggestions: Any,
+def _mapping_section(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult, suggestions: Sequence[ColumnSuggestions] | None,
                      classes: dict[str, str], t: Any, language: str) -> Section:
     vocab = vocabulary.describe()
     scores = _suggestion_scores(loaded, vocabulary, result, suggestions)
@@ -289,8 +289,6 @@ def describe_transform(decision: ColumnDecision, t: Any, kept_direct: bool = Fal
     if action == "keep":
         return t("act_keep_direct") if kept_direct else t("act_keep")
     if action == "pseudonymise":
-        from curator.protect.transforms import pseudonym_kind
-
         try:
             kind = pseudonym_kind(decision)
         except Exception:          # an unknown kind is the Protect stage's error to report, not the report's
@@ -331,8 +329,6 @@ def describe_transform(decision: ColumnDecision, t: Any, kept_direct: bool = Fal
 
 
 def _output_names(recipe: Recipe, result: CurationResult) -> dict[str, str]:
-    from curator.protect.transforms import output_name
-
     present = set(result.table.column_names)
     return {c.source: output_name(c) for c in recipe.columns if output_name(c) in present}
 
@@ -365,7 +361,7 @@ def _decision_text(r: Any, t: Any, language: str) -> str:
     return str(t("dec_none"))
 
 
-def _validation_section(validation: Any, t: Any, language: str) -> Section:
+def _validation_section(validation: ValidationReport, t: Any, language: str) -> Section:
     results = list(getattr(validation, "results", []) or [])
     rows_checked = number(int(getattr(validation, "rows", 0) or 0), language)
     blocks: list[Block] = []
@@ -398,15 +394,11 @@ def _validation_section(validation: Any, t: Any, language: str) -> Section:
 
 
 def _rule_keys() -> set[str]:
-    from curator.report.strings import EN
-
     return {k for k in EN if k.startswith("rule_")}
 
 
 def _risk_before(loaded: LoadedTable, recipe: Recipe) -> dict[str, Any] | None:
     """The risk of the source as read, over the same quasi-identifiers (before any transform)."""
-    from curator.protect.risk import risk_summary
-
     quasi = [q for q in recipe.protection.quasi_identifiers if q in loaded.table.column_names]
     if not quasi or len(quasi) != len(recipe.protection.quasi_identifiers):
         return None

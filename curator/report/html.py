@@ -6,10 +6,11 @@ from the table — so it can travel inside the package, be shown in the app and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from curator.mapping import ColumnSuggestions, Vocabulary
 from curator.recipe.model import Recipe
 from curator.report.content import (
     BarChart,
@@ -24,10 +25,8 @@ from curator.report.content import (
 )
 from curator.report.strings import number, percent
 from curator.report.svg import bar_chart, split_chart
+from curator.result import CurationResult
 from curator.source import LoadedTable
-
-if TYPE_CHECKING:
-    from curator.pipeline import CurationResult
 
 _STYLE = """
 body{font-family:system-ui,'Segoe UI',Roboto,sans-serif;margin:0;color:#1f2328;background:#fff;line-height:1.45}
@@ -63,8 +62,8 @@ figcaption span{font-weight:normal;color:#555;font-size:.9em;margin-left:.5em}
 """
 
 
-def render_curation_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult,
-                           *, language: str = "en", suggestions: Any = None) -> str:
+def render_curation_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
+                           *, language: str = "en", suggestions: Sequence[ColumnSuggestions] | None = None) -> str:
     """The report as an HTML page. ``suggestions`` (the Map stage's, if at hand) give the match scores."""
     return render_html(build_report(loaded, recipe, vocabulary, result, suggestions=suggestions, language=language))
 
@@ -129,8 +128,8 @@ def _table(table: Table, language: str) -> str:
     return f"<table{css}>{head}{''.join(body)}</table>"
 
 
-def write_curation_report(path: Path, loaded: LoadedTable, recipe: Recipe, vocabulary: Any,
-                          result: CurationResult, *, language: str = "en", suggestions: Any = None) -> None:
+def write_curation_report(path: Path, loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary,
+                          result: CurationResult, *, language: str = "en", suggestions: Sequence[ColumnSuggestions] | None = None) -> None:
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     try:

@@ -8,32 +8,34 @@ sizes get a native Excel bar chart.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from curator.mapping import ColumnSuggestions, Vocabulary
 from curator.recipe.model import Recipe
 from curator.report.content import BarChart, ReportContent, Share, SplitChart, Table, Text, build_report
+from curator.result import CurationResult
 from curator.source import LoadedTable
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from curator.pipeline import CurationResult
 
 _FLAG_FILLS = {"kept-direct": "FDE2DF", "risk": "FFF4E5", "direct": "", "dropped": ""}
 _FLAG_FONTS = {"kept-direct": ("8A1C1C", True), "direct": ("8A1C1C", True), "dropped": ("6A737D", False)}
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 
-def write_report_xlsx(path: str | Path, loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult,
-                      *, language: str = "en", suggestions: Any = None) -> None:
+def write_report_xlsx(path: str | Path, loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
+                      *, language: str = "en", suggestions: Sequence[ColumnSuggestions] | None = None) -> None:
     """Write the curation report to ``path`` (.xlsx), through ``path.part`` renamed when complete."""
     content = build_report(loaded, recipe, vocabulary, result, suggestions=suggestions, language=language)
     write_content_xlsx(path, content)
 
 
 def write_content_xlsx(path: str | Path, content: ReportContent) -> None:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl is slow to import: only when an XLSX file is written
 
     workbook = Workbook()
     summary = workbook.active
@@ -80,7 +82,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
 
 
 def _summary_sheet(sheet: Worksheet, content: ReportContent) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # openpyxl is slow to import: only when an XLSX file is written
 
     _put(sheet, 1, 1, content.title).font = Font(bold=True, size=14)
     row = 2
@@ -104,7 +106,7 @@ def _as_number(figure: str) -> int | str:
 
 
 def _section_sheet(sheet: Worksheet, title: str, blocks: list[Any]) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # openpyxl is slow to import: only when an XLSX file is written
 
     _put(sheet, 1, 1, title).font = Font(bold=True, size=13)
     row = 3
@@ -140,7 +142,11 @@ def _section_sheet(sheet: Worksheet, title: str, blocks: list[Any]) -> None:
 
 
 def _table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int]) -> int:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import (  # openpyxl is slow to import: only when an XLSX file is written
+        Alignment,
+        Font,
+        PatternFill,
+    )
 
     if any(table.headers):
         for column, header in enumerate(table.headers, start=1):
@@ -166,6 +172,7 @@ def _table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int]) -> 
 
 
 def _bar_chart(sheet: Worksheet, chart: BarChart, header_row: int, last_row: int, columns: int) -> None:
+    # openpyxl is slow to import: only when an XLSX file is written.
     from openpyxl.chart import BarChart as ExcelBarChart
     from openpyxl.chart import Reference
 

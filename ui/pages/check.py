@@ -15,6 +15,7 @@ from curator.mapping import Vocabulary
 from curator.progress import ProgressCallback
 from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
 from curator.recipe.model import Recipe
+from curator.recipe.privacy import unprotected_columns
 from ui.i18n import core_text
 from ui.pages.common import ROLE_TARGET, Target, add_validation_findings, item_target, notice, page_header
 from ui.qt import (
@@ -48,12 +49,8 @@ def check_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, detect
     known = {c.source for c in recipe.columns}
     mapped = table.select([n for n in table.column_names if n in known])
     _typed, report = convert_and_validate(mapped, recipe, vocabulary, progress=progress)
-    found = list(blockers(recipe, vocabulary, report))
-    unprotected = []
-    for decision in recipe.columns:
-        klass = decision.identifying or detected.get(decision.source)
-        if klass == "direct" and decision.transform.action == "keep" and not decision.transform.keep_confirmed:
-            unprotected.append(decision.source)
+    found = list(blockers(recipe, vocabulary, report, detected))
+    unprotected = unprotected_columns(recipe.columns, detected, vocabulary)
     return CheckResult(report, found, unprotected, generalisation_problem(table, recipe, vocabulary))
 
 
