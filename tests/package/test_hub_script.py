@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import os
+import select
 import shutil
+import signal
 import tarfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +31,7 @@ from curator.package.build import sign_manifest, write_package
 from curator.package.cms import CmsSigner
 from curator.package.keys import load_signing_key
 
-from .conftest import Payload, StockKeys, need_tools, run
+from .conftest import CuratorKeys, Payload, StockKeys, need_tools, run
 
 pytestmark = pytest.mark.interop
 
@@ -381,3 +385,69 @@ def test_a_signed_manifest_not_in_curators_form_is_refused(change: Callable[[byt
     hostile = rewrite(package, tmp_path / "h.tar", _resign(stock_keys, change))
     code, output = open_with_script(hostile, stock_keys, tmp_path / "out")
     assert_refused(code, output, tmp_path / "out", reason)
+
+
+def test_a_signature_moved_from_another_submission_is_refused(package: Path, stock_keys: StockKeys,
+                                                              tmp_path: Path) -> None:
+    """The producer's genuine signature, but its trusted comment names another submission."""
+    def move(entries: Entries) -> Entries:
+        manifest_bytes = next(data for info, data in entries if info.name == "manifest.json")
+        manifest = json.loads(manifest_bytes)
+        other = {**manifest, "submission_id": "00000000-0000-4000-8000-000000000000"}
+        signature = sign_manifest(manifest_bytes, other, load_signing_key(stock_keys.producer_key, None))
+        return [(info, signature if info.name == "manifest.json.minisig" else data) for info, data in entries]
+    code, output = open_with_script(rewrite(package, tmp_path / "h.tar", move), stock_keys, tmp_path / "out")
+    assert_refused(code, output, tmp_path / "out", "does not name submission")
+
+
+def test_a_member_encrypted_to_a_key_the_manifest_does_not_name_is_refused(stock_keys: StockKeys, payload: Payload,
+                                                                           tmp_path: Path) -> None:
+    """Encrypted to the hub and to another key, signed with a manifest that names the hub alone."""
+    both = tmp_path / "both.tar"
+    write_package(both, payload.members[1:], payload.fields, [stock_keys.hub_recipient, stock_keys.other_hub_recipient],
+                  load_signing_key(stock_keys.producer_key, None))
+
+    def hide_the_other(manifest_bytes: bytes) -> bytes:
+        manifest = json.loads(manifest_bytes)
+        manifest["recipients"] = [r for r in manifest["recipients"] if r["key"] == stock_keys.hub_recipient]
+        return json.dumps(manifest, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    hostile = rewrite(both, tmp_path / "h.tar", _resign(stock_keys, hide_the_other))
+    code, output = open_with_script(hostile, stock_keys, tmp_path / "out")
+    assert_refused(code, output, tmp_path / "out", "its age header names 2 recipients, the manifest 1")
+    code, output = open_with_script(both, stock_keys, tmp_path / "out")  # as signed, both named: it opens
+    assert code == 0, output
+
+
+def test_a_passphrase_protected_hub_key_opens_with_its_passphrase(curator_keys: CuratorKeys, payload: Payload,
+                                                                  tmp_path: Path) -> None:
+    """curator keys new-recipient protects the identity: age-keygen -y cannot read it, age -d asks for the passphrase."""
+    pty = pytest.importorskip("pty")
+    need_tools()
+    out = tmp_path / "p.tar"
+    write_package(out, payload.members[1:], payload.fields, [curator_keys.hub_pub.read_text().strip()],
+                  load_signing_key(curator_keys.producer_key, curator_keys.passphrase))
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the script, on a terminal
+        os.execvp("dash", ["dash", str(SCRIPT), str(out), str(curator_keys.hub_key), str(curator_keys.producer_pub),
+                           str(tmp_path / "out")])
+    seen, answered, deadline = b"", 0, time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if not select.select([fd], [], [], 1)[0]:
+            continue
+        try:
+            data = os.read(fd, 1024)
+        except OSError:
+            break
+        if not data:
+            break
+        seen += data
+        if seen.lower().count(b"enter passphrase") > answered:  # one prompt per decrypted file
+            os.write(fd, curator_keys.passphrase.encode() + b"\n")
+            answered += 1
+    if time.monotonic() >= deadline:  # the script and the age it waits for: the child's own session
+        os.killpg(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    assert b"age-keygen -y cannot read" in seen and answered == 3, seen  # digests.json and two members
+    assert {name: data for name, data in read_folder(tmp_path / "out").items() if not name.startswith("manifest")} \
+        == {name: path.read_bytes() for name, path in payload.members[1:]}
