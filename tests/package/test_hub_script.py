@@ -9,12 +9,8 @@ from __future__ import annotations
 import datetime
 import io
 import json
-import os
-import select
 import shutil
-import signal
 import tarfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +27,7 @@ from curator.package.build import sign_manifest, write_package
 from curator.package.cms import CmsSigner
 from curator.package.keys import load_signing_key
 
-from .conftest import CuratorKeys, Payload, StockKeys, need_tools, run
+from .conftest import CuratorKeys, Payload, StockKeys, need_tools, run, run_on_terminal
 
 pytestmark = pytest.mark.interop
 
@@ -421,33 +417,14 @@ def test_a_member_encrypted_to_a_key_the_manifest_does_not_name_is_refused(stock
 def test_a_passphrase_protected_hub_key_opens_with_its_passphrase(curator_keys: CuratorKeys, payload: Payload,
                                                                   tmp_path: Path) -> None:
     """curator keys new-recipient protects the identity: age-keygen -y cannot read it, age -d asks for the passphrase."""
-    pty = pytest.importorskip("pty")
     need_tools()
     out = tmp_path / "p.tar"
     write_package(out, payload.members[1:], payload.fields, [curator_keys.hub_pub.read_text().strip()],
                   load_signing_key(curator_keys.producer_key, curator_keys.passphrase))
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the script, on a terminal
-        os.execvp("dash", ["dash", str(SCRIPT), str(out), str(curator_keys.hub_key), str(curator_keys.producer_pub),
-                           str(tmp_path / "out")])
-    seen, answered, deadline = b"", 0, time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if not select.select([fd], [], [], 1)[0]:
-            continue
-        try:
-            data = os.read(fd, 1024)
-        except OSError:
-            break
-        if not data:
-            break
-        seen += data
-        if seen.lower().count(b"enter passphrase") > answered:  # one prompt per decrypted file
-            os.write(fd, curator_keys.passphrase.encode() + b"\n")
-            answered += 1
-    if time.monotonic() >= deadline:  # the script and the age it waits for: the child's own session
-        os.killpg(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, seen
+    code, seen, answered = run_on_terminal(["dash", str(SCRIPT), str(out), str(curator_keys.hub_key),
+                                            str(curator_keys.producer_pub), str(tmp_path / "out")],
+                                           curator_keys.passphrase)
+    assert code == 0, seen
     assert b"age-keygen -y cannot read" in seen and answered == 3, seen  # digests.json and two members
     assert {name: data for name, data in read_folder(tmp_path / "out").items() if not name.startswith("manifest")} \
         == {name: path.read_bytes() for name, path in payload.members[1:]}
