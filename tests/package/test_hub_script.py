@@ -352,6 +352,10 @@ def test_free_fields_that_imitate_the_proof_fields_change_nothing(stock_keys: St
     assert sorted(read_folder(tmp_path / "out")) == ["manifest.json", "manifest.json.minisig", member[0]]
 
 
+def _canonical(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 def _resign(stock_keys: StockKeys, change: Callable[[bytes], bytes]) -> Callable[[Entries], Entries]:
     """The producer's own key signs a changed manifest text: what the script must still refuse is its form."""
     def edit(entries: Entries) -> Entries:
@@ -374,6 +378,12 @@ def _resign(stock_keys: StockKeys, change: Callable[[bytes], bytes]) -> Callable
     (lambda m: m.replace(b'"registre-test"', b'"registre\\/test"', 1), "escape \\/"),
     (lambda m: m + b"\n", "holds a line break"),
     (lambda m: m.replace(b'"format_version":1', b'"format_version":2', 1), "format version '2' is not 1"),
+    (lambda m: _canonical({**json.loads(m), "members": [*json.loads(m)["members"], json.loads(m)["members"][0]]}),
+     "member 'data.parquet' is listed twice"),
+    (lambda m: _canonical({**json.loads(m), "members": [{**json.loads(m)["members"][0], "name": "../data"}]}),
+     "member 1, '../data', is not a usable member name"),
+    (lambda m: _canonical({**json.loads(m), "members": [{**json.loads(m)["members"][0], "name": "digests.json"}]}),
+     "is a name reserved"),
 ])
 def test_a_signed_manifest_not_in_curators_form_is_refused(change: Callable[[bytes], bytes], reason: str,
                                                            package: Path, stock_keys: StockKeys,
@@ -406,7 +416,7 @@ def test_a_member_encrypted_to_a_key_the_manifest_does_not_name_is_refused(stock
     def hide_the_other(manifest_bytes: bytes) -> bytes:
         manifest = json.loads(manifest_bytes)
         manifest["recipients"] = [r for r in manifest["recipients"] if r["key"] == stock_keys.hub_recipient]
-        return json.dumps(manifest, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        return _canonical(manifest)
     hostile = rewrite(both, tmp_path / "h.tar", _resign(stock_keys, hide_the_other))
     code, output = open_with_script(hostile, stock_keys, tmp_path / "out")
     assert_refused(code, output, tmp_path / "out", "its age header names 2 recipients, the manifest 1")
