@@ -172,9 +172,19 @@ json_flatten() { # FILE LABEL
 }
 # The value at PATH of a flattened file, or nothing.
 field() { awk -F '\t' -v path="$2" '$1 == path { print substr($0, length(path) + 2); exit }' "$1"; }
-is_size() { printf '%s\n' "$1" | grep -Eqx '0|[1-9][0-9]{0,15}'; }
-is_sha256() { printf '%s\n' "$1" | grep -Eqx '[0-9a-f]{64}'; }
-is_member_name() { printf '%s\n' "$1" | grep -Eqx '[A-Za-z0-9][A-Za-z0-9._-]{0,80}'; }
+# Shell patterns rather than grep, which would accept a value of several lines if one matched.
+is_size() {
+    case $1 in '' | *[!0-9]* | 0?*) return 1 ;; esac
+    [ "${#1}" -le 16 ]
+}
+is_sha256() {
+    case $1 in *[!0-9a-f]*) return 1 ;; esac
+    [ "${#1}" -eq 64 ]
+}
+is_member_name() {
+    case $1 in '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) return 1 ;; esac
+    [ "${#1}" -le 81 ]
+}
 
 # --- 1. list the archive before anything is extracted -------------------------------------------
 # Every entry must be a regular file ("-" in the listing's mode) with a plain name: no folder,
