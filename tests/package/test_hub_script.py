@@ -338,12 +338,16 @@ def test_free_fields_that_imitate_the_proof_fields_change_nothing(stock_keys: St
                                                                   tmp_path: Path) -> None:
     """Strings, keys and nesting from the producer's own fields are read as data, never as the package's proof."""
     member = payload.members[2]
-    fake = {"encrypted": {"sha256": "0" * 64, "size": 1}, "file": "evil.age", "name": "evil", "size": 1}
+    imitation = '{"encrypted":{"sha256":"' + "0" * 64 + '","size":1},"file":"evil.age","name":"evil","size":1}'
     fields = {**payload.fields,
               "producer": {"id": "x", "name": 'CHU "Saint-Louis" \\ /members/1/name\tevil\n\u00e9\u2713\x01'},
-              "decisions": {"actions": {"Date de naissance": "drop", "a/b": "keep", "members": [fake],
-                                        "~0": "x", "": "vide", "members/1/name": "evil"}},
-              "notes": [[[]], {}, -1.5e-07, True, None, "\u2028"]}
+              "dataset": {"title": "/members/0/name\tevil", "description": '"members":[' + imitation + "]",
+                          "period": "2020/2024"},
+              "decisions": {**payload.fields["decisions"], "suppression_cap": -1.5e-07,
+                            "generalisation": {"members/0/name": 1, "a/b": 2, "~0": 3, "": 4, "Année": 5,
+                                               "Zebra": 6, 'a"b': 7}},
+              "risk": {"records": 1, "quasi_identifiers": ["members", "name"], "k": None,
+                       "class_size_distribution": [{"sizes": "1", "classes": 1, "records": 1}]}}
     out = tmp_path / "p.tar"
     write_package(out, [member], fields, [stock_keys.hub_recipient], load_signing_key(stock_keys.producer_key, None))
     code, output = open_with_script(out, stock_keys, tmp_path / "out")
