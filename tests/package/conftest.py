@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import select
 import shutil
+import signal
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +23,35 @@ TOOLS = ("age", "age-keygen", "minisign", "openssl", "tar")
 
 def run(*args: str | Path, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], cwd=cwd, input=stdin, capture_output=True, timeout=60)
+
+
+def run_on_terminal(argv: list[str], passphrase: str, timeout: float = 60) -> tuple[int, bytes, int]:
+    """Run ``argv`` on a pseudo-terminal, typing ``passphrase`` at each of age's prompts: (exit code, output, answers).
+
+    age reads a passphrase from the terminal only; past ``timeout`` the child's session is killed.
+    """
+    pty = pytest.importorskip("pty")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the command
+        os.execvp(argv[0], argv)
+    seen, answered, deadline = b"", 0, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not select.select([fd], [], [], 1)[0]:
+            continue
+        try:
+            data = os.read(fd, 1024)
+        except OSError:
+            break
+        if not data:
+            break
+        seen += data
+        if seen.lower().count(b"enter passphrase") > answered:
+            os.write(fd, passphrase.encode() + b"\n")
+            answered += 1
+    if time.monotonic() >= deadline:
+        os.killpg(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), seen, answered
 
 
 def need_tools() -> None:

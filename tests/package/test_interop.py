@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import tarfile
-import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -25,7 +24,7 @@ from curator.package.keys import (
 from curator.package.tarstream import TarWriter, read_entries
 from curator.package.verify import verify_package
 
-from .conftest import CuratorKeys, Payload, StockKeys, need_tools, run
+from .conftest import CuratorKeys, Payload, StockKeys, need_tools, run, run_on_terminal
 
 pytestmark = pytest.mark.interop
 
@@ -215,28 +214,11 @@ def test_cms_signature_verifies_with_openssl(algorithm: str, tmp_path: Path, sto
 def test_stock_age_opens_curator_passphrase_protected_identity(curator_keys: CuratorKeys, tmp_path: Path) -> None:
     """`age -d -i hub.key` asks for the passphrase on a terminal: give it one (a pseudo-terminal)."""
     need_tools()
-    pty = pytest.importorskip("pty")
-
     hub_pub = curator_keys.hub_pub.read_text().strip()
     assert run("age", "-e", "-r", hub_pub, "-o", tmp_path / "m.age", stdin=b"bonjour").returncode == 0
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: become age
-        os.execvp("age", ["age", "-d", "-i", str(curator_keys.hub_key), "-o", str(tmp_path / "m.txt"),
-                          str(tmp_path / "m.age")])
-    seen, sent, deadline = b"", False, time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            data = os.read(fd, 1024)
-        except OSError:
-            break
-        if not data:
-            break
-        seen += data
-        if b"passphrase" in seen.lower() and not sent:
-            os.write(fd, curator_keys.passphrase.encode() + b"\n")
-            sent = True
-    _, status = os.waitpid(pid, 0)
-    assert sent and os.waitstatus_to_exitcode(status) == 0, seen
+    code, seen, answered = run_on_terminal(["age", "-d", "-i", str(curator_keys.hub_key), "-o",
+                                            str(tmp_path / "m.txt"), str(tmp_path / "m.age")], curator_keys.passphrase)
+    assert answered == 1 and code == 0, seen
     assert (tmp_path / "m.txt").read_bytes() == b"bonjour"
 
 
