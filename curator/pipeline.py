@@ -7,8 +7,6 @@ column leaves unless explicitly kept) and gathers what the manifest and the repo
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from curator.protect.secret import PendingSecret, resolve_secret
 from curator.protect.transforms import protect_table
 from curator.recipe.model import Recipe
 from curator.source import LoadedTable
+from curator.workspace import private_folder
 
 PROTECTIVE_ACTIONS = {"drop", "pseudonymise", "scrub"}
 
@@ -188,8 +187,7 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result:
     from curator.package.build import write_package
     from curator.report import write_curation_report
 
-    workdir = Path(tempfile.mkdtemp(prefix="curator-export-"))
-    try:
+    with private_folder("export") as workdir:
         data_path = result.data_path or workdir / "data.parquet"
         if result.data_path is None:
             pq.write_table(result.table, data_path, **data_file_options(recipe, result.table.schema))
@@ -205,5 +203,3 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result:
         fields = manifest_fields(loaded, recipe, vocabulary, result)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)

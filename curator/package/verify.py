@@ -34,6 +34,8 @@ class VerifyResult:
     checks: list[str] = field(default_factory=list)
     entries: dict[str, Entry] = field(default_factory=dict, repr=False)
     signature_comment: str | None = None
+    # The bytes of manifest.json, its signature(s) exactly as checked: what open writes out, never a re-read.
+    verified: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         manifest = self.manifest or {}
@@ -72,6 +74,12 @@ def verify_package(path: Path | str, signer: minisign.PublicKey | Path | str,
                                          path=str(path), reason=exc.strerror)], None)
     with handle:
         return _verify_open(handle, os.fstat(handle.fileno()).st_size, public_key, progress)
+
+
+def verify_file(handle: BinaryIO, signer: minisign.PublicKey | Path | str,
+                progress: ProgressCallback | None = None) -> VerifyResult:
+    """:func:`verify_package` on a package already open, which the caller goes on reading from."""
+    return _verify_open(handle, os.fstat(handle.fileno()).st_size, load_signer(signer), progress)
 
 
 def _read(handle: BinaryIO, entry: Entry) -> bytes:
@@ -126,6 +134,8 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
                              named=manifest["signer"]["minisign_key_id"], actual=signer_key_id(public_key)))
     checks.append("manifest.json is well formed and names this submission in the signature")
 
+    verified = {mf.MANIFEST_NAME: manifest_bytes, mf.SIGNATURE_NAME: signature_bytes}
+
     # 2. Completeness: exactly the listed entries, in the listed order.
     layout = mf.expected_layout(manifest)
     problems.extend(_check_layout(names, [name for name, _, _ in layout]))
@@ -138,8 +148,9 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     if manifest.get("cms"):
         from curator.package.cms import verify_detached
 
-        problems.extend(verify_detached(_read(handle, by_name[mf.CMS_NAME]), manifest_bytes,
-                                        manifest["cms"]["certificate_sha256"]))
+        cms_bytes = _read(handle, by_name[mf.CMS_NAME])
+        verified[mf.CMS_NAME] = cms_bytes
+        problems.extend(verify_detached(cms_bytes, manifest_bytes, manifest["cms"]["certificate_sha256"]))
         if not problems:
             checks.append(f"manifest.json.p7s is a valid CMS signature by {manifest['cms'].get('subject')}")
     encrypted = [(name, size, sha256) for name, size, sha256 in layout if sha256 is not None]
@@ -182,7 +193,7 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
         checks.append(f"each of the {len(encrypted)} encrypted entries has the size and SHA-256 the manifest gives, "
                       f"and is encrypted to the {recipients} named recipients")
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "verified"))
-    return VerifyResult(not problems, problems, manifest, checks, by_name, comment)
+    return VerifyResult(not problems, problems, manifest, checks, by_name, comment, verified if not problems else {})
 
 
 def _check_signature(manifest_bytes: bytes, signature_bytes: bytes, public_key: minisign.PublicKey) -> list[str]:

@@ -146,13 +146,12 @@ class Recipe:
         return cls.from_dict(data, path)
 
     def save(self, path: str | Path) -> None:
+        from curator.workspace import write_atomic
+
         path = Path(path)
-        tmp = path.with_name(path.name + ".part")
         try:
-            tmp.write_text(self.to_json(), encoding="utf-8")
-            tmp.replace(path)
+            write_atomic(path, self.to_json(), overwrite=True)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write the recipe ({reason})"), reason=exc.strerror),
                              Location(file=path)) from exc
 

@@ -25,6 +25,7 @@ from curator.report.content import (
 from curator.report.strings import number, percent
 from curator.report.svg import bar_chart, split_chart
 from curator.source import LoadedTable
+from curator.workspace import write_atomic
 
 if TYPE_CHECKING:
     from curator.pipeline import CurationResult
@@ -131,12 +132,5 @@ def _table(table: Table, language: str) -> str:
 
 def write_curation_report(path: Path, loaded: LoadedTable, recipe: Recipe, vocabulary: Any,
                           result: CurationResult, *, language: str = "en", suggestions: Any = None) -> None:
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_text(render_curation_report(loaded, recipe, vocabulary, result, language=language,
-                                              suggestions=suggestions), encoding="utf-8")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    text = render_curation_report(loaded, recipe, vocabulary, result, language=language, suggestions=suggestions)
+    write_atomic(path, text, overwrite=True)
