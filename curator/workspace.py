@@ -296,6 +296,28 @@ def private_folder(purpose: str, beside: Path | None = None) -> Iterator[Path]:
         _remove_live_dir(folder)
 
 
+def publish_folder(folder: Path, target: Path) -> bool:
+    """Rename ``folder`` (from :func:`private_folder` with ``beside=target.parent``) to ``target`` in one step.
+
+    Everything appears at once or nothing does, so a kill leaves no half-filled ``target``. False,
+    with ``folder`` untouched, when ``target`` exists (the caller then moves file by file).
+    """
+    if os.path.lexists(target):
+        return False
+    try:
+        os.rename(folder, target)
+    except OSError:
+        return False
+    with _lock:
+        fd = _live_dirs.pop(folder, None)
+    with suppress(OSError):
+        os.unlink(target / _LOCK)     # an empty file; a kill just before this leaves only that
+    if fd is not None:
+        with suppress(OSError):
+            os.close(fd)
+    return True
+
+
 def _remove_live_dir(folder: Path) -> None:
     with _lock:
         fd = _live_dirs.pop(folder, None)

@@ -28,7 +28,7 @@ from curator.package.ledger import open_ledger
 from curator.package.tarstream import Entry
 from curator.package.verify import verify_file
 from curator.progress import ProgressCallback, report, scaled
-from curator.workspace import create_private, private_folder, publish
+from curator.workspace import create_private, private_folder, publish, publish_folder
 
 _EMPTY_FOLDER = Text(QT_TRANSLATE_NOOP("core", "Choose an empty folder."))
 _NOT_OPENED = Text(QT_TRANSLATE_NOOP("core", "Nothing was written to the output folder. Ask the producer to send the "
@@ -187,8 +187,11 @@ def _read_digests(path: Path, manifest: dict[str, Any]) -> dict[str, dict[str, A
 
 
 def _move_all(staging: Path, out_dir: Path, names: list[str]) -> list[Path]:
-    """Move every checked file into ``out_dir`` (made 0700 if new), never over a file that appeared
-    meanwhile; if one move fails, take back those already moved."""
+    """Move every checked file into ``out_dir``: a new ``out_dir`` is the staging folder renamed (all at once,
+    0700); into an existing one, file by file, never over a file that appeared meanwhile, and if one
+    move fails, those already moved are taken back."""
+    if staging.parent == out_dir.parent and publish_folder(staging, out_dir):
+        return [out_dir / name for name in names]
     created_dir = not out_dir.exists()
     out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     moved: list[Path] = []
