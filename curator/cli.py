@@ -132,7 +132,9 @@ def _run(argv: Sequence[str]) -> int:
     args = parser.parse_args(_normalise_argv(argv))
     # What a killed run left (plaintext work files, .part files, open's staging folder) goes first.
     workspace.clear_stale(_output_folders(args))
-    restore_signals = workspace.install_signal_cleanup()
+    # Not for the app: a signal turned into an exception inside a Qt slot would be printed and
+    # ignored; the app's leftovers are cleared by the next run instead.
+    restore_signals = workspace.install_signal_cleanup() if args.verb != "gui" else (lambda: None)
     try:
         module = importlib.import_module(f"curator.commands.{args.verb}")
         return int(module.run(args))

@@ -136,13 +136,19 @@ def _is_ours(path: Path) -> os.stat_result | None:
     return info
 
 
-def _clear_if_abandoned(folder: Path, min_age: float = 60.0) -> bool:
-    """Remove ``folder`` (a work folder) if no live process holds its lock; True when removed."""
+def _clear_if_abandoned(folder: Path, min_age: float | None = 60.0) -> bool:
+    """Remove ``folder`` (a work folder) if no live process holds its lock; True when removed.
+
+    A folder without a lock file is removed only when ``min_age`` is given and it is older than that
+    (a run folder in the work root, made a moment before its lock); None keeps it (beside an output).
+    """
     if _is_ours(folder) is None or folder in _live_dirs or (_run is not None and folder == _run.path):
         return False
     try:
         fd = os.open(folder / _LOCK, os.O_RDWR | _NO_FOLLOW | _BINARY | _CLOEXEC)
     except FileNotFoundError:
+        if min_age is None:
+            return False
         # Made but not yet locked by its owner (a moment's window), or its lock was lost: old enough means abandoned.
         import time
 
@@ -235,12 +241,14 @@ def clear_stale(beside: Iterable[Path | str] = ()) -> int:
         candidates = [root / name for name in os.listdir(root) if name.startswith(_RUN_PREFIX)]
     except (OSError, InputError):
         candidates = []
-    for folder in beside:
-        with suppress(OSError):
-            candidates += [Path(folder) / name for name in os.listdir(folder) if name.startswith(PREFIX)]
     for folder in candidates:
         with suppress(OSError):
             removed += _clear_if_abandoned(folder)
+    for output_folder in beside:
+        with suppress(OSError):
+            for name in os.listdir(output_folder):
+                if name.startswith(PREFIX):
+                    removed += _clear_if_abandoned(Path(output_folder) / name, min_age=None)
     return removed
 
 

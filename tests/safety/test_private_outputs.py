@@ -286,3 +286,22 @@ def test_helper_process_ends_with_its_parent(tmp_path: Path) -> None:
     finally:
         parent.kill()
         parent.wait()
+
+
+def test_open_clears_a_killed_opens_staging_folder_beside_its_output(setup: Setup, package: Path,
+                                                                    tmp_path: Path) -> None:
+    # What a killed open leaves beside its output, found by the next open even with another work root.
+    staging = tmp_path / ".curator-open-killed"
+    staging.mkdir(mode=0o700)
+    (staging / "lock").touch()
+    (staging / "data.parquet").write_bytes(b"PAR1 decrypted, then killed")
+    users = tmp_path / ".curator-notes"        # not a work folder (no lock file): never touched
+    users.mkdir()
+    (users / "mine.txt").write_text("kept")
+    env = {**setup.env, workspace.WORK_DIR_ENV: str(tmp_path / "another-work-root")}
+    done = subprocess.run([sys.executable, "-m", "curator", *map(str, setup.open_args(package, tmp_path / "opened"))],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert not staging.exists()
+    assert (users / "mine.txt").read_text() == "kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".curator-notes", "another-work-root", "opened"]
