@@ -128,7 +128,9 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
         manifest_bytes = mf.canonical_json(manifest)
         signature_bytes = sign_manifest(manifest_bytes, manifest, key)
 
-        with atomic_output(out_path) as out:
+        # Replaces a package the user chose to overwrite (the app's save dialog asks); `curator apply`
+        # refuses an existing output before any work.
+        with atomic_output(out_path, overwrite=True) as out:
             tar = TarWriter(out, int(created.timestamp()))
             tar.add_bytes(mf.MANIFEST_NAME, manifest_bytes)
             tar.add_bytes(mf.SIGNATURE_NAME, signature_bytes)
