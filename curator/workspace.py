@@ -68,28 +68,8 @@ class Terminated(BaseException):  # noqa: N818 - named after the signal, like Ke
 
 # --- locks ------------------------------------------------------------------------------------
 
-def _try_lock(fd: int) -> bool:
-    """Take an exclusive lock on ``fd`` without waiting; False when another process holds it."""
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError:
-            return False
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as exc:
-        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-            return False
-        raise
-    return True
-
-
-def _wait_lock(fd: int) -> None:
+def _lock_fd(fd: int, wait: bool) -> bool:
+    """Take an exclusive lock on ``fd``; without ``wait``, False when another process holds it."""
     try:
         import fcntl
     except ImportError:  # Windows
@@ -97,11 +77,18 @@ def _wait_lock(fd: int) -> None:
 
         while True:
             try:
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
-                return
-            except OSError:     # LK_LOCK gives up after ten seconds; keep waiting
-                continue
-    fcntl.flock(fd, fcntl.LOCK_EX)
+                msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+                return True
+            except OSError:
+                if not wait:
+                    return False   # LK_LOCK gives up after ten seconds: keep waiting
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError as exc:
+        if not wait and exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return False
+        raise
+    return True
 
 
 @contextmanager
@@ -109,7 +96,7 @@ def locked(path: Path | str) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` (made 0600 if missing, never through a symlink) for the block."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT | _NO_FOLLOW | _BINARY | _CLOEXEC, 0o600)
     try:
-        _wait_lock(fd)
+        _lock_fd(fd, wait=True)
         yield
     finally:
         os.close(fd)
@@ -119,7 +106,7 @@ def _new_locked_folder(parent: Path, prefix: str) -> tuple[Path, int]:
     """A fresh 0700 folder in ``parent`` with its ``lock`` file locked by this process."""
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))   # 0700, a name nobody else has
     fd = os.open(folder / _LOCK, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NO_FOLLOW | _BINARY | _CLOEXEC, 0o600)
-    if not _try_lock(fd):   # nobody else can know this folder yet
+    if not _lock_fd(fd, wait=False):   # nobody else can know this folder yet
         os.close(fd)
         raise OSError(errno.EAGAIN, "cannot lock a new work folder", str(folder))
     return folder, fd
@@ -161,7 +148,7 @@ def _clear_if_abandoned(folder: Path, min_age: float | None = 60.0) -> bool:
     except OSError:
         return False
     try:
-        if fd >= 0 and not _try_lock(fd):
+        if fd >= 0 and not _lock_fd(fd, wait=False):
             return False
         _clear_elsewhere(folder / _ELSEWHERE)
         shutil.rmtree(folder, ignore_errors=True)
