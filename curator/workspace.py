@@ -186,16 +186,28 @@ def _clear_elsewhere(record: Path) -> None:
 # --- the work root and this run's folder ------------------------------------------------------
 
 def work_root() -> Path:
-    """The per-user folder holding one private folder per run (made 0700 if missing)."""
+    """The per-user folder holding one private folder per run (made 0700 if missing).
+
+    ``$CURATOR_WORK_DIR``, else the user's cache folder; where that cannot be made (a read-only
+    home), a ``curator-work-USER`` folder in the system's temporary folder, checked the same way.
+    """
     configured = os.environ.get(WORK_DIR_ENV)
     if configured:
-        root = Path(configured)
-    elif sys.platform == "win32":
+        return _private_root(Path(configured))
+    if sys.platform == "win32":
         root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "curator" / "work"
     elif sys.platform == "darwin":
         root = Path.home() / "Library" / "Caches" / "curator" / "work"
     else:
         root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "curator" / "work"
+    try:
+        return _private_root(root)
+    except OSError:
+        user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+        return _private_root(Path(tempfile.gettempdir()) / f"curator-work-{user}")
+
+
+def _private_root(root: Path) -> Path:
     root.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = os.lstat(root)
     if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):

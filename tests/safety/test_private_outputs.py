@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from curator import workspace
-from curator.errors import VerificationError
+from curator.errors import InputError, VerificationError
 from curator.package.build import write_package
 from curator.package.keys import load_identity, load_signer, load_signing_key
 from curator.package.unpack import open_package
@@ -305,3 +305,17 @@ def test_open_clears_a_killed_opens_staging_folder_beside_its_output(setup: Setu
     assert not staging.exists()
     assert (users / "mine.txt").read_text() == "kept"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".curator-notes", "another-work-root", "opened"]
+
+
+def test_the_work_root_is_private_and_never_a_symlink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = tmp_path / "someone-elses"
+    elsewhere.mkdir(mode=0o777)
+    (tmp_path / "planted").symlink_to(elsewhere)
+    monkeypatch.setenv(workspace.WORK_DIR_ENV, str(tmp_path / "planted"))
+    with pytest.raises(InputError, match="not a folder of yours"):
+        workspace.work_root()
+    opened_up = tmp_path / "opened-up"
+    opened_up.mkdir()
+    opened_up.chmod(0o755)
+    monkeypatch.setenv(workspace.WORK_DIR_ENV, str(opened_up))
+    assert workspace.work_root() == opened_up and stat.S_IMODE(opened_up.stat().st_mode) == 0o700
