@@ -12,16 +12,26 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from curator import __version__
 from curator.errors import EXIT_BAD_INPUT, CuratorError
 from curator.progress import Cancelled
 
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that its usage errors never echo an argument that is a secret."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_shown(message, _secret_arguments(sys.argv[1:] if _ARGV is None else _ARGV)))
+
+
+_ARGV: list[str] | None = None
 VERBS = ("gui", "demo", "inspect", "recipe", "apply", "verify", "open", "risk", "selftest", "keys")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="curator",
         description="Curate a health-data export for the hub: Load, Map, Protect, Check, Export.")
     parser.add_argument("--version", action="version", version=f"curator {__version__}")
@@ -125,9 +135,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(argv)
 
 
+# Options whose value is a file holding a secret: a value naming no file may be the secret itself
+# (a passphrase typed where its file goes), so it is not repeated in an error.
+_SECRET_FILE_OPTIONS = ("--passphrase-file", "--cms-passphrase-file", "--import-passphrase-file", "--import",
+                        "--secret", "--identity", "--signing-key")
+_SHORTEST_HIDDEN = 8      # a shorter value is left as it is: hiding it would garble the message around it
+
+
+def _secret_arguments(argv: Sequence[str]) -> dict[str, str]:
+    """The arguments that may be secrets themselves (a private key pasted where a file or public key
+    goes, a passphrase where its file goes), each with what to call it instead."""
+    from pathlib import Path
+
+    from curator.redact import secret_kind
+
+    found: dict[str, str] = {}
+    previous = ""
+    for argument in argv:
+        option, value = previous, argument
+        if argument.startswith("--") and "=" in argument:
+            option, value = argument.split("=", 1)
+        kind = secret_kind(value)
+        if kind:
+            found[value] = kind
+        elif (option in _SECRET_FILE_OPTIONS and len(value) >= _SHORTEST_HIDDEN and not value.startswith("-")
+              and not Path(value).exists()):
+            found[value] = f"the {option} argument"
+        previous = argument
+    return found
+
+
+def _shown(text: str, secrets: dict[str, str]) -> str:
+    """An error's text as printed: secrets named by their kind, control characters escaped."""
+    from curator.redact import printable, redacted
+
+    return printable(redacted(text, secrets), keep_newlines=True)
+
+
 def _run(argv: Sequence[str]) -> int:
+    global _ARGV
     from curator import workspace
 
+    _ARGV = list(argv)
     parser = build_parser()
     args = parser.parse_args(_normalise_argv(argv))
     # What a killed run left (plaintext work files, .part files, open's staging folder) goes first.
@@ -139,7 +188,7 @@ def _run(argv: Sequence[str]) -> int:
         module = importlib.import_module(f"curator.commands.{args.verb}")
         return int(module.run(args))
     except CuratorError as error:
-        print(f"curator: {error}", file=sys.stderr)
+        print(f"curator: {_shown(str(error), _secret_arguments(argv))}", file=sys.stderr)
         return error.exit_code
     except Cancelled:
         print("curator: cancelled", file=sys.stderr)

@@ -147,8 +147,14 @@ def _output_name(recipe: Recipe, source_name: str) -> str:
 
 
 def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: CurationResult) -> dict[str, Any]:
-    """What the manifest says about this submission. No personal data, no secret."""
+    """What the clear manifest says about this submission: only the fields of its allow-list
+    (``curator.package.manifest.CLEAR_FIELDS``, which ``write_package`` enforces). No cell value, no
+    path or file name of the source, no secret; the rest is in the encrypted curation report."""
+    from curator.package.manifest import clear_params
+    from curator.recipe.drift import clear_summary
+
     export = recipe.export
+    columns = {c.source for c in recipe.columns}
     return {
         "producer": {"id": export.producer_id, "name": export.producer_name},
         "dataset": {"title": export.dataset_title, "description": export.dataset_description,
@@ -159,7 +165,7 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result
         "source": {"format": loaded.source.format, "rows": loaded.source.rows or loaded.table.num_rows},
         "decisions": {
             "columns": [{"source": c.source, "concept": c.concept, "action": c.transform.action,
-                         "params": c.transform.params, "identifying": c.identifying,
+                         "params": clear_params(c.transform.params, columns), "identifying": c.identifying,
                          "keep_confirmed": c.transform.keep_confirmed} for c in recipe.columns],
             "dropped_unmapped": result.dropped_unmapped,
             "kept_direct": result.kept_direct,
@@ -170,7 +176,7 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result
             "suppressed_records": result.generalisation.get("suppressed_records", 0),
         },
         "risk": result.risk,
-        **({"apply": result.applied} if result.applied is not None else {}),
+        **({"apply": clear_summary(result.applied)} if result.applied is not None else {}),
         "rows": result.output_rows,
         "columns": result.table.num_columns,
         "schema": [{"name": f.name, "type": str(f.type)} for f in result.table.schema],

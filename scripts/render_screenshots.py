@@ -70,7 +70,7 @@ def render_language(app, window, language: str, size: tuple[int, int], data: Pat
                 if coded is not None and table.item(row, 0).text() == coded:
                     table.selectRow(row)
             # its validation issues panel fills once the checks (started on entering) have run
-            _wait(app, lambda: window.check_page.blocker_count is not None and not window.runner.running())
+            _wait(app, lambda: window.session.blocker_count is not None and not window.runner.running())
         if name == "protect":     # show what Reach k found and the risk after it
             _wait(app, lambda: not window.runner.running())
             window.protect_page.reach_k()

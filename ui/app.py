@@ -89,7 +89,9 @@ def offer_restore(window: MainWindow) -> bool:
 
 def import_core_stages() -> None:
     """Import the analysis stages now, before the window shows: a first import on a worker thread
-    holds the interpreter lock for up to a few hundred milliseconds and would freeze the window."""
+    holds the interpreter lock for up to a few hundred milliseconds and would freeze the window.
+    The pages import the core at module level, so importing ``ui.main_window`` has done this
+    already; the call states the guarantee where the window is built."""
     import curator.identify  # noqa: F401
     import curator.mapping  # noqa: F401
     import curator.profile  # noqa: F401

@@ -1,7 +1,8 @@
 """The main window: a step bar (Load, Map, Protect, Check, Export), one page per step, a status bar.
 
-The window owns the running tasks (progress and Cancel in the status bar), the project file
-(save, open, autosave, recent files) and the menus; pages do the step's work.
+The window owns the running operations (progress and Cancel in the status bar), the project file
+(save, open, autosave, recent files) and the menus; pages do the step's work. It is the one place
+that wires the pages together: a page's signal (navigate, checksWanted, ...) to another's slot.
 """
 
 from __future__ import annotations
@@ -9,15 +10,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from curator import __version__
 from curator.errors import CuratorError
+from curator.load import read_file
 from curator.recipe.model import Recipe
 from curator.source import LoadedTable, ReadOptions
 from ui import settings as app_settings
-from ui.core import core_function
+from ui.analysis import Analysis, analyse
 from ui.dialogs import show_error
 from ui.i18n import LANGUAGES
+from ui.pages.check import CheckPage
+from ui.pages.common import Target, select_row_named
+from ui.pages.export import ExportPage
+from ui.pages.load import LoadPage
+from ui.pages.map import MapPage
+from ui.pages.protect import ProtectPage
 from ui.qt import (
     QAction,
     QActionGroup,
@@ -45,7 +53,7 @@ from ui.qt import (
 )
 from ui.session import Session
 from ui.undo import UndoActions
-from ui.workers import Task, TaskFunction, TaskRunner
+from ui.workers import Operation, Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +78,11 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
         self.session = session or Session(self)
-        self.runner = TaskRunner(parent=self)
-        self._shown_task: Task | None = None
+        self.runner = TaskRunner(parent=self, report_error=self._report_error)
+        self.runner.started.connect(self._task_started)
+        self.runner.ended.connect(self._task_finished)
+        self.runner.cancelled.connect(self._task_cancelled)
+        self._shown_task: Task[object] | None = None
         self._force_close = False
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
@@ -88,18 +99,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()    # before the pages: they may start tasks while being built
 
-        from ui.pages.check import CheckPage
-        from ui.pages.export import ExportPage
-        from ui.pages.load import LoadPage
-        from ui.pages.map import MapPage
-        from ui.pages.protect import ProtectPage
-
-        self.load_page = LoadPage(self)
-        self.map_page = MapPage(self)
-        self.protect_page = ProtectPage(self)
-        self.check_page = CheckPage(self)
-        self.check_page.checked.connect(lambda _count: self.map_page.show_issues())
-        self.export_page = ExportPage(self)
+        self.load_page = LoadPage(self.session, self.runner, self)
+        self.map_page = MapPage(self.session, self)
+        self.protect_page = ProtectPage(self.session, self.runner, self)
+        self.check_page = CheckPage(self.session, self.runner, self)
+        self.export_page = ExportPage(self.session, self.runner, self)
+        self._wire_pages()
         for page in (self.load_page, self.map_page, self.protect_page, self.check_page, self.export_page):
             self.pages.addWidget(page)
 
@@ -119,6 +124,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.session.loaded is not None and self.session.suggestions is None:
             QTimer.singleShot(0, self.start_analysis)    # rebuilt window: finish what the old one started
+
+    def _wire_pages(self) -> None:
+        """What one page asks of another goes through here (or through the session), never page to page."""
+        self.load_page.openRequested.connect(self.open_file_dialog)
+        self.load_page.fileRequested.connect(self.open_file)
+        self.load_page.rereadRequested.connect(self.reload_with_options)
+        # The Map step shows the validation issues and the Export step needs the blockers: the checks
+        # also run while they are in view.
+        self.check_page.shown_with = (self.map_page, self.export_page)
+        self.map_page.checksWanted.connect(self.check_page.refresh_soon)
+        self.export_page.checksWanted.connect(self.check_page.check_if_stale)
+        for page in (self.map_page, self.check_page):
+            page.navigate.connect(self.go_to_target)
 
     # --- layout ----------------------------------------------------------------------------
     def step_texts(self) -> list[tuple[str, str]]:
@@ -235,7 +253,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&About curator"), self._about, None,
                                          self.tr("Version and purpose of curator")))
 
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any, tip: str) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: str | QKeySequence.StandardKey | None, tip: str) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -255,36 +274,28 @@ class MainWindow(QMainWindow):
     def current_step(self) -> int:
         return self.pages.currentIndex()
 
-    # --- tasks -----------------------------------------------------------------------------
-    def run_task(self, function: TaskFunction, label: str, on_success: Callable[[Any], None], *,
-                 can_cancel: bool = True, on_failure: Callable[[BaseException], None] | None = None,
-                 on_cancel: Callable[[], None] | None = None, error_title: str | None = None) -> Task:
-        """Run ``function(progress)`` on the pool with progress (and Cancel if it can) in the status bar."""
-        task = Task(function, label, can_cancel)
-        title = error_title or label
+    def go_to_target(self, target: Target) -> None:
+        """Show where a blocker or finding is fixed: the cell in the data, or the column's row."""
+        self.go_to(target.step)
+        if target.column is None:
+            return
+        if target.step == 0 and target.source_row is not None:
+            self.load_page.data_view.jump_to_cell(target.source_row, target.column)
+        elif target.step in (1, 2):
+            page = self.map_page if target.step == 1 else self.protect_page
+            select_row_named(page.columns_table, target.column)
 
-        def failed() -> None:
-            error = task.error
-            assert error is not None
-            if on_failure is not None:
-                on_failure(error)
-            show_error(self, title, error)
+    # --- operations ------------------------------------------------------------------------
+    # Every operation the pages start runs on self.runner: its progress (and Cancel if it can stop)
+    # shows in the status bar, the latest started in front.
+    def _report_error(self, title: str, error: Exception) -> None:
+        show_error(self, title, error)
 
-        def cancelled() -> None:
-            self.statusBar().showMessage(self.tr("{task}: cancelled, nothing was changed.").format(task=label), 8000)
-            if on_cancel is not None:
-                on_cancel()
-
-        task.signals.succeeded.connect(lambda: on_success(task.result))
-        task.signals.failed.connect(failed)
-        task.signals.cancelled.connect(cancelled)
+    def _task_started(self, task: Task[object]) -> None:
         task.signals.progress.connect(lambda fraction, message: self._task_progress(task, fraction, message))
-        task.signals.finished.connect(lambda: self._task_finished(task))
         self._show_task(task)
-        self.runner.start(task)
-        return task
 
-    def _show_task(self, task: Task) -> None:
+    def _show_task(self, task: Task[object]) -> None:
         self._shown_task = task
         self.progress_label.setText(task.label)
         self.progress_bar.setValue(0)
@@ -294,7 +305,7 @@ class MainWindow(QMainWindow):
         self.progress_label.show()
         self.progress_bar.show()
 
-    def _task_progress(self, task: Task, fraction: float, message: str) -> None:
+    def _task_progress(self, task: Task[object], fraction: float, message: str) -> None:
         if task is not self._shown_task:
             return
         self.progress_bar.setRange(0, 1000)
@@ -302,7 +313,10 @@ class MainWindow(QMainWindow):
         # The core's progress detail, already in the interface language (ui.workers; "" if untranslated).
         self.progress_label.setText(f"{task.label} {message}".strip())
 
-    def _task_finished(self, task: Task) -> None:
+    def _task_cancelled(self, task: Task[object]) -> None:
+        self.statusBar().showMessage(self.tr("{task}: cancelled, nothing was changed.").format(task=task.label), 8000)
+
+    def _task_finished(self, task: Task[object]) -> None:
         if task is not self._shown_task:
             return
         others = [t for t in self.runner.running() if t is not task and not t.done.is_set()]
@@ -329,59 +343,53 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> Task | None:
+    def open_path(self, path: Path) -> Task[LoadedTable] | None:
         """A data file or a project file, as given on the command line, dropped or picked from recent files."""
         if is_project_file(path):
             return self.open_project(path)
         return self.open_file(path)
 
-    def open_file(self, path: Path, options: ReadOptions | None = None, new_source: bool = True) -> Task | None:
+    def open_file(self, path: Path, options: ReadOptions | None = None,
+                  new_source: bool = True) -> Task[LoadedTable] | None:
         if new_source and not self._confirm_discard():
             return None
         path = Path(path)
-        unavailable = self.tr("{what} is not available in this version of curator.").format(
-            what=self.tr("Reading files"))
+        title = self.tr("Cannot read {name}").format(name=path.name)
 
-        def work(progress: Any) -> LoadedTable:
-            # Looked up here, on the worker: the first import of the reader is not the GUI thread's time.
-            read_file = core_function("curator.load", "read_file")
-            if read_file is None:
-                raise CuratorError(unavailable)
-            return read_file(path, options, progress)
-
-        def done(loaded: object) -> None:
-            assert isinstance(loaded, LoadedTable)
+        def done(loaded: LoadedTable) -> None:
             self.session.set_loaded(loaded, new_source=new_source)
             app_settings.add_recent_file(path)
             self.start_analysis()
             self.statusBar().showMessage(self.tr("Read {name}.").format(name=path.name), 5000)
             self.loadFinished.emit(True)
 
-        return self.run_task(work, self.tr("Reading {name}…").format(name=path.name), done,
-                             on_failure=lambda _e: self.loadFinished.emit(False),
-                             on_cancel=lambda: self.loadFinished.emit(False),
-                             error_title=self.tr("Cannot read {name}").format(name=path.name))
+        def failed(error: Exception) -> None:
+            show_error(self, title, error)
+            self.loadFinished.emit(False)
 
-    def start_analysis(self) -> Task | None:
+        # Keyed: a file opened while another is still being read replaces it.
+        return self.runner.run(Operation(lambda progress: read_file(path, options, progress),
+                                         self.tr("Reading {name}…").format(name=path.name), done,
+                                         on_failure=failed, on_cancel=lambda: self.loadFinished.emit(False),
+                                         key="load", error_title=title))
+
+    def start_analysis(self) -> Task[Analysis] | None:
         """Identify the columns and suggest concepts for the table just read (Map and Protect use them)."""
-        from ui.analysis import Analysis, analyse
-
         loaded = self.session.loaded
         if loaded is None:
             return None
         vocabulary_id = self.session.recipe.vocabulary.get("path") or self.session.recipe.vocabulary.get("id")
 
-        def done(result: object) -> None:
-            assert isinstance(result, Analysis)
+        def done(result: Analysis) -> None:
             if self.session.loaded is loaded:       # not for a table since replaced
                 self.session.set_analysis(result.vocabulary, result.identifications, result.suggestions,
                                           result.proposed, result.notes)
 
-        return self.run_task(lambda progress: analyse(loaded, vocabulary_id, progress),
-                             self.tr("Looking for identifying columns and suggesting concepts…"), done,
-                             error_title=self.tr("Cannot analyse the columns"))
+        return self.runner.run(Operation(lambda progress: analyse(loaded, vocabulary_id, progress),
+                                         self.tr("Looking for identifying columns and suggesting concepts…"), done,
+                                         key="analysis", error_title=self.tr("Cannot analyse the columns")))
 
-    def reload_with_options(self, options: ReadOptions) -> Task | None:
+    def reload_with_options(self, options: ReadOptions) -> Task[LoadedTable] | None:
         path = self.session.source_path()
         if path is None:
             return None
@@ -395,7 +403,7 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
-    def open_project(self, path: Path) -> Task | None:
+    def open_project(self, path: Path) -> Task[LoadedTable] | None:
         if not self._confirm_discard():
             return None
         try:
@@ -406,7 +414,7 @@ class MainWindow(QMainWindow):
         app_settings.add_recent_file(path)
         return self._adopt_recipe(recipe, path)
 
-    def restore_autosave(self) -> Task | None:
+    def restore_autosave(self) -> Task[LoadedTable] | None:
         """Reopen the decisions autosaved before a crash; they count as unsaved until saved."""
         try:
             recipe = Recipe.load(autosave_path())
@@ -418,7 +426,7 @@ class MainWindow(QMainWindow):
         self.session.stack.mark_unsaved()
         return task
 
-    def _adopt_recipe(self, recipe: Recipe, path: Path | None) -> Task | None:
+    def _adopt_recipe(self, recipe: Recipe, path: Path | None) -> Task[LoadedTable] | None:
         self.session.open_recipe(recipe, path)
         source = recipe.source.get("path")
         if not source:
@@ -542,17 +550,10 @@ class MainWindow(QMainWindow):
         self.languageChangeRequested.emit(code)
 
     def _about(self) -> None:
-        from curator import __version__
         QMessageBox.about(self, self.tr("About curator"),
                           self.tr("curator {version}\n\nPrepares health-data exports for the hub: load, map, "
                                   "protect, check, and export a signed, encrypted package. Works offline."
                                   ).format(version=__version__))
-
-    def _not_available(self, what: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not available"),
-                          self.tr("{what} is not available in this version of curator.").format(what=what),
-                          QMessageBox.StandardButton.Ok, self)
-        box.open()
 
     # --- status ----------------------------------------------------------------------------
     def _update_status(self) -> None:

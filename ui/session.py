@@ -1,14 +1,20 @@
 """What the app is working on: the loaded table, the recipe (the project), its history and what the core found.
 
 Pages read the session and change the recipe only through ``push(command)``, so every decision
-can be undone and the window knows when there are unsaved changes.
+can be undone and the window knows when there are unsaved changes. The session is also how pages
+learn what another page found (the last check's report and blocker count): no page reads another's
+widgets.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from curator.check import ValidationReport
+from curator.identify import ColumnIdentification
+from curator.mapping.columns import ColumnSuggestions
+from curator.mapping.vocabulary import Vocabulary
+from curator.profile import ColumnProfile
 from curator.recipe.model import Recipe
 from curator.source import LoadedTable
 from curator.undo import Command, CommandStack
@@ -22,6 +28,7 @@ class Session(QObject):
     profilesChanged = Signal()
     identificationsChanged = Signal()
     projectPathChanged = Signal()
+    checked = Signal()                # the checks ran: validation and blocker_count hold their result
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,12 +37,14 @@ class Session(QObject):
         self.stack = CommandStack()
         self.stack.subscribe(self._stack_changed)
         self.project_path: Path | None = None
-        self.profiles: list[Any] | None = None
-        self.identifications: list[Any] | None = None
-        self.suggestions: list[Any] | None = None      # ColumnSuggestions per column
+        self.profiles: list[ColumnProfile] | None = None
+        self.identifications: list[ColumnIdentification] | None = None
+        self.suggestions: list[ColumnSuggestions] | None = None
         self.proposed: Recipe | None = None              # the recipe the suggestions make (recipe init)
         self.notes: list[str] = []                       # what the proposal decided on the user's behalf
-        self.vocabulary: Any = None
+        self.vocabulary: Vocabulary | None = None
+        self.validation: ValidationReport | None = None  # the last check's report (kept while a new one runs)
+        self.blocker_count: int | None = None            # None: not checked for the current decisions
         self._was_clean = True
 
     # --- decisions -------------------------------------------------------------------------
@@ -80,12 +89,12 @@ class Session(QObject):
         self.profilesChanged.emit()
         self.identificationsChanged.emit()
 
-    def set_profiles(self, profiles: list[Any] | None) -> None:
+    def set_profiles(self, profiles: list[ColumnProfile] | None) -> None:
         self.profiles = profiles
         self.profilesChanged.emit()
 
-    def set_analysis(self, vocabulary: Any, identifications: list[Any], suggestions: list[Any],
-                     proposed: Recipe | None, notes: list[str]) -> None:
+    def set_analysis(self, vocabulary: Vocabulary | None, identifications: list[ColumnIdentification],
+                     suggestions: list[ColumnSuggestions], proposed: Recipe | None, notes: list[str]) -> None:
         self.vocabulary = vocabulary
         self.identifications = identifications
         self.suggestions = suggestions
@@ -93,9 +102,19 @@ class Session(QObject):
         self.notes = notes
         self.identificationsChanged.emit()
 
+    def set_checked(self, validation: ValidationReport, blocker_count: int | None) -> None:
+        """The last check's report; ``blocker_count`` None when it was for decisions since changed."""
+        self.validation = validation
+        self.blocker_count = blocker_count
+        self.checked.emit()
+
+    def check_is_stale(self) -> None:
+        """The decisions or the data changed since the last check: its blockers no longer count."""
+        self.blocker_count = None
+
     def detected_class(self, column: str) -> str | None:
         found = next((i for i in self.identifications or [] if i.name == column), None)
-        return getattr(found, "klass", None)
+        return found.klass if found is not None else None
 
     def effective_class(self, column: str) -> str | None:
         """The user's override if any, else what identification detected."""

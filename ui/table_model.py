@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -17,7 +18,7 @@ import pyarrow.compute as pc
 
 from curator.progress import ProgressCallback, report
 from ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from ui.workers import Task, TaskRunner
+from ui.workers import Operation, TaskRunner
 
 BLOCK_ROWS = 256
 CACHE_BLOCKS = 512          # at most 512 x 256 cells (one column each) kept as Python objects
@@ -26,6 +27,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 SLICE_ROWS = 16_384   # pyarrow kernels hold the GIL: run them on slices so the GUI thread gets it back
@@ -238,27 +240,23 @@ class ArrowTableModel(QAbstractTableModel):
         local = rows - starts[which]
         return [chunks[chunk].slice(row, 1).to_pylist()[0] for chunk, row in zip(which.tolist(), local.tolist(), strict=True)]
 
-    def _compute(self, work: Callable[[ProgressCallback], object], apply: Callable[[object], None]) -> None:
+    def _compute(self, work: Callable[[ProgressCallback], T], apply: Callable[[T], None]) -> None:
         self._generation += 1
         generation = self._generation
         if self._table.num_rows < ASYNC_ABOVE_ROWS:
             apply(work(lambda fraction, message="": None))
             return
 
-        task = Task(work, label="arrange", can_cancel=False)
+        def done(result: T) -> None:
+            if generation == self._generation:   # a newer table supersedes this one (a newer sort/filter too)
+                apply(result)
 
-        def done() -> None:
-            if generation == self._generation:   # a newer sort/filter or table supersedes this one
-                apply(task.result)
-
-        task.signals.succeeded.connect(done)
-        task.signals.finished.connect(lambda: self.busy.emit(False))
         self.busy.emit(True)
-        self._runner.start(task)
+        # Keyed: a newer sort or filter replaces one still running; the older's result is dropped.
+        task = self._runner.run(Operation(work, "arrange", done, can_cancel=False, key=f"arrange-{id(self)}"))
+        task.signals.finished.connect(lambda: self.busy.emit(False))
 
-    def _apply(self, order: object, mask: object) -> None:
-        assert order is None or isinstance(order, np.ndarray)
-        assert mask is None or isinstance(mask, np.ndarray)
+    def _apply(self, order: np.ndarray | None, mask: np.ndarray | None) -> None:
         rows = view_rows(order, mask)
         same_count = (len(rows) if rows is not None else self._table.num_rows) == self.rowCount()
         # A pure reorder keeps the view's scroll state; a change of row count needs a reset.

@@ -15,6 +15,7 @@ from pathlib import Path
 from curator.commands._passphrase import read_passphrase
 from curator.commands._terminal import terminal_progress
 from curator.errors import EXIT_OK, InputError, Location
+from curator.redact import printable
 
 
 def _passphrases(passphrase_file: str | None) -> list[str]:
@@ -68,7 +69,8 @@ def _say(text: str) -> None:
     if sys.stderr.isatty() and sys.stdout.isatty():
         sys.stderr.write("\r\033[K")
         sys.stderr.flush()
-    print(text, flush=True)
+    # Column names and values come from the file: their control characters are shown, not obeyed.
+    print(printable(text, keep_newlines=True), flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,11 +108,11 @@ def run(args: argparse.Namespace) -> int:
                           say=_say, on_rows=lambda count: rows.__setitem__(0, count),
                           cms=cms)
     for note in result.notes:
-        print(f"note: {note}")
+        print(f"note: {printable(note)}")
     if result.skipped:
         print("Skipped:")
         for line in result.skipped:
-            print(f"  - {line}")
+            print(f"  - {printable(line)}")
     print(f"Validation: {result.validation}")
     risk = result.risk or {}
     risk_text = (f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique records"

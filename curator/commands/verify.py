@@ -1,4 +1,8 @@
-"""`curator verify PACKAGE --signer PUBKEY [--json]`: exit 0 when valid, 1 when not."""
+"""`curator verify PACKAGE --signer PUBKEY [--json]`: exit 0 when valid, 1 when not.
+
+Which submission it is (its id and creation time, as the signature gives them) is printed either
+way, so that the hub can refuse a package it has already received.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ import sys
 from curator.commands._terminal import terminal_progress
 from curator.errors import EXIT_OK, EXIT_VERIFY_FAILED, InputError, Location
 from curator.package.keys import load_signer
-from curator.package.verify import verdict, verify_package
+from curator.package.verify import identification, verdict, verify_package
+from curator.redact import printable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,14 +22,17 @@ def run(args: argparse.Namespace) -> int:
     result = verify_package(_existing(args.package), signer,
                             None if args.json else terminal_progress("verifying "))
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        # ASCII only: JSON escapes every other character, so no byte of a name can reach a terminal raw.
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=True, indent=2)
         sys.stdout.write("\n")
     else:
         print(verdict(result))
+        for line in identification(result):
+            print(f"  {printable(line)}")
         for check in result.checks:
-            print(f"  ok: {check}")
+            print(f"  ok: {printable(check)}")
         for problem in result.problems:
-            print(f"  PROBLEM: {problem}")
+            print(f"  PROBLEM: {printable(problem)}")
     return EXIT_OK if result.ok else EXIT_VERIFY_FAILED
 
 

@@ -20,6 +20,7 @@ from curator.package.agestream import BackgroundEncryption, encrypt_stream
 from curator.package.keys import load_recipients, load_signing_key, recipient_fingerprint, signer_key_id
 from curator.package.tarstream import TarWriter
 from curator.progress import ProgressCallback, report
+from curator.redact import secret_kind
 from curator.workspace import atomic_output, create_private, private_folder
 
 
@@ -157,18 +158,21 @@ def _plain(member: Member) -> tuple[str, Path]:
 def _check_members(members: Sequence[Member]) -> None:
     if not members:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "a package needs at least one member")))
-    seen: set[str] = set()
+    if len(members) > mf.MAX_MEMBERS:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "a package holds at most {limit} members; {count} were given"),
+                              limit=mf.MAX_MEMBERS, count=len(members)))
     for name, path in map(_plain, members):
         why = mf.check_member_name(name)
         if why:
             raise InputError(why, hint=Text(QT_TRANSLATE_NOOP("core", "Name members like 'data.parquet' or "
                                                                       "'report.html'.")))
-        if name in seen:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the member name '{name}' is given twice"), name=name))
-        seen.add(name)
         if not Path(path).is_file():
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "the file for member '{name}' does not exist"), name=name),
                              Location(file=path))
+    clash = mf.member_name_clash([_plain(member)[0] for member in members])
+    if clash:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the member name {names} is given twice (letter case aside: "
+                                                        "Windows and macOS would keep one file)"), names=clash))
 
 
 def _check_fields(fields: dict[str, Any]) -> None:
@@ -180,6 +184,12 @@ def _check_fields(fields: dict[str, Any]) -> None:
     except (TypeError, ValueError) as exc:
         raise ValueError(f"manifest fields must be plain JSON values: {exc}") from exc
     # A last guard: key material must never travel in the clear part of the package.
-    for marker in ("AGE-SECRET-KEY-", "secret key\\n", "PRIVATE KEY"):
-        if marker in text:
-            raise ValueError("manifest fields hold what looks like a secret key; secrets never go in a manifest")
+    if secret_kind(text):
+        raise ValueError("manifest fields hold what looks like a secret key; secrets never go in a manifest")
+    # The clear part is an allow-list: ids, descriptions, counts, column names and types, figures.
+    strays = mf.check_clear_fields({k: v for k, v in fields.items() if k not in mf.OVERRIDDEN_FIELDS})
+    if strays:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the manifest would hold what its clear part may not: "
+                                                        "{fields}"), fields="; ".join(strays)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Every byte of manifest.json is public: see the list "
+                                                             "of its fields in docs/package-format.md.")))

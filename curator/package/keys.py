@@ -19,6 +19,7 @@ from curator import agepass
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.package.manifest import recipient_fingerprint
+from curator.redact import printable, secret_kind
 from curator.workspace import write_atomic
 
 __all__ = ["identity_needs_passphrase", "load_identity", "load_recipients", "load_signer", "load_signing_key",
@@ -110,11 +111,17 @@ def load_signer(path_or_text: Path | str | minisign.PublicKey) -> minisign.Publi
     if isinstance(path_or_text, minisign.PublicKey):
         return path_or_text
     text = str(path_or_text).strip()
+    kind = secret_kind(text)
+    if kind:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "this is {kind}, not the producer's public key"),
+                              kind=word(kind)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give the producer's public key: the .pub file, or its "
+                                                             "'RW...' line (56 characters).")))
     if isinstance(path_or_text, str) and text.startswith("RW") and "\n" not in text and not Path(text).exists():
         try:
             return minisign.PublicKey.from_base64(text)
         except (minisign.Error, ValueError) as exc:
-            raise InputError(f"'{text}' is not a minisign public key ({exc})",
+            raise InputError(f"'{printable(text[:70])}' is not a minisign public key ({exc})",
                              hint="Give the producer's .pub file or its 'RW...' line.") from exc
     if isinstance(path_or_text, str) and text.startswith("untrusted comment:"):
         data = text.encode()
@@ -158,11 +165,23 @@ def new_recipient_key(basename: Path, passphrase: str | None = None) -> tuple[Pa
     return secret_path, public_path
 
 
+def _not_a_recipient(kind: str, where: Location | None = None) -> InputError:
+    """A secret given where the hub's public key goes: named by its kind, never echoed."""
+    return InputError(Text(QT_TRANSLATE_NOOP("core", "this is {kind}, not a recipient's public key; give the hub's "
+                                                     "age1... public key"), kind=word(kind)), where,
+                      hint=Text(QT_TRANSLATE_NOOP("core", "Keep the private key where it was, and give its public "
+                                                          "key (the .pub file, or the 'age1...' line).")))
+
+
 def _parse_recipient(text: str, where: Location | None) -> str:
+    kind = secret_kind(text)
+    if kind:
+        raise _not_a_recipient(kind, where)
     try:
         pyrage.x25519.Recipient.from_str(text)
     except Exception as exc:  # pyrage raises its own RecipientError; any failure means the same thing
-        raise InputError(Text(QT_TRANSLATE_NOOP("core", "'{text}' is not an age recipient key (age1...)"), text=text[:70]), where,
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "'{text}' is not an age recipient key (age1...)"),
+                              text=printable(text[:70])), where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Give the hub's public key: the 'age1...' line, or the .pub file holding it."))) from exc
     return text
 
@@ -172,14 +191,18 @@ def load_recipients(items: Iterable[str | Path]) -> list[str]:
     found: list[str] = []
     for item in items:
         text = str(item).strip()
+        kind = secret_kind(text)
+        if kind:
+            raise _not_a_recipient(kind)
         if isinstance(item, str) and text.startswith(AGE_RECIPIENT_PREFIX) and not Path(text).exists():
             found.append(_parse_recipient(text, None))
             continue
         path = Path(item)
         data = _read_key_file(path, QT_TRANSLATE_NOOP("core", "recipient key"))
-        if AGE_SECRET_PREFIX.encode() in data or data.startswith((agepass.MAGIC, agepass.ARMOR_BEGIN)):
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "this is a secret key (an age identity), not a recipient")), Location(file=path),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Give the public key: the .pub file, or the 'age1...' line.")))
+        kind = secret_kind(data[:4096].decode("utf-8", "replace"))
+        if kind or data.startswith((agepass.MAGIC, agepass.ARMOR_BEGIN)):
+            raise _not_a_recipient(kind or "an age-encrypted file (a protected identity or secret)",
+                                   Location(file=path))
         lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines()]
         keys = [line for line in lines if line and not line.startswith("#")]
         if not keys:
@@ -235,6 +258,12 @@ def load_identity(path: Path | str, passphrase: str | None = None) -> pyrage.x25
 # --- shared -----------------------------------------------------------------------------------
 
 def _read_key_file(path: Path, what: str) -> bytes:
+    kind = secret_kind(str(path))
+    if kind:
+        # The key itself where its file's name goes: said by its kind, never echoed (not even as a path).
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the {what} given is {kind} itself, not the name of a file"),
+                              what=word(what), kind=word(kind)),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Give the path of the key file.")))
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from curator.redact import printable
+
 BLOCK = tarfile.BLOCKSIZE
 RECORD = tarfile.RECORDSIZE
 _END = b"\0" * (2 * BLOCK)
@@ -81,7 +83,18 @@ class Entry:
     data_offset: int
 
 
+# (field, first byte, end) of the header's numeric fields that curator fills with other than zero.
+_NUMBERS = (("size", 124, 136), ("time", 136, 148))
+
+
 def _parse_header(block: bytes, offset: int, index: int) -> tuple[str, int, int]:
+    for what, start, end in _NUMBERS:
+        # GNU tar writes numbers too large for octal in base-256, marked by the high bit. A ustar
+        # header with 11 octal digits holds any size below 8 GiB; curator writes nothing else.
+        if block[start] & 0x80:
+            raise TarLayoutError(f"the tar header of entry {index + 1} (byte {offset}) gives its {what} in GNU "
+                                 f"base-256 form (bytes {offset + start}-{offset + end - 1}), which curator never "
+                                 "writes: it was altered, or made by another tool")
     try:
         info = tarfile.TarInfo.frombuf(block, "utf-8", "strict")
     except tarfile.HeaderError as exc:
@@ -94,11 +107,12 @@ def _parse_header(block: bytes, offset: int, index: int) -> tuple[str, int, int]
     return info.name, info.size, int(info.mtime)
 
 
-def read_entries(source: BinaryIO, total_size: int) -> Iterator[Entry]:
+def read_entries(source: BinaryIO, total_size: int, max_entries: int | None = None) -> Iterator[Entry]:
     """Walk the archive's headers, seeking over member data; raise TarLayoutError at the first irregularity.
 
     The caller reads each member's data at ``data_offset`` between iterations (or later); the
-    walk itself only reads headers, padding and the end of the archive.
+    walk itself only reads headers, padding and the end of the archive. With ``max_entries``,
+    an archive holding more entries is refused as soon as the one beyond the bound is met.
     """
     offset = 0
     index = 0
@@ -115,28 +129,36 @@ def read_entries(source: BinaryIO, total_size: int) -> Iterator[Entry]:
         if block == b"\0" * BLOCK:
             _check_end(source, offset, total_size)
             return
+        if max_entries is not None and index >= max_entries:
+            raise TarLayoutError(f"the archive holds more than {max_entries} entries, the most a package may hold; "
+                                 f"it was not read beyond entry {index} (byte {offset})")
         name, size, entry_mtime = _parse_header(block, offset, index)
-        if block != header(name, size, entry_mtime):
-            raise TarLayoutError(f"the tar header of entry {index + 1} ('{name}', byte {offset}) is not in the "
+        shown = printable(name)
+        try:
+            rebuilt = header(name, size, entry_mtime)
+        except ValueError:      # a name or number that no ustar header curator writes can hold
+            rebuilt = b""
+        if block != rebuilt:
+            raise TarLayoutError(f"the tar header of entry {index + 1} ('{shown}', byte {offset}) is not in the "
                                  "form curator writes: it was altered")
         if mtime is None:
             mtime = entry_mtime
         elif entry_mtime != mtime:
-            raise TarLayoutError(f"the tar header of entry {index + 1} ('{name}') has another time than the "
+            raise TarLayoutError(f"the tar header of entry {index + 1} ('{shown}') has another time than the "
                                  "first entry: it was altered")
         data_offset = offset + BLOCK
         end = data_offset + size
         if end > total_size:
-            raise TarLayoutError(f"entry {index + 1} ('{name}') should hold {size} bytes from byte "
+            raise TarLayoutError(f"entry {index + 1} ('{shown}') should hold {size} bytes from byte "
                                  f"{data_offset}, but the package ends at byte {total_size}: it is truncated")
         pad = padding(size)
         if end + pad > total_size:
             raise TarLayoutError(f"the package ends at byte {total_size}, inside the padding after entry "
-                                 f"{index + 1} ('{name}'): it is truncated")
+                                 f"{index + 1} ('{shown}'): it is truncated")
         if pad:
             source.seek(end)
             if source.read(pad) != b"\0" * pad:
-                raise TarLayoutError(f"the padding after entry {index + 1} ('{name}', bytes {end}-{end + pad - 1}) "
+                raise TarLayoutError(f"the padding after entry {index + 1} ('{shown}', bytes {end}-{end + pad - 1}) "
                                      "is not zeros: it was altered")
         yield Entry(index, name, size, offset, data_offset)
         offset = end + pad

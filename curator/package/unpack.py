@@ -9,7 +9,6 @@ passed does anything move into the output folder; on any failure the folder rece
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Sequence
@@ -167,11 +166,13 @@ def _decrypt_all(handle: Any, entries: dict[str, Entry], manifest: dict[str, Any
 
 def _read_digests(path: Path, manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     where = manifest["digests"]["file"]
-    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        data = handle.read(mf.DIGESTS_MAX_BYTES + 1)
     try:
-        digests = json.loads(data)
+        digests = mf.load_json(data, mf.DIGESTS_NAME, mf.DIGESTS_MAX_BYTES)
     except ValueError as exc:
-        raise _fail(where, Text(QT_TRANSLATE_NOOP("core", "does not hold the producer's digest list"))) from exc
+        raise _fail(where, Text(QT_TRANSLATE_NOOP("core", "does not hold the producer's digest list ({reason})"),
+                                reason=str(exc))) from exc
     if (not isinstance(digests, dict) or digests.get("format") != mf.DIGESTS_FORMAT
             or mf.canonical_json(digests) != data):
         raise _fail(where, Text(QT_TRANSLATE_NOOP("core", "does not hold the producer's digest list in the form "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -22,6 +23,7 @@ from curator.package.agestream import count_x25519_stanzas
 from curator.package.keys import load_signer, signature_key_id, signer_key_id
 from curator.package.tarstream import Entry, TarLayoutError, read_entries
 from curator.progress import ProgressCallback, report
+from curator.redact import printable
 
 _SMALL_LIMITS = {mf.MANIFEST_NAME: 16 << 20, mf.SIGNATURE_NAME: 16 << 10, mf.CMS_NAME: 1 << 20}
 
@@ -34,6 +36,9 @@ class VerifyResult:
     checks: list[str] = field(default_factory=list)
     entries: dict[str, Entry] = field(default_factory=dict, repr=False)
     signature_comment: str | None = None
+    # As the signature's trusted comment gives them, once the signature is checked.
+    submission_id: str | None = None
+    created: str | None = None
     # The bytes of manifest.json, its signature(s) exactly as checked: what open writes out, never a re-read.
     verified: dict[str, bytes] = field(default_factory=dict, repr=False)
 
@@ -44,8 +49,8 @@ class VerifyResult:
             "verdict": verdict(self),
             "problems": list(self.problems),
             "checks": list(self.checks),
-            "submission_id": manifest.get("submission_id"),
-            "created": manifest.get("created"),
+            "submission_id": self.submission_id,
+            "created": self.created,
             "trusted_comment": self.signature_comment,
             "recipients": [r.get("fingerprint") for r in manifest.get("recipients", [])],
             "members": [{"name": m.get("name"), "size": m.get("size")} for m in manifest.get("members", [])],
@@ -60,6 +65,13 @@ def verdict(result: VerifyResult) -> str:
                 f"expected producer key and complete and intact ({len(manifest.get('members', []))} encrypted "
                 "members).")
     return "NOT VALID: this package is not authentic, complete and intact. Do not use it; ask the producer to send it again."
+
+
+def identification(result: VerifyResult) -> list[str]:
+    """Which submission this is, as its signature says: for the hub to refuse one it has seen before."""
+    if result.submission_id is None:
+        return ["submission: unknown (no valid signature names one)"]
+    return [f"submission: {result.submission_id}", f"created: {result.created}"]
 
 
 def verify_package(path: Path | str, signer: minisign.PublicKey | Path | str,
@@ -92,7 +104,7 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     checks: list[str] = []
     entries: list[Entry] = []
     try:
-        for entry in read_entries(handle, total_size):
+        for entry in read_entries(handle, total_size, mf.MAX_ENTRIES):
             entries.append(entry)
     except TarLayoutError as exc:
         return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "the package is not a sound archive: {reason}"),
@@ -100,7 +112,7 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     checks.append(f"the archive is well formed ({len(entries)} entries)")
     names = [entry.name for entry in entries]
     if names[:2] != [mf.MANIFEST_NAME, mf.SIGNATURE_NAME]:
-        found = ", ".join(names[:2]) or Text(QT_TRANSLATE_NOOP("core", "nothing"))
+        found = ", ".join(printable(name) for name in names[:2]) or Text(QT_TRANSLATE_NOOP("core", "nothing"))
         return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "the package should begin with {manifest} and "
                                                                    "{signature}; it begins with {found}"),
                                          manifest=mf.MANIFEST_NAME, signature=mf.SIGNATURE_NAME, found=found)], None)
@@ -119,20 +131,32 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
         return VerifyResult(False, problems, None)
     comment = minisign.Signature.from_bytes(signature_bytes).trusted_comment
     checks.append(f"manifest.json is signed by the producer key {signer_key_id(public_key)}")
+    said = parse_trusted_comment(comment)
+    named = {"signature_comment": comment, "submission_id": said.get("submission"), "created": said.get("created")}
+    if not said:
+        return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "the signature's trusted comment ('{comment}') is "
+                                                                   "not the one curator writes ('curator "
+                                                                   "submission:... created:... file:manifest.json')"),
+                                         comment=printable(comment))], None, checks, **named)
     manifest, problems = mf.parse_manifest(manifest_bytes)
     if manifest is None or problems:
-        return VerifyResult(False, problems, None, checks, signature_comment=comment)
-    if f"submission:{manifest['submission_id']} " not in comment + " ":
-        return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "the signature's trusted comment ('{comment}') "
-                                                                   "does not name submission {submission}: the "
-                                                                   "signature belongs to another submission"),
-                                         comment=comment, submission=manifest["submission_id"])],
-                            None, checks, signature_comment=comment)
+        return VerifyResult(False, problems, None, checks, **named)
+    # Field by field: a signature made for another submission, time or file is no proof of this one.
+    for key, expected in (("submission", manifest["submission_id"]), ("created", manifest["created"]),
+                          ("file", mf.MANIFEST_NAME)):
+        if said[key] != expected:
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "the signature's trusted comment gives {field} "
+                                                           "'{found}' where the manifest gives '{expected}': the "
+                                                           "signature belongs to another submission"),
+                                 field=key, found=printable(said[key]), expected=expected))
+    if problems:
+        return VerifyResult(False, problems, None, checks, **named)
     if manifest["signer"]["minisign_key_id"] != signer_key_id(public_key):
         problems.append(Text(QT_TRANSLATE_NOOP("core", "manifest.json names signer key {named}, but it is signed by "
                                                        "{actual}"),
                              named=manifest["signer"]["minisign_key_id"], actual=signer_key_id(public_key)))
-    checks.append("manifest.json is well formed and names this submission in the signature")
+    checks.append("manifest.json is well formed, and the signature's trusted comment gives its submission id, "
+                  "creation time and file name")
 
     verified = {mf.MANIFEST_NAME: manifest_bytes, mf.SIGNATURE_NAME: signature_bytes}
 
@@ -141,7 +165,7 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     problems.extend(_check_layout(names, [name for name, _, _ in layout]))
     by_name = {entry.name: entry for entry in entries}
     if problems:
-        return VerifyResult(False, problems, manifest, checks, by_name, comment)
+        return VerifyResult(False, problems, manifest, checks, by_name, **named)
     checks.append("every listed member is present, in order, and nothing else")
 
     # 3. Integrity of each encrypted member (and of the optional CMS signature).
@@ -190,10 +214,23 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
                                                            "replaced"),
                                  name=name, actual=digest.hexdigest()[:16], expected=sha256[:16]))
     if not problems:
-        checks.append(f"each of the {len(encrypted)} encrypted entries has the size and SHA-256 the manifest gives, "
-                      f"and is encrypted to the {recipients} named recipients")
+        checks.append(f"each of the {len(encrypted)} encrypted entries has the size and SHA-256 the manifest gives")
+        checks.append(f"each encrypted entry holds {recipients} X25519 recipient stanza(s), as many as the manifest "
+                      "names recipients; which keys they are cannot be seen without an identity ('curator open' "
+                      "checks that yours is one of them)")
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "verified"))
-    return VerifyResult(not problems, problems, manifest, checks, by_name, comment, verified if not problems else {})
+    return VerifyResult(not problems, problems, manifest, checks, by_name, **named,
+                        verified=verified if not problems else {})
+
+
+def parse_trusted_comment(comment: str) -> dict[str, str]:
+    """The fields of the trusted comment curator writes (``curator submission:ID created:TIME file:NAME``),
+    or {} when it is not of that form."""
+    words = comment.split(" ")
+    if len(words) != 4 or words[0] != "curator":
+        return {}
+    fields = dict(word.partition(":")[::2] for word in words[1:])
+    return fields if list(fields) == ["submission", "created", "file"] else {}
 
 
 def _check_signature(manifest_bytes: bytes, signature_bytes: bytes, public_key: minisign.PublicKey) -> list[str]:
@@ -217,24 +254,35 @@ def _check_signature(manifest_bytes: bytes, signature_bytes: bytes, public_key: 
     return []
 
 
+SHOWN_NAMES = 5     # names listed in one problem; the rest are counted
+
+
+def listed(names: list[str]) -> str:
+    """A few names, escaped, and how many more."""
+    shown = ", ".join(printable(name) for name in names[:SHOWN_NAMES])
+    return shown + (f" and {len(names) - SHOWN_NAMES:,} more" if len(names) > SHOWN_NAMES else "")
+
+
 def _check_layout(actual: list[str], expected: list[str]) -> list[str]:
     if actual == expected:
         return []
     problems: list[str] = []
-    for name in dict.fromkeys(actual):
-        if actual.count(name) > 1:
+    counts = Counter(actual)
+    for name, count in list(counts.items()):
+        if count > 1 and len(problems) < SHOWN_NAMES:
             problems.append(Text(QT_TRANSLATE_NOOP("core", "{name} appears {count} times in the package"),
-                                 name=name, count=actual.count(name)))
-    missing = [name for name in expected if name not in actual]
-    extra = [name for name in dict.fromkeys(actual) if name not in expected]
+                                 name=printable(name), count=count))
+    wanted = set(expected)
+    missing = [name for name in expected if name not in counts]
+    extra = [name for name in counts if name not in wanted]
     if missing:
         problems.append(Text(QT_TRANSLATE_NOOP("core", "listed in the manifest but missing from the package: "
-                                                       "{names}"), names=", ".join(missing)))
+                                                       "{names}"), names=listed(missing)))
     if extra:
         problems.append(Text(QT_TRANSLATE_NOOP("core", "in the package but not listed in the manifest: {names}"),
-                             names=", ".join(extra)))
+                             names=listed(extra)))
     if not problems:
         problems.append(Text(QT_TRANSLATE_NOOP("core", "the entries are out of order: {actual} where the manifest "
                                                        "gives {expected}"),
-                             actual=", ".join(actual), expected=", ".join(expected)))
+                             actual=listed(actual), expected=listed(expected)))
     return problems

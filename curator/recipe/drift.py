@@ -191,6 +191,30 @@ class DriftReport:
         return "\n".join(lines)
 
 
+def clear_summary(applied: dict[str, Any]) -> dict[str, Any]:
+    """What the package's clear manifest may say of a headless apply (``{"drift": DriftReport.to_dict(),
+    "skipped": [...]}``): column names, types and counts.
+
+    The values with no mapping and their suggestions, the notes (which quote value outlines), what
+    was skipped and the source file's path stay in the encrypted curation report: a shifted column
+    puts names and NIRs among the "new codes", and a file is often named after a patient.
+    """
+    drift = applied.get("drift") or {}
+    return {
+        "drift": {
+            "drift": bool(drift.get("drift")),
+            "new_columns": list(drift.get("new_columns", [])), "missing_columns": list(drift.get("missing_columns", [])),
+            "renamed": [{"old": r["old"], "new": r["new"]} for r in drift.get("renamed", [])],
+            "new_codes": [{"column": n["column"], "values": len(n["values"]), "rows": sum(v["rows"] for v in n["values"])}
+                          for n in drift.get("new_codes", [])],
+            "type_changes": [{"column": t["column"], "was": t["was"], "now": t["now"]}
+                             for t in drift.get("type_changes", [])],
+            "notes": len(drift.get("notes", [])),
+        },
+        "skipped": len(applied.get("skipped", [])),
+    }
+
+
 # --- comparing ---------------------------------------------------------------------------------
 
 # Words that many headers share and that say nothing of which column it is ("Date de ...").

@@ -112,6 +112,7 @@ def build_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Any, result: C
     before = _risk_before(loaded, recipe) if in_memory else None
     sections = [
         _source_section(loaded, t, language, in_memory),
+        *([_drift_section(result.applied, t)] if result.applied else []),
         _mapping_section(loaded, recipe, vocabulary, result, suggestions, classes, t, language),
         _transforms_section(recipe, result, classes, t),
         _validation_section(result.validation, t, language),
@@ -181,6 +182,37 @@ def _source_section(loaded: LoadedTable, t: Any, language: str, in_memory: bool)
     if not in_memory:
         blocks.append(Text(t("streamed"), "note"))
     return Section("source", t("source"), blocks)
+
+
+def _drift_section(applied: dict[str, Any], t: Any) -> Section:
+    """How the file differs from the recipe's, in full: the values with no mapping and the source's path.
+
+    This is the one place these travel: only inside the encrypted package. The clear manifest gives
+    column names and counts (``curator.recipe.drift.clear_summary``).
+    """
+    from curator.recipe.drift import LISTED_VALUES
+
+    drift = applied.get("drift") or {}
+    rows: list[list[Cell]] = []
+    for r in drift.get("renamed", []):
+        rows.append([t("drift_renamed"), r["new"], t("drift_was", old=r["old"], reason=r.get("reason", ""))])
+    rows += [[t("drift_missing"), name, ""] for name in drift.get("missing_columns", [])]
+    rows += [[t("drift_new"), name, ""] for name in drift.get("new_columns", [])]
+    rows += [[t("drift_type"), c["column"], f"{c['was']} → {c['now']}"] for c in drift.get("type_changes", [])]
+    for n in drift.get("new_codes", []):
+        shown = ", ".join(f"“{v['value']}” ({v['rows']})" for v in n["values"][:LISTED_VALUES])
+        more = len(n["values"]) - LISTED_VALUES
+        rows.append([t("drift_codes"), n["column"], shown + (" " + t("drift_more", count=more) if more > 0 else "")])
+    rows += [[t("drift_note"), "", note] for note in drift.get("notes", [])]
+    rows += [[t("drift_skipped"), "", line] for line in applied.get("skipped", [])]
+    blocks: list[Block] = [Text(t("drift_file", file=drift.get("file", "")), "p")]
+    if rows:
+        blocks.append(Table([t("drift_what"), t("col_source"), t("drift_detail")], rows, key="drift"))
+    else:
+        blocks.append(Text(t("drift_none"), "ok"))
+    if drift.get("new_codes"):
+        blocks.append(Text(t("drift_values_warning"), "warning"))
+    return Section("drift", t("drift"), blocks)
 
 
 def _class_label(klass: str | None, overridden: bool, t: Any) -> str:

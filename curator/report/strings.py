@@ -54,6 +54,24 @@ EN: dict[str, str] = {
     "space": "space",
     "load_warnings": "Remarks made while reading: {count}.",
     "streamed": "The file was processed in batches: figures that need the whole source in memory are not given.",
+    # drift (a recipe applied to a new file)
+    "drift": "Differences from the file the recipe was made on",
+    "drift_file": "File read: {file}",
+    "drift_none": "None: the file has the columns, types and code values the recipe was made on.",
+    "drift_what": "difference",
+    "drift_detail": "detail",
+    "drift_renamed": "renamed",
+    "drift_was": "was “{old}” ({reason})",
+    "drift_missing": "missing",
+    "drift_new": "new column",
+    "drift_type": "type changed",
+    "drift_codes": "values with no mapping",
+    "drift_more": "and {count} more",
+    "drift_note": "note",
+    "drift_skipped": "skipped",
+    "drift_values_warning": "The values with no mapping are quoted as the file holds them: a column shifted in "
+                            "the export can put names or identifiers here. They travel only inside the encrypted "
+                            "package, never in its clear manifest.",
     # mapping
     "mapping": "Columns: mapping and protection",
     "vocabulary": "Vocabulary {id} version {version}.",
@@ -243,6 +261,24 @@ FR: dict[str, str] = {
     "load_warnings": "Remarques faites à la lecture : {count}.",
     "streamed": "Le fichier a été traité par lots : les mesures qui demandent toute la source en mémoire ne sont pas "
                 "données.",
+    # drift (a recipe applied to a new file)
+    "drift": "Différences avec le fichier sur lequel la recette a été faite",
+    "drift_file": "Fichier lu : {file}",
+    "drift_none": "Aucune : le fichier a les colonnes, les types et les codes sur lesquels la recette a été faite.",
+    "drift_what": "différence",
+    "drift_detail": "détail",
+    "drift_renamed": "renommée",
+    "drift_was": "s’appelait « {old} » ({reason})",
+    "drift_missing": "absente",
+    "drift_new": "nouvelle colonne",
+    "drift_type": "type changé",
+    "drift_codes": "valeurs sans correspondance",
+    "drift_more": "et {count} de plus",
+    "drift_note": "remarque",
+    "drift_skipped": "ignoré",
+    "drift_values_warning": "Les valeurs sans correspondance sont citées telles que le fichier les contient : une "
+                            "colonne décalée à l’export peut y mettre des noms ou des identifiants. Elles ne "
+                            "voyagent que dans le paquet chiffré, jamais dans son manifeste en clair.",
     "mapping": "Colonnes : correspondance et protection",
     "vocabulary": "Vocabulaire {id} version {version}.",
     "col_source": "colonne source",

@@ -3034,8 +3034,24 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Saisissez la phrase secrète choisie à la création de la clé ; une clé ne peut pas être récupérée sans elle.</translation>
     </message>
     <message>
+        <source>this is {kind}, not the producer&apos;s public key</source>
+        <translation>ceci est {kind}, pas la clé publique du producteur</translation>
+    </message>
+    <message>
+        <source>Give the producer&apos;s public key: the .pub file, or its &apos;RW...&apos; line (56 characters).</source>
+        <translation>Donnez la clé publique du producteur : le fichier .pub, ou sa ligne « RW... » (56 caractères).</translation>
+    </message>
+    <message>
         <source>signer&apos;s public key</source>
         <translation>clé publique du signataire</translation>
+    </message>
+    <message>
+        <source>this is {kind}, not a recipient&apos;s public key; give the hub&apos;s age1... public key</source>
+        <translation>ceci est {kind}, pas la clé publique d&apos;un destinataire ; donnez la clé publique age1... du hub</translation>
+    </message>
+    <message>
+        <source>Keep the private key where it was, and give its public key (the .pub file, or the &apos;age1...&apos; line).</source>
+        <translation>Laissez la clé privée où elle est, et donnez sa clé publique (le fichier .pub, ou la ligne « age1... »).</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not an age recipient key (age1...)</source>
@@ -3050,14 +3066,6 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>clé du destinataire</translation>
     </message>
     <message>
-        <source>this is a secret key (an age identity), not a recipient</source>
-        <translation>c&apos;est une clé secrète (une identité age), pas un destinataire</translation>
-    </message>
-    <message>
-        <source>Give the public key: the .pub file, or the &apos;age1...&apos; line.</source>
-        <translation>Indiquez la clé publique : le fichier .pub, ou la ligne « age1... ».</translation>
-    </message>
-    <message>
         <source>no age recipient key in this file</source>
         <translation>aucune clé de destinataire age dans ce fichier</translation>
     </message>
@@ -3068,6 +3076,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>identity</source>
         <translation>identité</translation>
+    </message>
+    <message>
+        <source>the {what} given is {kind} itself, not the name of a file</source>
+        <translation>ce qui est donné comme {what} est {kind}, pas le nom d&apos;un fichier</translation>
+    </message>
+    <message>
+        <source>Give the path of the key file.</source>
+        <translation>Donnez le chemin du fichier de clé.</translation>
     </message>
     <message>
         <source>{what} file not found</source>
@@ -3250,12 +3266,24 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>un paquet doit contenir au moins un élément</translation>
     </message>
     <message>
+        <source>a package holds at most {limit} members; {count} were given</source>
+        <translation>un paquet contient au plus {limit} membres ; {count} ont été donnés</translation>
+    </message>
+    <message>
         <source>Name members like &apos;data.parquet&apos; or &apos;report.html&apos;.</source>
         <translation>Nommez les éléments comme « data.parquet » ou « report.html ».</translation>
     </message>
     <message>
-        <source>the member name &apos;{name}&apos; is given twice</source>
-        <translation>le nom d&apos;élément « {name} » est donné deux fois</translation>
+        <source>the member name {names} is given twice (letter case aside: Windows and macOS would keep one file)</source>
+        <translation>le nom de membre {names} est donné deux fois (à la casse près : Windows et macOS ne garderaient qu&apos;un fichier)</translation>
+    </message>
+    <message>
+        <source>the manifest would hold what its clear part may not: {fields}</source>
+        <translation>le manifeste contiendrait ce que sa partie en clair ne peut pas contenir : {fields}</translation>
+    </message>
+    <message>
+        <source>Every byte of manifest.json is public: see the list of its fields in docs/package-format.md.</source>
+        <translation>Chaque octet de manifest.json est public : voyez la liste de ses champs dans docs/package-format.md.</translation>
     </message>
     <message>
         <source>the file for member &apos;{name}&apos; does not exist</source>
@@ -3284,10 +3312,6 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>the output should be a folder, and this is a file</source>
         <translation>la sortie doit être un dossier, et ceci est un fichier</translation>
-    </message>
-    <message>
-        <source>cannot read the package ({reason})</source>
-        <translation>impossible de lire le paquet ({reason})</translation>
     </message>
     <message>
         <source>Give a new or empty folder with -o.</source>
@@ -3326,8 +3350,8 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>donne, une fois déchiffré, un contenu dont le SHA-256 diffère de la liste d&apos;empreintes du producteur</translation>
     </message>
     <message>
-        <source>does not hold the producer&apos;s digest list</source>
-        <translation>ne contient pas la liste d&apos;empreintes du producteur</translation>
+        <source>does not hold the producer&apos;s digest list ({reason})</source>
+        <translation>ne contient pas la liste d&apos;empreintes du producteur ({reason})</translation>
     </message>
     <message>
         <source>does not hold the producer&apos;s digest list in the form curator writes</source>
@@ -3366,8 +3390,12 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>{name} fait {size} octets, bien plus que ce qu&apos;écrit curator</translation>
     </message>
     <message>
-        <source>the signature&apos;s trusted comment (&apos;{comment}&apos;) does not name submission {submission}: the signature belongs to another submission</source>
-        <translation>le commentaire de confiance de la signature (« {comment} ») ne nomme pas l&apos;envoi {submission} : la signature appartient à un autre envoi</translation>
+        <source>the signature&apos;s trusted comment (&apos;{comment}&apos;) is not the one curator writes (&apos;curator submission:... created:... file:manifest.json&apos;)</source>
+        <translation>le commentaire de confiance de la signature (« {comment} ») n&apos;est pas celui qu&apos;écrit curator (« curator submission:... created:... file:manifest.json »)</translation>
+    </message>
+    <message>
+        <source>the signature&apos;s trusted comment gives {field} &apos;{found}&apos; where the manifest gives &apos;{expected}&apos;: the signature belongs to another submission</source>
+        <translation>le commentaire de confiance de la signature donne {field} « {found} » là où le manifeste donne « {expected} » : la signature appartient à un autre envoi</translation>
     </message>
     <message>
         <source>manifest.json names signer key {named}, but it is signed by {actual}</source>
@@ -3900,6 +3928,34 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Generalise the quasi-identifiers further (or let curator search for it), or raise the suppression cap.</source>
         <translation>Généralisez davantage les quasi-identifiants (ou laissez curator chercher comment), ou relevez le plafond de suppression.</translation>
+    </message>
+    <message>
+        <source>a private age key (an identity)</source>
+        <translation>une clé privée age (une identité)</translation>
+    </message>
+    <message>
+        <source>an age plug-in identity</source>
+        <translation>une identité de greffon age</translation>
+    </message>
+    <message>
+        <source>a minisign secret key</source>
+        <translation>une clé secrète minisign</translation>
+    </message>
+    <message>
+        <source>a PEM private key</source>
+        <translation>une clé privée PEM</translation>
+    </message>
+    <message>
+        <source>an age-encrypted file (a protected identity or secret)</source>
+        <translation>un fichier chiffré par age (une identité ou un secret protégés)</translation>
+    </message>
+    <message>
+        <source>a 32-byte secret (hexadecimal or base64)</source>
+        <translation>un secret de 32 octets (en hexadécimal ou en base64)</translation>
+    </message>
+    <message>
+        <source>cannot read the package ({reason})</source>
+        <translation>impossible de lire le paquet ({reason})</translation>
     </message>
     <message>
         <source>this is not a ledger of opened submissions</source>

@@ -112,8 +112,8 @@ def payload(tmp_path_factory: pytest.TempPathFactory) -> Payload:
     fields = {
         "producer": {"id": "registre-test", "name": "Registre des cancers (test)"},
         "dataset": {"title": "Incidence 2020-2024", "description": "test", "period": "2020/2024"},
-        "vocabulary": {"id": "hub-core", "version": "1", "sha256": "0" * 64},
-        "recipe": {"quasi_identifiers": ["birth_year", "department"], "k": 5, "suppressed": 0},
+        "vocabulary": {"id": "hub-core", "version": "1", "checksum": "0" * 64},
+        "decisions": {"quasi_identifiers": ["birth_year", "department"], "k_target": 5, "suppressed_records": 0},
         "rows": table.num_rows,
         "columns": table.num_columns,
         "schema": [{"name": f.name, "type": str(f.type)} for f in table.schema],
@@ -128,3 +128,12 @@ def package(stock_keys: StockKeys, payload: Payload, tmp_path_factory: pytest.Te
     write_package(out, payload.members, payload.fields, load_recipients([stock_keys.hub_recipient]),
                   load_signing_key(stock_keys.producer_key, None))
     return out
+
+
+@pytest.fixture()
+def copy(package: Path, tmp_path: Path) -> Path:
+    """A copy of the package that a test may alter."""
+    target = tmp_path / "pkg" / "submission.tar"
+    target.parent.mkdir()
+    shutil.copyfile(package, target)
+    return target

@@ -94,3 +94,19 @@ def test_a_recipe_that_pseudonymises_needs_the_secret(setup: dict[str, Path], de
 def test_the_recipe_file_is_never_changed_by_apply(setup: dict[str, Path]) -> None:
     assert Recipe.load(setup["recipe"]).migrated_from is None
     assert "Date du diagnostic" not in setup["recipe"].read_text(encoding="utf-8")
+
+
+def test_column_names_from_the_file_are_printed_escaped(setup: dict[str, Path], demo_loaded, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A header holding terminal escapes is shown, not obeyed, in the drift report apply prints."""
+    import pyarrow as pa
+    from registry_generator import write_csv_cp1252
+
+    hostile = "Note\x1b[2K\x1b[1GDrift: none"
+    table = demo_loaded.table.append_column(hostile, pa.array(["x"] * demo_loaded.table.num_rows, pa.string()))
+    source = tmp_path / "hostile.csv"
+    write_csv_cp1252(table, source)
+    assert _apply(setup, source, tmp_path / "p.tar", "--strict") == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "new:       'Note\\x1b[2K\\x1b[1GDrift: none' was not in the file" in out, out

@@ -80,7 +80,9 @@ def test_streamed_package_equals_the_whole_table_one(keys, demo_recipe: Recipe, 
     # the new code value far down the file is found by both, and said in the manifest
     for result in (whole, streamed):
         assert [(n.column, n.values) for n in result.drift.new_codes] == [("Statut vital", [("DCD", 1)])]
-    assert streamed_manifest["apply"]["drift"]["new_codes"][0]["values"] == [{"value": "DCD", "rows": 1}]
+    # ...the clear manifest counting it, the encrypted curation report quoting it
+    assert streamed_manifest["apply"]["drift"]["new_codes"] == [{"column": "Statut vital", "values": 1, "rows": 1}]
+    assert "“DCD” (1)" in report
     assert streamed.validation == whole.validation
 
 

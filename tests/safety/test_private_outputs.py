@@ -145,7 +145,7 @@ def _two_packages(setup: Setup, folder: Path) -> tuple[Path, Path]:
         member = folder / f"{name}.bin"
         member.write_bytes(payload)
         packages.append(folder / f"{name}.tar")
-        write_package(packages[-1], [("data.bin", member)], {"note": name}, [recipient], key)
+        write_package(packages[-1], [("data.bin", member)], {"dataset": {"title": name}}, [recipient], key)
     return packages[0], packages[1]
 
 
@@ -181,7 +181,7 @@ def test_open_never_yields_what_was_not_verified(setup: Setup, tmp_path: Path, h
     else:
         assert how == "replaced"
         manifest = (out / "manifest.json").read_bytes()
-        assert manifest == verified_manifest and json.loads(manifest)["note"] == "first"
+        assert manifest == verified_manifest and json.loads(manifest)["dataset"]["title"] == "first"
         assert (out / "data.bin").read_bytes() == expected_data
         assert len(written) == 3
     assert swapped

@@ -94,15 +94,17 @@ def test_step_bar_switches_pages(qtbot, window):
 
 def test_cancel_is_offered_only_for_tasks_that_can_stop(qtbot, window):
     import threading
+
+    from ui.workers import Operation
     release = threading.Event()
     with qtbot.waitSignal(window.runner.ended, timeout=10_000):
-        window.run_task(lambda progress: release.wait(5), "fixed work", lambda _r: None, can_cancel=False)
+        window.runner.run(Operation(lambda progress: release.wait(5), "fixed work", lambda _r: None, can_cancel=False))
         assert window.progress_bar.isVisibleTo(window) and not window.cancel_button.isVisibleTo(window)
         release.set()
     assert not window.progress_bar.isVisibleTo(window)
     release.clear()
     with qtbot.waitSignal(window.runner.ended, timeout=10_000):
-        window.run_task(lambda progress: (release.wait(5), progress(0.5)), "stoppable", lambda _r: None)
+        window.runner.run(Operation(lambda progress: (release.wait(5), progress(0.5)), "stoppable", lambda _r: None))
         assert window.cancel_button.isVisibleTo(window)
         window.cancel_shown_task()
         release.set()

@@ -136,7 +136,7 @@ def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
         qtbot.waitUntil(lambda: not window.runner.running() and window.session.profiles is not None, timeout=120_000)
         window.map_page.accept_all()
         window.go_to(1)
-        qtbot.waitUntil(lambda: window.check_page.blocker_count is not None and not window.runner.running(),
+        qtbot.waitUntil(lambda: window.session.blocker_count is not None and not window.runner.running(),
                         timeout=120_000)
         window.go_to(2)
         qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
@@ -144,14 +144,14 @@ def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
         qtbot.waitUntil(lambda: not window.runner.running() and bool(window.session.recipe.protection.generalisation),
                         timeout=120_000)
         window.go_to(3)
-        qtbot.waitUntil(lambda: window.check_page.blocker_count is not None and not window.runner.running(),
+        qtbot.waitUntil(lambda: window.session.blocker_count is not None and not window.runner.running(),
                         timeout=120_000)
         session = window.session
         pages = (window.load_page, window.map_page, window.protect_page, window.check_page)
         shown = _visible_texts(pages)
         built = _core_texts([session.suggestions, session.identifications, session.notes, session.loaded.warnings,
-                             window.check_page.validation])
-        built.append(window.check_page.validation.summary())
+                             window.session.validation])
+        built.append(window.session.validation.summary())
 
         # Every template the core used is in the translation, translated (an unmarked one would not be).
         french = _french_translations()
@@ -180,13 +180,13 @@ def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
         assert any("valeurs échantillonnées" in i18n.core_text(e) and "\u202f" in i18n.core_text(e) for e in evidence)
 
         # Weights mapped to birth years break the range rule: the findings and the blocker read in French too.
-        before = window.check_page.validation
+        before = window.session.validation
         window.map_page.choose_concept("Poids (kg)", "birth_year")
         assert session.recipe.column("Poids (kg)").concept == "birth_year"
         window.check_page.run_checks()
-        qtbot.waitUntil(lambda: window.check_page.validation is not before and not window.runner.running(),
+        qtbot.waitUntil(lambda: window.session.validation is not before and not window.runner.running(),
                         timeout=120_000)
-        report = window.check_page.validation
+        report = window.session.validation
         assert report.unresolved
         found = _core_texts(report) + [report.summary()]
         shown = _visible_texts([window.check_page, window.map_page])

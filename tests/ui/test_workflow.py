@@ -106,7 +106,7 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
 
     window.go_to(3)
     _idle(qtbot, window)
-    assert window.check_page.blocker_count == 0, [window.check_page.blockers_list.item(i).text()
+    assert window.session.blocker_count == 0, [window.check_page.blockers_list.item(i).text()
                                                   for i in range(window.check_page.blockers_list.count())]
     window.go_to(4)
     page = window.export_page
@@ -121,9 +121,9 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     assert page.export_button.isEnabled(), page.status.text()
     page.export_button.click()
     _idle(qtbot, window)
-    assert page.last_result is not None and page.last_result["ok"], page.result_label.text()
+    assert page.last_result is not None and page.last_result.ok, page.result_label.text()
     dialog = page.show_report()
-    assert dialog is not None and window.session.loaded.source.sha256[:12] in page.last_result["report_html"]
+    assert dialog is not None and window.session.loaded.source.sha256[:12] in page.last_result.report_html
     dialog.close()
     # the report saved from the app as a workbook: the same content, one sheet per part
     from openpyxl import load_workbook
@@ -159,3 +159,41 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     suppressed = sum(row["count_all"] for row in small)
     assert suppressed <= protection.suppression_cap * table.num_rows
     assert groups.num_rows > 1      # not everything generalised away
+
+
+def test_a_blocker_on_the_check_step_leads_to_its_column_on_the_protect_step(qtbot, window):
+    """Pages do not know one another: the Check page asks to go somewhere and the window takes it there."""
+    import copy
+
+    from curator.recipe.model import Transform
+    from curator.undo import ReplaceColumnDecision
+
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    kept = copy.deepcopy(window.session.recipe.column("Nom"))
+    kept.transform = Transform("keep")          # a direct identifier exported as is, not confirmed
+    window.session.push(ReplaceColumnDecision(window.session.recipe, kept, "keep Nom"))
+    window.go_to(3)
+    page = window.check_page
+    qtbot.waitUntil(lambda: window.session.blocker_count is not None and not window.runner.running(), timeout=120_000)
+    items = [page.blockers_list.item(i) for i in range(page.blockers_list.count())]
+    blocker = next(item for item in items if "'Nom'" in item.text())
+    page.blockers_list.itemActivated.emit(blocker)
+    assert window.current_step() == 2
+    table = window.protect_page.columns_table
+    assert table.item(table.currentRow(), 0).text() == "Nom"
+
+
+def test_a_check_of_decisions_since_changed_does_not_count(qtbot, window):
+    """The export is enabled by the blockers of the current decisions, never by a check that ran on older ones."""
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    window.go_to(0)                     # no checking page in view: nothing re-runs the checks
+    window.check_page.run_checks()
+    sex = next(c for c in window.session.recipe.columns if c.concept == "sex").source
+    window.map_page.choose_concept(sex, None)      # while the check runs
+    before = window.session.validation
+    qtbot.waitUntil(lambda: window.session.validation is not before and not window.runner.running(), timeout=120_000)
+    assert window.session.blocker_count is None
+    window.check_page.check_if_stale()
+    qtbot.waitUntil(lambda: window.session.blocker_count is not None and not window.runner.running(), timeout=120_000)

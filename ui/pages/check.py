@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ui.core import core_function
+import pyarrow as pa
+
+from curator.check import Blocker, ValidationReport, blockers, convert_and_validate
+from curator.errors import CuratorError
+from curator.mapping import Vocabulary
+from curator.progress import ProgressCallback
+from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
+from curator.recipe.model import Recipe
 from ui.i18n import core_text
-from ui.pages.common import notice, page_header
+from ui.pages.common import ROLE_TARGET, Target, add_validation_findings, item_target, notice, page_header
 from ui.qt import (
-    QCoreApplication,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -23,23 +30,41 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.session import Session
+from ui.workers import Operation, TaskRunner
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
-ROLE_TARGET = Qt.ItemDataRole.UserRole + 1     # (step, column, source row or None)
+@dataclass
+class CheckResult:
+    report: ValidationReport
+    blockers: list[Blocker]
+    unprotected: list[str]              # direct identifiers kept as they are without the user's confirmation
+    generalisation: str | None          # why the export would refuse the Reach k levels (None: it would not)
+
+
+def check_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, detected: dict[str, str],
+                 progress: ProgressCallback | None = None) -> CheckResult:
+    """What the export would refuse or find wrong in ``table`` with ``recipe``'s decisions (on a worker)."""
+    known = {c.source for c in recipe.columns}
+    mapped = table.select([n for n in table.column_names if n in known])
+    _typed, report = convert_and_validate(mapped, recipe, vocabulary, progress=progress)
+    found = list(blockers(recipe, vocabulary, report))
+    unprotected = []
+    for decision in recipe.columns:
+        klass = decision.identifying or detected.get(decision.source)
+        if klass == "direct" and decision.transform.action == "keep" and not decision.transform.keep_confirmed:
+            unprotected.append(decision.source)
+    return CheckResult(report, found, unprotected, generalisation_problem(table, recipe, vocabulary))
 
 
 class CheckPage(QWidget):
-    checked = Signal(int)     # number of blockers found by the last check
+    navigate = Signal(object)     # Target: where a blocker or finding is fixed
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.session = window.session
-        self.blocker_count: int | None = None
-        self.validation: Any = None
-        self._generation = 0
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self.shown_with: Sequence[QWidget] = ()    # other pages in whose view the checks run too (set by the window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         page_header(self, layout, self.tr("Check before export"), self.tr(
@@ -101,83 +126,75 @@ class CheckPage(QWidget):
             self._stale()
 
     def _stale(self) -> None:
-        self.blocker_count = None
+        self.session.check_is_stale()
         self._checked_key = None
         self._timer.start()
 
     def _run_if_visible(self) -> None:
         # The Map step shows the validation issues too: its changes are checked while it is in view.
-        if self.isVisible() or self.window_.export_page.isVisible() or self.window_.map_page.isVisible():
+        if self.isVisible() or any(page.isVisible() for page in self.shown_with):
+            self.run_checks()
+
+    def check_if_stale(self) -> None:
+        """Run the checks now unless the current decisions were checked already."""
+        if self.session.blocker_count is None:
             self.run_checks()
 
     # --- checking --------------------------------------------------------------------------
     def run_checks(self) -> None:
         loaded, vocabulary = self.session.loaded, self.session.vocabulary
-        validate = core_function("curator.check", "convert_and_validate")
-        find_blockers = core_function("curator.check", "blockers")
         if loaded is None:
             self.status.setText(self.tr("Open a file on the Load step first."))
             return
-        if vocabulary is None or validate is None or find_blockers is None:
+        if vocabulary is None:
             self.status.setText(self.tr("The checks are not available in this version of curator (or the columns "
                                         "are still being analysed)."))
             return
-        self._generation += 1
-        generation = self._generation
         key = self._decisions_key()
         recipe = copy.deepcopy(self.session.recipe)
         table = loaded.table
         detected = {i.name: i.klass for i in self.session.identifications or []}
 
-        def work(progress: Any) -> tuple[Any, list[Any], list[str], str | None]:
-            known = {c.source for c in recipe.columns}
-            mapped = table.select([n for n in table.column_names if n in known])
-            _typed, report = validate(mapped, recipe, vocabulary, progress=progress)
-            found = list(find_blockers(recipe, vocabulary, report))
-            unprotected = []
-            for decision in recipe.columns:
-                klass = decision.identifying or detected.get(decision.source)
-                if klass == "direct" and decision.transform.action == "keep" and not decision.transform.keep_confirmed:
-                    unprotected.append(decision.source)
-            return report, found, unprotected, generalisation_problem(table, recipe, vocabulary)
-
-        def done(result: object) -> None:
-            if generation == self._generation:
-                assert isinstance(result, tuple)
+        def done(result: CheckResult) -> None:
+            # Decisions changed while this ran (the timer checks them again): shown, but not counted.
+            current = self._decisions_key() == key
+            if current:
                 self._checked_key = key
-                self._show(*result)
+            self._show(result, current)
 
         self.status.setText(self.tr("Checking…"))
-        self.window_.run_task(work, self.tr("Converting and validating…"), done,
-                              error_title=self.tr("Cannot run the checks"))
+        # Keyed: a check started for newer decisions replaces one still running for older ones.
+        self.runner.run(Operation(lambda progress: check_recipe(table, recipe, vocabulary, detected, progress),
+                                  self.tr("Converting and validating…"), done, key="check",
+                                  error_title=self.tr("Cannot run the checks")))
 
-    def _show(self, report: Any, found: list[Any], unprotected: list[str], generalisation: str | None = None) -> None:
-        self.validation = report
+    def _show(self, result: CheckResult, current: bool = True) -> None:
+        report, found, unprotected, generalisation = (result.report, result.blockers, result.unprotected,
+                                                      result.generalisation)
         self.blockers_list.clear()
         self.warnings_list.clear()
         loaded = self.session.loaded
         recipe = self.session.recipe
-        blockers: list[tuple[str, tuple[int, str | None, int | None]]] = []
+        shown: list[tuple[str, Target]] = []
         if not recipe.columns:
-            blockers.append((self.tr("No column has a decision yet: accept the suggestions on the Map step."),
-                             (1, None, None)))
+            shown.append((self.tr("No column has a decision yet: accept the suggestions on the Map step."),
+                          Target(1)))
         for name in unprotected:
-            if not any(getattr(b, "column", None) == name for b in found):
-                blockers.append((self.tr("column '{name}' identifies people and would be exported as is — "
-                                         "pseudonymise or drop it").format(name=name), (2, name, None)))
+            if not any(b.column == name for b in found):
+                shown.append((self.tr("column '{name}' identifies people and would be exported as is — "
+                                      "pseudonymise or drop it").format(name=name), Target(2, name)))
         if generalisation:
-            blockers.append((self.tr("Reach k: {problem}. Run Reach k again on the Protect step.").format(
-                problem=generalisation), (2, None, None)))
+            shown.append((self.tr("Reach k: {problem}. Run Reach k again on the Protect step.").format(
+                problem=generalisation), Target(2)))
         for blocker in found:
-            column = getattr(blocker, "column", None)
             step = 2 if "identif" in str(blocker) else 1
-            blockers.append((core_text(str(blocker)), (step, column, None)))
-        for text, target in blockers:
+            shown.append((core_text(str(blocker)), Target(step, blocker.column)))
+        for text, target in shown:
             item = QListWidgetItem("⛔ " + text)
             item.setData(ROLE_TARGET, target)
             item.setToolTip(self.tr("Double-click to go where this is fixed"))
             self.blockers_list.addItem(item)
-        if not blockers:
+        if not shown:
             self.blockers_list.addItem(QListWidgetItem("✔ " + self.tr("No blocker: the package can be written.")))
         add_validation_findings(self.warnings_list, report, loaded)
         if loaded is not None:
@@ -185,64 +202,26 @@ class CheckPage(QWidget):
                 if recipe.column(name) is None and recipe.columns:
                     item = QListWidgetItem(self.tr("column '{name}' has no decision: it will not be exported").format(
                         name=name))
-                    item.setData(ROLE_TARGET, (1, name, None))
+                    item.setData(ROLE_TARGET, Target(1, name))
                     self.warnings_list.addItem(item)
-        for note in getattr(report, "notes", [])[:10]:
+        for note in report.notes[:10]:
             self.warnings_list.addItem(QListWidgetItem("ℹ " + core_text(note)))
-        self.blocker_count = len(blockers)
-        summary = core_text(report.summary()) if hasattr(report, "summary") else ""
-        if blockers:
+        summary = core_text(report.summary())
+        if shown:
             self.status.setText(self.tr("{count} blocker(s): the export stays disabled until they are settled. "
-                                        "{summary}").format(count=len(blockers), summary=summary))
+                                        "{summary}").format(count=len(shown), summary=summary))
         else:
             self.status.setText(self.tr("Nothing blocks the export. {summary}").format(summary=summary))
-        self.checked.emit(len(blockers))
+        self.session.set_checked(report, len(shown) if current else None)
 
     def _go_to(self, item: QListWidgetItem) -> None:
-        go_to_target(self.window_, item)
+        target = item_target(item)
+        if target is not None:
+            self.navigate.emit(target)
 
 
-def add_validation_findings(widget: QListWidget, report: Any, loaded: Any, per_rule: int = 5) -> int:
-    """One item per offending cell shown (the first ``per_rule`` of each rule), each leading to its
-    row and cell in the data. Returns the number of items added."""
-    header_row = (loaded.source.options.header_row or 1) if loaded is not None else 1
-    added = 0
-    for result in getattr(report, "results", []):
-        for finding in result.examples[:per_rule]:
-            item = QListWidgetItem(QCoreApplication.translate("CheckPage", "row {row}, column '{column}': '{value}' {message}").format(
-                row=finding.row, column=finding.column, value=finding.value or "", message=core_text(result.message)))
-            item.setData(ROLE_TARGET, (0, finding.column, finding.row - header_row - 1))
-            item.setToolTip(QCoreApplication.translate("CheckPage", "Double-click to show this cell in the data"))
-            widget.addItem(item)
-            added += 1
-    return added
-
-
-def go_to_target(window: MainWindow, item: QListWidgetItem) -> None:
-    """Show where an item of a findings list is fixed: the cell in the data, or the column's row."""
-    target = item.data(ROLE_TARGET)
-    if not target:
-        return
-    step, column, source_row = target
-    window.go_to(step)
-    if step == 0 and column is not None and source_row is not None:
-        window.load_page.data_view.jump_to_cell(source_row, column)
-    elif column is not None:
-        page = window.map_page if step == 1 else window.protect_page
-        table = page.columns_table
-        for row in range(table.rowCount()):
-            cell = table.item(row, 0)
-            if cell is not None and cell.text() == column:
-                table.selectRow(row)
-                table.scrollToItem(cell)
-                break
-
-
-def generalisation_problem(table: Any, recipe: Any, vocabulary: Any) -> str | None:
+def generalisation_problem(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) -> str | None:
     """Why the export would refuse the recipe's Reach k levels on this file (None when it would not)."""
-    from curator.errors import CuratorError
-    from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
-
     if not recipe.protection.generalisation:
         return None
     try:

@@ -1,10 +1,44 @@
-"""Pieces every page uses: a title with a one-line explanation, and a "not available" notice."""
+"""Pieces the pages share: a title with a one-line explanation, a notice, the validation findings list
+and the target a findings item leads to.
+
+Pages never import one another nor the main window: they read and change the session and emit
+signals; the main window wires one page's signal to another's slot.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NamedTuple
 
-from ui.qt import QLabel, QSplitter, Qt, QVBoxLayout, QWidget
+from curator.check import ValidationReport
+from curator.source import LoadedTable
+from ui.i18n import core_text
+from ui.qt import (
+    QCoreApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    Qt,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.session import Session
+
+ROLE_TARGET = Qt.ItemDataRole.UserRole + 1     # a Target, on items of findings lists
+
+
+class Target(NamedTuple):
+    """Where something is fixed: a step (0 Load ... 4 Export), a column, a source row (0-based)."""
+
+    step: int
+    column: str | None = None
+    source_row: int | None = None
+
+
+def item_target(item: QListWidgetItem) -> Target | None:
+    target = item.data(ROLE_TARGET)
+    return Target(*target) if target else None
 
 
 def page_header(parent: QWidget, layout: QVBoxLayout, title: str, explanation: str) -> QLabel:
@@ -38,17 +72,56 @@ def notice(parent: QWidget, text: str) -> QLabel:
     return label
 
 
+def select_row_named(table: QTableWidget, name: str) -> bool:
+    """Select and show the row whose first cell reads ``name`` (a column of the source file)."""
+    for row in range(table.rowCount()):
+        cell = table.item(row, 0)
+        if cell is not None and cell.text() == name:
+            table.selectRow(row)
+            table.scrollToItem(cell)
+            return True
+    return False
+
+
+def add_validation_findings(widget: QListWidget, report: ValidationReport, loaded: LoadedTable | None,
+                            per_rule: int = 5) -> int:
+    """One item per offending cell shown (the first ``per_rule`` of each rule), each leading to its
+    row and cell in the data. Returns the number of items added."""
+    header_row = (loaded.source.options.header_row or 1) if loaded is not None else 1
+    added = 0
+    for result in report.results:
+        for finding in result.examples[:per_rule]:
+            # Context "CheckPage": the text was first written there, and its translation is filed under it.
+            item = QListWidgetItem(QCoreApplication.translate("CheckPage", "row {row}, column '{column}': '{value}' {message}").format(
+                row=finding.row, column=finding.column, value=finding.value or "", message=core_text(result.message)))
+            item.setData(ROLE_TARGET, Target(0, finding.column, finding.row - header_row - 1))
+            item.setToolTip(QCoreApplication.translate("CheckPage", "Double-click to show this cell in the data"))
+            widget.addItem(item)
+            added += 1
+    return added
+
+
 class RebuiltWhenShown:
     """For a page whose table is costly GUI-thread work: rebuilt only while the page is in view, else
     when it is entered; between rebuilds a recipe change only refreshes the decisions it shows.
 
-    The page calls ``watch_session(session)`` once and ``enter_rebuilt()`` from ``entered``, and
-    provides ``refresh()`` (which clears ``_dirty``) and ``decisions_changed()``.
+    Mixed into a QWidget page (listed after QWidget), which calls ``watch_session(session)`` once and
+    ``enter_rebuilt()`` from ``entered``, and provides ``refresh()`` (which clears ``_dirty``) and
+    ``decisions_changed()``.
     """
 
     _dirty = True
 
-    def watch_session(self, session: Any) -> None:
+    def isVisible(self) -> bool:    # QWidget's, which comes first in the page's bases
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def decisions_changed(self) -> None:
+        raise NotImplementedError
+
+    def watch_session(self, session: Session) -> None:
         self._dirty = True
         session.loadedChanged.connect(self._invalidate)
         session.identificationsChanged.connect(self._invalidate)
@@ -64,4 +137,3 @@ class RebuiltWhenShown:
             self.refresh()
         else:
             self.decisions_changed()
-

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from curator.identify import ColumnIdentification
+from curator.mapping import Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.package.keys import load_signer, load_signing_key
+from curator.package.verify import verify_package
+from curator.pipeline import curate, export_package
+from curator.progress import ProgressCallback, scaled
+from curator.protect.secret import new_secret, read_secret_file, write_secret_file
+from curator.recipe.model import Recipe
+from curator.report import ReportContent, build_report
+from curator.report.html import render_html
+from curator.report.xlsx import write_content_xlsx
+from curator.source import LoadedTable
 from curator.undo import SetAttributes
-from ui.core import core_function
+from ui.dialogs import show_error
 from ui.i18n import core_text
 from ui.pages.common import notice, page_header
 from ui.qt import (
@@ -28,20 +42,33 @@ from ui.qt import (
     QTextBrowser,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.session import Session
+from ui.workers import Operation, TaskRunner
 
 METADATA = ("producer_id", "producer_name", "dataset_title", "dataset_description", "period")
 
 
+@dataclass
+class ExportResult:
+    path: str
+    rows: int
+    columns: int
+    ok: bool                                    # the package verified against the signer's public key
+    problems: list[str] = dataclasses.field(default_factory=list)
+    report_html: str = ""                       # the curation report the package carries, to read in the app
+    report_content: ReportContent | None = None
+
+
 class ExportPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.session = window.session
-        self.last_result: dict[str, Any] | None = None
+    checksWanted = Signal()       # entered: the export needs the checks of the current decisions
+
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self.last_result: ExportResult | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 8)
         page_header(self, outer, self.tr("Export the package"), self.tr(
@@ -125,7 +152,7 @@ class ExportPage(QWidget):
         outer.addLayout(bottom)
 
         self.session.recipeChanged.connect(self._fill_from_recipe)
-        window.check_page.checked.connect(lambda _n: self._update_state())
+        self.session.checked.connect(self._update_state)
         self._fill_from_recipe()
 
     # --- widgets ---------------------------------------------------------------------------
@@ -167,8 +194,7 @@ class ExportPage(QWidget):
         if loaded is not None and not self.output_edit.text():
             source = Path(loaded.source.path)
             self.output_edit.setText(str(source.with_name(source.stem + "-submission.tar")))
-        if self.window_.check_page.blocker_count is None:
-            self.window_.check_page.run_checks()
+        self.checksWanted.emit()
         self._update_state()
 
     # --- recipe <-> form -------------------------------------------------------------------
@@ -201,7 +227,7 @@ class ExportPage(QWidget):
     def missing(self) -> list[str]:
         """What is still needed before the package can be written, in words."""
         needs = []
-        blockers = self.window_.check_page.blocker_count
+        blockers = self.session.blocker_count
         if self.session.loaded is None:
             needs.append(self.tr("open a file"))
         if blockers is None:
@@ -221,26 +247,26 @@ class ExportPage(QWidget):
 
     def _update_state(self) -> None:
         needs = self.missing()
-        self.export_button.setEnabled(not needs and core_function("curator.pipeline", "export_package") is not None)
+        self.export_button.setEnabled(not needs)
         if needs:
             self.status.setText(self.tr("To write the package: {needs}.").format(needs=self.tr("; ").join(needs)))
         else:
             self.status.setText(self.tr("Ready to write the package."))
 
     def show_report(self) -> QDialog | None:
-        html = (self.last_result or {}).get("report_html")
-        if not html:
+        result = self.last_result
+        if result is None or not result.report_html:
             return None
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Curation report"))
         dialog.resize(900, 700)
         browser = QTextBrowser(dialog)
         browser.setOpenLinks(False)      # offline: nothing in the report is fetched or followed
-        browser.setHtml(html)
+        browser.setHtml(result.report_html)
         browser.setAccessibleName(self.tr("Curation report"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.close)
-        if (self.last_result or {}).get("report_content") is not None:
+        if result.report_content is not None:
             xlsx_button = buttons.addButton(self.tr("Save as Excel…"), QDialogButtonBox.ButtonRole.ActionRole)
             xlsx_button.setToolTip(self.tr("Save the curation report as an Excel workbook (.xlsx), one sheet per part"))
             xlsx_button.setAccessibleName(self.tr("Save the curation report as Excel"))
@@ -253,11 +279,11 @@ class ExportPage(QWidget):
 
     def save_report_xlsx(self, path: str | Path | None = None) -> Path | None:
         """Write the last export's curation report to an .xlsx file (asked for when ``path`` is None)."""
-        content = (self.last_result or {}).get("report_content")
-        if content is None:
+        result = self.last_result
+        if result is None or result.report_content is None:
             return None
         if path is None:
-            suggested = Path((self.last_result or {}).get("path") or "curation-report").with_suffix(".xlsx")
+            suggested = Path(result.path or "curation-report").with_suffix(".xlsx")
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the curation report"),
                                                     str(suggested.with_name(suggested.stem + "-report.xlsx")),
                                                     self.tr("Excel workbooks (*.xlsx)"))
@@ -268,10 +294,8 @@ class ExportPage(QWidget):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         try:
-            from curator.report.xlsx import write_content_xlsx
-            write_content_xlsx(target, content)
+            write_content_xlsx(target, result.report_content)
         except Exception as exc:  # noqa: BLE001 - shown to the user with what to do
-            from ui.dialogs import show_error
             show_error(self, self.tr("Cannot save the curation report"), exc)
             return None
         self.result_label.setText(self.tr("Curation report saved to {path}.").format(path=target))
@@ -279,11 +303,6 @@ class ExportPage(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
     def create_secret(self) -> None:
-        new_secret = core_function("curator.protect.secret", "new_secret")
-        write_secret_file = core_function("curator.protect.secret", "write_secret_file")
-        if new_secret is None or write_secret_file is None:
-            self.result_label.setText(self.tr("Creating a secret is not available in this version of curator."))
-            return
         passphrase = self.secret_passphrase.text()
         if not passphrase:
             self.result_label.setText(self.tr("Type a passphrase for the new secret first."))
@@ -296,7 +315,6 @@ class ExportPage(QWidget):
         try:
             write_secret_file(path, new_secret(), passphrase)
         except Exception as exc:  # noqa: BLE001 - shown to the user with what to do
-            from ui.dialogs import show_error
             show_error(self, self.tr("Cannot create the secret"), exc)
             return
         self.secret_edit.setText(path)
@@ -315,38 +333,31 @@ class ExportPage(QWidget):
         # What Load found is passed on, so that the export does not identify every column again.
         detected = list(self.session.identifications) if self.session.identifications is not None else None
 
-        def work(progress: Any) -> dict[str, Any]:
+        def work(progress: ProgressCallback) -> ExportResult:
             return write_and_verify(loaded, recipe, vocabulary, out_path, signing_path, signing_pass,
                                     secret_path, secret_pass, progress, language, detected)
 
-        def done(result: object) -> None:
-            assert isinstance(result, dict)
+        def done(result: ExportResult) -> None:
             self.last_result = result
-            verdict = self.tr("verified: signature, manifest and every member check out") if result["ok"] else \
-                self.tr("VERIFICATION FAILED: {problems}").format(problems=self.tr("; ").join(core_text(p) for p in result["problems"]))
+            verdict = self.tr("verified: signature, manifest and every member check out") if result.ok else \
+                self.tr("VERIFICATION FAILED: {problems}").format(problems=self.tr("; ").join(core_text(p) for p in result.problems))
             self.result_label.setText(self.tr("Package written to {path} ({rows} rows, {columns} columns); "
-                                              "{verdict}.").format(path=result["path"], rows=result["rows"],
-                                                                   columns=result["columns"], verdict=verdict))
-            self.report_button.setEnabled(bool(result.get("report_html")))
+                                              "{verdict}.").format(path=result.path, rows=result.rows,
+                                                                   columns=result.columns, verdict=verdict))
+            self.report_button.setEnabled(bool(result.report_html))
 
         self.result_label.setText(self.tr("Writing the package…"))
-        self.window_.run_task(work, self.tr("Writing the package…"), done,
-                              error_title=self.tr("Cannot write the package"))
+        self.runner.run(Operation(work, self.tr("Writing the package…"), done, key="export",
+                                  error_title=self.tr("Cannot write the package")))
 
 
-def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, signing_path: str,
+def write_and_verify(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, out_path: Path, signing_path: str,
                      signing_passphrase: str | None, secret_path: str, secret_passphrase: str,
-                     progress: Any, language: str = "en", detected: list[Any] | None = None) -> dict[str, Any]:
+                     progress: ProgressCallback | None, language: str = "en",
+                     detected: list[ColumnIdentification] | None = None) -> ExportResult:
     """The pipeline's curate + export, then verify what was written against the signer's public key.
 
     ``detected``: the session's identifications of the loaded table (the recipe's overrides apply on top)."""
-    from curator.messages import QT_TRANSLATE_NOOP, Text
-    from curator.package.keys import load_signer, load_signing_key
-    from curator.package.verify import verify_package
-    from curator.pipeline import curate, export_package
-    from curator.progress import scaled
-    from curator.protect.secret import read_secret_file
-
     secret = read_secret_file(secret_path, secret_passphrase) if secret_path else None
     signing_key = load_signing_key(signing_path, signing_passphrase)
     result = curate(loaded, recipe, vocabulary, secret, progress=scaled(progress, 0.0, 0.6), detected=detected)
@@ -356,18 +367,16 @@ def write_and_verify(loaded: Any, recipe: Any, vocabulary: Any, out_path: Path, 
     ok, problems = True, []
     if public.exists():
         verdict = verify_package(out_path, load_signer(public))
-        ok, problems = bool(verdict.ok), list(getattr(verdict, "problems", []))
+        ok, problems = bool(verdict.ok), list(verdict.problems)
     else:
         problems = [Text(QT_TRANSLATE_NOOP("core", "no public key {name} beside the signing key to verify with"),
                          name=public.name)]
         ok = False
     report_html, report_content = "", None
     try:   # the same report the package carries, to read in the app and save as XLSX
-        from curator.report import build_report
-        from curator.report.html import render_html
         report_content = build_report(loaded, recipe, vocabulary, result, language=language)
         report_html = render_html(report_content)
     except Exception:  # noqa: BLE001 - the package is written; a missing preview must not hide that
         report_html, report_content = "", None
-    return {"path": str(out_path), "rows": result.table.num_rows, "columns": result.table.num_columns,
-            "ok": ok, "problems": problems, "report_html": report_html, "report_content": report_content}
+    return ExportResult(str(out_path), result.table.num_rows, result.table.num_columns, ok, problems,
+                        report_html, report_content)

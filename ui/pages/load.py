@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import pyarrow as pa
 
+from curator.profile import ColumnProfile, profile_table
 from curator.resources import demo_csv
 from curator.source import ReadOptions
-from ui.core import core_function
 from ui.data_view import DataView
 from ui.i18n import core_text
 from ui.pages.common import split
@@ -27,52 +26,42 @@ from ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.session import Session
+from ui.workers import Operation, TaskRunner
 
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "iso-8859-15", "mac-roman"]
 DELIMITERS = [(";", ";"), (",", ","), ("\t", "Tab"), ("|", "|")]
 
 
-def profile_cells(profile: Any) -> list[str]:
-    """Column, type, empty, distinct and common values of one ColumnProfile, whatever its exact fields."""
-    def first(*names: str) -> Any:
-        for name in names:
-            value = getattr(profile, name, None)
-            if value is not None:
-                return value
-        return None
-
-    top = first("top_values", "top", "most_common") or []
-    shown = []
-    for entry in list(top)[:4]:
-        value, count = (entry[0], entry[1]) if isinstance(entry, tuple | list) else (entry, None)
-        shown.append(f"{value} ({count})" if count is not None else str(value))
-    empties = first("empty", "empties", "nulls", "null_count", "empty_count")
-    distinct = first("distinct", "distinct_count", "unique")
+def profile_cells(profile: ColumnProfile) -> list[str]:
+    """Column, type, empty, distinct and common values of one ColumnProfile."""
+    shown = [f"{value} ({count})" for value, count in profile.top_values[:4]]
     # The type is one of the core's marked words (curator/profile/model.py TYPES): shown translated.
-    return [str(first("name", "column") or ""), core_text(str(first("inferred_type", "type", "kind") or "")),
-            "" if empties is None else str(empties), "" if distinct is None else str(distinct), ", ".join(shown)]
+    return [profile.name, core_text(profile.inferred_type), str(profile.empty_count), str(profile.distinct_count),
+            ", ".join(shown)]
 
 
 class LoadPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.session = window.session
-        self._profile_task = None
+    openRequested = Signal()            # the user asks for the file dialog
+    fileRequested = Signal(object)      # Path: a file to open as a new source (the demo data)
+    rereadRequested = Signal(object)    # ReadOptions: read the same file again with these options
+
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
 
         self.open_button = QPushButton(self.tr("Open a file…"), self)
         self.open_button.setToolTip(self.tr("Open a CSV, Excel, ODS, Parquet, SAS, Stata or SPSS file (Ctrl+O). "
                                             "You can also drop a file on the window."))
         self.open_button.setAccessibleName(self.tr("Open a data file"))
-        self.open_button.clicked.connect(window.open_file_dialog)
+        self.open_button.clicked.connect(self.openRequested)
         self.demo_button = QPushButton(self.tr("Try the demo data"), self)
         self.demo_button.setToolTip(self.tr("Open a synthetic cancer-registry export shipped with curator"))
         self.demo_button.setAccessibleName(self.tr("Open the demo data"))
-        self.demo_button.clicked.connect(lambda: window.open_file(demo_csv()))
+        self.demo_button.clicked.connect(lambda: self.fileRequested.emit(demo_csv()))
         self.path_label = QLabel(self)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_label.setAccessibleName(self.tr("Open file"))
@@ -202,7 +191,7 @@ class LoadPage(QWidget):
             max_uncompressed_bytes=base.max_uncompressed_bytes)
 
     def _reread(self) -> None:
-        self.window_.reload_with_options(self.chosen_options())
+        self.rereadRequested.emit(self.chosen_options())
 
     def _set_options(self, options: ReadOptions, sheets: list[str], is_text: bool) -> None:
         widgets = (self.encoding_combo, self.delimiter_combo, self.header_spin, self.sheet_combo, self.decimal_combo)
@@ -255,22 +244,16 @@ class LoadPage(QWidget):
         self._fill_profile_names()
         self.profile_status.setText(self.tr("Profiling the columns…"))
 
-        def work(progress: Any) -> list[Any] | None:
-            # Looked up on the worker: importing the profiler is not the GUI thread's time.
-            profile_table = core_function("curator.profile", "profile_table")
-            return None if profile_table is None else list(profile_table(table, progress))
+        # Keyed: profiling a newer table cancels the profile of the one it replaced.
+        self.runner.run(Operation(lambda progress: profile_table(table, progress), self.tr("Profiling columns…"),
+                                  lambda profiles: self._profiled(table, profiles), key="profile",
+                                  error_title=self.tr("Cannot profile the columns")))
 
-        self.window_.run_task(work, self.tr("Profiling columns…"), lambda profiles: self._profiled(table, profiles),
-                              error_title=self.tr("Cannot profile the columns"))
-
-    def _profiled(self, table: Any, profiles: object) -> None:
+    def _profiled(self, table: pa.Table, profiles: list[ColumnProfile]) -> None:
         loaded = self.session.loaded
         if loaded is None or loaded.table is not table:    # a profile of a table since replaced
             return
-        if profiles is None:
-            self.profile_status.setText(self.tr("Column profiles are not available in this version of curator."))
-            return
-        self.session.set_profiles(list(profiles) if isinstance(profiles, list | tuple) else None)
+        self.session.set_profiles(profiles)
 
     def _fill_profile_names(self) -> None:
         loaded = self.session.loaded
@@ -307,11 +290,8 @@ class LoadPage(QWidget):
             self.data_view.table_view.scrollTo(index)
             self.data_view.table_view.setCurrentIndex(index)
 
-    def open_path(self, path: Path) -> None:
-        self.window_.open_path(path)
 
-
-def _select(combo: QComboBox, value: Any) -> None:
+def _select(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     if index < 0 and value is not None:
         combo.addItem(str(value), value)

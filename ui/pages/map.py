@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import copy
 import html
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
+from curator.mapping import CodeList
+from curator.mapping.codes import approve, reject, set_code
 from curator.recipe.model import ColumnDecision, Transform
 from curator.undo import ReplaceColumnDecision, SetAttributes
 from ui.i18n import core_text, format_local
-from ui.pages.check import add_validation_findings, go_to_target
-from ui.pages.common import RebuiltWhenShown, notice, page_header, split
+from ui.pages.common import RebuiltWhenShown, add_validation_findings, item_target, notice, page_header, split
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -32,19 +33,20 @@ from ui.qt import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.session import Session
 
 COLUMN, CLASS, CONCEPT, SUGGESTED, SCORE, REASON = range(6)
 
 
 class MapPage(QWidget, RebuiltWhenShown):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.session = window.session
+    navigate = Signal(object)     # Target: the cell of a validation issue
+    checksWanted = Signal()       # entered: the validation issues should be those of the current decisions
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         page_header(self, layout, self.tr("Map the columns"), self.tr(
@@ -135,7 +137,7 @@ class MapPage(QWidget, RebuiltWhenShown):
         self.issues_list.setToolTip(self.tr("Values that do not fit their concept; double-click one to see its "
                                             "row and cell in the data"))
         self.issues_list.setWordWrap(True)
-        self.issues_list.itemActivated.connect(lambda item: go_to_target(self.window_, item))
+        self.issues_list.itemActivated.connect(self._go_to)
         issues_layout.addWidget(self.issues_list)
         side = split(self, Qt.Orientation.Vertical, codes_box, issues_box)
         splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side, sizes=[960, 280])
@@ -155,24 +157,30 @@ class MapPage(QWidget, RebuiltWhenShown):
         # Rebuilding the table is GUI-thread work: done for the page in view, else when it is entered.
         self._concepts_model: QStandardItemModel | None = None
         self.watch_session(self.session)
+        self.session.checked.connect(self.show_issues)
 
     def decisions_changed(self) -> None:
         self._refresh_decisions()
 
     def entered(self) -> None:
         self.enter_rebuilt()
-        self.window_.check_page.refresh_soon()    # validation issues for the current decisions
+        self.checksWanted.emit()
         self.show_issues()
+
+    def _go_to(self, item: QListWidgetItem) -> None:
+        target = item_target(item)
+        if target is not None:
+            self.navigate.emit(target)
 
     def show_issues(self) -> None:
         """The validation findings of the last check (run by the Check step, also while this page is in view)."""
         self.issues_list.clear()
-        report = self.window_.check_page.validation
+        report = self.session.validation
         if not self.session.recipe.columns:
             self.issues_list.addItem(QListWidgetItem(self.tr("Accept or choose concepts: the values are then "
                                                              "checked against them.")))
             return
-        if report is None or self.window_.check_page.blocker_count is None:
+        if report is None or self.session.blocker_count is None:
             self.issues_list.addItem(QListWidgetItem(self.tr("Checking the values…")))
             return
         if not add_validation_findings(self.issues_list, report, self.session.loaded):
@@ -211,9 +219,6 @@ class MapPage(QWidget, RebuiltWhenShown):
             return
         if suggestions is None:
             self.status.setText(self.tr("Looking at the columns… the suggestions appear here in a moment."))
-            self.status.show()
-        elif self.session.vocabulary is None:
-            self.status.setText(self.tr("Mapping is not available in this version of curator."))
             self.status.show()
         by_name = {s.name: s for s in suggestions or []}
         names = loaded.table.column_names
@@ -358,7 +363,7 @@ class MapPage(QWidget, RebuiltWhenShown):
 
     def _show_codes(self) -> None:
         decision = self._selected_decision()
-        entries: list[tuple[str, Any, str]] = []
+        entries: list[tuple[str, str | None, str]] = []
         if decision is not None:
             values = sorted(set(decision.code_map) | set(decision.code_review))
             entries = [(v, decision.code_map.get(v), decision.code_review.get(v, "")) for v in values]
@@ -392,23 +397,22 @@ class MapPage(QWidget, RebuiltWhenShown):
         rows = sorted({index.row() for index in self.codes_table.selectedIndexes()})
         return [v for v in (self._code_value(r) for r in rows) if v is not None]
 
-    def code_list(self, decision: ColumnDecision) -> Any:
+    def code_list(self, decision: ColumnDecision) -> CodeList | None:
         """The code list of the decision's concept, if it has one."""
         vocabulary = self.session.vocabulary
-        concept = vocabulary.concepts.get(decision.concept) if vocabulary is not None and decision.concept else None
+        if vocabulary is None or not decision.concept:
+            return None
+        concept = vocabulary.concepts.get(decision.concept)
         return vocabulary.code_list_of(concept) if concept is not None else None
 
     def approve_values(self, values: list[str]) -> None:
-        from curator.mapping.codes import approve
-
         self._review_values(values, approve, self.tr("approve {count} code(s) of '{name}'"))
 
     def reject_values(self, values: list[str]) -> None:
-        from curator.mapping.codes import reject
-
         self._review_values(values, reject, self.tr("reject {count} code(s) of '{name}'"))
 
-    def _review_values(self, values: list[str], action: Any, label: str) -> None:
+    def _review_values(self, values: list[str],
+                       action: Callable[[dict[str, str | None], dict[str, str], list[str]], int], label: str) -> None:
         """Apply a bulk review action of curator.mapping.codes to ``values`` of the selected column, as one undo step."""
         decision = self._selected_decision()
         if decision is None or not values:
@@ -419,8 +423,6 @@ class MapPage(QWidget, RebuiltWhenShown):
 
     def set_value_code(self, value: str, code: str | None) -> bool:
         """Map one value by hand (``None`` empties it). A code outside the concept's list is refused."""
-        from curator.mapping.codes import set_code
-
         decision = self._selected_decision()
         if decision is None:
             return False

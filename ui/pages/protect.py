@@ -6,13 +6,20 @@ from __future__ import annotations
 import contextlib
 import copy
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyarrow as pa
 
+from curator.check import convert_and_validate
+from curator.errors import CuratorError
+from curator.mapping import Vocabulary, load_vocabulary
+from curator.progress import ProgressCallback
+from curator.protect.reach import ReachResult, apply_recipe_generalisation, quasi_as_they_leave
+from curator.protect.reach import reach_k as find_reach_k
+from curator.protect.risk import RiskSummary, risk_summary
+from curator.protect.transforms import protect_table
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
-from ui.core import core_function
 from ui.i18n import core_text, format_local
 from ui.pages.common import RebuiltWhenShown, notice, page_header, split
 from ui.qt import (
@@ -25,6 +32,7 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QPainter,
+    QPaintEvent,
     QPushButton,
     QSpinBox,
     Qt,
@@ -34,9 +42,8 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.session import Session
+from ui.workers import Operation, TaskRunner
 
 COLUMN, CLASS, ACTION, QUASI, PREVIEW = range(5)
 CLASSES = ("direct", "quasi", "sensitive", "none")
@@ -56,11 +63,10 @@ class ClassSizeChart(QWidget):
         self.setMinimumHeight(130)
         self.bars: list[tuple[str, int, bool]] = []   # label, records, below k
 
-    def set_sizes(self, class_sizes: dict[Any, int], k: int | None) -> None:
+    def set_sizes(self, class_sizes: dict[int, int], k: int | None) -> None:
         records = {label: 0 for _lo, _hi, label in BUCKETS}
         below = {label: False for _lo, _hi, label in BUCKETS}
-        for size_text, classes in class_sizes.items():
-            size = int(size_text)
+        for size, classes in class_sizes.items():
             for low, high, label in BUCKETS:
                 if size >= low and (high is None or size <= high):
                     records[label] += size * int(classes)
@@ -68,7 +74,7 @@ class ClassSizeChart(QWidget):
         self.bars = [(label, records[label], below[label]) for _lo, _hi, label in BUCKETS]
         self.update()
 
-    def paintEvent(self, _event: Any) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
@@ -94,12 +100,11 @@ class ClassSizeChart(QWidget):
 
 
 class ProtectPage(QWidget, RebuiltWhenShown):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.session = window.session
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
         self._preview_secret = secrets.token_bytes(32)   # preview tokens only; never saved, never exported
-        self._risk_generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         page_header(self, layout, self.tr("Protect the people in the data"), self.tr(
@@ -361,7 +366,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if decision.transform.action == "keep":
             return ", ".join(before) + "  →  " + self.tr("(unchanged)")
         try:
-            after = protected_sample(sample, decision, self.session.recipe, self.session.vocabulary,
+            after = protected_sample(sample, decision, self.session.recipe,
+                                     self.session.vocabulary or _vocabulary(self.session.recipe),
                                      self._preview_secret, before)
         except Exception as exc:   # a preview must never break the page: say why there is none
             reason = core_text(getattr(exc, "message", None) or str(exc))
@@ -371,12 +377,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
     # --- risk ------------------------------------------------------------------------------
     def refresh_risk(self) -> None:
         loaded = self.session.loaded
-        risk_summary = core_function("curator.protect.risk", "risk_summary")
         quasi = [q for q in self.session.recipe.protection.quasi_identifiers
                  if loaded is not None and q in loaded.table.column_names]
         self.reach_button.setEnabled(bool(quasi))
-        if loaded is None or risk_summary is None:
-            self.risk_note.setText(self.tr("The risk measure is not available in this version of curator."))
+        if loaded is None:
             return
         if not quasi:
             self.risk_note.setText(self.tr("Tick the quasi-identifiers to measure the risk."))
@@ -384,25 +388,19 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 label.setText("–")
             self.chart.set_sizes({}, None)
             return
-        self._risk_generation += 1
-        generation = self._risk_generation
         recipe = copy.deepcopy(self.session.recipe)
         table = loaded.table
         k = recipe.protection.k_target or 5
-
-        def work(progress: Any) -> Any:
-            return risk_after_actions(table, recipe, quasi, k)
-
-        def done(summary: object) -> None:
-            if generation == self._risk_generation:
-                self._show_risk(summary, k)
-
+        # Keyed: a measure for newer decisions replaces one still running; the work has no progress
+        # to check, so it runs to its end and its result is dropped.
         self.risk_note.setText(self.tr("Measuring…"))
-        self.window_.run_task(work, self.tr("Measuring the re-identification risk…"), done,
-                              error_title=self.tr("Cannot measure the risk"))
+        self.runner.run(Operation(lambda _progress: risk_after_actions(table, recipe, quasi, k),
+                                  self.tr("Measuring the re-identification risk…"),
+                                  lambda summary: self._show_risk(summary, k), can_cancel=False, key="risk",
+                                  error_title=self.tr("Cannot measure the risk")))
 
-    def _show_risk(self, summary: Any, k: int) -> None:
-        data = summary.to_dict() if hasattr(summary, "to_dict") else dict(summary)
+    def _show_risk(self, summary: RiskSummary, k: int) -> None:
+        data = summary.to_dict()
         for key, label in self.risk_labels.items():
             value = data.get(key)
             if key == "highest_risk" and value is not None:
@@ -413,13 +411,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             else:
                 label.setText("–" if value is None else format_local("{count:,}", count=value)
                               if isinstance(value, int) else str(value))
-        sizes = getattr(summary, "class_sizes", None) or data.get("class_sizes") or {}
-        if not sizes:   # the figures' list form: [{"sizes": "1", "classes": n, "records": m}, ...]
-            for entry in data.get("class_size_distribution", []):
-                text = str(entry.get("sizes", "")).split("-")[0].rstrip("+")
-                if text.isdigit():
-                    sizes[int(text)] = sizes.get(int(text), 0) + int(entry.get("classes", 0))
-        self.chart.set_sizes(sizes, k)
+        self.chart.set_sizes(summary.class_sizes, k)
         below = data.get("records_below_k") or 0
         self.risk_note.setText(
             self.tr("Every record is in a group of at least {k}.").format(k=k) if below == 0 else
@@ -427,10 +419,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                     "Reach k.").format(count=below, k=k))
 
     def reach_k(self) -> None:
-        reach = core_function("curator.protect.reach", "reach_k")
         loaded = self.session.loaded
-        if reach is None or loaded is None:
-            self.reach_label.setText(self.tr("Reach k is not available in this version of curator."))
+        if loaded is None:
             return
         recipe = copy.deepcopy(self.session.recipe)
         k = recipe.protection.k_target or 5
@@ -443,10 +433,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         vocabulary = self.session.vocabulary
         types = {p.name: getattr(p, "inferred_type", "") for p in self.session.profiles or []}
 
-        def work(progress: Any) -> Any:
-            return reach(table, recipe, vocabulary or _vocabulary(recipe), k, cap, types, progress=progress)
+        def work(progress: ProgressCallback) -> ReachResult:
+            return find_reach_k(table, recipe, vocabulary or _vocabulary(recipe), k, cap, types, progress=progress)
 
-        def done(found: Any) -> None:
+        def done(found: ReachResult) -> None:
             result = found.search
             parts = [self.tr("{column}: level {level}/{top}").format(
                          column=source, level=level, top=max(result.levels.get(found.names[source], 1) - 1, 0))
@@ -463,17 +453,13 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                                                 self.tr("generalise to reach k = {k}").format(k=k)))
 
         self.reach_label.setText(self.tr("Searching…"))
-        self.window_.run_task(work, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k),
-                              done, error_title=self.tr("Cannot reach k"))
+        self.runner.run(Operation(work, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k),
+                                  done, key="reach", error_title=self.tr("Cannot reach k")))
 
 
-def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int) -> Any:
+def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int) -> RiskSummary:
     """Risk over the quasi-identifiers as they would leave: dropped ones no longer count, transformed ones
     count transformed, and the generalisation found by Reach k applied (all as the export does)."""
-    from curator.errors import CuratorError
-    from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
-    from curator.protect.risk import risk_summary
-
     try:
         subset, _names = quasi_as_they_leave(table, recipe, _vocabulary(recipe))
     except Exception:   # noqa: BLE001 - fall back to the risk of the values as written
@@ -486,17 +472,12 @@ def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int
     return risk_summary(subset, list(subset.column_names), k=k)
 
 
-def _vocabulary(recipe: Recipe) -> Any:
-    from curator.mapping import load_vocabulary
-
+def _vocabulary(recipe: Recipe) -> Vocabulary:
     return load_vocabulary(recipe.vocabulary.get("path") or recipe.vocabulary.get("id") or None)
 
 
-def protected_sample(sample: pa.Table, decision: ColumnDecision, recipe: Recipe, vocabulary: Any, secret: bytes,
-                     before: list[str]) -> list[Any]:
-    from curator.check import convert_and_validate
-    from curator.protect.transforms import protect_table
-
+def protected_sample(sample: pa.Table, decision: ColumnDecision, recipe: Recipe, vocabulary: Vocabulary,
+                     secret: bytes, before: list[str]) -> list[Any]:
     partial = Recipe(reader=recipe.reader, columns=[decision],
                      protection=ProtectionSettings())
     typed, _report = convert_and_validate(sample, partial, vocabulary)
