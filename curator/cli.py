@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from curator import __version__
+from curator import __version__, workspace
 from curator.errors import EXIT_BAD_INPUT, CuratorError
 from curator.progress import Cancelled
 from curator.redact import printable, redacted, secret_kind
@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--signer", required=True, help="producer's minisign public key")
     p.add_argument("-o", "--output", required=True, help="folder that receives the opened members")
     p.add_argument("--passphrase-file")
+    p.add_argument("--ledger", metavar="FILE",
+                   help="the hub's record of opened submissions: refuse one already there, add this one")
 
     p = verbs.add_parser("risk", help="re-identification risk; with --k and --hierarchies, the least generalisation reaching k")
     p.add_argument("file")
@@ -170,8 +172,13 @@ def _run(argv: Sequence[str]) -> int:
     _ARGV = list(argv)
     parser = build_parser()
     args = parser.parse_args(_normalise_argv(argv))
-    module = importlib.import_module(f"curator.commands.{args.verb}")
+    # What a killed run left (plaintext work files, .part files, open's staging folder) goes first.
+    workspace.clear_stale(_output_folders(args))
+    # Not for the app: a signal turned into an exception inside a Qt slot would be printed and
+    # ignored; the app's leftovers are cleared by the next run instead.
+    restore_signals = workspace.install_signal_cleanup() if args.verb != "gui" else (lambda: None)
     try:
+        module = importlib.import_module(f"curator.commands.{args.verb}")
         return int(module.run(args))
     except CuratorError as error:
         print(f"curator: {_shown(str(error), _secret_arguments(argv))}", file=sys.stderr)
@@ -184,8 +191,24 @@ def _run(argv: Sequence[str]) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
+        workspace.cleanup()
         print("curator: interrupted", file=sys.stderr)
         return 130
+    except workspace.Terminated as stop:
+        print("curator: stopped by a signal; nothing was left behind", file=sys.stderr)
+        workspace.die_of(stop.signum)
+        raise
+    finally:
+        restore_signals()
+
+
+def _output_folders(args: argparse.Namespace) -> list[Path]:
+    """Where ``open`` stages its members (beside its output folder), to clear a killed run's staging there."""
+    output = getattr(args, "output", None)
+    if args.verb != "open" or not output:
+        return []
+    folder = Path(output)
+    return [folder, folder.parent]
 
 
 if __name__ == "__main__":

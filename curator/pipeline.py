@@ -7,8 +7,6 @@ column leaves unless explicitly kept) and gathers what the manifest and the repo
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +31,7 @@ from curator.recipe.privacy import confirmed_columns, unprotected_columns
 from curator.report import write_curation_report
 from curator.result import CurationResult
 from curator.source import LoadedTable
+from curator.workspace import private_folder
 
 
 def effective_classes(loaded: LoadedTable, recipe: Recipe,
@@ -159,8 +158,7 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
     """Write data, curation report and validation report, then the signed, encrypted package.
 
     ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest."""
-    workdir = Path(tempfile.mkdtemp(prefix="curator-export-"))
-    try:
+    with private_folder("export") as workdir:
         data_path = result.data_path or workdir / "data.parquet"
         if result.data_path is None:
             pq.write_table(result.table, data_path, **data_file_options(recipe, result.table.schema))
@@ -176,5 +174,3 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
         fields = manifest_fields(loaded, recipe, vocabulary, result)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)

@@ -8,12 +8,14 @@ masked on export with ``redact_direct=True``.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.workspace import atomic_output
 
 # Plain-words description of each rule, used in the report and the app.
 RULE_TEXT = {
@@ -133,13 +135,13 @@ class ValidationReport:
         ``redact_columns`` masks the values of those source columns too: the copy that travels in the
         package masks every column not exported as is, so a raw value never leaves through the report.
         """
-        target = Path(path)
-        tmp = target.with_name(target.name + ".part")
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        with atomic_output(path, overwrite=True) as out:
+            handle = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
             writer = csv.writer(handle, delimiter=";")
             writer.writerow(self.ROW_HEADER)
             writer.writerows(self._rows(redact_direct, redact_columns))
-        tmp.replace(target)
+            handle.flush()
+            handle.detach()
 
     def to_xlsx(self, path: str | Path, redact_direct: bool = False) -> None:
         """A 'Summary' sheet (one line per rule) and a 'Rows' sheet (the first offending rows)."""
@@ -168,8 +170,6 @@ class ValidationReport:
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
             sheet.freeze_panes = "A2"
-        target = Path(path)
-        tmp = target.with_name(target.name + ".part")
-        workbook.save(tmp)
-        tmp.replace(target)
+        with atomic_output(path, overwrite=True) as out:
+            workbook.save(out)
 

@@ -8,6 +8,7 @@ Exit 1 when ``--strict`` stops on drift (nothing is written), 2 on bad input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     output = Path(args.output)
-    if output.exists():
+    if os.path.lexists(output):
         raise InputError("the package file exists already; curator does not overwrite a package", Location(file=output),
                          hint="Choose another name, or move the old package away first.")
     passphrases = _passphrases(args.passphrase_file)

@@ -1,4 +1,4 @@
-"""`curator open PACKAGE --identity SECKEY --signer PUBKEY -o DIR [--passphrase-file F]`."""
+"""`curator open PACKAGE --identity SECKEY --signer PUBKEY -o DIR [--passphrase-file F] [--ledger FILE]`."""
 
 from __future__ import annotations
 
@@ -22,8 +22,12 @@ def run(args: argparse.Namespace) -> int:
     if identity_needs_passphrase(identity_path):
         passphrase = read_passphrase(getattr(args, "passphrase_file", None), f"the identity {identity_path}")
     identity = load_identity(identity_path, passphrase)
-    written = open_package(package, identity, signer, Path(args.output), terminal_progress("opening "))
+    ledger = getattr(args, "ledger", None)
+    written = open_package(package, identity, signer, Path(args.output), terminal_progress("opening "),
+                           ledger=Path(ledger) if ledger else None)
     print(f"the package is authentic, complete and intact; {len(written)} files written to {args.output}:")
     for path in written:
         print(f"  {path.name} ({path.stat().st_size:,} bytes)")
+    if ledger:
+        print(f"recorded in the ledger {ledger}")
     return EXIT_OK

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import traceback
 from importlib import import_module
-from pathlib import Path
 
 from curator.demo import run_demo
+from curator.workspace import private_folder
 
 STAGES = ("keys", "read", "identify", "map", "protect", "package", "verify", "open")
 
@@ -23,9 +22,10 @@ def run(args: argparse.Namespace) -> int:
         done.append(line)
         print("PASS " + line)
 
-    with tempfile.TemporaryDirectory(prefix="curator-selftest-") as tmp:
+    # The demo writes plaintext (the opened package): in this run's private work folder, cleared even after a kill.
+    with private_folder("selftest") as tmp:
         try:
-            run_demo(Path(tmp), say=say)
+            run_demo(tmp, say=say)
         except Exception as exc:  # the self-test reports any failure as a failed stage, never a traceback
             failed = STAGES[len(done)] if len(done) < len(STAGES) else "?"
             print(f"FAIL [{failed:>8}] {type(exc).__name__}: {exc}")

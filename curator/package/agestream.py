@@ -16,6 +16,7 @@ from typing import BinaryIO, Protocol
 import pyrage
 
 from curator import agepass
+from curator.workspace import create_private
 
 AGE_MAGIC = agepass.MAGIC + b"\n"
 
@@ -133,7 +134,7 @@ class BackgroundEncryption:
         try:
             source = self._reader if self._reader is not None else open(self.source, "rb")  # noqa: SIM115
             try:
-                with open(self.target, "wb") as target:
+                with create_private(self.target) as target:
                     self._result = encrypt_stream(source, target, self.recipients)
             finally:
                 source.close()

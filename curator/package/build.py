@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -24,6 +21,7 @@ from curator.package.keys import load_recipients, load_signing_key, recipient_fi
 from curator.package.tarstream import TarWriter
 from curator.progress import ProgressCallback, report
 from curator.redact import secret_kind
+from curator.workspace import atomic_output, create_private, private_folder
 
 
 def trusted_comment(manifest: dict[str, Any]) -> str:
@@ -45,7 +43,7 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
                   recipients: Sequence[str], signing_key: minisign.SecretKey | Path | str,
                   cms: tuple[Path, str | None] | None = None,
                   progress: ProgressCallback | None = None) -> dict[str, Any]:
-    """Write the package to ``out_path`` (through ``out_path.part``) and return its manifest.
+    """Write the package to ``out_path`` (through ``out_path.part``, see :func:`curator.workspace.atomic_output`) and return its manifest.
 
     ``members`` are (name in the package, plaintext file), or a :class:`BackgroundEncryption`
     already under way for the same recipients; ``manifest_fields`` go into the
@@ -87,9 +85,9 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
     submission_id = str(uuid.uuid4())
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "encrypting"))
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix=f".{out_path.name}.", dir=out_path.parent))
-    part = out_path.with_name(out_path.name + ".part")
-    try:
+    # The ciphertext of each member is made in the run's private folder; only the finished archive
+    # is written beside the output, as out_path.part, for the atomic rename into place.
+    with private_folder("package") as workdir:
         member_entries: list[dict[str, Any]] = []
         digest_entries: list[dict[str, Any]] = []
         encrypted_files: dict[str, Path] = {}
@@ -101,7 +99,7 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
                 encrypted(size)
             else:
                 encrypted_path = workdir / (name + mf.ENCRYPTED_SUFFIX)
-                with open(path, "rb") as source, open(encrypted_path, "wb") as target:
+                with open(path, "rb") as source, create_private(encrypted_path) as target:
                     size, sha256, encrypted_size, encrypted_sha256 = encrypt_stream(source, target, recipient_keys,
                                                                                     encrypted)
             encrypted_files[name] = encrypted_path
@@ -131,7 +129,9 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
         manifest_bytes = mf.canonical_json(manifest)
         signature_bytes = sign_manifest(manifest_bytes, manifest, key)
 
-        with open(part, "wb") as out:
+        # Replaces a package the user chose to overwrite (the app's save dialog asks); `curator apply`
+        # refuses an existing output before any work.
+        with atomic_output(out_path, overwrite=True) as out:
             tar = TarWriter(out, int(created.timestamp()))
             tar.add_bytes(mf.MANIFEST_NAME, manifest_bytes)
             tar.add_bytes(mf.SIGNATURE_NAME, signature_bytes)
@@ -144,14 +144,6 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
                     tar.add_stream(entry["file"], source, entry["encrypted"]["size"],
                                    on_chunk=copied_into_archive)
             tar.close()
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, out_path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "package written"))
     return manifest
 

@@ -20,6 +20,7 @@ from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.package.manifest import recipient_fingerprint
 from curator.redact import printable, secret_kind
+from curator.workspace import write_atomic
 
 __all__ = ["identity_needs_passphrase", "load_identity", "load_recipients", "load_signer", "load_signing_key",
            "new_recipient_key", "new_signing_key", "recipient_fingerprint", "signature_key_id", "signer_key_id"]
@@ -35,20 +36,23 @@ _PASSPHRASE_HINT = Text(QT_TRANSLATE_NOOP("core", "Give the key's passphrase (on
 
 
 def _write_new(path: Path, data: bytes, secret: bool) -> None:
-    """Write ``path`` through ``path.part``; never over an existing key."""
-    if path.exists():
-        raise InputError("the file exists already; curator never overwrites a key", Location(file=path),
-                         hint="Choose another name or move the old key away.")
-    part = path.with_name(path.name + ".part")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(part, flags, 0o600 if secret else 0o644)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    """Write ``path`` through a new private ``path.part`` (see :func:`curator.workspace.atomic_output`);
+    never over an existing key."""
+    _check_free(path)
+    write_atomic(path, data, mode=0o600 if secret else 0o644)
+
+
+def _check_free(*paths: Path) -> None:
+    """Refuse before anything is written: an existing key, or a ``.part`` in the way (a planted symlink, say)."""
+    for path in paths:
+        if os.path.lexists(path):
+            raise InputError("the file exists already; curator never overwrites a key", Location(file=path),
+                             hint="Choose another name or move the old key away.")
+        part = path.with_name(path.name + ".part")
+        if os.path.lexists(part):
+            raise InputError(f"{part.name} exists already (left by an interrupted run, or put there by someone "
+                             "else); curator does not write a key through it", Location(file=part),
+                             hint="Look at what it is, remove it, and run again.")
 
 
 def _check_new_passphrase(passphrase: str | None) -> None:
@@ -68,15 +72,13 @@ def new_signing_key(basename: Path, passphrase: str | None) -> tuple[Path, Path]
     """Write BASENAME.key (minisign secret key, scrypt-protected unless ``passphrase`` is None) and BASENAME.pub."""
     _check_new_passphrase(passphrase)
     secret_path, public_path = _key_files(basename)
-    for path in (secret_path, public_path):
-        if path.exists():
-            _write_new(path, b"", secret=False)  # raises the "exists already" error
+    _check_free(secret_path, public_path)
     pair = minisign.KeyPair.generate()
     secret = pair.secret_key
     if passphrase is not None:
         secret.encrypt(passphrase, opslimit=SIGNING_KEY_OPSLIMIT, memlimit=SIGNING_KEY_MEMLIMIT)
-    _write_new(public_path, bytes(pair.public_key) + b"\n", secret=False)
     _write_new(secret_path, bytes(secret) + b"\n", secret=True)
+    _write_new(public_path, bytes(pair.public_key) + b"\n", secret=False)
     secret.wipe()
     return secret_path, public_path
 
@@ -151,17 +153,15 @@ def new_recipient_key(basename: Path, passphrase: str | None = None) -> tuple[Pa
     """Write BASENAME.key (age identity as age-keygen writes it; age-passphrase-encrypted if asked) and BASENAME.pub."""
     _check_new_passphrase(passphrase)
     secret_path, public_path = _key_files(basename)
-    for path in (secret_path, public_path):
-        if path.exists():
-            _write_new(path, b"", secret=False)
+    _check_free(secret_path, public_path)
     identity = pyrage.x25519.Identity.generate()
     recipient = str(identity.to_public())
     created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     text = f"# created: {created}\n# public key: {recipient}\n{identity}\n".encode()
     if passphrase is not None:
         text = agepass.encrypt(text, passphrase, armored=True)
-    _write_new(public_path, f"{recipient}\n".encode(), secret=False)
     _write_new(secret_path, text, secret=True)
+    _write_new(public_path, f"{recipient}\n".encode(), secret=False)
     return secret_path, public_path
 
 

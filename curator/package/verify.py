@@ -39,6 +39,8 @@ class VerifyResult:
     # As the signature's trusted comment gives them, once the signature is checked.
     submission_id: str | None = None
     created: str | None = None
+    # The bytes of manifest.json, its signature(s) exactly as checked: what open writes out, never a re-read.
+    verified: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         manifest = self.manifest or {}
@@ -84,6 +86,12 @@ def verify_package(path: Path | str, signer: minisign.PublicKey | Path | str,
                                          path=str(path), reason=exc.strerror)], None)
     with handle:
         return _verify_open(handle, os.fstat(handle.fileno()).st_size, public_key, progress)
+
+
+def verify_file(handle: BinaryIO, signer: minisign.PublicKey | Path | str,
+                progress: ProgressCallback | None = None) -> VerifyResult:
+    """:func:`verify_package` on a package already open, which the caller goes on reading from."""
+    return _verify_open(handle, os.fstat(handle.fileno()).st_size, load_signer(signer), progress)
 
 
 def _read(handle: BinaryIO, entry: Entry) -> bytes:
@@ -150,6 +158,8 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     checks.append("manifest.json is well formed, and the signature's trusted comment gives its submission id, "
                   "creation time and file name")
 
+    verified = {mf.MANIFEST_NAME: manifest_bytes, mf.SIGNATURE_NAME: signature_bytes}
+
     # 2. Completeness: exactly the listed entries, in the listed order.
     layout = mf.expected_layout(manifest)
     problems.extend(_check_layout(names, [name for name, _, _ in layout]))
@@ -162,8 +172,9 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     if manifest.get("cms"):
         from curator.package.cms import verify_detached
 
-        problems.extend(verify_detached(_read(handle, by_name[mf.CMS_NAME]), manifest_bytes,
-                                        manifest["cms"]["certificate_sha256"]))
+        cms_bytes = _read(handle, by_name[mf.CMS_NAME])
+        verified[mf.CMS_NAME] = cms_bytes
+        problems.extend(verify_detached(cms_bytes, manifest_bytes, manifest["cms"]["certificate_sha256"]))
         if not problems:
             checks.append(f"manifest.json.p7s is a valid CMS signature by {manifest['cms'].get('subject')}")
     encrypted = [(name, size, sha256) for name, size, sha256 in layout if sha256 is not None]
@@ -208,7 +219,8 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
                       "names recipients; which keys they are cannot be seen without an identity ('curator open' "
                       "checks that yours is one of them)")
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "verified"))
-    return VerifyResult(not problems, problems, manifest, checks, by_name, **named)
+    return VerifyResult(not problems, problems, manifest, checks, by_name, **named,
+                        verified=verified if not problems else {})
 
 
 def parse_trusted_comment(comment: str) -> dict[str, str]:

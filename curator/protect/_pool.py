@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -51,11 +54,64 @@ def _get_executor() -> ProcessPoolExecutor | None:
     with _lock:
         if _executor is None and _allowed():
             try:
-                _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_helper_started,
+                                                initargs=(os.getpid(), threading.current_thread() is threading.main_thread()))
             except (OSError, ValueError, RuntimeError, NotImplementedError) as exc:
                 _log.info("hashing in one process: no helper process (%s)", exc)
                 _disabled = True
         return _executor
+
+
+def _helper_started(parent: int, started_by_main_thread: bool) -> None:
+    """In the helper, first thing: end when the parent process ends, however it ends (a kill -9 too).
+
+    The helper holds the secret and values in clear in its memory, and a helper whose parent was
+    killed would wait on its pipe for ever. On Linux the kernel sends SIGKILL when the parent dies
+    (``PR_SET_PDEATHSIG``; the kernel ties it to the thread that started the helper, so it is asked
+    for only when that is the parent's main thread, which lives as long as the process). Everywhere, a
+    watchdog thread ends the helper once its parent is no longer the process that started it.
+    """
+    if started_by_main_thread and sys.platform.startswith("linux"):
+        try:
+            import ctypes  # only where prctl exists: Linux
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if not _parent_alive(parent):     # the parent died before the request above was in place
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="curator-helper-watchdog", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+_WATCH_SECONDS = 0.5
+
+
+def _parent_alive(parent: int) -> bool:
+    if sys.platform == "win32":
+        return _windows_process_alive(parent)
+    return os.getppid() == parent   # reparented (to init or a subreaper) once the parent is gone
+
+
+def _windows_process_alive(pid: int) -> bool:
+    import ctypes  # windll exists on Windows only
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000 | 0x00100000, False, pid)   # QUERY_LIMITED_INFORMATION | SYNCHRONIZE
+    if not handle:
+        return False
+    try:
+        return bool(kernel32.WaitForSingleObject(handle, 0) == 0x102)   # WAIT_TIMEOUT: still running
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _watch_parent(parent: int) -> None:
+    while _parent_alive(parent):
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
 
 
 def _give_up(exc: BaseException) -> None:

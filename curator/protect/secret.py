@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
 import secrets
 import threading
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from curator import agepass
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect._kdf import open_passphrase_file
+from curator.workspace import write_atomic
 
 SECRET_BYTES = 32
 
@@ -48,16 +48,9 @@ def write_secret_file(path: str | Path, secret: bytes, passphrase: str, *, overw
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose another file name; replacing a secret makes the old pseudonyms "
                                    "unlinkable.")))
     ciphertext = agepass.encrypt(bytes(secret), passphrase)
-    part = path.with_name(path.name + ".part")
     try:
-        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(ciphertext)
-            out.flush()
-            os.fsync(out.fileno())
-        part.replace(path)
+        write_atomic(path, ciphertext, overwrite=overwrite)
     except OSError as exc:
-        part.unlink(missing_ok=True)
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write the secret file ({reason})"), reason=exc.strerror), Location(file=path)) from exc
 
 

@@ -7,8 +7,6 @@ read (with the recipe's reader choices where they still fit) â†’ drift report â†
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from curator.recipe.drift import DriftReport, DriftStop, adapt, as_read, compare
 from curator.recipe.model import Recipe
 from curator.recipe.stream import BATCH_ROWS, FollowedFile, SchemaChanged, curate_streaming, streamable
 from curator.source import LoadedTable, ReadOptions
+from curator.workspace import private_folder
 
 NEEDS_SECRET = ("pseudonymise", "date_shift")
 SHIPPED_VOCABULARIES = ("hub-core",)
@@ -165,30 +164,28 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
         options = reading_options(path, recipe, notes)
         fmt = options.format if options is not None else detect_options(path).format
         if streamable(path, recipe, fmt, stream):
-            out_dir = Path(output).resolve().parent
-            out_dir.mkdir(parents=True, exist_ok=True)
-            workdir = Path(tempfile.mkdtemp(prefix=f".{Path(output).name}.", dir=out_dir))
-            encryptions: list[BackgroundEncryption] = []
+            # The curated data in clear is written only in the run's private folder, never beside the output.
+            with private_folder("apply") as workdir:
+                encryptions: list[BackgroundEncryption] = []
 
-            def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
-                # Encrypted as it is written: done by the time the risk is measured and the reports written.
-                encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / f"{data_path.name}.age",
-                                                        load_recipients(recipients), reader=written))
-                return encryptions[-1]
+                def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
+                    # Encrypted as it is written: done by the time the risk is measured and the reports written.
+                    encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / f"{data_path.name}.age",
+                                                            load_recipients(recipients), reader=written))
+                    return encryptions[-1]
 
-            try:
-                streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
-                                            check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
-                                            batch_rows=batch_rows or BATCH_ROWS, on_data_started=encrypt_data)
-                notes.extend(streamed.loaded.warnings)
-                notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
-                return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
-            except SchemaChanged as exc:
-                notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
-            finally:
-                for encryption in encryptions:
-                    encryption.wait()
-                shutil.rmtree(workdir, ignore_errors=True)
+                try:
+                    streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
+                                                check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
+                                                batch_rows=batch_rows or BATCH_ROWS, on_data_started=encrypt_data)
+                    notes.extend(streamed.loaded.warnings)
+                    notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
+                    return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
+                except SchemaChanged as exc:
+                    notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
+                finally:
+                    for encryption in encryptions:
+                        encryption.wait()
         report(progress, 0.0, QT_TRANSLATE_NOOP("core", "reading"))
         loaded = read_file_for(path, options, notes, progress)
     if on_rows is not None:

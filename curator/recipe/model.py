@@ -16,6 +16,7 @@ from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.schema import RECIPE_FORMAT, RECIPE_VERSION, migrate, validate
 from curator.source import ReadOptions
+from curator.workspace import write_atomic
 
 # Actions a column can take on its way out. Parameters live in Transform.params. (Marked for the app's
 # translation: notes quote them.)
@@ -143,12 +144,9 @@ class Recipe:
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
-        tmp = path.with_name(path.name + ".part")
         try:
-            tmp.write_text(self.to_json(), encoding="utf-8")
-            tmp.replace(path)
+            write_atomic(path, self.to_json(), overwrite=True)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write the recipe ({reason})"), reason=exc.strerror),
                              Location(file=path)) from exc
 

@@ -27,6 +27,7 @@ from curator.report.strings import number, percent
 from curator.report.svg import bar_chart, split_chart
 from curator.result import CurationResult
 from curator.source import LoadedTable
+from curator.workspace import write_atomic
 
 _STYLE = """
 body{font-family:system-ui,'Segoe UI',Roboto,sans-serif;margin:0;color:#1f2328;background:#fff;line-height:1.45}
@@ -130,12 +131,5 @@ def _table(table: Table, language: str) -> str:
 
 def write_curation_report(path: Path, loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary,
                           result: CurationResult, *, language: str = "en", suggestions: Sequence[ColumnSuggestions] | None = None) -> None:
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_text(render_curation_report(loaded, recipe, vocabulary, result, language=language,
-                                              suggestions=suggestions), encoding="utf-8")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    text = render_curation_report(loaded, recipe, vocabulary, result, language=language, suggestions=suggestions)
+    write_atomic(path, text, overwrite=True)

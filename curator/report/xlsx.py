@@ -17,6 +17,7 @@ from curator.recipe.model import Recipe
 from curator.report.content import BarChart, ReportContent, Share, SplitChart, Table, Text, build_report
 from curator.result import CurationResult
 from curator.source import LoadedTable
+from curator.workspace import atomic_output
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -46,14 +47,8 @@ def write_content_xlsx(path: str | Path, content: ReportContent) -> None:
         sheet = workbook.create_sheet(_sheet_title(section.title, used))
         used.add(sheet.title)
         _section_sheet(sheet, section.title, section.blocks)
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        workbook.save(tmp)
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_output(path, overwrite=True) as out:
+        workbook.save(out)
 
 
 def _sheet_title(title: str, used: set[str]) -> str:

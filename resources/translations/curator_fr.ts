@@ -3953,5 +3953,57 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <source>a 32-byte secret (hexadecimal or base64)</source>
         <translation>un secret de 32 octets (en hexadécimal ou en base64)</translation>
     </message>
+    <message>
+        <source>cannot read the package ({reason})</source>
+        <translation>impossible de lire le paquet ({reason})</translation>
+    </message>
+    <message>
+        <source>this is not a ledger of opened submissions</source>
+        <translation>ce fichier n&apos;est pas un registre de soumissions ouvertes</translation>
+    </message>
+    <message>
+        <source>Give the ledger file curator keeps (one JSON object per line), or a new file name.</source>
+        <translation>Indiquez le registre que tient curator (un objet JSON par ligne), ou un nouveau nom de fichier.</translation>
+    </message>
+    <message>
+        <source>submission {submission} (created {created}) was already opened on {opened}: this package is a copy sent again, or a replay; it was not opened</source>
+        <translation>la soumission {submission} (créée le {created}) a déjà été ouverte le {opened} : ce paquet est une copie envoyée de nouveau, ou rejouée ; il n&apos;a pas été ouvert</translation>
+    </message>
+    <message>
+        <source>Use the data opened the first time (ledger {ledger}); ask the producer for a new submission if the data changed.</source>
+        <translation>Utilisez les données ouvertes la première fois (registre {ledger}) ; demandez une nouvelle soumission au producteur si les données ont changé.</translation>
+    </message>
+    <message>
+        <source>cannot read the ledger ({reason})</source>
+        <translation>impossible de lire le registre ({reason})</translation>
+    </message>
+    <message>
+        <source>the work folder is not a folder of yours; curator keeps unencrypted work files only in a private folder</source>
+        <translation>le dossier de travail n&apos;est pas un dossier à vous ; curator ne garde de fichiers de travail non chiffrés que dans un dossier privé</translation>
+    </message>
+    <message>
+        <source>Remove it, or set CURATOR_WORK_DIR to a folder only you can read.</source>
+        <translation>Supprimez-le, ou donnez à CURATOR_WORK_DIR un dossier que vous seul pouvez lire.</translation>
+    </message>
+    <message>
+        <source>the file exists already; curator never overwrites it</source>
+        <translation>le fichier existe déjà ; curator ne l&apos;écrase jamais</translation>
+    </message>
+    <message>
+        <source>Choose another name, or move the old file away first.</source>
+        <translation>Choisissez un autre nom, ou déplacez d&apos;abord l&apos;ancien fichier.</translation>
+    </message>
+    <message>
+        <source>{name} exists already (left by an interrupted run, or put there by someone else); curator does not write through it</source>
+        <translation>{name} existe déjà (laissé par une exécution interrompue, ou placé là par quelqu&apos;un d&apos;autre) ; curator n&apos;écrit pas à travers</translation>
+    </message>
+    <message>
+        <source>Look at what it is, remove it, and run again.</source>
+        <translation>Regardez ce que c&apos;est, supprimez-le, puis relancez.</translation>
+    </message>
+    <message>
+        <source>cannot write {name} ({reason})</source>
+        <translation>impossible d&apos;écrire {name} ({reason})</translation>
+    </message>
 </context>
 </TS>
