@@ -36,8 +36,8 @@
         <translation>Avertissements et anomalies de validation</translation>
     </message>
     <message>
-        <source>The checks are not available in this version of curator (or the columns are still being analysed).</source>
-        <translation>Les vérifications ne sont pas disponibles dans cette version de curator (ou les colonnes sont encore en cours d&apos;analyse).</translation>
+        <source>The columns are still being analysed: the checks run as soon as they are.</source>
+        <translation>Les colonnes sont encore en cours d&apos;analyse : les vérifications se lancent dès qu&apos;elles sont prêtes.</translation>
     </message>
     <message>
         <source>Checking…</source>

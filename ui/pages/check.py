@@ -144,8 +144,7 @@ class CheckPage(QWidget):
             self.status.setText(self.tr("Open a file on the Load step first."))
             return
         if vocabulary is None:
-            self.status.setText(self.tr("The checks are not available in this version of curator (or the columns "
-                                        "are still being analysed)."))
+            self.status.setText(self.tr("The columns are still being analysed: the checks run as soon as they are."))
             return
         key = self._decisions_key()
         recipe = copy.deepcopy(self.session.recipe)
