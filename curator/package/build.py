@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -59,28 +60,14 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
     _check_fields(manifest_fields)
     cms_signer = None
     if cms is not None:
-        from curator.package.cms import CmsSigner
+        from curator.package.cms import CmsSigner  # cryptography's PKCS#12 and CMS, only when asked for
 
         cms_signer = CmsSigner.from_pkcs12(Path(cms[0]), cms[1])
 
     for member in members:
         if isinstance(member, BackgroundEncryption) and load_recipients(member.recipients) != recipient_keys:
             raise ValueError(f"member '{member.name}' was encrypted for other recipients than the package's")
-    # Encryption is most of the work; copying the ciphertext into the archive is the rest.
-    plain_total = sum(_plain(member)[1].stat().st_size for member in members) or 1
-    encrypted_done = copied = 0
-    copy_total = 1
-
-    def encrypted(count: int) -> None:
-        nonlocal encrypted_done
-        encrypted_done += count
-        report(progress, 0.8 * encrypted_done / plain_total, QT_TRANSLATE_NOOP("core", "encrypting"))
-
-    def copied_into_archive(count: int) -> None:
-        nonlocal copied
-        copied += count
-        report(progress, 0.8 + 0.2 * copied / copy_total, QT_TRANSLATE_NOOP("core", "writing the package"))
-
+    steps = _Progress(progress, sum(_plain(member)[1].stat().st_size for member in members))
     created = datetime.now(UTC).replace(microsecond=0)
     submission_id = str(uuid.uuid4())
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "encrypting"))
@@ -88,27 +75,10 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
     # The ciphertext of each member is made in the run's private folder; only the finished archive
     # is written beside the output, as out_path.part, for the atomic rename into place.
     with private_folder("package") as workdir:
-        member_entries: list[dict[str, Any]] = []
-        digest_entries: list[dict[str, Any]] = []
-        encrypted_files: dict[str, Path] = {}
-        for member in members:
-            name, path = _plain(member)
-            if isinstance(member, BackgroundEncryption):
-                encrypted_path = member.target
-                size, sha256, encrypted_size, encrypted_sha256 = member.result()
-                encrypted(size)
-            else:
-                encrypted_path = workdir / (name + mf.ENCRYPTED_SUFFIX)
-                with open(path, "rb") as source, create_private(encrypted_path) as target:
-                    size, sha256, encrypted_size, encrypted_sha256 = encrypt_stream(source, target, recipient_keys,
-                                                                                    encrypted)
-            encrypted_files[name] = encrypted_path
-            member_entries.append({"name": name, "file": name + mf.ENCRYPTED_SUFFIX, "size": size,
-                                   "encrypted": {"size": encrypted_size, "sha256": encrypted_sha256}})
-            digest_entries.append({"name": name, "size": size, "sha256": sha256})
-
+        encrypted_members = [_encrypt_member(member, recipient_keys, workdir, steps) for member in members]
         digests_plain = mf.canonical_json({"format": mf.DIGESTS_FORMAT, "format_version": mf.FORMAT_VERSION,
-                                           "submission_id": submission_id, "members": digest_entries})
+                                           "submission_id": submission_id,
+                                           "members": [m.digest_entry() for m in encrypted_members]})
         digests_data = pyrage.encrypt(digests_plain, [pyrage.x25519.Recipient.from_str(r) for r in recipient_keys])
         manifest: dict[str, Any] = {k: v for k, v in manifest_fields.items() if k not in mf.OVERRIDDEN_FIELDS}
         manifest.update({
@@ -119,7 +89,7 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
             "tool": {"name": "curator", "version": __version__},
             "recipients": [{"key": r, "fingerprint": recipient_fingerprint(r)} for r in recipient_keys],
             "signer": {"minisign_key_id": signer_key_id(key)},
-            "members": member_entries,
+            "members": [m.manifest_entry() for m in encrypted_members],
             "digests": {"file": mf.DIGESTS_NAME + mf.ENCRYPTED_SUFFIX,
                         "encrypted": {"size": len(digests_data), "sha256": hashlib.sha256(digests_data).hexdigest()}},
         })
@@ -127,25 +97,80 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
             manifest["cms"] = {"file": mf.CMS_NAME, "certificate_sha256": cms_signer.certificate_sha256,
                                "subject": cms_signer.subject}
         manifest_bytes = mf.canonical_json(manifest)
-        signature_bytes = sign_manifest(manifest_bytes, manifest, key)
-
-        # Replaces a package the user chose to overwrite (the app's save dialog asks); `curator apply`
-        # refuses an existing output before any work.
-        with atomic_output(out_path, overwrite=True) as out:
-            tar = TarWriter(out, int(created.timestamp()))
-            tar.add_bytes(mf.MANIFEST_NAME, manifest_bytes)
-            tar.add_bytes(mf.SIGNATURE_NAME, signature_bytes)
-            if cms_signer is not None:
-                tar.add_bytes(mf.CMS_NAME, cms_signer.sign_detached(manifest_bytes))
-            tar.add_bytes(manifest["digests"]["file"], digests_data)
-            copy_total = sum(entry["encrypted"]["size"] for entry in member_entries) or 1
-            for entry in member_entries:
-                with open(encrypted_files[entry["name"]], "rb") as source:
-                    tar.add_stream(entry["file"], source, entry["encrypted"]["size"],
-                                   on_chunk=copied_into_archive)
-            tar.close()
+        head = [(mf.MANIFEST_NAME, manifest_bytes), (mf.SIGNATURE_NAME, sign_manifest(manifest_bytes, manifest, key))]
+        if cms_signer is not None:
+            head.append((mf.CMS_NAME, cms_signer.sign_detached(manifest_bytes)))
+        head.append((manifest["digests"]["file"], digests_data))
+        _write_archive(out_path, int(created.timestamp()), head, encrypted_members, steps)
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "package written"))
     return manifest
+
+
+class _Progress:
+    """Encryption is most of the work (0 to 0.8); copying the ciphertext into the archive is the rest."""
+
+    def __init__(self, progress: ProgressCallback | None, plain_total: int) -> None:
+        self.progress = progress
+        self.plain_total = plain_total or 1
+        self.encrypted_done = self.copied = 0
+        self.copy_total = 1
+
+    def encrypted(self, count: int) -> None:
+        self.encrypted_done += count
+        report(self.progress, 0.8 * self.encrypted_done / self.plain_total, QT_TRANSLATE_NOOP("core", "encrypting"))
+
+    def copied_into_archive(self, count: int) -> None:
+        self.copied += count
+        report(self.progress, 0.8 + 0.2 * self.copied / self.copy_total,
+               QT_TRANSLATE_NOOP("core", "writing the package"))
+
+
+@dataclass(frozen=True)
+class _EncryptedMember:
+    name: str
+    size: int
+    sha256: str
+    encrypted_size: int
+    encrypted_sha256: str
+    encrypted_path: Path
+
+    def manifest_entry(self) -> dict[str, Any]:
+        return {"name": self.name, "file": self.name + mf.ENCRYPTED_SUFFIX, "size": self.size,
+                "encrypted": {"size": self.encrypted_size, "sha256": self.encrypted_sha256}}
+
+    def digest_entry(self) -> dict[str, Any]:
+        return {"name": self.name, "size": self.size, "sha256": self.sha256}
+
+
+def _encrypt_member(member: Member, recipient_keys: list[str], workdir: Path, steps: _Progress) -> _EncryptedMember:
+    """Encrypt one member into the private folder (or take the encryption already under way)."""
+    name, path = _plain(member)
+    if isinstance(member, BackgroundEncryption):
+        size, sha256, encrypted_size, encrypted_sha256 = member.result()
+        steps.encrypted(size)
+        return _EncryptedMember(name, size, sha256, encrypted_size, encrypted_sha256, member.target)
+    encrypted_path = workdir / (name + mf.ENCRYPTED_SUFFIX)
+    with open(path, "rb") as source, create_private(encrypted_path) as target:
+        size, sha256, encrypted_size, encrypted_sha256 = encrypt_stream(source, target, recipient_keys,
+                                                                        steps.encrypted)
+    return _EncryptedMember(name, size, sha256, encrypted_size, encrypted_sha256, encrypted_path)
+
+
+def _write_archive(out_path: Path, mtime: int, head: list[tuple[str, bytes]],
+                   members: list[_EncryptedMember], steps: _Progress) -> None:
+    """The tar: the small files of ``head`` in order, then each member's ciphertext."""
+    # Replaces a package the user chose to overwrite (the app's save dialog asks); `curator apply`
+    # refuses an existing output before any work.
+    with atomic_output(out_path, overwrite=True) as out:
+        tar = TarWriter(out, mtime)
+        for name, data in head:
+            tar.add_bytes(name, data)
+        steps.copy_total = sum(m.encrypted_size for m in members) or 1
+        for member in members:
+            with open(member.encrypted_path, "rb") as source:
+                tar.add_stream(member.name + mf.ENCRYPTED_SUFFIX, source, member.encrypted_size,
+                               on_chunk=steps.copied_into_archive)
+        tar.close()
 
 
 def _plain(member: Member) -> tuple[str, Path]:

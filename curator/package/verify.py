@@ -102,6 +102,51 @@ def _read(handle: BinaryIO, entry: Entry) -> bytes:
 def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicKey,
                  progress: ProgressCallback | None) -> VerifyResult:
     checks: list[str] = []
+    entries = _read_layout(handle, total_size, checks)
+    if isinstance(entries, VerifyResult):
+        return entries
+    manifest_bytes = _read(handle, entries[0])
+    signature_bytes = _read(handle, entries[1])
+
+    # 1. Authenticity: nothing in the manifest is believed before the signature is checked.
+    authenticated = _authenticate(manifest_bytes, signature_bytes, public_key, checks)
+    if isinstance(authenticated, VerifyResult):
+        return authenticated
+    manifest, named, problems = authenticated
+    verified = {mf.MANIFEST_NAME: manifest_bytes, mf.SIGNATURE_NAME: signature_bytes}
+
+    # 2. Completeness: exactly the listed entries, in the listed order.
+    layout = mf.expected_layout(manifest)
+    problems.extend(_check_layout([entry.name for entry in entries], [name for name, _, _ in layout]))
+    by_name = {entry.name: entry for entry in entries}
+    if problems:
+        return VerifyResult(False, problems, manifest, checks, by_name, **named)
+    checks.append("every listed member is present, in order, and nothing else")
+
+    # 3. Integrity of each encrypted member (and of the optional CMS signature).
+    if manifest.get("cms"):
+        from curator.package.cms import verify_detached  # cryptography's CMS, only for packages that have one
+
+        cms_bytes = _read(handle, by_name[mf.CMS_NAME])
+        verified[mf.CMS_NAME] = cms_bytes
+        problems.extend(verify_detached(cms_bytes, manifest_bytes, manifest["cms"]["certificate_sha256"]))
+        if not problems:
+            checks.append(f"manifest.json.p7s is a valid CMS signature by {manifest['cms'].get('subject')}")
+    encrypted = [(name, size, sha256) for name, size, sha256 in layout if sha256 is not None]
+    recipients = len(manifest["recipients"])
+    problems.extend(_check_encrypted(handle, encrypted, by_name, recipients, progress))
+    if not problems:
+        checks.append(f"each of the {len(encrypted)} encrypted entries has the size and SHA-256 the manifest gives")
+        checks.append(f"each encrypted entry holds {recipients} X25519 recipient stanza(s), as many as the manifest "
+                      "names recipients; which keys they are cannot be seen without an identity ('curator open' "
+                      "checks that yours is one of them)")
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "verified"))
+    return VerifyResult(not problems, problems, manifest, checks, by_name, **named,
+                        verified=verified if not problems else {})
+
+
+def _read_layout(handle: BinaryIO, total_size: int, checks: list[str]) -> list[Entry] | VerifyResult:
+    """The archive's entries, or the refusal of an archive that is unsound or does not begin as curator's."""
     entries: list[Entry] = []
     try:
         for entry in read_entries(handle, total_size, mf.MAX_ENTRIES):
@@ -122,10 +167,13 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
             return VerifyResult(False, [Text(QT_TRANSLATE_NOOP("core", "{name} is {size} bytes, far larger than "
                                                                        "curator writes"),
                                              name=entry.name, size=entry.size)], None)
-    manifest_bytes = _read(handle, entries[0])
-    signature_bytes = _read(handle, entries[1])
+    return entries
 
-    # 1. Authenticity: nothing in the manifest is believed before the signature is checked.
+
+def _authenticate(manifest_bytes: bytes, signature_bytes: bytes, public_key: minisign.PublicKey,
+                  checks: list[str]) -> tuple[dict[str, Any], dict[str, Any], list[str]] | VerifyResult:
+    """(manifest, what the signature names, problems found so far), or the refusal of a manifest whose
+    signature, trusted comment or form is not curator's."""
     problems = _check_signature(manifest_bytes, signature_bytes, public_key)
     if problems:
         return VerifyResult(False, problems, None)
@@ -157,30 +205,15 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
                              named=manifest["signer"]["minisign_key_id"], actual=signer_key_id(public_key)))
     checks.append("manifest.json is well formed, and the signature's trusted comment gives its submission id, "
                   "creation time and file name")
+    return manifest, named, problems
 
-    verified = {mf.MANIFEST_NAME: manifest_bytes, mf.SIGNATURE_NAME: signature_bytes}
 
-    # 2. Completeness: exactly the listed entries, in the listed order.
-    layout = mf.expected_layout(manifest)
-    problems.extend(_check_layout(names, [name for name, _, _ in layout]))
-    by_name = {entry.name: entry for entry in entries}
-    if problems:
-        return VerifyResult(False, problems, manifest, checks, by_name, **named)
-    checks.append("every listed member is present, in order, and nothing else")
-
-    # 3. Integrity of each encrypted member (and of the optional CMS signature).
-    if manifest.get("cms"):
-        from curator.package.cms import verify_detached
-
-        cms_bytes = _read(handle, by_name[mf.CMS_NAME])
-        verified[mf.CMS_NAME] = cms_bytes
-        problems.extend(verify_detached(cms_bytes, manifest_bytes, manifest["cms"]["certificate_sha256"]))
-        if not problems:
-            checks.append(f"manifest.json.p7s is a valid CMS signature by {manifest['cms'].get('subject')}")
-    encrypted = [(name, size, sha256) for name, size, sha256 in layout if sha256 is not None]
+def _check_encrypted(handle: BinaryIO, encrypted: list[tuple[str, int | None, str]], by_name: dict[str, Entry],
+                     recipients: int, progress: ProgressCallback | None) -> list[str]:
+    """Each encrypted entry's size, SHA-256 and count of recipient stanzas against the signed manifest."""
+    problems: list[str] = []
     total = sum(by_name[name].size for name, _, _ in encrypted) or 1
     done = 0
-    recipients = len(manifest["recipients"])
     for name, size, sha256 in encrypted:
         entry = by_name[name]
         if entry.size != size:
@@ -213,14 +246,7 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
                                                            "manifest's ({expected}...): the member was altered or "
                                                            "replaced"),
                                  name=name, actual=digest.hexdigest()[:16], expected=sha256[:16]))
-    if not problems:
-        checks.append(f"each of the {len(encrypted)} encrypted entries has the size and SHA-256 the manifest gives")
-        checks.append(f"each encrypted entry holds {recipients} X25519 recipient stanza(s), as many as the manifest "
-                      "names recipients; which keys they are cannot be seen without an identity ('curator open' "
-                      "checks that yours is one of them)")
-    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "verified"))
-    return VerifyResult(not problems, problems, manifest, checks, by_name, **named,
-                        verified=verified if not problems else {})
+    return problems
 
 
 def parse_trusted_comment(comment: str) -> dict[str, str]:
