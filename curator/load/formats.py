@@ -44,8 +44,13 @@ SUPPORTED_TEXT = ("CSV/TSV/TXT, Excel (.xlsx .xlsm .xls .xlsb), OpenDocument (.o
 
 
 def read_head(path: Path, size: int = 64 * 1024) -> bytes:
-    with path.open("rb") as source:
-        return source.read(size)
+    from curator.inputs import open_regular, os_error
+
+    with open_regular(path) as source:
+        try:
+            return source.read(size)
+        except OSError as error:
+            raise os_error(error, path) from None
 
 
 def content_kind(head: bytes) -> str | None:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.inputs import read_json
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import ACTIONS, Transform
+from curator.recipe.params import check_params
 from curator.resources import resource_path
 
 VOCABULARY_FORMAT = "curator-vocabulary"
@@ -177,7 +178,9 @@ def _transform(data: Any, where: Location) -> Transform:
     if action not in ACTIONS:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown default action '{action}'"), action=action), where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(ACTIONS)))
-    return Transform(action, dict(data.get("params", {})))
+    params = data.get("params", {})
+    check_params(action, params, None, "default_action.params", where.file)
+    return Transform(action, dict(params))
 
 
 def _synonyms(data: Any) -> list[str]:
@@ -302,15 +305,7 @@ def load_vocabulary(id_or_path: str | Path | None = None) -> Vocabulary:
     if path.is_dir():
         vocabulary = import_table_schema(path)
     else:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the vocabulary ({reason})"), reason=str(exc)),
-                             Location(file=path)) from exc
-        except json.JSONDecodeError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary is not valid JSON ({reason})"),
-                                  reason=exc.msg), Location(file=path, line=exc.lineno),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Fix the file or export it again."))) from exc
+        data = read_json(path, QT_TRANSLATE_NOOP("core", "vocabulary"))
         if not isinstance(data, dict):
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary file does not hold a JSON object")),
                              Location(file=path))

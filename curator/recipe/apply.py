@@ -167,6 +167,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
     """
     from curator.load import detect_options
+    from curator.load.fingerprint import FileState, ensure_unchanged
     from curator.package.agestream import BackgroundEncryption
     from curator.package.keys import load_recipients
     from curator.pipeline import CurationResult, curate, export_package
@@ -186,8 +187,12 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
         return ApplyResult(drift, skipped, notes, manifest, result.output_rows, list(result.table.column_names),
                            result.risk, result.validation.summary())
 
+    before: FileState | None = None
     if loaded is None:
         options = reading_options(path, recipe, notes)
+        # Compared again before the package is written: a file still being copied or exported
+        # would give a package of part of it.
+        before = FileState.of(path)
         fmt = options.format if options is not None else detect_options(path).format
         if streamable(path, recipe, fmt, stream):
             out_dir = Path(output).resolve().parent
@@ -205,11 +210,16 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                 streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
                                             check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
                                             batch_rows=batch_rows or BATCH_ROWS, on_data_started=encrypt_data)
+                ensure_unchanged(path, before)
                 notes.extend(streamed.loaded.warnings)
                 notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
                 return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
             except SchemaChanged as exc:
+                ensure_unchanged(path, before)       # not a file cut short by a copy still running
                 notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
+            except Exception:
+                ensure_unchanged(path, before)
+                raise
             finally:
                 for encryption in encryptions:
                     encryption.wait()
@@ -228,4 +238,6 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     as_read(adapted, loaded.source.options)
     check_secret(adapted)
     result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3, 0.9))
+    if before is not None:
+        ensure_unchanged(path, before)
     return finish(loaded, adapted, result, drift, skipped)
