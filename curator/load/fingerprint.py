@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from curator.errors import InputError, Location, shown
+from curator.errors import InputError, shown
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -48,7 +48,6 @@ def ensure_unchanged(path: str | Path, before: FileState) -> None:
                                                        "{after} bytes): it is probably still being copied or "
                                                        "exported"),
                              file=shown(path), before=before.size, after=after),
-                        Location(file=shown(path)),
                         hint=Text(QT_TRANSLATE_NOOP("core", "Wait until it is complete and try again; nothing was "
                                                             "written.")))
 
