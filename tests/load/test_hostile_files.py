@@ -111,3 +111,31 @@ def test_an_unreadable_file_is_a_message(shared_tmp: Path) -> None:
     result = _curator("inspect", str(source), as_nobody=True)
     assert result.returncode == 2, result.stderr
     assert "permission denied" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('{"format": "curator-vocabulary", "concepts": [{"id": "a", "x": NaN}]}', "NaN"),
+    ('{"fields": [{"name": "a", "constraints": {"maximum": 1' + "0" * 50 + "}}]}", "51 digits"),
+    ('{"fields": ' + "[" * 3000 + "]" * 3000 + "}", "64 levels"),
+    ('{"fields": [], "x": 1e999}', "too large"),
+], ids=["nan", "huge-integer", "deep", "infinite"])
+def test_a_hostile_vocabulary_or_table_schema_is_refused(tmp_path: Path, text: str, words: str) -> None:
+    from curator.mapping import load_vocabulary
+
+    path = tmp_path / "vocabulary.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=words):
+        load_vocabulary(path)
+
+
+def test_a_hierarchy_that_is_a_fifo_or_holds_a_huge_field_is_refused(tmp_path: Path) -> None:
+    from curator.protect.hierarchy import read_arx_csv
+
+    fifo = tmp_path / "age.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="named pipe"):
+        read_arx_csv(fifo)                  # opening it would wait for a writer forever
+    huge = tmp_path / "zip.csv"
+    huge.write_text("75014;" + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a CSV file curator can read"):
+        read_arx_csv(huge)
