@@ -179,7 +179,7 @@ def _transform(data: Any, where: Location) -> Transform:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown default action '{action}'"), action=action), where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(ACTIONS)))
     params = data.get("params", {})
-    check_params(action, params, None, "default_action.params", where.file)
+    check_params(action, params, None, "default_action.params", where.file, complete=False)
     return Transform(action, dict(params))
 
 

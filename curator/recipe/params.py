@@ -165,10 +165,12 @@ def _out_of_range(param: Param, value: Any) -> bool:
 
 
 def check_params(action: str, params: Any, column: str | None, where: str = "",
-                 file: str | Path | None = None) -> None:
+                 file: str | Path | None = None, complete: bool = True) -> None:
     """Raise InputError when ``params`` are not what ``action`` takes, naming the column and parameter.
 
     ``where`` is the JSON path of the parameters in the recipe (``columns[3].transform.params``).
+    ``complete=False`` lets required parameters be missing: a project saved halfway (a date shift
+    whose person column is not chosen yet) still opens; protecting the column needs them all.
     """
     spec = ACTIONS.get(action)
     if spec is None:
@@ -202,8 +204,9 @@ def check_params(action: str, params: Any, column: str | None, where: str = "",
                                   key=key, action=action, expected=param.expected(), value=_shown(value)),
                              location, hint=_HINT, details=[f"{where}.{key}"] if where else [])
     present = [name for name in spec.params if name in given]
-    missing = [name for name in _REQUIRED.get(action, ()) if name not in given]
-    if spec.at_least_one and not any(params[given[name]] is not None for name in spec.at_least_one if name in given):
+    missing = [name for name in _REQUIRED.get(action, ()) if name not in given] if complete else []
+    if complete and spec.at_least_one and not any(params[given[name]] is not None
+                                                  for name in spec.at_least_one if name in given):
         missing = missing or [" or ".join(f"'{n}'" for n in spec.at_least_one)]
     if missing:
         first = missing[0] if missing[0].startswith("'") else f"'{missing[0]}'"
@@ -221,10 +224,11 @@ _HINT = Text(QT_TRANSLATE_NOOP("core", "Correct the action's settings in the rec
 
 
 def check_decisions(decisions: Any, file: str | Path | None = None) -> None:
-    """:func:`check_params` for every column decision of a recipe (``Recipe.columns``)."""
+    """:func:`check_params` for every column decision of a recipe (``Recipe.columns``) as it is
+    opened: types and ranges, not completeness (see ``complete``)."""
     for index, decision in enumerate(decisions):
         check_params(decision.transform.action, decision.transform.params, decision.source,
-                     f"columns[{index}].transform.params", file)
+                     f"columns[{index}].transform.params", file, complete=False)
 
 
 def parameters_markdown() -> str:

@@ -150,6 +150,16 @@ def test_a_recipe_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
         Recipe.load(fifo)          # would block forever on open if it were opened
 
 
+def test_a_project_saved_halfway_opens_but_is_not_protected_until_complete(demo_recipe_notes, small_demo) -> None:
+    data = json.loads(demo_recipe_notes[0].to_json())
+    decision = next(c for c in data["columns"] if c["source"] == "Date de diagnostic")
+    decision["transform"] = {"action": "date_shift", "params": {"max_days": 30}}   # as the app starts it
+    recipe = Recipe.from_json(json.dumps(data), "project.curator.json")
+    with pytest.raises(InputError) as caught:
+        protect_table(small_demo, recipe.columns, b"k" * 32)
+    assert "'person_column'" in str(caught.value) and "Date de diagnostic" in str(caught.value)
+
+
 def test_the_documentation_shows_the_table_the_recipe_is_checked_against() -> None:
     from curator.recipe.params import parameters_markdown
 
