@@ -190,6 +190,15 @@ def _run(argv: Sequence[str]) -> int:
         # `curator verify --json | head`: the reader went away; not an error of ours.
         sys.stderr.close()
         return 0
+    except OSError as error:
+        # A disk that fills up, a read-only or forbidden folder, a quota, a file size limit: said
+        # with the file and, for space, what is free there, as bad input rather than a traceback.
+        from curator.inputs import os_error
+
+        output = getattr(args, "output", None)
+        refused = os_error(error, error.filename if error.filename is not None else output)
+        print(f"curator: {refused}", file=sys.stderr)
+        return refused.exit_code
     except KeyboardInterrupt:
         workspace.cleanup()
         print("curator: interrupted", file=sys.stderr)

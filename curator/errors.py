@@ -7,6 +7,7 @@ dialog. A traceback is never what the user sees.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,17 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 EXIT_OK = 0
 EXIT_VERIFY_FAILED = 1
 EXIT_BAD_INPUT = 2
+
+
+def shown(path: str | Path) -> str:
+    """A path as a person can read it: bytes of its name that are not UTF-8 written as ``\\xe9``
+    (Python keeps them as lone surrogates, which no terminal, log or dialog can show)."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,7 @@ class Location:
     def __str__(self) -> str:
         parts: list[str] = []
         if self.file is not None:
-            parts.append(str(self.file))
+            parts.append(shown(self.file))
         if self.sheet is not None:
             parts.append(Text(QT_TRANSLATE_NOOP("core", "sheet '{sheet}'"), sheet=self.sheet))
         if self.cell is not None:

@@ -89,7 +89,8 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret: 
 
     risk = None
     quasi = [_output_name(recipe, q) for q in recipe.protection.quasi_identifiers]
-    quasi = [q for q in quasi if q in protected.column_names]
+    present = set(protected.column_names)
+    quasi = [q for q in quasi if q in present]
     if quasi:
         report(progress, 0.9, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
         risk = risk_summary(protected, quasi, k=recipe.protection.k_target).to_dict()

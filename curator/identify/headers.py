@@ -294,9 +294,14 @@ def _match_abbreviated(tokens: tuple[str, ...]) -> HeaderMatch | None:
     cut out of a glued name, so "UFMED" does not read as "médecin") or for a legacy abbreviation
     (CD code, DT date, NUM numéro).
     """
-    words = [t for t in tokens if not t.isdigit()]
-    if not words:
-        return None
+    words = tuple(t for t in tokens if not t.isdigit())
+    return _match_words(words) if words else None
+
+
+@lru_cache(maxsize=4096)
+def _match_words(words: tuple[str, ...]) -> HeaderMatch | None:
+    """:func:`_match_abbreviated` of the header's words without its numbers: cached, since the
+    numbered columns of a wide file (``Q1_1`` ... ``Q400_12``, ``col1`` ... ``col20000``) share them."""
     found = _match_expanded([_expansions(t, 3) for t in words])
     if found is not None or len(words) != 1 or not 5 <= len(words[0]) <= 10:
         return found

@@ -16,9 +16,10 @@ from typing import Any
 import pyarrow as pa
 
 from curator.errors import InputError, Location
+from curator.inputs import file_status, open_regular
 from curator.load.columnar import iter_parquet_batches, read_columnar
 from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
-from curator.load.fingerprint import BackgroundDigest
+from curator.load.fingerprint import BackgroundDigest, FileState, ensure_unchanged
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
 from curator.load.sheets import detect_sheet_options, list_workbook_sheets, read_workbook
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -29,20 +30,11 @@ __all__ = ["detect_options", "iter_batches", "list_sheets", "read_file"]
 
 
 def _source_path(path: str | Path) -> Path:
+    """``path`` once it is known to be a regular file this process may open (else an InputError)."""
     source = Path(path)
-    if not source.exists():
-        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file does not exist.")), Location(file=str(source)),
-                         hint=Text(QT_TRANSLATE_NOOP("core", "Check the name and folder, or choose the file again.")))
-    if source.is_dir():
-        raise InputError(Text(QT_TRANSLATE_NOOP("core", "This is a folder, not a file.")), Location(file=str(source)),
-                         hint=Text(QT_TRANSLATE_NOOP("core", "Choose the data file inside it.")))
-    try:
-        with source.open("rb"):
-            pass
-    except OSError as error:
-        raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file cannot be opened: {reason}."), reason=error.strerror),
-                         Location(file=str(source)),
-                         hint=Text(QT_TRANSLATE_NOOP("core", "Check you are allowed to read it and that no other program locks it."))) from None
+    file_status(source)
+    with open_regular(source):
+        pass
     return source
 
 
@@ -58,8 +50,19 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
     """
     given = options or ReadOptions()
     source = _source_path(path)
+    before = FileState.of(source)
+    try:
+        loaded = _read(source, given, before.size, progress)
+    except Exception:
+        ensure_unchanged(source, before)     # a file cut short while it is read fails oddly: say why
+        raise
+    ensure_unchanged(source, before)
+    report(progress, 1.0, Text(QT_TRANSLATE_NOOP("core", "Read {rows:,} rows"), rows=loaded.table.num_rows))
+    return loaded
+
+
+def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None) -> LoadedTable:
     fmt = _format(source, given)
-    size = source.stat().st_size
     warnings: list[str] = []
     metadata: dict[str, object] = {}
     sheets: list[str] = []
@@ -94,7 +97,6 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
                              hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file.")))
     info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
                       rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
-    report(progress, 1.0, Text(QT_TRANSLATE_NOOP("core", "Read {rows:,} rows"), rows=table.num_rows))
     return LoadedTable(table=table, source=info, warnings=warnings, original_names=original, metadata=dict(metadata))
 
 
@@ -119,16 +121,27 @@ def iter_batches(path: str | Path, options: ReadOptions | None = None,
     ``sha256`` (CSV only), a hashlib object fed the file's bytes as they are read."""
     given = options or ReadOptions()
     source = _source_path(path)
+    before = FileState.of(source)
     fmt = _format(source, given)
     if fmt == "csv":
-        return iter_csv_batches(source, given, batch_rows, warnings, encoding_chosen, sha256)
+        return _unchanged(iter_csv_batches(source, given, batch_rows, warnings, encoding_chosen, sha256), source, before)
     if sha256 is not None:
         raise ValueError("a digest is taken during the read of CSV files only")
     if fmt == "parquet":
-        return iter_parquet_batches(source, batch_rows)
+        return _unchanged(iter_parquet_batches(source, batch_rows), source, before)
     raise InputError(Text(QT_TRANSLATE_NOOP("core", "Streaming is available for CSV and Parquet files, not {format}."),
                           format=fmt), Location(file=str(source)),
                      hint=Text(QT_TRANSLATE_NOOP("core", "Read this file whole, or convert it to CSV or Parquet first.")))
+
+
+def _unchanged(batches: Iterator[pa.RecordBatch], source: Path, before: FileState) -> Iterator[pa.RecordBatch]:
+    """``batches``, then a check that the file did not change while they were read."""
+    try:
+        yield from batches
+    except Exception:
+        ensure_unchanged(source, before)
+        raise
+    ensure_unchanged(source, before)
 
 
 def list_sheets(path: str | Path) -> list[tuple[str, bool]]:

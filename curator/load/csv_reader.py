@@ -24,7 +24,7 @@ import pyarrow.csv as pacsv
 
 from curator.errors import InputError, Location
 from curator.load.code_page import Latin1Plan, Undefined, latin1_plan, put_right
-from curator.load.fingerprint import BackgroundDigest, DigestingFile
+from curator.load.fingerprint import BackgroundDigest, DigestingFile, arrow_file
 from curator.load.names import unique_names
 from curator.load.text_dialect import TextDialect, detect_dialect, detect_encoding, read_sample
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -47,7 +47,7 @@ def _read_with_progress(path: Path, plan: CsvPlan, handler: Any, block_size: int
     pyarrow reads a native file far faster than a Python one, so progress is the file position,
     polled; cancelling closes the file under the reader, which makes it stop.
     """
-    source = pa.OSFile(str(path), "rb")
+    source = arrow_file(path)
     size = max(path.stat().st_size, 1)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-csv") as pool:
         future = pool.submit(pacsv.read_csv, source, read_options=plan.read_options(block_size),
@@ -381,7 +381,7 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
         rows_before += table.num_rows
         yield from table.to_batches(max_chunksize=batch_rows)
 
-    opened = pa.OSFile(str(path), "rb") if sha256 is None else pa.PythonFile(DigestingFile(path, sha256), mode="r")
+    opened = arrow_file(path) if sha256 is None else pa.PythonFile(DigestingFile(path, sha256), mode="r")
     with opened as source:
         reader = pacsv.open_csv(source, read_options=plan.read_options(),
                                 parse_options=plan.parse_options(collect),

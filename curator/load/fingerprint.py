@@ -3,11 +3,55 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
+from curator.errors import InputError, shown
+from curator.messages import QT_TRANSLATE_NOOP, Text
+
 CHUNK_BYTES = 4 * 1024 * 1024
+
+
+class SourceChanged(InputError):
+    """The source file changed while it was being read: what was read is not one version of it."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What shows that a file changed: any write moves its size or modification time, a replaced
+    file has another inode. Taken before a read and compared after it (:func:`ensure_unchanged`)."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+
+    @classmethod
+    def of(cls, path: str | Path) -> FileState:
+        status = os.stat(path)
+        return cls(status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
+
+
+def ensure_unchanged(path: str | Path, before: FileState) -> None:
+    """Raise :class:`SourceChanged` unless ``path`` is as it was when ``before`` was taken."""
+    try:
+        now: FileState | None = FileState.of(path)
+    except OSError:
+        now = None
+    if now == before:
+        return
+    after = Text(QT_TRANSLATE_NOOP("core", "gone")) if now is None else f"{now.size:,}"
+    raise SourceChanged(Text(QT_TRANSLATE_NOOP("core", "{file} changed while it was being read (size {before:,} → "
+                                                       "{after} bytes): it is probably still being copied or "
+                                                       "exported"),
+                             file=shown(path), before=before.size, after=after),
+                        hint=Text(QT_TRANSLATE_NOOP("core", "Wait until it is complete and try again; nothing was "
+                                                            "written.")))
 
 
 def sha256_file(path: Path) -> str:
@@ -16,6 +60,16 @@ def sha256_file(path: Path) -> str:
         while chunk := source.read(CHUNK_BYTES):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def arrow_file(path: Path) -> Any:
+    """``path`` opened for pyarrow: natively, or through Python when its name is not UTF-8, which
+    pyarrow cannot encode (a file copied from an old Windows share: ``caf\xe9.csv``)."""
+    try:
+        os.fsdecode(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return pa.PythonFile(open(path, "rb"), mode="r")  # noqa: SIM115 - closed with the pyarrow file
+    return pa.OSFile(str(path), "rb")
 
 
 class BackgroundDigest:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from curator.errors import InputError, Location
+from curator.inputs import open_regular, os_error
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
 TEXT_FORMATS = ("csv",)
@@ -44,8 +45,11 @@ SUPPORTED_TEXT = ("CSV/TSV/TXT, Excel (.xlsx .xlsm .xls .xlsb), OpenDocument (.o
 
 
 def read_head(path: Path, size: int = 64 * 1024) -> bytes:
-    with path.open("rb") as source:
-        return source.read(size)
+    with open_regular(path) as source:
+        try:
+            return source.read(size)
+        except OSError as error:
+            raise os_error(error, path) from None
 
 
 def content_kind(head: bytes) -> str | None:

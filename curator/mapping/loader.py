@@ -7,10 +7,10 @@ build a ``Vocabulary`` without importing what loads it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from curator.errors import InputError, Location
+from curator.inputs import read_json
 from curator.mapping.tableschema import import_table_schema
 from curator.mapping.vocabulary import VOCABULARY_FORMAT, Vocabulary, read_vocabulary_file
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -51,15 +51,7 @@ def load_vocabulary(id_or_path: str | Path | None = None) -> Vocabulary:
     if path.is_dir():
         vocabulary = import_table_schema(path, load_vocabulary("hub-core"))
     else:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the vocabulary ({reason})"), reason=str(exc)),
-                             Location(file=path)) from exc
-        except json.JSONDecodeError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary is not valid JSON ({reason})"),
-                                  reason=exc.msg), Location(file=path, line=exc.lineno),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Fix the file or export it again."))) from exc
+        data = read_json(path, QT_TRANSLATE_NOOP("core", "vocabulary"))
         if not isinstance(data, dict):
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "the vocabulary file does not hold a JSON object")),
                              Location(file=path))

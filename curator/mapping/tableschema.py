@@ -12,12 +12,12 @@ checked against them) and empty codes in a nomenclature.
 from __future__ import annotations
 
 import csv
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.inputs import read_json
 from curator.mapping.headers import best_by_header
 from curator.mapping.vocabulary import Code, CodeList, Concept, Vocabulary, sha256_of
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -62,11 +62,11 @@ def _label_column(csv_path: Path, header: list[str], code_column: str) -> str | 
     descriptor = csv_path.with_suffix(".json")
     if descriptor.is_file():
         try:
-            fields = json.loads(descriptor.read_text(encoding="utf-8")).get("fields", [])
+            fields = read_json(descriptor, QT_TRANSLATE_NOOP("core", "Table Schema")).get("fields", [])
             for f in fields:
                 if f.get("role") == "label" and f.get("name") in header:
                     return str(f["name"])
-        except (OSError, ValueError):
+        except (InputError, AttributeError, TypeError):
             pass
     for name in header:
         if name != code_column and ("_LIB" in name.upper() or "LABEL" in name.upper()):
@@ -131,15 +131,7 @@ def import_table_schema(path: Path, hub: Vocabulary) -> Vocabulary:
     used_csv: set[Path] = set()
     for file in files:
         where = Location(file=file)
-        try:
-            schema = json.loads(file.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the Table Schema ({reason})"), reason=str(exc)),
-                             where) from exc
-        except json.JSONDecodeError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the Table Schema is not valid JSON ({reason})"),
-                                  reason=exc.msg), Location(file=file, line=exc.lineno),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Fix the file or remove it from the folder."))) from exc
+        schema = read_json(file, QT_TRANSLATE_NOOP("core", "Table Schema"))
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
             if path.is_file():
                 raise InputError(Text(QT_TRANSLATE_NOOP("core", "this JSON file has no 'fields' list: it is not a "

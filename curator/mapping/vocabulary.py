@@ -18,6 +18,7 @@ from typing import Any
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import ACTIONS, Transform
+from curator.recipe.params import check_params
 
 VOCABULARY_FORMAT = "curator-vocabulary"
 FORMAT_VERSION = 1
@@ -175,7 +176,9 @@ def _transform(data: Any, where: Location) -> Transform:
     if action not in ACTIONS:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown default action '{action}'"), action=action), where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(ACTIONS)))
-    return Transform(action, dict(data.get("params", {})))
+    params = data.get("params", {})
+    check_params(action, params, None, "default_action.params", where.file, complete=False)
+    return Transform(action, dict(params))
 
 
 def _synonyms(data: Any) -> list[str]:

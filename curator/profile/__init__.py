@@ -32,9 +32,11 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
     workers = max(1, min(count, pa.cpu_count()))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="curator-profile") as pool:
         # Biggest columns first, so that no worker is left with a big one while the others are idle.
-        order = sorted(range(count), key=lambda position: -table.column(position).nbytes)
-        futures = {pool.submit(profile_column, table.column_names[position], table.column(position)): position
-                   for position in order}
+        # Names and columns taken once: ``table.column_names`` builds a new list on every access,
+        # which inside the loop made a wide file's profile quadratic in its columns.
+        names, columns = table.column_names, table.columns
+        order = sorted(range(count), key=lambda position: -columns[position].nbytes)
+        futures = {pool.submit(profile_column, names[position], columns[position]): position for position in order}
         try:
             for done, future in enumerate(as_completed(futures), start=1):
                 profiles[futures[future]] = future.result()

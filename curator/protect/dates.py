@@ -10,8 +10,7 @@ import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Text
-
-DATE_LEVELS = ("year", "year_month", "quarter")
+from curator.recipe.params import DATE_LEVELS
 
 
 def as_dates(values: pa.Array | pa.ChunkedArray, column: str) -> pa.Array:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.errors import InputError, Location
+from curator.inputs import read_limited
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect.dates import as_dates
 from curator.protect.numeric import as_numbers
@@ -93,19 +95,24 @@ class Hierarchy:
         return positions
 
 
+HIERARCHY_MAX_BYTES = 256 * 1024 * 1024
+
+
 def read_arx_csv(path: str | Path, name: str | None = None, delimiter: str = ";") -> Hierarchy:
     """Load an ARX hierarchy file (UTF-8, or Windows-1252 when it is not UTF-8)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the hierarchy ({reason})"), reason=exc.strerror),
-                         Location(file=path)) from exc
+    raw = read_limited(path, HIERARCHY_MAX_BYTES, QT_TRANSLATE_NOOP("core", "hierarchy"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252")
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        text = raw.decode("cp1252", errors="replace")
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:        # a field longer than the csv module's limit, a NUL byte
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the hierarchy is not a CSV file curator can read ({reason})"),
+                              reason=str(exc)), Location(file=path),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Export it again from ARX (one line per value, "
+                                                             "';'-separated)."))) from None
     return Hierarchy.from_rows(rows, name or path.stem, Location(file=path))
 
 
@@ -155,7 +162,7 @@ def hierarchy_from_spec(spec: str | Path | Hierarchy, values: pa.Array | pa.Chun
             widths = [float(w) for w in text.split(":", 1)[1].split(",") if w.strip()]
         except ValueError:
             widths = []
-        if not widths or any(w <= 0 for w in widths):
+        if not widths or any(not (math.isfinite(w) and 0 < w <= 2.0 ** 53) for w in widths):
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "'{spec}' does not give interval widths"), spec=text),
                              Location(column=name or None),
                              hint=Text(QT_TRANSLATE_NOOP("core", "Write the widths after 'intervals:', for example "

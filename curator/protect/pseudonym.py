@@ -19,8 +19,8 @@ from curator.errors import InputError
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect import _pool
 from curator.protect._hmac import hmac_sha256_hex, tokens_as_text
+from curator.recipe.params import KINDS
 
-KINDS = ("generic", "nir", "name")
 TOKEN_LENGTH = 64
 
 

@@ -25,6 +25,7 @@ from curator.protect import dates, geo, numeric
 from curator.protect.hierarchy import hierarchy_from_spec
 from curator.protect.pseudonym import KINDS, pseudonymise
 from curator.recipe.model import ColumnDecision
+from curator.recipe.params import check_params
 from curator.recipe.privacy import kept_by_choice, leaves_identifying
 
 # Words in a concept id or column name that choose the normalisation of its pseudonyms.
@@ -84,7 +85,8 @@ def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: byte
 def column_of(table: pa.Table, decision: ColumnDecision) -> pa.ChunkedArray:
     """The decision's column: by source name, or by the concept or output name after mapping."""
     for name in (decision.source, decision.concept, decision.output_name):
-        if name is not None and name in table.column_names:
+        # The schema's name index, not ``name in table.column_names`` (a new list each time: quadratic).
+        if name is not None and table.schema.get_field_index(name) >= 0:
             return table.column(name)
     raise InputError(Text(QT_TRANSLATE_NOOP("core", "the column '{column}' is not in the data"), column=decision.source),
                      Location(column=decision.source),
@@ -101,6 +103,7 @@ def _check_decisions(table: pa.Table, decisions: list[ColumnDecision]) -> None:
                              Location(column=decision.source),
                              hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."),
                                        choices=", ".join(sorted(_KNOWN_ACTIONS))))
+        check_params(transform.action, transform.params, decision.source)
         if leaves_identifying(decision.identifying, transform):
             raise InputError(Text(QT_TRANSLATE_NOOP("core", "this column identifies people directly and would be "
                                                             "exported as it is")),
@@ -270,7 +273,7 @@ def _date_shift(ctx: _Context) -> pa.Array:
 def _age_at(ctx: _Context) -> pa.Array:
     birth = dates.as_dates(ctx.values, ctx.column)
     reference = ctx.param("reference")
-    if isinstance(reference, str) and reference in ctx.table.column_names:
+    if isinstance(reference, str) and ctx.table.schema.get_field_index(reference) >= 0:
         return dates.age_at(birth, dates.as_dates(ctx.table.column(reference), reference), ctx.column)
     return dates.age_at(birth, str(reference), ctx.column)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
 from curator.load import detect_options, list_sheets, read_file
+from curator.load.fingerprint import FileState, ensure_unchanged
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.messages import QT_TRANSLATE_NOOP
 from curator.package.agestream import BackgroundEncryption
@@ -160,8 +161,12 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
         return ApplyResult(drift, skipped, notes, manifest, result.output_rows, list(result.table.column_names),
                            result.risk, result.validation.summary())
 
+    before: FileState | None = None
     if loaded is None:
         options = reading_options(path, recipe, notes)
+        # Compared again before the package is written: a file still being copied or exported
+        # would give a package of part of it.
+        before = FileState.of(path)
         fmt = options.format if options is not None else detect_options(path).format
         if streamable(path, recipe, fmt, stream):
             # The curated data in clear is written only in the run's private folder, never beside the output.
@@ -178,11 +183,16 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                     streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
                                                 check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
                                                 batch_rows=batch_rows or BATCH_ROWS, on_data_started=encrypt_data)
+                    ensure_unchanged(path, before)
                     notes.extend(streamed.loaded.warnings)
                     notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
                     return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
                 except SchemaChanged as exc:
+                    ensure_unchanged(path, before)       # not a file cut short by a copy still running
                     notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
+                except Exception:
+                    ensure_unchanged(path, before)
+                    raise
                 finally:
                     for encryption in encryptions:
                         encryption.wait()
@@ -200,4 +210,6 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     as_read(adapted, loaded.source.options)
     check_secret(adapted)
     result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3, 0.9))
+    if before is not None:
+        ensure_unchanged(path, before)
     return finish(loaded, adapted, result, drift, skipped)

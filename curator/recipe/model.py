@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.inputs import JSON_MAX_BYTES, loads_json, read_limited, shown
 from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.recipe.params import check_decisions
 from curator.recipe.schema import RECIPE_FORMAT, RECIPE_VERSION, migrate, validate
 from curator.source import ReadOptions
 from curator.workspace import write_atomic
@@ -78,6 +80,16 @@ class ExportMetadata:
     recipients: list[str] = field(default_factory=list)   # age1... public keys only
 
 
+def _column_at(data: Any, path: list[str | int]) -> str | None:
+    """The source column a JSON path of a recipe belongs to (``columns[3]...``), for error messages."""
+    if len(path) > 1 and path[0] == "columns" and isinstance(data, dict) and isinstance(data.get("columns"), list):
+        index = path[1]
+        if isinstance(index, int) and index < len(data["columns"]) and isinstance(data["columns"][index], dict):
+            source = data["columns"][index].get("source")
+            return source if isinstance(source, str) else None
+    return None
+
+
 @dataclass
 class Recipe:
     version: int = RECIPE_VERSION
@@ -124,6 +136,7 @@ class Recipe:
                 code_map=dict(c.get("code_map", {})), code_review=dict(c.get("code_review", {})),
                 validation=dict(c.get("validation", {})), output_name=c.get("output_name"),
                 aliases=list(c.get("aliases", []))))
+        check_decisions(columns, path)
         return cls(version=RECIPE_VERSION, reader=ReadOptions.from_dict(data.get("reader", {})),
                    source=dict(data.get("source", {})), source_columns=list(data.get("source_columns", [])),
                    vocabulary=dict(data.get("vocabulary", {})), columns=columns,
@@ -132,15 +145,11 @@ class Recipe:
                    migrated_from=original_version if original_version != RECIPE_VERSION else None)
 
     @classmethod
-    def from_json(cls, text: str, path: str | Path | None = None) -> Recipe:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the recipe is not valid JSON ({reason})"), reason=exc.msg),
-                             Location(file=path, line=exc.lineno),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Restore it from a backup or re-create it with "
-                                                                 "'curator recipe init'."))) from exc
-        return cls.from_dict(data, path)
+    def from_json(cls, text: str | bytes, path: str | Path | None = None) -> Recipe:
+        """A recipe from its JSON text: refused with InputError when it is not JSON, holds NaN or
+        Infinity, an integer of more than 30 digits, or nesting more than 64 levels deep."""
+        where = Location(file=shown(path)) if path is not None else Location()
+        return cls.from_dict(loads_json(text, where, QT_TRANSLATE_NOOP("core", "recipe"), _column_at), path)
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
@@ -152,12 +161,4 @@ class Recipe:
 
     @classmethod
     def load(cls, path: str | Path) -> Recipe:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot read the recipe ({reason})"), reason=exc.strerror),
-                             Location(file=path)) from exc
-        except UnicodeDecodeError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "the recipe is not a UTF-8 text file")), Location(file=path),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Give the .json recipe written by curator."))) from exc
-        return cls.from_json(text, path)
+        return cls.from_json(read_limited(path, JSON_MAX_BYTES, QT_TRANSLATE_NOOP("core", "recipe")), path)

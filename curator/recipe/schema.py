@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.inputs import json_path
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
 RECIPE_VERSION = 2
@@ -87,19 +88,12 @@ def _validator() -> Any:
     return Draft202012Validator(recipe_schema())
 
 
-def _json_path(parts: Any) -> str:
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "the top level"
-
-
 def validate(data: dict[str, Any], path: str | Path | None = None) -> None:
     """Raise InputError listing where ``data`` breaks the schema (the first few problems)."""
     errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if not errors:
         return
-    details = [f"{_json_path(e.absolute_path)}: {e.message}" for e in errors[:10]]
+    details = [f"{json_path(list(e.absolute_path))}: {e.message}" for e in errors[:10]]
     if len(errors) > 10:
         details.append(Text(QT_TRANSLATE_NOOP("core", "... and {count} more"), count=len(errors) - 10))
     first = errors[0]

@@ -111,8 +111,9 @@ def _merge_validation(total: ValidationReport, part: ValidationReport) -> None:
 
 
 def _count_values(counts: dict[str, dict[str, int]], table: pa.Table) -> None:
+    present = set(table.column_names)
     for name in list(counts):
-        if name not in table.column_names:
+        if name not in present:
             continue
         column = table.column(name)
         tally = pc.value_counts(pc.drop_null(column))
@@ -340,7 +341,8 @@ def _convert_batch(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, drop
     from curator.check import convert_and_validate
 
     batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader, header_row=first_row))
-    kept = table.drop_columns([n for n in dropped_unmapped if n in table.column_names])
+    present = set(table.column_names)
+    kept = table.drop_columns([n for n in dropped_unmapped if n in present])
     typed, part = convert_and_validate(kept, batch_recipe, vocabulary, date_formats=date_formats)
     return _ConvertedBatch(table.num_rows, kept.column_names, typed, part)
 
@@ -452,7 +454,8 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
                 except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as exc:
                     raise SchemaChanged(str(exc)) from exc
             writer.write(protected)
-            present = [q for q in quasi if q in protected.column_names]
+            names = set(protected.column_names)
+            present = [q for q in quasi if q in names]
             if present:
                 done.quasi_parts.append(pa.table([pc.dictionary_encode(protected.column(q)) for q in present],
                                                  names=present))
