@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from curator import __version__
 from curator.errors import EXIT_BAD_INPUT, CuratorError
 from curator.progress import Cancelled
+from curator.runtime import configure
 
 VERBS = ("gui", "demo", "inspect", "recipe", "apply", "verify", "open", "risk", "selftest", "keys")
 
@@ -112,6 +113,7 @@ def _normalise_argv(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; ``argv`` None means this is the program itself (arguments from sys.argv)."""
     if argv is None:
+        configure()
         try:
             return _run(sys.argv[1:])
         finally:
