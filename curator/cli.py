@@ -118,8 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(sys.argv[1:])
         finally:
             # The process ends next: spare its shutdown the collector's passes over every object
-            # the run left (the Arrow, pandas and vocabulary objects): 0.1 to 0.3 s of every
-            # command. Everything curator writes is closed before this point.
+            # the run left (the Arrow, pandas and vocabulary objects), a noticeable part of a
+            # short command. Everything curator writes is closed before this point.
             gc.freeze()
     return _run(argv)
 
