@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint dist clean
+.PHONY: run test test-fast setup system-deps lint dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ run: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The suite without the tests marked slow (the frozen bundle, the long streamed applies...): for
+# a quick run while working. `make test` (and CI) runs them all.
+test-fast: setup
+	$(PY) -m pytest -m "not slow"
 
 lint: setup
 	$(VENV)/bin/ruff check curator ui tests scripts benchmarks

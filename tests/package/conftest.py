@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +18,6 @@ TOOLS = ("age", "age-keygen", "minisign", "openssl", "tar")
 
 def run(*args: str | Path, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], cwd=cwd, input=stdin, capture_output=True, timeout=60)
-
-
-def need_tools() -> None:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"stock tools missing: {', '.join(missing)} (CI installs Debian's age, minisign, openssl)")
 
 
 @dataclass
@@ -55,7 +48,7 @@ def _minisign_keygen(folder: Path, name: str) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="session")
 def stock_keys(tmp_path_factory: pytest.TempPathFactory) -> StockKeys:
-    need_tools()
+    # Its tools are required of every test that uses it (tests/conftest.py, TOOL_FIXTURES).
     folder = tmp_path_factory.mktemp("stock-keys")
     hub_recipient = _age_keygen(folder / "hub.key")
     other_recipient = _age_keygen(folder / "other-hub.key")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import os
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -98,8 +97,8 @@ def test_new_secrets_are_32_random_bytes():
     assert len(first) == 32 and first != second
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_stock_age_opens_the_secret_file(tmp_path):
     """The secret file is a plain age passphrase file: the hub's own tools can open it."""
     secret = new_secret()
@@ -122,8 +121,8 @@ def test_hub_issued_age_file_is_imported(tmp_path):
         import_secret(issued, tmp_path / "other.secret", "my pass", source_passphrase="not it")
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_hub_secret_made_with_stock_age_is_read(tmp_path):
     """The hub makes the linkage secret with `age -p -a` (armored, the secret as hex text)."""
     secret = new_secret()
@@ -186,8 +185,8 @@ def _curator(*args: str, cwd) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_keys_new_secret_imports_a_hub_file_made_by_stock_age_with_its_passphrase_file(tmp_path):
     secret, issued = _hub_secret_made_by_stock_age(tmp_path, "hub pass")
     (tmp_path / "hub.pass").write_text("hub pass\n")
@@ -214,8 +213,8 @@ def test_keys_new_secret_imports_a_hub_file_made_by_stock_age_with_its_passphras
     assert not (tmp_path / "third.secret").exists()
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_keys_new_secret_asks_for_the_hub_files_passphrase_on_a_terminal(tmp_path):
     secret, issued = _hub_secret_made_by_stock_age(tmp_path, "hub pass")
     mine = tmp_path / "mine.secret"
