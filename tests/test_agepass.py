@@ -53,6 +53,7 @@ def _work_factor(data: bytes) -> int:
     return int(match.group(1))
 
 
+@pytest.mark.slow
 def test_secret_files_and_protected_identities_use_the_reference_work_factor(tmp_path) -> None:
     """pyrage's own choice wanders (2^19 or 2^20 on one machine: 512 MiB or 1 GiB to open each time)."""
     secret = new_secret()

@@ -96,6 +96,7 @@ def _reference_nir(value: str | None) -> str | None:
     return text or None
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.text(alphabet=_NIR_ALPHABET, max_size=22),
                           st.from_regex(r"[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[AaBb]) ?[0-9]{3} ?[0-9]{3}( ?[0-9]{2})?",

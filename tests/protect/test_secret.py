@@ -45,6 +45,7 @@ def test_wrong_passphrase_is_a_clear_input_error(tmp_path):
     assert str(path) in str(info.value)
 
 
+@pytest.mark.slow
 def test_pending_secret_is_opened_in_the_helper_process_while_this_one_works(tmp_path):
     from curator.protect import _pool
 
@@ -68,6 +69,7 @@ def test_pending_secret_is_opened_in_the_helper_process_while_this_one_works(tmp
     assert resolve_secret(secret) == secret and resolve_secret(None) is None
 
 
+@pytest.mark.slow
 def test_pending_secret_without_a_helper_process_opens_the_file_here(tmp_path, monkeypatch):
     from curator.protect import _pool
 
@@ -242,6 +244,7 @@ def test_import_rejects_a_secret_of_the_wrong_size(tmp_path):
         import_secret(source, tmp_path / "x.secret", "pw")
 
 
+@pytest.mark.slow
 def test_linkage_secret_forms(tmp_path):
     from curator.protect.secret import read_linkage_secret
 

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from curator.resources import resource_path
 from ui import i18n
 from ui.qt import QDialogButtonBox, QPushButton
@@ -118,6 +120,7 @@ def _french_translations() -> dict[str, str]:
             for m in context.iter("message")}
 
 
+@pytest.mark.slow
 def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
     """The demo through the French window: suggestion reasons, identification evidence, notes, the
     validation summary, Reach k's result and the profile's types all show in French, with French
