@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -16,7 +17,9 @@ from ui.qt import QDialogButtonBox, QPushButton
 TS = resource_path("translations", "curator_fr.ts")
 
 
+@functools.cache
 def _build_qm() -> None:
+    """Once per test process: the .qm is a file of the repository that the bundle build copies too."""
     script = resource_path("..", "scripts", "build_translations.py").resolve()
     subprocess.run([sys.executable, str(script)], check=True, capture_output=True)
 
