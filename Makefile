@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint dist clean
+.PHONY: run test test-fast setup system-deps lint dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,17 @@ setup: system-deps $(STAMP)
 run: setup
 	$(VENV)/bin/curator gui resources/demo/registre_cancer_demo.csv
 
+# Two test processes (pytest-xdist), each running whole files, so that module fixtures such as the
+# frozen bundle's build run once; `.venv/bin/python -m pytest` alone runs the suite in one process.
+PYTEST_PARALLEL := -n 2 --dist loadfile
+
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
+
+# The suite without the tests marked slow (the frozen bundle, the accuracy corpora, the longest key
+# and secret tests...): for a quick run while working. `make test` (and CI) runs them all.
+test-fast: setup
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not slow"
 
 lint: setup
 	$(VENV)/bin/ruff check curator ui tests scripts benchmarks

@@ -25,6 +25,10 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from curator.runtime import configure  # noqa: E402
+
+configure()   # the program's process-wide settings, as cli.main makes them
+
 from curator.identify import identify_table, warm_up  # noqa: E402
 from curator.identify.checksums import count_valid_nirs  # noqa: E402
 

@@ -155,6 +155,8 @@ def make_xlsx(rows: int) -> Path:
 PRELUDE = """
 import json, resource, sys, time
 sys.path.insert(0, {repo!r})
+from curator.runtime import configure
+configure()   # as the program does first (cli.main), before pyarrow is imported
 import pyarrow as pa, pyarrow.csv as pacsv
 from curator.load import read_file
 from curator.load.csv_reader import plan_csv

@@ -24,6 +24,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
+from curator.runtime import configure  # noqa: E402
+
+configure()   # the program's process-wide settings, as cli.main makes them
+
 from curator.check import convert_and_validate  # noqa: E402
 from curator.check.convert import suggested_code_map  # noqa: E402
 from curator.mapping import load_vocabulary, suggest_columns  # noqa: E402

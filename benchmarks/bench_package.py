@@ -30,6 +30,8 @@ _STEP = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
     sys.path.insert(0, {repo!r})
+    from curator.runtime import configure
+    configure()   # as the program does first
     from curator.package.keys import load_identity, load_signer, load_signing_key
     work = Path({work!r})
     start = time.perf_counter()
@@ -54,6 +56,8 @@ def _baseline_kib() -> int:
     code = textwrap.dedent(f"""
         import json, sys
         sys.path.insert(0, {str(REPO)!r})
+        from curator.runtime import configure
+        configure()
         import curator.package.build, curator.package.unpack, curator.package.verify
         print(json.dumps(int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])))
     """)

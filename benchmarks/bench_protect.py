@@ -33,6 +33,10 @@ ADULT = ROOT.parent / "shared" / "data" / "arx-adult"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from curator.runtime import configure  # noqa: E402
+
+configure()   # the program's process-wide settings, as cli.main makes them
+
 from curator.protect.hierarchy import load_hierarchies  # noqa: E402
 from curator.protect.pseudonym import pseudonymise  # noqa: E402
 from curator.protect.risk import risk_summary  # noqa: E402

@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     for package in ("curator", "ui"):
         compileall.compile_dir(str(REPO / package), quiet=1)
 
+    from curator.runtime import configure
+    configure()   # as ui.app.main does
     from curator.identify import warm_up
     from curator.mapping.warmup import warm_up as warm_up_mapping
     from ui import i18n

@@ -6,9 +6,14 @@ app rather than through the command line, whose messages would have nowhere to g
 
 import sys
 
-# First thing: a spawned hashing helper (curator.protect._pool) re-enters this executable and must
+# First thing, before pyarrow or numpy is imported: the program's process-wide settings.
+from curator.runtime import configure
+
+configure()
+
+# Then: a spawned hashing helper (curator.protect._pool) re-enters this executable and must
 # run its task here instead of starting another copy of the program.
-from curator.protect._pool import freeze_support
+from curator.protect._pool import freeze_support  # noqa: E402
 
 freeze_support()
 

@@ -2,10 +2,10 @@
 
 pyrage (rage) picks the scrypt work factor of a file it writes by timing a tiny scrypt run, one
 that fits in the processor's cache, and scaling it up to a second. The big run does not fit in
-the cache, so the guess is off and it wanders: on one machine it wrote 2^19 in 9 files out of 12
-and 2^20 in the other 3. Opening such a file then takes 1.8 s and 512 MiB, or 2.9 s and a whole
-GiB, every time it is opened (at every apply). The reference implementation (Go, filippo.io/age)
-writes 2^18: 256 MiB, under a second here — the strength curator's minisign keys use too.
+the cache, so the guess is off and it wanders to 2^19 or 2^20: two or four times the time and
+memory (up to a whole GiB) every time the file is opened, at every apply (benchmarks/README.md).
+The reference implementation (Go, filippo.io/age) writes 2^18 (256 MiB), the strength curator's
+minisign keys use too.
 
 So curator writes its passphrase files itself, to the age v1 specification (c2sp.org/age: one
 scrypt stanza, the header MAC, the STREAM payload) with the primitives of ``cryptography``.
@@ -30,7 +30,7 @@ _ARMOR_COLUMNS = 64
 def encrypt(plaintext: bytes, passphrase: str, *, armored: bool = False, work_factor: int = WORK_FACTOR) -> bytes:
     """``plaintext`` as an age file that ``passphrase`` opens (ASCII-armored if ``armored``)."""
     # Imported here: reading a secret needs only the constants above, and `curator apply` starts
-    # opening its secret before anything heavier is imported (cryptography: 27 ms).
+    # opening its secret before anything heavier is imported, cryptography included.
     from cryptography.hazmat.primitives import hashes, hmac
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt

@@ -18,6 +18,7 @@ from curator import __version__, workspace
 from curator.errors import EXIT_BAD_INPUT, CuratorError
 from curator.progress import Cancelled
 from curator.redact import printable, redacted, secret_kind
+from curator.runtime import configure
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,12 +127,13 @@ def _normalise_argv(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; ``argv`` None means this is the program itself (arguments from sys.argv)."""
     if argv is None:
+        configure()
         try:
             return _run(sys.argv[1:])
         finally:
             # The process ends next: spare its shutdown the collector's passes over every object
-            # the run left (the Arrow, pandas and vocabulary objects): 0.1 to 0.3 s of every
-            # command. Everything curator writes is closed before this point.
+            # the run left (the Arrow, pandas and vocabulary objects), a noticeable part of a
+            # short command. Everything curator writes is closed before this point.
             gc.freeze()
     return _run(argv)
 

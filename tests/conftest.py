@@ -1,8 +1,17 @@
-"""Test configuration shared by every test: Qt offscreen, paths to the repository and to shared data."""
+"""Test configuration shared by every test: Qt offscreen, paths to the repository and to shared data,
+and the stock tools the interoperability tests run.
+
+A test that runs a stock tool (age, minisign, openssl, ReadStat's readstat...) is marked
+``@pytest.mark.interop("age", ...)`` with the tools it needs; a test that uses a fixture the stock
+tools make (``TOOL_FIXTURES``) is marked so at collection. A missing tool fails the test in CI (the
+``CI`` environment variable set; CI installs them) and skips it elsewhere, with the same message.
+``pytest -m "not interop"`` leaves them out, ``-m "not slow"`` (``make test-fast``) the long ones.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +21,39 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+# Session fixtures whose values are made by stock tools: a test using one needs the tools too.
+TOOL_FIXTURES: dict[str, tuple[str, ...]] = {
+    "stock_keys": ("age-keygen", "minisign"),      # tests/package/conftest.py
+    "built": ("minisign",),                         # tests/bundle/test_frozen_bundle.py signs SHA256SUMS
+}
+
+
+def require_tool(*tools: str) -> None:
+    """Fail (in CI) or skip (elsewhere) the running test when one of ``tools`` is not on PATH."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if not missing:
+        return
+    message = (f"stock tool not found: {', '.join(missing)} "
+               "(`make system-deps` installs age, minisign, openssl and readstat)")
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must have it", pytrace=False)
+    pytest.skip(message)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        needed = sorted({tool for name, tools in TOOL_FIXTURES.items()
+                         if name in getattr(item, "fixturenames", ()) for tool in tools})
+        if needed:
+            item.add_marker(pytest.mark.interop(*needed))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture runs: the tools of every ``interop`` mark of the test."""
+    for mark in item.iter_markers("interop"):
+        require_tool(*mark.args)
 
 
 @pytest.fixture(scope="session")

@@ -53,13 +53,14 @@ def _work_factor(data: bytes) -> int:
     return int(match.group(1))
 
 
+@pytest.mark.slow
 def test_secret_files_and_protected_identities_use_the_reference_work_factor(tmp_path) -> None:
     """pyrage's own choice wanders (2^19 or 2^20 on one machine: 512 MiB or 1 GiB to open each time)."""
     secret = new_secret()
-    for name in ("a.secret", "b.secret", "c.secret"):
-        write_secret_file(tmp_path / name, secret, "pw")
-        assert _work_factor((tmp_path / name).read_bytes()) == agepass.WORK_FACTOR == 18
-        assert read_secret_file(tmp_path / name, "pw") == secret
+    # curator's writer sets the factor itself, so one file shows it (pyrage's choice varied by file).
+    write_secret_file(tmp_path / "a.secret", secret, "pw")
+    assert _work_factor((tmp_path / "a.secret").read_bytes()) == agepass.WORK_FACTOR == 18
+    assert read_secret_file(tmp_path / "a.secret", "pw") == secret
     key_path, public_path = new_recipient_key(tmp_path / "hub", "pw")
     data = key_path.read_bytes()
     assert data.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----\n")

@@ -43,6 +43,9 @@ from curator.package.keys import load_identity, load_signing_key
 from curator.protect.secret import read_secret_file
 from curator.resources import demo_csv
 
+# The whole chain run through the command line, keys and secret opened by each command.
+pytestmark = pytest.mark.slow
+
 BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 
 

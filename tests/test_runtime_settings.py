@@ -1,4 +1,5 @@
-"""Process-wide settings made on importing curator: Arrow's allocator and numpy's huge pages."""
+"""Process-wide settings: made by the program at its entry points (Arrow's allocator, numpy's huge
+pages, the collector at exit), never by importing curator."""
 
 from __future__ import annotations
 
@@ -11,23 +12,44 @@ import pytest
 PROBE = """
 import numpy, pyarrow
 {first}
-import curator
+from curator.runtime import configure
+configure()
 from numpy._core import multiarray
 print(pyarrow.default_memory_pool().backend_name, multiarray._set_madvise_hugepage(False))
 """
 
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="jemalloc ships in pyarrow's Linux wheels only")
+
+
+def _clean_environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("ARROW_DEFAULT_MEMORY_POOL", "NUMPY_MADVISE_HUGEPAGE")}
+
 
 def _probe(first: str = "", **env: str) -> list[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("ARROW_DEFAULT_MEMORY_POOL", "NUMPY_MADVISE_HUGEPAGE")}
-    output = subprocess.run([sys.executable, "-c", PROBE.format(first=first)], env={**clean, **env},
+    output = subprocess.run([sys.executable, "-c", PROBE.format(first=first)], env={**_clean_environment(), **env},
                             capture_output=True, text=True, check=True)
     assert output.stderr == ""      # no warning from Arrow about its allocator
     return output.stdout.split()
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="jemalloc ships in pyarrow's Linux wheels only")
-def test_curator_allocates_arrow_memory_with_jemalloc_and_numpy_without_huge_pages():
-    # pyarrow and numpy imported before curator, with a buffer already allocated: still switched.
+def test_importing_curator_changes_nothing_in_the_process():
+    probe = ("import gc, os; environ = dict(os.environ); "
+             "import curator, curator.load, curator.pipeline, curator.cli; "
+             "import pyarrow; from numpy._core import multiarray; "
+             "assert os.environ == environ, set(os.environ.items()) ^ set(environ.items()); "
+             "assert gc.isenabled(); "
+             "print(pyarrow.default_memory_pool().backend_name, multiarray._set_madvise_hugepage(True))")
+    clean = _clean_environment()
+    output = subprocess.run([sys.executable, "-c", probe], env=clean, capture_output=True, text=True, check=True)
+    default_pool = subprocess.run([sys.executable, "-c", "import pyarrow; print(pyarrow.default_memory_pool().backend_name)"],
+                                  env=clean, capture_output=True, text=True, check=True).stdout.split()
+    # numpy's switch still at its own default (huge pages asked for), Arrow on its own default pool.
+    assert output.stdout.split() == [*default_pool, "True"]
+
+
+@linux_only
+def test_configure_allocates_arrow_memory_with_jemalloc_and_numpy_without_huge_pages():
+    # pyarrow and numpy imported before configure(), with a buffer already allocated: still switched.
     assert _probe("pyarrow.array([1, 2])") == ["jemalloc", "False"]
 
 
@@ -35,20 +57,24 @@ def test_the_users_own_settings_win():
     assert _probe(ARROW_DEFAULT_MEMORY_POOL="system", NUMPY_MADVISE_HUGEPAGE="1") == ["system", "True"]
 
 
-def test_the_program_spares_its_shutdown_the_collector_but_a_caller_in_process_keeps_it(tmp_path):
-    """`curator ...` freezes what is left once its command is done (its shutdown then skips the
-    collector's passes over every object); main(argv) called from Python leaves the collector alone."""
+@linux_only
+def test_the_program_configures_itself_and_spares_its_shutdown_the_collector_but_a_caller_keeps_both(tmp_path):
+    """`curator ...` (cli.main run as the program) makes its settings before any verb imports pyarrow,
+    and freezes what is left once its command is done (its shutdown then skips the collector's passes
+    over every object); main(argv) called from Python leaves the process as it was."""
     from curator.cli import main
 
-    probe = ("import gc, sys; from curator.cli import main; code = main(); "
-             "sys.stdout.write(f'{code} {gc.get_freeze_count() > 0}')")
+    probe = ("import gc, os, sys; from curator.cli import main; assert 'pyarrow' not in sys.modules; code = main(); "
+             "import pyarrow; sys.stdout.write(f'{code} {gc.get_freeze_count() > 0} '"
+             "f'{os.environ.get(\"NUMPY_MADVISE_HUGEPAGE\")} {pyarrow.default_memory_pool().backend_name}')")
     table = tmp_path / "t.csv"
     table.write_text("a;b\n1;2\n", encoding="utf-8")
     output = subprocess.run([sys.executable, "-c", probe, "inspect", str(table), "--json"],
-                            capture_output=True, text=True, check=True)
-    assert output.stdout.endswith("0 True")
+                            env=_clean_environment(), capture_output=True, text=True, check=True)
+    assert output.stdout.split()[-4:] == ["0", "True", "0", "jemalloc"]
     import gc
 
-    frozen_before = gc.get_freeze_count()
+    frozen_before, environ = gc.get_freeze_count(), dict(os.environ)
     assert main(["inspect", str(table), "--json"]) == 0
     assert gc.get_freeze_count() == frozen_before
+    assert dict(os.environ) == environ

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from curator.resources import demo_csv, resource_path
+from curator.runtime import configure
 from ui import i18n
 from ui import settings as app_settings
 from ui.dialogs import show_error
@@ -129,6 +130,7 @@ def smoke_test() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``curator gui [FILE | PROJECT]``. With nothing to open on a first run, shows the demo data."""
+    configure()
     args = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = make_application()

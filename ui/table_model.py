@@ -227,9 +227,8 @@ class ArrowTableModel(QAbstractTableModel):
     def _gather(self, column: int, rows: np.ndarray) -> list[str | None]:
         """The values of source ``rows`` of a text column, read cell by cell from their chunks.
 
-        A sorted or filtered block's rows lie in hundreds of chunks: an Arrow take across them costs
-        3 ms per column and block (30 ms the first time), joining the chunks tens of ms, both on this
-        thread; a one-row slice per cell costs a microsecond."""
+        A sorted or filtered block's rows lie in hundreds of chunks: an Arrow take across them, or
+        joining the chunks, costs more on this (the GUI) thread than a one-row slice per cell."""
         found = self._chunk_starts.get(column)
         if found is None:
             chunks = self._table.column(column).chunks

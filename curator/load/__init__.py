@@ -4,7 +4,26 @@ Entry points: :func:`read_file`, :func:`detect_options`, :func:`iter_batches`, :
 ``ReadOptions.header_row`` is the 1-based line (text) or row (sheet) of the header; 0 means the
 file has no header and columns are named column_1, column_2...
 Bad input raises :class:`curator.errors.InputError` naming the file (and sheet, line, column) and
-saying what to do. The source file is only ever opened for reading.
+saying what to do. The source file is only ever opened for reading. ``iter_batches`` streams CSV
+and Parquet files; what ``read_file`` would warn about goes to its ``warnings`` list.
+
+One module per job:
+
+- ``formats``: the extension checked against the file's magic bytes;
+- ``text_dialect``: encoding, delimiter, header line and decimal marks, on a sample of the first
+  MiB (a byte Windows-1252 leaves undefined does not rule it out when the rest fits it);
+- ``csv_reader``: pyarrow.csv, every column as text, ragged rows refused with their line numbers;
+  text pyarrow transcodes is not checked again for UTF-8, a file read as UTF-8 is;
+- ``code_page``: Windows-1252 and ISO-8859-15 parsed through pyarrow's cheap Latin-1 transcoding,
+  then the few characters where they differ put right in the chunks that hold them;
+- ``sheets``: workbooks through python-calamine (zip-bomb check, merged header cells), rows laid
+  out in columns by numpy, the garbage collector paused while cells are converted (``collection``);
+- ``columnar`` (Parquet, Feather) and ``statistical`` (SAS, Stata, SPSS through pyreadstat, value
+  labels in ``metadata["value_labels"]``; the SAS7BDAT test file is written by ReadStat's tool);
+- ``cells``: typed values to text (a column of strings is joined, encoded and split by Arrow);
+- ``fingerprint``: the SHA-256, taken on a thread beside the parse.
+
+The bad-input corpus is ``tests/data/bad_inputs/``, made by ``tests/data/make_bad_inputs.py``.
 """
 
 from __future__ import annotations
@@ -83,7 +102,7 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
                                decimal=given.decimal, thousands=given.thousands,
                                max_uncompressed_bytes=given.max_uncompressed_bytes)
         elif fmt in STATISTICAL_FORMATS:
-            # pyreadstat brings pandas and narwhals (0.1-0.3 s to import): only for the files that need it.
+            # pyreadstat brings pandas and narwhals (slow to import): only for the files that need it.
             from curator.load.statistical import read_statistical
 
             table, original, warnings, metadata = read_statistical(source, fmt, progress)

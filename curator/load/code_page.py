@@ -1,8 +1,8 @@
 """Windows-1252 and ISO-8859-15 read through pyarrow's Latin-1 path, then the few characters where they differ put right.
 
 pyarrow transcodes a non-UTF-8 file through Python's codec before it parses, on one thread. Latin-1
-is the cheap codec (every byte is the code point of the same number), Windows-1252 an expensive one:
-on a 360 MB registry export the Latin-1 read takes about a second less. The two differ only on a few
+is the cheap codec (every byte is the code point of the same number), Windows-1252 an expensive one
+(benchmarks/README.md). The two differ only on a few
 bytes (0x80-0x9F for Windows-1252: €, œ, ’...; eight bytes for ISO-8859-15), which a Latin-1 read
 turns into the code points U+0080-U+00BF. Those are found in the UTF-8 columns with a byte scan
 (their first UTF-8 byte is 0xC2) and replaced with the code page's characters, only in the columns
@@ -127,7 +127,7 @@ def put_right(table: pa.Table, plan: Latin1Plan) -> tuple[pa.Table, list[Undefin
     columns = list(table.columns)
     flagged = plan.flagged
     # One column after the other: the scan is a few small numpy steps per chunk, mostly Python's
-    # time, which two threads would only share (0.22 s on two threads, 0.16 s on one, 1.5M rows).
+    # time, which two threads would only share, and slow down.
     scans = [_present(column, flagged) for column in columns]
     for position, name in enumerate(table.column_names):
         found, _row = scans[position]
@@ -151,8 +151,8 @@ def _replaced(column: pa.ChunkedArray | pa.Array, replacements: dict[int, str]) 
 
     Only the chunks holding one are touched. Characters that are two bytes in UTF-8, as the code
     point is (œ, Š, Ÿ...), are written over it in a copy of the chunk's bytes; the others (€, ’,
-    dashes...) change the length and go through Arrow's replace, on those chunks alone. On a
-    1.5M-row comment column with a few "œ", that is 10 ms instead of 200 ms for a whole-column replace.
+    dashes...) change the length and go through Arrow's replace, on those chunks alone: a long
+    comment column with a few "œ" is not copied whole.
     """
     wanted = _flags(tuple(replacements))
     same_size = {point: character.encode("utf-8") for point, character in replacements.items()

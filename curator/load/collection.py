@@ -1,9 +1,11 @@
 """Python's cyclic garbage collector paused while a reader builds millions of cell objects.
 
-A workbook arrives as one Python list per row and one object per cell: for 100,000 rows x 25
-columns, the collector's passes over those lists (none of which can form a cycle) cost a third of
-the conversion (3.4-4.4 s instead of 2.8-3.4 s). Reference counting still frees everything as
-usual. Pauses nest across threads: the collector runs again once the last one ends.
+A workbook arrives as one Python list per row and one object per cell: the collector's passes
+over those lists, none of which can form a cycle, are a large share of the conversion (figures:
+benchmarks/README.md). Reference counting still frees everything as usual.
+
+The collector is process-wide, so a pause is counted: two threads reading workbooks at once each
+hold one, and the collector runs again once the last one ends, and only if it ran before the first.
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ class CsvPlan:
 
     def convert_options(self) -> pacsv.ConvertOptions:
         # Text pyarrow transcodes is UTF-8 by construction (Python's codec wrote it): checking it
-        # again costs a pass over every value (0.1-0.2 s on the 1.5M-row benchmark file). A file
+        # again costs a pass over every value. A file
         # read as UTF-8 is checked: an invalid byte there means the encoding guess was wrong.
         return pacsv.ConvertOptions(column_types={name: pa.string() for name in self.names},
                                     strings_can_be_null=True, quoted_strings_can_be_null=True, null_values=[""],

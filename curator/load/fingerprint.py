@@ -100,8 +100,8 @@ class DigestingFile:
     """A file opened for reading whose every byte read goes into ``digest`` as well.
 
     Handed to pyarrow's streaming CSV reader, which reads the whole file in order: the fingerprint
-    is then taken on the way, without a second read of the file on another thread (0.3 s of CPU
-    for 350 MB, which a headless apply's start-up, busy opening the secret, can use).
+    is then taken on the way, without a second read of the file on another thread (CPU that a
+    headless apply's start-up, busy opening the secret, can use).
     """
 
     def __init__(self, path: Path, digest: Any) -> None:

@@ -1,8 +1,8 @@
 """Map's one-time costs paid ahead: the shipped vocabulary, its code lists and their indexes.
 
 Loading a code list (tens of thousands of codes) and indexing it are Python loops that hold the
-GIL: met for the first time while a 1.5M-row file is analysed, they froze the app's window for
-a tenth of a second. The app runs this on a thread as its window shows (see ``ui.app``).
+GIL: met for the first time while a large file is analysed, they froze the app's window. The
+app runs this on a thread as its window shows (see ``ui.app``).
 """
 
 from __future__ import annotations

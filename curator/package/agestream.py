@@ -114,7 +114,7 @@ class BackgroundEncryption:
     """A file encrypted to ``target`` on a thread, while the caller prepares the rest of a package.
 
     A streamed apply starts it on the data file as the file is being written (``reader`` follows
-    it): its encryption, a few tenths of a second per hundred MB, is then done by the time the
+    it): its encryption is then done by the time the
     risk is measured and the reports written. :meth:`result` waits and gives what :func:`encrypt_stream` returns, or raises its error.
     """
 

@@ -37,9 +37,9 @@ def cut_shape(shape: str) -> str:
 def _translated(data: pa.Buffer) -> np.ndarray:
     """The bytes of ``data`` through the shape table, one slice at a time.
 
-    bytes.translate is a plain table loop, about twice as fast as numpy's fancy indexing, but it
-    holds the GIL: on a whole column of free text (20+ MB) that froze the GUI thread for 100+ ms.
-    Slices of TRANSLATE_SLICE bytes take a few ms each, and the GIL is free between them.
+    bytes.translate is a plain table loop, faster than numpy's fancy indexing, but it holds the
+    GIL: on a whole column of free text in one call, that froze the GUI thread visibly. Slices of
+    TRANSLATE_SLICE bytes are short, and the GIL is free between them.
     """
     source = memoryview(data)
     shaped = np.empty(len(source), dtype=np.uint8)

@@ -62,7 +62,7 @@ def digests_of_packed(key: bytes, data: bytes, offsets: bytes, offset_code: str)
     ``offsets`` (an ``array`` of type ``offset_code``, as bytes) where each starts and the last ends.
 
     Packed, half a million values cross to the helper process as two buffers rather than as half a
-    million pickled objects (a quarter of a second to pickle, in the process that has the most to do).
+    million pickled objects, whose pickling would fall on the process that has the most to do.
     """
     bounds = array(offset_code)
     bounds.frombytes(offsets)

@@ -56,7 +56,7 @@ IDENTIFY_ROWS = 50_000
 PARALLEL_HASH_ABOVE = 32_768
 READ_AHEAD = 1                          # batches read ahead of the converting thread
 CONVERTED_AHEAD = 2                     # batches converted ahead of the protecting one: two smooth out
-# the batches that take longer to protect (measured: 6.5 s against 7.1 s median, same peak memory)
+# the batches that take longer to protect, at the same peak memory (benchmarks/README.md)
 
 
 class SchemaChanged(Exception):

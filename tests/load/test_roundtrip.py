@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -213,18 +212,17 @@ def test_statistical_formats_written_by_pyreadstat(tmp_path: Path, suffix: str, 
         assert loaded.metadata["value_labels"] == {"sexe": {"1": "Homme", "2": "Femme"}}
 
 
+@pytest.mark.interop("readstat")
 def test_sas7bdat_written_by_readstat(tmp_path: Path) -> None:
     """No Python library writes SAS7BDAT; ReadStat (the C library under pyreadstat) does, through its
     command-line tool (Debian package ``readstat``, installed by scripts/install_system_deps.sh)."""
-    tool = shutil.which("readstat")
-    assert tool is not None, "install ReadStat's command-line tool: apt-get install readstat"
     # ReadStat's tool does not carry display formats over, so a date would arrive as a bare number:
     # the dates are left out here (the other readers' tests cover them).
     spss = tmp_path / "registre.sav"
     pyreadstat.write_sav(_statistical_frame().drop(columns="naissance"), str(spss),
                          column_labels=["Identifiant", "Nom", "Code postal", "Poids", "Sexe"])
     path = tmp_path / "registre.sas7bdat"
-    subprocess.run([tool, str(spss), str(path)], check=True, capture_output=True)
+    subprocess.run(["readstat", str(spss), str(path)], check=True, capture_output=True)
     loaded = read_file(path)
     assert loaded.source.format == "sas7bdat"
     expected = [{**{k: v for k, v in row.items() if k != "naissance"}, "sexe": sexe}

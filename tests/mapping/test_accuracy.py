@@ -39,6 +39,7 @@ def test_the_mapping_corpus_is_what_its_generator_writes(tmp_path: Path) -> None
         assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_concept_accuracy_meets_the_targets(shared_data: Path) -> None:
     corpora = [c for c in accuracy.CORPORA if (c / "labels.json").is_file()]
     if len(corpora) < len(accuracy.CORPORA):
@@ -63,6 +64,7 @@ def test_concept_accuracy_meets_the_targets(shared_data: Path) -> None:
     assert total.false_mapped <= 0.1 * total.unlabelled, total.line("all")
 
 
+@pytest.mark.slow
 def test_accuracy_with_identification_evidence_is_printed(shared_data: Path) -> None:
     """As `inspect` runs it: identify_table's findings passed in. Printed; asserted loosely, since the
     identify stage is measured by its own tests."""

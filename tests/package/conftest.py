@@ -54,12 +54,6 @@ def run_on_terminal(argv: list[str], passphrase: str, timeout: float = 60) -> tu
     return os.waitstatus_to_exitcode(status), seen, answered
 
 
-def need_tools() -> None:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"stock tools missing: {', '.join(missing)} (CI installs Debian's age, minisign, openssl)")
-
-
 @dataclass
 class StockKeys:
     folder: Path
@@ -88,7 +82,7 @@ def _minisign_keygen(folder: Path, name: str) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="session")
 def stock_keys(tmp_path_factory: pytest.TempPathFactory) -> StockKeys:
-    need_tools()
+    # Its tools are required of every test that uses it (tests/conftest.py, TOOL_FIXTURES).
     folder = tmp_path_factory.mktemp("stock-keys")
     hub_recipient = _age_keygen(folder / "hub.key")
     other_recipient = _age_keygen(folder / "other-hub.key")

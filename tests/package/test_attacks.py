@@ -102,6 +102,7 @@ def _header_positions(package: Path) -> list[int]:
     return positions
 
 
+@pytest.mark.slow
 def test_every_header_byte_and_hundreds_of_random_bytes(copy: Path, stock_keys: StockKeys) -> None:
     signer = load_signer(stock_keys.producer_pub)
     rng = random.Random(7)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import io
 import json
-import shutil
 import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,18 +26,15 @@ from curator.package.build import sign_manifest, write_package
 from curator.package.cms import CmsSigner
 from curator.package.keys import load_signing_key
 
-from .conftest import CuratorKeys, Payload, StockKeys, need_tools, run, run_on_terminal
+from .conftest import TOOLS, CuratorKeys, Payload, StockKeys, run, run_on_terminal
 
-pytestmark = pytest.mark.interop
+pytestmark = pytest.mark.interop(*TOOLS, "sha256sum", "dash")
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "hub" / "open-with-stock-tools.sh"
 
 
 def open_with_script(package: Path, keys: StockKeys, out: Path, ca: Path | None = None,
                      hub_key: Path | None = None, producer_pub: Path | None = None) -> tuple[int, str]:
-    need_tools()
-    if shutil.which("dash") is None:
-        pytest.skip("dash is missing (Debian's /bin/sh)")
     result = run("dash", SCRIPT, package, hub_key or keys.hub_key, producer_pub or keys.producer_pub, out,
                  *([ca] if ca else []))
     return result.returncode, (result.stdout + result.stderr).decode("utf-8", "replace")
@@ -431,7 +427,6 @@ def test_a_member_encrypted_to_a_key_the_manifest_does_not_name_is_refused(stock
 def test_a_passphrase_protected_hub_key_opens_with_its_passphrase(curator_keys: CuratorKeys, payload: Payload,
                                                                   tmp_path: Path) -> None:
     """curator keys new-recipient protects the identity: age-keygen -y cannot read it, age -d asks for the passphrase."""
-    need_tools()
     out = tmp_path / "p.tar"
     write_package(out, payload.members[1:], payload.fields, [curator_keys.hub_pub.read_text().strip()],
                   load_signing_key(curator_keys.producer_key, curator_keys.passphrase))

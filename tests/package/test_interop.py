@@ -24,9 +24,9 @@ from curator.package.keys import (
 from curator.package.tarstream import TarWriter, read_entries
 from curator.package.verify import verify_package
 
-from .conftest import CuratorKeys, Payload, StockKeys, need_tools, run, run_on_terminal
+from .conftest import TOOLS, CuratorKeys, Payload, StockKeys, run, run_on_terminal
 
-pytestmark = pytest.mark.interop
+pytestmark = pytest.mark.interop(*TOOLS)
 
 
 def sha256(path: Path) -> str:
@@ -75,7 +75,6 @@ def test_the_tar_is_plain_ustar_with_the_documented_order(package: Path) -> None
 
 
 def test_curator_made_keys_work_with_the_stock_tools(tmp_path: Path) -> None:
-    need_tools()
     new_signing_key(tmp_path / "signer", "correct horse")
     new_signing_key(tmp_path / "plain-signer", None)
     new_recipient_key(tmp_path / "hub", None)
@@ -107,7 +106,6 @@ def test_curator_made_keys_work_with_the_stock_tools(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_stock_password_protected_minisign_key_is_accepted(tmp_path: Path) -> None:
-    need_tools()
     result = run("minisign", "-G", "-s", tmp_path / "p.key", "-p", tmp_path / "p.pub", stdin=b"s3cret\ns3cret\n")
     assert result.returncode == 0, result.stderr
     with pytest.raises(InputError, match="protected by a passphrase"):
@@ -141,7 +139,6 @@ def test_package_with_curator_keys_under_passphrases(tmp_path: Path, payload: Pa
 @pytest.mark.parametrize("algorithm", ["rsa:2048", "ec"])
 def test_cms_signature_verifies_with_openssl(algorithm: str, tmp_path: Path, stock_keys: StockKeys,
                                              payload: Payload) -> None:
-    need_tools()
     extra = ["-pkeyopt", "ec_paramgen_curve:P-256"] if algorithm == "ec" else []
     result = run("openssl", "req", "-x509", "-newkey", algorithm, *extra, "-nodes", "-keyout", tmp_path / "k.pem",
                  "-out", tmp_path / "cert.pem", "-subj", "/CN=Registre test/O=CHU de test", "-days", "2")
@@ -213,7 +210,6 @@ def test_cms_signature_verifies_with_openssl(algorithm: str, tmp_path: Path, sto
 
 def test_stock_age_opens_curator_passphrase_protected_identity(curator_keys: CuratorKeys, tmp_path: Path) -> None:
     """`age -d -i hub.key` asks for the passphrase on a terminal: give it one (a pseudo-terminal)."""
-    need_tools()
     hub_pub = curator_keys.hub_pub.read_text().strip()
     assert run("age", "-e", "-r", hub_pub, "-o", tmp_path / "m.age", stdin=b"bonjour").returncode == 0
     code, seen, answered = run_on_terminal(["age", "-d", "-i", str(curator_keys.hub_key), "-o",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import os
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
+from curator import agepass
 from curator.errors import EXIT_BAD_INPUT, InputError
 from curator.protect.secret import (
     PendingSecret,
@@ -46,6 +46,7 @@ def test_wrong_passphrase_is_a_clear_input_error(tmp_path):
     assert str(path) in str(info.value)
 
 
+@pytest.mark.slow
 def test_pending_secret_is_opened_in_the_helper_process_while_this_one_works(tmp_path):
     from curator.protect import _pool
 
@@ -69,6 +70,7 @@ def test_pending_secret_is_opened_in_the_helper_process_while_this_one_works(tmp
     assert resolve_secret(secret) == secret and resolve_secret(None) is None
 
 
+@pytest.mark.slow
 def test_pending_secret_without_a_helper_process_opens_the_file_here(tmp_path, monkeypatch):
     from curator.protect import _pool
 
@@ -98,8 +100,8 @@ def test_new_secrets_are_32_random_bytes():
     assert len(first) == 32 and first != second
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_stock_age_opens_the_secret_file(tmp_path):
     """The secret file is a plain age passphrase file: the hub's own tools can open it."""
     secret = new_secret()
@@ -122,8 +124,8 @@ def test_hub_issued_age_file_is_imported(tmp_path):
         import_secret(issued, tmp_path / "other.secret", "my pass", source_passphrase="not it")
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_hub_secret_made_with_stock_age_is_read(tmp_path):
     """The hub makes the linkage secret with `age -p -a` (armored, the secret as hex text)."""
     secret = new_secret()
@@ -186,8 +188,8 @@ def _curator(*args: str, cwd) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_keys_new_secret_imports_a_hub_file_made_by_stock_age_with_its_passphrase_file(tmp_path):
     secret, issued = _hub_secret_made_by_stock_age(tmp_path, "hub pass")
     (tmp_path / "hub.pass").write_text("hub pass\n")
@@ -214,8 +216,8 @@ def test_keys_new_secret_imports_a_hub_file_made_by_stock_age_with_its_passphras
     assert not (tmp_path / "third.secret").exists()
 
 
-@pytest.mark.interop
-@pytest.mark.skipif(shutil.which("age") is None or sys.platform == "win32", reason="stock age (and a pty) needed")
+@pytest.mark.interop("age")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_keys_new_secret_asks_for_the_hub_files_passphrase_on_a_terminal(tmp_path):
     secret, issued = _hub_secret_made_by_stock_age(tmp_path, "hub pass")
     mine = tmp_path / "mine.secret"
@@ -251,7 +253,9 @@ def test_linkage_secret_forms(tmp_path):
     raw.write_bytes(secret)
     assert read_linkage_secret(raw) == secret
     sealed = tmp_path / "sealed.age"
-    sealed.write_bytes(pyrage.passphrase.encrypt(secret, "hub pass"))
+    # A cheap work factor: this test is about the forms, not scrypt's cost; it opens the file three
+    # times (pyrage's own calibration writes 2^19 or 2^20; a file pyrage wrote is read above).
+    sealed.write_bytes(agepass.encrypt(secret, "hub pass", work_factor=10))
     with pytest.raises(InputError, match="encrypted and no passphrase"):
         read_linkage_secret(sealed)
     assert read_linkage_secret(sealed, "hub pass") == secret

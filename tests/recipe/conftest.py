@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -106,3 +107,26 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "signer": folder / "producer.pub", "secret": folder / "secret.age",
             "passphrases": folder / "passphrases.txt", "secret_passphrase": Path("un mot de passe de test"),
             "signing_passphrase": Path("clé de signature")}
+
+
+@dataclass(frozen=True)
+class OpenedKeys:
+    """``keys`` opened once: each opening of the secret and the signing key runs scrypt (N=2^18)."""
+
+    secret: bytes
+    signing: Any
+    recipient: str
+    identity: Any
+    signer: Any
+
+
+@pytest.fixture(scope="session")
+def opened_keys(keys: dict[str, Path]) -> OpenedKeys:
+    """For tests that are not about opening keys: the same keys as ``keys``, opened for the session."""
+    from curator.package.keys import load_identity, load_signer, load_signing_key
+    from curator.protect.secret import read_secret_file
+
+    return OpenedKeys(secret=read_secret_file(keys["secret"], str(keys["secret_passphrase"])),
+                      signing=load_signing_key(keys["signing"], str(keys["signing_passphrase"])),
+                      recipient=keys["hub"].read_text(encoding="utf-8").strip(),
+                      identity=load_identity(keys["hub_key"]), signer=load_signer(keys["signer"]))

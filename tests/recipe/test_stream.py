@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -11,11 +12,12 @@ import pytest
 
 from curator.errors import CuratorError
 from curator.load.fingerprint import sha256_file
-from curator.package.keys import load_identity, load_signer, load_signing_key
 from curator.package.unpack import open_package
-from curator.protect.secret import read_secret_file
 from curator.recipe.apply import DriftStop, apply_recipe
 from curator.recipe.model import Recipe
+
+if TYPE_CHECKING:
+    from tests.recipe.conftest import OpenedKeys
 
 LATE_ROW = 4321          # past the first batches: only a full pass sees it
 BAD_DATE_ROW = 2500
@@ -39,21 +41,18 @@ def late_csv(tmp_path_factory: pytest.TempPathFactory, demo_loaded) -> Path:
     return path
 
 
-def _run(keys: dict[str, Path], recipe: Recipe, source: Path, package: Path, **options):
-    secret = read_secret_file(keys["secret"], str(keys["secret_passphrase"]))
-    signing = load_signing_key(keys["signing"], str(keys["signing_passphrase"]))
-    hub = keys["hub"].read_text(encoding="utf-8").strip()
-    return apply_recipe(source, recipe, package, [hub], signing, secret, **options)
+def _run(keys: OpenedKeys, recipe: Recipe, source: Path, package: Path, **options):
+    return apply_recipe(source, recipe, package, [keys.recipient], keys.signing, keys.secret, **options)
 
 
-def _opened(keys: dict[str, Path], package: Path) -> tuple[pa.Table, dict]:
+def _opened(keys: OpenedKeys, package: Path) -> tuple[pa.Table, dict]:
     folder = package.with_suffix(".opened")
-    open_package(package, load_identity(keys["hub_key"]), load_signer(keys["signer"]), folder)
+    open_package(package, keys.identity, keys.signer, folder)
     return pq.read_table(folder / "data.parquet"), json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("hash_in_helper", [False, True], ids=["one-process", "helper-process"])
-def test_streamed_package_equals_the_whole_table_one(keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path,
+def test_streamed_package_equals_the_whole_table_one(opened_keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch, hash_in_helper: bool) -> None:
     from curator.protect import _pool
     from curator.recipe import stream
@@ -62,14 +61,14 @@ def test_streamed_package_equals_the_whole_table_one(keys, demo_recipe: Recipe, 
     # Batches of 700 rows: with a threshold below that, half of each batch's pseudonyms are hashed
     # by the helper process, as a big file's batches are.
     monkeypatch.setattr(stream, "PARALLEL_HASH_ABOVE", 100 if hash_in_helper else 10**9)
-    whole = _run(keys, demo_recipe, late_csv, tmp_path / "whole.tar", stream=False)
-    streamed = _run(keys, demo_recipe, late_csv, tmp_path / "streamed.tar", stream=True, batch_rows=700)
+    whole = _run(opened_keys, demo_recipe, late_csv, tmp_path / "whole.tar", stream=False)
+    streamed = _run(opened_keys, demo_recipe, late_csv, tmp_path / "streamed.tar", stream=True, batch_rows=700)
     if hash_in_helper:
         assert _pool._executor is not None, "the helper process did not start: the test proves nothing"
     assert any("streamed in batches of 700 rows" in n for n in streamed.notes)
     assert not any("streamed" in n for n in whole.notes)
-    whole_data, whole_manifest = _opened(keys, tmp_path / "whole.tar")
-    streamed_data, streamed_manifest = _opened(keys, tmp_path / "streamed.tar")
+    whole_data, whole_manifest = _opened(opened_keys, tmp_path / "whole.tar")
+    streamed_data, streamed_manifest = _opened(opened_keys, tmp_path / "streamed.tar")
     assert streamed_data.num_rows == 5000 and streamed_data.equals(whole_data)
     assert streamed_manifest["source"] == whole_manifest["source"]
     report = (tmp_path / "streamed.opened" / "curation-report.html").read_text(encoding="utf-8")
@@ -88,7 +87,7 @@ def test_streamed_package_equals_the_whole_table_one(keys, demo_recipe: Recipe, 
 
 @pytest.mark.parametrize("renamed", [False, True], ids=["as-made", "column-renamed"])
 def test_first_batch_converted_during_the_comparison_is_used_only_for_the_recipe_it_was_made_with(
-        keys, demo_recipe: Recipe, demo_loaded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renamed: bool) -> None:
+        opened_keys, demo_recipe: Recipe, demo_loaded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renamed: bool) -> None:
     """The first batch is converted with the recipe as it stands while the file is compared with it;
     a file that drifted (a renamed column) has it converted again with the adapted recipe."""
     from registry_generator import write_csv_cp1252
@@ -109,17 +108,17 @@ def test_first_batch_converted_during_the_comparison_is_used_only_for_the_recipe
         return result
 
     monkeypatch.setattr(stream._ConvertedAhead, "take", spied)
-    whole = _run(keys, demo_recipe, source, tmp_path / "whole.tar", stream=False)
-    streamed = _run(keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=900)
+    whole = _run(opened_keys, demo_recipe, source, tmp_path / "whole.tar", stream=False)
+    streamed = _run(opened_keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=900)
     assert used_ahead == [not renamed]
     assert [(r.old, r.new) for r in streamed.drift.renamed] == ([("Date de naissance", "Naissance")] if renamed else [])
-    whole_data, _ = _opened(keys, tmp_path / "whole.tar")
-    streamed_data, _ = _opened(keys, tmp_path / "streamed.tar")
+    whole_data, _ = _opened(opened_keys, tmp_path / "whole.tar")
+    streamed_data, _ = _opened(opened_keys, tmp_path / "streamed.tar")
     assert streamed_data.num_rows == 5000 and streamed_data.equals(whole_data)
     assert streamed.validation == whole.validation
 
 
-def test_a_streamed_parquet_file_has_its_numbers_read_as_it_writes_them(keys, demo_recipe: Recipe, demo_loaded,
+def test_a_streamed_parquet_file_has_its_numbers_read_as_it_writes_them(opened_keys, demo_recipe: Recipe, demo_loaded,
                                                                         tmp_path: Path) -> None:
     """The recipe was made on a CSV with decimal commas; a Parquet export writes 69.1."""
     assert demo_recipe.reader.format == "csv" and demo_recipe.reader.decimal == ","
@@ -128,35 +127,35 @@ def test_a_streamed_parquet_file_has_its_numbers_read_as_it_writes_them(keys, de
     weights = [v.replace(",", ".") if v else v for v in table.column("Poids (kg)").to_pylist()]
     source = tmp_path / "registre.parquet"
     pq.write_table(table.set_column(index, "Poids (kg)", pa.array(weights, pa.string())), source)
-    result = _run(keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=800)
+    result = _run(opened_keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=800)
     assert any("streamed" in n for n in result.notes)
     assert result.validation.endswith("no problem found."), result.validation
-    data, _ = _opened(keys, tmp_path / "streamed.tar")
+    data, _ = _opened(opened_keys, tmp_path / "streamed.tar")
     assert sorted(w for w in data.column("weight_kg").to_pylist() if w is not None) == sorted(
         float(w) for w in weights if w)
 
 
-def test_streamed_validation_names_the_source_line(keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path) -> None:
+def test_streamed_validation_names_the_source_line(opened_keys, demo_recipe: Recipe, late_csv: Path, tmp_path: Path) -> None:
     whole = tmp_path / "whole.tar"
     streamed = tmp_path / "streamed.tar"
-    _run(keys, demo_recipe, late_csv, whole, stream=False)
-    _run(keys, demo_recipe, late_csv, streamed, stream=True, batch_rows=1000)
+    _run(opened_keys, demo_recipe, late_csv, whole, stream=False)
+    _run(opened_keys, demo_recipe, late_csv, streamed, stream=True, batch_rows=1000)
     reports = []
     for package in (whole, streamed):
         folder = package.with_suffix(".opened")
-        open_package(package, load_identity(keys["hub_key"]), load_signer(keys["signer"]), folder)
+        open_package(package, opened_keys.identity, opened_keys.signer, folder)
         reports.append((folder / "validation-report.csv").read_text(encoding="utf-8"))
     assert reports[0] == reports[1]
     # header on line 1, so record index BAD_DATE_ROW (0-based) is line BAD_DATE_ROW + 2
     assert f";{BAD_DATE_ROW + 2};" in reports[1]
 
 
-def test_strict_streaming_stops_on_a_code_value_first_seen_late(keys, demo_recipe: Recipe, late_csv: Path,
+def test_strict_streaming_stops_on_a_code_value_first_seen_late(opened_keys, demo_recipe: Recipe, late_csv: Path,
                                                                  tmp_path: Path) -> None:
     package = tmp_path / "strict.tar"
     said: list[str] = []
     with pytest.raises(DriftStop) as caught:
-        _run(keys, demo_recipe, late_csv, package, stream=True, batch_rows=1000, strict=True, say=said.append)
+        _run(opened_keys, demo_recipe, late_csv, package, stream=True, batch_rows=1000, strict=True, say=said.append)
     assert caught.value.exit_code == 1
     assert said[0].startswith("Drift: none")          # the first rows were fine...
     assert "'Statut vital' has values with no mapping after the first rows: 'DCD'" in said[1]
@@ -178,12 +177,12 @@ def bad_date_csv(tmp_path_factory: pytest.TempPathFactory, demo_loaded) -> Path:
 
 
 @pytest.mark.parametrize("stream", [False, True])
-def test_strict_stops_on_an_undecided_invalid_value(keys, demo_recipe: Recipe, bad_date_csv: Path, tmp_path: Path,
+def test_strict_stops_on_an_undecided_invalid_value(opened_keys, demo_recipe: Recipe, bad_date_csv: Path, tmp_path: Path,
                                                     stream: bool) -> None:
     package = tmp_path / "strict.tar"
     said: list[str] = []
     with pytest.raises(CuratorError) as caught:
-        _run(keys, demo_recipe, bad_date_csv, package, stream=stream, batch_rows=1000, strict=True, say=said.append)
+        _run(opened_keys, demo_recipe, bad_date_csv, package, stream=stream, batch_rows=1000, strict=True, say=said.append)
     assert said[0].startswith("Drift: none")
     assert caught.value.exit_code == 1 and "validation rule(s) are broken with no decision" in caught.value.message
     assert any("'Date de naissance'" in d for d in caught.value.details)
@@ -192,11 +191,11 @@ def test_strict_stops_on_an_undecided_invalid_value(keys, demo_recipe: Recipe, b
     decision = demo_recipe.column("Date de naissance")
     assert decision is not None
     decision.validation["31/02/1950"] = "empty"
-    result = _run(keys, demo_recipe, bad_date_csv, package, stream=stream, batch_rows=1000, strict=True)
+    result = _run(opened_keys, demo_recipe, bad_date_csv, package, stream=stream, batch_rows=1000, strict=True)
     assert package.exists() and result.rows == 5000
 
 
-def test_dates_read_alike_in_every_batch_even_after_an_empty_first_batch(keys, demo_recipe: Recipe, demo_loaded,
+def test_dates_read_alike_in_every_batch_even_after_an_empty_first_batch(opened_keys, demo_recipe: Recipe, demo_loaded,
                                                                          tmp_path: Path) -> None:
     """The date format is detected once and kept for the next batches; a batch with no date decides
     nothing, and a column empty in the first batch is not taken for a column whose type changed."""
@@ -209,10 +208,10 @@ def test_dates_read_alike_in_every_batch_even_after_an_empty_first_batch(keys, d
     table = table.set_column(table.column_names.index(name), name, pa.array(dates, pa.string()))
     path = tmp_path / "registre_blank_start.csv"
     write_csv_cp1252(table, path)
-    whole = _run(keys, demo_recipe, path, tmp_path / "whole.tar", stream=False)
-    streamed = _run(keys, demo_recipe, path, tmp_path / "streamed.tar", stream=True, batch_rows=700)
-    whole_data, _ = _opened(keys, tmp_path / "whole.tar")
-    streamed_data, _ = _opened(keys, tmp_path / "streamed.tar")
+    whole = _run(opened_keys, demo_recipe, path, tmp_path / "whole.tar", stream=False)
+    streamed = _run(opened_keys, demo_recipe, path, tmp_path / "streamed.tar", stream=True, batch_rows=700)
+    whole_data, _ = _opened(opened_keys, tmp_path / "whole.tar")
+    streamed_data, _ = _opened(opened_keys, tmp_path / "streamed.tar")
     assert streamed_data.equals(whole_data)
     assert streamed.validation == whole.validation
     assert not streamed.drift.type_changes and not streamed.skipped
@@ -220,7 +219,7 @@ def test_dates_read_alike_in_every_batch_even_after_an_empty_first_batch(keys, d
     assert streamed_data.column("diagnosis_date").null_count < streamed_data.num_rows - 900 + 1
 
 
-def test_streamed_apply_warns_of_an_undefined_byte_as_the_whole_read_does(keys, demo_recipe: Recipe, late_csv: Path,
+def test_streamed_apply_warns_of_an_undefined_byte_as_the_whole_read_does(opened_keys, demo_recipe: Recipe, late_csv: Path,
                                                                            tmp_path: Path) -> None:
     lines = late_csv.read_bytes().split(b"\r\n")
     assert b'"' not in lines[100] and b'"' not in lines[4500]
@@ -228,8 +227,8 @@ def test_streamed_apply_warns_of_an_undefined_byte_as_the_whole_read_does(keys, 
     lines[4500] = lines[4500].rsplit(b";", 1)[0] + b";x\x81y"      # a byte Windows-1252 leaves undefined
     source = tmp_path / "undefined_late.csv"
     source.write_bytes(b"\r\n".join(lines))
-    whole = _run(keys, demo_recipe, source, tmp_path / "whole.tar", stream=False)
-    streamed = _run(keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=1000)
+    whole = _run(opened_keys, demo_recipe, source, tmp_path / "whole.tar", stream=False)
+    streamed = _run(opened_keys, demo_recipe, source, tmp_path / "streamed.tar", stream=True, batch_rows=1000)
     warned = [[n for n in result.notes if "0x81" in n] for result in (whole, streamed)]
     assert warned[0] == warned[1] and len(warned[1]) == 1
     assert "'Commentaire'" in warned[1][0] and "data row 4500" in warned[1][0]

@@ -13,6 +13,15 @@ from ui.qt import QStandardPaths
 QStandardPaths.setTestModeEnabled(True)
 
 
+@pytest.fixture(autouse=True)
+def _own_test_locations(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt's test locations (~/.qttest) under a home of this test process's own, so that two runs at
+    once (pytest -n, or two checkouts on one machine) never share settings or an autosave."""
+    home = tmp_path_factory.getbasetemp() / "home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+
+
 @pytest.fixture
 def window(qtbot) -> Iterator:
     from ui import i18n

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from curator.resources import resource_path
 from ui import i18n
@@ -14,7 +17,9 @@ from ui.qt import QDialogButtonBox, QPushButton
 TS = resource_path("translations", "curator_fr.ts")
 
 
+@functools.cache
 def _build_qm() -> None:
+    """Once per test process: the .qm is a file of the repository that the bundle build copies too."""
     script = resource_path("..", "scripts", "build_translations.py").resolve()
     subprocess.run([sys.executable, str(script)], check=True, capture_output=True)
 
@@ -118,6 +123,7 @@ def _french_translations() -> dict[str, str]:
             for m in context.iter("message")}
 
 
+@pytest.mark.slow
 def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
     """The demo through the French window: suggestion reasons, identification evidence, notes, the
     validation summary, Reach k's result and the profile's types all show in French, with French

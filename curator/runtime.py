@@ -1,0 +1,64 @@
+"""Process-wide settings the program makes for itself, at its entry points only.
+
+``configure()`` is called first thing by the command line (``curator.cli.main`` run as the
+program), the desktop app (``ui.app.main``) and the frozen executables (``build_spec/entry_*.py``).
+Importing ``curator`` changes nothing in the process: a caller that uses curator as a library
+keeps its own allocator, numpy settings and garbage collector.
+
+Each setting is numpy's or Arrow's own environment variable, so a value the user set wins, and
+helper processes started afterwards (``curator.protect._pool``) inherit it. Both are read when
+their library first needs them, so ``configure()`` runs before anything imports pyarrow or numpy;
+a library imported earlier is switched through its own call instead.
+Figures: benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+__all__ = ["configure"]
+
+
+def configure() -> None:
+    """Make the program's allocation choices (idempotent; the user's environment wins)."""
+    _numpy_without_huge_pages()
+    _arrow_jemalloc_on_linux()
+
+
+def _numpy_without_huge_pages() -> None:
+    """Keep numpy from asking Linux for transparent huge pages on its large arrays.
+
+    With the common "madvise" setting, each huge page numpy asks for is faulted in by direct
+    compaction and zeroing, which costs more system time than profiling a large file does.
+    curator's large arrays live for milliseconds, where huge pages only cost.
+    NUMPY_MADVISE_HUGEPAGE, numpy's own switch, is read when numpy is imported.
+    """
+    if "NUMPY_MADVISE_HUGEPAGE" in os.environ:
+        return
+    os.environ["NUMPY_MADVISE_HUGEPAGE"] = "0"   # for numpy imported from here on, helpers included
+    if sys.modules.get("numpy") is None:
+        return
+    for module in ("numpy._core.multiarray", "numpy.core.multiarray"):
+        setter = getattr(sys.modules.get(module), "_set_madvise_hugepage", None)
+        if setter is not None:
+            setter(False)
+            return
+
+
+def _arrow_jemalloc_on_linux() -> None:
+    """Have pyarrow allocate through jemalloc on Linux, where its wheels carry it.
+
+    Its default there, mimalloc, hands freed memory back to the system at once, so the next
+    column's buffers are faulted in afresh: reading a large file spends much more system time,
+    and a headless apply peaks higher. ARROW_DEFAULT_MEMORY_POOL, pyarrow's own switch, is read
+    when its first buffer is allocated.
+    """
+    if sys.platform != "linux" or "ARROW_DEFAULT_MEMORY_POOL" in os.environ:
+        return
+    os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "jemalloc"
+    pyarrow = sys.modules.get("pyarrow")
+    if pyarrow is not None:
+        with contextlib.suppress(NotImplementedError):   # a pyarrow built without it keeps its default
+            pyarrow.set_memory_pool(pyarrow.jemalloc_memory_pool())
