@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from curator.errors import InputError, Location
+from curator.inputs import os_error
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
 WORK_DIR_ENV = "CURATOR_WORK_DIR"
@@ -380,8 +381,7 @@ def create_private(path: Path | str) -> BinaryIO:
                          Location(file=path),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Look at what it is, remove it, and run again."))) from exc
     except OSError as exc:
-        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write {name} ({reason})"), name=path.name,
-                              reason=exc.strerror), Location(file=path)) from exc
+        raise os_error(exc, path, writing=True) from exc
     return os.fdopen(fd, "wb")
 
 
