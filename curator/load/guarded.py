@@ -71,12 +71,13 @@ class Limits:
 
 
 def default_limits(file_size: int) -> Limits:
-    """Three quarters of the machine's memory (at least 2 GiB), and a minute plus 10 s per MiB of file:
-    far above what a genuine file needs, low enough that a damaged one fails instead of swapping or
-    hanging for ever."""
-    memory = None
+    """Memory: 2 GiB and 256 bytes per byte of file (a workbook's cells take 20-50 times its size as
+    Python objects), at most three quarters of the machine's; time: a minute plus 10 s per MiB.
+    Far above what a genuine file needs, low enough that a damaged one fails rather than making
+    the machine swap or hanging for ever."""
+    memory = 2 * GIB + 256 * file_size
     with contextlib.suppress(ValueError, OSError, AttributeError):
-        memory = max(2 * GIB, os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 3 // 4)
+        memory = min(memory, max(2 * GIB, os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 3 // 4))
     return Limits(memory_bytes=memory, seconds=60.0 + 10.0 * file_size / 1024**2)
 
 
@@ -132,8 +133,8 @@ class _ChildProgress:
 
 
 def _limit_memory(memory_bytes: int | None) -> None:
-    if memory_bytes is None:
-        return
+    """This job's limit, as the soft limit: the hard one stays unlimited, so that the next job may
+    have a higher one."""
     try:
         import resource
     except ImportError:   # Windows: no RLIMIT (see the module's docstring)
@@ -142,23 +143,27 @@ def _limit_memory(memory_bytes: int | None) -> None:
         kind = getattr(resource, name, None)
         if kind is not None:
             with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(kind, (memory_bytes, memory_bytes))
+                resource.setrlimit(kind, (resource.RLIM_INFINITY if memory_bytes is None else memory_bytes,
+                                          resource.getrlimit(kind)[1]))
 
 
-def _serve(conn: Connection, memory_bytes: int | None, stderr_path: str) -> None:
+def _serve(conn: Connection, stderr_path: str) -> None:
     """The worker: runs one job after another until the parent closes its end."""
     # Native code says why it aborts on stderr ("memory allocation of N bytes failed"): kept for the
     # parent to name the cause, and off the user's terminal. Emptied at each job.
+    # A Rust panic or failed allocation prints a backtrace when RUST_BACKTRACE is set: symbolising it
+    # takes a second, for nobody (the cause is its first line).
+    os.environ["RUST_BACKTRACE"] = "0"
     with contextlib.suppress(OSError):
         fd = os.open(stderr_path, os.O_WRONLY | os.O_TRUNC)
         os.dup2(fd, 2)
         os.close(fd)
-    _limit_memory(memory_bytes)
     while True:
         try:
-            job, args = conn.recv()
+            job, args, memory_bytes = conn.recv()
         except (EOFError, OSError):
             return
+        _limit_memory(memory_bytes)
         with contextlib.suppress(OSError):
             os.ftruncate(2, 0)
             os.lseek(2, 0, os.SEEK_SET)
@@ -251,12 +256,11 @@ def _context() -> Any:
 class _Worker:
     """A reader process kept between reads (starting one costs tens of ms); one read at a time."""
 
-    def __init__(self, context: Any, memory_bytes: int | None) -> None:
-        self.memory_bytes = memory_bytes
+    def __init__(self, context: Any) -> None:
         handle, self.stderr_path = tempfile.mkstemp(prefix="curator-reader-", suffix=".log")
         os.close(handle)
         self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child, memory_bytes, self.stderr_path), daemon=True,
+        self.process = context.Process(target=_serve, args=(child, self.stderr_path), daemon=True,
                                        name="curator-reader")
         try:
             self.process.start()
@@ -281,27 +285,21 @@ class _Worker:
             os.unlink(self.stderr_path)
 
 
-def _take_worker(context: Any, memory_bytes: int | None) -> _Worker:
+def _take_worker(context: Any) -> _Worker:
     with _lock:
-        for worker in _idle:
-            if worker.memory_bytes == memory_bytes:
-                _idle.remove(worker)
-                return worker
-    return _Worker(context, memory_bytes)
+        if _idle:
+            return _idle.pop()
+    return _Worker(context)
 
 
 def _give_back(worker: _Worker) -> None:
-    """Keep ``worker`` for the next read; one idle worker per memory limit is enough (a second one only
-    served reads at the same time), and two limits at most (the default, and a test's)."""
+    """Keep ``worker`` for the next read; one idle worker is enough (a second one only served reads
+    made at the same time)."""
     with _lock:
-        if any(idle.memory_bytes == worker.memory_bytes for idle in _idle):
-            extra = [worker]
-        else:
+        if not _idle:
             _idle.append(worker)
-            extra = _idle[:-2]
-            del _idle[:-2]
-    for surplus in extra:
-        surplus.stop()
+            return
+    worker.stop()
 
 
 def shutdown() -> None:
@@ -319,7 +317,7 @@ def warm_up() -> None:
     if context is None:
         return
     try:
-        _give_back(_take_worker(context, default_limits(0).memory_bytes))
+        _give_back(_take_worker(context))
     except (OSError, ValueError, RuntimeError) as error:
         _log.info("guarded readers not warmed up: %s", error)
 
@@ -335,13 +333,13 @@ def run(job: str, args: tuple[Any, ...], path: Path, fmt: str, progress: Progres
     if context is None:
         return _job(job)(*args, progress=progress)
     try:
-        worker = _take_worker(context, limits.memory_bytes)
+        worker = _take_worker(context)
     except (OSError, ValueError, RuntimeError) as error:
         _log.warning("reading in this process: no reader process (%s)", error)
         return _job(job)(*args, progress=progress)
     reusable = False
     try:
-        worker.conn.send((job, args))
+        worker.conn.send((job, args, limits.memory_bytes))
         result, refusal, peak = _follow(worker, path, fmt, progress, limits)
         # A read that grew the worker a lot leaves it holding that memory: start afresh next time.
         reusable = peak < RECYCLE_ABOVE_BYTES
@@ -404,13 +402,12 @@ def _crash(worker: _Worker, path: Path, fmt: str, limits: Limits) -> InputError:
     code = worker.process.exitcode
     try:
         with open(worker.stderr_path, "rb") as log:
-            log.seek(0, os.SEEK_END)
-            log.seek(max(0, log.tell() - 4096))
-            tail = log.read().decode("utf-8", "replace")
+            # The cause is at the start (a backtrace may follow); the log is emptied at each job.
+            tail = log.read(65536).decode("utf-8", "replace")
     except OSError:
         tail = ""
     if tail.strip():
-        _log.info("reader process stopped (exit code %s): %s", code, tail.strip()[-500:])
+        _log.info("reader process stopped (exit code %s): %s", code, tail.strip()[:500])
     if _mentions_memory(tail):
         return _failure(path, fmt, limits, "memory", "")
     if code is not None and code < 0:
