@@ -4,7 +4,7 @@
 
 Targets: csv, xlsx, xls, xlsb, ods, parquet, feather, sas7bdat, xpt, dta, sav (each through
 ``curator.load.read_file``, what ``curator inspect`` calls: binary formats are read in the guarded
-child process), tar (``verify_package``: the tar walk, the manifest, the signature), manifest
+child process; a CSV, read in this process, is profiled and identified too, as inspect does), tar (``verify_package``: the tar walk, the manifest, the signature), manifest
 (``parse_manifest``) and recipe (``Recipe.load``). The seeds are ``tests/fuzz/seeds/TARGET/``.
 
 Every input must end in a result or a ``CuratorError``. Anything else is a finding, saved under
@@ -48,12 +48,14 @@ SECONDS_LIMIT = 10.0
 # Not instrumented here but in main(): the reader processes' forkserver imports this module as the
 # main one, and instrumented code outside libFuzzer runs many times slower.
 from curator.errors import CuratorError  # noqa: E402
+from curator.identify import identify_table  # noqa: E402
 from curator.load import guarded, read_file  # noqa: E402
 from curator.load.columnar import read_columnar  # noqa: E402
 from curator.load.sheets import read_workbook  # noqa: E402
 from curator.load.statistical import read_statistical  # noqa: E402
 from curator.package.manifest import parse_manifest  # noqa: E402
 from curator.package.verify import verify_package  # noqa: E402
+from curator.profile import profile_table  # noqa: E402
 from curator.recipe.model import Recipe  # noqa: E402
 from curator.source import ReadOptions  # noqa: E402
 
@@ -109,10 +111,15 @@ class Fuzzer:
             with guarded.limited(self.limits):
                 failures = sum(guarded.failures.values())
                 try:
-                    read_file(self.path)
+                    loaded = read_file(self.path)
                 finally:
                     clean = sum(guarded.failures.values()) == failures
-                if clean and self.target != "csv":
+                if self.target == "csv":
+                    # The rest of what `curator inspect` does with a table: text read in-process goes
+                    # straight on to the profile and the identification.
+                    profile_table(loaded.table)
+                    identify_table(loaded.table)
+                elif clean:
                     self._replay()
         elif self.target == "tar":
             verify_package(self.path, SEEDS / "tar.pub")
