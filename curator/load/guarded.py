@@ -55,9 +55,10 @@ POLL_SECONDS = 0.1            # how often the caller's progress callback is give
 PROGRESS_STEP = 0.01          # the child reports progress when it moved this much
 FORMAT_NAMES = {"xlsx": "XLSX", "xlsm": "XLSM", "xls": "XLS", "xlsb": "XLSB", "ods": "ODS", "parquet": "Parquet",
                 "feather": "Feather", "sas7bdat": "SAS", "xpt": "SAS transport", "dta": "Stata", "sav": "SPSS"}
-# What the forkserver imports once, so that each child starts warm.
-# pandas too: pyreadstat imports it on its first read, not on import.
-PRELOAD = [__name__, "curator.load.sheets", "curator.load.columnar", "curator.load.statistical", "pandas"]
+# What the forkserver imports once, so that each worker starts warm. Not pyreadstat and the pandas it
+# imports on its first read (over a second): a worker imports them for its first SAS/Stata/SPSS
+# file, or ahead in the app's warm-up (the "warm" job), not in a command line reading a workbook.
+PRELOAD = [__name__, "curator.load.sheets", "curator.load.columnar"]
 _MEMORY_WORDS = ("memory allocation of", "bad_alloc", "out of memory", "cannot allocate memory",
                  "memoryerror", "failed to allocate")
 
@@ -116,7 +117,17 @@ def _job(name: str) -> Callable[..., Any]:
     if name == "columnar":
         from curator.load.columnar import read_columnar
         return read_columnar
+    if name == "warm":
+        return _warm
     raise ValueError(f"unknown guarded job {name!r}")
+
+
+def _warm(*, progress: ProgressCallback | None = None) -> None:
+    """Import what the first SAS/Stata/SPSS read would: the statistical reader, and pandas, which
+    pyreadstat imports on its first read rather than on import."""
+    import pandas  # noqa: F401
+
+    import curator.load.statistical  # noqa: F401
 
 
 class _ChildProgress:
@@ -312,13 +323,17 @@ def shutdown() -> None:
 
 
 def warm_up() -> None:
-    """Start a reader process now (about a second the first time), so that the first read is quick."""
+    """Start a reader process now and import every reader in it (a second or two, for a background
+    thread), so that the first read of any format is quick."""
     context = _context()
     if context is None:
         return
     try:
-        _give_back(_take_worker(context))
-    except (OSError, ValueError, RuntimeError) as error:
+        worker = _take_worker(context)
+        worker.conn.send(("warm", (), None))
+        _follow(worker, Path("warm-up"), "", None, Limits(memory_bytes=None, seconds=120.0))
+        _give_back(worker)
+    except (OSError, ValueError, RuntimeError, CuratorError) as error:
         _log.info("guarded readers not warmed up: %s", error)
 
 
