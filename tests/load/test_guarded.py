@@ -110,3 +110,12 @@ def _busy_workers() -> list[int]:
     idle = {worker.process.pid for worker in guarded._idle}
     return [child.pid for child in multiprocessing.active_children()
             if child.name == "curator-reader" and child.pid not in idle and child.pid is not None]
+
+
+def test_a_row_count_no_file_of_that_size_holds_is_refused_before_allocating() -> None:
+    """A 3 KB Stata file whose header claims 100 million rows: pyreadstat would allocate for them
+    (half a minute and gigabytes) before finding the data missing."""
+    path = REGRESSIONS / "dta_row_count_100000000.dta"
+    with pytest.raises(InputError, match=r"the header claims 100,000,000 rows of 4 columns, more than a file of "
+                                         r"3,214 bytes can hold"):
+        read_file(path)
