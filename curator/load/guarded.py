@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+import types
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -165,6 +166,10 @@ def _serve(conn: Connection, stderr_path: str) -> None:
     # A Rust panic or failed allocation prints a backtrace when RUST_BACKTRACE is set: symbolising it
     # takes a second, for nobody (the cause is its first line).
     os.environ["RUST_BACKTRACE"] = "0"
+    # No core file: it would hold the data being read (patients' records), and writing one takes seconds.
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     with contextlib.suppress(OSError):
         fd = os.open(stderr_path, os.O_WRONLY | os.O_TRUNC)
         os.dup2(fd, 2)
@@ -237,6 +242,7 @@ def _receive_result(conn: Connection, rest: Any, count: int) -> Any:
 # ---------------------------------------------------------------- the parent's side
 
 _lock = threading.Lock()
+_main_lock = threading.Lock()
 _context_cache: list[Any] = []
 _idle: list[_Worker] = []
 
@@ -256,12 +262,27 @@ def _context() -> Any:
         if not _context_cache:
             if "forkserver" in multiprocessing.get_all_start_methods():
                 context: Any = multiprocessing.get_context("forkserver")
-                # The main module too: otherwise every worker imports it again on start.
-                context.set_forkserver_preload(["__main__", *PRELOAD])
+                context.set_forkserver_preload(PRELOAD)
             else:
                 context = multiprocessing.get_context("spawn")
             _context_cache.append(context)
         return _context_cache[0]
+
+
+@contextlib.contextmanager
+def _without_main_module() -> Iterator[None]:
+    """Start processes without the main script: multiprocessing has each new process (and the
+    forkserver) import it again, which fails or misbehaves for a script without a ``__main__`` guard,
+    code read from stdin, or a frozen entry point, and costs an import of the app for nothing — the
+    reader runs only this module. A stand-in without ``__file__`` or ``__spec__`` stops it."""
+    with _main_lock:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
 
 
 class _Worker:
@@ -274,7 +295,8 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child, self.stderr_path), daemon=True,
                                        name="curator-reader")
         try:
-            self.process.start()
+            with _without_main_module():
+                self.process.start()
         except BaseException:
             self.conn.close()
             self._unlink()
