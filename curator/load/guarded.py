@@ -1,21 +1,23 @@
-"""Read binary formats in a child process, so that a damaged file cannot take the program down.
+"""Read binary formats in a reader process, so that a damaged file cannot take the program down.
 
 The workbook, Parquet/Feather and SAS/Stata/SPSS readers are native code (Rust, C++, C) fed bytes
 that may be damaged or hostile: a bad file can crash them (segmentation fault, C++ ``terminate``,
 Rust panic turned abort), make them allocate from a damaged size field until the machine swaps,
-or loop. Such reads run here in a child process with a memory limit (``RLIMIT_AS``/``RLIMIT_DATA``)
-and a time limit (killed when it is over); the child renders the table as text exactly as an
-in-process read would and hands it back as Arrow IPC record batches over a pipe. A crash, an
-abort, an out-of-memory or a timeout becomes an :class:`InputError` naming the file and the likely
-cause, and the caller (the app) keeps what it had.
+or loop. Such reads run in a reader process under a memory limit (``RLIMIT_AS``/``RLIMIT_DATA``,
+set for each read) and a time limit (the process is killed when it is over); it renders the table
+as text exactly as an in-process read would and hands it back as Arrow IPC record batches over a
+pipe. A crash, an abort, an out-of-memory or a timeout becomes an :class:`InputError` naming the
+file and the likely cause, and the caller (the app) keeps what it had.
 
-Cheap on purpose: on Linux and macOS children are forked from a *forkserver* that imported the
-readers once (started on first use, or ahead by :func:`warm_up`), so a guarded read costs a fork
-and the copy of its result through the pipe, not a new interpreter. Where only ``spawn`` exists
-(Windows) each read starts a fresh interpreter, and there is no ``RLIMIT``: the time limit alone
-applies there (a job object would be needed to bound memory; not done). Progress reported in the
-child reaches the caller's callback, which is also called while the child works, so that a
-callback raising :class:`~curator.progress.Cancelled` stops the read (the child is killed).
+Cheap on purpose: the reader process is kept between reads (one read at a time; a second one is
+started for reads made at the same time, and a new one replaces any that died, was killed or grew
+past ``RECYCLE_ABOVE_BYTES``), so a guarded read of a small file costs a few milliseconds. On Linux
+and macOS it is forked from a *forkserver* that imported the readers once; :func:`warm_up` starts
+it ahead (the app does, at start-up). Where only ``spawn`` exists (Windows) the reader process is
+a fresh interpreter, started once, and there is no ``RLIMIT``: the time limit alone applies there
+(a job object would be needed to bound memory; not done). Progress reported by the reader reaches
+the caller's callback, which is also called while the reader works, so that a callback raising
+:class:`~curator.progress.Cancelled` stops the read (the reader process is killed).
 
 Frozen executables follow :mod:`curator.protect._pool`: the entry point calls its
 ``freeze_support()`` first; until it does, a frozen app reads in-process (unguarded) rather than
@@ -99,7 +101,7 @@ def limited(limits: Limits) -> Iterator[None]:
         _override.remove(limits)
 
 
-# ---------------------------------------------------------------- jobs (run in the child)
+# ---------------------------------------------------------------- jobs (run in the reader process)
 
 def _job(name: str) -> Callable[..., Any]:
     # Imported here: the parent needs none of them (pyreadstat brings pandas); the forkserver preloads them.
@@ -160,9 +162,7 @@ def _limit_memory(memory_bytes: int | None) -> None:
 
 
 def _serve(conn: Connection, stderr_path: str) -> None:
-    """The worker: runs one job after another until the parent closes its end."""
-    # Native code says why it aborts on stderr ("memory allocation of N bytes failed"): kept for the
-    # parent to name the cause, and off the user's terminal. Emptied at each job.
+    """The reader process: runs one job after another until the parent closes its end."""
     # A Rust panic or failed allocation prints a backtrace when RUST_BACKTRACE is set: symbolising it
     # takes a second, for nobody (the cause is its first line).
     os.environ["RUST_BACKTRACE"] = "0"
@@ -170,6 +170,8 @@ def _serve(conn: Connection, stderr_path: str) -> None:
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Native code says why it aborts on stderr ("memory allocation of N bytes failed"): kept for the
+    # parent to name the cause, and off the user's terminal. Emptied at each job.
     with contextlib.suppress(OSError):
         fd = os.open(stderr_path, os.O_WRONLY | os.O_TRUNC)
         os.dup2(fd, 2)
@@ -434,8 +436,12 @@ def _mentions_memory(text: str) -> bool:
 
 
 def _crash(worker: _Worker, path: Path, fmt: str, limits: Limits) -> InputError:
-    """The worker ended without a word: name the cause from its exit code and what it wrote on stderr."""
-    worker.process.join(5)
+    """The worker ended (or broke the protocol): name the cause from its exit code and what it wrote
+    on stderr."""
+    worker.process.join(2)
+    if worker.process.exitcode is None:
+        worker.process.kill()
+        worker.process.join()
     code = worker.process.exitcode
     try:
         with open(worker.stderr_path, "rb") as log:
