@@ -72,7 +72,7 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
         warnings = result.warnings
     else:
         digest = BackgroundDigest(source)
-        # Binary formats are parsed by native code in a child process that a damaged file can crash.
+        # Binary formats are parsed by native code, in a reader process that a damaged file may crash.
         if fmt in SHEET_FORMATS:
             sheet = guarded.run("workbook", (source, fmt, given), source, fmt, progress)
             table, original, warnings, metadata = sheet.table, sheet.original_names, sheet.warnings, sheet.metadata
