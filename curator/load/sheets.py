@@ -59,8 +59,8 @@ def check_zip_package(path: Path, fmt: str, limit: int | None) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
-            if fmt in ("xlsx", "xlsm"):
-                _check_dimensions(package, members, path)
+            if fmt in ("xlsx", "xlsm", "xlsb"):
+                _check_dimensions(package, members, path, fmt)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, struct.error,
             zlib.error) as error:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or truncated ({error})."), format=fmt.upper(), error=error),
@@ -86,6 +86,9 @@ def check_zip_package(path: Path, fmt: str, limit: int | None) -> None:
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"\$?([A-Za-z]{1,10})\$?(\d{1,12})(?::\$?([A-Za-z]{1,10})\$?(\d{1,12}))?\"")
 
 
+_BRT_WS_DIM = 0x94
+
+
 def _column_number(letters: bytes) -> int:
     number = 0
     for letter in letters.upper():
@@ -93,19 +96,54 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _check_dimensions(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], path: Path) -> None:
-    """Refuse a worksheet whose ``<dimension>`` claims more than a sheet can hold: the reader sizes
-    its cell buffer from it. The element comes first in the sheet's XML: only its start is read."""
+def _xlsb_dimension(head: bytes) -> tuple[int, int] | None:
+    """(rows, columns) of an XLSB sheet's BrtWsDim record, found among its first records."""
+    position = 0
+    try:
+        while position < len(head):
+            kind, position = _varint(head, position, 2)
+            size, position = _varint(head, position, 4)
+            if kind == _BRT_WS_DIM:
+                first_row, last_row, first_column, last_column = struct.unpack_from("<iiii", head, position)
+                return last_row - min(first_row, last_row) + 1, last_column - min(first_column, last_column) + 1
+            position += size
+    except (IndexError, struct.error):
+        pass
+    return None
+
+
+def _varint(data: bytes, position: int, most: int) -> tuple[int, int]:
+    value = 0
+    for shift in range(0, 7 * most, 7):
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            break
+    return value, position
+
+
+def _check_dimensions(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], path: Path, fmt: str) -> None:
+    """Refuse a worksheet whose ``<dimension>`` (XLSX) or BrtWsDim record (XLSB) claims more than a sheet
+    can hold: the reader sizes its cell buffer from it. It comes first in the sheet: only its start is
+    read (a part small enough to be read whole has its CRC checked on the way)."""
+    suffix = ".bin" if fmt == "xlsb" else ".xml"
     for member in members:
-        if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
+        if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(suffix)):
             continue
         with package.open(member) as part:
             head = part.read(4096)
-        found = _DIMENSION.search(head)
-        if found is None:
-            continue
-        last_column, last_row = found.group(3) or found.group(1), found.group(4) or found.group(2)
-        width, height = _column_number(last_column), int(last_row)
+        if fmt == "xlsb":
+            dimension = _xlsb_dimension(head)
+            if dimension is None:
+                continue
+            height, width = dimension
+        else:
+            found = _DIMENSION.search(head)
+            if found is None:
+                continue
+            last_column, last_row = found.group(3) or found.group(1), found.group(4) or found.group(2)
+            width, height = _column_number(last_column), int(last_row)
         if width > MAX_COLUMNS or height > MAX_ROWS:
             name = member.filename.rsplit("/", 1)[-1]
             raise _too_large(path, name, height, width)
