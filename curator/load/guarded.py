@@ -367,7 +367,13 @@ def run(job: str, args: tuple[Any, ...], path: Path, fmt: str, progress: Progres
 
     Raises ``InputError`` when the reader crashes, runs out of memory or time; errors the reader
     raises (``CuratorError``) come back as they were raised."""
-    limits = limits or (_override[-1] if _override else default_limits(path.stat().st_size))
+    if limits is None and not _override:
+        try:
+            size = path.stat().st_size
+        except OSError:   # gone since it was opened: the reader will say so
+            size = 0
+        limits = default_limits(size)
+    limits = limits or _override[-1]
     context = _context()
     if context is None:
         return _job(job)(*args, progress=progress)
