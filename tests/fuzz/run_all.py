@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,10 @@ def main() -> int:
                                    stdout=out, stderr=subprocess.STDOUT)
         stats_path = findings / target / "stats.json"
         stats = json.loads(stats_path.read_text()) if stats_path.exists() else {}
+        # libFuzzer's own count, printed as it ends (stats.json may miss the last second).
+        final = re.search(r"stat::number_of_executed_units: (\d+)", log.read_text(errors="replace"))
+        if final and stats:
+            stats["inputs"] = max(stats.get("inputs", 0), int(final.group(1)))
         crashes = sorted((findings / target).glob("crash-*")) + sorted((findings / target).glob("timeout-*"))
         print(f"{target:10} {stats.get('inputs', 0):>8,} {stats.get('per_second', 0):>7} {stats.get('refused', 0):>8,} "
               f"{stats.get('ok', 0):>6,} {stats.get('traceback', 0):>9} " + " ".join(
