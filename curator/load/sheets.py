@@ -145,8 +145,8 @@ def _check_dimensions(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], 
             last_column, last_row = found.group(3) or found.group(1), found.group(4) or found.group(2)
             width, height = _column_number(last_column), int(last_row)
         if width > MAX_COLUMNS or height > MAX_ROWS:
-            name = member.filename.rsplit("/", 1)[-1]
-            raise _too_large(path, name, height, width)
+            # The part's name (sheet3.xml) is not the sheet's: the file alone is named.
+            raise _too_large(path, None, height, width)
 
 
 def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbook:
@@ -326,7 +326,7 @@ def _sheet_rows(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, name:
         raise _workbook_error(path, fmt, _library_failure(error), sheet=name) from None
 
 
-def _too_large(path: Path, sheet: str, height: int, width: int) -> InputError:
+def _too_large(path: Path, sheet: str | None, height: int, width: int) -> InputError:
     return InputError(Text(QT_TRANSLATE_NOOP("core", "The sheet spans {rows:,} rows and {columns:,} columns, beyond what a "
                                              "spreadsheet can hold ({max_rows:,} rows, {max_columns:,} columns): the file is "
                                              "damaged."), rows=height, columns=width, max_rows=MAX_ROWS,
