@@ -119,3 +119,10 @@ def test_a_row_count_no_file_of_that_size_holds_is_refused_before_allocating() -
     with pytest.raises(InputError, match=r"the header claims 100,000,000 rows of 4 columns, more than a file of "
                                          r"3,214 bytes can hold"):
         read_file(path)
+
+
+def test_rows_of_no_columns_are_refused_before_the_reader_loops_over_them() -> None:
+    """Found by the fuzzer: a 247-byte Stata file claiming 16,777,215 rows of no variables kept
+    pyreadstat looping for 16 s (over the fuzzing time limit)."""
+    with pytest.raises(InputError, match=r"the header claims 16,777,215 rows of 0 columns"):
+        read_file(REGRESSIONS / "dta_16777215_rows_of_no_columns.dta")
