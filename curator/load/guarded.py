@@ -163,6 +163,10 @@ def _limit_memory(memory_bytes: int | None) -> None:
 
 def _serve(conn: Connection, stderr_path: str) -> None:
     """The reader process: runs one job after another until the parent closes its end."""
+    # A reader stuck in a loop must not outlive the program that asked for the read.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="curator-reader-watch", daemon=True).start()
     # A Rust panic or failed allocation prints a backtrace when RUST_BACKTRACE is set: symbolising it
     # takes a second, for nobody (the cause is its first line).
     os.environ["RUST_BACKTRACE"] = "0"
@@ -195,6 +199,11 @@ def _serve(conn: Connection, stderr_path: str) -> None:
         except BaseException as error:  # noqa: BLE001 - pyo3's PanicException is a BaseException: all of it is the file's fault
             conn.send(("failed", f"{type(error).__name__}: {error}"[:300]))
         conn.send(("done", _peak_bytes()))
+
+
+def _exit_with(parent: Any) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def _peak_bytes() -> int:
