@@ -161,12 +161,10 @@ def _limit_memory(memory_bytes: int | None) -> None:
                                           resource.getrlimit(kind)[1]))
 
 
-def _serve(conn: Connection, stderr_path: str) -> None:
+def _serve(conn: Connection, stderr_path: str, owner: int) -> None:
     """The reader process: runs one job after another until the parent closes its end."""
     # A reader stuck in a loop must not outlive the program that asked for the read.
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), name="curator-reader-watch", daemon=True).start()
+    threading.Thread(target=_exit_with, args=(owner,), name="curator-reader-watch", daemon=True).start()
     # A Rust panic or failed allocation prints a backtrace when RUST_BACKTRACE is set: symbolising it
     # takes a second, for nobody (the cause is its first line).
     os.environ["RUST_BACKTRACE"] = "0"
@@ -201,9 +199,23 @@ def _serve(conn: Connection, stderr_path: str) -> None:
         conn.send(("done", _peak_bytes()))
 
 
-def _exit_with(parent: Any) -> None:
-    parent.join()
-    os._exit(1)
+def _exit_with(owner: int) -> None:
+    """Exit once process ``owner`` is gone. Its pid is watched: a forkserver child's
+    ``parent_process()`` sentinel is the pipe its start data came through, closed at once."""
+    if sys.platform == "win32":
+        parent = multiprocessing.parent_process()   # spawned: a handle on the real parent
+        if parent is not None:
+            parent.join()
+            os._exit(1)
+        return
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass
 
 
 def _peak_bytes() -> int:
@@ -303,7 +315,7 @@ class _Worker:
         handle, self.stderr_path = tempfile.mkstemp(prefix="curator-reader-", suffix=".log")
         os.close(handle)
         self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child, self.stderr_path), daemon=True,
+        self.process = context.Process(target=_serve, args=(child, self.stderr_path, os.getpid()), daemon=True,
                                        name="curator-reader")
         try:
             with _without_main_module():
