@@ -301,11 +301,19 @@ def _without_main_module() -> Iterator[None]:
     with _main_lock:
         main = sys.modules.get("__main__")
         sys.modules["__main__"] = types.ModuleType("__main__")
+        # The forkserver is started as `python -c`, which puts the current folder first on sys.path:
+        # run from a folder holding another `curator` (a checkout), it imported that one.
+        safe_path = os.environ.get("PYTHONSAFEPATH")
+        os.environ["PYTHONSAFEPATH"] = "1"
         try:
             yield
         finally:
             if main is not None:
                 sys.modules["__main__"] = main
+            if safe_path is None:
+                os.environ.pop("PYTHONSAFEPATH", None)
+            else:
+                os.environ["PYTHONSAFEPATH"] = safe_path
 
 
 class _Worker:
