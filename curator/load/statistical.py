@@ -38,8 +38,10 @@ def _check_counts(path: Path, meta: Any) -> None:
     """Refuse the row and column counts of a damaged header before pyreadstat allocates by them."""
     rows = getattr(meta, "number_rows", None) or 0
     columns = getattr(meta, "number_columns", None) or 0
-    # A row of no columns still counts: the reader loops over rows that hold nothing.
-    if rows < 0 or rows > MAX_ROWS or rows * max(columns, 1) > MAX_CELLS_PER_BYTE * max(path.stat().st_size, 1000):
+    if columns == 0:
+        # Nothing to read, and the reader may loop for ever over rows that hold nothing.
+        raise ValueError("the header lists no variables")
+    if rows < 0 or rows > MAX_ROWS or rows * columns > MAX_CELLS_PER_BYTE * max(path.stat().st_size, 1000):
         raise ValueError(f"the header claims {rows:,} rows of {columns:,} columns, more than a file of "
                          f"{path.stat().st_size:,} bytes can hold")
 
