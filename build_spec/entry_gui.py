@@ -13,7 +13,7 @@ configure()
 
 # Then: a spawned hashing helper (curator.protect._pool) re-enters this executable and must
 # run its task here instead of starting another copy of the program.
-from curator.protect._pool import freeze_support  # noqa: E402
+from curator.runtime import freeze_support  # noqa: E402
 
 freeze_support()
 

@@ -18,7 +18,24 @@ import contextlib
 import os
 import sys
 
-__all__ = ["configure"]
+__all__ = ["configure", "freeze_support", "helpers_allowed"]
+
+_frozen_ready = False
+
+
+def freeze_support() -> None:
+    """For a frozen executable's entry point, first thing: lets helper processes start (and allows them)."""
+    global _frozen_ready
+    import multiprocessing  # only the frozen entry points call this
+
+    multiprocessing.freeze_support()
+    _frozen_ready = True
+
+
+def helpers_allowed() -> bool:
+    """Whether helper processes may be started: always from source; frozen, once the entry point
+    called :func:`freeze_support` (a frozen child would otherwise run the whole program again)."""
+    return not getattr(sys, "frozen", False) or _frozen_ready
 
 
 def configure() -> None:

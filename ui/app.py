@@ -103,9 +103,11 @@ def start_warm_up() -> None:
     """Pay the core's one-time costs (pandas bridge, detector metadata, vocabulary code lists) while the user looks at the
     window, so the first file opened is analysed at full speed. Qt-free work: a plain daemon thread."""
     from curator.identify import warm_up as warm_up_identify
+    from curator.load.guarded import warm_up as warm_up_readers
     from curator.mapping.warmup import warm_up as warm_up_mapping
 
     def warm_up() -> None:
+        warm_up_readers()   # the reader process for workbooks and binary formats (about a second, in the background)
         warm_up_identify()
         warm_up_mapping()
 

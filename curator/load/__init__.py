@@ -36,11 +36,11 @@ import pyarrow as pa
 
 from curator.errors import InputError, Location
 from curator.inputs import file_status, open_regular
-from curator.load.columnar import iter_parquet_batches, read_columnar
+from curator.load import guarded
+from curator.load.columnar import iter_parquet_batches
 from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
 from curator.load.fingerprint import BackgroundDigest, FileState, ensure_unchanged
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
-from curator.load.sheets import detect_sheet_options, list_workbook_sheets, read_workbook
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.source import LoadedTable, ReadOptions, SourceInfo
@@ -94,21 +94,19 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
         warnings = result.warnings
     else:
         digest = BackgroundDigest(source)
+        # Binary formats are parsed by native code, in a reader process that a damaged file may crash.
         if fmt in SHEET_FORMATS:
-            sheet = read_workbook(source, fmt, given, progress)
+            sheet = guarded.run("workbook", (source, fmt, given), source, fmt, progress)
             table, original, warnings, metadata = sheet.table, sheet.original_names, sheet.warnings, sheet.metadata
             sheets, hidden = sheet.sheets, sheet.hidden_sheets
             used = ReadOptions(format=fmt, sheet=sheet.sheet, header_row=sheet.header_row,
                                decimal=given.decimal, thousands=given.thousands,
                                max_uncompressed_bytes=given.max_uncompressed_bytes)
         elif fmt in STATISTICAL_FORMATS:
-            # pyreadstat brings pandas and narwhals (slow to import): only for the files that need it.
-            from curator.load.statistical import read_statistical
-
-            table, original, warnings, metadata = read_statistical(source, fmt, progress)
+            table, original, warnings, metadata = guarded.run("statistical", (source, fmt), source, fmt, progress)
             used = ReadOptions(format=fmt)
         else:
-            table, original, warnings = read_columnar(source, fmt, progress)
+            table, original, warnings = guarded.run("columnar", (source, fmt), source, fmt, progress)
             used = ReadOptions(format=fmt)
         sha256 = digest.result()
         if table.num_columns == 0:
@@ -126,7 +124,7 @@ def detect_options(path: str | Path) -> ReadOptions:
     if fmt == "csv":
         return plan_csv(source, ReadOptions()).options(ReadOptions())
     if fmt in SHEET_FORMATS:
-        return detect_sheet_options(source, fmt, ReadOptions())
+        return guarded.run("sheet_options", (source, fmt, ReadOptions()), source, fmt)
     return ReadOptions(format=fmt)
 
 
@@ -171,6 +169,6 @@ def list_sheets(path: str | Path) -> list[tuple[str, bool]]:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "Only workbooks have sheets; this is a {format} file."),
                               format=fmt), Location(file=str(source)),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose an Excel or OpenDocument file.")))
-    return list_workbook_sheets(source, fmt)
+    return guarded.run("sheets", (source, fmt), source, fmt)
 
 

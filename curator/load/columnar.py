@@ -26,6 +26,26 @@ def _damaged(path: Path, fmt: str, error: Exception) -> InputError:
                       hint=Text(QT_TRANSLATE_NOOP("core", "Write the file again from the tool that produced it, or copy it again.")))
 
 
+# What pyarrow raises on damaged files besides ArrowException: decoding a damaged schema or metadata
+# (names, key-value metadata), a type it cannot render, sizes that do not fit.
+_DAMAGED = (pa.ArrowException, OSError, ValueError, TypeError, KeyError, IndexError, OverflowError,
+            NotImplementedError, UnicodeDecodeError, EOFError)
+MAX_ROWS = 2**31 - 1         # one Arrow string column's offsets; more rows than that is a damaged count
+MAX_COLUMNS = 1_000_000
+
+
+def _check_parquet_sizes(parquet: pq.ParquetFile, path: Path) -> None:
+    """Refuse counts read from the footer that no genuine file of this size holds, before reading."""
+    metadata = parquet.metadata
+    size = path.stat().st_size
+    groups = [metadata.row_group(index).num_rows for index in range(metadata.num_row_groups)]
+    if (metadata.num_rows > MAX_ROWS or metadata.num_rows < 0 or any(rows < 0 for rows in groups)
+            or sum(groups) != metadata.num_rows or metadata.num_columns > MAX_COLUMNS
+            or metadata.serialized_size > size):
+        raise ValueError(f"the footer claims {metadata.num_rows:,} rows and {metadata.num_columns:,} columns "
+                         f"in {metadata.num_row_groups:,} row groups")
+
+
 def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None
                   ) -> tuple[pa.Table, list[str], list[str]]:
     """(text table, original names, warnings)."""
@@ -33,6 +53,7 @@ def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None
     try:
         if fmt == "parquet":
             parquet = pq.ParquetFile(path)
+            _check_parquet_sizes(parquet, path)
             groups = []
             for index in range(parquet.num_row_groups):
                 groups.append(parquet.read_row_group(index))
@@ -40,11 +61,16 @@ def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None
             table = pa.concat_tables(groups) if groups else parquet.schema_arrow.empty_table()
         else:
             table = feather.read_table(path, memory_map=False)
-    except (pa.ArrowException, OSError) as error:
+        if table.num_rows > MAX_ROWS or table.num_columns > MAX_COLUMNS:
+            raise ValueError(f"{table.num_rows:,} rows and {table.num_columns:,} columns")
+        # Arrow trusts the offsets and lengths it was given: a damaged file can point outside its
+        # buffers, and rendering such a column reads (or writes) out of bounds.
+        table.validate(full=True)
+        original = [str(name) for name in table.column_names]
+        names, warnings = unique_names(original)
+        text = as_text_table(table, names)
+    except _DAMAGED as error:
         raise _damaged(path, fmt, error) from None
-    original = list(table.column_names)
-    names, warnings = unique_names(original)
-    text = as_text_table(table, names)
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Read"))
     return text, original, warnings
 
@@ -52,7 +78,8 @@ def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None
 def iter_parquet_batches(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
     try:
         parquet = pq.ParquetFile(path)
-    except (pa.ArrowException, OSError) as error:
+        _check_parquet_sizes(parquet, path)
+    except _DAMAGED as error:
         raise _damaged(path, "parquet", error) from None
     names, _warnings = unique_names(parquet.schema_arrow.names)
     for batch in parquet.iter_batches(batch_size=batch_rows):

@@ -6,7 +6,10 @@ saw them, column by column with pyarrow. Formulas give their cached values.
 
 from __future__ import annotations
 
+import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import python_calamine as calamine
 
-from curator.errors import InputError, Location
+from curator.errors import CuratorError, InputError, Location
 from curator.load.cells import cell_text, cells_to_text
 from curator.load.collection import collector_paused
 from curator.load.names import unique_names
@@ -31,6 +34,10 @@ DEFAULT_MAX_UNCOMPRESSED = 4 * 1024**3
 MAX_RATIO = 200
 RATIO_FLOOR_BYTES = 20 * 1024 * 1024
 HEADER_SCAN_ROWS = 50
+# Excel's and LibreOffice's limits; a sheet or a <dimension> claiming more is damaged, and its range
+# would be allocated (and its columns converted one by one) before anything else could refuse it.
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
 
 
 @dataclass
@@ -52,7 +59,10 @@ def check_zip_package(path: Path, fmt: str, limit: int | None) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+            if fmt in ("xlsx", "xlsm", "xlsb"):
+                _check_dimensions(package, members, path, fmt)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, struct.error,
+            zlib.error) as error:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or truncated ({error})."), format=fmt.upper(), error=error),
                          where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again; if it came by e-mail or USB "
@@ -73,13 +83,99 @@ def check_zip_package(path: Path, fmt: str, limit: int | None) -> None:
                              hint=Text(QT_TRANSLATE_NOOP("core", "Do not open this file; ask the sender for a genuine export.")))
 
 
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"\$?([A-Za-z]{1,10})\$?(\d{1,12})(?::\$?([A-Za-z]{1,10})\$?(\d{1,12}))?\"")
+
+
+_BRT_WS_DIM = 0x94
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _xlsb_dimension(head: bytes) -> tuple[int, int] | None:
+    """(rows, columns) of an XLSB sheet's BrtWsDim record, found among its first records."""
+    position = 0
+    try:
+        while position < len(head):
+            kind, position = _varint(head, position, 2)
+            size, position = _varint(head, position, 4)
+            if kind == _BRT_WS_DIM:
+                first_row, last_row, first_column, last_column = struct.unpack_from("<iiii", head, position)
+                return last_row - min(first_row, last_row) + 1, last_column - min(first_column, last_column) + 1
+            position += size
+    except (IndexError, struct.error):
+        pass
+    return None
+
+
+def _varint(data: bytes, position: int, most: int) -> tuple[int, int]:
+    value = 0
+    for shift in range(0, 7 * most, 7):
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            break
+    return value, position
+
+
+def _check_dimensions(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], path: Path, fmt: str) -> None:
+    """Refuse a worksheet whose ``<dimension>`` (XLSX) or BrtWsDim record (XLSB) claims more than a sheet
+    can hold: the reader sizes its cell buffer from it. It comes first in the sheet: only its start is
+    read (a part small enough to be read whole has its CRC checked on the way)."""
+    suffix = ".bin" if fmt == "xlsb" else ".xml"
+    for member in members:
+        if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(suffix)):
+            continue
+        with package.open(member) as part:
+            head = part.read(4096)
+        if fmt == "xlsb":
+            dimension = _xlsb_dimension(head)
+            if dimension is None:
+                continue
+            height, width = dimension
+        else:
+            found = _DIMENSION.search(head)
+            if found is None:
+                continue
+            last_column, last_row = found.group(3) or found.group(1), found.group(4) or found.group(2)
+            width, height = _column_number(last_column), int(last_row)
+        if width > MAX_COLUMNS or height > MAX_ROWS:
+            # The part's name (sheet3.xml) is not the sheet's: the file alone is named.
+            raise _too_large(path, None, height, width)
+
+
 def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbook:
     if fmt in ZIPPED_FORMATS:
         check_zip_package(path, fmt, options.max_uncompressed_bytes)
     try:
         return calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # calamine raises several unrelated types for broken files
-        raise _workbook_error(path, fmt, error) from None
+    except BaseException as error:
+        raise _workbook_error(path, fmt, _library_failure(error)) from None
+
+
+def _library_failure(error: BaseException) -> Exception:
+    """``error`` if calamine raised it about the file, else raised again. calamine raises several
+    unrelated types for broken files, and a Rust panic comes out as pyo3's ``PanicException``, which
+    derives from ``BaseException`` (so that ``except Exception`` lets it through)."""
+    if isinstance(error, CuratorError):
+        raise error
+    if isinstance(error, Exception):
+        return error
+    if type(error).__name__ == "PanicException":
+        return RuntimeError(str(error).strip().splitlines()[0][:200] if str(error).strip() else "panic")
+    raise error
+
+
+def _metadata(workbook: calamine.CalamineWorkbook, path: Path, fmt: str) -> list[Any]:
+    try:
+        return list(workbook.sheets_metadata)
+    except BaseException as error:
+        raise _workbook_error(path, fmt, _library_failure(error)) from None
 
 
 def _workbook_error(path: Path, fmt: str, error: Exception, sheet: str | None = None) -> InputError:
@@ -97,7 +193,7 @@ def list_workbook_sheets(path: Path, fmt: str, options: ReadOptions | None = Non
     workbook = _open(path, fmt, options or ReadOptions())
     try:
         return [(meta.name, meta.visible != calamine.SheetVisibleEnum.Visible)
-                for meta in workbook.sheets_metadata]
+                for meta in _metadata(workbook, path, fmt)]
     finally:
         workbook.close()
 
@@ -106,19 +202,13 @@ def detect_sheet_options(path: Path, fmt: str, options: ReadOptions) -> ReadOpti
     """The sheet and header row :func:`read_workbook` would use, from the first rows only."""
     workbook = _open(path, fmt, options)
     try:
-        metas = workbook.sheets_metadata
+        metas = _metadata(workbook, path, fmt)
         hidden = {meta.name for meta in metas if meta.visible != calamine.SheetVisibleEnum.Visible}
         order = [options.sheet] if options.sheet else [m.name for m in metas if m.name not in hidden] + sorted(hidden)
         for name in order:
-            try:
-                sheet = workbook.get_sheet_by_name(name)
-                rows = sheet.to_python(nrows=HEADER_SCAN_ROWS)
-            except Exception as error:  # noqa: BLE001 - calamine's errors are many and unrelated
-                raise _workbook_error(path, fmt, error, sheet=name) from None
+            rows, first_row, merged = _sheet_rows(workbook, path, fmt, name, HEADER_SCAN_ROWS)
             if rows:
-                first_row = (sheet.start or (0, 0))[0]
-                index, _header_cells, _start, _warnings = _header(rows, first_row, options,
-                                                                  sheet.merged_cell_ranges or [])
+                index, _header_cells, _start, _warnings = _header(rows, first_row, options, merged)
                 return ReadOptions(format=fmt, sheet=name, header_row=first_row + index + 1 if index >= 0 else 0,
                                    decimal=options.decimal, thousands=options.thousands,
                                    max_uncompressed_bytes=options.max_uncompressed_bytes)
@@ -151,7 +241,7 @@ def read_workbook(path: Path, fmt: str, options: ReadOptions, progress: Progress
 
 def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: ReadOptions,
           progress: ProgressCallback | None) -> SheetResult:
-    metas = workbook.sheets_metadata
+    metas = _metadata(workbook, path, fmt)
     names = [meta.name for meta in metas]
     hidden = [meta.name for meta in metas if meta.visible != calamine.SheetVisibleEnum.Visible]
     warnings: list[str] = []
@@ -162,11 +252,11 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
                              hint=Text(QT_TRANSLATE_NOOP("core", "Sheets in this workbook: {sheets}."),
                                        sheets=", ".join(f"'{n}'" for n in names)))
         chosen = options.sheet
-        rows, sheet = _sheet_rows(workbook, path, fmt, chosen)
+        rows, first_row, merged = _sheet_rows(workbook, path, fmt, chosen)
     else:
-        chosen, rows, sheet = "", [], None
+        chosen, rows, first_row, merged = "", [], 0, []
         for name in [n for n in names if n not in hidden] + hidden:
-            rows, sheet = _sheet_rows(workbook, path, fmt, name)
+            rows, first_row, merged = _sheet_rows(workbook, path, fmt, name)
             if rows:
                 chosen = name
                 break
@@ -186,9 +276,6 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "The sheet is empty.")), where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose another sheet, or check the right file was chosen.")))
     report(progress, 0.6, QT_TRANSLATE_NOOP("core", "Converting cells"))
-    assert sheet is not None
-    first_row = (sheet.start or (0, 0))[0]
-    merged = sheet.merged_cell_ranges or []
     header_index, header, data_start, header_warnings = _header(rows, first_row, options, merged)
     warnings += header_warnings
     width = len(header)
@@ -224,14 +311,29 @@ def _read(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, options: Re
                        warnings=warnings, metadata=metadata)
 
 
-def _sheet_rows(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, name: str
-                ) -> tuple[list[list[Any]], calamine.CalamineSheet]:
+def _sheet_rows(workbook: calamine.CalamineWorkbook, path: Path, fmt: str, name: str, nrows: int | None = None
+                ) -> tuple[list[list[Any]], int, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """(rows, 0-based index of the first row, merged ranges), the sheet's size checked before its
+    rows are made."""
     try:
         sheet = workbook.get_sheet_by_name(name)
-        rows = sheet.to_python()
-    except Exception as error:  # noqa: BLE001 - calamine's errors are many and unrelated
-        raise _workbook_error(path, fmt, error, sheet=name) from None
-    return rows, sheet
+        height, width = sheet.height, sheet.width
+        if width > MAX_COLUMNS or height > MAX_ROWS:
+            raise _too_large(path, name, height, width)
+        rows = sheet.to_python(nrows=nrows) if nrows is not None else sheet.to_python()
+        return rows, (sheet.start or (0, 0))[0], list(sheet.merged_cell_ranges or [])
+    except BaseException as error:
+        raise _workbook_error(path, fmt, _library_failure(error), sheet=name) from None
+
+
+def _too_large(path: Path, sheet: str | None, height: int, width: int) -> InputError:
+    return InputError(Text(QT_TRANSLATE_NOOP("core", "The sheet spans {rows:,} rows and {columns:,} columns, beyond what a "
+                                             "spreadsheet can hold ({max_rows:,} rows, {max_columns:,} columns): the file is "
+                                             "damaged."), rows=height, columns=width, max_rows=MAX_ROWS,
+                           max_columns=MAX_COLUMNS),
+                      Location(file=str(path), sheet=sheet),
+                      hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again, or export the "
+                                                  "sheet as CSV.")))
 
 
 def _drop_blank_rows(table: pa.Table) -> pa.Table:

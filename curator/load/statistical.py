@@ -28,6 +28,24 @@ READERS: dict[str, Callable[..., Any]] = {
 NAMES = {"sas7bdat": "SAS", "xpt": "SAS transport", "dta": "Stata", "sav": "SPSS"}
 
 
+# Cells a file may claim per byte of its size: compression (SAS RLE/RDC, SPSS bytecodes) packs a
+# repeated or missing value in a byte or less, never a thousand cells in one.
+MAX_CELLS_PER_BYTE = 1000
+MAX_ROWS = 2**31 - 1
+
+
+def _check_counts(path: Path, meta: Any) -> None:
+    """Refuse the row and column counts of a damaged header before pyreadstat allocates by them."""
+    rows = getattr(meta, "number_rows", None) or 0
+    columns = getattr(meta, "number_columns", None) or 0
+    if columns == 0:
+        # Nothing to read, and the reader may loop for ever over rows that hold nothing.
+        raise ValueError("the header lists no variables")
+    if rows < 0 or rows > MAX_ROWS or rows * columns > MAX_CELLS_PER_BYTE * max(path.stat().st_size, 1000):
+        raise ValueError(f"the header claims {rows:,} rows of {columns:,} columns, more than a file of "
+                         f"{path.stat().st_size:,} bytes can hold")
+
+
 def read_statistical(path: Path, fmt: str, progress: ProgressCallback | None = None
                      ) -> tuple[pa.Table, list[str], list[str], dict[str, Any]]:
     """(text table, original names, warnings, metadata)."""
@@ -38,6 +56,7 @@ def read_statistical(path: Path, fmt: str, progress: ProgressCallback | None = N
         # live in a separate catalog file, never applied here, so its reader has no such option.
         extra = ({} if fmt == "xpt" else {"user_missing": False} if fmt == "sas7bdat"
                  else {"apply_value_formats": False, "user_missing": False})
+        _check_counts(path, reader(str(path), metadataonly=True)[1])
         frame, meta = reader(str(path), **extra)
     except Exception as error:  # noqa: BLE001 - pyreadstat raises ReadstatError, PyreadstatError, OSError...
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file cannot be read: {error}."), format=NAMES[fmt], error=error),

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from curator.protect import _hmac_core
+from curator.runtime import helpers_allowed
 
 PARALLEL_ABOVE = 200_000   # distinct values; below it, starting and feeding the helper costs more than it saves
 
@@ -35,18 +36,8 @@ _log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
 _disabled = False
-_frozen_ready = False
-
-
-def freeze_support() -> None:
-    """For a frozen executable's entry point, first thing: lets spawned helpers run (and allows them)."""
-    global _frozen_ready
-    multiprocessing.freeze_support()
-    _frozen_ready = True
-
-
 def _allowed() -> bool:
-    return not _disabled and (not getattr(sys, "frozen", False) or _frozen_ready)
+    return not _disabled and helpers_allowed()
 
 
 def _get_executor() -> ProcessPoolExecutor | None:

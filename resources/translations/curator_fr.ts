@@ -2386,6 +2386,34 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Le fichier {format} est endommagé ou n&apos;est pas un vrai classeur {format} ({error}).</translation>
     </message>
     <message>
+        <source>The file is damaged or not a valid {format} file (its reader stopped: {detail}).</source>
+        <translation>Le fichier est endommagé ou n&apos;est pas un fichier {format} valide (son lecteur s&apos;est arrêté : {detail}).</translation>
+    </message>
+    <message>
+        <source>The file is damaged or not a valid {format} file.</source>
+        <translation>Le fichier est endommagé ou n&apos;est pas un fichier {format} valide.</translation>
+    </message>
+    <message>
+        <source>Reading the {format} file took longer than {seconds:,.0f} s and was stopped: it is probably damaged.</source>
+        <translation>La lecture du fichier {format} a pris plus de {seconds:,.0f} s et a été arrêtée : il est probablement endommagé.</translation>
+    </message>
+    <message>
+        <source>Reading the {format} file needed more than {gib:,.1f} GiB of memory and was stopped: it is probably damaged, or far too large for this computer.</source>
+        <translation>La lecture du fichier {format} demandait plus de {gib:,.1f} Gio de mémoire et a été arrêtée : il est probablement endommagé, ou bien trop volumineux pour cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Write the file again from the program that produced it, or copy it again if it came by e-mail or USB key.</source>
+        <translation>Écrivez à nouveau le fichier depuis le programme qui l&apos;a produit, ou copiez-le à nouveau s&apos;il est arrivé par courriel ou clé USB.</translation>
+    </message>
+    <message>
+        <source>Open it in the program that wrote it and save it again, or export the data as CSV.</source>
+        <translation>Ouvrez-le dans le programme qui l&apos;a écrit et enregistrez-le à nouveau, ou exportez les données en CSV.</translation>
+    </message>
+    <message>
+        <source>The sheet spans {rows:,} rows and {columns:,} columns, beyond what a spreadsheet can hold ({max_rows:,} rows, {max_columns:,} columns): the file is damaged.</source>
+        <translation>La feuille s&apos;étend sur {rows:,} lignes et {columns:,} colonnes, au-delà de ce qu&apos;un tableur peut contenir ({max_rows:,} lignes, {max_columns:,} colonnes) : le fichier est endommagé.</translation>
+    </message>
+    <message>
         <source>Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.</source>
         <translation>Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau, ou exportez la feuille en CSV.</translation>
     </message>
