@@ -169,33 +169,11 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
         before = FileState.of(path)
         fmt = options.format if options is not None else detect_options(path).format
         if streamable(path, recipe, fmt, stream):
-            # The curated data in clear is written only in the run's private folder, never beside the output.
-            with private_folder("apply") as workdir:
-                encryptions: list[BackgroundEncryption] = []
-
-                def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
-                    # Encrypted as it is written: done by the time the risk is measured and the reports written.
-                    encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / f"{data_path.name}.age",
-                                                            load_recipients(recipients), reader=written))
-                    return encryptions[-1]
-
-                try:
-                    streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
-                                                check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
-                                                batch_rows=batch_rows or BATCH_ROWS, on_data_started=encrypt_data)
-                    ensure_unchanged(path, before)
-                    notes.extend(streamed.loaded.warnings)
-                    notes.append(f"streamed in batches of {batch_rows or BATCH_ROWS:,} rows")
-                    return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
-                except SchemaChanged as exc:
-                    ensure_unchanged(path, before)       # not a file cut short by a copy still running
-                    notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
-                except Exception:
-                    ensure_unchanged(path, before)
-                    raise
-                finally:
-                    for encryption in encryptions:
-                        encryption.wait()
+            done = _apply_streamed(path, recipe, vocabulary, secret, options, recipients, before, notes, finish,
+                                   strict=strict, say=say, check_secret=check_secret, progress=progress,
+                                   batch_rows=batch_rows or BATCH_ROWS)
+            if done is not None:
+                return done
         report(progress, 0.0, QT_TRANSLATE_NOOP("core", "reading"))
         loaded = read_file_for(path, options, notes, progress)
     if on_rows is not None:
@@ -213,3 +191,40 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     if before is not None:
         ensure_unchanged(path, before)
     return finish(loaded, adapted, result, drift, skipped)
+
+
+def _apply_streamed(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
+                    options: ReadOptions | None, recipients: list[str], before: FileState, notes: list[str],
+                    finish: Callable[[LoadedTable, Recipe, CurationResult, DriftReport, list[str]], ApplyResult], *,
+                    strict: bool, say: Callable[[str], None] | None, check_secret: Callable[[Recipe], None],
+                    progress: ProgressCallback | None, batch_rows: int) -> ApplyResult | None:
+    """The streamed apply, or None when the file must be read whole after all (its schema changed
+    between batches)."""
+    # The curated data in clear is written only in the run's private folder, never beside the output.
+    with private_folder("apply") as workdir:
+        encryptions: list[BackgroundEncryption] = []
+
+        def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
+            # Encrypted as it is written: done by the time the risk is measured and the reports written.
+            encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / f"{data_path.name}.age",
+                                                    load_recipients(recipients), reader=written))
+            return encryptions[-1]
+
+        try:
+            streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
+                                        check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
+                                        batch_rows=batch_rows, on_data_started=encrypt_data)
+            ensure_unchanged(path, before)
+            notes.extend(streamed.loaded.warnings)
+            notes.append(f"streamed in batches of {batch_rows:,} rows")
+            return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
+        except SchemaChanged as exc:
+            ensure_unchanged(path, before)       # not a file cut short by a copy still running
+            notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
+            return None
+        except Exception:
+            ensure_unchanged(path, before)
+            raise
+        finally:
+            for encryption in encryptions:
+                encryption.wait()
