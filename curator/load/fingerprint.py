@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from curator.background import Background
 from curator.errors import InputError, shown
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
@@ -76,24 +76,10 @@ class BackgroundDigest:
     """Hash a file on a thread while the reader parses it (hashlib releases the GIL on big updates)."""
 
     def __init__(self, path: Path) -> None:
-        self._path = path
-        self._result: str | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="curator-sha256", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._result = sha256_file(self._path)
-        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread by result()
-            self._error = error
+        self._work = Background(lambda: sha256_file(path), "curator-sha256")
 
     def result(self) -> str:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
+        return self._work.result()
 
 
 class DigestingFile:

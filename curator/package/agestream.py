@@ -8,7 +8,6 @@ chance to cancel.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -16,6 +15,7 @@ from typing import BinaryIO, Protocol
 import pyrage
 
 from curator import agepass
+from curator.background import Background
 from curator.workspace import create_private
 
 AGE_MAGIC = agepass.MAGIC + b"\n"
@@ -125,32 +125,22 @@ class BackgroundEncryption:
         self.target = Path(target)
         self.recipients = list(recipients)
         self._reader = reader       # read instead of ``source``: a file followed as it is written, say
-        self._result: tuple[int, str, int, str] | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="curator-encrypt", daemon=True)
-        self._thread.start()
+        self._work = Background(self._run, "curator-encrypt")
 
-    def _run(self) -> None:
+    def _run(self) -> tuple[int, str, int, str]:
+        source = self._reader if self._reader is not None else open(self.source, "rb")  # noqa: SIM115
         try:
-            source = self._reader if self._reader is not None else open(self.source, "rb")  # noqa: SIM115
-            try:
-                with create_private(self.target) as target:
-                    self._result = encrypt_stream(source, target, self.recipients)
-            finally:
-                source.close()
-        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread by result()
-            self._error = error
+            with create_private(self.target) as target:
+                return encrypt_stream(source, target, self.recipients)
+        finally:
+            source.close()
 
     def wait(self) -> None:
         """Wait for the thread to end, whatever its outcome (before its folder is removed, say)."""
-        self._thread.join()
+        self._work.wait()
 
     def result(self) -> tuple[int, str, int, str]:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
+        return self._work.result()
 
 
 def decrypt_stream(source: BinaryIO, size: int, target: BinaryIO, identities: Sequence[pyrage.x25519.Identity],

@@ -14,8 +14,6 @@ import copy
 import dataclasses
 import hashlib
 import itertools
-import queue
-import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
@@ -26,11 +24,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from curator.check import ValidationReport
+from curator.background import Background, BackgroundSink, FollowedFile, Prefetched
+from curator.check import ValidationReport, convert_and_validate
+from curator.load import detect_options, iter_batches
+from curator.load.fingerprint import BackgroundDigest
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.pipeline import check_no_silent_keep, data_file_options, effective_classes, unmapped_columns
 from curator.progress import ProgressCallback, report
+from curator.protect import _pool
+from curator.protect.risk import risk_summary
 from curator.protect.secret import PendingSecret, resolve_secret
+from curator.protect.transforms import output_name, protect_table, pseudonym_kind
 from curator.recipe.drift import (
     DriftReport,
     DriftStop,
@@ -135,82 +140,9 @@ def _text_bytes(table: pa.Table) -> int:
 
 def _batches(path: Path, options: ReadOptions, batch_rows: int, encoding_chosen: bool,
              warnings: list[str] | None = None, sha256: Any = None) -> Generator[pa.Table, None, None]:
-    from curator.load import iter_batches
 
     for batch in iter_batches(path, options, batch_rows, warnings, encoding_chosen, sha256):
         yield pa.Table.from_batches([batch])
-
-
-_END = object()
-
-
-class Prefetched(Iterator[Any]):
-    """``items``, produced on a thread ``depth`` ahead of the consumer, from the moment it is made.
-
-    Parsing the next batch (Arrow's CSV reader releases the GIL) overlaps with the work on the
-    current one. An error in the producer is raised in the consumer. :meth:`close` (called when
-    the consumer stops early: an error, a cancellation) stops the producer at its next item and
-    closes ``items``; use it as a context manager.
-    """
-
-    def __init__(self, items: Iterator[Any], depth: int = 1) -> None:
-        self._items = items
-        self._slots: queue.Queue[Any] = queue.Queue(maxsize=depth)
-        self._stop = threading.Event()
-        self._finished = False
-        self._worker = threading.Thread(target=self._produce, name="curator-prefetch", daemon=True)
-        self._worker.start()
-
-    def _produce(self) -> None:
-        try:
-            for item in self._items:
-                if not self._put(item):
-                    return
-            self._put(_END)
-        except BaseException as error:  # noqa: BLE001 - handed to the consumer, raised there
-            self._put(error)
-        finally:
-            close = getattr(self._items, "close", None)
-            if close is not None:       # a generator's own clean-up (an inner prefetch) runs now
-                close()
-
-    def _put(self, item: Any) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._slots.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def __iter__(self) -> Prefetched:
-        return self
-
-    def __next__(self) -> Any:
-        if self._finished:
-            raise StopIteration
-        item = self._slots.get()
-        if item is _END:
-            self._finished = True
-            raise StopIteration
-        if isinstance(item, BaseException):
-            self.close()
-            raise item
-        return item
-
-    def close(self) -> None:
-        self._finished = True
-        self._stop.set()
-        while not self._slots.empty():      # let a producer blocked on a full queue see the stop
-            self._slots.get_nowait()
-        if self._worker is not threading.current_thread():
-            self._worker.join(timeout=5)
-
-    def __enter__(self) -> Prefetched:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _once_open(secret: bytes | PendingSecret | None, items: Iterator[Any]) -> Iterator[Any]:
@@ -219,82 +151,7 @@ def _once_open(secret: bytes | PendingSecret | None, items: Iterator[Any]) -> It
     yield from items
 
 
-def prefetched(items: Iterator[Any], depth: int = 1) -> Prefetched:
-    """``items`` read ahead on a thread (see :class:`Prefetched`)."""
-    return Prefetched(items, depth)
-
-
-class FollowedFile:
-    """Reads a file while another thread writes it, to its end once the writer says it is done.
-
-    The Parquet writer only ever appends, so every byte read is final. ``abandon`` (the pass
-    failed) makes the reader raise instead of waiting for bytes that will never come.
-    """
-
-    POLL_SECONDS = 0.01
-
-    def __init__(self, path: Path) -> None:
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by the reader's owner, through close()
-        self._done = threading.Event()
-        self._abandoned = False
-
-    def finish(self) -> None:
-        self._done.set()
-
-    def abandon(self) -> None:
-        self._abandoned = True
-        self._done.set()
-
-    def read(self, size: int = -1) -> bytes:
-        while True:
-            done = self._done.is_set()     # before reading: bytes written before "done" are all there
-            if self._abandoned:
-                raise OSError("the data file was abandoned: the pass that wrote it failed")
-            data = self._file.read(size)
-            if data or done:
-                return data
-            self._done.wait(self.POLL_SECONDS)
-
-    def close(self) -> None:
-        self._file.close()
-
-
-class _BackgroundWriter:
-    """Appends tables to a Parquet file on a thread (compression releases the GIL), one table behind."""
-
-    def __init__(self, path: Path, schema: pa.Schema, options: dict[str, Any]) -> None:
-        self._writer = pq.ParquetWriter(path, schema, **options)
-        self._slots: queue.Queue[Any] = queue.Queue(maxsize=1)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="curator-parquet-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            table = self._slots.get()
-            if table is _END:
-                return
-            if self._error is None:
-                try:
-                    self._writer.write_table(table)
-                except BaseException as error:  # noqa: BLE001 - raised in the caller by write/close
-                    self._error = error
-
-    def write(self, table: pa.Table) -> None:
-        if self._error is not None:
-            raise self._error
-        self._slots.put(table)
-
-    def close(self) -> None:
-        self._slots.put(_END)
-        self._thread.join()
-        self._writer.close()
-        if self._error is not None:
-            raise self._error
-
-
 def _used_options(path: Path, given: ReadOptions) -> ReadOptions:
-    from curator.load import detect_options
 
     used = detect_options(path)
     for key, value in given.to_dict().items():
@@ -316,7 +173,6 @@ class _PassResult:
 
 def _as_written(decision: ColumnDecision) -> ColumnDecision:
     """The decision for a column kept as the producer wrote it: not converted, same name and pseudonyms."""
-    from curator.protect.transforms import output_name, pseudonym_kind
 
     kept = copy.deepcopy(decision)
     if kept.transform.action == "pseudonymise":
@@ -338,7 +194,6 @@ def _convert_batch(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, drop
                    date_formats: dict[str, list[str | None]]) -> _ConvertedBatch:
     """One batch converted and validated, its rows numbered from ``first_row`` (the source's header row
     for the first batch)."""
-    from curator.check import convert_and_validate
 
     batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader, header_row=first_row))
     present = set(table.column_names)
@@ -355,30 +210,30 @@ class _ConvertedAhead:
     def __init__(self, head: pa.Table, recipe: Recipe, vocabulary: Vocabulary, header_row: int) -> None:
         self._recipe = recipe
         self.date_formats: dict[str, list[str | None]] = {}
-        self._result: _ConvertedBatch | None = None
-        self._thread = threading.Thread(target=self._run, args=(head, vocabulary, header_row),
-                                        name="curator-convert-first", daemon=True)
-        self._thread.start()
+        self._work: Background[_ConvertedBatch | None] | None = Background(
+            lambda: self._run(head, vocabulary, header_row), "curator-convert-first")
 
-    def _run(self, head: pa.Table, vocabulary: Vocabulary, header_row: int) -> None:
-        from curator.pipeline import unmapped_columns
+    def _run(self, head: pa.Table, vocabulary: Vocabulary, header_row: int) -> _ConvertedBatch | None:
 
         try:
             unmapped = unmapped_columns(head.column_names, self._recipe)
-            self._result = _convert_batch(head, self._recipe, vocabulary, unmapped, header_row, self.date_formats)
+            return _convert_batch(head, self._recipe, vocabulary, unmapped, header_row, self.date_formats)
         except Exception:  # noqa: BLE001 - the batch is converted again, where an error is reported
-            self._result = None
+            return None
 
     def take(self, recipe: Recipe) -> _ConvertedBatch | None:
-        self.close()
+        if self._work is None:
+            return None
+        # Taken once, and not kept here: the pass would hold the first batch to its end.
+        result, self._work = self._work.result(), None
         # The same decisions leave out the same unmapped columns; the reader sets the decimal mark.
         same = recipe.columns == self._recipe.columns and recipe.reader == self._recipe.reader
-        result, self._result = self._result, None
         return result if same else None
 
     def close(self) -> None:
         """Wait for the conversion (an apply that stops early leaves no work behind it)."""
-        self._thread.join()
+        if self._work is not None:
+            self._work.wait()
 
 
 def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Vocabulary, dropped_unmapped: list[str],
@@ -419,20 +274,18 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
     (another thread; both mostly in Arrow, which releases the GIL) and protecting here, whose
     pseudonyms are half hashed by a helper process.
     """
-    from curator.check import ValidationReport
-    from curator.pipeline import data_file_options
-    from curator.protect.transforms import protect_table
 
     recipe = adapted
     if forced_text:
         recipe = copy.deepcopy(adapted)
         recipe.columns = [_as_written(c) if c.source in forced_text else c for c in recipe.columns]
     validation = ValidationReport()
-    writer: _BackgroundWriter | None = None
+    writer: pq.ParquetWriter | None = None
+    sink: BackgroundSink[pa.Table] | None = None
     done: _PassResult | None = None
     started = time.monotonic()
     tables = itertools.chain([first], rest) if first is not None else rest
-    batches = prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts, ahead),
+    batches = Prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts, ahead),
                          CONVERTED_AHEAD)
     followed: FollowedFile | None = None
     completed = False
@@ -442,9 +295,11 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
         key = resolve_secret(secret)    # a pending one is waited for while the first batch is converted
         for batch in batches:
             protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE)
-            if writer is None or done is None:
+            if writer is None or sink is None or done is None:
                 done = _PassResult(protected.schema, validation, data_path)
-                writer = _BackgroundWriter(data_path, protected.schema, data_file_options(recipe, protected.schema))
+                writer = pq.ParquetWriter(data_path, protected.schema, **data_file_options(recipe, protected.schema))
+                # Compression releases the GIL: the file is written on a thread, one table behind.
+                sink = BackgroundSink(writer.write_table, "curator-parquet-writer")
                 if on_data_started is not None:
                     followed = FollowedFile(data_path)
                     done.follower = on_data_started(data_path, followed)
@@ -453,7 +308,7 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
                     protected = protected.cast(done.schema)
                 except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as exc:
                     raise SchemaChanged(str(exc)) from exc
-            writer.write(protected)
+            sink.put(protected)
             names = set(protected.column_names)
             present = [q for q in quasi if q in names]
             if present:
@@ -477,8 +332,12 @@ def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recip
         if close_reading is not None:
             close_reading()
         try:
-            if writer is not None:
-                writer.close()
+            if sink is not None:
+                try:
+                    sink.close()
+                finally:
+                    if writer is not None:
+                        writer.close()
         except BaseException:
             completed = False
             raise
@@ -503,10 +362,6 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     created and a reader that follows it as it is written (see :func:`_write_pass`); what it
     returns for the file finally kept is the result's ``data_encryption``.
     """
-    from curator.load.fingerprint import BackgroundDigest
-    from curator.pipeline import CurationResult, check_no_silent_keep, effective_classes, unmapped_columns
-    from curator.protect.risk import risk_summary
-    from curator.protect.transforms import output_name
 
     source = Path(path)
     used = _used_options(source, options or ReadOptions())
@@ -522,7 +377,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     # The next batches are read while the first is compared with the recipe and identified, once
     # the secret is open: its scrypt holds 256 MiB or more in the helper process, and the batches
     # read ahead would add theirs to it. A secret still opening is waited for on the reading thread.
-    rest = prefetched(_once_open(secret, batches), READ_AHEAD)
+    rest = Prefetched(_once_open(secret, batches), READ_AHEAD)
     header_row = used.header_row or 1
     ahead = _ConvertedAhead(head, recipe, vocabulary, header_row)
     try:
@@ -542,8 +397,6 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
         if check_secret is not None:
             check_secret(adapted)
         if secret and any(c.transform.action in ("pseudonymise", "date_shift") for c in adapted.columns):
-            from curator.protect import _pool
-
             _pool.warm_up()     # the hashing helper starts while the first rows are identified, not on them
         identified: list[Any] = []
         # Identification looks at a sample of values anyway: the first rows stand for the file.
@@ -627,7 +480,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
         # again with those columns as written; the validation findings of the first pass stand.
         report(progress, 0.5, Text(QT_TRANSLATE_NOOP("core", "writing again: {columns} keep their values as written"),
                    columns=", ".join(sorted(mixed))))
-        done = run_pass(None, prefetched(_batches(source, used, batch_rows, encoding_chosen), READ_AHEAD), mixed,
+        done = run_pass(None, Prefetched(_batches(source, used, batch_rows, encoding_chosen), READ_AHEAD), mixed,
                         (0.5, 0.85))
         validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
     schema = done.schema
