@@ -5,13 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 MAX_LINES = 80
-# Split once the work on this file in flight is merged
-# (the streamed apply's source-change check); the test then passes and strict xfail turns it red until
-# this mark is removed.
-PENDING = {"recipe/stream.py _write_pass", "recipe/stream.py curate_streaming"}
 
 
 def long_functions(root: Path) -> dict[str, int]:
@@ -26,12 +20,6 @@ def long_functions(root: Path) -> dict[str, int]:
     return found
 
 
-def test_only_the_pending_functions_are_long(repo_root: Path) -> None:
-    """No function beyond those listed may grow past the limit meanwhile."""
-    assert set(long_functions(repo_root / "curator")) <= PENDING
-
-
-@pytest.mark.xfail(strict=True, reason="pending splits: " + ", ".join(sorted(PENDING)))
 def test_no_function_is_over_80_lines(repo_root: Path) -> None:
     assert long_functions(repo_root / "curator") == {}
 

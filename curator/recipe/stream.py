@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 
 from curator.background import Background, BackgroundSink, FollowedFile, Prefetched
 from curator.check import ValidationReport, convert_and_validate
+from curator.identify import ColumnIdentification
 from curator.load import detect_options, iter_batches
 from curator.load.fingerprint import BackgroundDigest
 from curator.mapping import Vocabulary
@@ -140,7 +141,6 @@ def _text_bytes(table: pa.Table) -> int:
 
 def _batches(path: Path, options: ReadOptions, batch_rows: int, encoding_chosen: bool,
              warnings: list[str] | None = None, sha256: Any = None) -> Generator[pa.Table, None, None]:
-
     for batch in iter_batches(path, options, batch_rows, warnings, encoding_chosen, sha256):
         yield pa.Table.from_batches([batch])
 
@@ -152,7 +152,6 @@ def _once_open(secret: bytes | PendingSecret | None, items: Iterator[Any]) -> It
 
 
 def _used_options(path: Path, given: ReadOptions) -> ReadOptions:
-
     used = detect_options(path)
     for key, value in given.to_dict().items():
         setattr(used, key, value)
@@ -160,10 +159,27 @@ def _used_options(path: Path, given: ReadOptions) -> ReadOptions:
 
 
 @dataclass
+class _PassSettings:
+    """What every pass over the batches shares (a second pass differs only in its columns kept as written)."""
+
+    recipe: Recipe                  # adapted to the file
+    vocabulary: Vocabulary
+    secret: bytes | PendingSecret | None
+    dropped_unmapped: list[str]
+    quasi: list[str]                # the quasi-identifiers' output names
+    header_row: int
+    estimated_rows: int
+    progress: ProgressCallback | None
+    on_data_started: Callable[[Path, FollowedFile], Any] | None
+    data_path: Path
+    counts: dict[str, dict[str, int]]   # the coded columns' values, counted by the first pass
+
+
+@dataclass
 class _PassResult:
-    schema: pa.Schema
     validation: ValidationReport
     data_path: Path
+    schema: pa.Schema = field(default_factory=lambda: pa.schema([]))
     rows: int = 0
     batches: int = 0
     typed_batches: dict[str, int] = field(default_factory=dict)   # column -> batches where it was converted
@@ -214,7 +230,6 @@ class _ConvertedAhead:
             lambda: self._run(head, vocabulary, header_row), "curator-convert-first")
 
     def _run(self, head: pa.Table, vocabulary: Vocabulary, header_row: int) -> _ConvertedBatch | None:
-
         try:
             unmapped = unmapped_columns(head.column_names, self._recipe)
             return _convert_batch(head, self._recipe, vocabulary, unmapped, header_row, self.date_formats)
@@ -257,96 +272,322 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Vocabular
         del table, converted
 
 
-def _write_pass(first: pa.Table | None, rest: Iterator[pa.Table], adapted: Recipe, vocabulary: Vocabulary,
-                secret: bytes | PendingSecret | None, dropped_unmapped: list[str], quasi: list[str], header_row: int,
-                data_path: Path, counts: dict[str, dict[str, int]], forced_text: set[str],
-                progress: ProgressCallback | None, span: tuple[float, float], estimated_rows: int,
-                on_data_started: Callable[[Path, FollowedFile], Any] | None = None,
-                meanwhile: Callable[[], None] | None = None, ahead: _ConvertedAhead | None = None) -> _PassResult:
+class _DataFile:
+    """A pass's Parquet file: opened on the first protected batch with its schema, appended to on a
+    thread (compression releases the GIL) one table behind, and offered to ``on_data_started`` with a
+    reader that follows it as it is written."""
+
+    def __init__(self, path: Path, recipe: Recipe, on_data_started: Callable[[Path, FollowedFile], Any] | None) -> None:
+        self.path = path
+        self.schema: pa.Schema | None = None
+        self.follower: Any = None
+        self._recipe = recipe
+        self._on_data_started = on_data_started
+        self._writer: pq.ParquetWriter | None = None
+        self._sink: BackgroundSink[pa.Table] | None = None
+        self._followed: FollowedFile | None = None
+
+    def append(self, protected: pa.Table) -> pa.Table:
+        """``protected`` queued for writing, cast to the file's schema: the table as written."""
+        if self._sink is None or self.schema is None:
+            self._open(protected.schema)
+        elif not protected.schema.equals(self.schema):
+            try:
+                protected = protected.cast(self.schema)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as exc:
+                raise SchemaChanged(str(exc)) from exc
+        assert self._sink is not None
+        self._sink.put(protected)
+        return protected
+
+    def _open(self, schema: pa.Schema) -> None:
+        self.schema = schema
+        self._writer = pq.ParquetWriter(self.path, schema, **data_file_options(self._recipe, schema))
+        self._sink = BackgroundSink(self._writer.write_table, "curator-parquet-writer")
+        if self._on_data_started is not None:
+            self._followed = FollowedFile(self.path)
+            self.follower = self._on_data_started(self.path, self._followed)
+
+    def close(self, completed: bool) -> None:
+        """Wait for the writes; the follower reads to the end, or fails if the pass did not complete."""
+        try:
+            if self._sink is not None:
+                try:
+                    self._sink.close()
+                finally:
+                    if self._writer is not None:
+                        self._writer.close()
+        except BaseException:
+            completed = False
+            raise
+        finally:
+            if self._followed is not None:
+                self._followed.finish() if completed else self._followed.abandon()
+
+
+def _tally(done: _PassResult, batch: _ConvertedBatch, written: pa.Table, recipe: Recipe, quasi: list[str]) -> None:
+    """What the whole file needs from one batch: its quasi-identifiers, which columns it converted, its findings."""
+    names = set(written.column_names)
+    present = [q for q in quasi if q in names]
+    if present:
+        done.quasi_parts.append(pa.table([pc.dictionary_encode(written.column(q)) for q in present], names=present))
+    for decision in recipe.columns:
+        if decision.concept and decision.source in batch.columns \
+                and decision.source not in batch.validation.untyped_columns:
+            done.typed_batches[decision.source] = done.typed_batches.get(decision.source, 0) + 1
+    _merge_validation(done.validation, batch.validation)
+    done.rows += batch.rows
+    done.batches += 1
+
+
+def _pass_recipe(adapted: Recipe, forced_text: set[str]) -> Recipe:
+    """The recipe of a pass that keeps ``forced_text`` columns as written."""
+    if not forced_text:
+        return adapted
+    recipe = copy.deepcopy(adapted)
+    recipe.columns = [_as_written(c) if c.source in forced_text else c for c in recipe.columns]
+    return recipe
+
+
+def _write_pass(settings: _PassSettings, first: pa.Table | None, rest: Iterator[pa.Table], forced_text: set[str],
+                span: tuple[float, float], meanwhile: Callable[[], None] | None = None, ahead: _ConvertedAhead | None = None) -> _PassResult:
     """One pass over the batches: convert, validate, protect, append to ``data_path``.
 
-    ``on_data_started`` is given the data file as soon as it is created, with a reader that
-    follows it as it is written (and fails if the pass does). ``meanwhile`` runs here once the
-    converting thread has started, before anything is protected (an error in it stops the pass).
-    ``ahead``: the first batch, perhaps converted already (see :class:`_ConvertedAhead`).
+    ``meanwhile`` runs here once the converting thread has started, before anything is protected
+    (an error in it stops the pass). ``ahead``: the first batch, perhaps converted already (see
+    :class:`_ConvertedAhead`). ``rest`` is closed when the pass ends (its read-ahead stops).
 
     Three stages run side by side, a batch apart: reading (a thread), converting and validating
     (another thread; both mostly in Arrow, which releases the GIL) and protecting here, whose
     pseudonyms are half hashed by a helper process.
     """
-
-    recipe = adapted
-    if forced_text:
-        recipe = copy.deepcopy(adapted)
-        recipe.columns = [_as_written(c) if c.source in forced_text else c for c in recipe.columns]
-    validation = ValidationReport()
-    writer: pq.ParquetWriter | None = None
-    sink: BackgroundSink[pa.Table] | None = None
-    done: _PassResult | None = None
+    recipe = _pass_recipe(settings.recipe, forced_text)
+    # A second pass writes a file of its own (the first may still be read by its follower) and
+    # counts no values again.
+    data_path = settings.data_path if not forced_text else settings.data_path.with_name("data-rewritten.parquet")
+    counts = settings.counts if not forced_text else {}
+    done = _PassResult(ValidationReport(), data_path)
+    output = _DataFile(data_path, recipe, settings.on_data_started)
     started = time.monotonic()
     tables = itertools.chain([first], rest) if first is not None else rest
-    batches = Prefetched(_converted(tables, recipe, vocabulary, dropped_unmapped, header_row, counts, ahead),
-                         CONVERTED_AHEAD)
-    followed: FollowedFile | None = None
+    batches = Prefetched(_converted(tables, recipe, settings.vocabulary, settings.dropped_unmapped,
+                                    settings.header_row, counts, ahead), CONVERTED_AHEAD)
     completed = False
     try:
         if meanwhile is not None:
             meanwhile()
-        key = resolve_secret(secret)    # a pending one is waited for while the first batch is converted
+        key = resolve_secret(settings.secret)    # a pending one is waited for while the first batch is converted
         for batch in batches:
-            protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE)
-            if writer is None or sink is None or done is None:
-                done = _PassResult(protected.schema, validation, data_path)
-                writer = pq.ParquetWriter(data_path, protected.schema, **data_file_options(recipe, protected.schema))
-                # Compression releases the GIL: the file is written on a thread, one table behind.
-                sink = BackgroundSink(writer.write_table, "curator-parquet-writer")
-                if on_data_started is not None:
-                    followed = FollowedFile(data_path)
-                    done.follower = on_data_started(data_path, followed)
-            elif not protected.schema.equals(done.schema):
-                try:
-                    protected = protected.cast(done.schema)
-                except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as exc:
-                    raise SchemaChanged(str(exc)) from exc
-            sink.put(protected)
-            names = set(protected.column_names)
-            present = [q for q in quasi if q in names]
-            if present:
-                done.quasi_parts.append(pa.table([pc.dictionary_encode(protected.column(q)) for q in present],
-                                                 names=present))
-            for decision in recipe.columns:
-                if decision.concept and decision.source in batch.columns \
-                        and decision.source not in batch.validation.untyped_columns:
-                    done.typed_batches[decision.source] = done.typed_batches.get(decision.source, 0) + 1
-            _merge_validation(validation, batch.validation)
-            done.rows += batch.rows
-            done.batches += 1
+            written = output.append(protect_table(batch.typed, recipe.columns, key,
+                                                  parallel_above=PARALLEL_HASH_ABOVE))
+            _tally(done, batch, written, recipe, settings.quasi)
             rate = done.rows / max(time.monotonic() - started, 1e-6)
-            report(progress, span[0] + (span[1] - span[0]) * min(done.rows / estimated_rows, 1.0),
+            report(settings.progress, span[0] + (span[1] - span[0]) * min(done.rows / settings.estimated_rows, 1.0),
                    Text(QT_TRANSLATE_NOOP("core", "{rows:,} rows, {rate:,.0f} rows/s"), rows=done.rows, rate=rate))
-            del batch, protected
+            del batch, written
         completed = True
     finally:
         batches.close()                 # the converting thread first, then the reading one
         close_reading = getattr(rest, "close", None)
         if close_reading is not None:
             close_reading()
-        try:
-            if sink is not None:
-                try:
-                    sink.close()
-                finally:
-                    if writer is not None:
-                        writer.close()
-        except BaseException:
-            completed = False
-            raise
-        finally:
-            if followed is not None:
-                followed.finish() if completed else followed.abandon()
-    if done is None:
+        output.close(completed)
+    if output.schema is None:
         raise SchemaChanged("no rows")
+    done.schema, done.follower = output.schema, output.follower
     return done
+
+
+@dataclass
+class _Run:
+    """A streamed apply's inputs that the stages below read."""
+
+    recipe: Recipe
+    vocabulary: Vocabulary
+    secret: bytes | PendingSecret | None
+    strict: bool
+    say: Callable[[str], None] | None
+    check_secret: Callable[[Recipe], None] | None
+    progress: ProgressCallback | None
+
+
+@dataclass
+class _StreamSource:
+    """The file as the streamed apply reads it, once or twice, and fingerprints it."""
+
+    shown: str                      # the path as given, for messages
+    path: Path
+    used: ReadOptions
+    encoding_chosen: bool
+    batch_rows: int
+    size: int
+    hashed: Any                     # a SHA-256 fed by the first pass (CSV), or None
+    digest: BackgroundDigest | None  # else the file hashed on a thread beside the pass
+    warnings: list[str] = field(default_factory=list)  # what reading the whole file would have warned about
+
+    @classmethod
+    def open(cls, path: str | Path, options: ReadOptions | None, batch_rows: int) -> _StreamSource:
+        source = Path(path)
+        used = _used_options(source, options or ReadOptions())
+        # A CSV file is fingerprinted as the first pass reads it; other files on a thread beside it.
+        hashed = hashlib.sha256() if used.format == "csv" else None
+        digest = BackgroundDigest(source) if hashed is None else None
+        return cls(str(path), source, used, options is not None and options.encoding is not None, batch_rows,
+                   source.stat().st_size, hashed, digest)
+
+    @property
+    def header_row(self) -> int:
+        return self.used.header_row or 1
+
+    def first_pass(self) -> Iterator[pa.Table]:
+        return _batches(self.path, self.used, self.batch_rows, self.encoding_chosen, self.warnings, self.hashed)
+
+    def again(self) -> Iterator[pa.Table]:
+        return _batches(self.path, self.used, self.batch_rows, self.encoding_chosen)
+
+    def fingerprint(self) -> str:
+        if self.hashed is not None:
+            return str(self.hashed.hexdigest())
+        assert self.digest is not None
+        return self.digest.result()
+
+    def info(self, fingerprint: str, rows: int) -> SourceInfo:
+        return SourceInfo(str(self.path.resolve()), self.used.format or "", self.size, fingerprint, self.used, rows)
+
+
+def _estimated_rows(source: _StreamSource, head: pa.Table) -> int:
+    """The file's rows, from its metadata (Parquet) or from its size and the first batch's (CSV)."""
+    if source.used.format == "parquet":
+        return int(pq.ParquetFile(source.path).metadata.num_rows)
+    return max(int(source.size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
+
+
+def _settle(run: _Run, source: _StreamSource, head: pa.Table) -> tuple[DriftReport, Recipe, list[str]]:
+    """The first batch compared with the recipe: the drift, the recipe adapted to the file, what was skipped."""
+    report(run.progress, 0.02, QT_TRANSLATE_NOOP("core", "comparing with the recipe"))
+    drift = compare(run.recipe, head, run.vocabulary, file=source.shown)
+    if run.say is not None:
+        run.say(drift.to_text())
+    if run.strict and drift.has_drift:
+        raise DriftStop(drift)
+    adapted, skipped = adapt(run.recipe, drift)
+    as_read(adapted, source.used)
+    if run.check_secret is not None:
+        run.check_secret(adapted)
+    if run.secret and any(c.transform.action in ("pseudonymise", "date_shift") for c in adapted.columns):
+        _pool.warm_up()     # the hashing helper starts while the first rows are identified, not on them
+    return drift, adapted, skipped
+
+
+def _profiles(recipe: Recipe, drift: DriftReport) -> Callable[[ColumnDecision], dict[str, Any]]:
+    """The profile the recipe holds of a decision's source column, under its former name if renamed."""
+    profiles = {str(p.get("name")): p for p in recipe.source_columns}
+    renamed = {r.new: r.old for r in (*drift.renamed, *drift.known_renames)}
+    return lambda decision: profiles.get(renamed.get(decision.source, decision.source), {})
+
+
+def _coded_counts(adapted: Recipe, profile_of: Callable[[ColumnDecision], dict[str, Any]],
+                  vocabulary: Vocabulary) -> dict[str, dict[str, int]]:
+    """An empty tally for each coded column: every value of the file is counted, to find new code values anywhere."""
+    counts: dict[str, dict[str, int]] = {}
+    for decision in adapted.columns:
+        if decision.transform.action != "drop" and is_coded(decision, profile_of(decision), vocabulary):
+            counts[decision.source] = {}
+    return counts
+
+
+def _quasi_names(adapted: Recipe) -> list[str]:
+    """The quasi-identifiers as named in the output."""
+    quasi = []
+    for name in adapted.protection.quasi_identifiers:
+        decision = adapted.column(name)
+        quasi.append(output_name(decision) if decision is not None else name)
+    return quasi
+
+
+class _Identification:
+    """The columns identified on the first rows, while the first batches are converted (mostly in
+    Arrow, without the GIL): called once, as the first pass's ``meanwhile``."""
+
+    def __init__(self, head: pa.Table, source: _StreamSource, adapted: Recipe, vocabulary: Vocabulary) -> None:
+        # Identification looks at a sample of values anyway: the first rows stand for the file.
+        self._sample: pa.Table | None = head.slice(0, IDENTIFY_ROWS)
+        self._source = source
+        self._adapted = adapted
+        self._vocabulary = vocabulary
+        self.identifications: list[ColumnIdentification] = []
+        self.kept_direct: list[str] = []
+
+    def __call__(self) -> None:
+        sample, self._sample = self._sample, None
+        assert sample is not None
+        loaded = LoadedTable(sample, self._source.info("", sample.num_rows))
+        self.identifications = effective_classes(loaded, self._adapted)
+        self.kept_direct = check_no_silent_keep(self._adapted, self.identifications, self._vocabulary)
+
+
+def _later_new_codes(drift: DriftReport, adapted: Recipe, counts: dict[str, dict[str, int]],
+                     profile_of: Callable[[ColumnDecision], dict[str, Any]], vocabulary: Vocabulary) -> list[NewCodes]:
+    """Code values with no mapping found after the first batch; ``drift`` updated with all of them."""
+    later: list[NewCodes] = []
+    already = {n.column: {v for v, _ in n.values} for n in drift.new_codes}
+    for decision in adapted.columns:
+        tally = counts.get(decision.source)
+        if tally is None:
+            continue
+        found = new_codes_from_counts(decision, profile_of(decision), tally, vocabulary)
+        if found is None:
+            continue
+        previous = [n for n in drift.new_codes if n.column == decision.source]
+        if previous:
+            previous[0].values = found.values
+            previous[0].suggestions.update(found.suggestions)
+        extra = [(v, c) for v, c in found.values if v not in already.get(decision.source, set())]
+        if extra:
+            later.append(NewCodes(decision.source, extra, found.suggestions))
+            if not previous:
+                drift.new_codes.append(found)
+    return later
+
+
+def _drift_further_on(run: _Run, drift: DriftReport, adapted: Recipe, counts: dict[str, dict[str, int]],
+                      profile_of: Callable[[ColumnDecision], dict[str, Any]], skipped: list[str]) -> None:
+    """New code values after the first batch are drift too: said, and fatal under ``strict``."""
+    later = _later_new_codes(drift, adapted, counts, profile_of, run.vocabulary)
+    if not later:
+        return
+    text = "\n".join(f"  codes:     '{n.column}' has values with no mapping after the first rows: "
+                     + ", ".join(f"'{v}' ({c:,})" for v, c in n.values[:20]) for n in later)
+    if run.say is not None:
+        run.say("Drift found further on in the file:\n" + text)
+    if run.strict:
+        raise DriftStop(drift)
+    skipped.extend(f"'{n.column}': {sum(c for _, c in n.values):,} later row(s) hold {len(n.values)} value(s) "
+                   "with no mapping, left to validation" for n in later)
+
+
+def _rewrite_mixed(settings: _PassSettings, source: _StreamSource, done: _PassResult) -> _PassResult:
+    """The data written again when some batches converted a column and others kept it as written.
+
+    A column must be one or the other, as in the whole-table apply: those columns are kept as
+    written in a second pass. The validation findings of the first pass stand.
+    """
+    mixed = {name for name, typed in done.typed_batches.items() if 0 < typed < done.batches}
+    if not mixed:
+        return done
+    report(settings.progress, 0.5, Text(QT_TRANSLATE_NOOP("core", "writing again: {columns} keep their values as written"),
+           columns=", ".join(sorted(mixed))))
+    again = _write_pass(settings, None, Prefetched(source.again(), READ_AHEAD), mixed, (0.5, 0.85))
+    done.validation.untyped_columns.extend(c for c in sorted(mixed) if c not in done.validation.untyped_columns)
+    return again
+
+
+def _risk(quasi_parts: list[pa.Table], k: int | None) -> dict[str, Any] | None:
+    """The re-identification risk measured on the quasi-identifiers gathered from every batch."""
+    if not quasi_parts:
+        return None
+    quasi_table = pa.concat_tables(quasi_parts).unify_dictionaries().combine_chunks()
+    return risk_summary(quasi_table, list(quasi_table.column_names), k=k).to_dict()
 
 
 def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
@@ -362,15 +603,9 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     created and a reader that follows it as it is written (see :func:`_write_pass`); what it
     returns for the file finally kept is the result's ``data_encryption``.
     """
-
-    source = Path(path)
-    used = _used_options(source, options or ReadOptions())
-    # A CSV file is fingerprinted as the first pass reads it; other files on a thread beside it.
-    hashed = hashlib.sha256() if used.format == "csv" else None
-    fingerprint = hashed.hexdigest if hashed is not None else BackgroundDigest(source).result
-    read_warnings: list[str] = []      # what reading the whole file would have warned about
-    encoding_chosen = options is not None and options.encoding is not None
-    batches = _batches(source, used, batch_rows, encoding_chosen, read_warnings, hashed)
+    run = _Run(recipe, vocabulary, secret, strict, say, check_secret, progress)
+    source = _StreamSource.open(path, options, batch_rows)
+    batches = source.first_pass()
     head = next(batches, None)
     if head is None:
         raise SchemaChanged("no rows")
@@ -378,123 +613,29 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     # the secret is open: its scrypt holds 256 MiB or more in the helper process, and the batches
     # read ahead would add theirs to it. A secret still opening is waited for on the reading thread.
     rest = Prefetched(_once_open(secret, batches), READ_AHEAD)
-    header_row = used.header_row or 1
-    ahead = _ConvertedAhead(head, recipe, vocabulary, header_row)
+    ahead = _ConvertedAhead(head, recipe, vocabulary, source.header_row)
     try:
-        size = source.stat().st_size
-        estimated_rows = max(int(size / (_text_bytes(head) / max(head.num_rows, 1))), head.num_rows)
-        if used.format == "parquet":
-            estimated_rows = pq.ParquetFile(source).metadata.num_rows
-
-        report(progress, 0.02, QT_TRANSLATE_NOOP("core", "comparing with the recipe"))
-        drift = compare(recipe, head, vocabulary, file=str(path))
-        if say is not None:
-            say(drift.to_text())
-        if strict and drift.has_drift:
-            raise DriftStop(drift)
-        adapted, skipped = adapt(recipe, drift)
-        as_read(adapted, used)
-        if check_secret is not None:
-            check_secret(adapted)
-        if secret and any(c.transform.action in ("pseudonymise", "date_shift") for c in adapted.columns):
-            _pool.warm_up()     # the hashing helper starts while the first rows are identified, not on them
-        identified: list[Any] = []
-        # Identification looks at a sample of values anyway: the first rows stand for the file.
-        to_identify = [head.slice(0, IDENTIFY_ROWS)]
-
-        def identify() -> None:
-            # Run while the first batches are converted (mostly in Arrow, without the GIL).
-            sample = to_identify.pop()
-            sample_loaded = LoadedTable(sample, SourceInfo(str(source.resolve()), used.format or "", size, "", used,
-                                                           sample.num_rows))
-            identifications = effective_classes(sample_loaded, adapted)
-            identified.extend([identifications, check_no_silent_keep(adapted, identifications, vocabulary)])
-
-        dropped_unmapped = unmapped_columns(head.column_names, adapted)
-        quasi = []
-        for name in adapted.protection.quasi_identifiers:
-            decision = adapted.column(name)
-            quasi.append(output_name(decision) if decision is not None else name)
-        # Coded columns: every value of the file is counted, to find new code values anywhere.
-        profiles = {str(p.get("name")): p for p in recipe.source_columns}
-        renamed = {r.new: r.old for r in (*drift.renamed, *drift.known_renames)}
-        counts: dict[str, dict[str, int]] = {}
-        for decision in adapted.columns:
-            profile = profiles.get(renamed.get(decision.source, decision.source), {})
-            if decision.transform.action != "drop" and is_coded(decision, profile, vocabulary):
-                counts[decision.source] = {}
-
-        data_path = workdir / "data.parquet"
-
-        def run_pass(first: pa.Table | None, rest: Prefetched, forced_text: set[str], span: tuple[float, float],
-                     meanwhile: Callable[[], None] | None = None, ahead: _ConvertedAhead | None = None,
-                     ) -> _PassResult:
-            # A second pass writes a file of its own: the first may still be read by its follower.
-            written = data_path if not forced_text else data_path.with_name("data-rewritten.parquet")
-            return _write_pass(first, rest, adapted, vocabulary, secret, dropped_unmapped, quasi, header_row,
-                               written, counts if not forced_text else {}, forced_text, progress, span,
-                               estimated_rows, on_data_started, meanwhile, ahead)
-
+        estimated_rows = _estimated_rows(source, head)
+        drift, adapted, skipped = _settle(run, source, head)
+        profile_of = _profiles(recipe, drift)
+        settings = _PassSettings(adapted, vocabulary, secret, unmapped_columns(head.column_names, adapted),
+                                 _quasi_names(adapted), source.header_row, estimated_rows, progress, on_data_started,
+                                 workdir / "data.parquet", _coded_counts(adapted, profile_of, vocabulary))
+        identify = _Identification(head, source, adapted, vocabulary)
         head_schema = head.schema
-        done = run_pass(head, rest, set(), (0.05, 0.85), identify, ahead)
+        done = _write_pass(settings, head, rest, set(), (0.05, 0.85), identify, ahead)
     finally:
         rest.close()
         ahead.close()
     del head, ahead
-    identifications, kept_direct = identified
-    validation = done.validation
-    # New code values after the first batch are drift too.
-    later: list[NewCodes] = []
-    already = {n.column: {v for v, _ in n.values} for n in drift.new_codes}
-    for decision in adapted.columns:
-        tally = counts.get(decision.source)
-        if tally is None:
-            continue
-        profile = profiles.get(renamed.get(decision.source, decision.source), {})
-        found = new_codes_from_counts(decision, profile, tally, vocabulary)
-        if found is None:
-            continue
-        previous = [n for n in drift.new_codes if n.column == decision.source]
-        if previous:
-            previous[0].values = found.values
-            previous[0].suggestions.update(found.suggestions)
-        extra = [(v, c) for v, c in found.values if v not in already.get(decision.source, set())]
-        if extra:
-            later.append(NewCodes(decision.source, extra, found.suggestions))
-            if not previous:
-                drift.new_codes.append(found)
-    if later:
-        text = "\n".join(f"  codes:     '{n.column}' has values with no mapping after the first rows: "
-                         + ", ".join(f"'{v}' ({c:,})" for v, c in n.values[:20]) for n in later)
-        if say is not None:
-            say("Drift found further on in the file:\n" + text)
-        if strict:
-            raise DriftStop(drift)
-        skipped.extend(f"'{n.column}': {sum(c for _, c in n.values):,} later row(s) hold {len(n.values)} value(s) "
-                       "with no mapping, left to validation" for n in later)
-
-    mixed = {name for name, typed in done.typed_batches.items() if 0 < typed < done.batches}
-    if mixed:
-        # Some batches kept these columns as written (undecided invalid values) and others converted
-        # them: a column must be one or the other, as in the whole-table apply. Write the data
-        # again with those columns as written; the validation findings of the first pass stand.
-        report(progress, 0.5, Text(QT_TRANSLATE_NOOP("core", "writing again: {columns} keep their values as written"),
-                   columns=", ".join(sorted(mixed))))
-        done = run_pass(None, Prefetched(_batches(source, used, batch_rows, encoding_chosen), READ_AHEAD), mixed,
-                        (0.5, 0.85))
-        validation.untyped_columns.extend(c for c in sorted(mixed) if c not in validation.untyped_columns)
-    schema = done.schema
-    rows_in = done.rows
-
+    validation = done.validation        # the first pass's findings stand, whatever is written again
+    _drift_further_on(run, drift, adapted, settings.counts, profile_of, skipped)
+    done = _rewrite_mixed(settings, source, done)
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
-    risk = None
-    if done.quasi_parts:
-        quasi_table = pa.concat_tables(done.quasi_parts).unify_dictionaries().combine_chunks()
-        risk = risk_summary(quasi_table, list(quasi_table.column_names), k=adapted.protection.k_target).to_dict()
-        del quasi_table
-    validation.column_types = {f.name: str(f.type) for f in schema}
-    info = SourceInfo(str(source.resolve()), used.format or "", size, fingerprint(), used, rows_in)
-    loaded = LoadedTable(head_schema.empty_table(), info, read_warnings)
-    result = CurationResult(schema.empty_table(), identifications, validation, risk, dropped_unmapped, kept_direct,
-                            data_path=done.data_path, rows_out=validation.rows_out, data_encryption=done.follower)
+    risk = _risk(done.quasi_parts, adapted.protection.k_target)
+    validation.column_types = {f.name: str(f.type) for f in done.schema}
+    loaded = LoadedTable(head_schema.empty_table(), source.info(source.fingerprint(), done.rows), source.warnings)
+    result = CurationResult(done.schema.empty_table(), identify.identifications, validation, risk,
+                            settings.dropped_unmapped, identify.kept_direct, data_path=done.data_path,
+                            rows_out=validation.rows_out, data_encryption=done.follower)
     return StreamedCuration(loaded, copy.deepcopy(adapted), result, drift, skipped)
