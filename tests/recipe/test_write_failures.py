@@ -10,6 +10,7 @@ size limit (RLIMIT_FSIZE, with SIGXFSZ ignored) gives EFBIG.
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import signal
@@ -110,7 +111,7 @@ def test_a_folder_without_write_permission_is_exit_2(keys: dict[str, Path], reci
                                 timeout=300, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
         assert result.returncode == 2, result.stderr
         assert "permission denied" in result.stderr and str(closed) in result.stderr
-        assert "Traceback" not in result.stderr
+        assert "Traceback" not in _without_resource_tracker_noise(result.stderr)
         assert list(closed.iterdir()) == []
     finally:
         shutil.rmtree(shared)
@@ -129,3 +130,14 @@ def test_a_file_size_limit_is_exit_2(keys: dict[str, Path], recipe: Path, demo_c
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 2, result.stderr
     assert "largest size allowed" in result.stderr and "Traceback" not in result.stderr
+
+
+def _without_resource_tracker_noise(stderr: str) -> str:
+    """stderr less what Python's own multiprocessing prints when its resource tracker cannot be
+    started: here, a process switched to nobody by setpriv is sometimes refused the exec of the
+    interpreter for its helpers (the stdlib alone does the same), the helper work then runs in
+    the process, and the tracker's finalisers complain at exit. Anything else still counts."""
+    stderr = re.sub(r"Exception ignored in: <Finalize object, dead>\nTraceback \(most recent call last\):\n"
+                    r"(?:  .*\n)*?BrokenPipeError: \[Errno 32\] Broken pipe\n", "", stderr)
+    return "\n".join(line for line in stderr.splitlines()
+                     if "multiprocessing/resource_tracker.py" not in line and "warnings.warn('resource_tracker" not in line)
