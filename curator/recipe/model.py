@@ -79,6 +79,15 @@ class ExportMetadata:
     period: str = ""
     recipients: list[str] = field(default_factory=list)   # age1... public keys only
 
+    # What the hub cannot file a submission without: checked before any package is written
+    # (command line and app alike) and before the data package is described.
+    REQUIRED = (QT_TRANSLATE_NOOP("core", "producer_id"), QT_TRANSLATE_NOOP("core", "producer_name"),
+                QT_TRANSLATE_NOOP("core", "dataset_title"))
+
+    def missing_required(self) -> list[str]:
+        """The names of the required fields left empty (blank counts as empty), in REQUIRED's order."""
+        return [name for name in self.REQUIRED if not str(getattr(self, name)).strip()]
+
 
 def _column_at(data: Any, path: list[str | int]) -> str | None:
     """The source column a JSON path of a recipe belongs to (``columns[3]...``), for error messages."""
