@@ -16,7 +16,7 @@ from curator.errors import InputError, Location
 from curator.inputs import JSON_MAX_BYTES, loads_json, read_limited, shown
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.params import check_decisions
-from curator.recipe.schema import RECIPE_FORMAT, RECIPE_VERSION, migrate, validate
+from curator.recipe.schema import RECIPE_FORMAT, RECIPE_VERSION, migrate, table_recipe, validate
 from curator.source import ReadOptions
 from curator.workspace import write_atomic
 
@@ -89,6 +89,16 @@ class ExportMetadata:
         return [name for name in self.REQUIRED if not str(getattr(self, name)).strip()]
 
 
+def write_recipe(path: str | Path, text: str) -> None:
+    """Write a recipe's JSON text in place of ``path`` (atomically; a recipe is meant to be replaced)."""
+    path = Path(path)
+    try:
+        write_atomic(path, text, overwrite=True)
+    except OSError as exc:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write the recipe ({reason})"), reason=exc.strerror),
+                         Location(file=path)) from exc
+
+
 def _column_at(data: Any, path: list[str | int]) -> str | None:
     """The source column a JSON path of a recipe belongs to (``columns[3]...``), for error messages."""
     if len(path) > 1 and path[0] == "columns" and isinstance(data, dict) and isinstance(data.get("columns"), list):
@@ -109,6 +119,11 @@ class Recipe:
     columns: list[ColumnDecision] = field(default_factory=list)
     protection: ProtectionSettings = field(default_factory=ProtectionSettings)
     export: ExportMetadata = field(default_factory=ExportMetadata)
+    # In a linked submission (curator.recipe.submission): the table's name (its member is
+    # "<name>.parquet"), the source columns identifying one of its rows, and the one naming the person.
+    name: str = ""
+    primary_key: list[str] = field(default_factory=list)
+    person_key: str | None = None
 
     def column(self, source_name: str) -> ColumnDecision | None:
         return next((c for c in self.columns if c.source == source_name), None)
@@ -136,6 +151,14 @@ class Recipe:
         """
         original_version, data = migrate(data, path)
         validate(data, path)
+        if "tables" in data:
+            if len(data["tables"]) != 1 or data.get("links"):
+                raise InputError(Text(QT_TRANSLATE_NOOP("core", "this recipe describes a submission of {count} linked "
+                                                                "tables, not one file"), count=len(data["tables"])),
+                                 Location(file=shown(path) if path is not None else None),
+                                 hint=Text(QT_TRANSLATE_NOOP("core", "Give all the submission's files (or their folder) "
+                                                                     "to 'curator apply' with this recipe.")))
+            data = table_recipe(data, 0)
         columns = []
         for c in data.get("columns", []):
             t = c.get("transform", {})
@@ -151,6 +174,8 @@ class Recipe:
                    vocabulary=dict(data.get("vocabulary", {})), columns=columns,
                    protection=ProtectionSettings(**data.get("protection", {})),
                    export=ExportMetadata(**data.get("export", {})),
+                   name=str(data.get("name", "")), primary_key=list(data.get("primary_key", [])),
+                   person_key=data.get("person_key"),
                    migrated_from=original_version if original_version != RECIPE_VERSION else None)
 
     @classmethod
@@ -161,12 +186,7 @@ class Recipe:
         return cls.from_dict(loads_json(text, where, QT_TRANSLATE_NOOP("core", "recipe"), _column_at), path)
 
     def save(self, path: str | Path) -> None:
-        path = Path(path)
-        try:
-            write_atomic(path, self.to_json(), overwrite=True)
-        except OSError as exc:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "cannot write the recipe ({reason})"), reason=exc.strerror),
-                             Location(file=path)) from exc
+        write_recipe(path, self.to_json())
 
     @classmethod
     def load(cls, path: str | Path) -> Recipe:

@@ -22,7 +22,7 @@ from curator.errors import InputError, Location
 from curator.inputs import json_path
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
-RECIPE_VERSION = 2
+RECIPE_VERSION = 3
 RECIPE_FORMAT = "curator-recipe"   # marks a JSON file as a recipe (the app's project file)
 SCHEMA_PATH = Path(__file__).with_name("recipe.schema.json")
 _RECREATE = Text(QT_TRANSLATE_NOOP("core", "Re-create it with 'curator recipe init', or restore it from a backup."))
@@ -38,8 +38,32 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 may hold several linked tables; a version-2 recipe is a submission of its one table,
+    written at the top level as before (with no name, key or link until the user gives them)."""
+    data["version"] = 3
+    return data
+
+
 # version N -> function turning a version-N recipe into version N + 1
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+
+# What a submission shares among its tables; everything else in a recipe belongs to one table.
+SHARED_FIELDS = ("format", "version", "vocabulary", "export")
+# The protection settings that belong to one table; the others (k, suppression...) are the submission's.
+TABLE_PROTECTION = ("quasi_identifiers", "sensitive_column", "hierarchies", "generalisation")
+
+
+def table_recipe(data: dict[str, Any], index: int) -> dict[str, Any]:
+    """The one-table recipe (top-level form) of table ``index`` of a submission's data, the shared
+    fields and the submission-wide protection copied in."""
+    table = copy.deepcopy(data["tables"][index])
+    merged = {key: copy.deepcopy(data[key]) for key in SHARED_FIELDS if key in data}
+    merged.update({key: value for key, value in table.items() if key != "protection"})
+    protection = {key: value for key, value in data.get("protection", {}).items() if key not in TABLE_PROTECTION}
+    protection.update({key: value for key, value in table.get("protection", {}).items() if key in TABLE_PROTECTION})
+    merged["protection"] = protection
+    return merged
 
 
 def migrate(data: Any, path: str | Path | None = None) -> tuple[int, dict[str, Any]]:
