@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     # Opened first, so that the secret's scrypt runs while the rest is imported.
     from curator.protect.secret import PendingSecret
 
-    source = Path(args.file)
+    source = Path(args.files[0])
     output = Path(args.output)
     if os.path.lexists(output):
         raise InputError("the package file exists already; curator does not overwrite a package", Location(file=output),
