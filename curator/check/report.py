@@ -34,6 +34,9 @@ RULE_TEXT = {
     "length": QT_TRANSLATE_NOOP("core", "wrong length"),
     "required": QT_TRANSLATE_NOOP("core", "empty where a value is required"),
     "unique": QT_TRANSLATE_NOOP("core", "duplicated where values must be unique"),
+    # a linked submission's referential integrity (curator/check/integrity.py)
+    "primary_key": QT_TRANSLATE_NOOP("core", "the same primary key on several rows"),
+    "orphan": QT_TRANSLATE_NOOP("core", "refers to no row of the table it links to"),
 }
 DECISIONS = ("empty", "exclude_row", "keep")
 MAX_EXAMPLES = 20
