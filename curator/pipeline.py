@@ -7,13 +7,16 @@ column leaves unless explicitly kept) and gathers what the manifest and the repo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from curator.check import convert_and_validate
+from curator.check import ValidationReport, convert_and_validate
+from curator.check.integrity import duplicate_keys, orphans
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
 from curator.mapping import Vocabulary
@@ -28,10 +31,15 @@ from curator.protect.transforms import protect_table
 from curator.recipe.drift import clear_summary
 from curator.recipe.model import Recipe
 from curator.recipe.privacy import confirmed_columns, unprotected_columns
-from curator.report import write_curation_report
+from curator.recipe.submission import Link
+from curator.report import ReportContent, build_report, write_curation_report
+from curator.report.content import Section
+from curator.report.content import Table as ReportTable
+from curator.report.content import Text as ReportText
+from curator.report.html import render_html
 from curator.result import CurationResult
 from curator.source import LoadedTable
-from curator.workspace import private_folder
+from curator.workspace import private_folder, write_atomic
 
 
 def effective_classes(loaded: LoadedTable, recipe: Recipe,
@@ -152,6 +160,12 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary,
     }
 
 
+def _not_kept(recipe: Recipe, result: CurationResult) -> set[str]:
+    """The columns whose offending values the report masks: every column not exported as is (a raw
+    name or full birth date would otherwise leave through the report what the protection removed)."""
+    return {c.source for c in recipe.columns if c.transform.action != "keep"} | set(result.dropped_unmapped)
+
+
 def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
                    out_path: Path, recipients: list[str], signing_key: Any,
                    progress: ProgressCallback | None = None,
@@ -166,12 +180,153 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
         report_path = workdir / "curation-report.html"
         write_curation_report(report_path, loaded, recipe, vocabulary, result)
         validation_path = workdir / "validation-report.csv"
-        # Offending values travel only for columns exported as they are; any other column's raw value
-        # (a name, a full birth date) would leave through the report what the protection removed.
-        not_kept = {c.source for c in recipe.columns if c.transform.action != "keep"} | set(result.dropped_unmapped)
-        result.validation.to_csv(validation_path, redact_direct=True, redact_columns=not_kept)
+        result.validation.to_csv(validation_path, redact_direct=True, redact_columns=_not_kept(recipe, result))
         data_member = result.data_encryption if result.data_encryption is not None else ("data.parquet", data_path)
         members = [data_member, ("curation-report.html", report_path), ("validation-report.csv", validation_path)]
         fields = manifest_fields(loaded, recipe, vocabulary, result)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
+
+
+@dataclass
+class CuratedTable:
+    """One table of a linked submission as the chain left it, with its name and keys."""
+
+    name: str
+    loaded: LoadedTable
+    recipe: Recipe
+    result: CurationResult
+
+    def output(self, source_name: str) -> str:
+        return _output_name(self.recipe, source_name)
+
+
+def submission_manifest_fields(tables: Sequence[CuratedTable], links: Sequence[Link],
+                               vocabulary: Vocabulary) -> dict[str, Any]:
+    """What the clear manifest says about a linked submission: the shared fields, then for each table
+    what it says of one (its source's format and rows, decisions, risk, schema), its keys and the
+    links, by the names the columns leave with."""
+    first = manifest_fields(tables[0].loaded, tables[0].recipe, vocabulary, tables[0].result)
+    shared = {key: first[key] for key in ("producer", "dataset", "vocabulary")}
+    entries = []
+    for table in tables:
+        fields = manifest_fields(table.loaded, table.recipe, vocabulary, table.result)
+        entry = {key: value for key, value in fields.items() if key not in shared}
+        entry.update(name=table.name, primary_key=[table.output(c) for c in table.recipe.primary_key],
+                     person_key=table.output(table.recipe.person_key) if table.recipe.person_key else None)
+        entries.append(entry)
+    by_name = {table.name: table for table in tables}
+    return {**shared, "rows": sum(table.result.output_rows for table in tables), "tables": entries,
+            "links": [{"table": link.table, "columns": [by_name[link.table].output(c) for c in link.columns],
+                       "references": {"table": link.ref_table,
+                                      "columns": [by_name[link.ref_table].output(c) for c in link.ref_columns]}}
+                      for link in links]}
+
+
+def submission_validation(tables: Sequence[CuratedTable]) -> tuple[ValidationReport, set[str]]:
+    """Every table's validation findings in one report (columns named ``table.column``), and the
+    columns whose values it masks."""
+    merged = ValidationReport()
+    masked: set[str] = set()
+    for table in tables:
+        report_ = table.result.validation
+        merged.rows += report_.rows
+        merged.rows_out += report_.rows_out
+        merged.excluded_rows += report_.excluded_rows
+        merged.results.extend(replace(r, column=f"{table.name}.{r.column}") for r in report_.results)
+        masked |= {f"{table.name}.{c}" for c in _not_kept(table.recipe, table.result)}
+    return merged, masked
+
+
+def export_submission(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary, out_path: Path,
+                      recipients: list[str], signing_key: Any, progress: ProgressCallback | None = None,
+                      cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
+    """One signed, encrypted package for a linked submission: each table as ``<name>.parquet``, one
+    curation report covering every table, one validation report, one submission id."""
+    with private_folder("export") as workdir:
+        members: list[Any] = []
+        for table in tables:
+            result = table.result
+            if result.data_encryption is not None:
+                members.append(result.data_encryption)
+                continue
+            data_path = result.data_path or workdir / f"{table.name}.parquet"
+            if result.data_path is None:
+                pq.write_table(result.table, data_path, **data_file_options(table.recipe, result.table.schema))
+            members.append((f"{table.name}.parquet", data_path))
+        report_path = workdir / "curation-report.html"
+        write_atomic(report_path, render_html(submission_report(tables, links, vocabulary)), overwrite=True)
+        validation, masked = submission_validation(tables)
+        validation_path = workdir / "validation-report.csv"
+        validation.to_csv(validation_path, redact_direct=True, redact_columns=masked)
+        members += [("curation-report.html", report_path), ("validation-report.csv", validation_path)]
+        fields = submission_manifest_fields(tables, links, vocabulary)
+        return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
+                             progress=scaled(progress, 0.0, 1.0))
+
+
+def submission_report(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary) -> ReportContent:
+    """One report for the whole submission: its tables and links first, then each table's own report."""
+    contents = [build_report(t.loaded, t.recipe, vocabulary, t.result) for t in tables]
+    overview = Section("submission", "Submission", [
+        ReportText(f"{len(tables)} tables, {len(links)} link(s), one package and one submission id."),
+        ReportTable(["table", "rows", "columns", "primary key", "person key", "validation"],
+                    [[t.name, t.result.output_rows, t.result.table.num_columns, ", ".join(t.recipe.primary_key),
+                      t.recipe.person_key or "", t.result.validation.summary()] for t in tables],
+                    numeric=(1, 2), key="tables"),
+        ReportTable(["from", "to", "orphan rows"],
+                    [[f"{link.table}.{', '.join(link.columns)}", f"{link.ref_table}.{', '.join(link.ref_columns)}",
+                      sum(r.count for t in tables if t.name == link.table for r in t.result.validation.results
+                          if r.rule == "orphan" and r.column == ", ".join(t.output(c) for c in link.columns))]
+                     for link in links], numeric=(2,), key="links")])
+    sections = [overview]
+    for table, content in zip(tables, contents, strict=True):
+        sections.extend(replace(s, key=f"{table.name}-{s.key}", title=f"{table.name}: {s.title}")
+                        for s in content.sections)
+    first = contents[0]
+    glance = [(f"{t.name}: rows", f"{t.result.output_rows:,}", False) for t in tables]
+    return ReportContent(first.language, f"{first.title} ({len(tables)} tables)", first.lead, glance, sections)
+
+
+def _leaving(table: CuratedTable, columns: Sequence[str]) -> pa.Table | None:
+    """The key columns as they leave (read back from the data file when streamed); None when one does not leave."""
+    names = [table.output(c) for c in columns]
+    if not all(name in table.result.table.column_names for name in names):
+        return None
+    if table.result.data_path is not None:
+        return pq.read_table(table.result.data_path, columns=names)
+    return table.result.table.select(names)
+
+
+def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link]) -> list[str]:
+    """Add each table's duplicated primary keys and orphan rows to its validation report (rows
+    numbered as in the source file when no row was excluded, else as in the table that leaves);
+    sentences for the keys that could not be checked."""
+    said: list[str] = []
+    by_name = {table.name: table for table in tables}
+
+    def first_row(table: CuratedTable) -> int:
+        if table.result.validation.excluded_rows:
+            return 1
+        return (table.loaded.source.options.header_row or 1) + 1
+
+    for table in tables:
+        if not table.recipe.primary_key:
+            continue
+        keys = _leaving(table, table.recipe.primary_key)
+        found = duplicate_keys(keys, table.name, keys.column_names, first_row(table)) if keys is not None else None
+        if keys is None:
+            said.append(f"{table.name}: its primary key does not leave, so it was not checked")
+        elif found is not None:
+            table.result.validation.results.append(found)
+    for link in links:
+        child, parent = by_name[link.table], by_name[link.ref_table]
+        keys, targets = _leaving(child, link.columns), _leaving(parent, link.ref_columns)
+        if keys is None or targets is None:
+            said.append(f"link {link}: a key column does not leave, so it was not checked")
+            continue
+        found = orphans(keys, child.name, keys.column_names, targets, parent.name, targets.column_names,
+                        first_row(child))
+        if found is not None:
+            child.result.validation.results.append(found)
+    return said

@@ -11,11 +11,17 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator.commands._passphrase import read_passphrase
 from curator.commands._terminal import terminal_progress
 from curator.errors import EXIT_OK, InputError, Location
 from curator.redact import printable
+
+if TYPE_CHECKING:
+    from curator.protect.secret import PendingSecret
+    from curator.recipe.apply import ApplyResult
+    from curator.recipe.submission import Submission
 
 
 def _passphrases(passphrase_file: str | None) -> list[str]:
@@ -77,7 +83,6 @@ def run(args: argparse.Namespace) -> int:
     # Opened first, so that the secret's scrypt runs while the rest is imported.
     from curator.protect.secret import PendingSecret
 
-    source = Path(args.files[0])
     output = Path(args.output)
     if os.path.lexists(output):
         raise InputError("the package file exists already; curator does not overwrite a package", Location(file=output),
@@ -93,16 +98,20 @@ def run(args: argparse.Namespace) -> int:
 
     from curator.package.keys import load_recipients  # once the secret's scrypt has started
     from curator.recipe.apply import apply_recipe  # idem
-    from curator.recipe.model import Recipe  # idem
+    from curator.recipe.submission import Submission  # idem
 
-    recipe = Recipe.load(args.recipe)
-    if recipe.migrated_from is not None:
-        print(f"note: the recipe is in format version {recipe.migrated_from}; it was upgraded in memory "
+    submission = Submission.load(args.recipe)
+    if submission.migrated_from is not None:
+        print(f"note: the recipe is in format version {submission.migrated_from}; it was upgraded in memory "
               "(save it from the app, or re-create it, to keep the new format)", file=sys.stderr)
+    recipe = submission.tables[0]
     recipients = load_recipients([*args.recipient, *recipe.export.recipients])
     signing_key = _signing_key(args.signing_key, passphrases, args.passphrase_file)
     cms = _cms(args)
+    if len(submission.tables) > 1 or len(args.files) > 1 or Path(args.files[0]).is_dir():
+        return _apply_submission(args, submission, output, recipients, signing_key, secret, cms)
 
+    source = Path(args.files[0])
     rows = [0]
     result = apply_recipe(source, recipe, output, recipients, signing_key, secret, strict=args.strict,
                           progress=terminal_progress("apply ", rows=lambda: rows[0]),
@@ -110,14 +119,37 @@ def run(args: argparse.Namespace) -> int:
                           cms=cms)
     for note in result.notes:
         print(f"note: {printable(note)}")
-    if result.skipped:
-        print("Skipped:")
-        for line in result.skipped:
-            print(f"  - {printable(line)}")
-    print(f"Validation: {result.validation}")
-    risk = result.risk or {}
-    risk_text = (f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique records"
-                 if risk else "")
-    print(f"wrote {output}: {result.rows:,} rows × {len(result.columns)} columns{risk_text}; "
+    _print_table(result, "")
+    print(f"wrote {output}: {result.rows:,} rows × {len(result.columns)} columns{_risk_text(result)}; "
           f"encrypted to {len(recipients)} recipient(s), submission {result.manifest.get('submission_id', '?')}")
+    return EXIT_OK
+
+
+def _risk_text(result: ApplyResult) -> str:
+    risk = result.risk or {}
+    return f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique records" if risk else ""
+
+
+def _print_table(result: ApplyResult, indent: str) -> None:
+    if result.skipped:
+        print(f"{indent}Skipped:")
+        for line in result.skipped:
+            print(f"{indent}  - {printable(line)}")
+    print(f"{indent}Validation: {printable(result.validation)}")
+
+
+def _apply_submission(args: argparse.Namespace, submission: Submission, output: Path, recipients: list[str],
+                      signing_key: object, secret: PendingSecret | None, cms: tuple[Path, str | None] | None) -> int:
+    from curator.recipe.apply import apply_submission  # idem
+
+    done = apply_submission(args.files, submission, output, recipients, signing_key, secret,
+                            strict=args.strict, progress=terminal_progress("apply "), say=_say, cms=cms)
+    for note in done.notes:
+        print(f"note: {printable(note)}")
+    for name, result in zip(done.names, done.tables, strict=True):
+        print(printable(f"table {name}: {result.rows:,} rows × {len(result.columns)} columns{_risk_text(result)}"))
+        _print_table(result, "  ")
+    rows = sum(result.rows for result in done.tables)
+    print(f"wrote {output}: {len(done.tables)} tables, {rows:,} rows, {len(submission.links)} link(s); encrypted to "
+          f"{len(recipients)} recipient(s), submission {done.manifest.get('submission_id', '?')}")
     return EXIT_OK

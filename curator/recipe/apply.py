@@ -7,7 +7,7 @@ read (with the recipe's reader choices where they still fit) â†’ drift report â†
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,22 @@ from curator.mapping import Vocabulary, load_vocabulary
 from curator.messages import QT_TRANSLATE_NOOP
 from curator.package.agestream import BackgroundEncryption
 from curator.package.keys import load_recipients
-from curator.pipeline import CurationResult, curate, export_package
+from curator.pipeline import (
+    CuratedTable,
+    CurationResult,
+    check_integrity,
+    curate,
+    export_package,
+    export_submission,
+)
 from curator.progress import ProgressCallback, report, scaled
+from curator.protect.keys import align_key_domains
 from curator.protect.secret import PendingSecret
 from curator.recipe.drift import DriftReport, DriftStop, adapt, as_read, compare
+from curator.recipe.linking import submission_files, table_names
 from curator.recipe.model import Recipe
 from curator.recipe.stream import BATCH_ROWS, FollowedFile, SchemaChanged, curate_streaming, streamable
+from curator.recipe.submission import Submission
 from curator.source import LoadedTable, ReadOptions
 from curator.workspace import private_folder
 
@@ -131,6 +141,17 @@ def _check_validation(result: CurationResult, path: str | Path) -> None:
                        details=[f"'{r.column}': {r.count:,} value(s) break '{r.rule}'" for r in unresolved[:20]])
 
 
+@dataclass
+class Curated:
+    """A file taken through the chain (no package yet): the data as read, the recipe adapted to it, the result."""
+
+    loaded: LoadedTable
+    recipe: Recipe
+    result: CurationResult
+    drift: DriftReport
+    skipped: list[str]
+
+
 def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipients: list[str], signing_key: Any,
                  secret: bytes | PendingSecret | None, strict: bool = False, progress: ProgressCallback | None = None,
                  say: Callable[[str], None] | None = None, loaded: LoadedTable | None = None,
@@ -149,18 +170,36 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     """
     notes: list[str] = []
     vocabulary = load_recipe_vocabulary(recipe, notes)
+    # The curated data in clear is written only in the run's private folder, never beside the output.
+    with private_folder("apply") as workdir:
+        encryptions: list[BackgroundEncryption] = []
+        try:
+            curated = curate_file(path, recipe, vocabulary, secret, workdir, recipients, notes, encryptions,
+                                  strict=strict, say=say, progress=scaled(progress, 0.0, 0.9), loaded=loaded,
+                                  stream=stream, batch_rows=batch_rows, on_rows=on_rows)
+            result = curated.result
+            if strict:
+                _check_validation(result, path)
+            result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
+            manifest = export_package(curated.loaded, curated.recipe, vocabulary, result, Path(output), recipients,
+                                      signing_key, progress=scaled(progress, 0.9, 1.0), cms=cms)
+            return ApplyResult(curated.drift, curated.skipped, notes, manifest, result.output_rows,
+                               list(result.table.column_names), result.risk, result.validation.summary())
+        finally:
+            for encryption in encryptions:
+                encryption.wait()
+
+
+def curate_file(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
+                workdir: Path, recipients: list[str], notes: list[str], encryptions: list[BackgroundEncryption], *,
+                strict: bool = False, say: Callable[[str], None] | None = None,
+                progress: ProgressCallback | None = None, loaded: LoadedTable | None = None,
+                stream: bool | None = None, batch_rows: int | None = None,
+                on_rows: Callable[[int], None] | None = None, member: str = "data.parquet") -> Curated:
+    """Read, compare with the recipe, adapt, convert, validate and protect ``path`` (streamed into
+    ``workdir`` when big; its encryption as the package member ``member`` started there and added
+    to ``encryptions``, which the caller waits for before leaving ``workdir``)."""
     check_secret = _check_secret(secret)
-
-    def finish(source: LoadedTable, adapted: Recipe, result: CurationResult, drift: DriftReport,
-               skipped: list[str]) -> ApplyResult:
-        if strict:
-            _check_validation(result, path)
-        result.applied = {"drift": drift.to_dict(), "skipped": list(skipped)}
-        manifest = export_package(source, adapted, vocabulary, result, Path(output), recipients, signing_key,
-                                  progress=scaled(progress, 0.9, 1.0), cms=cms)
-        return ApplyResult(drift, skipped, notes, manifest, result.output_rows, list(result.table.column_names),
-                           result.risk, result.validation.summary())
-
     before: FileState | None = None
     if loaded is None:
         options = reading_options(path, recipe, notes)
@@ -169,16 +208,16 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
         before = FileState.of(path)
         fmt = options.format if options is not None else detect_options(path).format
         if streamable(path, recipe, fmt, stream):
-            done = _apply_streamed(path, recipe, vocabulary, secret, options, recipients, before, notes, finish,
-                                   strict=strict, say=say, check_secret=check_secret, progress=progress,
-                                   batch_rows=batch_rows or BATCH_ROWS)
+            done = _curate_streamed(path, recipe, vocabulary, secret, options, recipients, before, notes, workdir,
+                                    encryptions, member, strict=strict, say=say, check_secret=check_secret,
+                                    progress=progress, batch_rows=batch_rows or BATCH_ROWS)
             if done is not None:
                 return done
         report(progress, 0.0, QT_TRANSLATE_NOOP("core", "reading"))
-        loaded = read_file_for(path, options, notes, progress)
+        loaded = read_file_for(path, options, notes, scaled(progress, 0.0, 1 / 0.9))
     if on_rows is not None:
         on_rows(loaded.table.num_rows)
-    report(progress, 0.25, QT_TRANSLATE_NOOP("core", "comparing with the recipe"))
+    report(progress, 0.25 / 0.9, QT_TRANSLATE_NOOP("core", "comparing with the recipe"))
     drift = compare(recipe, loaded.table, vocabulary, file=str(path))
     if say is not None:
         say(drift.to_text())
@@ -187,44 +226,116 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     adapted, skipped = adapt(recipe, drift)
     as_read(adapted, loaded.source.options)
     check_secret(adapted)
-    result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3, 0.9))
+    result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3 / 0.9, 1.0))
     if before is not None:
         ensure_unchanged(path, before)
-    return finish(loaded, adapted, result, drift, skipped)
+    return Curated(loaded, adapted, result, drift, skipped)
 
 
-def _apply_streamed(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
-                    options: ReadOptions | None, recipients: list[str], before: FileState, notes: list[str],
-                    finish: Callable[[LoadedTable, Recipe, CurationResult, DriftReport, list[str]], ApplyResult], *,
-                    strict: bool, say: Callable[[str], None] | None, check_secret: Callable[[Recipe], None],
-                    progress: ProgressCallback | None, batch_rows: int) -> ApplyResult | None:
-    """The streamed apply, or None when the file must be read whole after all (its schema changed
+def _curate_streamed(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
+                     options: ReadOptions | None, recipients: list[str], before: FileState, notes: list[str],
+                     workdir: Path, encryptions: list[BackgroundEncryption], member: str, *,
+                     strict: bool, say: Callable[[str], None] | None, check_secret: Callable[[Recipe], None],
+                     progress: ProgressCallback | None, batch_rows: int) -> Curated | None:
+    """The streamed curation, or None when the file must be read whole after all (its schema changed
     between batches)."""
-    # The curated data in clear is written only in the run's private folder, never beside the output.
+    def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
+        # Encrypted as it is written: done by the time the risk is measured and the reports written.
+        encryptions.append(BackgroundEncryption(member, data_path, workdir / f"{data_path.name}.age",
+                                                load_recipients(recipients), reader=written))
+        return encryptions[-1]
+
+    try:
+        streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
+                                    check_secret=check_secret, progress=progress,
+                                    batch_rows=batch_rows, on_data_started=encrypt_data)
+        ensure_unchanged(path, before)
+        notes.extend(streamed.loaded.warnings)
+        notes.append(f"streamed in batches of {batch_rows:,} rows")
+        return Curated(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
+    except SchemaChanged as exc:
+        ensure_unchanged(path, before)       # not a file cut short by a copy still running
+        notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
+        return None
+    except Exception:
+        ensure_unchanged(path, before)
+        raise
+
+
+@dataclass
+class SubmissionApplyResult:
+    tables: list[ApplyResult]          # per table, in the recipe's order (each with its name in ``names``)
+    names: list[str]
+    notes: list[str]
+    manifest: dict[str, Any]
+
+
+def submission_paths(paths: Sequence[str | Path], submission: Submission) -> dict[str, Path]:
+    """Each table's file: the files given (or a folder's) matched to the recipe's tables by name."""
+    files = submission_files(paths)
+    given = dict(zip(table_names(files), files, strict=True))
+    wanted = [t.name for t in submission.tables]
+    missing = [name for name in wanted if name not in given]
+    extra = [name for name in given if name not in wanted]
+    if missing or extra:
+        details = ([f"no file for table '{name}'" for name in missing]
+                   + [f"'{given[name].name}' is no table of the recipe" for name in extra])
+        raise InputError(f"the files given do not match the recipe's tables ({', '.join(wanted)})",
+                         hint="Give one file per table, named after it (patients.csv for 'patients'), or their folder.",
+                         details=details)
+    return {name: given[name] for name in wanted}
+
+
+def apply_submission(paths: Sequence[str | Path], submission: Submission, output: str | Path, recipients: list[str],
+                     signing_key: Any, secret: bytes | PendingSecret | None, strict: bool = False,
+                     progress: ProgressCallback | None = None, say: Callable[[str], None] | None = None,
+                     stream: bool | None = None, batch_rows: int | None = None,
+                     cms: tuple[Path, str | None] | None = None) -> SubmissionApplyResult:
+    """Apply a linked submission's recipe to its files and write ONE package: each table as its own
+    encrypted ``<name>.parquet``, one curation report, one submission id.
+
+    Every table is read (streamed when big), compared with its section (drift said per table; under
+    ``strict`` any drift stops), curated; keys leave in one pseudonym domain per link group; orphan
+    rows and duplicated primary keys are validation findings (``strict`` stops on them too).
+    """
+    files = submission_paths(paths, submission)
+    notes = list(align_key_domains(submission))
+    vocabulary = load_recipe_vocabulary(submission.tables[0], notes)
+    count = len(submission.tables)
     with private_folder("apply") as workdir:
         encryptions: list[BackgroundEncryption] = []
-
-        def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
-            # Encrypted as it is written: done by the time the risk is measured and the reports written.
-            encryptions.append(BackgroundEncryption("data.parquet", data_path, workdir / f"{data_path.name}.age",
-                                                    load_recipients(recipients), reader=written))
-            return encryptions[-1]
-
         try:
-            streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
-                                        check_secret=check_secret, progress=scaled(progress, 0.0, 0.9),
-                                        batch_rows=batch_rows, on_data_started=encrypt_data)
-            ensure_unchanged(path, before)
-            notes.extend(streamed.loaded.warnings)
-            notes.append(f"streamed in batches of {batch_rows:,} rows")
-            return finish(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)
-        except SchemaChanged as exc:
-            ensure_unchanged(path, before)       # not a file cut short by a copy still running
-            notes.append(f"the file could not be processed in batches ({exc}); it was read whole")
-            return None
-        except Exception:
-            ensure_unchanged(path, before)
-            raise
+            tables: list[CuratedTable] = []
+            applied: list[ApplyResult] = []
+            for number, recipe in enumerate(submission.tables):
+                folder = workdir / recipe.name
+                folder.mkdir(mode=0o700)
+                table_notes: list[str] = []
+                curated = curate_file(files[recipe.name], recipe, vocabulary, secret, folder, recipients, table_notes,
+                                      encryptions, strict=strict, say=_table_say(say, recipe.name),
+                                      progress=scaled(progress, 0.85 * number / count, 0.85 * (number + 1) / count),
+                                      stream=stream, batch_rows=batch_rows, member=f"{recipe.name}.parquet")
+                notes.extend(f"{recipe.name}: {note}" for note in table_notes)
+                curated.result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
+                tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
+                applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
+            notes.extend(check_integrity(tables, submission.links))
+            if strict:
+                for table in tables:
+                    _check_validation(table.result, files[table.name])
+            manifest = export_submission(tables, submission.links, vocabulary, Path(output), recipients, signing_key,
+                                         progress=scaled(progress, 0.85, 1.0), cms=cms)
+            for table, result in zip(tables, applied, strict=True):
+                result.manifest, result.rows = manifest, table.result.output_rows
+                result.columns = list(table.result.table.column_names)
+                result.risk, result.validation = table.result.risk, table.result.validation.summary()
+            return SubmissionApplyResult(applied, [t.name for t in tables], notes, manifest)
         finally:
             for encryption in encryptions:
                 encryption.wait()
+
+
+def _table_say(say: Callable[[str], None] | None, name: str) -> Callable[[str], None] | None:
+    if say is None:
+        return None
+    return lambda text: say(f"[{name}] {text}")
