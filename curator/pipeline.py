@@ -203,24 +203,23 @@ class CuratedTable:
 
 def submission_manifest_fields(tables: Sequence[CuratedTable], links: Sequence[Link],
                                vocabulary: Vocabulary) -> dict[str, Any]:
-    """What the clear manifest says about a linked submission: the shared fields, then for each table
-    what it says of one (its source's format and rows, decisions, risk, schema), its keys and the
-    links, by the names the columns leave with."""
+    """What the clear manifest says about a linked submission: the producer, dataset and vocabulary,
+    the rows in all, and each table (member ``<name>.parquet``) with its rows, columns, primary key
+    and foreign keys, by the names the columns leave with. Each table's decisions, drift and risk
+    are in the encrypted curation report."""
     first = manifest_fields(tables[0].loaded, tables[0].recipe, vocabulary, tables[0].result)
-    shared = {key: first[key] for key in ("producer", "dataset", "vocabulary")}
-    entries = []
-    for table in tables:
-        fields = manifest_fields(table.loaded, table.recipe, vocabulary, table.result)
-        entry = {key: value for key, value in fields.items() if key not in shared}
-        entry.update(name=table.name, primary_key=[table.output(c) for c in table.recipe.primary_key],
-                     person_key=table.output(table.recipe.person_key) if table.recipe.person_key else None)
-        entries.append(entry)
     by_name = {table.name: table for table in tables}
-    return {**shared, "rows": sum(table.result.output_rows for table in tables), "tables": entries,
-            "links": [{"table": link.table, "columns": [by_name[link.table].output(c) for c in link.columns],
-                       "references": {"table": link.ref_table,
-                                      "columns": [by_name[link.ref_table].output(c) for c in link.ref_columns]}}
-                      for link in links]}
+    entries = [{"name": table.name, "rows": table.result.output_rows,
+                "columns": [{"name": f.name, "type": str(f.type)} for f in table.result.table.schema],
+                "primary_key": [table.output(c) for c in table.recipe.primary_key],
+                "foreign_keys": [{"columns": [table.output(c) for c in link.columns],
+                                  "references": {"table": link.ref_table,
+                                                 "columns": [by_name[link.ref_table].output(c)
+                                                             for c in link.ref_columns]}}
+                                 for link in links if link.table == table.name]}
+               for table in tables]
+    return {**{key: first[key] for key in ("producer", "dataset", "vocabulary")},
+            "rows": sum(table.result.output_rows for table in tables), "tables": entries}
 
 
 def submission_validation(tables: Sequence[CuratedTable]) -> tuple[ValidationReport, set[str]]:

@@ -316,13 +316,10 @@ CLEAR_FIELDS: dict[str, Any] = {
               "skipped": COUNT},
     "rows": COUNT, "columns": COUNT,
     "schema": [{"name": NAME, "type": NAME}],
+    # the submission's tables (curator.package.datapackage): each the member '<name>.parquet'
+    "tables": [{"name": NAME, "rows": COUNT, "columns": [{"name": NAME, "type": NAME}], "primary_key": [NAME],
+                "foreign_keys": [{"columns": [NAME], "references": {"table": NAME, "columns": [NAME]}}]}],
 }
-# A linked submission: each table's part of the fields above, its keys, and the links between the
-# tables, by the names the columns leave with (names and counts only, no value).
-CLEAR_FIELDS["tables"] = [{"name": NAME, "primary_key": [NAME], "person_key": _optional(NAME),
-                           **{key: CLEAR_FIELDS[key] for key in ("source", "decisions", "risk", "apply", "rows",
-                                                                 "columns", "schema")}}]
-CLEAR_FIELDS["links"] = [{"table": NAME, "columns": [NAME], "references": {"table": NAME, "columns": [NAME]}}]
 MAX_LIST = 100_000
 
 

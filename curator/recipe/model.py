@@ -99,8 +99,20 @@ def write_recipe(path: str | Path, text: str) -> None:
                          Location(file=path)) from exc
 
 
+def parse_recipe_json(text: str | bytes, path: str | Path | None = None) -> Any:
+    """A recipe file's JSON: refused with InputError when it is not JSON, holds NaN or Infinity, an
+    integer of more than 30 digits, or nesting more than 64 levels deep (naming the column it is in)."""
+    where = Location(file=shown(path)) if path is not None else Location()
+    return loads_json(text, where, QT_TRANSLATE_NOOP("core", "recipe"), _column_at)
+
+
 def _column_at(data: Any, path: list[str | int]) -> str | None:
-    """The source column a JSON path of a recipe belongs to (``columns[3]...``), for error messages."""
+    """The source column a JSON path of a recipe belongs to (``columns[3]...``, ``tables[1].columns[3]...``),
+    for error messages."""
+    if len(path) > 3 and path[0] == "tables" and isinstance(data, dict) and isinstance(data.get("tables"), list):
+        index = path[1]
+        if isinstance(index, int) and index < len(data["tables"]):
+            return _column_at(data["tables"][index], path[2:])
     if len(path) > 1 and path[0] == "columns" and isinstance(data, dict) and isinstance(data.get("columns"), list):
         index = path[1]
         if isinstance(index, int) and index < len(data["columns"]) and isinstance(data["columns"][index], dict):
@@ -182,8 +194,7 @@ class Recipe:
     def from_json(cls, text: str | bytes, path: str | Path | None = None) -> Recipe:
         """A recipe from its JSON text: refused with InputError when it is not JSON, holds NaN or
         Infinity, an integer of more than 30 digits, or nesting more than 64 levels deep."""
-        where = Location(file=shown(path)) if path is not None else Location()
-        return cls.from_dict(loads_json(text, where, QT_TRANSLATE_NOOP("core", "recipe"), _column_at), path)
+        return cls.from_dict(parse_recipe_json(text, path), path)
 
     def save(self, path: str | Path) -> None:
         write_recipe(path, self.to_json())

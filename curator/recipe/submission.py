@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
-from curator.inputs import JSON_MAX_BYTES, loads_json, read_limited, shown
+from curator.inputs import JSON_MAX_BYTES, read_limited, shown
 from curator.messages import QT_TRANSLATE_NOOP, Text
-from curator.recipe.model import ExportMetadata, ProtectionSettings, Recipe, write_recipe
+from curator.recipe.model import ExportMetadata, ProtectionSettings, Recipe, parse_recipe_json, write_recipe
 from curator.recipe.schema import (
     RECIPE_FORMAT,
     RECIPE_VERSION,
@@ -120,8 +120,7 @@ class Submission:
 
     @classmethod
     def from_json(cls, text: str | bytes, path: str | Path | None = None) -> Submission:
-        where = Location(file=shown(path)) if path is not None else Location()
-        return cls.from_dict(loads_json(text, where, QT_TRANSLATE_NOOP("core", "recipe")), path)
+        return cls.from_dict(parse_recipe_json(text, path), path)
 
     @classmethod
     def load(cls, path: str | Path) -> Submission:

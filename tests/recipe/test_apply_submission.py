@@ -1,0 +1,135 @@
+"""A linked submission end to end: Synthea's three tables through recipe init → apply → verify → open as ONE package."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from curator.cli import main
+from curator.recipe.apply import apply_submission
+from curator.recipe.submission import Submission
+
+TABLES = ("patients", "encounters", "conditions")
+
+
+@pytest.fixture(scope="module")
+def synthea(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("synthea-apply")
+    files = folder / "export"
+    files.mkdir()
+    for name in TABLES:
+        shutil.copy(shared_data / "synthea" / f"{name}.csv", files / f"{name}.csv")
+    recipe = folder / "recipe.json"
+    assert main(["recipe", "init", str(files), "-o", str(recipe)]) == 0
+    submission = Submission.load(recipe)
+    submission.export.producer_id, submission.export.producer_name = "R1", "Registre test"
+    submission.export.dataset_title = "Synthea linked"
+    submission.save(recipe)
+    return {"dir": folder, "files": files, "recipe": recipe}
+
+
+def _apply(keys: dict[str, Path], recipe: Path, package: Path, *files: Path | str, strict: bool = False) -> int:
+    return main(["apply", *map(str, files), "--recipe", str(recipe), "-o", str(package),
+                 "--recipient", str(keys["hub"]), "--signing-key", str(keys["signing"]),
+                 "--secret", str(keys["secret"]), "--passphrase-file", str(keys["passphrases"]),
+                 *(["--strict"] if strict else [])])
+
+
+def _open(keys: dict[str, Path], package: Path, opened: Path) -> None:
+    assert main(["verify", str(package), "--signer", str(keys["signer"])]) == 0
+    assert main(["open", str(package), "--identity", str(keys["hub_key"]), "--signer", str(keys["signer"]),
+                 "-o", str(opened)]) == 0
+
+
+def test_synthea_goes_through_as_one_package_whose_tables_join_on_their_pseudonyms(
+        synthea: dict[str, Path], keys: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    package = synthea["dir"] / "submission.tar"
+    capsys.readouterr()
+    assert _apply(keys, synthea["recipe"], package, *(synthea["files"] / f"{n}.csv" for n in TABLES),
+                  strict=True) == 0
+    out = capsys.readouterr().out
+    assert "[encounters] Drift: none" in out and "wrote" in out and "3 tables, 1,069 rows, 3 link(s)" in out
+    opened = synthea["dir"] / "opened"
+    _open(keys, package, opened)
+    manifest = json.loads((opened / "manifest.json").read_text(encoding="utf-8"))
+    # A folder's files are the tables in their names' order.
+    assert [m["name"] for m in manifest["members"]] == [
+        "conditions.parquet", "encounters.parquet", "patients.parquet", "curation-report.html", "validation-report.csv"]
+    assert [(t["name"], t["rows"], t["primary_key"]) for t in manifest["tables"]] == [
+        ("conditions", 438, []), ("encounters", 604, ["Id"]), ("patients", 27, ["patient_local_id"])]
+    assert manifest["tables"][0]["foreign_keys"] == [
+        {"columns": ["patient_local_id"], "references": {"table": "patients", "columns": ["patient_local_id"]}},
+        {"columns": ["ENCOUNTER"], "references": {"table": "encounters", "columns": ["Id"]}}]
+    assert manifest["rows"] == 1069 and [c["name"] for c in manifest["tables"][2]["columns"]][:2] == [
+        "patient_local_id", "birth_date"]
+    patients, encounters, conditions = (pq.read_table(opened / f"{n}.parquet") for n in TABLES)
+    # Keys leave as 64-digit tokens, never as the source's ids.
+    source_ids = set(pq.read_table(opened / "patients.parquet").column("patient_local_id").to_pylist())
+    assert all(len(token) == 64 for token in source_ids)
+    assert "3edac2e3-d223-6fae-d515-daf96ef6bc76" not in source_ids
+    # Every visit's patient, every diagnosis's visit and patient is there: the pseudonyms join, no orphan.
+    for child, key, parent, ref in ((encounters, "patient_local_id", patients, "patient_local_id"),
+                                    (conditions, "patient_local_id", patients, "patient_local_id"),
+                                    (conditions, "ENCOUNTER", encounters, "Id")):
+        assert child.join(parent.select([ref]), key, ref, join_type="left anti").num_rows == 0
+        assert child.join(parent.select([ref]), key, ref, join_type="inner").num_rows == child.num_rows
+    # A diagnosis and its visit name the same patient in both tables: one domain for the person key.
+    joined = conditions.select(["ENCOUNTER", "patient_local_id"]).join(
+        encounters.select(["Id", "patient_local_id"]), "ENCOUNTER", "Id", right_suffix="_visit")
+    assert joined.column("patient_local_id").to_pylist() == joined.column("patient_local_id_visit").to_pylist()
+    report = (opened / "curation-report.html").read_text(encoding="utf-8")
+    assert "encounters: " in report and "conditions: " in report and "3 tables, 3 link(s)" in report
+
+
+def _copy_without_first_patient(synthea: dict[str, Path], folder: Path) -> None:
+    folder.mkdir()
+    for name in TABLES:
+        shutil.copy(synthea["files"] / f"{name}.csv", folder / f"{name}.csv")
+    lines = (folder / "patients.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "patients.csv").write_text("".join([lines[0], *lines[2:]]), encoding="utf-8")
+
+
+def test_orphans_are_validation_findings_and_strict_stops_on_them(
+        synthea: dict[str, Path], keys: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    folder = synthea["dir"] / "orphaned"
+    _copy_without_first_patient(synthea, folder)
+    with (folder / "encounters.csv").open(encoding="utf-8") as handle:
+        visits = list(csv.DictReader(handle))
+    first = next(csv.DictReader((synthea["files"] / "patients.csv").open(encoding="utf-8")))["Id"]
+    orphan_rows = [number for number, row in enumerate(visits, start=2) if row["PATIENT"] == first]
+    assert orphan_rows
+    capsys.readouterr()
+    assert _apply(keys, synthea["recipe"], synthea["dir"] / "strict.tar", folder, strict=True) == 1
+    err = capsys.readouterr().err
+    assert "validation rule(s) are broken" in err and not (synthea["dir"] / "strict.tar").exists()
+    package = synthea["dir"] / "orphans.tar"
+    assert _apply(keys, synthea["recipe"], package, folder) == 0
+    opened = synthea["dir"] / "orphans-opened"
+    _open(keys, package, opened)
+    with (opened / "validation-report.csv").open(encoding="utf-8-sig") as handle:
+        found = [row for row in csv.DictReader(handle, delimiter=";") if row["rule"] == "orphan"]
+    visits_found = [row for row in found if row["column"] == "encounters.patient_local_id"]
+    assert [int(row["row"]) for row in visits_found] == orphan_rows[:20]
+    assert {row["offending_rows"] for row in visits_found} == {str(len(orphan_rows))}
+    assert all(row["value"] == "" for row in found)             # no value, not even a pseudonym
+
+
+def test_streamed_tables_give_the_same_package_data(synthea: dict[str, Path], keys: dict[str, Path],
+                                                    opened_keys) -> None:
+    files = [synthea["files"] / f"{n}.csv" for n in TABLES]
+    tables: dict[bool, dict[str, pa.Table]] = {}
+    for stream in (False, True):
+        package = synthea["dir"] / f"stream-{stream}.tar"
+        apply_submission(files, Submission.load(synthea["recipe"]), package, [opened_keys.recipient],
+                         opened_keys.signing, opened_keys.secret, stream=stream, batch_rows=100)
+        opened = synthea["dir"] / f"stream-{stream}"
+        _open(keys, package, opened)
+        tables[stream] = {n: pq.read_table(opened / f"{n}.parquet") for n in TABLES}
+    for name in TABLES:
+        assert tables[True][name].equals(tables[False][name]), name
