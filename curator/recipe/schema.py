@@ -122,9 +122,13 @@ def validate(data: dict[str, Any], path: str | Path | None = None) -> None:
         details.append(Text(QT_TRANSLATE_NOOP("core", "... and {count} more"), count=len(errors) - 10))
     first = errors[0]
     column = None
-    if list(first.absolute_path)[:1] == ["columns"] and len(first.absolute_path) > 1:
-        index = first.absolute_path[1]
-        columns = data.get("columns", [])
+    where, holder = list(first.absolute_path), data
+    if where[:1] == ["tables"] and len(where) > 3 and isinstance(where[1], int) and where[1] < len(data["tables"]) \
+            and isinstance(data["tables"][where[1]], dict):
+        where, holder = where[2:], data["tables"][where[1]]      # a linked submission's table
+    if where[:1] == ["columns"] and len(where) > 1:
+        index = where[1]
+        columns = holder.get("columns", [])
         if isinstance(index, int) and index < len(columns) and isinstance(columns[index], dict):
             column = columns[index].get("source")
     message = (Text(QT_TRANSLATE_NOOP("core", "the recipe does not follow the recipe format ({count} problems)"),

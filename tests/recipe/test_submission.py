@@ -88,3 +88,12 @@ def test_links_and_keys_must_name_what_is_there(edit, expected: str) -> None:
     with pytest.raises(InputError) as raised:
         Submission.from_dict(data)
     assert any(expected in str(line) for line in raised.value.details)
+
+
+def test_a_broken_table_entry_is_refused_naming_its_column() -> None:
+    data = _two_tables().to_dict()
+    data["tables"][1]["columns"][1]["transform"]["action"] = "pseudonymize"
+    with pytest.raises(InputError) as raised:
+        Submission.from_dict(data)
+    assert raised.value.where is not None and raised.value.where.column == "PATIENT"
+    assert any("tables[1].columns[1].transform.action" in str(line) for line in raised.value.details)
