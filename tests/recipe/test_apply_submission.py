@@ -133,3 +133,20 @@ def test_streamed_tables_give_the_same_package_data(synthea: dict[str, Path], ke
         tables[stream] = {n: pq.read_table(opened / f"{n}.parquet") for n in TABLES}
     for name in TABLES:
         assert tables[True][name].equals(tables[False][name]), name
+
+
+def test_drift_is_said_per_table_and_strict_stops_on_any(synthea: dict[str, Path], keys: dict[str, Path],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    folder = synthea["dir"] / "drifted"
+    folder.mkdir()
+    for name in TABLES:
+        shutil.copy(synthea["files"] / f"{name}.csv", folder / f"{name}.csv")
+    text = (folder / "encounters.csv").read_text(encoding="utf-8")
+    (folder / "encounters.csv").write_text(text.replace("ENCOUNTERCLASS", "VISIT_KIND", 1), encoding="utf-8")
+    capsys.readouterr()
+    package = synthea["dir"] / "drifted.tar"
+    assert _apply(keys, synthea["recipe"], package, folder, strict=True) == 1
+    captured = capsys.readouterr()
+    assert "[conditions] Drift: none" in captured.out and "[encounters] Drift:" in captured.out
+    assert "encounters.csv" in captured.err and "--strict stops on any drift" in captured.err
+    assert not package.exists()
