@@ -370,6 +370,8 @@ FR: dict[str, str] = {
     "rule_length": "longueur incorrecte",
     "rule_required": "vide alors qu'une valeur est exigée",
     "rule_unique": "en double alors que les valeurs doivent être uniques",
+    "rule_primary_key": "la même clé primaire sur plusieurs lignes",
+    "rule_orphan": "ne renvoie à aucune ligne de la table liée",
     "conversions": "Conversions effectuées",
     "conversion": "conversion",
     "note_nir": "espaces, points et tirets retirés de {count} NIR",
