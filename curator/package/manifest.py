@@ -205,10 +205,41 @@ def _check_form(manifest: dict[str, Any]) -> list[str]:
         problems.append("manifest.json: the 'digests' entry is missing or malformed")
     else:
         problems.extend(_check_encrypted("manifest.json: digests", digests.get("encrypted")))
+    if isinstance(members, list) and "tables" in manifest:
+        problems.extend(check_tables(manifest["tables"], [m.get("name") for m in members if isinstance(m, dict)]))
     cms = manifest.get("cms")
     if cms is not None and (not isinstance(cms, dict) or cms.get("file") != CMS_NAME
                             or not _HEX64.fullmatch(str(cms.get("certificate_sha256", "")))):
         problems.append("manifest.json: the 'cms' entry is malformed")
+    return problems
+
+
+TABLE_SUFFIX = ".parquet"
+
+
+def check_tables(tables: Any, member_names: list[Any]) -> list[str]:
+    """Where the manifest's ``tables`` disagree with its members: each table is the member
+    '<name>.parquet', named once, and a foreign key refers to a table of the package. (Their form is the
+    allow-list's business.)"""
+    if not isinstance(tables, list) or not all(isinstance(t, dict) and isinstance(t.get("name"), str) for t in tables):
+        return []
+    problems: list[str] = []
+    members = {name for name in member_names if isinstance(name, str)}
+    names = [table["name"] for table in tables]
+    for name in names:
+        if name + TABLE_SUFFIX not in members:
+            problems.append(f"manifest.json: table '{printable(name)}' has no member '{printable(name)}{TABLE_SUFFIX}'")
+    clash = member_name_clash(names)
+    if clash:
+        problems.append(f"manifest.json: the table {clash} is listed twice (letter case aside)")
+    for table in tables:
+        keys = table.get("foreign_keys")
+        for key in keys if isinstance(keys, list) else []:
+            references = key.get("references") if isinstance(key, dict) else None
+            target = references.get("table") if isinstance(references, dict) else None
+            if isinstance(target, str) and target not in names:
+                problems.append(f"manifest.json: a foreign key of table '{printable(table['name'])}' refers to "
+                                f"'{printable(target)}', which is not one of its tables")
     return problems
 
 
@@ -316,6 +347,9 @@ CLEAR_FIELDS: dict[str, Any] = {
               "skipped": COUNT},
     "rows": COUNT, "columns": COUNT,
     "schema": [{"name": NAME, "type": NAME}],
+    # the submission's tables (curator.package.datapackage): each the member '<name>.parquet'
+    "tables": [{"name": NAME, "rows": COUNT, "columns": [{"name": NAME, "type": NAME}], "primary_key": [NAME],
+                "foreign_keys": [{"columns": [NAME], "references": {"table": NAME, "columns": [NAME]}}]}],
 }
 MAX_LIST = 100_000
 
