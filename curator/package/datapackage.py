@@ -81,17 +81,19 @@ def describe_parquet(name: str, path: Path | str, concepts: Mapping[str, str | N
                      primary_key: Sequence[str] = (), foreign_keys: Sequence[ForeignKey] = ()) -> TableOut:
     """The :class:`TableOut` of a table already written to ``path``: its schema and row count from the
     Parquet footer, and which of its coded columns keep to their code list (one column read at a time)."""
-    parquet = pq.ParquetFile(path)
-    schema = parquet.schema_arrow
+    schema = pq.read_schema(path)
+    # Only text columns: the enum is given for string fields alone (a code list's codes are text).
+    coded = {f.name: codes for f in schema if field_type(f.type) == "string"
+             and (codes := _listed_codes(vocabulary, concepts.get(f.name))) is not None}
+    # Read as dictionaries: a coded column's distinct values are its pages' dictionaries, not its rows.
+    parquet = pq.ParquetFile(path, read_dictionary=list(coded))
     within = set()
-    for column in schema.names:
-        codes = _listed_codes(vocabulary, concepts.get(column))
-        if codes is None:
-            continue
-        values = pc.unique(parquet.read(columns=[column]).column(0))
-        if pa.types.is_dictionary(values.type):
-            values = values.cast(values.type.value_type)
-        if all(value is None or str(value) in codes for value in values.to_pylist()):
+    for column, codes in coded.items():
+        values = set()
+        for chunk in parquet.read(columns=[column]).column(0).chunks:
+            values.update(chunk.dictionary.to_pylist() if pa.types.is_dictionary(chunk.type)
+                          else pc.unique(chunk).to_pylist())
+        if all(value is None or str(value) in codes for value in values):
             within.add(column)
     return TableOut(name, schema, dict(concepts), list(primary_key), list(foreign_keys),
                     parquet.metadata.num_rows, frozenset(within))
@@ -225,7 +227,7 @@ def _field(arrow_field: pa.Field, table: TableOut, vocabulary: Vocabulary) -> di
         out["description"] = concept.description
     if concept.unit:
         out["unit"] = concept.unit
-    out.update(_code_list(concept, vocabulary, arrow_field.name in table.within_code_list and out["type"] == "string"))
+    out.update(_code_list(concept, vocabulary, arrow_field.name in table.within_code_list))
     return out
 
 
