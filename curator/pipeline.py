@@ -19,6 +19,15 @@ from curator.identify import ColumnIdentification, apply_overrides, identify_tab
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package.build import write_package
+from curator.package.datapackage import (
+    DATAPACKAGE_NAME,
+    TableOut,
+    build_datapackage,
+    check_export,
+    describe_parquet,
+    table_manifest_fields,
+    write_datapackage,
+)
 from curator.package.manifest import clear_params
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.reach import apply_recipe_generalisation
@@ -118,10 +127,21 @@ def _output_name(recipe: Recipe, source_name: str) -> str:
     return decision.output_name or decision.concept or decision.source
 
 
-def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult) -> dict[str, Any]:
+# A one-table package keeps the member name it always had: its table is 'data', the member 'data.parquet'.
+SINGLE_TABLE = "data"
+
+
+def output_concepts(recipe: Recipe) -> dict[str, str | None]:
+    """Each output column's concept, as the data package describes it."""
+    return {_output_name(recipe, c.source): c.concept for c in recipe.columns}
+
+
+def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
+                    table: TableOut | None = None) -> dict[str, Any]:
     """What the clear manifest says about this submission: only the fields of its allow-list
     (``curator.package.manifest.CLEAR_FIELDS``, which ``write_package`` enforces). No cell value, no
-    path or file name of the source, no secret; the rest is in the encrypted curation report."""
+    path or file name of the source, no secret; the rest is in the encrypted curation report.
+    ``table``: the data member as the data package describes it, listed as the manifest's one table."""
     export = recipe.export
     columns = {c.source for c in recipe.columns}
     return {
@@ -149,6 +169,7 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary,
         "rows": result.output_rows,
         "columns": result.table.num_columns,
         "schema": [{"name": f.name, "type": str(f.type)} for f in result.table.schema],
+        **(table_manifest_fields([table]) if table is not None else {}),
     }
 
 
@@ -156,13 +177,18 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
                    out_path: Path, recipients: list[str], signing_key: Any,
                    progress: ProgressCallback | None = None,
                    cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
-    """Write data, curation report and validation report, then the signed, encrypted package.
+    """Write data, its datapackage.json, curation report and validation report, then the signed, encrypted
+    package. Refused (InputError, nothing written) while a required export field is empty.
 
     ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest."""
+    check_export(recipe.export)
     with private_folder("export") as workdir:
-        data_path = result.data_path or workdir / "data.parquet"
+        data_path = result.data_path or workdir / f"{SINGLE_TABLE}.parquet"
         if result.data_path is None:
             pq.write_table(result.table, data_path, **data_file_options(recipe, result.table.schema))
+        table = describe_parquet(SINGLE_TABLE, data_path, output_concepts(recipe), vocabulary)
+        datapackage_path = write_datapackage(workdir / DATAPACKAGE_NAME,
+                                             build_datapackage([table], recipe.export, vocabulary))
         report_path = workdir / "curation-report.html"
         write_curation_report(report_path, loaded, recipe, vocabulary, result)
         validation_path = workdir / "validation-report.csv"
@@ -170,8 +196,9 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
         # (a name, a full birth date) would leave through the report what the protection removed.
         not_kept = {c.source for c in recipe.columns if c.transform.action != "keep"} | set(result.dropped_unmapped)
         result.validation.to_csv(validation_path, redact_direct=True, redact_columns=not_kept)
-        data_member = result.data_encryption if result.data_encryption is not None else ("data.parquet", data_path)
-        members = [data_member, ("curation-report.html", report_path), ("validation-report.csv", validation_path)]
-        fields = manifest_fields(loaded, recipe, vocabulary, result)
+        data_member = result.data_encryption if result.data_encryption is not None else (table.member, data_path)
+        members = [data_member, (DATAPACKAGE_NAME, datapackage_path), ("curation-report.html", report_path),
+                   ("validation-report.csv", validation_path)]
+        fields = manifest_fields(loaded, recipe, vocabulary, result, table)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))

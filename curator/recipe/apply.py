@@ -18,6 +18,7 @@ from curator.load.fingerprint import FileState, ensure_unchanged
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.messages import QT_TRANSLATE_NOOP
 from curator.package.agestream import BackgroundEncryption
+from curator.package.datapackage import check_export
 from curator.package.keys import load_recipients
 from curator.pipeline import CurationResult, curate, export_package
 from curator.progress import ProgressCallback, report, scaled
@@ -147,6 +148,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     (PKCS#12 file, its password) for an additional X.509 signature of the manifest.
     Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
     """
+    check_export(recipe.export)        # before the long work: export_package would refuse at its end
     notes: list[str] = []
     vocabulary = load_recipe_vocabulary(recipe, notes)
     check_secret = _check_secret(secret)
