@@ -71,8 +71,8 @@ def check_export(export: ExportMetadata) -> None:
     """Refuse a submission whose export section lacks what the hub cannot file it without."""
     missing = export.missing_required()
     if missing:
-        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the submission cannot be described: required export fields "
-                                                        "are empty: {fields}"), fields=", ".join(missing)),
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "required export fields are empty: {fields}; the hub cannot "
+                                                        "file a submission without them"), fields=", ".join(missing)),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Fill them in the recipe's 'export' section (or on the "
                                                              "Export page) and export again.")))
 
