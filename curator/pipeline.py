@@ -7,7 +7,7 @@ column leaves unless explicitly kept) and gathers what the manifest and the repo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,16 @@ from curator.identify import ColumnIdentification, apply_overrides, identify_tab
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package.build import write_package
+from curator.package.datapackage import (
+    DATAPACKAGE_NAME,
+    ForeignKey,
+    TableOut,
+    build_datapackage,
+    check_export,
+    describe_parquet,
+    table_manifest_fields,
+    write_datapackage,
+)
 from curator.package.manifest import clear_params
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.reach import apply_recipe_generalisation
@@ -126,10 +136,21 @@ def _output_name(recipe: Recipe, source_name: str) -> str:
     return decision.output_name or decision.concept or decision.source
 
 
-def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult) -> dict[str, Any]:
+# A one-table package keeps the member name it always had: its table is 'data', the member 'data.parquet'.
+SINGLE_TABLE = "data"
+
+
+def output_concepts(recipe: Recipe) -> dict[str, str | None]:
+    """Each output column's concept, as the data package describes it."""
+    return {_output_name(recipe, c.source): c.concept for c in recipe.columns}
+
+
+def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
+                    table: TableOut | None = None) -> dict[str, Any]:
     """What the clear manifest says about this submission: only the fields of its allow-list
     (``curator.package.manifest.CLEAR_FIELDS``, which ``write_package`` enforces). No cell value, no
-    path or file name of the source, no secret; the rest is in the encrypted curation report."""
+    path or file name of the source, no secret; the rest is in the encrypted curation report.
+    ``table``: the data member as the data package describes it, listed as the manifest's one table."""
     export = recipe.export
     columns = {c.source for c in recipe.columns}
     return {
@@ -157,6 +178,7 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary,
         "rows": result.output_rows,
         "columns": result.table.num_columns,
         "schema": [{"name": f.name, "type": str(f.type)} for f in result.table.schema],
+        **(table_manifest_fields([table]) if table is not None else {}),
     }
 
 
@@ -170,20 +192,26 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
                    out_path: Path, recipients: list[str], signing_key: Any,
                    progress: ProgressCallback | None = None,
                    cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
-    """Write data, curation report and validation report, then the signed, encrypted package.
+    """Write data, its datapackage.json, curation report and validation report, then the signed, encrypted
+    package. Refused (InputError, nothing written) while a required export field is empty.
 
     ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest."""
+    check_export(recipe.export)
     with private_folder("export") as workdir:
-        data_path = result.data_path or workdir / "data.parquet"
+        data_path = result.data_path or workdir / f"{SINGLE_TABLE}.parquet"
         if result.data_path is None:
             pq.write_table(result.table, data_path, **data_file_options(recipe, result.table.schema))
+        table = describe_parquet(SINGLE_TABLE, data_path, output_concepts(recipe), vocabulary)
+        datapackage_path = write_datapackage(workdir / DATAPACKAGE_NAME,
+                                             build_datapackage([table], recipe.export, vocabulary))
         report_path = workdir / "curation-report.html"
         write_curation_report(report_path, loaded, recipe, vocabulary, result)
         validation_path = workdir / "validation-report.csv"
         result.validation.to_csv(validation_path, redact_direct=True, redact_columns=_not_kept(recipe, result))
-        data_member = result.data_encryption if result.data_encryption is not None else ("data.parquet", data_path)
-        members = [data_member, ("curation-report.html", report_path), ("validation-report.csv", validation_path)]
-        fields = manifest_fields(loaded, recipe, vocabulary, result)
+        data_member = result.data_encryption if result.data_encryption is not None else (table.member, data_path)
+        members = [data_member, (DATAPACKAGE_NAME, datapackage_path), ("curation-report.html", report_path),
+                   ("validation-report.csv", validation_path)]
+        fields = manifest_fields(loaded, recipe, vocabulary, result, table)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
 
@@ -201,25 +229,25 @@ class CuratedTable:
         return _output_name(self.recipe, source_name)
 
 
-def submission_manifest_fields(tables: Sequence[CuratedTable], links: Sequence[Link],
+def submission_manifest_fields(tables: Sequence[CuratedTable], described: Sequence[TableOut],
                                vocabulary: Vocabulary) -> dict[str, Any]:
     """What the clear manifest says about a linked submission: the producer, dataset and vocabulary,
-    the rows in all, and each table (member ``<name>.parquet``) with its rows, columns, primary key
-    and foreign keys, by the names the columns leave with. Each table's decisions, drift and risk
-    are in the encrypted curation report."""
+    the rows in all, and each table as the data package describes it (``table_manifest_fields``:
+    rows, columns, primary and foreign keys). Each table's decisions, drift and risk are in the
+    encrypted curation report."""
     first = manifest_fields(tables[0].loaded, tables[0].recipe, vocabulary, tables[0].result)
-    by_name = {table.name: table for table in tables}
-    entries = [{"name": table.name, "rows": table.result.output_rows,
-                "columns": [{"name": f.name, "type": str(f.type)} for f in table.result.table.schema],
-                "primary_key": [table.output(c) for c in table.recipe.primary_key],
-                "foreign_keys": [{"columns": [table.output(c) for c in link.columns],
-                                  "references": {"table": link.ref_table,
-                                                 "columns": [by_name[link.ref_table].output(c)
-                                                             for c in link.ref_columns]}}
-                                 for link in links if link.table == table.name]}
-               for table in tables]
     return {**{key: first[key] for key in ("producer", "dataset", "vocabulary")},
-            "rows": sum(table.result.output_rows for table in tables), "tables": entries}
+            "rows": sum(table.rows for table in described), **table_manifest_fields(described)}
+
+
+def _described(table: CuratedTable, data_path: Path, links: Sequence[Link], by_name: Mapping[str, CuratedTable],
+               vocabulary: Vocabulary) -> TableOut:
+    """The table as the data package describes it, keys by the names the columns leave with."""
+    return describe_parquet(table.name, data_path, output_concepts(table.recipe), vocabulary,
+                            [table.output(c) for c in table.recipe.primary_key],
+                            [ForeignKey([table.output(c) for c in link.columns], link.ref_table,
+                                        [by_name[link.ref_table].output(c) for c in link.ref_columns])
+                             for link in links if link.table == table.name])
 
 
 def submission_validation(tables: Sequence[CuratedTable]) -> tuple[ValidationReport, set[str]]:
@@ -240,26 +268,32 @@ def submission_validation(tables: Sequence[CuratedTable]) -> tuple[ValidationRep
 def export_submission(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary, out_path: Path,
                       recipients: list[str], signing_key: Any, progress: ProgressCallback | None = None,
                       cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
-    """One signed, encrypted package for a linked submission: each table as ``<name>.parquet``, one
-    curation report covering every table, one validation report, one submission id."""
+    """One signed, encrypted package for a linked submission: each table as ``<name>.parquet``, their
+    ``datapackage.json``, one curation report covering every table, one validation report, one
+    submission id. Refused (InputError, nothing written) while a required export field is empty."""
+    check_export(tables[0].recipe.export)
+    by_name = {table.name: table for table in tables}
     with private_folder("export") as workdir:
         members: list[Any] = []
+        described: list[TableOut] = []
         for table in tables:
             result = table.result
-            if result.data_encryption is not None:
-                members.append(result.data_encryption)
-                continue
             data_path = result.data_path or workdir / f"{table.name}.parquet"
             if result.data_path is None:
                 pq.write_table(result.table, data_path, **data_file_options(table.recipe, result.table.schema))
-            members.append((f"{table.name}.parquet", data_path))
+            described.append(_described(table, data_path, links, by_name, vocabulary))
+            members.append(result.data_encryption if result.data_encryption is not None
+                           else (described[-1].member, data_path))
+        datapackage_path = write_datapackage(workdir / DATAPACKAGE_NAME,
+                                             build_datapackage(described, tables[0].recipe.export, vocabulary))
+        members.append((DATAPACKAGE_NAME, datapackage_path))
         report_path = workdir / "curation-report.html"
         write_atomic(report_path, render_html(submission_report(tables, links, vocabulary)), overwrite=True)
         validation, masked = submission_validation(tables)
         validation_path = workdir / "validation-report.csv"
         validation.to_csv(validation_path, redact_direct=True, redact_columns=masked)
         members += [("curation-report.html", report_path), ("validation-report.csv", validation_path)]
-        fields = submission_manifest_fields(tables, links, vocabulary)
+        fields = submission_manifest_fields(tables, described, vocabulary)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
 

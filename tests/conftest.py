@@ -66,3 +66,20 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.fail(f"shared test data not found at {SHARED_DATA}: the repository must sit beside shared/")
     return SHARED_DATA
+
+
+def fill_export(recipe):
+    """``recipe`` with the export fields a package cannot go without (``ExportMetadata.missing_required``)
+    filled in as a producer would: `recipe init` leaves them to the producer, and no package is written
+    without them."""
+    recipe.export.producer_id = recipe.export.producer_id or "registre-test"
+    recipe.export.producer_name = recipe.export.producer_name or "Registre des cancers (test)"
+    recipe.export.dataset_title = recipe.export.dataset_title or "Extraction de test"
+    return recipe
+
+
+def fill_export_file(path: Path) -> None:
+    """:func:`fill_export` on a recipe file (one `curator recipe init` wrote)."""
+    from curator.recipe.model import Recipe
+
+    fill_export(Recipe.load(path)).save(path)

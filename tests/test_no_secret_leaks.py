@@ -42,6 +42,7 @@ from cryptography.x509.oid import NameOID
 from curator.package.keys import load_identity, load_signing_key
 from curator.protect.secret import read_secret_file
 from curator.resources import demo_csv
+from tests.conftest import fill_export_file
 
 # The whole chain run through the command line, keys and secret opened by each command.
 pytestmark = pytest.mark.slow
@@ -119,6 +120,7 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     run("keys", "new-signing", "-o", "producer", "--passphrase-file", str(signing_pass))
     run("keys", "new-recipient", "-o", "hub", "--passphrase-file", str(hub_pass))
     run("recipe", "init", str(demo_csv()), "-o", "recipe.json")
+    fill_export_file(work / "recipe.json")
     run("apply", str(demo_csv()), "--recipe", "recipe.json", "-o", "submission.tar", "--recipient", "hub.pub",
         "--signing-key", "producer.key", "--secret", "secret.age", "--passphrase-file", str(apply_pass),
         "--cms", str(p12), "--cms-passphrase-file", str(cms_pass))

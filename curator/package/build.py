@@ -58,6 +58,10 @@ def write_package(out_path: Path, members: Sequence[Member], manifest_fields: di
     key = signing_key if isinstance(signing_key, minisign.SecretKey) else load_signing_key(Path(signing_key), None)
     _check_members(members)
     _check_fields(manifest_fields)
+    tables = mf.check_tables(manifest_fields.get("tables"), [_plain(member)[0] for member in members])
+    if tables:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "the manifest's tables do not match the members: {problems}"),
+                              problems="; ".join(tables)))
     cms_signer = None
     if cms is not None:
         from curator.package.cms import CmsSigner  # cryptography's PKCS#12 and CMS, only when asked for

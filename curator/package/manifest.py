@@ -205,11 +205,52 @@ def _check_form(manifest: dict[str, Any]) -> list[str]:
         problems.append("manifest.json: the 'digests' entry is missing or malformed")
     else:
         problems.extend(_check_encrypted("manifest.json: digests", digests.get("encrypted")))
+    if isinstance(members, list) and "tables" in manifest:
+        problems.extend(check_tables(manifest["tables"], [m.get("name") for m in members if isinstance(m, dict)]))
     cms = manifest.get("cms")
     if cms is not None and (not isinstance(cms, dict) or cms.get("file") != CMS_NAME
                             or not _HEX64.fullmatch(str(cms.get("certificate_sha256", "")))):
         problems.append("manifest.json: the 'cms' entry is malformed")
     return problems
+
+
+TABLE_SUFFIX = ".parquet"
+
+
+def check_tables(tables: Any, member_names: list[Any]) -> list[str]:
+    """Where the manifest's ``tables`` disagree with its members: each table is the member
+    '<name>.parquet', named once, and a foreign key refers to a table of the package. (Their form is the
+    allow-list's business.) The first 20 problems are said, the others counted: a hostile list may hold
+    millions."""
+    if not isinstance(tables, list) or not all(isinstance(t, dict) and isinstance(t.get("name"), str) for t in tables):
+        return []
+    said: list[str] = []
+    count = 0
+
+    def problem(text: str) -> None:
+        nonlocal count
+        count += 1
+        if len(said) < 20:
+            said.append(f"manifest.json: {text}")
+
+    members = {name for name in member_names if isinstance(name, str)}
+    names = [table["name"] for table in tables]
+    known = set(names)
+    for name in names:
+        if name + TABLE_SUFFIX not in members:
+            problem(f"table '{printable(name)}' has no member '{printable(name)}{TABLE_SUFFIX}'")
+    clash = member_name_clash(names)
+    if clash:
+        problem(f"the table name {clash} is given twice (letter case aside)")
+    for table in tables:
+        keys = table.get("foreign_keys")
+        for key in keys if isinstance(keys, list) else []:
+            references = key.get("references") if isinstance(key, dict) else None
+            target = references.get("table") if isinstance(references, dict) else None
+            if isinstance(target, str) and target not in known:
+                problem(f"a foreign key of table '{printable(table['name'])}' refers to '{printable(target)}', "
+                        "which is not one of its tables")
+    return said + ([f"and {count - len(said):,} more problems with its tables"] if count > len(said) else [])
 
 
 def expected_layout(manifest: dict[str, Any]) -> list[tuple[str, int | None, str | None]]:

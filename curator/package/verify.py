@@ -122,6 +122,9 @@ def _verify_open(handle: BinaryIO, total_size: int, public_key: minisign.PublicK
     if problems:
         return VerifyResult(False, problems, manifest, checks, by_name, **named)
     checks.append("every listed member is present, in order, and nothing else")
+    if manifest.get("tables"):
+        checks.append(f"each of the manifest's {len(manifest['tables'])} tables is a listed member, and its links "
+                      "are to tables of the package")
 
     # 3. Integrity of each encrypted member (and of the optional CMS signature).
     if manifest.get("cms"):

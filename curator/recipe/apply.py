@@ -18,6 +18,7 @@ from curator.load.fingerprint import FileState, ensure_unchanged
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.messages import QT_TRANSLATE_NOOP
 from curator.package.agestream import BackgroundEncryption
+from curator.package.datapackage import check_export
 from curator.package.keys import load_recipients
 from curator.pipeline import (
     CuratedTable,
@@ -168,6 +169,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     (PKCS#12 file, its password) for an additional X.509 signature of the manifest.
     Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
     """
+    check_export(recipe.export)        # before the long work: export_package would refuse at its end
     notes: list[str] = []
     vocabulary = load_recipe_vocabulary(recipe, notes)
     # The curated data in clear is written only in the run's private folder, never beside the output.
@@ -299,6 +301,7 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
     rows and duplicated primary keys are validation findings (``strict`` stops on them too).
     """
     files = submission_paths(paths, submission)
+    check_export(submission.export)    # before the long work: export_submission would refuse at its end
     notes = list(align_key_domains(submission))
     vocabulary = load_recipe_vocabulary(submission.tables[0], notes)
     count = len(submission.tables)

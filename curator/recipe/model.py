@@ -78,6 +78,8 @@ class ExportMetadata:
     dataset_description: str = ""
     period: str = ""
     recipients: list[str] = field(default_factory=list)   # age1... public keys only
+    legal_basis: str = ""          # the text that allows the hub to receive the data (in datapackage.json)
+    contact: str = ""              # who answers the hub's questions about the dataset (in datapackage.json)
 
     # What the hub cannot file a submission without: checked before any package is written
     # (command line and app alike) and before the data package is described.

@@ -20,6 +20,7 @@ from curator.package.unpack import open_package
 from curator.protect.secret import new_secret, read_secret_file, write_secret_file
 from curator.recipe.apply import apply_recipe
 from curator.recipe.init import recipe_from_loaded
+from tests.conftest import fill_export
 
 from .conftest import Payload, StockKeys
 from .test_attacks import entries_of
@@ -51,7 +52,7 @@ def test_a_shifted_column_leaves_no_name_nir_or_path_in_the_clear(tmp_path: Path
 
     vocabulary = load_vocabulary(None)
     loaded = read_file(DEMO_CSV)
-    recipe = recipe_from_loaded(loaded, vocabulary)
+    recipe = fill_export(recipe_from_loaded(loaded, vocabulary))
     table = loaded.table
     names, nirs = table.column("Nom").to_pylist(), table.column("NIR").to_pylist()
     # The export shifted the columns: the coded vital status holds surnames, and on some rows NIRs.

@@ -170,6 +170,35 @@ def test_a_good_package_opens_like_curator_open(package: Path, stock_keys: Stock
     assert all(p.stat().st_mode & 0o077 == 0 for p in (tmp_path / "out").iterdir())
 
 
+def test_a_package_of_several_tables_opens_like_curator_open(stock_keys: StockKeys, shared_data: Path,
+                                                            tmp_path: Path) -> None:
+    """Synthea's three tables, each its own member, and datapackage.json: the script opens them all."""
+    from curator.mapping import load_vocabulary
+    from curator.package.datapackage import (
+        DATAPACKAGE_NAME,
+        build_datapackage,
+        table_manifest_fields,
+        write_datapackage,
+    )
+
+    from .test_datapackage import EXPORT, synthea_tables, write_tables
+
+    vocabulary = load_vocabulary(None)
+    described = write_tables(synthea_tables(shared_data), tmp_path / "plain", vocabulary)
+    write_datapackage(tmp_path / "plain" / DATAPACKAGE_NAME, build_datapackage(described, EXPORT, vocabulary))
+    members = [(name, tmp_path / "plain" / name) for name in [t.member for t in described] + [DATAPACKAGE_NAME]]
+    package = tmp_path / "submission.tar"
+    write_package(package, members, table_manifest_fields(described), [stock_keys.hub_recipient],
+                  load_signing_key(stock_keys.producer_key, None))
+    code, output = open_with_script(package, stock_keys, tmp_path / "out")
+    assert code == 0, output
+    opened = read_folder(tmp_path / "out")
+    assert opened == opened_with_curator(package, stock_keys, tmp_path / "curator")
+    assert sorted(opened) == sorted(["conditions.parquet", "datapackage.json", "encounters.parquet",
+                                     "manifest.json", "manifest.json.minisig", "patients.parquet"])
+    assert all(opened[name] == path.read_bytes() for name, path in members)
+
+
 def test_a_good_package_with_cms_opens_with_the_right_ca(cms_package: Path, stock_keys: StockKeys, pki: Pki,
                                                          tmp_path: Path) -> None:
     code, output = open_with_script(cms_package, stock_keys, tmp_path / "out", ca=pki.ca_pem)

@@ -15,6 +15,7 @@ from curator.mapping import load_vocabulary
 from curator.recipe.init import recipe_from_loaded
 from curator.recipe.model import Recipe
 from curator.source import LoadedTable
+from tests.conftest import fill_export
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEMO_CSV = REPO_ROOT / "resources" / "demo" / "registre_cancer_demo.csv"
@@ -66,7 +67,7 @@ def demo_loaded() -> LoadedTable:
 @pytest.fixture(scope="session")
 def demo_recipe_notes(demo_loaded: LoadedTable, vocabulary) -> tuple[Recipe, list[str]]:
     notes: list[str] = []
-    return recipe_from_loaded(demo_loaded, vocabulary, notes=notes), notes
+    return fill_export(recipe_from_loaded(demo_loaded, vocabulary, notes=notes)), notes
 
 
 @pytest.fixture()

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import frictionless
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -60,7 +61,8 @@ def test_synthea_goes_through_as_one_package_whose_tables_join_on_their_pseudony
     manifest = json.loads((opened / "manifest.json").read_text(encoding="utf-8"))
     # A folder's files are the tables in their names' order.
     assert [m["name"] for m in manifest["members"]] == [
-        "conditions.parquet", "encounters.parquet", "patients.parquet", "curation-report.html", "validation-report.csv"]
+        "conditions.parquet", "encounters.parquet", "patients.parquet", "datapackage.json", "curation-report.html",
+        "validation-report.csv"]
     assert [(t["name"], t["rows"], t["primary_key"]) for t in manifest["tables"]] == [
         ("conditions", 438, []), ("encounters", 604, ["Id"]), ("patients", 27, ["patient_local_id"])]
     assert manifest["tables"][0]["foreign_keys"] == [
@@ -83,6 +85,17 @@ def test_synthea_goes_through_as_one_package_whose_tables_join_on_their_pseudony
     joined = conditions.select(["ENCOUNTER", "patient_local_id"]).join(
         encounters.select(["Id", "patient_local_id"]), "ENCOUNTER", "Id", right_suffix="_visit")
     assert joined.column("patient_local_id").to_pylist() == joined.column("patient_local_id_visit").to_pylist()
+    # The data package describes the three tables and their keys, by the names the columns leave with.
+    described = json.loads((opened / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in described["resources"]}
+    assert set(resources) == set(TABLES)
+    assert resources["conditions"]["schema"]["foreignKeys"] == [
+        {"fields": ["patient_local_id"], "reference": {"resource": "patients", "fields": ["patient_local_id"]}},
+        {"fields": ["ENCOUNTER"], "reference": {"resource": "encounters", "fields": ["Id"]}}]
+    assert resources["encounters"]["schema"]["primaryKey"] == ["Id"]
+    # Stock frictionless reads the opened tables against it, foreign keys included.
+    validated = frictionless.validate(str(opened / "datapackage.json"))
+    assert validated.valid, validated.flatten(["type", "note"])[:5]
     report = (opened / "curation-report.html").read_text(encoding="utf-8")
     assert "encounters: " in report and "conditions: " in report and "3 tables, 3 link(s)" in report
 

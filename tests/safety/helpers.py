@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curator.resources import demo_csv
+from tests.conftest import fill_export_file
 
 CURATOR = [sys.executable, "-m", "curator"]
 PASSPHRASE = "correct horse battery staple\n"
@@ -61,6 +62,7 @@ def make_setup(root: Path, copies: int = 1) -> Setup:
                  ["recipe", "init", inputs / "source.csv", "-o", inputs / "recipe.json"]):
         done = setup.run(*args)
         assert done.returncode == 0, done.stderr
+    fill_export_file(inputs / "recipe.json")
     return setup
 
 

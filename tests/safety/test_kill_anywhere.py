@@ -15,7 +15,8 @@ import pytest
 from tests.safety.helpers import alive, descendants, make_setup, plaintext_files, processes_with_env
 
 KILLS = 20
-OPENED = {"curation-report.html", "data.parquet", "manifest.json", "manifest.json.minisig", "validation-report.csv"}
+OPENED = {"curation-report.html", "data.parquet", "datapackage.json", "manifest.json", "manifest.json.minisig",
+          "validation-report.csv"}
 
 
 def _timed(setup, *args) -> float:  # type: ignore[no-untyped-def]

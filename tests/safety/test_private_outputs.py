@@ -98,8 +98,8 @@ def test_opened_files_are_private(setup: Setup, package: Path, tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(opened.stat().st_mode) == 0o700
     names = sorted(p.name for p in opened.iterdir())
-    assert names == ["curation-report.html", "data.parquet", "manifest.json", "manifest.json.minisig",
-                     "validation-report.csv"]
+    assert names == ["curation-report.html", "data.parquet", "datapackage.json", "manifest.json",
+                     "manifest.json.minisig", "validation-report.csv"]
     assert {stat.S_IMODE(p.stat().st_mode) for p in opened.iterdir()} == {0o600}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["opened"]     # no staging folder left
     # Into a folder that exists already: file by file, still 0600.

@@ -115,7 +115,8 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     page.secret_edit.setText(str(tmp_path / "pseudo.secret"))
     page.secret_passphrase.setText("correct horse battery")
     page.output_edit.setText(str(tmp_path / "submission.tar"))
-    for field, value in (("producer_id", "DEMO"), ("dataset_title", "Registre démo")):
+    for field, value in (("producer_id", "DEMO"), ("producer_name", "Registre des cancers (démo)"),
+                         ("dataset_title", "Registre démo")):
         page.metadata_edits[field].setText(value)
         page._metadata_edited(field)
     assert page.export_button.isEnabled(), page.status.text()
