@@ -19,7 +19,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from curator.check.convert import outside
 from curator.check.report import MAX_EXAMPLES, Finding, RuleResult
 from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
@@ -29,12 +28,7 @@ from curator.recipe.model import Recipe
 ALL_COLUMNS = Text(QT_TRANSLATE_NOOP("core", "all columns"))
 EXACT_DUPLICATES_LABEL = Label("exact duplicate of an earlier row", fr="doublon exact d'une ligne précédente")
 # Rows sampled to choose the column that splits the rows best before comparing whole rows.
-SAMPLE_ROWS = 20_000
-# Marked for the app's translation: the kinds of rule, as the report and the Check page name them.
-KIND_WORDS = (QT_TRANSLATE_NOOP("core", "order"), QT_TRANSLATE_NOOP("core", "presence"),
-              QT_TRANSLATE_NOOP("core", "span"), QT_TRANSLATE_NOOP("core", "unique"))
-
-
+SAMPLE_ROWS = 4_096
 @dataclass
 class Broken:
     """The rows of a table (or batch) that break one rule."""
@@ -49,10 +43,16 @@ class Broken:
 
 @dataclass
 class KeysSeen:
-    """The keys of earlier batches, per rule: a key that a later batch repeats is a repeat there."""
+    """What the streamed apply carries from batch to batch so that a key repeated across batches is found.
 
-    keys: dict[str, list[pa.Array]] = field(default_factory=dict)
-    repeated: dict[str, set[object]] = field(default_factory=dict)
+    Keys are int64 numbers: a text of digits is its number and length, other texts are numbered in
+    ``texts`` as first met, dates and numbers are their own value; a key of several columns is a
+    64-bit mix of theirs (two different keys share one with a chance of about n²/2⁶⁵: 6·10⁻⁸ for
+    1.5M rows)."""
+
+    seen: dict[str, np.ndarray] = field(default_factory=dict)          # rule -> sorted keys of earlier rows
+    repeated: dict[str, np.ndarray] = field(default_factory=dict)      # rule -> the keys found repeated
+    texts: dict[str, dict[str, int]] = field(default_factory=dict)     # column -> text -> its number
 
 
 def linked_rules(vocabulary: Vocabulary) -> list[Rule]:
@@ -107,107 +107,245 @@ def _presence(rule: Rule, arrays: Sequence[pa.Array]) -> pa.Array:
     return broken
 
 
+def _days(array: pa.Array) -> np.ndarray:
+    """Days since 1970 (numpy's calendar arithmetic is a fraction of Arrow's field extraction)."""
+    if not pa.types.is_date32(array.type):
+        array = pc.cast(array, pa.date32())
+    return _as_numpy(pc.cast(array, pa.int32()).fill_null(0)).astype("datetime64[D]")
+
+
 def _span(rule: Rule, arrays: Sequence[pa.Array]) -> pa.Array:
-    start, end = (pc.cast(a, pa.date32()) if pa.types.is_timestamp(a.type) else a for a in arrays)
+    start, end = (_days(a) for a in arrays)
+    days = (end - start).astype(np.int64)
+    broken = np.zeros(len(days), dtype=np.bool_)
     if rule.unit == "days":
-        span = pc.days_between(start, end)
+        if rule.minimum is not None:
+            broken |= days < rule.minimum
+        if rule.maximum is not None:
+            broken |= days > rule.maximum
     else:
-        # Whole years of age: the year's difference, less one before the anniversary.
-        day_of_year_end = pc.add(pc.multiply(pc.month(end), 100), pc.day(end))
-        day_of_year_start = pc.add(pc.multiply(pc.month(start), 100), pc.day(start))
-        early = pc.cast(pc.less(day_of_year_end, day_of_year_start), pa.int64())
-        span = pc.subtract(pc.subtract(pc.year(end), pc.year(start)), early)
-    broken = outside(span, rule.minimum, rule.maximum)
-    assert broken is not None
-    return broken.fill_null(False)
+        if rule.minimum is not None:
+            broken |= _years_below(days, start, end, rule.minimum)
+        if rule.maximum is not None:
+            broken |= ~_years_below(days, start, end, np.floor(rule.maximum) + 1)
+    return pa.array(broken & _present(arrays[0]) & _present(arrays[1]))
 
 
-def _group_ids(arrays: Sequence[pa.Array | pa.ChunkedArray]) -> tuple[np.ndarray, np.ndarray, pa.Array | None]:
-    """Per row, a key number given in order of first appearance, whether the row has a whole key, and
-    (for one column) the distinct keys by number."""
-    present = None
-    ids: np.ndarray | None = None
-    dictionary = None
-    for array in arrays:
-        if isinstance(array, pa.ChunkedArray):
-            array = array.combine_chunks()
-        encoded = pc.dictionary_encode(array)
-        valid = pc.is_valid(array)
-        present = valid if present is None else pc.and_(present, valid)
-        column_ids = encoded.indices.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
-        if ids is None:
-            ids, dictionary = column_ids, encoded.dictionary
-        else:
-            # Two keys numbered into one: re-encoded so that numbers stay small and in first-seen order.
-            combined = pa.array(ids * (len(encoded.dictionary) + 1) + column_ids)
-            ids = pc.dictionary_encode(combined).indices.to_numpy(zero_copy_only=False).astype(np.int64)
-            dictionary = None
-    assert ids is not None and present is not None
-    return ids, pc.cast(present, pa.uint8()).to_numpy(zero_copy_only=False).view(np.bool_), dictionary
+def _years_below(days: np.ndarray, start: np.ndarray, end: np.ndarray, bound: float) -> np.ndarray:
+    """Whether the whole years from start to end (an age) are below ``bound``.
+
+    ``bound`` years are between bound x 365 and bound x 366 days: only rows that far apart need the
+    calendar (a fraction of Arrow's or numpy's calendar work on every row)."""
+    whole = int(np.ceil(bound))
+    edges = (whole * 365, whole * 366)
+    below = days < whole * 365.2425
+    near = np.flatnonzero((days >= min(edges) - 2) & (days <= max(edges) + 2))
+    if len(near):
+        start_year, start_day = _year_and_day(start[near])
+        end_year, end_day = _year_and_day(end[near])
+        below[near] = end_year - start_year - (end_day < start_day) < whole
+    return below
 
 
-def _repeats(ids: np.ndarray, present: np.ndarray) -> np.ndarray:
-    """Rows whose key appeared on an earlier row (keys are numbered in order of first appearance)."""
-    if not len(ids):
-        return np.zeros(0, dtype=np.bool_)
-    numbered = np.where(present, ids, -1)
-    before = np.maximum.accumulate(numbered)
-    first = np.empty(len(ids), dtype=np.bool_)
-    first[0] = True
-    first[1:] = numbered[1:] > before[:-1]
-    return present & ~first
+def _year_and_day(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The year, and month * 100 + day (which orders dates within a year, leap or not)."""
+    months = days.astype("datetime64[M]")
+    years = months.astype("datetime64[Y]")
+    month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
+    day = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
+    return years.astype(np.int64), month * 100 + day
 
 
-def _key_text(arrays: Sequence[pa.Array | pa.ChunkedArray]) -> pa.Array:
-    """One text per row standing for a composite key, for comparing keys across batches."""
-    texts = [pc.cast(a, pa.string()) for a in arrays]
-    joined = texts[0] if len(texts) == 1 else pc.binary_join_element_wise(*texts, "\x1f")
-    return joined.combine_chunks() if isinstance(joined, pa.ChunkedArray) else joined
+# Texts of at most this many digits are keyed by their number (times 20, plus their length: '007' is not '7').
+DIGITS_KEYED = 17
+_MIX_1, _MIX_2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 
 
-def _unique(rule_id: str, arrays: Sequence[pa.Array | pa.ChunkedArray], seen: KeysSeen | None) -> tuple[pa.Array, int]:
-    ids, present, _dictionary = _group_ids(arrays)
-    repeats = _repeats(ids, present)
+def _as_numpy(array: pa.Array, dtype: type = np.int64) -> np.ndarray:
+    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=dtype)
+
+
+def _present(array: pa.Array) -> np.ndarray:
+    # Through a uint8 cast: converting Arrow booleans (bits) to numpy directly holds the GIL.
+    return pc.cast(pc.is_valid(array), pa.uint8()).to_numpy(zero_copy_only=False).view(np.bool_)
+
+
+def _numbers(array: pa.Array | pa.ChunkedArray, texts: dict[str, int] | None = None) -> np.ndarray:
+    """Per row, an int64 that equals another row's exactly when their values are equal (nulls: 0).
+
+    ``texts``: the numbers given to texts so far, for numbers that agree from one batch to the next;
+    without it, texts are numbered by dictionary encoding (this array only)."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    kind = array.type
+    if pa.types.is_date32(kind):
+        return _as_numpy(pc.cast(array, pa.int32()).fill_null(0))
+    if pa.types.is_temporal(kind) or pa.types.is_integer(kind) or pa.types.is_boolean(kind):
+        return _as_numpy(pc.cast(array, pa.int64()).fill_null(0))
+    if pa.types.is_floating(kind):
+        return _as_numpy(pc.cast(array, pa.float64()).fill_null(0.0), np.float64).view(np.int64)
+    if not pa.types.is_string(kind):
+        array = pc.cast(array, pa.string())
+    lengths = pc.utf8_length(array)
+    longest, shortest = pc.max(lengths).as_py(), pc.min(lengths).as_py()
+    if longest is None:
+        return np.zeros(len(array), dtype=np.int64)
+    if shortest >= 1 and longest <= DIGITS_KEYED and pc.all(pc.ascii_is_decimal(array)).as_py():
+        number = _as_numpy(pc.cast(array, pa.int64()).fill_null(0))
+        return number * 20 + _as_numpy(lengths.fill_null(0))
+    if texts is None:
+        return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
+    distinct = pc.unique(array).drop_null()
+    numbers = np.array([texts.setdefault(v, len(texts) + 1) for v in distinct.to_pylist()], dtype=np.int64)
+    positions = pc.index_in(array, value_set=distinct)
+    return np.concatenate([numbers, [0]])[_as_numpy(positions.fill_null(len(numbers)))]
+
+
+def _mixed(parts: Sequence[np.ndarray]) -> np.ndarray:
+    """One 64-bit key from several (splitmix64's finaliser after each part)."""
+    key = np.zeros(len(parts[0]), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for part in parts:
+            key = (key ^ part.view(np.uint64)) + np.uint64(0x9E3779B97F4A7C15)
+            key = (key ^ (key >> np.uint64(30))) * _MIX_1
+            key = (key ^ (key >> np.uint64(27))) * _MIX_2
+            key = key ^ (key >> np.uint64(31))
+    return key.view(np.int64)
+
+
+def _combined(parts: Sequence[np.ndarray]) -> np.ndarray:
+    """One exact key from several: each part's values offset to start at 0, in a mixed radix (made
+    dense again with np.unique when the product would overflow)."""
+    key = parts[0] - parts[0].min() if len(parts[0]) else parts[0]
+    for part in parts[1:]:
+        if not len(part):
+            return key
+        low = part.min()
+        span = int(part.max()) - int(low) + 1
+        if (int(key.max()) + 1) * span >= 2**62:
+            key = np.unique(key, return_inverse=True)[1].astype(np.int64)
+            if (int(key.max()) + 1) * span >= 2**62:
+                values, part = np.unique(part, return_inverse=True)
+                low, span = 0, len(values)
+        key = key * span + (part - low)
+    return key
+
+
+def _repeated(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which elements repeat an earlier element's key, and the keys that repeat (distinct).
+
+    A sort tells first whether any key repeats (the usual answer is no); a stable argsort then
+    keeps each key's first element first."""
+    flags = np.zeros(len(keys), dtype=np.bool_)
+    if len(keys) < 2:
+        return flags, keys[:0]
+    ordered = np.sort(keys)
+    if not (ordered[1:] == ordered[:-1]).any():
+        return flags, keys[:0]
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    same = ordered[1:] == ordered[:-1]
+    flags[order[1:][same]] = True
+    return flags, np.unique(ordered[1:][same])
+
+
+@dataclass
+class _Keyed:
+    """The columns of one check as key numbers, each computed once for all the rules that read it."""
+
+    columns: Mapping[str, pa.Array | pa.ChunkedArray]
+    seen: KeysSeen | None
+    numbers: dict[str, np.ndarray] = field(default_factory=dict)
+    present: dict[str, np.ndarray] = field(default_factory=dict)
+    all_distinct: dict[str, bool] = field(default_factory=dict)
+
+    def of(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        if name not in self.numbers:
+            array = self.columns[name]
+            if isinstance(array, pa.ChunkedArray):
+                array = array.combine_chunks()
+            texts = self.seen.texts.setdefault(name, {}) if self.seen is not None else None
+            self.numbers[name], self.present[name] = _numbers(array, texts), _present(array)
+        return self.numbers[name], self.present[name]
+
+    def distinct(self, name: str) -> bool:
+        """Whether no two rows of this table share a value of ``name`` (then no key holding it repeats here)."""
+        if name not in self.all_distinct:
+            numbers, present = self.of(name)
+            ordered = np.sort(numbers[present])
+            self.all_distinct[name] = not (ordered[1:] == ordered[:-1]).any()
+        return self.all_distinct[name]
+
+
+def _unique(rule_id: str, names: Sequence[str], keyed: _Keyed) -> tuple[pa.Array, int]:
+    """Rows whose key (every part present) an earlier row had, and how many keys repeat."""
+    present = np.logical_and.reduce([keyed.of(n)[1] for n in names])
+    mask = np.zeros(len(present), dtype=np.bool_)
+    seen = keyed.seen
+    if seen is None and any(keyed.distinct(n) for n in names):
+        return pa.array(mask), 0
+    rows = np.flatnonzero(present)
+    parts = [keyed.of(n)[0][rows] for n in names]
     if seen is None:
-        return pa.array(repeats), len(np.unique(ids[repeats]))
-    # Across batches: a key an earlier batch had is a repeat on every row of this one.
-    keys = _key_text(arrays)
-    earlier = seen.keys.setdefault(rule_id, [])
-    if earlier:
-        before = pc.is_in(keys, value_set=pa.chunked_array(earlier, keys.type).combine_chunks()).fill_null(False)
-        repeats |= pc.cast(before, pa.uint8()).to_numpy(zero_copy_only=False).view(np.bool_) & present
-    new = pc.filter(keys, pa.array(present & ~repeats))
-    if len(new):
-        earlier.append(pc.unique(new))
-    repeated = seen.repeated.setdefault(rule_id, set())
-    repeated.update(pc.unique(pc.filter(keys, pa.array(repeats))).to_pylist())
-    return pa.array(repeats), len(repeated)
+        flags, repeated = _repeated(parts[0] if len(parts) == 1 else _combined(parts))
+        mask[rows[flags]] = True
+        return pa.array(mask), len(repeated)
+    keys = parts[0] if len(parts) == 1 else _mixed(parts)
+    # One stable sort serves both: repeats within the batch (each key's first row first), and the
+    # search among earlier keys with sorted queries (a random search of a large array misses the cache).
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    again = np.zeros(len(ordered), dtype=np.bool_)
+    again[1:] = ordered[1:] == ordered[:-1]
+    earlier = seen.seen.get(rule_id)
+    if earlier is not None and len(earlier):
+        at = np.minimum(np.searchsorted(earlier, ordered), len(earlier) - 1)
+        again |= earlier[at] == ordered
+    flags = np.zeros(len(keys), dtype=np.bool_)
+    flags[order] = again
+    # The keys not met before, each once and already in order: two sorted runs, which timsort merges.
+    new = ordered[~again]
+    seen.seen[rule_id] = new if earlier is None else np.sort(np.concatenate([earlier, new]), kind="stable")
+    seen.repeated[rule_id] = np.union1d(seen.repeated.get(rule_id, keys[:0]), ordered[again])
+    mask[rows[flags]] = True
+    return pa.array(mask), len(seen.repeated[rule_id])
 
 
 def evaluate(rules: Sequence[tuple[Rule, list[str]]], columns: Mapping[str, pa.Array | pa.ChunkedArray],
-             seen: KeysSeen | None = None) -> list[Broken]:
+             seen: KeysSeen | None = None, keyed: _Keyed | None = None) -> list[Broken]:
     """Each rule's offending rows in ``columns`` (source column -> converted values)."""
     found = []
+    keyed = keyed if keyed is not None else _Keyed(columns, seen)
     for rule, names in rules:
-        arrays = [columns[n] for n in names]
         keys = 0
         if rule.kind == "unique":
-            mask, keys = _unique(rule.id, arrays, seen)
+            mask, keys = _unique(rule.id, names, keyed)
         else:
+            arrays = [columns[n] for n in names]
             combined = [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays]
             mask = {"order": _order, "presence": _presence, "span": _span}[rule.kind](rule, combined)
         found.append(Broken(rule.id, rule.label, rule.describe(), names, mask, keys))
     return found
 
 
+def _chunked(array: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
+
+
 def _splitting_column(table: pa.Table) -> str:
-    """The column with the most distinct values in a sample: rows that differ there differ."""
+    """The column with the most distinct values in a sample (rows that differ there differ); among
+    those, one of digits (its keys are its numbers)."""
     start = max(table.num_rows // 3 - SAMPLE_ROWS // 2, 0)
     sample = table.slice(start, SAMPLE_ROWS)
-    return max(table.column_names, key=lambda n: (pc.count_distinct(sample.column(n)).as_py(), n == table.column_names[0]))
+    counts = {name: pc.count_distinct(sample.column(name)).as_py() for name in table.column_names}
+    most = max(counts.values())
+    tied = [name for name, count in counts.items() if count == most]
+    digits = [name for name in tied if pa.types.is_string(sample.column(name).type)
+              and pc.all(pc.ascii_is_decimal(sample.column(name))).as_py()]
+    return (digits or tied)[0]
 
 
-def exact_duplicates(table: pa.Table) -> Broken:
+def exact_duplicates(table: pa.Table, keyed: _Keyed | None = None) -> Broken:
     """Rows identical in every column to an earlier row (as read: text before any conversion).
 
     Only rows whose most distinct column repeats can be duplicates; whole rows are compared among
@@ -216,16 +354,27 @@ def exact_duplicates(table: pa.Table) -> Broken:
     names = table.column_names
     mask = np.zeros(table.num_rows, dtype=np.bool_)
     keys = 0
-    if names and table.num_rows:
-        ids, _present, _ = _group_ids([table.column(_splitting_column(table))])
-        # A key no other row has marks no duplicate.
-        candidates = np.flatnonzero(np.bincount(ids)[ids] > 1)
-        if len(candidates):
+    if names and table.num_rows > 1:
+        name = _splitting_column(table)
+        column = table.column(name)
+        # A key column the rules have numbered already, with the same values as read (no conversion):
+        # when no two rows share a value there (nor are both empty), no row repeats another.
+        if keyed is not None and name in keyed.columns and _chunked(keyed.columns[name]).equals(column):
+            if keyed.distinct(name) and column.null_count <= 1:
+                return Broken(EXACT_DUPLICATES, EXACT_DUPLICATES_LABEL, "", list(names), pa.array(mask), 0)
+            splitter = keyed.of(name)[0]
+        else:
+            splitter = _numbers(column)
+        ordered = np.sort(splitter)
+        same = ordered[1:] == ordered[:-1]
+        if same.any():
+            # Rows whose splitting value another row has: the only ones that may repeat a record.
+            shared = np.unique(ordered[1:][same])
+            candidates = np.flatnonzero(np.isin(splitter, shared))
             rows = table.take(pa.array(candidates))
-            # Empty cells made a value of their own: two rows both empty there are equal there.
-            columns = [pc.fill_null(pc.cast(rows.column(n), pa.string()), "\x00") for n in names]
-            flagged, keys = _unique(EXACT_DUPLICATES, columns, None)
-            mask[candidates[np.asarray(flagged.to_numpy(zero_copy_only=False), dtype=np.bool_)]] = True
+            flags, repeated = _repeated(_combined([_numbers(rows.column(n)) for n in names]))
+            mask[candidates[flags]] = True
+            keys = len(repeated)
     return Broken(EXACT_DUPLICATES, EXACT_DUPLICATES_LABEL, "", list(names), pa.array(mask), keys)
 
 
@@ -266,12 +415,13 @@ def settle(table: pa.Table, typed: Mapping[str, pa.Array | pa.ChunkedArray], con
             settled.off[rule.id] = decision.reason
         else:
             rules.append((rule, names))
-    found = evaluate(rules, typed, seen)
+    keyed = _Keyed(typed, seen)
+    found = evaluate(rules, typed, seen, keyed)
     duplicates = recipe.rule(EXACT_DUPLICATES)
     if duplicates is not None and duplicates.action == "off":
         settled.off[EXACT_DUPLICATES] = duplicates.reason
     else:
-        found.append(exact_duplicates(table))
+        found.append(exact_duplicates(table, keyed))
     for broken in found:
         rows = pc.indices_nonzero(broken.mask)
         if not len(rows):

@@ -88,6 +88,8 @@ def _shown(value: str | None, result: RuleResult, redact_direct: bool,
         return ""
     if (redact_direct and result.identifying == "direct") or result.column in redact_columns:
         return MASK
+    if any(c in redact_columns for c in result.columns):     # a coherence finding shows every column it reads
+        return MASK
     return value
 
 

@@ -173,3 +173,68 @@ def test_the_report_names_findings_and_rules_off_in_its_language(language: str, 
     shown = repr(section)
     assert f"stay_dates_in_order: {words}" in shown
     assert off in shown and "centenarians are real here" in shown and "age_at_admission" in shown
+
+
+def test_age_in_whole_years_across_leap_days() -> None:
+    from curator.check.coherence import _span
+    from curator.mapping.rules import Rule
+
+    pairs = [(date(2001, 3, 1), date(2004, 2, 29)), (date(2000, 2, 29), date(2001, 2, 28)),
+             (date(2000, 2, 29), date(2121, 3, 1)), (date(2000, 2, 29), date(2120, 2, 28)),
+             (date(1900, 3, 1), date(2021, 2, 28)), (date(1900, 3, 1), date(2021, 3, 1)), (date(2020, 5, 2), date(2020, 5, 1))]
+    rule = Rule("age", "span", ["from", "to"], minimum=0, maximum=120)
+    flagged = _span(rule, [pa.array([p[0] for p in pairs], pa.date32()), pa.array([p[1] for p in pairs], pa.date32())])
+    ages = [end.year - start.year - ((end.month, end.day) < (start.month, start.day)) for start, end in pairs]
+    assert flagged.to_pylist() == [not 0 <= age <= 120 for age in ages] == [False, False, True, False, False, True, True]
+
+
+def test_repeated_keys_are_the_same_whole_or_in_batches() -> None:
+    """Every repeat after its key's first row, whether the table is checked whole or batch by batch."""
+    import random
+
+    from curator.check.coherence import KeysSeen, evaluate
+    from curator.mapping.rules import Rule
+
+    rng = random.Random(7)
+    rows = 3000
+    ids = [rng.choice(["007", "7", "70", "A12", "a12", None, *[str(rng.randrange(10**6)) for _ in range(3)]])
+           for _ in range(rows)]
+    days = [rng.choice([None, *range(18000, 18040)]) for _ in range(rows)]
+    codes = [rng.choice(["C50.9", "C34.1", None]) for _ in range(rows)]
+    arrays = [pa.array(ids, pa.string()), pa.array(days, pa.int32()).cast(pa.date32()), pa.array(codes, pa.string())]
+    seen_keys: set[tuple] = set()
+    expected = []
+    for row in zip(ids, days, codes, strict=True):
+        expected.append(None not in row and row in seen_keys)
+        seen_keys.add(row)
+    rules = [(Rule("k", "unique", ["id", "day", "code"]), ["id", "day", "code"])]
+    names = ["id", "day", "code"]
+    [whole] = evaluate(rules, dict(zip(names, arrays, strict=True)))
+    repeated = {key for key, repeat in zip(zip(ids, days, codes, strict=True), expected, strict=True) if repeat}
+    assert whole.mask.to_pylist() == expected and whole.keys == len(repeated)
+    state, streamed = KeysSeen(), []
+    for start in range(0, rows, 700):
+        [part] = evaluate(rules, {n: a.slice(start, 700) for n, a in zip(names, arrays, strict=True)}, state)
+        streamed += part.mask.to_pylist()
+    assert streamed == expected and part.keys == whole.keys
+
+
+def test_rows_empty_in_the_key_column_can_still_be_exact_duplicates() -> None:
+    table = pa.table({"IPP": ["1", None, None, "2"], "Service": ["cardio", "cardio", "cardio", "cardio"]})
+    recipe = Recipe(columns=[ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Service", None)])
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    assert _flagged(report) == {"exact_duplicates": {4}}
+
+
+def test_a_coherence_finding_masks_the_values_of_columns_that_do_not_leave_as_written(tmp_path: Path) -> None:
+    """The package's validation report masks every column not exported as is: a finding reading two
+    columns masks its values when either is one of them."""
+    table = pa.table({"IPP": ["1", "2"], "Entrée": ["01/01/2020", "05/02/2020"], "Sortie": ["03/01/2020", "01/02/2020"]})
+    recipe = Recipe(columns=[ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Entrée", "admission_date"),
+                             ColumnDecision("Sortie", "discharge_date")])
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    report.to_csv(tmp_path / "clear.csv")
+    report.to_csv(tmp_path / "masked.csv", redact_direct=True, redact_columns={"Sortie"})
+    assert "05/02/2020 | 01/02/2020" in (tmp_path / "clear.csv").read_text(encoding="utf-8-sig")
+    masked = (tmp_path / "masked.csv").read_text(encoding="utf-8-sig")
+    assert "01/02/2020" not in masked and "[masked]" in masked and "stay_dates_in_order" in masked
