@@ -1,17 +1,19 @@
 """Coherence: the vocabulary's rules between the fields of a row and between rows, on the converted table.
 
 Each rule (``curator/mapping/rules.py``) applies to a table that maps every concept it reads; it
-gives a boolean mask of the rows that break it, computed with pyarrow compute (and numpy for the
-running maximum that tells a key's first row from its repeats). A repeated key or record is
+gives a boolean mask of the rows that break it, computed with pyarrow compute and numpy (a key's
+values as int64 numbers, sorted to tell its first row from its repeats). A repeated key or record is
 counted from its second row on, so that excluding the offending rows keeps one of each.
 
 The streamed apply checks one batch at a time: :class:`KeysSeen` carries the keys of the batches
 before, so that a key repeated across batches is found too. Rules across tables (``Rule.link``) wait
-for a linked submission: :func:`linked_rules` names them, and they are not evaluated on one table.
+for a linked submission: :func:`linked_rules` names them and :func:`check_linked` checks the ``order``
+ones between tables, once a submission holds several (issue #20); they are not evaluated on one table.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -449,3 +451,54 @@ def settle(table: pa.Table, typed: Mapping[str, pa.Array | pa.ChunkedArray], con
             count if action is not None else 0, klass, kind="coherence", columns=list(broken.columns),
             keys=broken.keys, reason=decision.reason if decision is not None and action is not None else ""))
     return settled
+
+
+def check_linked(tables: Mapping[str, tuple[pa.Table, Mapping[str, str]]], vocabulary: Vocabulary) -> dict[str, list[Broken]]:
+    """The ``order`` rules across tables of one linked submission (``Rule.link``), per table.
+
+    ``tables``: name -> (its converted table, concept id -> its column). For each step of a rule's
+    order whose two concepts are in two different tables that both map the link, the rows of both
+    tables whose person has a value on the other side out of order are flagged (an admission after
+    the patient's death flags the stay and the death). The submission that holds several tables
+    (issue #20) calls it; one table alone never does."""
+    found: dict[str, list[Broken]] = {}
+    for rule in linked_rules(vocabulary):
+        if rule.kind != "order" or rule.link is None:
+            continue
+        masks: dict[str, np.ndarray] = {}
+        columns: dict[str, list[str]] = {}
+        for (earlier, later), strict in zip(itertools.pairwise(rule.concepts), rule.strict, strict=True):
+            for first, second in itertools.permutations(tables, 2):
+                (left, left_columns), (right, right_columns) = tables[first], tables[second]
+                if not ({earlier, rule.link} <= set(left_columns) and {later, rule.link} <= set(right_columns)):
+                    continue
+                left_rows, right_rows = _out_of_order(left, left_columns, right, right_columns, rule.link,
+                                                      (earlier, later), strict)
+                for name, table, rows, concept in ((first, left, left_rows, earlier), (second, right, right_rows, later)):
+                    mask = masks.setdefault(name, np.zeros(table.num_rows, dtype=np.bool_))
+                    mask[rows] = True
+                    column = tables[name][1][concept]
+                    columns.setdefault(name, [tables[name][1][rule.link]])
+                    if column not in columns[name]:
+                        columns[name].append(column)
+        for name, mask in masks.items():
+            if mask.any():
+                found.setdefault(name, []).append(Broken(rule.id, rule.label, rule.describe(), columns[name],
+                                                         pa.array(mask)))
+    return found
+
+
+def _out_of_order(left: pa.Table, left_columns: Mapping[str, str], right: pa.Table, right_columns: Mapping[str, str],
+                  link: str, concepts: tuple[str, str], strict: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``left`` and of ``right`` whose values of the two concepts, for one person, break the order."""
+    earlier, later = concepts
+    values = _comparable([left.column(left_columns[earlier]).combine_chunks(),
+                          right.column(right_columns[later]).combine_chunks()])
+    sides = pa.table({"person": left.column(left_columns[link]), "value": values[0],
+                      "row": pa.array(np.arange(left.num_rows))})
+    others = pa.table({"person": right.column(right_columns[link]), "other": values[1],
+                       "other_row": pa.array(np.arange(right.num_rows))})
+    joined = sides.filter(pc.is_valid(sides["value"])).join(others.filter(pc.is_valid(others["other"])), "person")
+    broken = (pc.less_equal if strict else pc.less)(joined["other"], joined["value"])
+    hit = joined.filter(broken)
+    return (np.unique(_as_numpy(hit["row"].combine_chunks())), np.unique(_as_numpy(hit["other_row"].combine_chunks())))

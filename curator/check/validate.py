@@ -71,7 +71,7 @@ def _examples(column: str, rule: str, text: pa.Array, mask: pa.Array, header_row
 def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary,
                          progress: ProgressCallback | None = None,
                          date_formats: dict[str, list[str | None]] | None = None,
-                         keys_seen: KeysSeen | None = None,
+                         keys_seen: KeysSeen | None = None, coherence: bool = True,
                          ) -> tuple[pa.Table, ValidationReport]:
     """The table with mapped columns typed, and the report of every value that breaks a rule.
 
@@ -79,7 +79,8 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
     (``recipe.reader.header_row`` + 1 for the first data row). ``date_formats``, kept by the
     caller from one batch of a file to the next, makes every batch read its dates the same way
     (see ``convert.to_date``). The vocabulary's coherence rules are checked too (``coherence.py``);
-    ``keys_seen``, kept likewise, finds keys repeated across batches.
+    ``keys_seen``, kept likewise, finds keys repeated across batches. ``coherence=False`` leaves them
+    out, for a conversion of a few columns that only needs their values.
     """
     header_row = recipe.reader.header_row or 1
     result = ValidationReport(rows=table.num_rows)
@@ -107,8 +108,9 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
             result.untyped_columns.append(name)
         else:
             columns[name] = output
-    excluded = _settle_coherence(table, converted, mapped, recipe, vocabulary, header_row, result, columns,
-                                 excluded, keys_seen)
+    if coherence:
+        excluded = _settle_coherence(table, converted, mapped, recipe, vocabulary, header_row, result, columns,
+                                     excluded, keys_seen)
     out = pa.table(columns)
     if excluded is not None:
         out = out.filter(pc.invert(excluded.fill_null(False)))

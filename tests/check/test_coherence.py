@@ -238,3 +238,17 @@ def test_a_coherence_finding_masks_the_values_of_columns_that_do_not_leave_as_wr
     assert "05/02/2020 | 01/02/2020" in (tmp_path / "clear.csv").read_text(encoding="utf-8-sig")
     masked = (tmp_path / "masked.csv").read_text(encoding="utf-8-sig")
     assert "01/02/2020" not in masked and "[masked]" in masked and "stay_dates_in_order" in masked
+
+
+def test_rules_across_tables_flag_both_sides_of_a_linked_submission() -> None:
+    """no_event_after_death between a stays table and a deaths table (wired in once #20 holds several)."""
+    from curator.check.coherence import check_linked
+
+    stays = pa.table({"ipp": ["1", "1", "2", "3"],
+                      "entry": pa.array([18000, 18300, 18100, None], pa.int32()).cast(pa.date32())})
+    deaths = pa.table({"num": ["1", "2", "4"], "died": pa.array([18200, 18200, 17000], pa.int32()).cast(pa.date32())})
+    found = check_linked({"stays": (stays, {"patient_local_id": "ipp", "admission_date": "entry"}),
+                          "deaths": (deaths, {"patient_local_id": "num", "death_date": "died"})}, load_vocabulary())
+    assert {name: [(b.rule, b.mask.to_pylist(), b.columns) for b in broken] for name, broken in found.items()} == {
+        "stays": [("no_event_after_death", [False, True, False, False], ["ipp", "entry"])],
+        "deaths": [("no_event_after_death", [True, False, False], ["num", "died"])]}
