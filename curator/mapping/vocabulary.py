@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.mapping.rules import Rule, read_rules
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import ACTIONS, Transform
 from curator.recipe.params import check_params
@@ -118,6 +119,7 @@ class Vocabulary:
     title: str = ""
     path: str = ""
     warnings: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)       # coherence rules (mapping/rules.py)
 
     def describe(self) -> dict[str, str]:
         return {"id": self.id, "version": self.version, "checksum": self.checksum}
@@ -261,6 +263,7 @@ def read_vocabulary_file(path: Path, data: dict[str, Any]) -> Vocabulary:
                                                             "'{code_list}'"), concept=concept.id,
                                   code_list=concept.code_list), where,
                              hint=Text(QT_TRANSLATE_NOOP("core", "Add the code list or remove the reference.")))
+    rules = read_rules(data.get("rules"), {c.id: c.value_type for c in concepts.values()}, where)
     return Vocabulary(id=data.get("id", path.stem), version=str(data.get("version", "0")),
                       checksum=sha256_of(files, path.parent), concepts=concepts, code_lists=code_lists,
-                      title=data.get("title_en", data.get("title", "")), path=str(path))
+                      title=data.get("title_en", data.get("title", "")), path=str(path), rules=rules)

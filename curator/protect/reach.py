@@ -81,7 +81,9 @@ def quasi_as_they_leave(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary)
     if not decisions:
         return table.select([]), {}
     partial = Recipe(reader=recipe.reader, columns=decisions)
-    typed, _report = convert_and_validate(table.select([d.source for d in decisions]), partial, vocabulary)
+    # Only the values as they leave: the quasi-identifiers alone repeat as whole rows, which says nothing.
+    typed, _report = convert_and_validate(table.select([d.source for d in decisions]), partial, vocabulary,
+                                          coherence=False)
     protected = protect_table(typed, decisions, secrets.token_bytes(32))
     names = {d.source: output_name(d) for d in decisions if output_name(d) in protected.column_names}
     return protected, names

@@ -60,6 +60,25 @@ class ColumnDecision:
     aliases: list[str] = field(default_factory=list)   # earlier names of the column, accepted as renames
 
 
+# What a recipe may decide for the rows that break a coherence rule. (Marked for the app's translation.)
+RULE_ACTIONS = (
+    QT_TRANSLATE_NOOP("core", "exclude_row"),     # the offending rows leave the output (a repeat: all but the first)
+    QT_TRANSLATE_NOOP("core", "keep"),            # kept as they are, with the reason given
+    QT_TRANSLATE_NOOP("core", "empty"),           # the value of ``column`` emptied on the offending rows
+    QT_TRANSLATE_NOOP("core", "off"),             # the rule is not checked, for the reason given
+)
+
+
+@dataclass
+class RuleDecision:
+    """What happens to the rows that break one coherence rule (``curator/mapping/rules.py``)."""
+
+    rule: str                                # the rule's id, or "exact_duplicates"
+    action: str                              # one of RULE_ACTIONS
+    reason: str = ""                         # why kept, or why the rule is off: shown in the report
+    column: str | None = None                # "empty": the source column whose value is emptied
+
+
 @dataclass
 class ProtectionSettings:
     quasi_identifiers: list[str] = field(default_factory=list)   # source column names
@@ -111,6 +130,10 @@ class Recipe:
     columns: list[ColumnDecision] = field(default_factory=list)
     protection: ProtectionSettings = field(default_factory=ProtectionSettings)
     export: ExportMetadata = field(default_factory=ExportMetadata)
+    rules: list[RuleDecision] = field(default_factory=list)   # decisions on coherence findings
+
+    def rule(self, rule_id: str) -> RuleDecision | None:
+        return next((r for r in self.rules if r.rule == rule_id), None)
 
     def column(self, source_name: str) -> ColumnDecision | None:
         return next((c for c in self.columns if c.source == source_name), None)
@@ -153,6 +176,7 @@ class Recipe:
                    vocabulary=dict(data.get("vocabulary", {})), columns=columns,
                    protection=ProtectionSettings(**data.get("protection", {})),
                    export=ExportMetadata(**data.get("export", {})),
+                   rules=[RuleDecision(**r) for r in data.get("rules", [])],
                    migrated_from=original_version if original_version != RECIPE_VERSION else None)
 
     @classmethod

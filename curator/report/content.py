@@ -20,6 +20,8 @@ import pyarrow.compute as pc
 from curator import __version__
 from curator.check import ValidationReport
 from curator.mapping import ColumnSuggestions, Vocabulary, suggest_columns
+from curator.mapping.rules import EXACT_DUPLICATES
+from curator.messages import Label
 from curator.protect.risk import risk_summary
 from curator.protect.transforms import output_name, pseudonym_kind
 from curator.recipe.drift import LISTED_VALUES
@@ -354,6 +356,8 @@ def _transforms_section(recipe: Recipe, result: CurationResult, classes: dict[st
 
 
 def _decision_text(r: Any, t: Any, language: str) -> str:
+    if r.decision == "keep" and getattr(r, "reason", ""):
+        return str(t("dec_keep_reason", reason=r.reason))
     if r.decision in ("empty", "exclude_row", "keep"):
         return str(t(f"dec_{r.decision}"))
     if r.decided_rows:
@@ -377,12 +381,25 @@ def _validation_section(validation: ValidationReport, t: Any, language: str) -> 
         rows = []
         for r in results:
             rule = t(f"rule_{r.rule}") if f"rule_{r.rule}" in _rule_keys() else r.rule
-            rows.append([r.column, r.concept, rule, r.detail, int(r.count),
+            column, detail = r.column, r.detail
+            if getattr(r, "kind", "value") == "coherence":
+                # The rule's own words, from the vocabulary, in the report's language.
+                label = r.message.in_language(language) if isinstance(r.message, Label) else str(r.message)
+                rule = f"{r.rule}: {label}"
+                column = t("all_columns") if r.rule == EXACT_DUPLICATES else r.column
+                if r.keys:
+                    detail = "; ".join(p for p in (detail, t("repeated_keys", keys=number(int(r.keys), language))) if p)
+            rows.append([column, r.concept, rule, detail, int(r.count),
                          _decision_text(r, t, language), t("yes") if r.resolved else t("no")])
         blocks.append(Table([t("val_column"), t("val_concept"), t("val_rule"), t("val_expected"), t("val_count"),
                              t("val_decision"), t("val_resolved")], rows, numeric=(4,),
                             flagged=["" if r.resolved else "risk" for r in results], key="validation"))
         blocks.append(Text(t("validation_detail_note"), "note"))
+    rules_off = dict(getattr(validation, "rules_off", {}) or {})
+    if rules_off:
+        blocks.append(Text(t("rules_off"), "h3"))
+        blocks.append(Table([t("val_rule"), t("rule_off_reason")], [[rule, reason] for rule, reason in rules_off.items()],
+                            key="rules_off"))
     notes = list(getattr(validation, "notes", []) or [])
     if notes:
         # Conversion notes read "column: what was done".

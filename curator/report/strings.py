@@ -155,6 +155,11 @@ EN: dict[str, str] = {
     "note_dates": "dates read as {formats}",
     "note_decimal": "decimal comma read as a decimal point",
     "validation_detail_note": "The rows concerned are listed in validation-report.csv beside this report.",
+    "rules_off": "Coherence rules switched off",
+    "rule_off_reason": "reason given",
+    "dec_keep_reason": "kept: {reason}",
+    "all_columns": "all columns",
+    "repeated_keys": "{keys} repeated key(s)",
     # risk
     "risk": "Re-identification risk",
     "risk_none": "No quasi-identifier was chosen: the re-identification risk was not measured.",
@@ -377,6 +382,11 @@ FR: dict[str, str] = {
     "note_dates": "dates lues au format {formats}",
     "note_decimal": "virgule décimale lue comme un point décimal",
     "validation_detail_note": "Les lignes concernées sont listées dans validation-report.csv, à côté de ce rapport.",
+    "rules_off": "Règles de cohérence désactivées",
+    "rule_off_reason": "raison donnée",
+    "dec_keep_reason": "conservées : {reason}",
+    "all_columns": "toutes les colonnes",
+    "repeated_keys": "{keys} clé(s) répétée(s)",
     "risk": "Risque de ré-identification",
     "risk_none": "Aucun quasi-identifiant n'a été choisi : le risque de ré-identification n'a pas été mesuré.",
     "risk_intro": "Les enregistrements qui partagent les mêmes valeurs des quasi-identifiants ({quasi}) forment une "
