@@ -25,8 +25,8 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy, hierarchy_from_spec
 from curator.protect.risk import class_sizes_per_record
-from curator.protect.search import SearchResult, find_minimal_generalisation
-from curator.protect.suppression import allowed_suppressions, suppress_rows
+from curator.protect.search import SearchResult, find_minimal_generalisation, highest_level
+from curator.protect.suppression import allowed_suppressions, suppress_cells, suppress_rows
 from curator.protect.transforms import output_name, protect_table
 from curator.recipe.model import Recipe
 
@@ -93,14 +93,50 @@ class ReachResult:
     levels: dict[str, int] = field(default_factory=dict)        # source column -> level (the recipe's keys)
     hierarchies: dict[str, str] = field(default_factory=dict)   # source column -> hierarchy spec
     names: dict[str, str] = field(default_factory=dict)         # source column -> column in the package
+    floors: dict[str, int] = field(default_factory=dict)        # source column -> highest level allowed
+
+
+_DATE_FLOORS = {"as_is": 0, "year_month": 1, "year": 2, "decade": 3}
+_YEAR_WIDTHS = {"year": 1, "decade": 10}
+
+
+def floor_level(floor: str, spec: str, hierarchy: Hierarchy) -> int:
+    """The highest level of ``hierarchy`` (built from ``spec``) that is still as precise as ``floor``.
+
+    A floor the rule cannot express keeps the column as it leaves (level 0): cells are then
+    suppressed rather than the column coarsened past what the user asked for."""
+    top = highest_level(hierarchy)
+    if not floor:
+        return top
+    if floor.startswith("level:"):
+        return min(int(floor.split(":", 1)[1]), top)
+    level = 0
+    if spec == "date":
+        level = _DATE_FLOORS.get(floor, 0)
+    elif spec == "digits" and floor == "department":
+        # Masking from the right: a five-character postcode keeps its département with three masked.
+        longest = max((len(v) for v in hierarchy.originals.to_pylist() if v), default=0)
+        level = max(longest - 2, 0) if longest >= 5 else 0
+    elif spec.startswith("intervals:"):
+        widths = [float(w) for w in spec.split(":", 1)[1].split(",") if w.strip()]
+        wanted = float(floor.split(":", 1)[1]) if floor.startswith("band:") else _YEAR_WIDTHS.get(floor, 0)
+        level = sum(1 for width in widths if width <= wanted) if wanted > 1 else 0
+    return min(level, top)
 
 
 def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, suppression_cap: float,
             inferred_types: dict[str, str] | None = None,
-            progress: ProgressCallback | None = None) -> ReachResult:
+            progress: ProgressCallback | None = None, cell_cap: float | None = None) -> ReachResult:
     """The least generalisation of the quasi-identifiers, as they leave, that reaches ``k`` with at
     most ``suppression_cap`` of the records suppressed; with the hierarchy specs to store in the recipe.
-    A spec already in the recipe is kept; the others are :func:`default_hierarchy_spec`."""
+    A spec already in the recipe is kept; the others are :func:`default_hierarchy_spec`.
+
+    When the recipe suppresses cells (``protection.suppression_unit == "cells"``) or ``cell_cap``
+    is given, no quasi-identifier goes past its floor (``protection.floors``), too-small classes
+    lose single cells (at most ``cell_cap``, else the recipe's ``cell_suppression_cap``, of the
+    quasi-identifier cells; at most ``suppression_cap`` of the records touched), in the order of
+    ``protection.quasi_identifiers`` (the first the most important), and a k out of reach raises
+    :class:`~curator.protect.search.KUnreachable` saying what would reach it."""
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "applying the column transforms"))
     quasi_table, names = quasi_as_they_leave(table, recipe, vocabulary)
     if not names:
@@ -116,10 +152,19 @@ def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, sup
                          or default_hierarchy_spec(column, inferred_types.get(source) or ""))
         hierarchies[name] = build_hierarchy(specs[source], column, name)
     quasi = list(names.values())
+    protection = recipe.protection
+    if cell_cap is None and protection.suppression_unit == "cells":
+        cell_cap = protection.cell_suppression_cap
+    floors: dict[str, int] = {}
+    if cell_cap is not None:
+        floors = {source: floor_level(protection.floors.get(source, ""), specs[source], hierarchies[name])
+                  for source, name in names.items()}
     found = find_minimal_generalisation(quasi_table.select(quasi), quasi, hierarchies, k, suppression_cap,
-                                        progress=scaled(progress, 0.2, 1.0))
+                                        progress=scaled(progress, 0.2, 1.0),
+                                        floors={names[s]: level for s, level in floors.items()} or None,
+                                        cell_cap=cell_cap, importance=quasi)
     levels = {source: int(found.transformation.get(name, 0)) for source, name in names.items()}
-    return ReachResult(found, levels, specs, names)
+    return ReachResult(found, levels, specs, names, floors)
 
 
 def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa.Table, dict[str, Any]]:
@@ -163,6 +208,20 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
     if not quasi or table_out.num_rows == 0:
         return table_out, info | {"classes": 0, "smallest_class": 0}
     sizes = class_sizes_per_record(table_out, quasi)
+    if k is not None and protection.suppression_unit == "cells":
+        importance = [names[q] for q in protection.quasi_identifiers if q in names]
+        done = suppress_cells(table_out, quasi, k, importance, protection.cell_suppression_cap,
+                              protection.suppression_cap)
+        plan = done.plan
+        info |= {"suppressed_records": plan.whole_records, "cells_suppressed": plan.cells,
+                 "records_touched": plan.records, "cells_per_column": dict(zip(quasi, plan.per_column, strict=True)),
+                 "cell_suppression_cap": protection.cell_suppression_cap, "suppression_unit": "cells"}
+        released = done.row_masks != (1 << len(quasi)) - 1
+        table_out = done.table
+        sizes = class_sizes_per_record(table_out, quasi)[released]
+        info["classes"] = int((1.0 / sizes).sum().round()) if len(sizes) else 0
+        info["smallest_class"] = int(sizes.min()) if len(sizes) else 0
+        return table_out, info
     if k is not None:
         small = sizes < k
         count = int(small.sum())
