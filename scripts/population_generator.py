@@ -44,7 +44,7 @@ def generate_population(persons: int, seed: int = 2026, reference_year: int = 20
     rng = np.random.default_rng(seed)
     # Ages: as cancer incidence, nine in ten over 50 (a bulge around 69), the rest rising towards 50.
     old = rng.random(persons) < 0.9
-    ages = np.where(old, np.clip(rng.normal(69, 11, persons), 50, 104), rng.triangular(0, 50, 50, persons))
+    ages = np.where(old, np.minimum(50 + rng.gamma(4.5, 4.3, persons), 104), rng.triangular(0, 50, 50, persons))
     days = (ages * 365.25).astype(np.int64)
     reference = np.datetime64(f"{reference_year}-06-30")
     birth = (reference - days.astype("timedelta64[D]")).astype("datetime64[D]")

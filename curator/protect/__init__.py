@@ -33,4 +33,7 @@ Modules: ``secret`` (the secret, encrypted at rest), ``pseudonym`` (HMAC-SHA-256
   single cells with ``suppression_unit == "cells"``, by the same plan as the search), and refuses
   with ``InputError`` levels that no longer reach k. ``floor_level`` turns a recipe floor
   (``year``, ``department``...) into the highest level of a column's hierarchy.
+- ``utility``: ``measure_utility``, what the protection cost per quasi-identifier (released at the
+  requested precision, coarser, suppressed), ARX's loss measures before and after Reach k, and
+  histograms of the released values; ``apply_recipe_generalisation`` puts it in its ``info``.
 """

@@ -28,6 +28,7 @@ from curator.protect.risk import class_sizes_per_record
 from curator.protect.search import SearchResult, find_minimal_generalisation, highest_level
 from curator.protect.suppression import allowed_suppressions, suppress_cells, suppress_rows
 from curator.protect.transforms import output_name, protect_table
+from curator.protect.utility import measure_utility
 from curator.recipe.model import Recipe
 
 NUMBER_SPEC = "intervals:5,10,20"
@@ -185,6 +186,9 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
             names[source] = name
     levels: dict[str, int] = {}
     specs: dict[str, str] = {}
+    highest: dict[str, int] = {}
+    quasi = list(dict.fromkeys(names.values()))
+    requested = table_out.select(quasi)
     for source, level in protection.generalisation.items():
         target = names.get(source)
         if target is None or not level:
@@ -201,7 +205,8 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         index = table_out.column_names.index(target)
         table_out = table_out.set_column(index, target, hierarchy.generalise(column, level, target))
         levels[target] = int(level)
-    quasi = list(dict.fromkeys(names.values()))
+        highest[target] = highest_level(hierarchy)
+    generalised = table_out.select(quasi)
     k = protection.k_target
     info: dict[str, Any] = {"levels": levels, "hierarchies": specs, "k": k,
                             "suppression_cap": protection.suppression_cap, "suppressed_records": 0}
@@ -221,6 +226,8 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         sizes = class_sizes_per_record(table_out, quasi)[released]
         info["classes"] = int((1.0 / sizes).sum().round()) if len(sizes) else 0
         info["smallest_class"] = int(sizes.min()) if len(sizes) else 0
+        info["utility"] = measure_utility(requested, generalised, table_out.select(quasi), quasi, levels,
+                                          highest).to_dict()
         return table_out, info
     if k is not None:
         small = sizes < k
@@ -242,4 +249,5 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         kept = sizes
     info["classes"] = int((1.0 / kept).sum().round()) if len(kept) else 0
     info["smallest_class"] = int(kept.min()) if len(kept) else 0
+    info["utility"] = measure_utility(requested, generalised, table_out.select(quasi), quasi, levels, highest).to_dict()
     return table_out, info
