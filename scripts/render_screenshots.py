@@ -74,6 +74,8 @@ def render_language(app, window, language: str, size: tuple[int, int], data: Pat
         if name == "protect":     # show what Reach k found and the risk after it
             _wait(app, lambda: not window.runner.running())
             window.protect_page.reach_k()
+            _wait(app, lambda: not window.runner.running())
+            window.protect_page.use_suggestion()     # out of reach at the demo's floors: take the suggestion
             _wait(app, lambda: not window.runner.running() and bool(window.session.recipe.protection.generalisation))
             _settle(app, 1.0)     # the risk panel refreshes after a short delay
         _wait(app, lambda: not window.runner.running())

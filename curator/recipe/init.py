@@ -122,6 +122,11 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path 
         recipe.vocabulary["path"] = str(vocab.path)     # so that apply finds an imported vocabulary again
     report(progress, 0.8, QT_TRANSLATE_NOOP("core", "describing columns for the drift report"))
     recipe.source_columns = describe_columns(loaded.table, idents)
+    # The order is the importance Reach k suppresses cells by (the first suppressed last): by
+    # default the columns with the most distinct values first, so that the cells suppressed first
+    # carry the least information (a sex rather than a département: the least entropy lost).
+    distinct = {name: pc.count_distinct(loaded.table.column(name)).as_py() for name in quasi}
+    quasi = sorted(quasi, key=lambda name: -distinct[name])
     recipe.protection.quasi_identifiers = quasi
     # Every quasi-identifying column's floor, ticked or not: it holds when the user ticks it.
     recipe.protection.floors = floors

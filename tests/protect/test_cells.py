@@ -71,7 +71,8 @@ def registry(tmp_path_factory):
 def test_default_quasi_identifiers_are_what_an_attacker_knows(registry):
     loaded, vocabulary, recipe = registry
     protection = recipe.protection
-    assert protection.quasi_identifiers == ["Sexe", "Date de naissance", "Code postal"]
+    # by importance: the most distinct values first, so that a sex is suppressed before a date of birth
+    assert protection.quasi_identifiers == ["Date de naissance", "Code postal", "Sexe"]
     assert protection.floors == {"Sexe": "as_is", "Date de naissance": "year", "Code postal": "department",
                                  "Date de diagnostic": "year_month"}
     assert protection.suppression_unit == "cells"
