@@ -82,6 +82,15 @@ def render_language(app, window, language: str, size: tuple[int, int], data: Pat
         target = out / f"{step + 1}-{name}-{language}.png"
         window.grab().save(str(target))
         written.append(target)
+        if name == "protect":     # the utility panel and what the hub receives, once the package's data are in
+            page = window.protect_page
+            _wait(app, lambda: window.protect_page.utility is not None and not window.runner.running())
+            page.histogram_combo.setCurrentIndex(max(page.histogram_combo.findText("birth_date"), 0))
+            _settle(app, 0.5)
+            for part, widget in (("utility", page.utility_box), ("hub", page.hub_table.parentWidget())):
+                target = out / f"{step + 1}-protect-{part}-{language}.png"
+                widget.grab().save(str(target))
+                written.append(target)
     window.close_without_asking()
     return written
 

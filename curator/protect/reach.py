@@ -57,6 +57,27 @@ def default_hierarchy_spec(values: pa.Array | pa.ChunkedArray, inferred_type: st
     return spec
 
 
+_DEPARTMENT_CONCEPTS = ("department",)
+
+
+def _place_spec(recipe: Recipe, source: str, column: pa.ChunkedArray) -> str:
+    """``region`` for a column that leaves as French départements (a postcode or commune code
+    generalised to its département, or a département): masking a département's digits would group
+    places by their first digit, which serves no one."""
+    decision = recipe.column(source)
+    if decision is None:
+        return ""
+    leaves_departments = (decision.transform.action == "generalise" and decision.transform.params.get("to") == "department") \
+        or (decision.concept in _DEPARTMENT_CONCEPTS and decision.transform.action == "keep")
+    if not leaves_departments:
+        return ""
+    try:
+        build_hierarchy("region", column)
+    except InputError:
+        return ""
+    return "region"
+
+
 def build_hierarchy(spec: str, values: pa.Array | pa.ChunkedArray, name: str = "") -> Hierarchy:
     """The hierarchy of ``spec`` over ``values``. An empty cell stays empty at every level: the
     search reads a missing value as ``""``, and a rule cannot parse it."""
@@ -114,6 +135,8 @@ def floor_level(floor: str, spec: str, hierarchy: Hierarchy) -> int:
     level = 0
     if spec == "date":
         level = _DATE_FLOORS.get(floor, 0)
+    elif spec == "region":
+        level = 1 if floor == "region" else 0
     elif spec == "digits" and floor == "department":
         # Masking from the right: a five-character postcode keeps its département with three masked.
         longest = max((len(v) for v in hierarchy.originals.to_pylist() if v), default=0)
@@ -150,6 +173,7 @@ def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, sup
     for source, name in names.items():
         column = quasi_table.column(name)
         specs[source] = (recipe.protection.hierarchies.get(source)
+                         or _place_spec(recipe, source, column)
                          or default_hierarchy_spec(column, inferred_types.get(source) or ""))
         hierarchies[name] = build_hierarchy(specs[source], column, name)
     quasi = list(names.values())

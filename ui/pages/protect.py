@@ -128,7 +128,8 @@ class HistogramChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Run Reach k to see what the data keep"))
             return
         slot = self.width() / len(self.bins)
-        step = max(1, int(len(self.bins) * metrics.horizontalAdvance("0000 ") / max(self.width(), 1)) + 1)
+        widest = max(metrics.horizontalAdvance(label + "  ") for label, _b, _a in self.bins)
+        step = max(1, -(-widest // max(int(slot), 1)))      # labels drawn every step-th bar, never overlapping
         for index, (label, before, after) in enumerate(self.bins):
             x = int(index * slot + slot * 0.1)
             width = max(int(slot * 0.8), 1)
@@ -137,7 +138,8 @@ class HistogramChart(QWidget):
                 inset = int(width * shrink)
                 painter.fillRect(x + inset, bottom - height, max(width - 2 * inset, 1), height, QColor(color))
             if index % step == 0:
-                painter.drawText(int(index * slot) - 20, bottom + 2, int(slot) + 40, text_height,
+                centre = int((index + 0.5) * slot)
+                painter.drawText(centre - widest // 2, bottom + 2, widest, text_height,
                                  Qt.AlignmentFlag.AlignHCenter, label)
 
 
@@ -240,6 +242,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.utility_table.verticalHeader().hide()
         self.utility_table.horizontalHeader().setStretchLastSection(True)
         self.utility_table.setMaximumHeight(130)
+        for index, width in enumerate((110, 110, 90, 80)):
+            self.utility_table.setColumnWidth(index, width)
         utility_layout.addWidget(self.utility_table)
         self.loss_label = QLabel(utility_box)
         self.loss_label.setWordWrap(True)
@@ -253,6 +257,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.histogram.setAccessibleName(self.tr("Histogram before and after Reach k"))
         utility_layout.addWidget(self.histogram)
         side_layout.addWidget(utility_box)
+        self.utility_box = utility_box
         side_layout.addStretch(1)
         self.utility: Utility | None = None
         scroll = QScrollArea(self)
