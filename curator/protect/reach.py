@@ -236,23 +236,9 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
                             "suppression_cap": protection.suppression_cap, "suppressed_records": 0}
     if not quasi or table_out.num_rows == 0:
         return table_out, info | {"classes": 0, "smallest_class": 0}
-    sizes = class_sizes_per_record(table_out, quasi)
     if k is not None and protection.suppression_unit == "cells":
-        importance = [names[q] for q in protection.quasi_identifiers if q in names]
-        done = suppress_cells(table_out, quasi, k, importance, protection.cell_suppression_cap,
-                              protection.suppression_cap)
-        plan = done.plan
-        info |= {"suppressed_records": plan.whole_records, "cells_suppressed": plan.cells,
-                 "records_touched": plan.records, "cells_per_column": dict(zip(quasi, plan.per_column, strict=True)),
-                 "cell_suppression_cap": protection.cell_suppression_cap, "suppression_unit": "cells"}
-        released = done.row_masks != (1 << len(quasi)) - 1
-        table_out = done.table
-        sizes = class_sizes_per_record(table_out, quasi)[released]
-        info["classes"] = int((1.0 / sizes).sum().round()) if len(sizes) else 0
-        info["smallest_class"] = int(sizes.min()) if len(sizes) else 0
-        info["utility"] = measure_utility(requested, generalised, table_out.select(quasi), quasi, levels,
-                                          highest).to_dict()
-        return table_out, info
+        return _apply_cells(table_out, recipe, names, quasi, k, info, (requested, generalised, levels, highest))
+    sizes = class_sizes_per_record(table_out, quasi)
     if k is not None:
         small = sizes < k
         count = int(small.sum())
@@ -273,5 +259,27 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         kept = sizes
     info["classes"] = int((1.0 / kept).sum().round()) if len(kept) else 0
     info["smallest_class"] = int(kept.min()) if len(kept) else 0
+    info["utility"] = measure_utility(requested, generalised, table_out.select(quasi), quasi, levels, highest).to_dict()
+    return table_out, info
+
+
+def _apply_cells(table_out: pa.Table, recipe: Recipe, names: dict[str, str], quasi: list[str], k: int,
+                 info: dict[str, Any], measured: tuple[pa.Table, pa.Table, dict[str, int], dict[str, int]],
+                 ) -> tuple[pa.Table, dict[str, Any]]:
+    """The cells of the too-small classes suppressed by the plan Reach k found them with, and
+    ``info`` completed with the counts and the utility."""
+    protection = recipe.protection
+    requested, generalised, levels, highest = measured
+    importance = [names[q] for q in protection.quasi_identifiers if q in names]
+    done = suppress_cells(table_out, quasi, k, importance, protection.cell_suppression_cap, protection.suppression_cap)
+    plan = done.plan
+    info |= {"suppressed_records": plan.whole_records, "cells_suppressed": plan.cells,
+             "records_touched": plan.records, "cells_per_column": dict(zip(quasi, plan.per_column, strict=True)),
+             "cell_suppression_cap": protection.cell_suppression_cap, "suppression_unit": "cells"}
+    released = done.row_masks != (1 << len(quasi)) - 1
+    table_out = done.table
+    sizes = class_sizes_per_record(table_out, quasi)[released]
+    info["classes"] = int((1.0 / sizes).sum().round()) if len(sizes) else 0
+    info["smallest_class"] = int(sizes.min()) if len(sizes) else 0
     info["utility"] = measure_utility(requested, generalised, table_out.select(quasi), quasi, levels, highest).to_dict()
     return table_out, info

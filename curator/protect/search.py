@@ -354,12 +354,8 @@ class KUnreachable(InputError):
     records_allowed: int
 
 
-def unreachable(lattice: _Lattice, quasi: list[str], top: np.ndarray, k: int, columns: list[int],
-                cells_allowed: int, records_allowed: int) -> KUnreachable:
-    """The error for a k that no node within the floors reaches under the caps, measured at the
-    coarsest node the floors allow."""
-    keys, _inverse, weights = lattice.classes_of(top)
-    plan = plan_cell_suppression(keys, weights, k, columns)
+def _drivers(quasi: list[str], keys: np.ndarray, weights: np.ndarray, k: int) -> list[Driver]:
+    """Each quasi-identifier's split of the classes ``keys`` (records ``weights``), the most driving first."""
     below = int(weights[weights < k].sum())
     drivers = []
     for column, name in enumerate(quasi):
@@ -371,6 +367,13 @@ def unreachable(lattice: _Lattice, quasi: list[str], top: np.ndarray, k: int, co
             without = np.array([weights.sum()])
         drivers.append(Driver(name, len(keys), len(without), below, int(without[without < k].sum())))
     drivers.sort(key=lambda d: (d.below_k_without, -d.classes_with + d.classes_without))
+    return drivers
+
+
+def _coarser_floors(lattice: _Lattice, quasi: list[str], top: np.ndarray, k: int, columns: list[int],
+                    cells_allowed: int, records_allowed: int) -> tuple[dict[str, int], dict[str, int]]:
+    """The single floors, one per quasi-identifier, that would reach k from ``top`` within the caps;
+    failing any, the floors raised together (greedily, the most cells saved first) that would."""
     coarser: dict[str, int] = {}
 
     def fits(node: np.ndarray) -> tuple[bool, int]:
@@ -402,6 +405,17 @@ def unreachable(lattice: _Lattice, quasi: list[str], top: np.ndarray, k: int, co
             if ok:
                 combined = {quasi[c]: int(node[c]) for c in range(len(quasi)) if node[c] > top[c]}
                 break
+    return coarser, combined
+
+
+def unreachable(lattice: _Lattice, quasi: list[str], top: np.ndarray, k: int, columns: list[int],
+                cells_allowed: int, records_allowed: int) -> KUnreachable:
+    """The error for a k that no node within the floors reaches under the caps, measured at the
+    coarsest node the floors allow."""
+    keys, _inverse, weights = lattice.classes_of(top)
+    plan = plan_cell_suppression(keys, weights, k, columns)
+    drivers = _drivers(quasi, keys, weights, k)
+    coarser, combined = _coarser_floors(lattice, quasi, top, k, columns, cells_allowed, records_allowed)
     cells = lattice.records * len(quasi)
     details: list[str] = [Text(QT_TRANSLATE_NOOP("core", "{name}: {with_it} classes with it, {without} without; "
                                                          "{below} records below k with it, {below_without} without"),

@@ -54,6 +54,25 @@ def _code_map(loaded: LoadedTable, name: str, concept: Concept, vocabulary: Voca
     return initial_review(suggestions)
 
 
+def _protection_defaults(recipe: Recipe, loaded: LoadedTable, quasi: list[str], floors: dict[str, str],
+                         knows_attackers: bool) -> list[str]:
+    """Store the quasi-identifiers in their default order of importance, the floors and the caps."""
+    # The order is the importance Reach k suppresses cells by (the first suppressed last): by
+    # default the columns with the most distinct values first, so that the cells suppressed first
+    # carry the least information (a sex rather than a département: the least entropy lost).
+    distinct = {name: pc.count_distinct(loaded.table.column(name)).as_py() for name in quasi}
+    quasi = sorted(quasi, key=lambda name: -distinct[name])
+    recipe.protection.quasi_identifiers = quasi
+    # Every quasi-identifying column's floor, ticked or not: it holds when the user ticks it.
+    recipe.protection.floors = floors
+    if knows_attackers:
+        # Reach k keeps each quasi-identifier within its floor and blanks the few cells that make
+        # a person rare, rather than coarsening a whole column for them.
+        recipe.protection.suppression_unit = "cells"
+        recipe.protection.suppression_cap = DEFAULT_RECORD_CAP
+    return quasi
+
+
 def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path | None = None,
                        identifications: Sequence[ColumnIdentification] | None = None,
                        suggestions: Sequence[ColumnSuggestions] | None = None, notes: list[str] | None = None,
@@ -122,19 +141,7 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path 
         recipe.vocabulary["path"] = str(vocab.path)     # so that apply finds an imported vocabulary again
     report(progress, 0.8, QT_TRANSLATE_NOOP("core", "describing columns for the drift report"))
     recipe.source_columns = describe_columns(loaded.table, idents)
-    # The order is the importance Reach k suppresses cells by (the first suppressed last): by
-    # default the columns with the most distinct values first, so that the cells suppressed first
-    # carry the least information (a sex rather than a département: the least entropy lost).
-    distinct = {name: pc.count_distinct(loaded.table.column(name)).as_py() for name in quasi}
-    quasi = sorted(quasi, key=lambda name: -distinct[name])
-    recipe.protection.quasi_identifiers = quasi
-    # Every quasi-identifying column's floor, ticked or not: it holds when the user ticks it.
-    recipe.protection.floors = floors
-    if knows_attackers:
-        # Reach k keeps each quasi-identifier within its floor and blanks the few cells that make
-        # a person rare, rather than coarsening a whole column for them.
-        recipe.protection.suppression_unit = "cells"
-        recipe.protection.suppression_cap = DEFAULT_RECORD_CAP
+    quasi = _protection_defaults(recipe, loaded, quasi, floors, knows_attackers)
     if quasi:
         recipe.protection.k_target = DEFAULT_K
         said.append(Text(QT_TRANSLATE_NOOP("core", "quasi-identifiers for the risk measure: {names}; k target {k}"), names=", ".join(quasi),

@@ -143,3 +143,24 @@ def test_the_demo_out_of_reach_names_the_drivers():
     assert "birth_date:" in text and "classes with it" in text
     assert "coarser floor" in text
 
+
+
+def test_floors_name_levels_of_each_rule():
+    from curator.protect.reach import build_hierarchy, floor_level
+
+    dates = pa.array(["1950-03-04", "1961-12-31"])
+    assert floor_level("year", "date", build_hierarchy("date", dates)) == 2
+    assert floor_level("year_month", "date", build_hierarchy("date", dates)) == 1
+    assert floor_level("", "date", build_hierarchy("date", dates)) == 3       # never the level of '*'
+    years = pa.array([1950, 1961], pa.int32())
+    assert floor_level("year", "intervals:5,10,20", build_hierarchy("intervals:5,10,20", years)) == 0
+    assert floor_level("decade", "intervals:5,10,20", build_hierarchy("intervals:5,10,20", years)) == 2
+    assert floor_level("band:5", "intervals:5,10,20", build_hierarchy("intervals:5,10,20", years)) == 1
+    departments = pa.array(["69", "2A", "971"])
+    regions = build_hierarchy("region", departments)
+    assert regions.generalise(departments, 1).to_pylist() == ["R84", "R94", "R01"]
+    assert floor_level("department", "region", regions) == 0 and floor_level("region", "region", regions) == 1
+    postcodes = pa.array(["69003", "38000"])
+    assert floor_level("department", "digits", build_hierarchy("digits", postcodes)) == 3
+    assert floor_level("as_is", "digits", build_hierarchy("digits", postcodes)) == 0
+    assert floor_level("level:9", "digits", build_hierarchy("digits", postcodes)) == 4   # capped below '*****'
