@@ -550,6 +550,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.reach_button.setEnabled(bool(quasi))
         if loaded is None:
             return
+        self.refresh_hub()
         if not quasi:
             self.risk_note.setText(self.tr("Tick the quasi-identifiers to measure the risk."))
             for label in self.risk_labels.values():
@@ -562,7 +563,6 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         # Keyed: a measure for newer decisions replaces one still running; the work has no progress
         # to check, so it runs to its end and its result is dropped.
         self.risk_note.setText(self.tr("Measuring…"))
-        self.refresh_hub()
         self.runner.run(Operation(lambda _progress: risk_after_actions(table, recipe, quasi, k),
                                   self.tr("Measuring the re-identification risk…"),
                                   lambda summary: self._show_risk(summary, k), can_cancel=False, key="risk",
