@@ -85,6 +85,12 @@ class Concept:
     value_type: str = "string"
     identifying: str = "none"
     default_action: Transform = field(default_factory=Transform)
+    # For a quasi-identifier: whether it is ticked by default (what an attacker can know), its floor
+    # (the coarsest precision that still serves, a recipe floor: "year", "department"...) and why.
+    quasi_default: bool = False
+    floor: str = ""
+    quasi_reason_en: str = ""
+    quasi_reason_fr: str = ""
     synonyms: list[str] = field(default_factory=list)
     abbreviations: list[str] = field(default_factory=list)
     pattern: str | None = None
@@ -103,6 +109,11 @@ class Concept:
     repeatable: bool = False     # several columns may carry it (secondary diagnoses, phones...)
     tables: list[str] = field(default_factory=list)   # imported schemas: tables that define the field
     missing_values: list[str] = field(default_factory=list)   # written for "no value" (Table Schema missingValues)
+
+    def quasi_reason(self, language: str = "en") -> str:
+        """Why this concept is (or is not) a quasi-identifier by default, in ``language``."""
+        return (self.quasi_reason_fr or self.quasi_reason_en) if language == "fr" else \
+            (self.quasi_reason_en or self.quasi_reason_fr)
 
     def names(self) -> list[str]:
         """Every header a producer might use for this concept, id and labels first."""
@@ -208,6 +219,8 @@ def _concept(data: dict[str, Any], where: Location) -> Concept:
         id=data["id"], label_fr=data.get("label_fr", ""), label_en=data.get("label_en", ""),
         description=data.get("description", ""), value_type=value_type, identifying=identifying,
         default_action=_transform(data.get("default_action"), where),
+        quasi_default=bool(data.get("quasi_default", False)), floor=str(data.get("floor", "")),
+        quasi_reason_en=str(data.get("quasi_reason_en", "")), quasi_reason_fr=str(data.get("quasi_reason_fr", "")),
         synonyms=_synonyms(data.get("synonyms")), abbreviations=list(data.get("abbreviations", [])),
         pattern=data.get("pattern"), unit=data.get("unit"), code_list=data.get("code_list"),
         minimum=data.get("minimum"), maximum=data.get("maximum"),

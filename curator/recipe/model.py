@@ -87,6 +87,13 @@ class ProtectionSettings:
     suppression_cap: float = 0.0                                # fraction of records that may be suppressed
     hierarchies: dict[str, str] = field(default_factory=dict)   # column -> hierarchy file or rule name
     generalisation: dict[str, int] = field(default_factory=dict)  # column -> level chosen by "reach k"
+    # Reach k with cell suppression: each quasi-identifier's floor (its coarsest useful precision:
+    # "as_is", "year_month", "year", "decade", "department", "band:W" or "level:N"), the cap on
+    # suppressed cells (a fraction of the quasi-identifier cells), and whether too-small classes
+    # lose single cells ("cells") or whole records ("records", ARX's global search alone).
+    floors: dict[str, str] = field(default_factory=dict)
+    cell_suppression_cap: float = 0.05
+    suppression_unit: str = "records"
 
 
 @dataclass

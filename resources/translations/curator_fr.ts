@@ -1607,6 +1607,162 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <source>Cannot reach k</source>
         <translation>Impossible d&apos;atteindre k</translation>
     </message>
+    <message>
+        <source>Floor (coarsest kept)</source>
+        <translation>Plancher (le plus grossier admis)</translation>
+    </message>
+    <message>
+        <source>Before → in the package (first values)</source>
+        <translation>Avant → dans le paquet (premières valeurs)</translation>
+    </message>
+    <message>
+        <source>Cells that may be suppressed</source>
+        <translation>Cellules qui peuvent être supprimées</translation>
+    </message>
+    <message>
+        <source>Reach k may blank at most this share of the quasi-identifier cells</source>
+        <translation>« Atteindre k » peut effacer au plus cette part des cellules de quasi-identifiants</translation>
+    </message>
+    <message>
+        <source>Records that may lose a cell</source>
+        <translation>Enregistrements qui peuvent perdre une cellule</translation>
+    </message>
+    <message>
+        <source>Reach k may touch at most this share of the records</source>
+        <translation>« Atteindre k » peut toucher au plus cette part des enregistrements</translation>
+    </message>
+    <message>
+        <source>Use the coarser floors suggested</source>
+        <translation>Prendre les planchers plus grossiers proposés</translation>
+    </message>
+    <message>
+        <source>What the data keep</source>
+        <translation>Ce que gardent les données</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>Comme demandé</translation>
+    </message>
+    <message>
+        <source>Coarser</source>
+        <translation>Plus grossier</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Share of each quasi-identifier kept</source>
+        <translation>Part conservée de chaque quasi-identifiant</translation>
+    </message>
+    <message>
+        <source>Quasi-identifier shown in the histogram</source>
+        <translation>Quasi-identifiant affiché dans l&apos;histogramme</translation>
+    </message>
+    <message>
+        <source>Records per value: grey before Reach k, blue after, red the suppressed cells</source>
+        <translation>Enregistrements par valeur : en gris avant « Atteindre k », en bleu après, en rouge les cellules supprimées</translation>
+    </message>
+    <message>
+        <source>Histogram before and after Reach k</source>
+        <translation>Histogramme avant et après « Atteindre k »</translation>
+    </message>
+    <message>
+        <source>What the hub receives</source>
+        <translation>Ce que reçoit la plateforme</translation>
+    </message>
+    <message>
+        <source>The first rows of the package&apos;s data</source>
+        <translation>Les premières lignes des données du paquet</translation>
+    </message>
+    <message>
+        <source>any level but *</source>
+        <translation>tout niveau sauf *</translation>
+    </message>
+    <message>
+        <source>as requested</source>
+        <translation>comme demandé</translation>
+    </message>
+    <message>
+        <source>year and month</source>
+        <translation>année et mois</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>année</translation>
+    </message>
+    <message>
+        <source>decade</source>
+        <translation>décennie</translation>
+    </message>
+    <message>
+        <source>département</source>
+        <translation>département</translation>
+    </message>
+    <message>
+        <source>bands of 5</source>
+        <translation>tranches de 5</translation>
+    </message>
+    <message>
+        <source>Floor of {name}</source>
+        <translation>Plancher de {name}</translation>
+    </message>
+    <message>
+        <source>The coarsest precision Reach k may release for this quasi-identifier; below it, cells are suppressed instead</source>
+        <translation>La précision la plus grossière que « Atteindre k » peut publier pour ce quasi-identifiant ; au-delà, des cellules sont supprimées à la place</translation>
+    </message>
+    <message>
+        <source>level {level}</source>
+        <translation>niveau {level}</translation>
+    </message>
+    <message>
+        <source>set the floor of &apos;{name}&apos;</source>
+        <translation>modifier le plancher de « {name} »</translation>
+    </message>
+    <message>
+        <source>set the suppression caps</source>
+        <translation>modifier les plafonds de suppression</translation>
+    </message>
+    <message>
+        <source>Found: {parts}. Information lost: {loss:.0%}; cells suppressed: {cells} in {records} records.</source>
+        <translation>Trouvé : {parts}. Information perdue : {loss:.0%} ; cellules supprimées : {cells} dans {records} enregistrements.</translation>
+    </message>
+    <message>
+        <source>use the coarser floors suggested</source>
+        <translation>prendre les planchers plus grossiers proposés</translation>
+    </message>
+    <message>
+        <source>Computing the package&apos;s data…</source>
+        <translation>Calcul des données du paquet…</translation>
+    </message>
+    <message>
+        <source>No package can be written yet: {reason}</source>
+        <translation>Aucun paquet ne peut encore être écrit : {reason}</translation>
+    </message>
+    <message>
+        <source>Computing what the hub receives…</source>
+        <translation>Calcul de ce que reçoit la plateforme…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the package&apos;s data</source>
+        <translation>Impossible de calculer les données du paquet</translation>
+    </message>
+    <message>
+        <source>The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away secret).</source>
+        <translation>Les {rows} premières des {total} lignes, telles que le paquet les contient (pseudonymes sous un secret jetable).</translation>
+    </message>
+    <message>
+        <source>Run Reach k to measure what the protection costs.</source>
+        <translation>Lancez « Atteindre k » pour mesurer ce que coûte la protection.</translation>
+    </message>
+    <message>
+        <source>Information lost (ARX&apos;s measures), before → after Reach k: entropy {e0:.1%} → {e1:.1%}; precision {p0:.1%} → {p1:.1%}; discernibility {d0:.2%} → {d1:.2%}.</source>
+        <translation>Information perdue (mesures d&apos;ARX), avant → après « Atteindre k » : entropie {e0:.1%} → {e1:.1%} ; précision {p0:.1%} → {p1:.1%} ; discernabilité {d0:.2%} → {d1:.2%}.</translation>
+    </message>
+    <message>
+        <source>Reach k was cancelled.</source>
+        <translation>« Atteindre k » a été annulé.</translation>
+    </message>
 </context>
 <context>
     <name>UndoActions</name>
@@ -4276,6 +4432,53 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Give each rule a unique id.</source>
         <translation>Donnez à chaque règle un id unique.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a quasi-identifier: {reason}</source>
+        <translation>« {name} » est un quasi-identifiant : {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not ticked as a quasi-identifier. {reason}</source>
+        <translation>« {name} » n&apos;est pas coché comme quasi-identifiant. {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {with_it} classes with it, {without} without; {below} records below k with it, {below_without} without</source>
+        <translation>{name} : {with_it} classes avec, {without} sans ; {below} enregistrements sous k avec, {below_without} sans</translation>
+    </message>
+    <message>
+        <source>k is reached with a coarser floor for {name}: level {level} (values such as &apos;{example}&apos;)</source>
+        <translation>k est atteint avec un plancher plus grossier pour {name} : niveau {level} (valeurs comme « {example} »)</translation>
+    </message>
+    <message>
+        <source>k is reached with coarser floors together: {levels}</source>
+        <translation>k est atteint avec ces planchers plus grossiers ensemble : {levels}</translation>
+    </message>
+    <message>
+        <source>k is reached with {more_cells} more suppressed cells and {more_records} more records touched (caps of {cell_share:.1%} of the cells and {record_share:.1%} of the records)</source>
+        <translation>k est atteint avec {more_cells} cellules supprimées et {more_records} enregistrements touchés de plus (plafonds de {cell_share:.1%} des cellules et {record_share:.1%} des enregistrements)</translation>
+    </message>
+    <message>
+        <source>k = {k} cannot be reached within the floors and the suppression cap: it needs {cells} suppressed cells in {records} records, and the cap allows {cells_allowed} cells in {records_allowed} records</source>
+        <translation>k = {k} ne peut être atteint dans les planchers et le plafond de suppression : il faudrait supprimer {cells} cellules dans {records} enregistrements, et le plafond permet {cells_allowed} cellules dans {records_allowed} enregistrements</translation>
+    </message>
+    <message>
+        <source>Choose a coarser floor for a quasi-identifier that drives the risk, raise the suppression cap, remove a quasi-identifier an attacker cannot know, or lower k.</source>
+        <translation>Choisissez un plancher plus grossier pour un quasi-identifiant qui fait le risque, relevez le plafond de suppression, retirez un quasi-identifiant qu&apos;un attaquant ne peut pas connaître, ou baissez k.</translation>
+    </message>
+    <message>
+        <source>reaching k = {k} needs {cells} suppressed cells in {records} records, more than the cap allows ({cells_allowed} cells, {records_allowed} records)</source>
+        <translation>atteindre k = {k} demande de supprimer {cells} cellules dans {records} enregistrements, plus que ne le permet le plafond ({cells_allowed} cellules, {records_allowed} enregistrements)</translation>
+    </message>
+    <message>
+        <source>Run Reach k again on the Protect step (it can generalise a column further, within its floor), or raise the suppression cap.</source>
+        <translation>Relancez « Atteindre k » à l&apos;étape Protéger (il peut généraliser une colonne davantage, dans son plancher), ou relevez le plafond de suppression.</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramChart</name>
+    <message>
+        <source>Run Reach k to see what the data keep</source>
+        <translation>Lancez « Atteindre k » pour voir ce que gardent les données</translation>
     </message>
 </context>
 </TS>
