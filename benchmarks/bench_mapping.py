@@ -30,7 +30,7 @@ configure()   # the program's process-wide settings, as cli.main makes them
 
 from curator.check import convert_and_validate  # noqa: E402
 from curator.check.convert import suggested_code_map  # noqa: E402
-from curator.mapping import load_vocabulary, suggest_columns  # noqa: E402
+from curator.mapping import Vocabulary, load_vocabulary, suggest_columns  # noqa: E402
 from curator.mapping.values import clear_shape_cache  # noqa: E402
 from curator.recipe.model import ColumnDecision, Recipe  # noqa: E402
 from curator.source import ReadOptions  # noqa: E402
@@ -51,6 +51,15 @@ def registry(rows: int) -> pa.Table:
         pq.write_table(table, tmp)
         tmp.replace(path)
     return pq.read_table(path)
+
+
+def accepted_recipe(table: pa.Table, vocabulary: Vocabulary, assigned: dict[str, str | None]) -> Recipe:
+    """The recipe a user gets by accepting every suggested concept and code."""
+    columns = []
+    for name, concept_id in assigned.items():
+        code_map = suggested_code_map(table.column(name), vocabulary.concepts[concept_id], vocabulary) if concept_id else {}
+        columns.append(ColumnDecision(source=name, concept=concept_id, code_map=code_map))
+    return Recipe(reader=ReadOptions(decimal=",", header_row=1), columns=columns)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,11 +102,7 @@ def main(argv: list[str] | None = None) -> int:
           f"  ({sum(1 for a in assigned.values() if a)} of {len(assigned)} columns assigned)")
 
     started = time.perf_counter()
-    columns = []
-    for name, concept_id in assigned.items():
-        code_map = suggested_code_map(table.column(name), vocabulary.concepts[concept_id], vocabulary) if concept_id else {}
-        columns.append(ColumnDecision(source=name, concept=concept_id, code_map=code_map))
-    recipe = Recipe(reader=ReadOptions(decimal=",", header_row=1), columns=columns)
+    recipe = accepted_recipe(table, vocabulary, assigned)
     codes_s = time.perf_counter() - started
     print(f"code suggestions (accept all): {codes_s:.2f} s")
 

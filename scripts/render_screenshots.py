@@ -74,12 +74,23 @@ def render_language(app, window, language: str, size: tuple[int, int], data: Pat
         if name == "protect":     # show what Reach k found and the risk after it
             _wait(app, lambda: not window.runner.running())
             window.protect_page.reach_k()
+            _wait(app, lambda: not window.runner.running())
+            window.protect_page.use_suggestion()     # out of reach at the demo's floors: take the suggestion
             _wait(app, lambda: not window.runner.running() and bool(window.session.recipe.protection.generalisation))
             _settle(app, 1.0)     # the risk panel refreshes after a short delay
         _wait(app, lambda: not window.runner.running())
         target = out / f"{step + 1}-{name}-{language}.png"
         window.grab().save(str(target))
         written.append(target)
+        if name == "protect":     # the utility panel and what the hub receives, once the package's data are in
+            page = window.protect_page
+            _wait(app, lambda: window.protect_page.utility is not None and not window.runner.running())
+            page.histogram_combo.setCurrentIndex(max(page.histogram_combo.findText("birth_date"), 0))
+            _settle(app, 0.5)
+            for part, widget in (("utility", page.utility_box), ("hub", page.hub_table.parentWidget())):
+                target = out / f"{step + 1}-protect-{part}-{language}.png"
+                widget.grab().save(str(target))
+                written.append(target)
     window.close_without_asking()
     return written
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from curator.check.report import ValidationReport
+from curator.check.report import RuleResult, ValidationReport
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.recipe.model import Recipe
@@ -58,9 +58,22 @@ def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationRepor
                                  Text(QT_TRANSLATE_NOOP("core", "Map them, empty them, or exclude their rows."))))
     if validation is not None:
         for result in validation.unresolved:
+            if result.kind == "coherence":
+                found.append(_coherence_blocker(result))
+                continue
             message = Text(QT_TRANSLATE_NOOP("core", "{count} value(s) {problem} (rule '{rule}'), first at row {row}"),
                            count=result.count - result.decided_rows, problem=word(result.message), rule=result.rule,
                            row=result.examples[0].row if result.examples else "?")
             found.append(Blocker(result.column, message, Text(QT_TRANSLATE_NOOP("core", "Correct the source, map the values, or decide: empty "
                                                               "them, exclude the rows, or keep them."))))
     return found
+
+
+def _coherence_blocker(result: RuleResult) -> Blocker:
+    """A coherence rule broken by rows nothing decides yet."""
+    message = Text(QT_TRANSLATE_NOOP("core", "{count} row(s): {problem} (rule '{rule}'), first at row {row}"),
+                   count=result.count, problem=result.message, rule=result.rule,
+                   row=result.examples[0].row if result.examples else "?")
+    return Blocker(result.columns[0] if result.columns else None, message,
+                   Text(QT_TRANSLATE_NOOP("core", "Correct the source, or decide: exclude the rows, keep them with a "
+                                                  "reason, or switch the rule off with a reason.")))

@@ -92,14 +92,20 @@ def _range_failure(values: pa.Array, concept: Concept, kind: str) -> Failure | N
         values = pc.cast(values, pa.float64())
         low_s = pa.scalar(float(low), pa.float64()) if low is not None else None
         high_s = pa.scalar(float(high), pa.float64()) if high is not None else None
-    mask = None
-    if low_s is not None:
-        mask = pc.less(values, low_s)
-    if high_s is not None:
-        above = pc.greater(values, high_s)
-        mask = above if mask is None else pc.or_(mask, above)
+    mask = outside(values, low_s, high_s)
     assert mask is not None
     return Failure("range", mask.fill_null(False), f"{low if low is not None else '…'} – {high if high is not None else '…'}")
+
+
+def outside(values: pa.Array, low: Any, high: Any) -> pa.Array | None:
+    """Rows below ``low`` or above ``high`` (either may be None; nulls stay null); None without bounds."""
+    mask = None
+    if low is not None:
+        mask = pc.less(values, low)
+    if high is not None:
+        above = pc.greater(values, high)
+        mask = above if mask is None else pc.or_(mask, above)
+    return mask
 
 
 # --- numbers ---------------------------------------------------------------------------------------
@@ -377,13 +383,7 @@ def to_text(text: pa.Array, concept: Concept, code_map: dict[str, str | None]) -
     elif concept.pattern:
         failures.append(_pattern_failure(typed, concept.pattern))
     if concept.min_length is not None or concept.max_length is not None:
-        lengths = pc.utf8_length(typed)
-        mask = None
-        if concept.min_length is not None:
-            mask = pc.less(lengths, concept.min_length)
-        if concept.max_length is not None:
-            longer = pc.greater(lengths, concept.max_length)
-            mask = longer if mask is None else pc.or_(mask, longer)
+        mask = outside(pc.utf8_length(typed), concept.min_length, concept.max_length)
         assert mask is not None
         failures.append(Failure("length", mask.fill_null(False),
                                 f"{concept.min_length or 0}–{concept.max_length or '…'} characters"))

@@ -62,16 +62,24 @@ class RuleResult:
     decision: str | None = None        # what the recipe says for this rule: empty, exclude_row, keep
     decided_rows: int = 0              # offending rows covered by a decision (for the rule or per value)
     identifying: str = "none"
+    # Coherence findings (check/coherence.py): the rule reads several columns; ``column`` names them all.
+    kind: str = "value"                # "value" (one column's values) or "coherence" (a rule between fields or rows)
+    columns: list[str] = field(default_factory=list)
+    keys: int = 0                      # unique rules and exact duplicates: how many keys repeat
+    reason: str = ""                   # why the rows are kept (the recipe's explanation)
 
     @property
     def resolved(self) -> bool:
         return self.decided_rows >= self.count
 
     def to_dict(self, redact_direct: bool = False) -> dict[str, Any]:
-        return {"column": self.column, "concept": self.concept, "rule": self.rule, "message": self.message,
+        data = {"column": self.column, "concept": self.concept, "rule": self.rule, "message": self.message,
                 "detail": self.detail, "count": self.count, "decision": self.decision,
                 "decided_rows": self.decided_rows, "resolved": self.resolved,
                 "examples": [{"row": f.row, "value": _shown(f.value, self, redact_direct)} for f in self.examples]}
+        if self.kind != "value":
+            data.update(kind=self.kind, columns=list(self.columns), keys=self.keys, reason=self.reason)
+        return data
 
 
 MASK = "[masked]"
@@ -82,6 +90,8 @@ def _shown(value: str | None, result: RuleResult, redact_direct: bool,
     if value is None:
         return ""
     if (redact_direct and result.identifying == "direct") or result.column in redact_columns:
+        return MASK
+    if any(c in redact_columns for c in result.columns):     # a coherence finding shows every column it reads
         return MASK
     return value
 
@@ -95,6 +105,7 @@ class ValidationReport:
     notes: list[str] = field(default_factory=list)          # conversions made: formats, decimal comma, units
     column_types: dict[str, str] = field(default_factory=dict)   # column -> Arrow type of the output
     untyped_columns: list[str] = field(default_factory=list)     # kept as text because invalid values stay
+    rules_off: dict[str, str] = field(default_factory=dict)      # coherence rule -> why the recipe switched it off
 
     @property
     def unresolved(self) -> list[RuleResult]:
@@ -118,7 +129,7 @@ class ValidationReport:
     def to_dict(self, redact_direct: bool = False) -> dict[str, Any]:
         return {"rows": self.rows, "rows_out": self.rows_out, "excluded_rows": self.excluded_rows, "ok": self.ok,
                 "summary": self.summary(), "notes": list(self.notes), "column_types": dict(self.column_types),
-                "untyped_columns": list(self.untyped_columns),
+                "untyped_columns": list(self.untyped_columns), "rules_off": dict(self.rules_off),
                 "results": [r.to_dict(redact_direct) for r in self.results]}
 
     def _rows(self, redact_direct: bool, redact_columns: Collection[str] = ()) -> list[list[Any]]:

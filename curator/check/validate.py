@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curator.check.coherence import KeysSeen, settle
 from curator.check.convert import VALUE_RULES, Converted, Failure, convert_column, has_rules
 from curator.check.report import MAX_EXAMPLES, RULE_TEXT, Finding, RuleResult, ValidationReport
 from curator.mapping.vocabulary import Concept, Vocabulary
@@ -70,13 +71,16 @@ def _examples(column: str, rule: str, text: pa.Array, mask: pa.Array, header_row
 def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary,
                          progress: ProgressCallback | None = None,
                          date_formats: dict[str, list[str | None]] | None = None,
+                         keys_seen: KeysSeen | None = None, coherence: bool = True,
                          ) -> tuple[pa.Table, ValidationReport]:
     """The table with mapped columns typed, and the report of every value that breaks a rule.
 
     Unmapped columns pass through unchanged. Row numbers in the report are the source's
     (``recipe.reader.header_row`` + 1 for the first data row). ``date_formats``, kept by the
     caller from one batch of a file to the next, makes every batch read its dates the same way
-    (see ``convert.to_date``).
+    (see ``convert.to_date``). The vocabulary's coherence rules are checked too (``coherence.py``);
+    ``keys_seen``, kept likewise, finds keys repeated across batches. ``coherence=False`` leaves them
+    out, for a conversion of a few columns that only needs their values.
     """
     header_row = recipe.reader.header_row or 1
     result = ValidationReport(rows=table.num_rows)
@@ -104,6 +108,9 @@ def convert_and_validate(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary
             result.untyped_columns.append(name)
         else:
             columns[name] = output
+    if coherence:
+        excluded = _settle_coherence(table, converted, mapped, recipe, vocabulary, header_row, result, columns,
+                                     excluded, keys_seen)
     out = pa.table(columns)
     if excluded is not None:
         out = out.filter(pc.invert(excluded.fill_null(False)))
@@ -183,3 +190,22 @@ def _settle_column(name: str, text: pa.Array, decision: ColumnDecision, concept:
     if blank is not None:
         output = pc.if_else(blank, pa.scalar(None, output.type), output)
     return output, excluded
+
+
+def _settle_coherence(table: pa.Table, converted: dict[str, Converted], mapped: dict[str, tuple[ColumnDecision, Concept]],
+                      recipe: Recipe, vocabulary: Vocabulary, header_row: int, result: ValidationReport,
+                      columns: dict[str, pa.Array], excluded: pa.Array | None, keys_seen: KeysSeen | None) -> pa.Array | None:
+    """The coherence findings added to ``result``, values emptied in ``columns``; the rows to exclude."""
+    concept_columns: dict[str, str] = {}
+    for name, (_decision, concept) in mapped.items():
+        concept_columns.setdefault(concept.id, name)
+    classes = {name: decision.identifying or concept.identifying for name, (decision, concept) in mapped.items()}
+    settled = settle(table, {n: c.typed for n, c in converted.items()}, concept_columns, classes, recipe, vocabulary,
+                     header_row, keys_seen)
+    result.results += settled.results
+    result.rules_off.update(settled.off)
+    for name, rows in settled.emptied.items():
+        columns[name] = pc.if_else(rows, pa.scalar(None, columns[name].type), columns[name])
+    if settled.excluded is not None:
+        excluded = settled.excluded if excluded is None else pc.or_(excluded, settled.excluded)
+    return excluded

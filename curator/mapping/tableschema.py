@@ -11,6 +11,7 @@ checked against them) and empty codes in a nomenclature.
 
 from __future__ import annotations
 
+import copy
 import csv
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 from curator.errors import InputError, Location
 from curator.inputs import read_json
 from curator.mapping.headers import best_by_header
+from curator.mapping.rules import Rule, read_rules
 from curator.mapping.vocabulary import Code, CodeList, Concept, Vocabulary, sha256_of
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import Transform
@@ -129,6 +131,7 @@ def import_table_schema(path: Path, hub: Vocabulary) -> Vocabulary:
     code_lists: dict[str, CodeList] = {}
     warnings: list[str] = []
     used_csv: set[Path] = set()
+    declared: list[tuple[Any, Location]] = []     # each schema's own "rules", read once every field is known
     for file in files:
         where = Location(file=file)
         schema = read_json(file, QT_TRANSLATE_NOOP("core", "Table Schema"))
@@ -139,6 +142,8 @@ def import_table_schema(path: Path, hub: Vocabulary) -> Vocabulary:
             warnings.append(f"{file.name}: not a Table Schema (no 'fields'), skipped")
             continue
         table = str(schema.get("name") or file.stem)
+        if "rules" in schema:
+            declared.append((schema["rules"], where))
         missing = [str(v) for v in schema.get("missingValues", [""])]
         for position, field in enumerate(schema["fields"], start=1):
             if not isinstance(field, dict) or not field.get("name"):
@@ -175,27 +180,52 @@ def import_table_schema(path: Path, hub: Vocabulary) -> Vocabulary:
                     code_lists[list_id] = code_list
             concepts[name] = concept
     vocabulary_id = files[0].stem if path.is_file() else path.name
-    _classes_from_hub_core(concepts, hub)
+    named = _classes_from_hub_core(concepts, hub)
+    types = {c.id: c.value_type for c in concepts.values()}
+    rules = [rule for items, where in declared for rule in read_rules(items, types, where)]
+    rules += [r for r in _hub_rules(hub, named, types) if all(r.id != own.id for own in rules)]
     return Vocabulary(id=vocabulary_id, version=_version(files), checksum=sha256_of([*files, *sorted(used_csv)], root),
                       concepts=concepts, code_lists=code_lists, title=f"Table Schema {vocabulary_id}",
-                      path=str(path), warnings=warnings)
+                      path=str(path), warnings=warnings, rules=rules)
 
 
 # How sure a field's description must be of a hub-core concept to take its class and default action.
 SAME_AS_HUB_CORE = 0.9
 
 
-def _classes_from_hub_core(concepts: dict[str, Concept], hub: Vocabulary) -> None:
+def _classes_from_hub_core(concepts: dict[str, Concept], hub: Vocabulary) -> dict[str, str]:
     """A Table Schema says nothing about identification: a field whose description clearly names a
     hub-core concept ('Date de décès du bénéficiaire' -> death_date) takes that concept's class and
-    default protective action; the others stay 'none' / keep, and identification still runs on the data."""
+    default protective action; the others stay 'none' / keep, and identification still runs on the data.
+    Returns, for each hub-core concept so named, the first field that names it."""
+    named: dict[str, str] = {}
     items = [c for c in concepts.values() if c.description]
     for concept, (hub_id, score) in zip(items, best_by_header([c.description for c in items], hub), strict=True):
         if hub_id is not None and score >= SAME_AS_HUB_CORE:
             model = hub.concepts[hub_id]
+            named.setdefault(hub_id, concept.id)
             concept.identifying = model.identifying
             concept.default_action = Transform(model.default_action.action, dict(model.default_action.params))
             concept.description += f" [class and default action of hub-core '{hub_id}']"
+    return named
+
+
+def _hub_rules(hub: Vocabulary, named: dict[str, str], types: dict[str, str]) -> list[Rule]:
+    """hub-core's coherence rules whose every concept a field clearly names, said with those fields.
+    Not a presence rule: it is written with hub-core's codes, which a schema's nomenclature need not share."""
+    carried = []
+    for rule in hub.rules:
+        needed = [*rule.concepts, *([rule.link] if rule.link else [])]
+        if rule.kind == "presence" or not all(c in named for c in needed):
+            continue
+        if rule.kind in ("order", "span") and any(types[named[c]] != hub.concepts[c].value_type for c in rule.concepts):
+            continue
+        own = copy.deepcopy(rule)
+        own.concepts = [named[c] for c in rule.concepts]
+        own.unless_mapped = [named[c] for c in rule.unless_mapped if c in named]
+        own.link = named[rule.link] if rule.link else None
+        carried.append(own)
+    return carried
 
 
 def _first_column(csv_path: Path) -> str:

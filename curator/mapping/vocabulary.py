@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import InputError, Location
+from curator.mapping.rules import Rule, read_rules
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.recipe.model import ACTIONS, Transform
 from curator.recipe.params import check_params
@@ -84,6 +85,12 @@ class Concept:
     value_type: str = "string"
     identifying: str = "none"
     default_action: Transform = field(default_factory=Transform)
+    # For a quasi-identifier: whether it is ticked by default (what an attacker can know), its floor
+    # (the coarsest precision that still serves, a recipe floor: "year", "department"...) and why.
+    quasi_default: bool = False
+    floor: str = ""
+    quasi_reason_en: str = ""
+    quasi_reason_fr: str = ""
     synonyms: list[str] = field(default_factory=list)
     abbreviations: list[str] = field(default_factory=list)
     pattern: str | None = None
@@ -103,6 +110,11 @@ class Concept:
     tables: list[str] = field(default_factory=list)   # imported schemas: tables that define the field
     missing_values: list[str] = field(default_factory=list)   # written for "no value" (Table Schema missingValues)
 
+    def quasi_reason(self, language: str = "en") -> str:
+        """Why this concept is (or is not) a quasi-identifier by default, in ``language``."""
+        return (self.quasi_reason_fr or self.quasi_reason_en) if language == "fr" else \
+            (self.quasi_reason_en or self.quasi_reason_fr)
+
     def names(self) -> list[str]:
         """Every header a producer might use for this concept, id and labels first."""
         return list(dict.fromkeys([self.id, self.label_fr, self.label_en, *self.synonyms]))
@@ -118,6 +130,7 @@ class Vocabulary:
     title: str = ""
     path: str = ""
     warnings: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)       # coherence rules (mapping/rules.py)
 
     def describe(self) -> dict[str, str]:
         return {"id": self.id, "version": self.version, "checksum": self.checksum}
@@ -206,6 +219,8 @@ def _concept(data: dict[str, Any], where: Location) -> Concept:
         id=data["id"], label_fr=data.get("label_fr", ""), label_en=data.get("label_en", ""),
         description=data.get("description", ""), value_type=value_type, identifying=identifying,
         default_action=_transform(data.get("default_action"), where),
+        quasi_default=bool(data.get("quasi_default", False)), floor=str(data.get("floor", "")),
+        quasi_reason_en=str(data.get("quasi_reason_en", "")), quasi_reason_fr=str(data.get("quasi_reason_fr", "")),
         synonyms=_synonyms(data.get("synonyms")), abbreviations=list(data.get("abbreviations", [])),
         pattern=data.get("pattern"), unit=data.get("unit"), code_list=data.get("code_list"),
         minimum=data.get("minimum"), maximum=data.get("maximum"),
@@ -261,6 +276,7 @@ def read_vocabulary_file(path: Path, data: dict[str, Any]) -> Vocabulary:
                                                             "'{code_list}'"), concept=concept.id,
                                   code_list=concept.code_list), where,
                              hint=Text(QT_TRANSLATE_NOOP("core", "Add the code list or remove the reference.")))
+    rules = read_rules(data.get("rules"), {c.id: c.value_type for c in concepts.values()}, where)
     return Vocabulary(id=data.get("id", path.stem), version=str(data.get("version", "0")),
                       checksum=sha256_of(files, path.parent), concepts=concepts, code_lists=code_lists,
-                      title=data.get("title_en", data.get("title", "")), path=str(path))
+                      title=data.get("title_en", data.get("title", "")), path=str(path), rules=rules)

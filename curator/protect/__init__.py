@@ -21,10 +21,19 @@ Modules: ``secret`` (the secret, encrypted at rest), ``pseudonym`` (HMAC-SHA-256
   figures and l-diversity (dictionary columns with unique dictionaries, as a streamed apply hands
   them over, are counted on their codes). ``suppression``: local suppression under a cap.
 - ``search``: ``find_minimal_generalisation``, the least ARX non-uniform-entropy loss reaching k,
-  and ``apply_generalisation``.
+  and ``apply_generalisation``. With ``floors`` and ``cell_cap`` it combines whole-column levels
+  (never past a floor) with cells suppressed as ``suppression.plan_cell_suppression`` chooses them
+  (sdcMicro's order of importance, ARX's strict count: ``*`` is a value of its own), least total
+  loss first; out of reach, ``KUnreachable`` names the quasi-identifiers that drive the risk and
+  the coarser floor or the cells that would reach k.
 - ``reach``: Reach k on the quasi-identifiers as they leave. ``reach_k`` finds the levels and the
   hierarchy specs (``default_hierarchy_spec``: date, digits, intervals:5,10,20) stored in
   ``recipe.protection``; ``apply_recipe_generalisation``, called by ``pipeline.curate`` after
-  ``protect_table``, applies them, suppresses classes below k up to the cap, and refuses with
-  ``InputError`` levels that no longer reach k.
+  ``protect_table``, applies them, suppresses classes below k up to the cap (whole records, or
+  single cells with ``suppression_unit == "cells"``, by the same plan as the search), and refuses
+  with ``InputError`` levels that no longer reach k. ``floor_level`` turns a recipe floor
+  (``year``, ``department``...) into the highest level of a column's hierarchy.
+- ``utility``: ``measure_utility``, what the protection cost per quasi-identifier (released at the
+  requested precision, coarser, suppressed), ARX's loss measures before and after Reach k, and
+  histograms of the released values; ``apply_recipe_generalisation`` puts it in its ``info``.
 """

@@ -21,6 +21,7 @@ from curator.errors import InputError, Location
 from curator.inputs import read_limited
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect.dates import as_dates
+from curator.protect.geo import REGION_OF_DEPARTMENT
 from curator.protect.numeric import as_numbers
 
 SUPPRESSED = "*"
@@ -147,7 +148,8 @@ def load_hierarchies(directory: str | Path, columns: Iterable[str]) -> dict[str,
 
 def hierarchy_from_spec(spec: str | Path | Hierarchy, values: pa.Array | pa.ChunkedArray, name: str = "") -> Hierarchy:
     """A hierarchy named in a recipe: an ARX CSV file, or a rule built over ``values`` —
-    ``digits``, ``date``, or ``intervals:W1,W2,...`` (widths, each a multiple of the one before)."""
+    ``digits``, ``date``, ``region`` (French départements) or ``intervals:W1,W2,...`` (widths,
+    each a multiple of the one before)."""
     if isinstance(spec, Hierarchy):
         return spec
     if isinstance(values, pa.ChunkedArray):
@@ -157,6 +159,8 @@ def hierarchy_from_spec(spec: str | Path | Hierarchy, values: pa.Array | pa.Chun
         return digits_hierarchy(values, name or text)
     if text == "date":
         return date_hierarchy(values, name or text)
+    if text == "region":
+        return region_hierarchy(values, name or text)
     if text.startswith("intervals:"):
         try:
             widths = [float(w) for w in text.split(":", 1)[1].split(",") if w.strip()]
@@ -198,6 +202,14 @@ def date_hierarchy(values: pa.Array, name: str = "date") -> Hierarchy:
         year = int(day[:4])
         decade = year - year % 10
         rows.append([original, day[:7], day[:4], f"{decade}-{decade + 9}", SUPPRESSED])
+    return Hierarchy.from_rows(rows, name) if rows else Hierarchy(name, [pa.array([], pa.string())])
+
+
+def region_hierarchy(values: pa.Array, name: str = "region") -> Hierarchy:
+    """A French département (``69``, ``2A``, ``971``) → its region's INSEE code (``R84``) → ``*``."""
+    distinct = [v for v in pc.unique(values.cast(pa.string())).to_pylist() if v is not None]
+    rows = [[v, f"R{REGION_OF_DEPARTMENT[v]}" if v in REGION_OF_DEPARTMENT else SUPPRESSED, SUPPRESSED]
+            for v in distinct]
     return Hierarchy.from_rows(rows, name) if rows else Hierarchy(name, [pa.array([], pa.string())])
 
 

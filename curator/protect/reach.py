@@ -25,9 +25,10 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy, hierarchy_from_spec
 from curator.protect.risk import class_sizes_per_record
-from curator.protect.search import SearchResult, find_minimal_generalisation
-from curator.protect.suppression import allowed_suppressions, suppress_rows
+from curator.protect.search import SearchResult, find_minimal_generalisation, highest_level
+from curator.protect.suppression import allowed_suppressions, suppress_cells, suppress_rows
 from curator.protect.transforms import output_name, protect_table
+from curator.protect.utility import measure_utility
 from curator.recipe.model import Recipe
 
 NUMBER_SPEC = "intervals:5,10,20"
@@ -56,6 +57,27 @@ def default_hierarchy_spec(values: pa.Array | pa.ChunkedArray, inferred_type: st
     return spec
 
 
+_DEPARTMENT_CONCEPTS = ("department",)
+
+
+def _place_spec(recipe: Recipe, source: str, column: pa.ChunkedArray) -> str:
+    """``region`` for a column that leaves as French départements (a postcode or commune code
+    generalised to its département, or a département): masking a département's digits would group
+    places by their first digit, which serves no one."""
+    decision = recipe.column(source)
+    if decision is None:
+        return ""
+    leaves_departments = (decision.transform.action == "generalise" and decision.transform.params.get("to") == "department") \
+        or (decision.concept in _DEPARTMENT_CONCEPTS and decision.transform.action == "keep")
+    if not leaves_departments:
+        return ""
+    try:
+        build_hierarchy("region", column)
+    except InputError:
+        return ""
+    return "region"
+
+
 def build_hierarchy(spec: str, values: pa.Array | pa.ChunkedArray, name: str = "") -> Hierarchy:
     """The hierarchy of ``spec`` over ``values``. An empty cell stays empty at every level: the
     search reads a missing value as ``""``, and a rule cannot parse it."""
@@ -81,7 +103,9 @@ def quasi_as_they_leave(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary)
     if not decisions:
         return table.select([]), {}
     partial = Recipe(reader=recipe.reader, columns=decisions)
-    typed, _report = convert_and_validate(table.select([d.source for d in decisions]), partial, vocabulary)
+    # Only the values as they leave: the quasi-identifiers alone repeat as whole rows, which says nothing.
+    typed, _report = convert_and_validate(table.select([d.source for d in decisions]), partial, vocabulary,
+                                          coherence=False)
     protected = protect_table(typed, decisions, secrets.token_bytes(32))
     names = {d.source: output_name(d) for d in decisions if output_name(d) in protected.column_names}
     return protected, names
@@ -93,14 +117,52 @@ class ReachResult:
     levels: dict[str, int] = field(default_factory=dict)        # source column -> level (the recipe's keys)
     hierarchies: dict[str, str] = field(default_factory=dict)   # source column -> hierarchy spec
     names: dict[str, str] = field(default_factory=dict)         # source column -> column in the package
+    floors: dict[str, int] = field(default_factory=dict)        # source column -> highest level allowed
+
+
+_DATE_FLOORS = {"as_is": 0, "year_month": 1, "year": 2, "decade": 3}
+_YEAR_WIDTHS = {"year": 1, "decade": 10}
+
+
+def floor_level(floor: str, spec: str, hierarchy: Hierarchy) -> int:
+    """The highest level of ``hierarchy`` (built from ``spec``) that is still as precise as ``floor``.
+
+    A floor the rule cannot express keeps the column as it leaves (level 0): cells are then
+    suppressed rather than the column coarsened past what the user asked for."""
+    top = highest_level(hierarchy)
+    if not floor:
+        return top
+    if floor.startswith("level:"):
+        return min(int(floor.split(":", 1)[1]), top)
+    level = 0
+    if spec == "date":
+        level = _DATE_FLOORS.get(floor, 0)
+    elif spec == "region":
+        level = 1 if floor == "region" else 0
+    elif spec == "digits" and floor == "department":
+        # Masking from the right: a five-character postcode keeps its département with three masked.
+        longest = max((len(v) for v in hierarchy.originals.to_pylist() if v), default=0)
+        level = max(longest - 2, 0) if longest >= 5 else 0
+    elif spec.startswith("intervals:"):
+        widths = [float(w) for w in spec.split(":", 1)[1].split(",") if w.strip()]
+        wanted = float(floor.split(":", 1)[1]) if floor.startswith("band:") else _YEAR_WIDTHS.get(floor, 0)
+        level = sum(1 for width in widths if width <= wanted) if wanted > 1 else 0
+    return min(level, top)
 
 
 def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, suppression_cap: float,
             inferred_types: dict[str, str] | None = None,
-            progress: ProgressCallback | None = None) -> ReachResult:
+            progress: ProgressCallback | None = None, cell_cap: float | None = None) -> ReachResult:
     """The least generalisation of the quasi-identifiers, as they leave, that reaches ``k`` with at
     most ``suppression_cap`` of the records suppressed; with the hierarchy specs to store in the recipe.
-    A spec already in the recipe is kept; the others are :func:`default_hierarchy_spec`."""
+    A spec already in the recipe is kept; the others are :func:`default_hierarchy_spec`.
+
+    When the recipe suppresses cells (``protection.suppression_unit == "cells"``) or ``cell_cap``
+    is given, no quasi-identifier goes past its floor (``protection.floors``), too-small classes
+    lose single cells (at most ``cell_cap``, else the recipe's ``cell_suppression_cap``, of the
+    quasi-identifier cells; at most ``suppression_cap`` of the records touched), in the order of
+    ``protection.quasi_identifiers`` (the first the most important), and a k out of reach raises
+    :class:`~curator.protect.search.KUnreachable` saying what would reach it."""
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "applying the column transforms"))
     quasi_table, names = quasi_as_they_leave(table, recipe, vocabulary)
     if not names:
@@ -113,13 +175,23 @@ def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, sup
     for source, name in names.items():
         column = quasi_table.column(name)
         specs[source] = (recipe.protection.hierarchies.get(source)
+                         or _place_spec(recipe, source, column)
                          or default_hierarchy_spec(column, inferred_types.get(source) or ""))
         hierarchies[name] = build_hierarchy(specs[source], column, name)
     quasi = list(names.values())
+    protection = recipe.protection
+    if cell_cap is None and protection.suppression_unit == "cells":
+        cell_cap = protection.cell_suppression_cap
+    floors: dict[str, int] = {}
+    if cell_cap is not None:
+        floors = {source: floor_level(protection.floors.get(source, ""), specs[source], hierarchies[name])
+                  for source, name in names.items()}
     found = find_minimal_generalisation(quasi_table.select(quasi), quasi, hierarchies, k, suppression_cap,
-                                        progress=scaled(progress, 0.2, 1.0))
+                                        progress=scaled(progress, 0.2, 1.0),
+                                        floors={names[s]: level for s, level in floors.items()} or None,
+                                        cell_cap=cell_cap, importance=quasi)
     levels = {source: int(found.transformation.get(name, 0)) for source, name in names.items()}
-    return ReachResult(found, levels, specs, names)
+    return ReachResult(found, levels, specs, names, floors)
 
 
 def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa.Table, dict[str, Any]]:
@@ -140,6 +212,9 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
             names[source] = name
     levels: dict[str, int] = {}
     specs: dict[str, str] = {}
+    highest: dict[str, int] = {}
+    quasi = list(dict.fromkeys(names.values()))
+    requested = table_out.select(quasi)
     for source, level in protection.generalisation.items():
         target = names.get(source)
         if target is None or not level:
@@ -156,12 +231,15 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         index = table_out.column_names.index(target)
         table_out = table_out.set_column(index, target, hierarchy.generalise(column, level, target))
         levels[target] = int(level)
-    quasi = list(dict.fromkeys(names.values()))
+        highest[target] = highest_level(hierarchy)
+    generalised = table_out.select(quasi)
     k = protection.k_target
     info: dict[str, Any] = {"levels": levels, "hierarchies": specs, "k": k,
                             "suppression_cap": protection.suppression_cap, "suppressed_records": 0}
     if not quasi or table_out.num_rows == 0:
         return table_out, info | {"classes": 0, "smallest_class": 0}
+    if k is not None and protection.suppression_unit == "cells":
+        return _apply_cells(table_out, recipe, names, quasi, k, info, (requested, generalised, levels, highest))
     sizes = class_sizes_per_record(table_out, quasi)
     if k is not None:
         small = sizes < k
@@ -183,4 +261,27 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
         kept = sizes
     info["classes"] = int((1.0 / kept).sum().round()) if len(kept) else 0
     info["smallest_class"] = int(kept.min()) if len(kept) else 0
+    info["utility"] = measure_utility(requested, generalised, table_out.select(quasi), quasi, levels, highest).to_dict()
+    return table_out, info
+
+
+def _apply_cells(table_out: pa.Table, recipe: Recipe, names: dict[str, str], quasi: list[str], k: int,
+                 info: dict[str, Any], measured: tuple[pa.Table, pa.Table, dict[str, int], dict[str, int]],
+                 ) -> tuple[pa.Table, dict[str, Any]]:
+    """The cells of the too-small classes suppressed by the plan Reach k found them with, and
+    ``info`` completed with the counts and the utility."""
+    protection = recipe.protection
+    requested, generalised, levels, highest = measured
+    importance = [names[q] for q in protection.quasi_identifiers if q in names]
+    done = suppress_cells(table_out, quasi, k, importance, protection.cell_suppression_cap, protection.suppression_cap)
+    plan = done.plan
+    info |= {"suppressed_records": plan.whole_records, "cells_suppressed": plan.cells,
+             "records_touched": plan.records, "cells_per_column": dict(zip(quasi, plan.per_column, strict=True)),
+             "cell_suppression_cap": protection.cell_suppression_cap, "suppression_unit": "cells"}
+    released = done.row_masks != (1 << len(quasi)) - 1
+    table_out = done.table
+    sizes = class_sizes_per_record(table_out, quasi)[released]
+    info["classes"] = int((1.0 / sizes).sum().round()) if len(sizes) else 0
+    info["smallest_class"] = int(sizes.min()) if len(sizes) else 0
+    info["utility"] = measure_utility(requested, generalised, table_out.select(quasi), quasi, levels, highest).to_dict()
     return table_out, info

@@ -8,7 +8,9 @@ half-measure.
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,3 +69,138 @@ def suppress_rows(table: pa.Table, quasi: list[str], rows: np.ndarray) -> pa.Tab
         text = column.cast(pa.string()) if not pa.types.is_string(column.type) else column
         table = table.set_column(index, name, pc.if_else(mask, pa.scalar(SUPPRESSED), text.combine_chunks()))
     return table
+
+
+# ---- cell-level (local) suppression ----------------------------------------------------------------
+
+@dataclass
+class CellSuppression:
+    """Which quasi-identifier cells of each class to blank so that every class reaches k.
+
+    ``masks[c]`` has bit ``j`` set when column ``j`` of class ``c`` is suppressed; a class whose
+    every bit is set is a suppressed record (as in ARX, it then counts in no class)."""
+
+    masks: np.ndarray
+    cells: int              # suppressed cells, counted over records
+    records: int            # records with at least one suppressed cell
+    whole_records: int      # records with every quasi-identifier suppressed
+    per_column: list[int]   # suppressed cells per quasi-identifier
+    topup: tuple[int, int] = (-1, 0)   # (class, records) suppressed whole to bring the suppressed records to k
+
+
+def plan_cell_suppression(keys: np.ndarray, weights: np.ndarray, k: int, order: Sequence[int]) -> CellSuppression:
+    """The cells to suppress, as sdcMicro's ``localSuppression`` chooses them, counted as ARX counts.
+
+    ``keys`` holds one row per class (its values as integer codes ≥ 0, one column per
+    quasi-identifier) and ``weights`` its records; ``order`` lists the columns from the first to
+    suppress (the least important) to the last. A suppressed cell is a value of its own (``*``
+    matches only ``*``), so the check stays strict: the records of a too-small class have the
+    fewest cells suppressed, in the order of importance, that put them in a class of at least k
+    together with other records treated alike. Records that no pattern saves lose every
+    quasi-identifier. All the records of a class move together, so the plan does not depend on the
+    order of the rows or on the numbering of the codes.
+    """
+    classes, width = keys.shape
+    masks = np.zeros(classes, dtype=np.int64)
+    waiting = weights < k
+    order = [int(j) for j in order]
+    for size in range(1, width):
+        for pattern in itertools.combinations(order, size):
+            candidates = np.flatnonzero(waiting)
+            if not len(candidates):
+                break
+            projected = keys[candidates].copy()
+            projected[:, list(pattern)] = -1
+            _, inverse = np.unique(projected, axis=0, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            totals = np.bincount(inverse, weights=weights[candidates])
+            moved = candidates[totals[inverse] >= k]
+            masks[moved] = sum(1 << j for j in pattern)
+            waiting[moved] = False
+    full = (1 << width) - 1
+    masks[waiting] = full
+    # The suppressed records share '*' everywhere: a class like any other, so it too needs k
+    # records. A few short of k are made up from the largest class, which stays far above k.
+    short = k - int(weights[waiting].sum())
+    topup = (-1, 0)
+    if waiting.any() and short > 0:
+        sizes = np.where(masks == 0, weights, 0)
+        largest = int(np.argmax(sizes))
+        if sizes[largest] >= k + short:
+            topup = (largest, short)
+    return _summarise(masks, weights, width, topup)
+
+
+def _summarise(masks: np.ndarray, weights: np.ndarray, width: int, topup: tuple[int, int] = (-1, 0)) -> CellSuppression:
+    extra = topup[1]
+    per_column = [int(weights[(masks >> j) & 1 == 1].sum()) + extra for j in range(width)]
+    return CellSuppression(masks, sum(per_column), int(weights[masks != 0].sum()) + extra,
+                           int(weights[masks == (1 << width) - 1].sum()) + extra if width else 0, per_column, topup)
+
+
+@dataclass
+class CellSuppressionResult:
+    table: pa.Table
+    plan: CellSuppression
+    row_masks: np.ndarray       # per record: the bits of its suppressed columns
+
+
+def allowed_cells(records: int, columns: int, cap: float) -> int:
+    """How many cells a cell cap (a fraction of the quasi-identifier cells) lets go."""
+    return allowed_suppressions(records * columns, cap)
+
+
+def suppress_cells(table: pa.Table, quasi: list[str], k: int, importance: Sequence[str], cell_cap: float,
+                   record_cap: float) -> CellSuppressionResult:
+    """``table`` with the cells :func:`plan_cell_suppression` chooses set to ``*``.
+
+    ``importance`` names the quasi-identifiers from the most important (suppressed last) to the least.
+    Needing more cells than ``cell_cap`` (a fraction of the quasi-identifier cells) or more
+    records than ``record_cap`` (a fraction of the records) is an error."""
+    if k < 1:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "k must be at least 1, not {k}"), k=k))
+    cells_allowed = allowed_cells(table.num_rows, len(quasi), cell_cap)
+    records_allowed = allowed_suppressions(table.num_rows, record_cap)
+    if table.num_rows == 0 or not quasi:
+        return CellSuppressionResult(table, _summarise(np.zeros(0, np.int64), np.zeros(0, np.int64), len(quasi)),
+                                     np.zeros(table.num_rows, np.int64))
+    codes = [_codes(table.column(name)) for name in quasi]
+    stacked = np.stack(codes, axis=1)
+    keys, inverse, weights = np.unique(stacked, axis=0, return_inverse=True, return_counts=True)
+    plan = plan_cell_suppression(keys, weights, k, suppression_order(quasi, importance))
+    if plan.cells > cells_allowed or plan.records > records_allowed:
+        raise InputError(
+            Text(QT_TRANSLATE_NOOP("core", "reaching k = {k} needs {cells} suppressed cells in {records} records, more "
+                                           "than the cap allows ({cells_allowed} cells, {records_allowed} records)"),
+                 k=k, cells=plan.cells, records=plan.records, cells_allowed=cells_allowed,
+                 records_allowed=records_allowed),
+            hint=Text(QT_TRANSLATE_NOOP("core", "Run Reach k again on the Protect step (it can generalise a column "
+                                                "further, within its floor), or raise the suppression cap.")))
+    inverse = inverse.reshape(-1)
+    row_masks = plan.masks[inverse]
+    topup_class, topup_records = plan.topup
+    if topup_records:
+        # The first records of that class, in the file's order.
+        rows = np.flatnonzero(inverse == topup_class)[:topup_records]
+        row_masks[rows] = (1 << len(quasi)) - 1
+    for j, name in enumerate(quasi):
+        rows = (row_masks >> j) & 1 == 1
+        if rows.any():
+            table = suppress_rows(table, [name], rows)
+    return CellSuppressionResult(table, plan, row_masks)
+
+
+def suppression_order(quasi: Sequence[str], importance: Sequence[str]) -> list[int]:
+    """Column indexes of ``quasi`` from the first to suppress to the last: the reverse of
+    ``importance`` (most important first); columns it does not name come first, in their order."""
+    ranked = [name for name in importance if name in quasi]
+    rest = [name for name in quasi if name not in ranked]
+    return [list(quasi).index(name) for name in [*rest, *reversed(ranked)]]
+
+
+def _codes(column: pa.ChunkedArray) -> np.ndarray:
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    encoded = pc.dictionary_encode(array)
+    return pc.fill_null(encoded.indices, len(encoded.dictionary)).to_numpy(zero_copy_only=False).astype(np.int64)

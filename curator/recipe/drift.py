@@ -419,7 +419,7 @@ def _rename_everywhere(recipe: Recipe, old: str, new: str) -> None:
     protection.quasi_identifiers = [new if q == old else q for q in protection.quasi_identifiers]
     if protection.sensitive_column == old:
         protection.sensitive_column = new
-    for table in (protection.hierarchies, protection.generalisation):
+    for table in (protection.hierarchies, protection.generalisation, protection.floors):
         if old in table:
             table[new] = table.pop(old)   # type: ignore[assignment]
     for decision in recipe.columns:
@@ -435,6 +435,7 @@ def _forget(recipe: Recipe, name: str) -> None:
         protection.sensitive_column = None
     protection.hierarchies.pop(name, None)
     protection.generalisation.pop(name, None)
+    protection.floors.pop(name, None)
 
 
 def as_read(adapted: Recipe, used: ReadOptions) -> None:

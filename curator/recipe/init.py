@@ -18,7 +18,7 @@ from curator.identify import ColumnIdentification, identify_table
 from curator.load import read_file
 from curator.mapping import ColumnSuggestions, Concept, Vocabulary, load_vocabulary, suggest_columns
 from curator.mapping.codes import initial_review, suggest_codes
-from curator.messages import QT_TRANSLATE_NOOP, Text, word
+from curator.messages import QT_TRANSLATE_NOOP, Label, Text, word
 from curator.progress import ProgressCallback, report, scaled
 from curator.recipe.drift import describe_columns
 from curator.recipe.model import ColumnDecision, Recipe, Transform
@@ -26,6 +26,7 @@ from curator.recipe.privacy import leaves_identifying
 from curator.source import LoadedTable, ReadOptions
 
 DEFAULT_K = 5
+DEFAULT_RECORD_CAP = 0.10   # records that may lose a quasi-identifier cell to Reach k
 MAX_CODE_VALUES = 5_000     # a "coded" column with more distinct values than this gets no code map
 
 
@@ -53,6 +54,25 @@ def _code_map(loaded: LoadedTable, name: str, concept: Concept, vocabulary: Voca
     return initial_review(suggestions)
 
 
+def _protection_defaults(recipe: Recipe, loaded: LoadedTable, quasi: list[str], floors: dict[str, str],
+                         knows_attackers: bool) -> list[str]:
+    """Store the quasi-identifiers in their default order of importance, the floors and the caps."""
+    # The order is the importance Reach k suppresses cells by (the first suppressed last): by
+    # default the columns with the most distinct values first, so that the cells suppressed first
+    # carry the least information (a sex rather than a département: the least entropy lost).
+    distinct = {name: pc.count_distinct(loaded.table.column(name)).as_py() for name in quasi}
+    quasi = sorted(quasi, key=lambda name: -distinct[name])
+    recipe.protection.quasi_identifiers = quasi
+    # Every quasi-identifying column's floor, ticked or not: it holds when the user ticks it.
+    recipe.protection.floors = floors
+    if knows_attackers:
+        # Reach k keeps each quasi-identifier within its floor and blanks the few cells that make
+        # a person rare, rather than coarsening a whole column for them.
+        recipe.protection.suppression_unit = "cells"
+        recipe.protection.suppression_cap = DEFAULT_RECORD_CAP
+    return quasi
+
+
 def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path | None = None,
                        identifications: Sequence[ColumnIdentification] | None = None,
                        suggestions: Sequence[ColumnSuggestions] | None = None, notes: list[str] | None = None,
@@ -74,6 +94,10 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path 
 
     columns: list[ColumnDecision] = []
     quasi: list[str] = []
+    floors: dict[str, str] = {}
+    # A vocabulary that says which quasi-identifiers an attacker can know decides; one that does
+    # not (an imported Table Schema) leaves every quasi-identifier ticked.
+    knows_attackers = any(c.quasi_default or c.floor for c in vocab.concepts.values())
     for name in loaded.table.column_names:
         concept_id = assigned.get(name)
         klass = detected.get(name)
@@ -98,7 +122,17 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path 
                              concept=decision.concept))
             decision.transform = Transform("drop")
         if klass == "quasi" and decision.transform.action != "drop":
-            quasi.append(name)
+            meaning = vocab.concepts.get(concept_id) if concept_id is not None else None
+            if meaning is not None and meaning.floor:
+                floors[name] = meaning.floor
+            if meaning is None or meaning.quasi_default or not knows_attackers:
+                quasi.append(name)
+            if meaning is not None and meaning.quasi_reason_en:
+                reason = Label(meaning.quasi_reason("en"), fr=meaning.quasi_reason("fr"))
+                said.append(Text(QT_TRANSLATE_NOOP("core", "'{name}' is a quasi-identifier: {reason}"), name=name,
+                                 reason=reason) if name in quasi else
+                            Text(QT_TRANSLATE_NOOP("core", "'{name}' is not ticked as a quasi-identifier. {reason}"),
+                                 name=name, reason=reason))
         columns.append(decision)
 
     recipe = Recipe(reader=copy.deepcopy(loaded.source.options), source=loaded.source.to_dict(),
@@ -107,7 +141,7 @@ def recipe_from_loaded(loaded: LoadedTable, vocabulary: Vocabulary | str | Path 
         recipe.vocabulary["path"] = str(vocab.path)     # so that apply finds an imported vocabulary again
     report(progress, 0.8, QT_TRANSLATE_NOOP("core", "describing columns for the drift report"))
     recipe.source_columns = describe_columns(loaded.table, idents)
-    recipe.protection.quasi_identifiers = quasi
+    quasi = _protection_defaults(recipe, loaded, quasi, floors, knows_attackers)
     if quasi:
         recipe.protection.k_target = DEFAULT_K
         said.append(Text(QT_TRANSLATE_NOOP("core", "quasi-identifiers for the risk measure: {names}; k target {k}"), names=", ".join(quasi),

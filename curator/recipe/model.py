@@ -60,6 +60,25 @@ class ColumnDecision:
     aliases: list[str] = field(default_factory=list)   # earlier names of the column, accepted as renames
 
 
+# What a recipe may decide for the rows that break a coherence rule. (Marked for the app's translation.)
+RULE_ACTIONS = (
+    QT_TRANSLATE_NOOP("core", "exclude_row"),     # the offending rows leave the output (a repeat: all but the first)
+    QT_TRANSLATE_NOOP("core", "keep"),            # kept as they are, with the reason given
+    QT_TRANSLATE_NOOP("core", "empty"),           # the value of ``column`` emptied on the offending rows
+    QT_TRANSLATE_NOOP("core", "off"),             # the rule is not checked, for the reason given
+)
+
+
+@dataclass
+class RuleDecision:
+    """What happens to the rows that break one coherence rule (``curator/mapping/rules.py``)."""
+
+    rule: str                                # the rule's id, or "exact_duplicates"
+    action: str                              # one of RULE_ACTIONS
+    reason: str = ""                         # why kept, or why the rule is off: shown in the report
+    column: str | None = None                # "empty": the source column whose value is emptied
+
+
 @dataclass
 class ProtectionSettings:
     quasi_identifiers: list[str] = field(default_factory=list)   # source column names
@@ -68,6 +87,13 @@ class ProtectionSettings:
     suppression_cap: float = 0.0                                # fraction of records that may be suppressed
     hierarchies: dict[str, str] = field(default_factory=dict)   # column -> hierarchy file or rule name
     generalisation: dict[str, int] = field(default_factory=dict)  # column -> level chosen by "reach k"
+    # Reach k with cell suppression: each quasi-identifier's floor (its coarsest useful precision:
+    # "as_is", "year_month", "year", "decade", "department", "band:W" or "level:N"), the cap on
+    # suppressed cells (a fraction of the quasi-identifier cells), and whether too-small classes
+    # lose single cells ("cells") or whole records ("records", ARX's global search alone).
+    floors: dict[str, str] = field(default_factory=dict)
+    cell_suppression_cap: float = 0.05
+    suppression_unit: str = "records"
 
 
 @dataclass
@@ -138,6 +164,10 @@ class Recipe:
     name: str = ""
     primary_key: list[str] = field(default_factory=list)
     person_key: str | None = None
+    rules: list[RuleDecision] = field(default_factory=list)   # decisions on coherence findings
+
+    def rule(self, rule_id: str) -> RuleDecision | None:
+        return next((r for r in self.rules if r.rule == rule_id), None)
 
     def column(self, source_name: str) -> ColumnDecision | None:
         return next((c for c in self.columns if c.source == source_name), None)
@@ -190,6 +220,7 @@ class Recipe:
                    export=ExportMetadata(**data.get("export", {})),
                    name=str(data.get("name", "")), primary_key=list(data.get("primary_key", [])),
                    person_key=data.get("person_key"),
+                   rules=[RuleDecision(**r) for r in data.get("rules", [])],
                    migrated_from=original_version if original_version != RECIPE_VERSION else None)
 
     @classmethod

@@ -51,7 +51,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v
 # What a submission shares among its tables; everything else in a recipe belongs to one table.
 SHARED_FIELDS = ("format", "version", "vocabulary", "export")
 # The protection settings that belong to one table; the others (k, suppression...) are the submission's.
-TABLE_PROTECTION = ("quasi_identifiers", "sensitive_column", "hierarchies", "generalisation")
+TABLE_PROTECTION = ("quasi_identifiers", "sensitive_column", "hierarchies", "generalisation", "floors")
 
 
 def table_recipe(data: dict[str, Any], index: int) -> dict[str, Any]:

@@ -26,10 +26,12 @@ import pyarrow.parquet as pq
 
 from curator.background import Background, BackgroundSink, FollowedFile, Prefetched
 from curator.check import ValidationReport, convert_and_validate
+from curator.check.coherence import KeysSeen
 from curator.identify import ColumnIdentification
 from curator.load import detect_options, iter_batches
 from curator.load.fingerprint import BackgroundDigest
 from curator.mapping import Vocabulary
+from curator.mapping.rules import EXACT_DUPLICATES
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.pipeline import check_no_silent_keep, data_file_options, effective_classes, unmapped_columns
 from curator.progress import ProgressCallback, report
@@ -102,6 +104,7 @@ def _merge_validation(total: ValidationReport, part: ValidationReport) -> None:
     total.excluded_rows += part.excluded_rows
     total.notes.extend(n for n in part.notes if n not in total.notes)
     total.untyped_columns.extend(c for c in part.untyped_columns if c not in total.untyped_columns)
+    total.rules_off.update(part.rules_off)
     for name, kind in part.column_types.items():
         total.column_types.setdefault(name, kind)
     known = {(r.column, r.rule): r for r in total.results}
@@ -113,6 +116,8 @@ def _merge_validation(total: ValidationReport, part: ValidationReport) -> None:
             continue
         same.count += result.count
         same.decided_rows += result.decided_rows
+        # A unique rule counts its repeated keys over the batches so far; exact duplicates, per batch.
+        same.keys = same.keys + result.keys if result.rule == EXACT_DUPLICATES else max(same.keys, result.keys)
         same.examples.extend(result.examples[:max(MAX_EXAMPLES - len(same.examples), 0)])
 
 
@@ -207,14 +212,14 @@ class _ConvertedBatch:
 
 
 def _convert_batch(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, dropped_unmapped: list[str], first_row: int,
-                   date_formats: dict[str, list[str | None]]) -> _ConvertedBatch:
+                   date_formats: dict[str, list[str | None]], keys_seen: KeysSeen) -> _ConvertedBatch:
     """One batch converted and validated, its rows numbered from ``first_row`` (the source's header row
     for the first batch)."""
 
     batch_recipe = dataclasses.replace(recipe, reader=dataclasses.replace(recipe.reader, header_row=first_row))
     present = set(table.column_names)
     kept = table.drop_columns([n for n in dropped_unmapped if n in present])
-    typed, part = convert_and_validate(kept, batch_recipe, vocabulary, date_formats=date_formats)
+    typed, part = convert_and_validate(kept, batch_recipe, vocabulary, date_formats=date_formats, keys_seen=keys_seen)
     return _ConvertedBatch(table.num_rows, kept.column_names, typed, part)
 
 
@@ -226,13 +231,15 @@ class _ConvertedAhead:
     def __init__(self, head: pa.Table, recipe: Recipe, vocabulary: Vocabulary, header_row: int) -> None:
         self._recipe = recipe
         self.date_formats: dict[str, list[str | None]] = {}
+        self.keys_seen = KeysSeen()
         self._work: Background[_ConvertedBatch | None] | None = Background(
             lambda: self._run(head, vocabulary, header_row), "curator-convert-first")
 
     def _run(self, head: pa.Table, vocabulary: Vocabulary, header_row: int) -> _ConvertedBatch | None:
         try:
             unmapped = unmapped_columns(head.column_names, self._recipe)
-            return _convert_batch(head, self._recipe, vocabulary, unmapped, header_row, self.date_formats)
+            return _convert_batch(head, self._recipe, vocabulary, unmapped, header_row, self.date_formats,
+                                  self.keys_seen)
         except Exception:  # noqa: BLE001 - the batch is converted again, where an error is reported
             return None
 
@@ -260,13 +267,15 @@ def _converted(tables: Iterator[pa.Table], recipe: Recipe, vocabulary: Vocabular
     first = ahead.take(recipe) if ahead is not None else None
     # Date formats are detected on the first batch and used for all.
     date_formats = ahead.date_formats if first is not None and ahead is not None else {}
+    # Keys repeated across batches are found by carrying those seen (the first batch's too).
+    keys_seen = ahead.keys_seen if first is not None and ahead is not None else KeysSeen()
     for table in tables:
         _count_values(counts, table)
         if first is not None:
             converted, first = first, None
         else:
             converted = _convert_batch(table, recipe, vocabulary, dropped_unmapped, header_row + rows_before,
-                                       date_formats)
+                                       date_formats, keys_seen)
         rows_before += table.num_rows
         yield converted
         del table, converted

@@ -20,8 +20,11 @@ import pyarrow.compute as pc
 from curator import __version__
 from curator.check import ValidationReport
 from curator.mapping import ColumnSuggestions, Vocabulary, suggest_columns
+from curator.mapping.rules import EXACT_DUPLICATES
+from curator.messages import Label
 from curator.protect.risk import risk_summary
 from curator.protect.transforms import output_name, pseudonym_kind
+from curator.protect.utility import HISTOGRAM_BINS, Utility
 from curator.recipe.drift import LISTED_VALUES
 from curator.recipe.model import ColumnDecision, Recipe
 from curator.report.strings import EN, number, percent, translate_note, translator
@@ -339,8 +342,10 @@ def _transforms_section(recipe: Recipe, result: CurationResult, classes: dict[st
     rows: list[list[Cell]] = []
     flagged: list[str] = []
     for c in recipe.columns:
+        how = describe_transform(c, t, c.source in kept_direct)
+        reach = reach_description(c, recipe, result.generalisation, t) if c.source in names else ""
         rows.append([c.source, _class_label(classes.get(c.source, c.identifying), bool(c.identifying), t),
-                     describe_transform(c, t, c.source in kept_direct), names.get(c.source, "—")])
+                     f"{how}; {reach}" if reach else how, names.get(c.source, "—")])
         flagged.append(_row_flag(c, classes, kept_direct) or ("dropped" if c.source not in names else ""))
     blocks: list[Block] = []
     if kept_direct:
@@ -354,6 +359,8 @@ def _transforms_section(recipe: Recipe, result: CurationResult, classes: dict[st
 
 
 def _decision_text(r: Any, t: Any, language: str) -> str:
+    if r.decision == "keep" and getattr(r, "reason", ""):
+        return str(t("dec_keep_reason", reason=r.reason))
     if r.decision in ("empty", "exclude_row", "keep"):
         return str(t(f"dec_{r.decision}"))
     if r.decided_rows:
@@ -377,12 +384,25 @@ def _validation_section(validation: ValidationReport, t: Any, language: str) -> 
         rows = []
         for r in results:
             rule = t(f"rule_{r.rule}") if f"rule_{r.rule}" in _rule_keys() else r.rule
-            rows.append([r.column, r.concept, rule, r.detail, int(r.count),
+            column, detail = r.column, r.detail
+            if getattr(r, "kind", "value") == "coherence":
+                # The rule's own words, from the vocabulary, in the report's language.
+                label = r.message.in_language(language) if isinstance(r.message, Label) else str(r.message)
+                rule = f"{r.rule}: {label}"
+                column = t("all_columns") if r.rule == EXACT_DUPLICATES else r.column
+                if r.keys:
+                    detail = "; ".join(p for p in (detail, t("repeated_keys", keys=number(int(r.keys), language))) if p)
+            rows.append([column, r.concept, rule, detail, int(r.count),
                          _decision_text(r, t, language), t("yes") if r.resolved else t("no")])
         blocks.append(Table([t("val_column"), t("val_concept"), t("val_rule"), t("val_expected"), t("val_count"),
                              t("val_decision"), t("val_resolved")], rows, numeric=(4,),
                             flagged=["" if r.resolved else "risk" for r in results], key="validation"))
         blocks.append(Text(t("validation_detail_note"), "note"))
+    rules_off = dict(getattr(validation, "rules_off", {}) or {})
+    if rules_off:
+        blocks.append(Text(t("rules_off"), "h3"))
+        blocks.append(Table([t("val_rule"), t("rule_off_reason")], [[rule, reason] for rule, reason in rules_off.items()],
+                            key="rules_off"))
     notes = list(getattr(validation, "notes", []) or [])
     if notes:
         # Conversion notes read "column: what was done".
@@ -499,9 +519,15 @@ def _generalisation_section(loaded: LoadedTable, recipe: Recipe, result: Curatio
     if levels:
         blocks.append(Text(t("gen_levels", levels=", ".join(f"{c} → {lvl}" for c, lvl in levels.items()))))
         suppressed = int(result.generalisation.get("suppressed_records", 0) or 0)
-        if suppressed:
+        if result.generalisation.get("suppression_unit") == "cells":
+            info = result.generalisation
+            blocks.append(Text(t("gen_cells", cells=number(int(info.get("cells_suppressed", 0)), language),
+                                 records=number(int(info.get("records_touched", 0)), language),
+                                 whole=number(suppressed, language), k=recipe.protection.k_target), "note"))
+        elif suppressed:
             blocks.append(Text(t("gen_suppressed", records=number(suppressed, language),
                                  k=recipe.protection.k_target), "note"))
+        blocks.extend(_utility_blocks(result.generalisation.get("utility"), recipe, t))
     else:
         blocks.append(Text(t("gen_none"), "note"))
     names = _output_names(recipe, result)
@@ -529,6 +555,59 @@ def _generalisation_section(loaded: LoadedTable, recipe: Recipe, result: Curatio
     if excluded:
         blocks.append(Text(t("gen_excluded", rows=number(excluded, language)), "warning"))
     return Section("generalisation", t("generalisation"), blocks)
+
+
+# Actions whose every output value differs from the source's: only their histograms may enter the
+# report, which never holds a value of the source (the app shows the others).
+_RECODING = ("generalise", "band", "age_at", "hierarchy")
+
+
+def _utility_blocks(data: dict[str, Any] | None, recipe: Recipe, t: Any) -> list[Block]:
+    """Per quasi-identifier the shares kept, the loss measures and a histogram, from Reach k's utility."""
+    if not data:
+        return []
+    recoded = {output_name(c) for c in recipe.columns if c.transform.action in _RECODING}
+    utility = Utility.from_dict(data)
+    quasi = {output_name(c) for c in recipe.columns if c.source in recipe.protection.quasi_identifiers}
+    utility.columns = [c for c in utility.columns if c.name in quasi]
+    if not utility.columns:
+        return []
+    rows: list[list[Cell]] = []
+    for c in utility.columns:
+        total = c.records or 1
+        rows.append([c.name, c.level, Share(c.requested / total), Share(c.coarser / total), Share(c.suppressed / total)])
+    blocks: list[Block] = [Text(t("util_title"), "h3"),
+                           Table([t("gen_column"), t("util_level"), t("util_requested"), t("util_coarser"),
+                                  t("util_suppressed")], rows, numeric=(1, 2, 3, 4), key="utility")]
+    before, after = utility.before, utility.after
+    blocks.append(Text(t("util_loss_title"), "h3"))
+    blocks.append(Table([t("util_measure"), t("util_before"), t("util_after")], [
+        [t("util_entropy"), Share(before.relative_entropy), Share(after.relative_entropy)],
+        [t("util_precision"), Share(before.precision), Share(after.precision)],
+        [t("util_discernibility"), Share(before.relative_discernibility, 3), Share(after.relative_discernibility, 3)],
+    ], numeric=(1, 2), key="loss"))
+    for c in utility.columns:
+        if not c.histogram or (c.name not in recoded and c.level == 0):
+            continue
+        labels = [label for label, _before, _after in c.histogram]
+        blocks.append(BarChart(t("util_histogram", column=c.name), t("util_histogram_desc", bins=HISTOGRAM_BINS),
+                               labels, [(t("util_before"), [b for _l, b, _a in c.histogram]),
+                                        (t("util_after"), [a for _l, _b, a in c.histogram])]))
+    return blocks
+
+
+def reach_description(decision: ColumnDecision, recipe: Recipe, generalisation: dict[str, Any], t: Any) -> str:
+    """What Reach k did to a quasi-identifier, for the transforms table ("" when it did nothing)."""
+    if decision.source not in recipe.protection.generalisation:
+        return ""
+    name = output_name(decision)
+    level = int(generalisation.get("levels", {}).get(name, 0))
+    cells = int(generalisation.get("cells_per_column", {}).get(name, generalisation.get("suppressed_records", 0)) or 0)
+    examples = {c["name"]: c.get("histogram") or [] for c in (generalisation.get("utility") or {}).get("columns", [])}
+    example = next((label for label, _b, _a in examples.get(name, []) if label != "*"), "")
+    parts = [t("reach_level", level=level, example=example) if level else t("reach_as_is")]
+    parts.append(t("reach_cells", cells=cells))
+    return "; ".join(parts)
 
 
 def _type_label(arrow_type: pa.DataType, t: Any) -> str:

@@ -91,6 +91,118 @@
         <source>Nothing blocks the export. {summary}</source>
         <translation>Rien ne bloque l&apos;export. {summary}</translation>
     </message>
+    <message>
+        <source>Coherence between fields and rows</source>
+        <translation>Cohérence entre champs et lignes</translation>
+    </message>
+    <message>
+        <source>Coherence findings</source>
+        <translation>Constats de cohérence</translation>
+    </message>
+    <message>
+        <source>Exclude the rows</source>
+        <translation>Exclure les lignes</translation>
+    </message>
+    <message>
+        <source>The rows that break the rule leave the package (a repeat: every row after the first)</source>
+        <translation>Les lignes qui enfreignent la règle sortent du paquet (une répétition : toutes les lignes après la première)</translation>
+    </message>
+    <message>
+        <source>Keep, with a reason…</source>
+        <translation>Conserver, avec une raison…</translation>
+    </message>
+    <message>
+        <source>The rows stay as they are; the reason is in the report</source>
+        <translation>Les lignes restent telles quelles ; la raison figure dans le rapport</translation>
+    </message>
+    <message>
+        <source>Empty a value…</source>
+        <translation>Vider une valeur…</translation>
+    </message>
+    <message>
+        <source>Empty one column&apos;s value on the rows that break the rule</source>
+        <translation>Vider la valeur d&apos;une colonne sur les lignes qui enfreignent la règle</translation>
+    </message>
+    <message>
+        <source>Switch the rule off…</source>
+        <translation>Désactiver la règle…</translation>
+    </message>
+    <message>
+        <source>The rule is not checked for this file; the reason is in the report</source>
+        <translation>La règle n&apos;est pas vérifiée pour ce fichier ; la raison figure dans le rapport</translation>
+    </message>
+    <message>
+        <source>Clear the decision</source>
+        <translation>Retirer la décision</translation>
+    </message>
+    <message>
+        <source>The rule&apos;s findings stop the export again</source>
+        <translation>Les constats de la règle bloquent de nouveau l&apos;export</translation>
+    </message>
+    <message>
+        <source>Why are these rows kept as they are?</source>
+        <translation>Pourquoi ces lignes sont-elles conservées telles quelles ?</translation>
+    </message>
+    <message>
+        <source>Why is this rule not checked for this file?</source>
+        <translation>Pourquoi cette règle n&apos;est-elle pas vérifiée pour ce fichier ?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Empty a value</source>
+        <translation>Vider une valeur</translation>
+    </message>
+    <message>
+        <source>Which column&apos;s value is emptied on these rows?</source>
+        <translation>Quelle colonne vider sur ces lignes ?</translation>
+    </message>
+    <message>
+        <source>Decide on rule &apos;{rule}&apos;</source>
+        <translation>Décider pour la règle « {rule} »</translation>
+    </message>
+    <message>
+        <source>{count} row(s): {problem} — {columns}; first rows {rows}</source>
+        <translation>{count} ligne(s) : {problem} — {columns} ; premières lignes {rows}</translation>
+    </message>
+    <message>
+        <source>columns {names}</source>
+        <translation>colonnes {names}</translation>
+    </message>
+    <message>
+        <source>({keys} repeated key(s))</source>
+        <translation>({keys} clé(s) répétée(s))</translation>
+    </message>
+    <message>
+        <source>rows excluded</source>
+        <translation>lignes exclues</translation>
+    </message>
+    <message>
+        <source>kept as they are</source>
+        <translation>conservées telles quelles</translation>
+    </message>
+    <message>
+        <source>value emptied</source>
+        <translation>valeur vidée</translation>
+    </message>
+    <message>
+        <source>decided: {decision}</source>
+        <translation>décidé : {decision}</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{rule}&apos;. Double-click to show the first row in the data</source>
+        <translation>Règle « {rule} ». Double-cliquez pour afficher la première ligne dans les données</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos; switched off: {reason}</source>
+        <translation>règle « {rule} » désactivée : {reason}</translation>
+    </message>
+    <message>
+        <source>No row breaks a coherence rule.</source>
+        <translation>Aucune ligne n&apos;enfreint une règle de cohérence.</translation>
+    </message>
 </context>
 <context>
     <name>ClassSizeChart</name>
@@ -1494,6 +1606,162 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Cannot reach k</source>
         <translation>Impossible d&apos;atteindre k</translation>
+    </message>
+    <message>
+        <source>Floor (coarsest kept)</source>
+        <translation>Plancher (le plus grossier admis)</translation>
+    </message>
+    <message>
+        <source>Before → in the package (first values)</source>
+        <translation>Avant → dans le paquet (premières valeurs)</translation>
+    </message>
+    <message>
+        <source>Cells that may be suppressed</source>
+        <translation>Cellules qui peuvent être supprimées</translation>
+    </message>
+    <message>
+        <source>Reach k may blank at most this share of the quasi-identifier cells</source>
+        <translation>« Atteindre k » peut effacer au plus cette part des cellules de quasi-identifiants</translation>
+    </message>
+    <message>
+        <source>Records that may lose a cell</source>
+        <translation>Enregistrements qui peuvent perdre une cellule</translation>
+    </message>
+    <message>
+        <source>Reach k may touch at most this share of the records</source>
+        <translation>« Atteindre k » peut toucher au plus cette part des enregistrements</translation>
+    </message>
+    <message>
+        <source>Use the coarser floors suggested</source>
+        <translation>Prendre les planchers plus grossiers proposés</translation>
+    </message>
+    <message>
+        <source>What the data keep</source>
+        <translation>Ce que gardent les données</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>Comme demandé</translation>
+    </message>
+    <message>
+        <source>Coarser</source>
+        <translation>Plus grossier</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Share of each quasi-identifier kept</source>
+        <translation>Part conservée de chaque quasi-identifiant</translation>
+    </message>
+    <message>
+        <source>Quasi-identifier shown in the histogram</source>
+        <translation>Quasi-identifiant affiché dans l&apos;histogramme</translation>
+    </message>
+    <message>
+        <source>Records per value: grey before Reach k, blue after, red the suppressed cells</source>
+        <translation>Enregistrements par valeur : en gris avant « Atteindre k », en bleu après, en rouge les cellules supprimées</translation>
+    </message>
+    <message>
+        <source>Histogram before and after Reach k</source>
+        <translation>Histogramme avant et après « Atteindre k »</translation>
+    </message>
+    <message>
+        <source>What the hub receives</source>
+        <translation>Ce que reçoit la plateforme</translation>
+    </message>
+    <message>
+        <source>The first rows of the package&apos;s data</source>
+        <translation>Les premières lignes des données du paquet</translation>
+    </message>
+    <message>
+        <source>any level but *</source>
+        <translation>tout niveau sauf *</translation>
+    </message>
+    <message>
+        <source>as requested</source>
+        <translation>comme demandé</translation>
+    </message>
+    <message>
+        <source>year and month</source>
+        <translation>année et mois</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>année</translation>
+    </message>
+    <message>
+        <source>decade</source>
+        <translation>décennie</translation>
+    </message>
+    <message>
+        <source>département</source>
+        <translation>département</translation>
+    </message>
+    <message>
+        <source>bands of 5</source>
+        <translation>tranches de 5</translation>
+    </message>
+    <message>
+        <source>Floor of {name}</source>
+        <translation>Plancher de {name}</translation>
+    </message>
+    <message>
+        <source>The coarsest precision Reach k may release for this quasi-identifier; below it, cells are suppressed instead</source>
+        <translation>La précision la plus grossière que « Atteindre k » peut publier pour ce quasi-identifiant ; au-delà, des cellules sont supprimées à la place</translation>
+    </message>
+    <message>
+        <source>level {level}</source>
+        <translation>niveau {level}</translation>
+    </message>
+    <message>
+        <source>set the floor of &apos;{name}&apos;</source>
+        <translation>modifier le plancher de « {name} »</translation>
+    </message>
+    <message>
+        <source>set the suppression caps</source>
+        <translation>modifier les plafonds de suppression</translation>
+    </message>
+    <message>
+        <source>Found: {parts}. Information lost: {loss:.0%}; cells suppressed: {cells} in {records} records.</source>
+        <translation>Trouvé : {parts}. Information perdue : {loss:.0%} ; cellules supprimées : {cells} dans {records} enregistrements.</translation>
+    </message>
+    <message>
+        <source>use the coarser floors suggested</source>
+        <translation>prendre les planchers plus grossiers proposés</translation>
+    </message>
+    <message>
+        <source>Computing the package&apos;s data…</source>
+        <translation>Calcul des données du paquet…</translation>
+    </message>
+    <message>
+        <source>No package can be written yet: {reason}</source>
+        <translation>Aucun paquet ne peut encore être écrit : {reason}</translation>
+    </message>
+    <message>
+        <source>Computing what the hub receives…</source>
+        <translation>Calcul de ce que reçoit la plateforme…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the package&apos;s data</source>
+        <translation>Impossible de calculer les données du paquet</translation>
+    </message>
+    <message>
+        <source>The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away secret).</source>
+        <translation>Les {rows} premières des {total} lignes, telles que le paquet les contient (pseudonymes sous un secret jetable).</translation>
+    </message>
+    <message>
+        <source>Run Reach k to measure what the protection costs.</source>
+        <translation>Lancez « Atteindre k » pour mesurer ce que coûte la protection.</translation>
+    </message>
+    <message>
+        <source>Information lost (ARX&apos;s measures), before → after Reach k: entropy {e0:.1%} → {e1:.1%}; precision {p0:.1%} → {p1:.1%}; discernibility {d0:.2%} → {d1:.2%}.</source>
+        <translation>Information perdue (mesures d&apos;ARX), avant → après « Atteindre k » : entropie {e0:.1%} → {e1:.1%} ; précision {p0:.1%} → {p1:.1%} ; discernabilité {d0:.2%} → {d1:.2%}.</translation>
+    </message>
+    <message>
+        <source>Reach k was cancelled.</source>
+        <translation>« Atteindre k » a été annulé.</translation>
     </message>
 </context>
 <context>
@@ -4032,6 +4300,185 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>cannot write {name} ({reason})</source>
         <translation>impossible d&apos;écrire {name} ({reason})</translation>
+    </message>
+    <message>
+        <source>{count} row(s): {problem} (rule &apos;{rule}&apos;), first at row {row}</source>
+        <translation>{count} ligne(s) : {problem} (règle « {rule} »), d&apos;abord à la ligne {row}</translation>
+    </message>
+    <message>
+        <source>Correct the source, or decide: exclude the rows, keep them with a reason, or switch the rule off with a reason.</source>
+        <translation>Corrigez la source, ou décidez : exclure les lignes, les conserver avec une raison, ou désactiver la règle avec une raison.</translation>
+    </message>
+    <message>
+        <source>exclude_row</source>
+        <translation>exclure les lignes</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>all columns</source>
+        <translation>toutes les colonnes</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos; names an unknown concept &apos;{concept}&apos;</source>
+        <translation>la règle « {rule} » nomme un concept inconnu « {concept} »</translation>
+    </message>
+    <message>
+        <source>Use the id of a concept of this vocabulary.</source>
+        <translation>Utilisez l&apos;identifiant d&apos;un concept de ce vocabulaire.</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: concept &apos;{concept}&apos; is of type &apos;{value_type}&apos;, which this rule cannot compare</source>
+        <translation>règle « {rule} » : le concept « {concept} » est de type « {value_type} », que cette règle ne sait pas comparer</translation>
+    </message>
+    <message>
+        <source>Use concepts of type: {choices}.</source>
+        <translation>Utilisez des concepts de type : {choices}.</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;order&apos; must be text such as &apos;admission_date &lt;= discharge_date&apos;</source>
+        <translation>règle « {rule} » : « order » doit être un texte comme « admission_date &lt;= discharge_date »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;{text}&apos; is not an order of concepts</source>
+        <translation>règle « {rule} » : « {text} » n&apos;est pas un ordre de concepts</translation>
+    </message>
+    <message>
+        <source>Write concepts joined by one operator: &lt;=, &lt;, &gt;= or &gt;.</source>
+        <translation>Écrivez des concepts reliés par un seul opérateur : &lt;=, &lt;, &gt;= ou &gt;.</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;{text}&apos; mixes rising and falling operators</source>
+        <translation>règle « {rule} » : « {text} » mélange des opérateurs croissants et décroissants</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;presence&apos; needs &apos;if&apos;, &apos;in&apos; and &apos;then&apos;</source>
+        <translation>règle « {rule} » : « presence » demande « if », « in » et « then »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;in&apos; must list the values of &apos;{concept}&apos; that make the condition</source>
+        <translation>règle « {rule} » : « in » doit lister les valeurs de « {concept} » qui font la condition</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;{name}&apos; must be a number</source>
+        <translation>règle « {rule} » : « {name} » doit être un nombre</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;span&apos; needs &apos;from&apos; and &apos;to&apos;</source>
+        <translation>règle « {rule} » : « span » demande « from » et « to »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: unknown unit &apos;{unit}&apos;</source>
+        <translation>règle « {rule} » : unité inconnue « {unit} »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;span&apos; needs a &apos;minimum&apos; or a &apos;maximum&apos;</source>
+        <translation>règle « {rule} » : « span » demande un « minimum » ou un « maximum »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;minimum&apos; is above &apos;maximum&apos;</source>
+        <translation>règle « {rule} » : « minimum » dépasse « maximum »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;unique&apos; must list the concepts of the key</source>
+        <translation>règle « {rule} » : « unique » doit lister les concepts de la clé</translation>
+    </message>
+    <message>
+        <source>a rule has no valid &apos;id&apos;</source>
+        <translation>une règle n&apos;a pas d&apos;« id » valable</translation>
+    </message>
+    <message>
+        <source>Give every rule an id of lower-case letters, digits and &apos;_&apos;.</source>
+        <translation>Donnez à chaque règle un id fait de minuscules, de chiffres et de « _ ».</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos; must say exactly one of: {choices}</source>
+        <translation>la règle « {rule} » doit dire exactement un de : {choices}</translation>
+    </message>
+    <message>
+        <source>See the rule format in docs/vocabulary.md.</source>
+        <translation>Voir le format des règles dans docs/vocabulary.md.</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos; reads more than {count} concepts</source>
+        <translation>la règle « {rule} » lit plus de {count} concepts</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;unless_mapped&apos; must list concepts</source>
+        <translation>règle « {rule} » : « unless_mapped » doit lister des concepts</translation>
+    </message>
+    <message>
+        <source>&apos;rules&apos; must be a list</source>
+        <translation>« rules » doit être une liste</translation>
+    </message>
+    <message>
+        <source>more than {count} rules</source>
+        <translation>plus de {count} règles</translation>
+    </message>
+    <message>
+        <source>rule id &apos;{rule}&apos; is reserved for curator&apos;s own check</source>
+        <translation>l&apos;id de règle « {rule} » est réservé à une vérification de curator</translation>
+    </message>
+    <message>
+        <source>Give the rule another id.</source>
+        <translation>Donnez un autre id à la règle.</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos; is defined twice</source>
+        <translation>la règle « {rule} » est définie deux fois</translation>
+    </message>
+    <message>
+        <source>Give each rule a unique id.</source>
+        <translation>Donnez à chaque règle un id unique.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a quasi-identifier: {reason}</source>
+        <translation>« {name} » est un quasi-identifiant : {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not ticked as a quasi-identifier. {reason}</source>
+        <translation>« {name} » n&apos;est pas coché comme quasi-identifiant. {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {with_it} classes with it, {without} without; {below} records below k with it, {below_without} without</source>
+        <translation>{name} : {with_it} classes avec, {without} sans ; {below} enregistrements sous k avec, {below_without} sans</translation>
+    </message>
+    <message>
+        <source>k is reached with a coarser floor for {name}: level {level} (values such as &apos;{example}&apos;)</source>
+        <translation>k est atteint avec un plancher plus grossier pour {name} : niveau {level} (valeurs comme « {example} »)</translation>
+    </message>
+    <message>
+        <source>k is reached with coarser floors together: {levels}</source>
+        <translation>k est atteint avec ces planchers plus grossiers ensemble : {levels}</translation>
+    </message>
+    <message>
+        <source>k is reached with {more_cells} more suppressed cells and {more_records} more records touched (caps of {cell_share:.1%} of the cells and {record_share:.1%} of the records)</source>
+        <translation>k est atteint avec {more_cells} cellules supprimées et {more_records} enregistrements touchés de plus (plafonds de {cell_share:.1%} des cellules et {record_share:.1%} des enregistrements)</translation>
+    </message>
+    <message>
+        <source>k = {k} cannot be reached within the floors and the suppression cap: it needs {cells} suppressed cells in {records} records, and the cap allows {cells_allowed} cells in {records_allowed} records</source>
+        <translation>k = {k} ne peut être atteint dans les planchers et le plafond de suppression : il faudrait supprimer {cells} cellules dans {records} enregistrements, et le plafond permet {cells_allowed} cellules dans {records_allowed} enregistrements</translation>
+    </message>
+    <message>
+        <source>Choose a coarser floor for a quasi-identifier that drives the risk, raise the suppression cap, remove a quasi-identifier an attacker cannot know, or lower k.</source>
+        <translation>Choisissez un plancher plus grossier pour un quasi-identifiant qui fait le risque, relevez le plafond de suppression, retirez un quasi-identifiant qu&apos;un attaquant ne peut pas connaître, ou baissez k.</translation>
+    </message>
+    <message>
+        <source>reaching k = {k} needs {cells} suppressed cells in {records} records, more than the cap allows ({cells_allowed} cells, {records_allowed} records)</source>
+        <translation>atteindre k = {k} demande de supprimer {cells} cellules dans {records} enregistrements, plus que ne le permet le plafond ({cells_allowed} cellules, {records_allowed} enregistrements)</translation>
+    </message>
+    <message>
+        <source>Run Reach k again on the Protect step (it can generalise a column further, within its floor), or raise the suppression cap.</source>
+        <translation>Relancez « Atteindre k » à l&apos;étape Protéger (il peut généraliser une colonne davantage, dans son plancher), ou relevez le plafond de suppression.</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramChart</name>
+    <message>
+        <source>Run Reach k to see what the data keep</source>
+        <translation>Lancez « Atteindre k » pour voir ce que gardent les données</translation>
     </message>
 </context>
 </TS>

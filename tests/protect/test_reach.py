@@ -32,6 +32,13 @@ def demo():
     vocabulary = load_vocabulary(None)
     recipe = recipe_from_loaded(loaded, vocabulary)
     assert len(recipe.protection.quasi_identifiers) >= 3
+    # These tests are about the whole-column search (ARX's global one) and every quasi-identifier
+    # the demo holds; cell suppression within floors is tests/protect/test_cells.py's.
+    recipe.protection.suppression_unit = "records"
+    recipe.protection.quasi_identifiers = [c.source for c in recipe.columns
+                                           if vocabulary.concepts.get(c.concept or "") is not None
+                                           and vocabulary.concepts[c.concept or ""].identifying == "quasi"
+                                           and c.transform.action != "drop"]
     return loaded, vocabulary, recipe
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from curator.cli import main
 from curator.recipe.apply import apply_submission
+from curator.recipe.model import RuleDecision
 from curator.recipe.submission import Submission
 
 TABLES = ("patients", "encounters", "conditions")
@@ -31,6 +32,11 @@ def synthea(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     submission = Submission.load(recipe)
     submission.export.producer_id, submission.export.producer_name = "R1", "Registre test"
     submission.export.dataset_title = "Synthea linked"
+    # Diagnoses of one visit, and a few visits, share a patient and dates: coherence findings the producer keeps.
+    for name in ("conditions", "encounters"):
+        table = submission.table(name)
+        assert table is not None
+        table.rules.append(RuleDecision("repeated_stay", "keep", "several rows per patient and day"))
     submission.save(recipe)
     return {"dir": folder, "files": files, "recipe": recipe}
 

@@ -52,8 +52,8 @@ def test_adapt_follows_the_rename_and_skips_what_is_gone(demo_recipe: Recipe, vo
     assert diagnosis is not None and diagnosis.concept == "diagnosis_date" and diagnosis.aliases == [RENAMED[0]]
     assert diagnosis.transform.action == "generalise"
     assert adapted.column(RENAMED[0]) is None and adapted.column(REMOVED) is None
-    assert RENAMED[1] in adapted.protection.quasi_identifiers
-    assert RENAMED[0] not in adapted.protection.quasi_identifiers
+    # the diagnosis date is not a quasi-identifier by default: its floor follows the rename all the same
+    assert adapted.protection.floors[RENAMED[1]] == "year_month" and RENAMED[0] not in adapted.protection.floors
     assert any(s.startswith(f"'{REMOVED}' is missing") for s in skipped)
     assert any(s.startswith(f"'{spec.code_column}': 3 row(s) hold 1 value(s) with no mapping") for s in skipped)
     # the recipe given is left as it was

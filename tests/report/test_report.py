@@ -140,7 +140,9 @@ def test_risk_figures_and_charts_match_an_independent_count(scenario: Scenario) 
 
     page = render_curation_report(scenario.loaded, scenario.recipe, scenario.vocabulary, scenario.result)
     svgs = [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", page)]
-    assert len(svgs) == 2
+    # the risk charts, then Reach k's histograms of the quasi-identifiers it recoded
+    histograms = [b for s in content.sections for b in s.blocks if "before and after Reach k" in getattr(b, "title", "")]
+    assert histograms and len(svgs) == 2 + len(histograms)
     ns = "{http://www.w3.org/2000/svg}"
     sizes = svgs[0]
     assert sizes.find(f"{ns}title").text == "Class sizes"

@@ -147,6 +147,8 @@ def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
         window.go_to(2)
         qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
         window.protect_page.reach_k()
+        qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
+        window.protect_page.use_suggestion()      # k = 5 is out of reach on the demo at its floors
         qtbot.waitUntil(lambda: not window.runner.running() and bool(window.session.recipe.protection.generalisation),
                         timeout=120_000)
         window.go_to(3)

@@ -102,7 +102,18 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     with qtbot.waitSignal(window.runner.ended, timeout=60_000):
         protect.reach_k()
     _idle(qtbot, window)
+    # the demo's 5,000 people spread over every département: at year and département k = 5 is out of
+    # reach, and the page says so (never "Searching…") and offers the coarser floors that reach it
+    assert not window.session.recipe.protection.generalisation
+    assert "cannot be reached" in protect.reach_label.text() and "Searching" not in protect.reach_label.text()
+    assert protect.suggestion_button.isVisibleTo(protect)
+    protect.use_suggestion()
+    _idle(qtbot, window)
     assert window.session.recipe.protection.generalisation, protect.reach_label.text()
+    # the utility panel and "what the hub receives" follow, from the export's own chain
+    qtbot.waitUntil(lambda: protect.utility is not None and not window.runner.running(), timeout=60_000)
+    assert protect.hub is not None and protect.hub_model.rowCount() > 0
+    assert protect.utility_table.rowCount() == len(protect.utility.columns) == 3
 
     window.go_to(3)
     _idle(qtbot, window)

@@ -12,15 +12,18 @@ import pyarrow as pa
 from curator.check import Blocker, ValidationReport, blockers, convert_and_validate
 from curator.errors import CuratorError
 from curator.mapping import Vocabulary
+from curator.messages import Text
 from curator.progress import ProgressCallback
 from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
-from curator.recipe.model import Recipe
+from curator.recipe.model import Recipe, RuleDecision
 from curator.recipe.privacy import unprotected_columns
-from ui.i18n import core_text
+from curator.undo import SetAttributes
+from ui.i18n import core_text, format_local
 from ui.pages.common import ROLE_TARGET, Target, add_validation_findings, item_target, notice, page_header
 from ui.qt import (
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -33,6 +36,8 @@ from ui.qt import (
 )
 from ui.session import Session
 from ui.workers import Operation, TaskRunner
+
+ROLE_RULE = Qt.ItemDataRole.UserRole + 2       # (rule id, its columns), on items of the coherence list
 
 
 @dataclass
@@ -93,6 +98,7 @@ class CheckPage(QWidget):
         QVBoxLayout(warnings_box).addWidget(self.warnings_list)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(blockers_box)
+        splitter.addWidget(self._coherence_box())
         splitter.addWidget(warnings_box)
         layout.addWidget(splitter, 1)
 
@@ -104,6 +110,117 @@ class CheckPage(QWidget):
         self.session.recipeChanged.connect(self._recipe_changed)
         self.session.loadedChanged.connect(self._stale)
         self.session.identificationsChanged.connect(self._stale)
+
+    def _coherence_box(self) -> QGroupBox:
+        """The findings of the coherence rules, one line per rule, and the decisions on the selected one."""
+        box = QGroupBox(self.tr("Coherence between fields and rows"), self)
+        layout = QVBoxLayout(box)
+        self.coherence_list = QListWidget(box)
+        self.coherence_list.setAccessibleName(self.tr("Coherence findings"))
+        self.coherence_list.setWordWrap(True)
+        self.coherence_list.itemActivated.connect(self._go_to)
+        self.coherence_list.currentItemChanged.connect(lambda *_: self._enable_decisions())
+        layout.addWidget(self.coherence_list)
+        buttons = QHBoxLayout()
+        self.decision_buttons: dict[str, QPushButton] = {}
+        for action, text, tip in (
+                ("exclude_row", self.tr("Exclude the rows"),
+                 self.tr("The rows that break the rule leave the package (a repeat: every row after the first)")),
+                ("keep", self.tr("Keep, with a reason…"), self.tr("The rows stay as they are; the reason is in the report")),
+                ("empty", self.tr("Empty a value…"), self.tr("Empty one column's value on the rows that break the rule")),
+                ("off", self.tr("Switch the rule off…"),
+                 self.tr("The rule is not checked for this file; the reason is in the report")),
+                ("clear", self.tr("Clear the decision"), self.tr("The rule's findings stop the export again"))):
+            button = QPushButton(text, box)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _checked=False, a=action: self._decide_selected(a))
+            buttons.addWidget(button)
+            self.decision_buttons[action] = button
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._enable_decisions()
+        return box
+
+    def _selected_rule(self) -> tuple[str, list[str]] | None:
+        item = self.coherence_list.currentItem()
+        found = item.data(ROLE_RULE) if item is not None else None
+        return (found[0], list(found[1])) if found else None
+
+    def _enable_decisions(self) -> None:
+        selected = self._selected_rule()
+        for button in self.decision_buttons.values():
+            button.setEnabled(selected is not None)
+
+    def _decide_selected(self, action: str) -> None:
+        """Ask what the decision needs (a reason, a column), then record it."""
+        selected = self._selected_rule()
+        if selected is None:
+            return
+        rule, columns = selected
+        reason, column = "", None
+        if action in ("keep", "off"):
+            question = (self.tr("Why are these rows kept as they are?") if action == "keep"
+                        else self.tr("Why is this rule not checked for this file?"))
+            reason, accepted = QInputDialog.getText(self, self.tr("Reason"), question)
+            if not accepted or not reason.strip():
+                return
+        elif action == "empty":
+            column, accepted = QInputDialog.getItem(self, self.tr("Empty a value"),
+                                                    self.tr("Which column's value is emptied on these rows?"),
+                                                    columns, 0, False)
+            if not accepted:
+                return
+        self.decide(rule, action, reason.strip(), column)
+
+    def decide(self, rule: str, action: str, reason: str = "", column: str | None = None) -> None:
+        """Record the decision on a coherence rule's findings (``clear``: remove it) as one undoable step."""
+        rules = [r for r in self.session.recipe.rules if r.rule != rule]
+        if action != "clear":
+            rules.append(RuleDecision(rule, action, reason, column))
+        label = self.tr("Decide on rule '{rule}'").format(rule=rule)
+        self.session.push(SetAttributes(self.session.recipe, {"rules": rules}, label))
+
+    def _show_coherence(self, report: ValidationReport) -> None:
+        """One line per rule broken or switched off, with what is decided."""
+        current = self._selected_rule()
+        self.coherence_list.clear()
+        loaded = self.session.loaded
+        header_row = (loaded.source.options.header_row or 1) if loaded is not None else 1
+        for result in report.results:
+            if result.kind != "coherence":
+                continue
+            rows = ", ".join(str(f.row) for f in result.examples[:5])
+            columns = (core_text(result.column) if isinstance(result.column, Text)      # "all columns"
+                       else self.tr("columns {names}").format(names=result.column))
+            text = self.tr("{count} row(s): {problem} — {columns}; first rows {rows}").format(
+                count=format_local("{count:,}", count=result.count), problem=core_text(result.message),
+                columns=columns, rows=rows)
+            if result.keys:
+                text += " " + self.tr("({keys} repeated key(s))").format(keys=format_local("{k:,}", k=result.keys))
+            if result.decision:
+                decided = {"exclude_row": self.tr("rows excluded"), "keep": self.tr("kept as they are"),
+                           "empty": self.tr("value emptied")}.get(result.decision, result.decision)
+                text += " — " + self.tr("decided: {decision}").format(decision=decided)
+                if result.reason:
+                    text += f" ({result.reason})"
+            item = QListWidgetItem(("✔ " if result.resolved else "⚠ ") + text)
+            item.setData(ROLE_RULE, (result.rule, result.columns))
+            if result.examples:
+                item.setData(ROLE_TARGET, Target(0, result.examples[0].column, result.examples[0].row - header_row - 1))
+            item.setToolTip(self.tr("Rule '{rule}'. Double-click to show the first row in the data").format(
+                rule=result.rule))
+            self.coherence_list.addItem(item)
+            if current is not None and current[0] == result.rule:
+                self.coherence_list.setCurrentItem(item)
+        for rule, reason in report.rules_off.items():
+            item = QListWidgetItem("○ " + self.tr("rule '{rule}' switched off: {reason}").format(rule=rule, reason=reason))
+            item.setData(ROLE_RULE, (rule, []))
+            self.coherence_list.addItem(item)
+            if current is not None and current[0] == rule:
+                self.coherence_list.setCurrentItem(item)
+        if not self.coherence_list.count():
+            self.coherence_list.addItem(QListWidgetItem("✔ " + self.tr("No row breaks a coherence rule.")))
+        self._enable_decisions()
 
     def entered(self) -> None:
         self.run_checks()
@@ -192,6 +309,7 @@ class CheckPage(QWidget):
             self.blockers_list.addItem(item)
         if not shown:
             self.blockers_list.addItem(QListWidgetItem("✔ " + self.tr("No blocker: the package can be written.")))
+        self._show_coherence(report)
         add_validation_findings(self.warnings_list, report, loaded)
         if loaded is not None:
             for name in loaded.table.column_names:

@@ -90,6 +90,8 @@ def add_validation_findings(widget: QListWidget, report: ValidationReport, loade
     header_row = (loaded.source.options.header_row or 1) if loaded is not None else 1
     added = 0
     for result in report.results:
+        if result.kind == "coherence":
+            continue        # listed per rule on the Check page, with the decisions they take
         for finding in result.examples[:per_rule]:
             # Context "CheckPage": the text was first written there, and its translation is filed under it.
             item = QListWidgetItem(QCoreApplication.translate("CheckPage", "row {row}, column '{column}': '{value}' {message}").format(

@@ -12,12 +12,15 @@ import pyarrow as pa
 
 from curator.check import convert_and_validate
 from curator.errors import CuratorError
+from curator.hubview import HubView, hub_view
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
 from curator.protect.reach import ReachResult, apply_recipe_generalisation, quasi_as_they_leave
 from curator.protect.reach import reach_k as find_reach_k
 from curator.protect.risk import RiskSummary, risk_summary
-from curator.protect.transforms import protect_table
+from curator.protect.search import KUnreachable
+from curator.protect.transforms import output_name, protect_table
+from curator.protect.utility import Utility
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
 from ui.i18n import core_text, format_local
@@ -34,8 +37,10 @@ from ui.qt import (
     QPainter,
     QPaintEvent,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     Qt,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTimer,
@@ -43,9 +48,11 @@ from ui.qt import (
     QWidget,
 )
 from ui.session import Session
+from ui.table_model import ArrowTableModel
 from ui.workers import Operation, TaskRunner
 
-COLUMN, CLASS, ACTION, QUASI, PREVIEW = range(5)
+COLUMN, CLASS, ACTION, QUASI, FLOOR, PREVIEW = range(6)
+FLOORS = ("", "as_is", "year_month", "year", "decade", "department", "band:5", "band:10")
 CLASSES = ("direct", "quasi", "sensitive", "none")
 ACTIONS = ("keep", "drop", "pseudonymise", "generalise", "date_shift", "band", "top_code", "rare_to_other", "scrub")
 DEFAULT_PARAMS: dict[str, dict[str, Any]] = {
@@ -99,6 +106,43 @@ class ClassSizeChart(QWidget):
                              text_height, Qt.AlignmentFlag.AlignHCenter, str(records))
 
 
+class HistogramChart(QWidget):
+    """Records per released value of one quasi-identifier: before Reach k (grey) and after (blue)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(150)
+        self.bins: list[tuple[str, int, int]] = []
+
+    def set_bins(self, bins: list[tuple[str, int, int]]) -> None:
+        self.bins = list(bins)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        text_height = metrics.height()
+        top, bottom = 4, self.height() - text_height - 6
+        most = max((max(b, a) for _l, b, a in self.bins), default=0)
+        if not self.bins or most == 0:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Run Reach k to see what the data keep"))
+            return
+        slot = self.width() / len(self.bins)
+        widest = max(metrics.horizontalAdvance(label + "  ") for label, _b, _a in self.bins)
+        step = max(1, -(-widest // max(int(slot), 1)))      # labels drawn every step-th bar, never overlapping
+        for index, (label, before, after) in enumerate(self.bins):
+            x = int(index * slot + slot * 0.1)
+            width = max(int(slot * 0.8), 1)
+            for value, color, shrink in ((before, "#b0b0b0", 0), (after, "#c0392b" if label == "*" else "#2e86c1", 0.25)):
+                height = int((bottom - top) * value / most)
+                inset = int(width * shrink)
+                painter.fillRect(x + inset, bottom - height, max(width - 2 * inset, 1), height, QColor(color))
+            if index % step == 0:
+                centre = int((index + 0.5) * slot)
+                painter.drawText(centre - widest // 2, bottom + 2, widest, text_height,
+                                 Qt.AlignmentFlag.AlignHCenter, label)
+
+
 class ProtectPage(QWidget, RebuiltWhenShown):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,10 +158,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.status = notice(self, self.tr("Open a file on the Load step first."))
         layout.addWidget(self.status)
 
-        self.columns_table = QTableWidget(0, 5, self)
+        self.columns_table = QTableWidget(0, 6, self)
         self.columns_table.setHorizontalHeaderLabels([
             self.tr("Column"), self.tr("Identifies a person?"), self.tr("Action"), self.tr("Quasi-identifier"),
-            self.tr("Before → after (first values)")])
+            self.tr("Floor (coarsest kept)"), self.tr("Before → in the package (first values)")])
         self.columns_table.setAccessibleName(self.tr("Protection of each column"))
         self.columns_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.columns_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -125,7 +169,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.columns_table.setWordWrap(False)
         self.columns_table.horizontalHeader().setStretchLastSection(True)
         self.columns_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        for column, width in ((COLUMN, 170), (CLASS, 170), (ACTION, 150), (QUASI, 110)):
+        for column, width in ((COLUMN, 170), (CLASS, 170), (ACTION, 150), (QUASI, 110), (FLOOR, 130)):
             self.columns_table.setColumnWidth(column, width)
 
         side = QWidget(self)
@@ -155,6 +199,21 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.risk_note = QLabel(risk_box)
         self.risk_note.setWordWrap(True)
         risk_form.addRow(self.risk_note)
+        caps = []
+        for caption, tip, highest in (
+                (self.tr("Cells that may be suppressed"),
+                 self.tr("Reach k may blank at most this share of the quasi-identifier cells"), 50),
+                (self.tr("Records that may lose a cell"), self.tr("Reach k may touch at most this share of the records"),
+                 100)):
+            spin = QSpinBox(risk_box)
+            spin.setRange(0, highest)
+            spin.setSuffix(" %")
+            spin.setAccessibleName(caption)
+            spin.setToolTip(tip)
+            spin.editingFinished.connect(self._caps_changed)
+            risk_form.addRow(caption, spin)
+            caps.append(spin)
+        self.cell_cap_spin, self.record_cap_spin = caps
         self.reach_button = QPushButton(self.tr("Reach k"), risk_box)
         self.reach_button.setToolTip(self.tr("Find the least generalisation of the quasi-identifiers that makes "
                                              "every group at least k records"))
@@ -163,11 +222,63 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         risk_form.addRow(self.reach_button)
         self.reach_label = QLabel(risk_box)
         self.reach_label.setWordWrap(True)
+        self.reach_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         risk_form.addRow(self.reach_label)
+        self.suggestion_button = QPushButton(self.tr("Use the coarser floors suggested"), risk_box)
+        self.suggestion_button.setAccessibleName(self.tr("Use the coarser floors suggested"))
+        self.suggestion_button.clicked.connect(self.use_suggestion)
+        self.suggestion_button.hide()
+        risk_form.addRow(self.suggestion_button)
+        self.last_unreachable: KUnreachable | None = None
         side_layout.addWidget(risk_box)
-        side_layout.addStretch(1)
 
-        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side, sizes=[900, 340])
+        utility_box = QGroupBox(self.tr("What the data keep"), side)
+        utility_layout = QVBoxLayout(utility_box)
+        self.utility_table = QTableWidget(0, 4, utility_box)
+        self.utility_table.setHorizontalHeaderLabels([self.tr("Quasi-identifier"), self.tr("As requested"),
+                                                      self.tr("Coarser"), self.tr("Suppressed")])
+        self.utility_table.setAccessibleName(self.tr("Share of each quasi-identifier kept"))
+        self.utility_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.utility_table.verticalHeader().hide()
+        self.utility_table.horizontalHeader().setStretchLastSection(True)
+        self.utility_table.setMaximumHeight(130)
+        for index, width in enumerate((110, 110, 90, 80)):
+            self.utility_table.setColumnWidth(index, width)
+        utility_layout.addWidget(self.utility_table)
+        self.loss_label = QLabel(utility_box)
+        self.loss_label.setWordWrap(True)
+        utility_layout.addWidget(self.loss_label)
+        self.histogram_combo = QComboBox(utility_box)
+        self.histogram_combo.setAccessibleName(self.tr("Quasi-identifier shown in the histogram"))
+        self.histogram_combo.currentIndexChanged.connect(self._show_histogram)
+        utility_layout.addWidget(self.histogram_combo)
+        self.histogram = HistogramChart(utility_box)
+        self.histogram.setToolTip(self.tr("Records per value: grey before Reach k, blue after, red the suppressed cells"))
+        self.histogram.setAccessibleName(self.tr("Histogram before and after Reach k"))
+        utility_layout.addWidget(self.histogram)
+        side_layout.addWidget(utility_box)
+        self.utility_box = utility_box
+        side_layout.addStretch(1)
+        self.utility: Utility | None = None
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+
+        hub_box = QGroupBox(self.tr("What the hub receives"), self)
+        hub_layout = QVBoxLayout(hub_box)
+        self.hub_label = QLabel(hub_box)
+        self.hub_label.setWordWrap(True)
+        hub_layout.addWidget(self.hub_label)
+        self.hub_model = ArrowTableModel(self, runner)
+        self.hub_table = QTableView(hub_box)
+        self.hub_table.setModel(self.hub_model)
+        self.hub_table.setAccessibleName(self.tr("The first rows of the package's data"))
+        self.hub_table.verticalHeader().hide()
+        hub_layout.addWidget(self.hub_table)
+        self.hub: HubView | None = None
+        left = split(self, Qt.Orientation.Vertical, self.columns_table, hub_box, stretch=(3, 2), sizes=[420, 260])
+
+        splitter = split(self, Qt.Orientation.Horizontal, left, scroll, sizes=[880, 380])
         layout.addWidget(splitter, 1)
 
         self._risk_timer = QTimer(self)
@@ -211,6 +322,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.columns_table.setCellWidget(row, CLASS, self._class_combo(name))
             self.columns_table.setCellWidget(row, ACTION, self._action_combo(name))
             self.columns_table.setCellWidget(row, QUASI, self._quasi_box(name))
+            self.columns_table.setCellWidget(row, FLOOR, self._floor_combo(name))
             self.columns_table.setItem(row, PREVIEW, QTableWidgetItem(""))
         self._recipe_changed()
 
@@ -230,6 +342,21 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         for action, text in self.action_texts().items():
             combo.addItem(text, action)
         combo.activated.connect(lambda index, c=combo, n=name: self.set_action(n, c.itemData(index)))
+        return combo
+
+    def floor_texts(self) -> dict[str, str]:
+        return {"": self.tr("any level but *"), "as_is": self.tr("as requested"), "year_month": self.tr("year and month"),
+                "year": self.tr("year"), "decade": self.tr("decade"), "department": self.tr("département"),
+                "band:5": self.tr("bands of 5"), "band:10": self.tr("bands of 10")}
+
+    def _floor_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self.columns_table)
+        combo.setAccessibleName(self.tr("Floor of {name}").format(name=name))
+        combo.setToolTip(self.tr("The coarsest precision Reach k may release for this quasi-identifier; "
+                                 "below it, cells are suppressed instead"))
+        for floor, text in self.floor_texts().items():
+            combo.addItem(text, floor)
+        combo.activated.connect(lambda index, c=combo, n=name: self.set_floor(n, c.itemData(index)))
         return combo
 
     def _quasi_box(self, name: str) -> QWidget:
@@ -276,7 +403,16 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 box = holder.property("checkbox")
                 if isinstance(box, QCheckBox):
                     box.setChecked(name in quasi)
-            # Previews run the real transforms: only for the page in view (entered() fills them).
+            floor_combo = self.columns_table.cellWidget(row, FLOOR)
+            if isinstance(floor_combo, QComboBox):
+                floor = recipe.protection.floors.get(name, "")
+                if floor and floor_combo.findData(floor) < 0:
+                    floor_combo.addItem(self.tr("level {level}").format(level=floor.split(":")[-1]), floor)
+                floor_combo.blockSignals(True)
+                floor_combo.setCurrentIndex(max(floor_combo.findData(floor), 0))
+                floor_combo.blockSignals(False)
+                floor_combo.setEnabled(name in quasi)
+            # Previews come from the package's data (refresh_hub); until then, each transform alone.
             preview = self.preview(name) if self.isVisible() else ""
             preview_item = QTableWidgetItem(preview)
             preview_item.setToolTip(preview)
@@ -284,6 +420,12 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.k_spin.blockSignals(True)
         self.k_spin.setValue(recipe.protection.k_target or 5)
         self.k_spin.blockSignals(False)
+        for spin, value in ((self.cell_cap_spin, recipe.protection.cell_suppression_cap),
+                            (self.record_cap_spin, recipe.protection.suppression_cap)):
+            spin.blockSignals(True)
+            spin.setValue(round(value * 100))
+            spin.blockSignals(False)
+        self.cell_cap_spin.setEnabled(recipe.protection.suppression_unit == "cells")
         unmentioned = [n for n in loaded.table.column_names if recipe.column(n) is None]
         if not recipe.columns:
             self.status.setText(self.tr("No decision yet: accept the suggestions on the Map step, or choose an "
@@ -342,6 +484,29 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                  else self.tr("remove '{name}' from the quasi-identifiers")).format(name=name)
         self.session.push(ReplaceProtection(self.session.recipe, settings, label))
 
+    def set_floor(self, name: str, floor: str) -> None:
+        settings = copy.deepcopy(self.session.recipe.protection)
+        if floor:
+            settings.floors[name] = floor
+        else:
+            settings.floors.pop(name, None)
+        settings.generalisation = {}   # found under the former floor
+        self.reach_label.setText("")
+        self.session.push(ReplaceProtection(self.session.recipe, settings,
+                                            self.tr("set the floor of '{name}'").format(name=name)))
+
+    def _caps_changed(self) -> None:
+        protection = self.session.recipe.protection
+        cells, records = self.cell_cap_spin.value() / 100, self.record_cap_spin.value() / 100
+        if (round(protection.cell_suppression_cap * 100), round(protection.suppression_cap * 100)) == \
+                (self.cell_cap_spin.value(), self.record_cap_spin.value()):
+            return
+        settings = copy.deepcopy(protection)
+        settings.cell_suppression_cap, settings.suppression_cap = cells, records
+        settings.generalisation = {}   # found under the former caps
+        self.reach_label.setText("")
+        self.session.push(ReplaceProtection(self.session.recipe, settings, self.tr("set the suppression caps")))
+
     def _k_changed(self) -> None:
         if self.k_spin.value() == (self.session.recipe.protection.k_target or 5):
             return
@@ -363,6 +528,9 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         before = [v for v in dict.fromkeys(sample.column(0).to_pylist()) if v is not None][:3]
         if decision is None or decision.transform.action == "drop":
             return ", ".join(before) + "  →  " + self.tr("(not exported)")
+        if self.hub is not None and self.hub.previews.get(name, ([], []))[1]:
+            shown, after = self.hub.previews[name]
+            return ", ".join(shown) + "  →  " + ", ".join("" if v is None else str(v) for v in after)
         if decision.transform.action == "keep":
             return ", ".join(before) + "  →  " + self.tr("(unchanged)")
         try:
@@ -382,6 +550,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.reach_button.setEnabled(bool(quasi))
         if loaded is None:
             return
+        self.refresh_hub()
         if not quasi:
             self.risk_note.setText(self.tr("Tick the quasi-identifiers to measure the risk."))
             for label in self.risk_labels.values():
@@ -442,8 +611,11 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                          column=source, level=level, top=max(result.levels.get(found.names[source], 1) - 1, 0))
                      for source, level in found.levels.items()]
             self.reach_label.setText(format_local(self.tr(
-                "Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}."),
-                parts=self.tr("; ").join(parts), loss=result.relative_loss, suppressed=result.suppressed_records))
+                "Found: {parts}. Information lost: {loss:.0%}; cells suppressed: {cells} in {records} records."),
+                parts=self.tr("; ").join(parts), loss=result.relative_loss, cells=result.cells_suppressed,
+                records=result.records_touched))
+            self.last_unreachable = None
+            self.suggestion_button.hide()
             settings = copy.deepcopy(self.session.recipe.protection)
             settings.generalisation = dict(found.levels)
             settings.hierarchies = dict(found.hierarchies)
@@ -452,9 +624,109 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.session.push(ReplaceProtection(self.session.recipe, settings,
                                                 self.tr("generalise to reach k = {k}").format(k=k)))
 
+        def failed(error: Exception) -> None:
+            # The status never stays at "Searching…": say why, and what would reach k.
+            self.last_unreachable = error if isinstance(error, KUnreachable) else None
+            lines = [core_text(getattr(error, "message", None) or str(error))]
+            lines += [core_text(detail) for detail in getattr(error, "details", [])]
+            hint = getattr(error, "hint", None)
+            if hint:
+                lines.append(core_text(hint))
+            self.reach_label.setText("\n".join(lines))
+            self.suggestion_button.setVisible(bool(self.last_unreachable and self.last_unreachable.coarser))
+
+        def cancelled() -> None:
+            self.reach_label.setText(self.tr("Reach k was cancelled."))
+
         self.reach_label.setText(self.tr("Searching…"))
+        self.suggestion_button.hide()
         self.runner.run(Operation(work, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k),
-                                  done, key="reach", error_title=self.tr("Cannot reach k")))
+                                  done, failed, cancelled, key="reach", error_title=self.tr("Cannot reach k")))
+
+    def use_suggestion(self) -> None:
+        """Take the coarser floors Reach k proposed, and run it again."""
+        unreachable = self.last_unreachable
+        if unreachable is None or not unreachable.coarser:
+            return
+        recipe = self.session.recipe
+        settings = copy.deepcopy(recipe.protection)
+        by_output = {output_name(c): c.source for c in recipe.columns}
+        for name, level in unreachable.coarser.items():
+            settings.floors[by_output.get(name, name)] = f"level:{level}"
+        settings.generalisation = {}
+        self.session.push(ReplaceProtection(recipe, settings, self.tr("use the coarser floors suggested")))
+        self.reach_k()
+
+    # --- what the hub receives ------------------------------------------------------------------
+    def refresh_hub(self) -> None:
+        """The package's data for the current decisions, computed by the export's own chain."""
+        loaded = self.session.loaded
+        if loaded is None:
+            return
+        recipe = copy.deepcopy(self.session.recipe)
+        vocabulary = self.session.vocabulary or _vocabulary(recipe)
+        secret = self._preview_secret
+        self.hub_label.setText(self.tr("Computing the package's data…"))
+
+        def failed(error: Exception) -> None:
+            self.hub = None
+            self.hub_model.set_table(pa.table({}))
+            reason = core_text(getattr(error, "message", None) or str(error))
+            self.hub_label.setText(self.tr("No package can be written yet: {reason}").format(reason=reason))
+            self.show_utility(None)
+
+        self.runner.run(Operation(lambda progress: hub_view(loaded, recipe, vocabulary, secret, progress=progress),
+                                  self.tr("Computing what the hub receives…"), self._show_hub, failed,
+                                  key="hubview", error_title=self.tr("Cannot compute the package's data")))
+
+    def _show_hub(self, view: HubView) -> None:
+        self.hub = view
+        self.hub_model.set_table(view.sample)
+        self.hub_label.setText(self.tr(
+            "The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away secret).").format(
+            rows=view.sample.num_rows, total=format_local("{count:,}", count=view.result.table.num_rows)))
+        for row in range(self.columns_table.rowCount()):
+            item = self.columns_table.item(row, COLUMN)
+            if item is not None:
+                preview = self.preview(item.text())
+                preview_item = QTableWidgetItem(preview)
+                preview_item.setToolTip(preview)
+                self.columns_table.setItem(row, PREVIEW, preview_item)
+        data = view.result.generalisation.get("utility")
+        self.show_utility(Utility.from_dict(data) if data else None)
+
+    def show_utility(self, utility: Utility | None) -> None:
+        self.utility = utility
+        columns = utility.columns if utility is not None else []
+        self.utility_table.setRowCount(len(columns))
+        for row, column in enumerate(columns):
+            total = column.records or 1
+            values = [column.name] + [format_local("{share:.1%}", share=n / total)
+                                      for n in (column.requested, column.coarser, column.suppressed)]
+            for index, value in enumerate(values):
+                self.utility_table.setItem(row, index, QTableWidgetItem(value))
+        if utility is None:
+            self.loss_label.setText(self.tr("Run Reach k to measure what the protection costs."))
+        else:
+            before, after = utility.before, utility.after
+            self.loss_label.setText(format_local(self.tr(
+                "Information lost (ARX's measures), before → after Reach k: entropy {e0:.1%} → {e1:.1%}; "
+                "precision {p0:.1%} → {p1:.1%}; discernibility {d0:.2%} → {d1:.2%}."),
+                e0=before.relative_entropy, e1=after.relative_entropy, p0=before.precision, p1=after.precision,
+                d0=before.relative_discernibility, d1=after.relative_discernibility))
+        current = self.histogram_combo.currentText()
+        self.histogram_combo.blockSignals(True)
+        self.histogram_combo.clear()
+        for column in columns:
+            self.histogram_combo.addItem(column.name)
+        self.histogram_combo.setCurrentIndex(max(self.histogram_combo.findText(current), 0))
+        self.histogram_combo.blockSignals(False)
+        self._show_histogram()
+
+    def _show_histogram(self) -> None:
+        name = self.histogram_combo.currentText()
+        column = next((c for c in (self.utility.columns if self.utility else []) if c.name == name), None)
+        self.histogram.set_bins(column.histogram if column is not None else [])
 
 
 def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int) -> RiskSummary:

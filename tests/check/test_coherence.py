@@ -1,0 +1,254 @@
+"""Coherence rules on a copy of the demo registry with each kind of incoherence planted at known rows:
+the check finds exactly those rows, and the recipe's decisions on them are applied."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from curator.check import blockers, convert_and_validate
+from curator.check.report import ValidationReport
+from curator.load import read_file
+from curator.mapping import load_vocabulary
+from curator.recipe.init import recipe_from_loaded
+from curator.recipe.model import ColumnDecision, Recipe, RuleDecision
+from curator.resources import demo_csv
+from curator.source import LoadedTable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from registry_generator import write_csv_cp1252  # noqa: E402
+
+
+def _day(text: str) -> date:
+    return date(int(text[6:]), int(text[3:5]), int(text[:2]))
+
+
+def _text(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+@dataclass
+class Planted:
+    path: Path
+    expected: dict[str, set[int]]     # rule -> source line numbers (header = line 1)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Planted:
+    """The demo export with each incoherence planted on rows chosen by what they hold."""
+    table = read_file(demo_csv()).table
+    columns = {n: table.column(n).to_pylist() for n in table.column_names}
+    vital, death, birth = columns["Statut vital"], columns["Date de décès"], columns["Date de naissance"]
+    diagnosis, ids = columns["Date de diagnostic"], columns["N° dossier"]
+    dead = [i for i, v in enumerate(vital) if v and v.startswith("D") and death[i]]
+    alive = [i for i, v in enumerate(vital) if v == "Vivant" and not death[i]]
+    line = {i: i + 2 for i in range(len(ids))}
+    expected: dict[str, set[int]] = {}
+    # Death before diagnosis.
+    a = dead[0]
+    death[a] = _text(_day(diagnosis[a]) - timedelta(days=40))
+    expected["life_dates_in_order"] = {line[a]}
+    # Alive with a death date (after the diagnosis, so that only the presence rule breaks).
+    b = alive[1]
+    death[b] = _text(_day(diagnosis[b]) + timedelta(days=10))
+    # Dead without a death date.
+    c = dead[2]
+    death[c] = ""
+    expected["death_date_when_deceased"] = {line[b], line[c]}
+    # Born after the diagnosis: out of order and a negative age.
+    d = alive[3]
+    birth[d] = _text(_day(diagnosis[d]) + timedelta(days=3))
+    expected["life_dates_in_order"].add(line[d])
+    # Diagnosed at 125.
+    e = alive[4]
+    birth[e] = _text(_day(diagnosis[e]).replace(day=1) - timedelta(days=int(125.5 * 365.25)))
+    expected["age_at_diagnosis"] = {line[d], line[e]}
+    # One patient's number given to another row further on.
+    f, g = alive[5], alive[6]
+    ids[g] = ids[f]
+    expected["one_row_per_patient"] = {line[g]}
+    planted_table = pa.table({n: pa.array(v, pa.string()) for n, v in columns.items()})
+    # An exact copy of a record, at the end.
+    h = alive[7]
+    planted_table = pa.concat_tables([planted_table, planted_table.slice(h, 1)])
+    last = planted_table.num_rows + 1
+    expected["exact_duplicates"] = {last}
+    expected["one_row_per_patient"].add(last)
+    expected["repeated_diagnosis"] = {last}
+    path = tmp_path_factory.mktemp("coherence") / "registre_incoherent.csv"
+    write_csv_cp1252(planted_table, path)
+    return Planted(path, expected)
+
+
+@pytest.fixture(scope="module")
+def loaded(planted: Planted) -> LoadedTable:
+    return read_file(planted.path)
+
+
+@pytest.fixture()
+def recipe(loaded: LoadedTable) -> Recipe:
+    return recipe_from_loaded(loaded, load_vocabulary())
+
+
+def _flagged(report: ValidationReport) -> dict[str, set[int]]:
+    return {r.rule: {f.row for f in r.examples} for r in report.results if r.kind == "coherence"}
+
+
+def test_clean_demo_breaks_no_rule() -> None:
+    loaded = read_file(demo_csv())
+    _out, report = convert_and_validate(loaded.table, recipe_from_loaded(loaded, load_vocabulary()), load_vocabulary())
+    assert [r.rule for r in report.results if r.kind == "coherence"] == []
+
+
+def test_each_planted_incoherence_is_found_on_exactly_its_rows(planted: Planted, loaded: LoadedTable,
+                                                               recipe: Recipe) -> None:
+    _out, report = convert_and_validate(loaded.table, recipe, load_vocabulary())
+    assert _flagged(report) == planted.expected
+    by_rule = {r.rule: r for r in report.results}
+    assert by_rule["death_date_when_deceased"].columns == ["Statut vital", "Date de décès"]
+    assert by_rule["one_row_per_patient"].keys == 2 and by_rule["exact_duplicates"].keys == 1
+    assert by_rule["life_dates_in_order"].message.in_language("fr").startswith("dates de naissance")
+    # Undecided, they stop the export like any finding, each named by its rule and first row.
+    said = [str(b) for b in blockers(recipe, load_vocabulary(), report)]
+    first = min(planted.expected["death_date_when_deceased"])
+    assert any(f"rule 'death_date_when_deceased'), first at row {first}" in s for s in said)
+
+
+def test_decisions_exclude_keep_empty_and_switch_off(planted: Planted, loaded: LoadedTable, recipe: Recipe) -> None:
+    recipe.rules = [RuleDecision("exact_duplicates", "exclude_row"),
+                    RuleDecision("one_row_per_patient", "exclude_row"),
+                    RuleDecision("repeated_diagnosis", "exclude_row"),
+                    RuleDecision("life_dates_in_order", "keep", "dates confirmed with the clinician"),
+                    RuleDecision("death_date_when_deceased", "empty", column="Date de décès"),
+                    RuleDecision("age_at_diagnosis", "off", "ages checked by the registry's own software")]
+    recipe = Recipe.from_json(recipe.to_json())      # the decisions survive the recipe's JSON
+    out, report = convert_and_validate(loaded.table, recipe, load_vocabulary())
+    assert report.ok, [(r.rule, r.count) for r in report.unresolved]
+    assert blockers(recipe, load_vocabulary(), report) == []
+    assert report.rules_off == {"age_at_diagnosis": "ages checked by the registry's own software"}
+    assert "age_at_diagnosis" not in _flagged(report)
+    kept = next(r for r in report.results if r.rule == "life_dates_in_order")
+    assert kept.reason == "dates confirmed with the clinician" and kept.resolved
+    # The repeated patient's second row and the copied record leave; one of each stays.
+    assert report.excluded_rows == 2 and out.num_rows == loaded.table.num_rows - 2
+    assert out.column("N° dossier").to_pylist().count(loaded.table.column("N° dossier")[-1].as_py()) == 1
+    # The death dates of the presence rule's rows are emptied; the other rows keep theirs.
+    emptied = {line - 2 for line in planted.expected["death_date_when_deceased"]}
+    deaths = out.column("Date de décès").to_pylist()
+    assert all(deaths[i] is None for i in emptied)
+    assert sum(d is not None for d in deaths) == sum(
+        bool(v) for v in loaded.table.column("Date de décès").to_pylist()[:-1]) - 1
+
+
+def test_rules_on_a_table_of_events_skip_the_person_key(loaded: LoadedTable) -> None:
+    """A table that maps admission dates repeats its patients: one_row_per_patient does not apply there."""
+    table = pa.table({"IPP": ["1", "1", "2", "2"], "Entrée": ["01/01/2020", "05/02/2020", "03/03/2020", "03/03/2020"],
+                      "Sortie": ["03/01/2020", "01/02/2020", "04/03/2020", "04/03/2020"]})
+    recipe = Recipe()
+    recipe.columns = [ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Entrée", "admission_date"),
+                      ColumnDecision("Sortie", "discharge_date")]
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    assert _flagged(report) == {"stay_dates_in_order": {3}, "repeated_stay": {5}, "exact_duplicates": {5}}
+
+
+@pytest.mark.parametrize(("language", "words", "off"), [
+    ("en", "discharge before admission", "Coherence rules switched off"),
+    ("fr", "sortie avant l'entrée", "Règles de cohérence désactivées")])
+def test_the_report_names_findings_and_rules_off_in_its_language(language: str, words: str, off: str) -> None:
+    from curator.report.content import _validation_section
+    from curator.report.strings import translator
+
+    table = pa.table({"IPP": ["1", "2"], "Entrée": ["01/01/2020", "05/02/2020"], "Sortie": ["03/01/2020", "01/02/2020"],
+                      "Naissance": ["01/01/1890", "01/01/1950"]})
+    recipe = Recipe(columns=[ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Entrée", "admission_date"),
+                             ColumnDecision("Sortie", "discharge_date"), ColumnDecision("Naissance", "birth_date")],
+                    rules=[RuleDecision("age_at_admission", "off", "centenarians are real here")])
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    section = _validation_section(report, translator(language), language)
+    shown = repr(section)
+    assert f"stay_dates_in_order: {words}" in shown
+    assert off in shown and "centenarians are real here" in shown and "age_at_admission" in shown
+
+
+def test_age_in_whole_years_across_leap_days() -> None:
+    from curator.check.coherence import _span
+    from curator.mapping.rules import Rule
+
+    pairs = [(date(2001, 3, 1), date(2004, 2, 29)), (date(2000, 2, 29), date(2001, 2, 28)),
+             (date(2000, 2, 29), date(2121, 3, 1)), (date(2000, 2, 29), date(2120, 2, 28)),
+             (date(1900, 3, 1), date(2021, 2, 28)), (date(1900, 3, 1), date(2021, 3, 1)), (date(2020, 5, 2), date(2020, 5, 1))]
+    rule = Rule("age", "span", ["from", "to"], minimum=0, maximum=120)
+    flagged = _span(rule, [pa.array([p[0] for p in pairs], pa.date32()), pa.array([p[1] for p in pairs], pa.date32())])
+    ages = [end.year - start.year - ((end.month, end.day) < (start.month, start.day)) for start, end in pairs]
+    assert flagged.to_pylist() == [not 0 <= age <= 120 for age in ages] == [False, False, True, False, False, True, True]
+
+
+def test_repeated_keys_are_the_same_whole_or_in_batches() -> None:
+    """Every repeat after its key's first row, whether the table is checked whole or batch by batch."""
+    import random
+
+    from curator.check.coherence import KeysSeen, evaluate
+    from curator.mapping.rules import Rule
+
+    rng = random.Random(7)
+    rows = 3000
+    ids = [rng.choice(["007", "7", "70", "A12", "a12", None, *[str(rng.randrange(10**6)) for _ in range(3)]])
+           for _ in range(rows)]
+    days = [rng.choice([None, *range(18000, 18040)]) for _ in range(rows)]
+    codes = [rng.choice(["C50.9", "C34.1", None]) for _ in range(rows)]
+    arrays = [pa.array(ids, pa.string()), pa.array(days, pa.int32()).cast(pa.date32()), pa.array(codes, pa.string())]
+    seen_keys: set[tuple] = set()
+    expected = []
+    for row in zip(ids, days, codes, strict=True):
+        expected.append(None not in row and row in seen_keys)
+        seen_keys.add(row)
+    rules = [(Rule("k", "unique", ["id", "day", "code"]), ["id", "day", "code"])]
+    names = ["id", "day", "code"]
+    [whole] = evaluate(rules, dict(zip(names, arrays, strict=True)))
+    repeated = {key for key, repeat in zip(zip(ids, days, codes, strict=True), expected, strict=True) if repeat}
+    assert whole.mask.to_pylist() == expected and whole.keys == len(repeated)
+    state, streamed = KeysSeen(), []
+    for start in range(0, rows, 700):
+        [part] = evaluate(rules, {n: a.slice(start, 700) for n, a in zip(names, arrays, strict=True)}, state)
+        streamed += part.mask.to_pylist()
+    assert streamed == expected and part.keys == whole.keys
+
+
+def test_rows_empty_in_the_key_column_can_still_be_exact_duplicates() -> None:
+    table = pa.table({"IPP": ["1", None, None, "2"], "Service": ["cardio", "cardio", "cardio", "cardio"]})
+    recipe = Recipe(columns=[ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Service", None)])
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    assert _flagged(report) == {"exact_duplicates": {4}}
+
+
+def test_a_coherence_finding_masks_the_values_of_columns_that_do_not_leave_as_written(tmp_path: Path) -> None:
+    """The package's validation report masks every column not exported as is: a finding reading two
+    columns masks its values when either is one of them."""
+    table = pa.table({"IPP": ["1", "2"], "Entrée": ["01/01/2020", "05/02/2020"], "Sortie": ["03/01/2020", "01/02/2020"]})
+    recipe = Recipe(columns=[ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Entrée", "admission_date"),
+                             ColumnDecision("Sortie", "discharge_date")])
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    report.to_csv(tmp_path / "clear.csv")
+    report.to_csv(tmp_path / "masked.csv", redact_direct=True, redact_columns={"Sortie"})
+    assert "05/02/2020 | 01/02/2020" in (tmp_path / "clear.csv").read_text(encoding="utf-8-sig")
+    masked = (tmp_path / "masked.csv").read_text(encoding="utf-8-sig")
+    assert "01/02/2020" not in masked and "[masked]" in masked and "stay_dates_in_order" in masked
+
+
+def test_rules_across_tables_flag_both_sides_of_a_linked_submission() -> None:
+    """no_event_after_death between a stays table and a deaths table (wired in once #20 holds several)."""
+    from curator.check.coherence import check_linked
+
+    stays = pa.table({"ipp": ["1", "1", "2", "3"],
+                      "entry": pa.array([18000, 18300, 18100, None], pa.int32()).cast(pa.date32())})
+    deaths = pa.table({"num": ["1", "2", "4"], "died": pa.array([18200, 18200, 17000], pa.int32()).cast(pa.date32())})
+    found = check_linked({"stays": (stays, {"patient_local_id": "ipp", "admission_date": "entry"}),
+                          "deaths": (deaths, {"patient_local_id": "num", "death_date": "died"})}, load_vocabulary())
+    assert {name: [(b.rule, b.mask.to_pylist(), b.columns) for b in broken] for name, broken in found.items()} == {
+        "stays": [("no_event_after_death", [False, True, False, False], ["ipp", "entry"])],
+        "deaths": [("no_event_after_death", [True, False, False], ["num", "died"])]}
