@@ -283,6 +283,7 @@ RISK: dict[str, Any] = {
                                  "records": COUNT}],
     "k": _optional(COUNT), "records_below_k": _optional(COUNT), "classes_below_k": _optional(COUNT),
     "l_diversity": {"sensitive": NAME, "l": COUNT, "classes_with_one_value": COUNT, "records_with_one_value": COUNT},
+    "unit": _one_of("records", "persons"),   # what "records" counts: rows, or distinct persons
 }
 ENCRYPTED = {"size": COUNT, "sha256": HEX}
 CLEAR_FIELDS: dict[str, Any] = {

@@ -27,4 +27,8 @@ Modules: ``secret`` (the secret, encrypted at rest), ``pseudonym`` (HMAC-SHA-256
   ``recipe.protection``; ``apply_recipe_generalisation``, called by ``pipeline.curate`` after
   ``protect_table``, applies them, suppresses classes below k up to the cap, and refuses with
   ``InputError`` levels that no longer reach k.
+- ``persons``: disclosure control counted in distinct persons. ``person_frame`` (one row per person:
+  person-level quasi-identifiers as they are, event ones as the sorted set of the person's values),
+  ``person_risk`` (``RiskSummary.unit == "persons"``), ``reach_k_persons`` (set-valued columns
+  generalised element by element, whole persons suppressed) and ``without_persons``.
 """
