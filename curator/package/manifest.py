@@ -307,6 +307,7 @@ CLEAR_FIELDS: dict[str, Any] = {
         "dropped_unmapped": [NAME], "kept_direct": [NAME], "quasi_identifiers": [NAME],
         "k_target": _optional(COUNT), "suppression_cap": NUMBER, "generalisation": {"*": COUNT},
         "suppressed_records": COUNT,
+        "accept_below_k": {"reason": TEXT},      # the producer's reason for a package below k_target
     },
     "risk": RISK,                          # or null, when no quasi-identifier is named
     "apply": {"drift": {"drift": FLAG, "new_columns": [NAME], "missing_columns": [NAME],

@@ -23,20 +23,34 @@ of :mod:`curator.protect.search` runs unchanged, and suppression takes whole per
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curator.check import below_k
 from curator.errors import InputError, Location
+from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy
-from curator.protect.reach import build_hierarchy, default_hierarchy_spec
+from curator.protect.reach import (
+    ReachResult,
+    apply_recipe_generalisation,
+    build_hierarchy,
+    default_hierarchy_spec,
+    quasi_as_they_leave,
+    reach_k,
+)
 from curator.protect.risk import RiskSummary, class_sizes_per_record, risk_summary
 from curator.protect.search import SearchResult, find_minimal_generalisation
+from curator.protect.suppression import allowed_suppressions, suppress_rows
+from curator.protect.transforms import output_name
+from curator.recipe.model import Recipe
 
 PERSON = "person"
 SEVERAL_VALUES = b"persons_with_several_values"
@@ -52,7 +66,8 @@ class PersonQuasi:
 
     @property
     def name(self) -> str:
-        return f"{self.table}.{self.column}"
+        """``table.column``; the column alone for the one table of a single-table recipe (table ``""``)."""
+        return f"{self.table}.{self.column}" if self.table else self.column
 
 
 @dataclass
@@ -285,3 +300,201 @@ def without_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str,
         table = _table(tables, name)
         result[name] = table.filter(pc.invert(pc.is_in(_as_text(_column(table, name, column)), value_set=gone)))
     return result
+
+
+# ---- one table of a recipe, as it leaves -----------------------------------------------------------
+# In one table, the person key's rows are the person's events: every quasi-identifier is gathered as
+# the set of the person's values (a value that is the same on all their rows is a set of one).
+
+def person_output(recipe: Recipe, names: Collection[str]) -> str | None:
+    """The recipe's person key as named in the output, when it leaves (pseudonymised or kept)."""
+    decision = recipe.column(recipe.person_key) if recipe.person_key else None
+    if decision is None or decision.transform.action == "drop":
+        return None
+    name = output_name(decision)
+    return name if name in names else None
+
+
+def quasi_output(recipe: Recipe, names: Collection[str]) -> list[str]:
+    """The quasi-identifiers as named in the output, those that leave."""
+    found = []
+    for source in recipe.protection.quasi_identifiers:
+        decision = recipe.column(source)
+        name = output_name(decision) if decision is not None else source
+        if name in names and name not in found:
+            found.append(name)
+    return found
+
+
+def _one_table(quasi: Sequence[str]) -> list[PersonQuasi]:
+    return [PersonQuasi("", name, event=True) for name in quasi]
+
+
+def release_risk(table: pa.Table, quasi: Sequence[str], k: int | None, person: str | None) -> RiskSummary:
+    """The risk of one table as it leaves: in persons when ``person`` (its person column) is given,
+    else in records (today's figures)."""
+    if person is None:
+        return risk_summary(table, list(quasi), k=k)
+    return person_risk({"": table}, {"": person}, _one_table(quasi), k)
+
+
+def generalise_release(table: pa.Table, recipe: Recipe, person: str | None) -> tuple[pa.Table, dict[str, Any]]:
+    """The recipe's Reach k levels applied to ``table`` (as it leaves), then the classes below k
+    suppressed: records as :func:`~curator.protect.reach.apply_recipe_generalisation` does, or, with
+    ``person``, whole persons (every row of a person in a class smaller than k has its
+    quasi-identifiers blanked), at most ``suppression_cap`` of the persons."""
+    protection = recipe.protection
+    k = protection.k_target
+    if person is None or not protection.generalisation or k is None:
+        return apply_recipe_generalisation(table, recipe)
+    loose = dataclasses.replace(recipe, protection=dataclasses.replace(protection, k_target=None))
+    table, info = apply_recipe_generalisation(table, loose)
+    quasi = quasi_output(recipe, table.column_names)
+    info.update(k=k, unit="persons", suppressed_records=0, suppressed_persons=0)
+    if not quasi or table.num_rows == 0:
+        return table, info
+    frame = person_frame({"": table}, {"": person}, _one_table(quasi))
+    sizes = class_sizes_per_record(keyed_frame(frame), quasi)
+    small = sizes < k
+    count = int(small.sum())
+    allowed = allowed_suppressions(frame.num_rows, protection.suppression_cap)
+    if count > allowed:
+        raise InputError(
+            Text(QT_TRANSLATE_NOOP("core", "the generalisation in the recipe does not reach k = {k} persons on this file: "
+                                           "{count} persons are in groups smaller than {k}, more than the {allowed} "
+                                           "({cap:.1%}) that may be suppressed"),
+                 k=k, count=count, allowed=allowed, cap=protection.suppression_cap),
+            hint=Text(QT_TRANSLATE_NOOP("core", "Run 'curator recipe reach-k' on this file again; or lower k, or raise "
+                                                "the suppression cap.")))
+    gone = pc.filter(frame.column(PERSON), pa.array(small))
+    rows = pc.is_in(_as_text(table.column(person)), value_set=gone).to_numpy(zero_copy_only=False)
+    table = suppress_rows(table, quasi, rows)
+    kept = sizes[~small]
+    info.update(suppressed_records=int(rows.sum()), suppressed_persons=count,
+                classes=int((1.0 / kept).sum().round()) if len(kept) else 0,
+                smallest_class=int(kept.min()) if len(kept) else 0)
+    return table, info
+
+
+def source_release_risk(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) -> tuple[RiskSummary | None, int]:
+    """The risk of ``table`` (the source) once the recipe's transforms and Reach k levels are applied,
+    and how many records (persons) were suppressed: what the export would measure, and what
+    :func:`enforce_k` judges (the Check step shows it)."""
+    with_person = recipe
+    if recipe.person_key and recipe.person_key not in recipe.protection.quasi_identifiers:
+        quasi = [*recipe.protection.quasi_identifiers, recipe.person_key]
+        with_person = dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection,
+                                                                                   quasi_identifiers=quasi))
+    leaving, _names = quasi_as_they_leave(table, with_person, vocabulary)
+    person = person_output(recipe, leaving.column_names)
+    quasi_names = quasi_output(recipe, [n for n in leaving.column_names if n != person])
+    if not quasi_names:
+        return None, 0
+    generalised, info = generalise_release(leaving, recipe, person)
+    return release_risk(generalised, quasi_names, recipe.protection.k_target, person), suppressed_count(info)
+
+
+def shortfall(table: pa.Table, quasi: Sequence[str], k: int, person: str | None, limit: int = 10) -> list[str]:
+    """The smallest classes below k, each as its quasi-identifier values and size (for the person
+    at the workstation: never written to a package)."""
+    if person is not None:
+        frame = person_frame({"": table}, {"": person}, _one_table(quasi))
+        unit = QT_TRANSLATE_NOOP("core", "persons")
+    else:
+        frame = table.select(list(quasi))
+        unit = QT_TRANSLATE_NOOP("core", "records")
+    sizes = class_sizes_per_record(keyed_frame(frame.select(list(quasi))), list(quasi))
+    small = np.flatnonzero(sizes < k)
+    order = small[np.argsort(sizes[small], kind="stable")]
+    shown: list[str] = []
+    seen: set[str] = set()
+    for row in order:
+        values = frame.select(list(quasi)).slice(int(row), 1).to_pylist()[0]
+        text = ", ".join(f"{name}={value}" for name, value in values.items())
+        if text not in seen:
+            seen.add(text)
+            shown.append(Text(QT_TRANSLATE_NOOP("core", "{values}: {size} {unit}"), values=text, size=int(sizes[row]),
+                              unit=unit))
+        if len(shown) >= limit:
+            break
+    return shown
+
+
+def suppressed_count(generalisation: Mapping[str, Any]) -> int:
+    """How many records (persons, when counted so) the recipe's Reach k suppressed, from what
+    :func:`generalise_release` says it did."""
+    key = "suppressed_persons" if generalisation.get("unit") == "persons" else "suppressed_records"
+    return int(generalisation.get(key) or 0)
+
+
+def enforce_k(recipe: Recipe, risk: Mapping[str, Any] | None, table: pa.Table | None = None,
+              suppressed: int = 0) -> None:
+    """Refuse (:class:`InputError`, exit 2) data whose quasi-identifiers as they leave are below the
+    recipe's k, unless the recipe records an accepted risk with its reason (see
+    :func:`curator.check.blockers.below_k`, and ``suppressed`` there). ``table``, when it holds the
+    rows, names the classes."""
+    blocker = below_k(recipe, risk, suppressed)
+    if blocker is None:
+        return
+    details: list[str] = []
+    if table is not None and table.num_rows and recipe.protection.k_target:
+        person = person_output(recipe, table.column_names)
+        quasi = quasi_output(recipe, [n for n in table.column_names if n != person])
+        if quasi:
+            details = shortfall(table, quasi, recipe.protection.k_target, person)
+    raise InputError(Text(QT_TRANSLATE_NOOP("core", "the package would be below the recipe's k: {problem}"),
+                          problem=blocker.message), hint=blocker.hint, details=details)
+
+
+def reach_k_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, suppression_cap: float,
+                   inferred_types: Mapping[str, str] | None = None,
+                   progress: ProgressCallback | None = None) -> ReachResult:
+    """Reach k for one table of a recipe: :func:`~curator.protect.reach.reach_k`, counted in persons
+    when the recipe's person key leaves (levels and hierarchy specs keyed by source column)."""
+    if not recipe.person_key:
+        return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
+    quasi_sources = [q for q in recipe.protection.quasi_identifiers if q != recipe.person_key]
+    with_person = dataclasses.replace(recipe, protection=dataclasses.replace(
+        recipe.protection, quasi_identifiers=[*quasi_sources, recipe.person_key]))
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "applying the column transforms"))
+    leaving, names = quasi_as_they_leave(table, with_person, vocabulary)
+    person = person_output(recipe, leaving.column_names)
+    if person is None:
+        return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
+    names = {source: name for source, name in names.items() if name != person}
+    if not names:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier leaves in the package")))
+    types = inferred_types or {}
+    specs = {name: (recipe.protection.hierarchies.get(source)
+                    or default_hierarchy_spec(leaving.column(name), types.get(source) or ""))
+             for source, name in names.items()}
+    found = reach_k_persons({"": leaving}, {"": person}, _one_table(list(names.values())), k, suppression_cap,
+                            specs, progress=scaled(progress, 0.1, 1.0))
+    found.search.suppressed_records = len(found.suppressed_persons)
+    return ReachResult(found.search, {source: found.levels[name] for source, name in names.items()},
+                       {source: specs[name] for source, name in names.items()}, names)
+
+
+DEFAULT_K = 5
+DEFAULT_SUPPRESSION = 0.02      # as the Protect step's Reach k
+
+
+def reach_recipe(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | None = None,
+                 suppression: float | None = None, progress: ProgressCallback | None = None) -> ReachResult:
+    """Search the least generalisation reaching k on ``table`` (the source) and write it into
+    ``recipe.protection`` (levels, hierarchy specs, k, suppression cap), as Reach k on the Protect step
+    does. ``k`` and ``suppression`` default to the recipe's, else 5 and 2 %. Rules are chosen again
+    over the values as they leave now; a hierarchy file the recipe names is the user's choice and kept."""
+    protection = recipe.protection
+    k = k or protection.k_target or DEFAULT_K
+    cap = suppression if suppression is not None else (protection.suppression_cap or DEFAULT_SUPPRESSION)
+    searched = dataclasses.replace(recipe, protection=dataclasses.replace(protection, hierarchies={
+        source: spec for source, spec in protection.hierarchies.items()
+        if spec not in ("date", "digits") and not spec.startswith("intervals:")}))
+    types = {str(c.get("name")): str(c.get("type") or "") for c in recipe.source_columns}
+    found = reach_k_recipe(table, searched, vocabulary, k, cap, types, progress)
+    protection.generalisation = dict(found.levels)
+    protection.hierarchies = dict(found.hierarchies)
+    protection.k_target = k
+    protection.suppression_cap = cap
+    return found

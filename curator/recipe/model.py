@@ -68,6 +68,7 @@ class ProtectionSettings:
     suppression_cap: float = 0.0                                # fraction of records that may be suppressed
     hierarchies: dict[str, str] = field(default_factory=dict)   # column -> hierarchy file or rule name
     generalisation: dict[str, int] = field(default_factory=dict)  # column -> level chosen by "reach k"
+    accept_below_k: dict[str, str] | None = None   # {"reason": ...}: export below k_target, accepted and recorded
 
 
 @dataclass
@@ -109,6 +110,7 @@ class Recipe:
     columns: list[ColumnDecision] = field(default_factory=list)
     protection: ProtectionSettings = field(default_factory=ProtectionSettings)
     export: ExportMetadata = field(default_factory=ExportMetadata)
+    person_key: str | None = None       # source column identifying the person: k counted in distinct persons
 
     def column(self, source_name: str) -> ColumnDecision | None:
         return next((c for c in self.columns if c.source == source_name), None)
@@ -150,7 +152,7 @@ class Recipe:
                    source=dict(data.get("source", {})), source_columns=list(data.get("source_columns", [])),
                    vocabulary=dict(data.get("vocabulary", {})), columns=columns,
                    protection=ProtectionSettings(**data.get("protection", {})),
-                   export=ExportMetadata(**data.get("export", {})),
+                   export=ExportMetadata(**data.get("export", {})), person_key=data.get("person_key"),
                    migrated_from=original_version if original_version != RECIPE_VERSION else None)
 
     @classmethod
