@@ -72,7 +72,7 @@ class PersonQuasi:
 
 @dataclass
 class _PersonIndex:
-    """The distinct persons of the submission (sorted ids) and, per table, each row's person (-1: none)."""
+    """The distinct persons of the submission and, per table, each row's person (-1: none)."""
 
     persons: pa.Array
     rows: dict[str, np.ndarray]
@@ -107,14 +107,29 @@ def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
     for name, column in person_columns.items():
         encoded[name] = pc.dictionary_encode(_as_text(_column(_table(tables, name), name, column)))
     dictionaries = [array.dictionary for array in encoded.values()]
-    everyone = pc.unique(pa.concat_arrays(dictionaries)) if dictionaries else pa.array([], pa.string())
-    persons = pc.take(everyone, pc.array_sort_indices(everyone))
+    # In order of first appearance (tables in the order given): sorting a million ids costs more
+    # than the rest of the frame's person-level columns.
+    persons = pc.unique(pa.concat_arrays(dictionaries)) if dictionaries else pa.array([], pa.string())
     rows: dict[str, np.ndarray] = {}
     for name, array in encoded.items():
         position = pc.index_in(array.dictionary, value_set=persons).to_numpy(zero_copy_only=False)
         indices = pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
         rows[name] = np.where(indices >= 0, position.astype(np.int64)[np.maximum(indices, 0)], -1)
     return _PersonIndex(persons, rows)
+
+
+MARKED_SPACE = 2**28       # keys below this, and not much sparser than the rows, are marked rather than sorted
+
+
+def _distinct_sorted(keys: np.ndarray, space: int) -> np.ndarray:
+    """``np.unique(keys)`` (keys in ``[0, space)``): by marking each key in a flag per possible key
+    when they fit, else by a sort; numpy's hashing unique is several times slower on these keys."""
+    if space <= MARKED_SPACE and space <= 16 * len(keys):
+        marked = np.zeros(space, dtype=np.bool_)
+        marked[keys] = True
+        return np.flatnonzero(marked)
+    ordered = np.sort(keys)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def _sorted_sets(owner: np.ndarray, values: pa.Array, groups: int) -> tuple[pa.ListArray, np.ndarray]:
@@ -127,7 +142,7 @@ def _sorted_sets(owner: np.ndarray, values: pa.Array, groups: int) -> tuple[pa.L
     rank = np.empty(len(dictionary), dtype=np.int64)
     rank[order.to_numpy(zero_copy_only=False)] = np.arange(len(dictionary))
     span = max(len(dictionary), 1)
-    pairs = np.unique(owner * span + rank[encoded.indices.to_numpy(zero_copy_only=False)])   # distinct, sorted
+    pairs = _distinct_sorted(owner * span + rank[encoded.indices.to_numpy(zero_copy_only=False)], groups * span)
     counts = np.bincount(pairs // span, minlength=groups)
     offsets = pa.array(np.concatenate(([0], np.cumsum(counts))).astype(np.int32))
     return pa.ListArray.from_arrays(offsets, pc.take(pc.take(dictionary, order), pa.array(pairs % span))), counts
@@ -143,8 +158,8 @@ def _gathered(person: np.ndarray, values: pa.Array, persons: int) -> tuple[pa.Li
 
 def person_frame(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
                  quasi: Sequence[PersonQuasi]) -> pa.Table:
-    """One row per distinct person (column ``person`` + one column per quasi-identifier, named
-    ``table.column``): a person-level column as a string (null for a person absent from its
+    """One row per distinct person, in order of first appearance (column ``person`` + one column per
+    quasi-identifier, named ``table.column``): a person-level column as a string (null for a person absent from its
     table), an event column as the list of the person's distinct values, sorted."""
     index = _person_index(tables, person_columns)
     count = len(index.persons)

@@ -14,8 +14,8 @@ from curator.check import convert_and_validate
 from curator.errors import CuratorError
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
+from curator.protect.persons import reach_k_recipe as find_reach_k
 from curator.protect.reach import ReachResult, apply_recipe_generalisation, quasi_as_they_leave
-from curator.protect.reach import reach_k as find_reach_k
 from curator.protect.risk import RiskSummary, risk_summary
 from curator.protect.transforms import protect_table
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
