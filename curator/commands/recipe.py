@@ -12,6 +12,7 @@ from curator.commands._terminal import terminal_progress
 from curator.errors import EXIT_OK, InputError, Location
 from curator.load import read_file
 from curator.mapping import Vocabulary
+from curator.progress import scaled
 from curator.protect.persons import reach_recipe
 from curator.recipe.apply import load_recipe_vocabulary, read_for_recipe
 from curator.recipe.init import recipe_from_loaded
@@ -33,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
                          hint="Choose another name, or move the old recipe away first.")
     notes: list[str] = []
     progress = terminal_progress("recipe init ")
-    loaded = read_file(args.file, ReadOptions(sheet=args.sheet), progress=progress)
+    loaded = read_file(args.file, ReadOptions(sheet=args.sheet), progress=scaled(progress, 0.0, 0.3))
     notes.extend(loaded.warnings)
-    recipe = recipe_from_loaded(loaded, args.vocabulary, notes=notes, progress=progress)
+    recipe = recipe_from_loaded(loaded, args.vocabulary, notes=notes, progress=scaled(progress, 0.3, 1.0))
     if args.k is not None:
         recipe.protection.k_target = args.k
     if recipe.protection.quasi_identifiers and recipe.protection.k_target and args.reach_k:

@@ -166,3 +166,23 @@ def test_the_check_step_shows_the_same_blocker(demo_made: Path, demo_loaded, voc
     assert "reach-k" in found[0].hint
     fresh.protection.accept_below_k = {"reason": "accepted"}
     assert not [b for b in blockers(fresh, vocabulary, None, None, risk.to_dict(), suppressed) if b.column is None]
+
+
+def test_the_streamed_apply_counts_persons_as_the_whole_table_one(tmp_path: Path, opened_keys) -> None:
+    from curator.recipe.apply import apply_recipe
+
+    encounters = SYNTHEA / "encounters.csv"
+    made = tmp_path / "encounters.json"
+    assert main(["recipe", "init", str(encounters), "-o", str(made), "--no-reach-k"]) == 0
+    recipe = _fill_export(made)
+    recipe.person_key = "PATIENT"
+    recipe.protection.accept_below_k = {"reason": "streamed and whole-table figures compared"}
+    risks = []
+    for stream in (False, True):
+        result = apply_recipe(encounters, recipe, tmp_path / f"{stream}.tar", [opened_keys.recipient],
+                              opened_keys.signing, opened_keys.secret, stream=stream, batch_rows=100)
+        assert result.risk is not None
+        assert any("streamed in batches" in note for note in result.notes) == stream
+        risks.append(result.risk)
+    assert risks[0] == risks[1]
+    assert risks[0]["unit"] == "persons" and risks[0]["records"] == 27
