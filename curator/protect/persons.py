@@ -409,6 +409,9 @@ def source_release_risk(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary)
     return release_risk(generalised, quasi_names, recipe.protection.k_target, person), suppressed_count(info)
 
 
+SHOWN_CHARACTERS = 200
+
+
 def shortfall(table: pa.Table, quasi: Sequence[str], k: int, person: str | None, limit: int = 10) -> list[str]:
     """The smallest classes below k, each as its quasi-identifier values and size (for the person
     at the workstation: never written to a package)."""
@@ -426,6 +429,7 @@ def shortfall(table: pa.Table, quasi: Sequence[str], k: int, person: str | None,
     for row in order:
         values = frame.select(list(quasi)).slice(int(row), 1).to_pylist()[0]
         text = ", ".join(f"{name}={value}" for name, value in values.items())
+        text = text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"   # a person's long set
         if text not in seen:
             seen.add(text)
             shown.append(Text(QT_TRANSLATE_NOOP("core", "{values}: {size} {unit}"), values=text, size=int(sizes[row]),
