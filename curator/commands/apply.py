@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  - {printable(line)}")
     print(f"Validation: {result.validation}")
     risk = result.risk or {}
-    risk_text = (f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique records"
+    risk_text = (f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique {risk.get('unit', 'records')}"
                  if risk else "")
     print(f"wrote {output}: {result.rows:,} rows × {len(result.columns)} columns{risk_text}; "
           f"encrypted to {len(recipients)} recipient(s), submission {result.manifest.get('submission_id', '?')}")

@@ -94,6 +94,7 @@ class ProtectionSettings:
     floors: dict[str, str] = field(default_factory=dict)
     cell_suppression_cap: float = 0.05
     suppression_unit: str = "records"
+    accept_below_k: dict[str, str] | None = None   # {"reason": ...}: export below k_target, accepted and recorded
 
 
 @dataclass
@@ -138,6 +139,7 @@ class Recipe:
     protection: ProtectionSettings = field(default_factory=ProtectionSettings)
     export: ExportMetadata = field(default_factory=ExportMetadata)
     rules: list[RuleDecision] = field(default_factory=list)   # decisions on coherence findings
+    person_key: str | None = None       # source column identifying the person: k counted in distinct persons
 
     def rule(self, rule_id: str) -> RuleDecision | None:
         return next((r for r in self.rules if r.rule == rule_id), None)
@@ -182,7 +184,7 @@ class Recipe:
                    source=dict(data.get("source", {})), source_columns=list(data.get("source_columns", [])),
                    vocabulary=dict(data.get("vocabulary", {})), columns=columns,
                    protection=ProtectionSettings(**data.get("protection", {})),
-                   export=ExportMetadata(**data.get("export", {})),
+                   export=ExportMetadata(**data.get("export", {})), person_key=data.get("person_key"),
                    rules=[RuleDecision(**r) for r in data.get("rules", [])],
                    migrated_from=original_version if original_version != RECIPE_VERSION else None)
 
