@@ -32,6 +32,27 @@ _ARGV: list[str] | None = None
 VERBS = ("gui", "demo", "inspect", "recipe", "apply", "verify", "open", "risk", "selftest", "keys")
 
 
+def _add_recipe_verbs(p: argparse.ArgumentParser) -> None:
+    """`recipe init` and `recipe reach-k`."""
+    recipe_verbs = p.add_subparsers(dest="recipe_verb", metavar="ACTION", required=True)
+    r = recipe_verbs.add_parser("init", help="a recipe from the suggestions and each concept's default action")
+    r.add_argument("files", nargs="+", metavar="FILE", help="a file, or a linked submission's files or their folder")
+    r.add_argument("-o", "--output", required=True)
+    r.add_argument("--sheet")
+    r.add_argument("--vocabulary")
+    r.add_argument("--k", type=int, help="the k the recipe must reach (default 5)")
+    r.add_argument("--suppression", type=float, metavar="FRACTION",
+                   help="fraction of the records (persons) Reach k may suppress (default 0.02)")
+    r.add_argument("--no-reach-k", dest="reach_k", action="store_false",
+                   help="do not search a generalisation reaching k (apply then refuses a result below k)")
+    r = recipe_verbs.add_parser("reach-k", help="search the least generalisation reaching k and write it into the recipe")
+    r.add_argument("recipe")
+    r.add_argument("files", nargs="+", metavar="FILE")
+    r.add_argument("--k", type=int, help="the k to reach (default: the recipe's, else 5)")
+    r.add_argument("--suppression", type=float, metavar="FRACTION",
+                   help="fraction of the records (persons) that may be suppressed (default: the recipe's, else 0.02)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="curator",
@@ -51,13 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--vocabulary", help="vocabulary id (hub-core) or a Table Schema file or folder")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
 
-    p = verbs.add_parser("recipe", help="make a recipe")
-    recipe_verbs = p.add_subparsers(dest="recipe_verb", metavar="ACTION", required=True)
-    r = recipe_verbs.add_parser("init", help="a recipe from the suggestions and each concept's default action")
-    r.add_argument("files", nargs="+", metavar="FILE", help="a file, or a linked submission's files or their folder")
-    r.add_argument("-o", "--output", required=True)
-    r.add_argument("--sheet")
-    r.add_argument("--vocabulary")
+    _add_recipe_verbs(verbs.add_parser("recipe", help="make a recipe"))
 
     p = verbs.add_parser("apply", help="headless curation: read, map, validate, protect, package")
     p.add_argument("files", nargs="+", metavar="FILE", help="a file, or a linked submission's files or their folder")

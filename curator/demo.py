@@ -26,6 +26,7 @@ from curator.package.keys import (
 from curator.package.unpack import open_package
 from curator.package.verify import verify_package
 from curator.pipeline import curate, export_package
+from curator.protect.persons import reach_recipe
 from curator.protect.secret import new_secret
 from curator.recipe.init import recipe_from_loaded
 from curator.recipe.model import Recipe
@@ -99,6 +100,8 @@ class _DemoRun:
         recipe.export.producer_name = "Registre des cancers (démonstration)"
         recipe.export.dataset_title = "Demo cancer registry extract"
         mapped = [c for c in recipe.columns if c.concept]
+        # As 'curator recipe init' does: a fresh recipe reaches its k (the export refuses less).
+        reach_recipe(recipe, self.loaded.table, vocab)
         return f"{len(mapped)} of {len(recipe.columns)} columns mapped to {vocab.id} {vocab.version}"
 
     def protect(self) -> str:

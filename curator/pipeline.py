@@ -34,8 +34,13 @@ from curator.package.datapackage import (
 )
 from curator.package.manifest import clear_params
 from curator.progress import ProgressCallback, report, scaled
-from curator.protect.reach import apply_recipe_generalisation
-from curator.protect.risk import risk_summary
+from curator.protect.persons import (
+    enforce_k,
+    generalise_release,
+    person_output,
+    release_risk,
+    suppressed_count,
+)
 from curator.protect.secret import PendingSecret, resolve_secret
 from curator.protect.transforms import protect_table
 from curator.recipe.drift import clear_summary
@@ -102,16 +107,18 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret: 
     typed, validation = convert_and_validate(table, recipe, vocabulary, progress=scaled(progress, 0.1, 0.5))
     report(progress, 0.5, QT_TRANSLATE_NOOP("core", "protecting"))
     protected = protect_table(typed, recipe.columns, resolve_secret(secret), progress=scaled(progress, 0.5, 0.9))
-    # Reach k's levels apply to the values as they leave, where the search found them.
-    protected, generalisation = apply_recipe_generalisation(protected, recipe)
+    # Reach k's levels apply to the values as they leave, where the search found them; with a
+    # person key, classes are counted in persons and whole persons are suppressed.
+    person = person_output(recipe, protected.column_names)
+    protected, generalisation = generalise_release(protected, recipe, person)
 
     risk = None
     quasi = [_output_name(recipe, q) for q in recipe.protection.quasi_identifiers]
-    present = set(protected.column_names)
+    present = set(protected.column_names) - {person}
     quasi = [q for q in quasi if q in present]
     if quasi:
         report(progress, 0.9, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
-        risk = risk_summary(protected, quasi, k=recipe.protection.k_target).to_dict()
+        risk = release_risk(protected, quasi, recipe.protection.k_target, person).to_dict()
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "curated"))
     return CurationResult(protected, identifications, validation, risk, dropped_unmapped, kept_direct,
                           generalisation=generalisation)
@@ -172,6 +179,8 @@ def manifest_fields(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary,
             "suppression_cap": recipe.protection.suppression_cap,
             "generalisation": recipe.protection.generalisation,
             "suppressed_records": result.generalisation.get("suppressed_records", 0),
+            **({"accept_below_k": {"reason": recipe.protection.accept_below_k.get("reason", "")}}
+               if recipe.protection.accept_below_k else {}),
         },
         "risk": result.risk,
         **({"apply": clear_summary(result.applied)} if result.applied is not None else {}),
@@ -197,6 +206,8 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
 
     ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest."""
     check_export(recipe.export)
+    # Below the recipe's k, nothing is written unless the recipe records why that risk is accepted.
+    enforce_k(recipe, result.risk, result.table, suppressed_count(result.generalisation))
     with private_folder("export") as workdir:
         data_path = result.data_path or workdir / f"{SINGLE_TABLE}.parquet"
         if result.data_path is None:
@@ -272,6 +283,10 @@ def export_submission(tables: Sequence[CuratedTable], links: Sequence[Link], voc
     ``datapackage.json``, one curation report covering every table, one validation report, one
     submission id. Refused (InputError, nothing written) while a required export field is empty."""
     check_export(tables[0].recipe.export)
+    # Below a table's k (counted in persons where its person key leaves), nothing is written unless
+    # the recipe records why that risk is accepted.
+    for table in tables:
+        enforce_k(table.recipe, table.result.risk, table.result.table, suppressed_count(table.result.generalisation))
     by_name = {table.name: table for table in tables}
     with private_folder("export") as workdir:
         members: list[Any] = []

@@ -3,8 +3,8 @@
 Entry points: :func:`convert_and_validate` and :func:`blockers`. Per-row work is pyarrow compute.
 """
 
-from curator.check.blockers import Blocker, blockers
+from curator.check.blockers import Blocker, below_k, blockers
 from curator.check.report import Finding, RuleResult, ValidationReport
 from curator.check.validate import convert_and_validate
 
-__all__ = ["Blocker", "Finding", "RuleResult", "ValidationReport", "blockers", "convert_and_validate"]
+__all__ = ["Blocker", "Finding", "RuleResult", "ValidationReport", "below_k", "blockers", "convert_and_validate"]

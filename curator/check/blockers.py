@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from curator.check.report import RuleResult, ValidationReport
 from curator.mapping.vocabulary import Vocabulary
@@ -30,11 +31,45 @@ class Blocker:
 
 
 
+# What a risk summary counts (``RiskSummary.unit``), marked for the app's translation.
+UNITS = (QT_TRANSLATE_NOOP("core", "records"), QT_TRANSLATE_NOOP("core", "persons"))
+
+
+def below_k(recipe: Recipe, risk: Mapping[str, Any] | None, suppressed: int = 0) -> Blocker | None:
+    """The blocker of a package whose quasi-identifiers, as they leave, are below the recipe's k
+    (``risk``: ``RiskSummary.to_dict()`` of the data as they would leave), unless the recipe records
+    an accepted risk with its reason. None when k is reached, not set, or accepted.
+
+    ``suppressed``: the records (persons) Reach k suppressed. Their quasi-identifiers are all ``*``,
+    one class that is not judged, as in ARX and the search: k is what holds for the others."""
+    k = recipe.protection.k_target
+    if k is None or not risk or recipe.protection.accept_below_k:
+        return None
+    short = int(risk.get("records_below_k") or 0)
+    classes = int(risk.get("classes_below_k") or 0)
+    if 0 < suppressed < k and short >= suppressed and classes:
+        short, classes = short - suppressed, classes - 1
+    if short == 0:
+        return None
+    unit = word(str(risk.get("unit") or "records"))
+    total = int(risk.get("records") or 0)
+    message = Text(QT_TRANSLATE_NOOP("core", "{classes} class(es) hold fewer than k = {k} {unit}: {count} of {total} "
+                                             "{unit} fall short"),
+                   classes=classes, k=k, unit=unit, count=short, total=total)
+    hint = Text(QT_TRANSLATE_NOOP("core", "Run Reach k ('curator recipe reach-k RECIPE FILE', or Reach k on the Protect "
+                                          "step) to write a generalisation that reaches k into the recipe; or record "
+                                          "in the recipe why this risk is accepted: protection.accept_below_k = "
+                                          "{example}."), example='{"reason": "..."}')
+    return Blocker(None, message, hint)
+
+
 def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationReport | None = None,
-             detected: Mapping[str, str | None] | None = None) -> list[Blocker]:
+             detected: Mapping[str, str | None] | None = None, risk: Mapping[str, Any] | None = None,
+             suppressed: int = 0) -> list[Blocker]:
     """Everything that must be settled before a package may be written (empty list = ready).
 
-    ``detected``: the class identification found for each column, when it ran (see :mod:`curator.recipe.privacy`)."""
+    ``detected``: the class identification found for each column, when it ran (see :mod:`curator.recipe.privacy`);
+    ``risk``, ``suppressed``: the risk of the data as they would leave (see :func:`below_k`)."""
     found_classes = detected or {}
     found: list[Blocker] = []
     recorded = recipe.vocabulary.get("id")
@@ -66,6 +101,9 @@ def blockers(recipe: Recipe, vocabulary: Vocabulary, validation: ValidationRepor
                            row=result.examples[0].row if result.examples else "?")
             found.append(Blocker(result.column, message, Text(QT_TRANSLATE_NOOP("core", "Correct the source, map the values, or decide: empty "
                                                               "them, exclude the rows, or keep them."))))
+    short = below_k(recipe, risk, suppressed)
+    if short is not None:
+        found.append(short)
     return found
 
 

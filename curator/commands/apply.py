@@ -127,7 +127,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _risk_text(result: ApplyResult) -> str:
     risk = result.risk or {}
-    return f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique records" if risk else ""
+    return (f"; {risk.get('classes')} classes, {risk.get('sample_uniques')} unique {risk.get('unit', 'records')}"
+            if risk else "")
 
 
 def _print_table(result: ApplyResult, indent: str) -> None:

@@ -1,4 +1,5 @@
-"""`curator recipe init FILE... | DIR -o RECIPE [--sheet NAME] [--vocabulary ID_OR_PATH]`.
+"""`curator recipe init FILE... | DIR -o RECIPE [--sheet NAME] [--vocabulary ID_OR_PATH] [--k K] [--no-reach-k]`
+and `curator recipe reach-k RECIPE FILE [--k K] [--suppression FRACTION]`.
 
 One file gives a one-table recipe; several files (or a folder) a linked submission's, with the
 proposed primary keys, links and person key, each said with its reason.
@@ -9,25 +10,25 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pyarrow as pa
+
 from curator.commands._terminal import terminal_progress
 from curator.errors import EXIT_OK, InputError, Location
-from curator.recipe.init import recipe_init
+from curator.load import read_file
+from curator.mapping import Vocabulary
+from curator.progress import scaled
+from curator.protect.persons import reach_recipe
+from curator.recipe.apply import load_recipe_vocabulary, read_for_recipe
+from curator.recipe.init import recipe_from_loaded
 from curator.recipe.linking import submission_init
 from curator.recipe.model import Recipe
 from curator.redact import printable
 from curator.source import ReadOptions
 
 
-def _print_columns(recipe: Recipe, indent: str = "  ") -> None:
-    width = max((len(c.source) for c in recipe.columns), default=0)
-    for c in recipe.columns:
-        params = ", ".join(f"{k}={v}" for k, v in c.transform.params.items())
-        codes = f"; {len(c.code_map)} code value(s) suggested" if c.code_map else ""
-        print(printable(f"{indent}{c.source:<{width}}  -> {c.concept or '(unmapped)'}: {c.transform.action}"
-                        f"{f' ({params})' if params else ''}{codes}"))
-
-
 def run(args: argparse.Namespace) -> int:
+    if args.recipe_verb == "reach-k":
+        return _reach_k(args)
     if args.recipe_verb != "init":
         raise InputError(f"unknown recipe action '{args.recipe_verb}'", hint="Use: curator recipe init FILE -o RECIPE")
 
@@ -39,8 +40,15 @@ def run(args: argparse.Namespace) -> int:
     notes: list[str] = []
     if len(args.files) > 1 or Path(args.files[0]).is_dir():
         return _init_submission(args, output, notes)
-    recipe = recipe_init(args.files[0], ReadOptions(sheet=args.sheet), args.vocabulary, notes=notes,
-                         progress=terminal_progress("recipe init "))
+    progress = terminal_progress("recipe init ")
+    loaded = read_file(args.files[0], ReadOptions(sheet=args.sheet), progress=scaled(progress, 0.0, 0.3))
+    notes.extend(loaded.warnings)
+    recipe = recipe_from_loaded(loaded, args.vocabulary, notes=notes, progress=scaled(progress, 0.3, 1.0))
+    if args.k is not None:
+        recipe.protection.k_target = args.k
+    if recipe.protection.quasi_identifiers and recipe.protection.k_target and args.reach_k:
+        notes.append(_reach(recipe, loaded.table, load_recipe_vocabulary(recipe), args.k, args.suppression,
+                            output, str(args.files[0]), must=False))
     recipe.save(output)
     mapped = [c for c in recipe.columns if c.concept]
     print(f"wrote {output}: {len(recipe.columns)} columns, {len(mapped)} mapped to "
@@ -53,13 +61,30 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_columns(recipe: Recipe, indent: str = "  ") -> None:
+    width = max((len(c.source) for c in recipe.columns), default=0)
+    for c in recipe.columns:
+        params = ", ".join(f"{k}={v}" for k, v in c.transform.params.items())
+        codes = f"; {len(c.code_map)} code value(s) suggested" if c.code_map else ""
+        print(printable(f"{indent}{c.source:<{width}}  -> {c.concept or '(unmapped)'}: {c.transform.action}"
+                        f"{f' ({params})' if params else ''}{codes}"))
+
+
 def _init_submission(args: argparse.Namespace, output: Path, notes: list[str]) -> int:
     submission, proposal = submission_init(args.files, args.vocabulary, sheet=args.sheet, notes=notes,
                                            progress=terminal_progress("recipe init "))
+    vocabulary = load_recipe_vocabulary(submission.tables[0])
+    for recipe in submission.tables:
+        if args.k is not None:
+            recipe.protection.k_target = args.k
+        # Each table reaches k on its own quasi-identifiers (counted in persons where it has a person key).
+        if recipe.protection.quasi_identifiers and recipe.protection.k_target and args.reach_k:
+            notes.append(f"{recipe.name}: " + _reach(recipe, proposal.tables[recipe.name], vocabulary, args.k,
+                                                     args.suppression, output, recipe.name, must=False))
+    submission.protection.k_target = submission.tables[0].protection.k_target
     submission.save(output)
-    vocabulary = submission.vocabulary
     print(f"wrote {output}: a submission of {len(submission.tables)} tables and {len(submission.links)} link(s), "
-          f"mapped to {vocabulary.get('id', '?')} {vocabulary.get('version', '')}")
+          f"mapped to {submission.vocabulary.get('id', '?')} {submission.vocabulary.get('version', '')}")
     for recipe in submission.tables:
         mapped = sum(1 for c in recipe.columns if c.concept)
         key = ", ".join(recipe.primary_key) or "none"
@@ -73,4 +98,44 @@ def _init_submission(args: argparse.Namespace, output: Path, notes: list[str]) -
         print(printable(f"note: {note}"))
     print("Review it (links, keys, code maps are only proposed), then: curator apply FILES... --recipe "
           f"{output} -o PACKAGE --recipient HUB.pub --signing-key PRODUCER.key --secret SECRET")
+    return EXIT_OK
+
+
+def _reach(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | None, suppression: float | None,
+           recipe_path: Path, file: str, must: bool) -> str:
+    """Reach k on ``table`` written into ``recipe``; what was found, in one sentence. A search that
+    finds nothing is an error when ``must``, else said (the recipe stays below k, and apply refuses it)."""
+    try:
+        found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
+    except InputError as exc:
+        if must:
+            raise
+        return (f"k = {recipe.protection.k_target} is not reached ({exc.message}); 'curator apply' refuses such a "
+                f"recipe: lower k, or run 'curator recipe reach-k {recipe_path} {file} --suppression FRACTION'")
+    unit = "persons" if recipe.person_key else "records"
+    levels = ", ".join(f"{source} → level {level} ({found.hierarchies[source]})"
+                       for source, level in found.levels.items())
+    return (f"generalised to reach k = {recipe.protection.k_target}: {levels}; information lost "
+            f"{found.search.relative_loss:.0%}, {found.search.suppressed_records:,} {unit} suppressed "
+            f"(at most {recipe.protection.suppression_cap:.1%})")
+
+
+def _reach_k(args: argparse.Namespace) -> int:
+    """Search the least generalisation reaching k on the file and write it into the recipe."""
+    path = Path(args.recipe)
+    if len(args.files) != 1:
+        raise InputError(f"this recipe describes one table; give one file, not {len(args.files)}",
+                         Location(file=path), hint=f"curator recipe reach-k {path} FILE")
+    recipe = Recipe.load(path)
+    notes: list[str] = []
+    vocabulary = load_recipe_vocabulary(recipe, notes)
+    loaded = read_for_recipe(args.files[0], recipe, notes, progress=terminal_progress("reach k "))
+    if not recipe.protection.quasi_identifiers:
+        raise InputError("the recipe names no quasi-identifier: there is nothing to generalise", Location(file=path),
+                         hint="List the columns an attacker could know in protection.quasi_identifiers.")
+    said = _reach(recipe, loaded.table, vocabulary, args.k, args.suppression, path, args.files[0], must=True)
+    recipe.save(path)
+    for note in notes:
+        print(f"note: {printable(note)}")
+    print(f"wrote {path}: {said}")
     return EXIT_OK

@@ -324,6 +324,7 @@ RISK: dict[str, Any] = {
                                  "records": COUNT}],
     "k": _optional(COUNT), "records_below_k": _optional(COUNT), "classes_below_k": _optional(COUNT),
     "l_diversity": {"sensitive": NAME, "l": COUNT, "classes_with_one_value": COUNT, "records_with_one_value": COUNT},
+    "unit": _one_of("records", "persons"),   # what "records" counts: rows, or distinct persons
 }
 ENCRYPTED = {"size": COUNT, "sha256": HEX}
 CLEAR_FIELDS: dict[str, Any] = {
@@ -347,6 +348,7 @@ CLEAR_FIELDS: dict[str, Any] = {
         "dropped_unmapped": [NAME], "kept_direct": [NAME], "quasi_identifiers": [NAME],
         "k_target": _optional(COUNT), "suppression_cap": NUMBER, "generalisation": {"*": COUNT},
         "suppressed_records": COUNT,
+        "accept_below_k": {"reason": TEXT},      # the producer's reason for a package below k_target
     },
     "risk": RISK,                          # or null, when no quasi-identifier is named
     "apply": {"drift": {"drift": FLAG, "new_columns": [NAME], "missing_columns": [NAME],

@@ -36,4 +36,8 @@ Modules: ``secret`` (the secret, encrypted at rest), ``pseudonym`` (HMAC-SHA-256
 - ``utility``: ``measure_utility``, what the protection cost per quasi-identifier (released at the
   requested precision, coarser, suppressed), ARX's loss measures before and after Reach k, and
   histograms of the released values; ``apply_recipe_generalisation`` puts it in its ``info``.
+- ``persons``: disclosure control counted in distinct persons. ``person_frame`` (one row per person:
+  person-level quasi-identifiers as they are, event ones as the sorted set of the person's values),
+  ``person_risk`` (``RiskSummary.unit == "persons"``), ``reach_k_persons`` (set-valued columns
+  generalised element by element, whole persons suppressed) and ``without_persons``.
 """

@@ -48,6 +48,7 @@ class RiskSummary:
     classes_below_k: int | None = None
     class_sizes: dict[int, int] = field(default_factory=dict)   # class size -> number of classes
     l_diversity: LDiversity | None = None
+    unit: str = "records"          # what is counted: "records" (rows), or "persons" (distinct persons)
 
     @property
     def sample_unique_fraction(self) -> float:
@@ -70,7 +71,7 @@ class RiskSummary:
             "sample_uniques": self.sample_uniques, "sample_unique_fraction": self.sample_unique_fraction,
             "average_risk": self.average_risk, "highest_risk": self.highest_risk,
             "smallest_class": self.smallest_class,
-            "class_size_distribution": self.distribution(),
+            "class_size_distribution": self.distribution(), "unit": self.unit,
         }
         if self.k is not None:
             data.update(k=self.k, records_below_k=self.records_below_k, classes_below_k=self.classes_below_k)

@@ -133,6 +133,7 @@ class Proposal:
     links: list[Link]
     person_keys: dict[str, str | None]
     reasons: list[str]       # what was proposed and why, in the order found
+    tables: dict[str, pa.Table] = field(default_factory=dict)   # each table as read (for Reach k)
 
 
 def _primary_key(facts: TableFacts) -> tuple[list[str], str] | None:
@@ -321,4 +322,5 @@ def submission_init(paths: Sequence[str | Path], vocabulary: Vocabulary | str | 
         linked = [c for link in proposal.links if link.table == item.name for c in link.columns]
         referenced = [c for link in proposal.links if link.ref_table == item.name for c in link.ref_columns]
         keep_keys(item.recipe, list(dict.fromkeys([*item.recipe.primary_key, *referenced, *linked])), said)
+    proposal.tables = {item.name: item.table for item in facts}
     return Submission.of([item.recipe for item in facts], proposal.links), proposal

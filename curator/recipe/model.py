@@ -94,6 +94,7 @@ class ProtectionSettings:
     floors: dict[str, str] = field(default_factory=dict)
     cell_suppression_cap: float = 0.05
     suppression_unit: str = "records"
+    accept_below_k: dict[str, str] | None = None   # {"reason": ...}: export below k_target, accepted and recorded
 
 
 @dataclass
@@ -160,11 +161,11 @@ class Recipe:
     protection: ProtectionSettings = field(default_factory=ProtectionSettings)
     export: ExportMetadata = field(default_factory=ExportMetadata)
     # In a linked submission (curator.recipe.submission): the table's name (its member is
-    # "<name>.parquet"), the source columns identifying one of its rows, and the one naming the person.
+    # "<name>.parquet") and the source columns identifying one of its rows.
     name: str = ""
     primary_key: list[str] = field(default_factory=list)
-    person_key: str | None = None
     rules: list[RuleDecision] = field(default_factory=list)   # decisions on coherence findings
+    person_key: str | None = None       # source column identifying the person: k counted in distinct persons
 
     def rule(self, rule_id: str) -> RuleDecision | None:
         return next((r for r in self.rules if r.rule == rule_id), None)

@@ -36,7 +36,7 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.pipeline import check_no_silent_keep, data_file_options, effective_classes, unmapped_columns
 from curator.progress import ProgressCallback, report
 from curator.protect import _pool
-from curator.protect.risk import risk_summary
+from curator.protect.persons import release_risk
 from curator.protect.secret import PendingSecret, resolve_secret
 from curator.protect.transforms import output_name, protect_table, pseudonym_kind
 from curator.recipe.drift import (
@@ -506,12 +506,18 @@ def _coded_counts(adapted: Recipe, profile_of: Callable[[ColumnDecision], dict[s
 
 
 def _quasi_names(adapted: Recipe) -> list[str]:
-    """The quasi-identifiers as named in the output."""
+    """The quasi-identifiers as named in the output, and the person key when it leaves (gathered with them)."""
     quasi = []
     for name in adapted.protection.quasi_identifiers:
         decision = adapted.column(name)
         quasi.append(output_name(decision) if decision is not None else name)
-    return quasi
+    person = _person_name(adapted)
+    return [*quasi, person] if person is not None and person not in quasi else quasi
+
+
+def _person_name(adapted: Recipe) -> str | None:
+    decision = adapted.column(adapted.person_key) if adapted.person_key else None
+    return output_name(decision) if decision is not None and decision.transform.action != "drop" else None
 
 
 class _Identification:
@@ -591,12 +597,16 @@ def _rewrite_mixed(settings: _PassSettings, source: _StreamSource, done: _PassRe
     return again
 
 
-def _risk(quasi_parts: list[pa.Table], k: int | None) -> dict[str, Any] | None:
-    """The re-identification risk measured on the quasi-identifiers gathered from every batch."""
+def _risk(quasi_parts: list[pa.Table], k: int | None, person: str | None) -> dict[str, Any] | None:
+    """The re-identification risk measured on the quasi-identifiers gathered from every batch (with
+    the person key, when it leaves: then counted in persons)."""
     if not quasi_parts:
         return None
     quasi_table = pa.concat_tables(quasi_parts).unify_dictionaries().combine_chunks()
-    return risk_summary(quasi_table, list(quasi_table.column_names), k=k).to_dict()
+    quasi = [name for name in quasi_table.column_names if name != person]
+    if not quasi:
+        return None
+    return release_risk(quasi_table, quasi, k, person if person in quasi_table.column_names else None).to_dict()
 
 
 def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
@@ -641,7 +651,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     _drift_further_on(run, drift, adapted, settings.counts, profile_of, skipped)
     done = _rewrite_mixed(settings, source, done)
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
-    risk = _risk(done.quasi_parts, adapted.protection.k_target)
+    risk = _risk(done.quasi_parts, adapted.protection.k_target, _person_name(adapted))
     validation.column_types = {f.name: str(f.type) for f in done.schema}
     loaded = LoadedTable(head_schema.empty_table(), source.info(source.fingerprint(), done.rows), source.warnings)
     result = CurationResult(done.schema.empty_table(), identify.identifications, validation, risk,

@@ -22,7 +22,7 @@ from curator.check import ValidationReport
 from curator.mapping import ColumnSuggestions, Vocabulary, suggest_columns
 from curator.mapping.rules import EXACT_DUPLICATES
 from curator.messages import Label
-from curator.protect.risk import risk_summary
+from curator.protect.persons import release_risk
 from curator.protect.transforms import output_name, pseudonym_kind
 from curator.protect.utility import HISTOGRAM_BINS, Utility
 from curator.recipe.drift import LISTED_VALUES
@@ -422,7 +422,8 @@ def _risk_before(loaded: LoadedTable, recipe: Recipe) -> dict[str, Any] | None:
     quasi = [q for q in recipe.protection.quasi_identifiers if q in loaded.table.column_names]
     if not quasi or len(quasi) != len(recipe.protection.quasi_identifiers):
         return None
-    return risk_summary(loaded.table, quasi, k=recipe.protection.k_target).to_dict()
+    person = recipe.person_key if recipe.person_key in loaded.table.column_names else None
+    return release_risk(loaded.table, quasi, recipe.protection.k_target, person).to_dict()
 
 
 def _risk_section(recipe: Recipe, risk: dict[str, Any] | None, before: dict[str, Any] | None, t: Any,
@@ -440,6 +441,9 @@ def _risk_section(recipe: Recipe, risk: dict[str, Any] | None, before: dict[str,
         below = int(risk["records_below_k"])
         blocks.append(Text(t("k_not_reached", k=k, records=number(below, language),
                              share=percent(below / records if records else 0.0, language)), "warning"))
+    accepted = recipe.protection.accept_below_k
+    if k is not None and accepted:
+        blocks.append(Text(t("k_accepted", k=k, reason=accepted.get("reason", "")), "warning"))
 
     def fig(data: dict[str, Any] | None, key: str, kind: str = "count") -> Cell:
         if data is None or data.get(key) is None:
@@ -447,7 +451,8 @@ def _risk_section(recipe: Recipe, risk: dict[str, Any] | None, before: dict[str,
         value = data[key]
         return Share(float(value)) if kind == "share" else int(value)
 
-    figures = [("risk_records", "records", "count"), ("risk_classes", "classes", "count"),
+    counted = "risk_persons" if risk.get("unit") == "persons" else "risk_records"
+    figures = [(counted, "records", "count"), ("risk_classes", "classes", "count"),
                ("risk_uniques", "sample_uniques", "count"), ("risk_smallest", "smallest_class", "count"),
                ("risk_average", "average_risk", "share"), ("risk_highest", "highest_risk", "share")]
     if k is not None:

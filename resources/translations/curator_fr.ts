@@ -4473,6 +4473,70 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <source>Run Reach k again on the Protect step (it can generalise a column further, within its floor), or raise the suppression cap.</source>
         <translation>Relancez « Atteindre k » à l&apos;étape Protéger (il peut généraliser une colonne davantage, dans son plancher), ou relevez le plafond de suppression.</translation>
     </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>{classes} class(es) hold fewer than k = {k} {unit}: {count} of {total} {unit} fall short</source>
+        <translation>{classes} classe(s) comptent moins de k = {k} {unit} : {count} {unit} sur {total} sont en dessous</translation>
+    </message>
+    <message>
+        <source>Run Reach k (&apos;curator recipe reach-k RECIPE FILE&apos;, or Reach k on the Protect step) to write a generalisation that reaches k into the recipe; or record in the recipe why this risk is accepted: protection.accept_below_k = {example}.</source>
+        <translation>Lancez « Atteindre k » (« curator recipe reach-k RECETTE FICHIER », ou « Atteindre k » à l&apos;étape Protéger) pour écrire dans la recette une généralisation qui atteint k ; ou indiquez dans la recette pourquoi ce risque est accepté : protection.accept_below_k = {example}.</translation>
+    </message>
+    <message>
+        <source>no table named &apos;{name}&apos;</source>
+        <translation>aucune table nommée « {name} »</translation>
+    </message>
+    <message>
+        <source>The tables are: {tables}.</source>
+        <translation>Les tables sont : {tables}.</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no column &apos;{column}&apos;</source>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} »</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no person key</source>
+        <translation>la table « {table} » n&apos;a pas de clé de personne</translation>
+    </message>
+    <message>
+        <source>Name the column of &apos;{table}&apos; that identifies the person, or leave its quasi-identifiers out.</source>
+        <translation>Indiquez la colonne de « {table} » qui identifie la personne, ou retirez ses quasi-identifiants.</translation>
+    </message>
+    <message>
+        <source>quasi-identifiers from several tables need a person key</source>
+        <translation>des quasi-identifiants de plusieurs tables demandent une clé de personne</translation>
+    </message>
+    <message>
+        <source>Name the person key of each table.</source>
+        <translation>Indiquez la clé de personne de chaque table.</translation>
+    </message>
+    <message>
+        <source>gathering each person&apos;s quasi-identifiers</source>
+        <translation>rassemblement des quasi-identifiants de chaque personne</translation>
+    </message>
+    <message>
+        <source>the generalisation in the recipe does not reach k = {k} persons on this file: {count} persons are in groups smaller than {k}, more than the {allowed} ({cap:.1%}) that may be suppressed</source>
+        <translation>la généralisation de la recette n&apos;atteint pas k = {k} personnes sur ce fichier : {count} personnes sont dans des groupes de moins de {k}, plus que les {allowed} ({cap:.1%}) qui peuvent être supprimées</translation>
+    </message>
+    <message>
+        <source>Run &apos;curator recipe reach-k&apos; on this file again; or lower k, or raise the suppression cap.</source>
+        <translation>Relancez « curator recipe reach-k » sur ce fichier ; ou baissez k, ou relevez le plafond de suppression.</translation>
+    </message>
+    <message>
+        <source>{values}: {size} {unit}</source>
+        <translation>{values} : {size} {unit}</translation>
+    </message>
+    <message>
+        <source>the package would be below the recipe&apos;s k: {problem}</source>
+        <translation>le paquet serait en dessous du k de la recette : {problem}</translation>
+    </message>
 </context>
 <context>
     <name>HistogramChart</name>

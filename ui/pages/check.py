@@ -6,6 +6,7 @@ import copy
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 
@@ -14,6 +15,7 @@ from curator.errors import CuratorError
 from curator.mapping import Vocabulary
 from curator.messages import Text
 from curator.progress import ProgressCallback
+from curator.protect.persons import source_release_risk
 from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
 from curator.recipe.model import Recipe, RuleDecision
 from curator.recipe.privacy import unprotected_columns
@@ -54,7 +56,8 @@ def check_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, detect
     known = {c.source for c in recipe.columns}
     mapped = table.select([n for n in table.column_names if n in known])
     _typed, report = convert_and_validate(mapped, recipe, vocabulary, progress=progress)
-    found = list(blockers(recipe, vocabulary, report, detected))
+    risk, suppressed = release_risk(table, recipe, vocabulary)
+    found = list(blockers(recipe, vocabulary, report, detected, risk, suppressed))
     unprotected = unprotected_columns(recipe.columns, detected, vocabulary)
     return CheckResult(report, found, unprotected, generalisation_problem(table, recipe, vocabulary))
 
@@ -332,6 +335,16 @@ class CheckPage(QWidget):
         target = item_target(item)
         if target is not None:
             self.navigate.emit(target)
+
+
+def release_risk(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) -> tuple[dict[str, Any] | None, int]:
+    """The risk of the data as the export would write them (for the "below k" blocker), and the records
+    (persons) suppressed; nothing when it cannot be measured (the export then says why, see below)."""
+    try:
+        risk, suppressed = source_release_risk(table, recipe, vocabulary)
+    except CuratorError:
+        return None, 0
+    return (risk.to_dict() if risk is not None else None), suppressed
 
 
 def generalisation_problem(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) -> str | None:

@@ -15,8 +15,8 @@ from curator.errors import CuratorError
 from curator.hubview import HubView, hub_view
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
+from curator.protect.persons import reach_k_recipe as find_reach_k
 from curator.protect.reach import ReachResult, apply_recipe_generalisation, quasi_as_they_leave
-from curator.protect.reach import reach_k as find_reach_k
 from curator.protect.risk import RiskSummary, risk_summary
 from curator.protect.search import KUnreachable
 from curator.protect.transforms import output_name, protect_table

@@ -1,0 +1,519 @@
+"""Disclosure control counted in persons: a person with forty visits is one person, not a class of forty.
+
+A submission with a person key describes each person across its tables. :func:`person_frame`
+gathers, per distinct person, the quasi-identifiers an attacker could know:
+
+- a *person-level* column (``event=False``: sex, birth year, residence in the patients table) is
+  taken as it is. When one person holds several different values of it (a patient listed twice
+  with two sexes), the whole column becomes set-valued like an event column: that person is then
+  described by all of its values, never by one picked at random, so the risk is not understated.
+  The field's metadata (``persons_with_several_values``) says how many persons that was;
+- an *event* column (``event=True``: the year-month of each diagnosis) becomes the sorted set of the
+  person's distinct values (an empty list for a person without any event of that table).
+
+An empty cell is the value ``""`` (as in the search). Rows whose person key is empty belong to no
+person and are left out (the referential checks report them). :func:`person_risk` gives the ARX
+figures over that frame: classes, sample uniques and prosecutor risk in distinct persons.
+
+Reach k at person level (:func:`reach_k_persons`) generalises the frame's columns: a set-valued
+column generalises element by element (the set of the generalised elements), which is an ordinary
+hierarchy over the frame's distinct sets, nested whenever the element hierarchy is; so the search
+of :mod:`curator.protect.search` runs unchanged, and suppression takes whole persons.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from curator.check import below_k
+from curator.errors import InputError, Location
+from curator.mapping import Vocabulary
+from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.progress import ProgressCallback, report, scaled
+from curator.protect.hierarchy import Hierarchy
+from curator.protect.reach import (
+    ReachResult,
+    apply_recipe_generalisation,
+    build_hierarchy,
+    default_hierarchy_spec,
+    quasi_as_they_leave,
+    reach_k,
+)
+from curator.protect.risk import RiskSummary, class_sizes_per_record, risk_summary
+from curator.protect.search import SearchResult, find_minimal_generalisation
+from curator.protect.suppression import allowed_suppressions, suppress_rows
+from curator.protect.transforms import output_name
+from curator.recipe.model import Recipe
+
+PERSON = "person"
+SEVERAL_VALUES = b"persons_with_several_values"
+
+
+@dataclass(frozen=True)
+class PersonQuasi:
+    """One quasi-identifier as it leaves, and where it lives."""
+
+    table: str
+    column: str
+    event: bool = False       # True: an event table's column, gathered per person as the sorted set of its values
+
+    @property
+    def name(self) -> str:
+        """``table.column``; the column alone for the one table of a single-table recipe (table ``""``)."""
+        return f"{self.table}.{self.column}" if self.table else self.column
+
+
+@dataclass
+class _PersonIndex:
+    """The distinct persons of the submission and, per table, each row's person (-1: none)."""
+
+    persons: pa.Array
+    rows: dict[str, np.ndarray]
+
+
+def _as_text(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    return array if pa.types.is_string(array.type) else array.cast(pa.string())
+
+
+def _table(tables: Mapping[str, pa.Table], name: str) -> pa.Table:
+    if name not in tables:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no table named '{name}'"), name=name),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "The tables are: {tables}."), tables=", ".join(tables)))
+    return tables[name]
+
+
+def _column(table: pa.Table, name: str, column: str) -> pa.ChunkedArray:
+    if column not in table.column_names:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "table '{table}' has no column '{column}'"), table=name,
+                              column=column), Location(column=column),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "The columns are: {columns}."),
+                                   columns=", ".join(table.column_names)))
+    return table.column(column)
+
+
+def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str]) -> _PersonIndex:
+    """Each table's person column dictionary-encoded once; the dictionaries' union is the persons."""
+    encoded: dict[str, pa.DictionaryArray] = {}
+    for name, column in person_columns.items():
+        encoded[name] = pc.dictionary_encode(_as_text(_column(_table(tables, name), name, column)))
+    dictionaries = [array.dictionary for array in encoded.values()]
+    # In order of first appearance (tables in the order given): sorting a million ids costs more
+    # than the rest of the frame's person-level columns.
+    persons = pc.unique(pa.concat_arrays(dictionaries)) if dictionaries else pa.array([], pa.string())
+    rows: dict[str, np.ndarray] = {}
+    for name, array in encoded.items():
+        position = pc.index_in(array.dictionary, value_set=persons).to_numpy(zero_copy_only=False)
+        indices = pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        rows[name] = np.where(indices >= 0, position.astype(np.int64)[np.maximum(indices, 0)], -1)
+    return _PersonIndex(persons, rows)
+
+
+MARKED_SPACE = 2**28       # keys below this, and not much sparser than the rows, are marked rather than sorted
+
+
+def _distinct_sorted(keys: np.ndarray, space: int) -> np.ndarray:
+    """``np.unique(keys)`` (keys in ``[0, space)``): by marking each key in a flag per possible key
+    when they fit, else by a sort; numpy's hashing unique is several times slower on these keys."""
+    if space <= MARKED_SPACE and space <= 16 * len(keys):
+        marked = np.zeros(space, dtype=np.bool_)
+        marked[keys] = True
+        return np.flatnonzero(marked)
+    ordered = np.sort(keys)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _sorted_sets(owner: np.ndarray, values: pa.Array, groups: int) -> tuple[pa.ListArray, np.ndarray]:
+    """The sorted set of the ``values`` of each group (``owner[i]`` is the group of ``values[i]``), and
+    the size of each set."""
+    encoded = pc.dictionary_encode(values)
+    dictionary = encoded.dictionary
+    order = pc.array_sort_indices(dictionary)
+    # Codes renumbered in the order of the values: sorting the codes sorts the values.
+    rank = np.empty(len(dictionary), dtype=np.int64)
+    rank[order.to_numpy(zero_copy_only=False)] = np.arange(len(dictionary))
+    span = max(len(dictionary), 1)
+    pairs = _distinct_sorted(owner * span + rank[encoded.indices.to_numpy(zero_copy_only=False)], groups * span)
+    counts = np.bincount(pairs // span, minlength=groups)
+    offsets = pa.array(np.concatenate(([0], np.cumsum(counts))).astype(np.int32))
+    return pa.ListArray.from_arrays(offsets, pc.take(pc.take(dictionary, order), pa.array(pairs % span))), counts
+
+
+def _gathered(person: np.ndarray, values: pa.Array, persons: int) -> tuple[pa.ListArray, int]:
+    """The sorted set of each person's values (``person[i]`` is the person of ``values[i]``), and how
+    many persons hold more than one value."""
+    present = person >= 0
+    lists, counts = _sorted_sets(person[present], pc.filter(pc.fill_null(values, ""), pa.array(present)), persons)
+    return lists, int((counts > 1).sum())
+
+
+def person_frame(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
+                 quasi: Sequence[PersonQuasi]) -> pa.Table:
+    """One row per distinct person, in order of first appearance (column ``person`` + one column per
+    quasi-identifier, named ``table.column``): a person-level column as a string (null for a person absent from its
+    table), an event column as the list of the person's distinct values, sorted."""
+    index = _person_index(tables, person_columns)
+    count = len(index.persons)
+    columns: list[pa.Array] = [index.persons]
+    fields: list[pa.Field] = [pa.field(PERSON, pa.string())]
+    for q in quasi:
+        if q.table not in person_columns:
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "table '{table}' has no person key"), table=q.table),
+                             Location(column=q.column),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Name the column of '{table}' that identifies the "
+                                                                 "person, or leave its quasi-identifiers out."),
+                                       table=q.table))
+        values = _as_text(_column(tables[q.table], q.table, q.column))
+        lists, several = _gathered(index.rows[q.table], values, count)
+        if q.event or several:
+            metadata = {SEVERAL_VALUES: str(several).encode()} if not q.event else None
+            columns.append(lists)
+            fields.append(pa.field(q.name, lists.type, metadata=metadata))
+            continue
+        lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
+        starts = lists.offsets.to_numpy(zero_copy_only=False)[:-1]
+        columns.append(lists.values.take(pa.array(starts.astype(np.int64), mask=lengths == 0)))
+        fields.append(pa.field(q.name, pa.string()))
+    return pa.Table.from_arrays(columns, schema=pa.schema(fields))
+
+
+def _set_keys(lists: pa.ListArray | pa.ChunkedArray) -> pa.Array:
+    """One string per set, equal for two persons exactly when their sets are: the values' codes,
+    in the (sorted) order of the list, joined. Codes rather than values, so that no value holding
+    the separator can make two different sets look alike."""
+    array = lists.combine_chunks() if isinstance(lists, pa.ChunkedArray) else lists
+    flat = array.values.slice(array.offsets[0].as_py(), array.offsets[-1].as_py() - array.offsets[0].as_py())
+    codes = pc.dictionary_encode(flat).indices.cast(pa.string())
+    offsets = pc.subtract(array.offsets, array.offsets[0])
+    return pc.binary_join(pa.ListArray.from_arrays(offsets, codes), ",")
+
+
+def keyed_frame(frame: pa.Table) -> pa.Table:
+    """``frame`` with each set-valued column replaced by its :func:`_set_keys`, ready for counting."""
+    columns = [(_set_keys(frame.column(i)) if pa.types.is_list(field_.type) else frame.column(i))
+               for i, field_ in enumerate(frame.schema)]
+    return pa.Table.from_arrays(columns, names=frame.column_names)
+
+
+def person_risk(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str], quasi: Sequence[PersonQuasi],
+                k: int | None = None) -> RiskSummary:
+    """k-anonymity figures counted in distinct persons (``unit == "persons"``).
+
+    Without a person key (``person_columns`` empty) the figures are today's, counted in records of
+    the one table holding the quasi-identifiers (``unit == "records"``)."""
+    names = [q.name for q in quasi]
+    if not person_columns:
+        tables_used = {q.table for q in quasi}
+        if len(tables_used) > 1:
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "quasi-identifiers from several tables need a person key")),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Name the person key of each table.")))
+        table = _table(tables, tables_used.pop()) if tables_used else pa.table({})
+        return risk_summary(table, [q.column for q in quasi], k=k)
+    frame = person_frame(tables, person_columns, quasi)
+    summary = risk_summary(keyed_frame(frame), names, k=k)
+    summary.unit = "persons"
+    return summary
+
+
+# ---- reach k at person level ----------------------------------------------------------------------
+
+@dataclass
+class PersonReach:
+    """What Reach k chose at person level. ``suppressed_persons`` lives in memory only: it names persons."""
+
+    search: SearchResult
+    levels: dict[str, int]                       # "table.column" -> level (0 = as is)
+    hierarchies: dict[str, str]                  # "table.column" -> hierarchy spec
+    suppressed_persons: set[str] = field(default_factory=set, repr=False)
+    risk: RiskSummary | None = None              # in persons, after generalisation and suppression
+
+
+def _lifted(element: Hierarchy, sets: pa.ListArray, name: str) -> Hierarchy:
+    """The hierarchy of a set-valued column: each distinct set, at level L, is the set of its
+    elements at level L. Values are set keys (:func:`_set_keys`) of each level's own values."""
+    keys = _set_keys(sets)
+    unique = pc.unique(keys)
+    first = pc.index_in(unique, value_set=keys)
+    distinct = pc.take(sets, first)
+    owner = np.repeat(np.arange(len(distinct)), pc.list_value_length(distinct).to_numpy(zero_copy_only=False))
+    flat = pc.list_flatten(distinct)
+    levels = [unique]
+    for level in range(1, element.height):
+        generalised = element.generalise(flat, level, name)
+        levels.append(_set_keys(_sorted_sets(owner, generalised, len(distinct))[0]))
+    return Hierarchy(name, levels)
+
+
+def _frame_hierarchies(frame: pa.Table, names: Sequence[str], specs: Mapping[str, str]) -> tuple[
+        dict[str, Hierarchy], dict[str, str]]:
+    hierarchies: dict[str, Hierarchy] = {}
+    used: dict[str, str] = {}
+    for name in names:
+        column = frame.column(name).combine_chunks()
+        if pa.types.is_list(column.type):
+            elements = pc.list_flatten(column)
+            used[name] = specs.get(name) or default_hierarchy_spec(elements)
+            hierarchies[name] = _lifted(build_hierarchy(used[name], elements, name), column, name)
+        else:
+            used[name] = specs.get(name) or default_hierarchy_spec(column)
+            hierarchies[name] = build_hierarchy(used[name], column, name)
+    return hierarchies, used
+
+
+def generalised_frame(frame: pa.Table, hierarchies: Mapping[str, Hierarchy], levels: Mapping[str, int]) -> pa.Table:
+    """The keyed frame (:func:`keyed_frame`) with each column at its level."""
+    keyed = keyed_frame(frame)
+    for name, level in levels.items():
+        column = keyed.column(name)
+        if column.null_count:
+            column = pc.fill_null(column, "")
+        keyed = keyed.set_column(keyed.column_names.index(name), name, hierarchies[name].generalise(column, level, name))
+    return keyed
+
+
+def reach_k_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str], quasi: Sequence[PersonQuasi],
+                    k: int, suppression: float = 0.0, specs: Mapping[str, str] | None = None,
+                    progress: ProgressCallback | None = None) -> PersonReach:
+    """The least generalisation of the person frame reaching ``k`` persons per class, with at most
+    ``suppression`` of the persons suppressed (whole persons, in every table). ``specs`` gives a
+    hierarchy spec per ``table.column``; the others get :func:`default_hierarchy_spec` of their values."""
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "gathering each person's quasi-identifiers"))
+    frame = person_frame(tables, person_columns, quasi)
+    names = [q.name for q in quasi]
+    hierarchies, used = _frame_hierarchies(frame, names, specs or {})
+    keyed = keyed_frame(frame)
+    found = find_minimal_generalisation(keyed.select(names), names, hierarchies, k, suppression,
+                                        progress=scaled(progress, 0.2, 0.9))
+    levels = {name: int(found.transformation.get(name, 0)) for name in names}
+    generalised = generalised_frame(frame, hierarchies, levels)
+    small = class_sizes_per_record(generalised, names) < k
+    suppressed = set(pc.filter(frame.column(PERSON), pa.array(small)).to_pylist())
+    kept = generalised.filter(pa.array(~small))
+    risk = risk_summary(kept, names, k=k)
+    risk.unit = "persons"
+    report(progress, 1.0, QT_TRANSLATE_NOOP("core", "found"))
+    return PersonReach(found, levels, used, suppressed, risk)
+
+
+def without_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
+                    persons: Collection[str]) -> dict[str, pa.Table]:
+    """Every table with the rows of ``persons`` removed (never half a person: all their rows go)."""
+    if not persons:
+        return dict(tables)
+    gone = pa.array(sorted(persons), pa.string())
+    result = dict(tables)
+    for name, column in person_columns.items():
+        table = _table(tables, name)
+        result[name] = table.filter(pc.invert(pc.is_in(_as_text(_column(table, name, column)), value_set=gone)))
+    return result
+
+
+# ---- one table of a recipe, as it leaves -----------------------------------------------------------
+# In one table, the person key's rows are the person's events: every quasi-identifier is gathered as
+# the set of the person's values (a value that is the same on all their rows is a set of one).
+
+def person_output(recipe: Recipe, names: Collection[str]) -> str | None:
+    """The recipe's person key as named in the output, when it leaves (pseudonymised or kept)."""
+    decision = recipe.column(recipe.person_key) if recipe.person_key else None
+    if decision is None or decision.transform.action == "drop":
+        return None
+    name = output_name(decision)
+    return name if name in names else None
+
+
+def quasi_output(recipe: Recipe, names: Collection[str]) -> list[str]:
+    """The quasi-identifiers as named in the output, those that leave."""
+    found = []
+    for source in recipe.protection.quasi_identifiers:
+        decision = recipe.column(source)
+        name = output_name(decision) if decision is not None else source
+        if name in names and name not in found:
+            found.append(name)
+    return found
+
+
+def _one_table(quasi: Sequence[str]) -> list[PersonQuasi]:
+    return [PersonQuasi("", name, event=True) for name in quasi]
+
+
+def release_risk(table: pa.Table, quasi: Sequence[str], k: int | None, person: str | None) -> RiskSummary:
+    """The risk of one table as it leaves: in persons when ``person`` (its person column) is given,
+    else in records (today's figures)."""
+    if person is None:
+        return risk_summary(table, list(quasi), k=k)
+    return person_risk({"": table}, {"": person}, _one_table(quasi), k)
+
+
+def generalise_release(table: pa.Table, recipe: Recipe, person: str | None) -> tuple[pa.Table, dict[str, Any]]:
+    """The recipe's Reach k levels applied to ``table`` (as it leaves), then the classes below k
+    suppressed: records as :func:`~curator.protect.reach.apply_recipe_generalisation` does, or, with
+    ``person``, whole persons (every row of a person in a class smaller than k has its
+    quasi-identifiers blanked), at most ``suppression_cap`` of the persons."""
+    protection = recipe.protection
+    k = protection.k_target
+    if person is None or not protection.generalisation or k is None:
+        return apply_recipe_generalisation(table, recipe)
+    loose = dataclasses.replace(recipe, protection=dataclasses.replace(protection, k_target=None))
+    table, info = apply_recipe_generalisation(table, loose)
+    quasi = quasi_output(recipe, table.column_names)
+    info.update(k=k, unit="persons", suppressed_records=0, suppressed_persons=0)
+    if not quasi or table.num_rows == 0:
+        return table, info
+    frame = person_frame({"": table}, {"": person}, _one_table(quasi))
+    sizes = class_sizes_per_record(keyed_frame(frame), quasi)
+    small = sizes < k
+    count = int(small.sum())
+    allowed = allowed_suppressions(frame.num_rows, protection.suppression_cap)
+    if count > allowed:
+        raise InputError(
+            Text(QT_TRANSLATE_NOOP("core", "the generalisation in the recipe does not reach k = {k} persons on this file: "
+                                           "{count} persons are in groups smaller than {k}, more than the {allowed} "
+                                           "({cap:.1%}) that may be suppressed"),
+                 k=k, count=count, allowed=allowed, cap=protection.suppression_cap),
+            hint=Text(QT_TRANSLATE_NOOP("core", "Run 'curator recipe reach-k' on this file again; or lower k, or raise "
+                                                "the suppression cap.")))
+    gone = pc.filter(frame.column(PERSON), pa.array(small))
+    rows = pc.is_in(_as_text(table.column(person)), value_set=gone).to_numpy(zero_copy_only=False)
+    table = suppress_rows(table, quasi, rows)
+    kept = sizes[~small]
+    info.update(suppressed_records=int(rows.sum()), suppressed_persons=count,
+                classes=int((1.0 / kept).sum().round()) if len(kept) else 0,
+                smallest_class=int(kept.min()) if len(kept) else 0)
+    return table, info
+
+
+def source_release_risk(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) -> tuple[RiskSummary | None, int]:
+    """The risk of ``table`` (the source) once the recipe's transforms and Reach k levels are applied,
+    and how many records (persons) were suppressed: what the export would measure, and what
+    :func:`enforce_k` judges (the Check step shows it)."""
+    with_person = recipe
+    if recipe.person_key and recipe.person_key not in recipe.protection.quasi_identifiers:
+        quasi = [*recipe.protection.quasi_identifiers, recipe.person_key]
+        with_person = dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection,
+                                                                                   quasi_identifiers=quasi))
+    leaving, _names = quasi_as_they_leave(table, with_person, vocabulary)
+    person = person_output(recipe, leaving.column_names)
+    quasi_names = quasi_output(recipe, [n for n in leaving.column_names if n != person])
+    if not quasi_names:
+        return None, 0
+    generalised, info = generalise_release(leaving, recipe, person)
+    return release_risk(generalised, quasi_names, recipe.protection.k_target, person), suppressed_count(info)
+
+
+SHOWN_CHARACTERS = 200
+
+
+def shortfall(table: pa.Table, quasi: Sequence[str], k: int, person: str | None, limit: int = 10) -> list[str]:
+    """The smallest classes below k, each as its quasi-identifier values and size (for the person
+    at the workstation: never written to a package)."""
+    if person is not None:
+        frame = person_frame({"": table}, {"": person}, _one_table(quasi))
+        unit = QT_TRANSLATE_NOOP("core", "persons")
+    else:
+        frame = table.select(list(quasi))
+        unit = QT_TRANSLATE_NOOP("core", "records")
+    sizes = class_sizes_per_record(keyed_frame(frame.select(list(quasi))), list(quasi))
+    small = np.flatnonzero(sizes < k)
+    order = small[np.argsort(sizes[small], kind="stable")]
+    shown: list[str] = []
+    seen: set[str] = set()
+    for row in order:
+        values = frame.select(list(quasi)).slice(int(row), 1).to_pylist()[0]
+        text = ", ".join(f"{name}={value}" for name, value in values.items())
+        text = text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"   # a person's long set
+        if text not in seen:
+            seen.add(text)
+            shown.append(Text(QT_TRANSLATE_NOOP("core", "{values}: {size} {unit}"), values=text, size=int(sizes[row]),
+                              unit=unit))
+        if len(shown) >= limit:
+            break
+    return shown
+
+
+def suppressed_count(generalisation: Mapping[str, Any]) -> int:
+    """How many records (persons, when counted so) the recipe's Reach k suppressed, from what
+    :func:`generalise_release` says it did."""
+    key = "suppressed_persons" if generalisation.get("unit") == "persons" else "suppressed_records"
+    return int(generalisation.get(key) or 0)
+
+
+def enforce_k(recipe: Recipe, risk: Mapping[str, Any] | None, table: pa.Table | None = None,
+              suppressed: int = 0) -> None:
+    """Refuse (:class:`InputError`, exit 2) data whose quasi-identifiers as they leave are below the
+    recipe's k, unless the recipe records an accepted risk with its reason (see
+    :func:`curator.check.blockers.below_k`, and ``suppressed`` there). ``table``, when it holds the
+    rows, names the classes."""
+    blocker = below_k(recipe, risk, suppressed)
+    if blocker is None:
+        return
+    details: list[str] = []
+    if table is not None and table.num_rows and recipe.protection.k_target:
+        person = person_output(recipe, table.column_names)
+        quasi = quasi_output(recipe, [n for n in table.column_names if n != person])
+        if quasi:
+            details = shortfall(table, quasi, recipe.protection.k_target, person)
+    raise InputError(Text(QT_TRANSLATE_NOOP("core", "the package would be below the recipe's k: {problem}"),
+                          problem=blocker.message), hint=blocker.hint, details=details)
+
+
+def reach_k_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, suppression_cap: float,
+                   inferred_types: Mapping[str, str] | None = None,
+                   progress: ProgressCallback | None = None) -> ReachResult:
+    """Reach k for one table of a recipe: :func:`~curator.protect.reach.reach_k`, counted in persons
+    when the recipe's person key leaves (levels and hierarchy specs keyed by source column)."""
+    if not recipe.person_key:
+        return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
+    quasi_sources = [q for q in recipe.protection.quasi_identifiers if q != recipe.person_key]
+    with_person = dataclasses.replace(recipe, protection=dataclasses.replace(
+        recipe.protection, quasi_identifiers=[*quasi_sources, recipe.person_key]))
+    report(progress, 0.0, QT_TRANSLATE_NOOP("core", "applying the column transforms"))
+    leaving, names = quasi_as_they_leave(table, with_person, vocabulary)
+    person = person_output(recipe, leaving.column_names)
+    if person is None:
+        return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
+    names = {source: name for source, name in names.items() if name != person}
+    if not names:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier leaves in the package")))
+    types = inferred_types or {}
+    specs = {name: (recipe.protection.hierarchies.get(source)
+                    or default_hierarchy_spec(leaving.column(name), types.get(source) or ""))
+             for source, name in names.items()}
+    found = reach_k_persons({"": leaving}, {"": person}, _one_table(list(names.values())), k, suppression_cap,
+                            specs, progress=scaled(progress, 0.1, 1.0))
+    found.search.suppressed_records = len(found.suppressed_persons)
+    return ReachResult(found.search, {source: found.levels[name] for source, name in names.items()},
+                       {source: specs[name] for source, name in names.items()}, names)
+
+
+DEFAULT_K = 5
+DEFAULT_SUPPRESSION = 0.02      # as the Protect step's Reach k
+
+
+def reach_recipe(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | None = None,
+                 suppression: float | None = None, progress: ProgressCallback | None = None) -> ReachResult:
+    """Search the least generalisation reaching k on ``table`` (the source) and write it into
+    ``recipe.protection`` (levels, hierarchy specs, k, suppression cap), as Reach k on the Protect step
+    does. ``k`` and ``suppression`` default to the recipe's, else 5 and 2 %. Rules are chosen again
+    over the values as they leave now; a hierarchy file the recipe names is the user's choice and kept."""
+    protection = recipe.protection
+    k = k or protection.k_target or DEFAULT_K
+    cap = suppression if suppression is not None else (protection.suppression_cap or DEFAULT_SUPPRESSION)
+    searched = dataclasses.replace(recipe, protection=dataclasses.replace(protection, hierarchies={
+        source: spec for source, spec in protection.hierarchies.items()
+        if spec not in ("date", "digits") and not spec.startswith("intervals:")}))
+    types = {str(c.get("name")): str(c.get("type") or "") for c in recipe.source_columns}
+    found = reach_k_recipe(table, searched, vocabulary, k, cap, types, progress)
+    protection.generalisation = dict(found.levels)
+    protection.hierarchies = dict(found.hierarchies)
+    protection.k_target = k
+    protection.suppression_cap = cap
+    return found
