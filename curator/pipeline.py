@@ -35,9 +35,11 @@ from curator.package.datapackage import (
 from curator.package.manifest import clear_params
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.persons import (
+    PersonQuasi,
     enforce_k,
     generalise_release,
     person_output,
+    person_risk,
     release_risk,
     suppressed_count,
 )
@@ -241,14 +243,15 @@ class CuratedTable:
 
 
 def submission_manifest_fields(tables: Sequence[CuratedTable], described: Sequence[TableOut],
-                               vocabulary: Vocabulary) -> dict[str, Any]:
+                               vocabulary: Vocabulary, risk: dict[str, Any] | None = None) -> dict[str, Any]:
     """What the clear manifest says about a linked submission: the producer, dataset and vocabulary,
     the rows in all, and each table as the data package describes it (``table_manifest_fields``:
     rows, columns, primary and foreign keys). Each table's decisions, drift and risk are in the
     encrypted curation report."""
     first = manifest_fields(tables[0].loaded, tables[0].recipe, vocabulary, tables[0].result)
     return {**{key: first[key] for key in ("producer", "dataset", "vocabulary")},
-            "rows": sum(table.rows for table in described), **table_manifest_fields(described)}
+            "rows": sum(table.rows for table in described), **table_manifest_fields(described),
+            **({"risk": risk} if risk is not None else {})}
 
 
 def _described(table: CuratedTable, data_path: Path, links: Sequence[Link], by_name: Mapping[str, CuratedTable],
@@ -278,8 +281,8 @@ def submission_validation(tables: Sequence[CuratedTable]) -> tuple[ValidationRep
 
 def export_submission(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary, out_path: Path,
                       recipients: list[str], signing_key: Any, progress: ProgressCallback | None = None,
-                      cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
-    """One signed, encrypted package for a linked submission: each table as ``<name>.parquet``, their
+                      cms: tuple[Path, str | None] | None = None, risk: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One signed, encrypted package for a linked submission (``risk``: :func:`submission_risk`'s): each table as ``<name>.parquet``, their
     ``datapackage.json``, one curation report covering every table, one validation report, one
     submission id. Refused (InputError, nothing written) while a required export field is empty."""
     check_export(tables[0].recipe.export)
@@ -303,21 +306,25 @@ def export_submission(tables: Sequence[CuratedTable], links: Sequence[Link], voc
                                              build_datapackage(described, tables[0].recipe.export, vocabulary))
         members.append((DATAPACKAGE_NAME, datapackage_path))
         report_path = workdir / "curation-report.html"
-        write_atomic(report_path, render_html(submission_report(tables, links, vocabulary)), overwrite=True)
+        write_atomic(report_path, render_html(submission_report(tables, links, vocabulary, risk)), overwrite=True)
         validation, masked = submission_validation(tables)
         validation_path = workdir / "validation-report.csv"
         validation.to_csv(validation_path, redact_direct=True, redact_columns=masked)
         members += [("curation-report.html", report_path), ("validation-report.csv", validation_path)]
-        fields = submission_manifest_fields(tables, described, vocabulary)
+        fields = submission_manifest_fields(tables, described, vocabulary, risk)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
 
 
-def submission_report(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary) -> ReportContent:
+def submission_report(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary,
+                      risk: dict[str, Any] | None = None) -> ReportContent:
     """One report for the whole submission: its tables and links first, then each table's own report."""
     contents = [build_report(t.loaded, t.recipe, vocabulary, t.result) for t in tables]
+    across = (f" Across the tables, counted in {risk.get('unit', 'records')}: {risk.get('records')} "
+              f"{risk.get('unit', 'records')}, {risk.get('classes')} classes, {risk.get('sample_uniques')} unique, "
+              f"smallest class {risk.get('smallest_class')}." if risk else "")
     overview = Section("submission", "Submission", [
-        ReportText(f"{len(tables)} tables, {len(links)} link(s), one package and one submission id."),
+        ReportText(f"{len(tables)} tables, {len(links)} link(s), one package and one submission id.{across}"),
         ReportTable(["table", "rows", "columns", "primary key", "person key", "validation"],
                     [[t.name, t.result.output_rows, t.result.table.num_columns, ", ".join(t.recipe.primary_key),
                       t.recipe.person_key or "", t.result.validation.summary()] for t in tables],
@@ -344,6 +351,28 @@ def _leaving(table: CuratedTable, columns: Sequence[str]) -> pa.Table | None:
     if table.result.data_path is not None:
         return pq.read_table(table.result.data_path, columns=names)
     return table.result.table.select(names)
+
+
+def submission_risk(tables: Sequence[CuratedTable], k: int | None) -> dict[str, Any] | None:
+    """k and risk counted in distinct persons across the tables (``persons.person_risk``): the person
+    table's quasi-identifiers as they are, every other table's gathered per person as the set of its
+    values; None without a person key that leaves or a quasi-identifier."""
+    persons = {t.name: t.output(t.recipe.person_key) for t in tables
+               if t.recipe.person_key and t.output(t.recipe.person_key) in t.result.table.column_names}
+    person_table = next((t.name for t in tables if t.recipe.person_key and t.recipe.primary_key == [t.recipe.person_key]),
+                        None)
+    quasi = [PersonQuasi(t.name, name, event=t.name != person_table) for t in tables if t.name in persons
+             for name in dict.fromkeys(t.output(q) for q in t.recipe.protection.quasi_identifiers)
+             if name in t.result.table.column_names and name != persons[t.name]]
+    if not quasi:
+        return None
+    frames: dict[str, pa.Table] = {}
+    for t in tables:
+        if t.name in persons:
+            names = [persons[t.name], *(q.column for q in quasi if q.table == t.name)]
+            frames[t.name] = (pq.read_table(t.result.data_path, columns=names) if t.result.data_path is not None
+                              else t.result.table.select(names))
+    return person_risk(frames, persons, quasi, k).to_dict()
 
 
 def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link]) -> list[str]:

@@ -150,6 +150,10 @@ def _apply_submission(args: argparse.Namespace, submission: Submission, output: 
     for name, result in zip(done.names, done.tables, strict=True):
         print(printable(f"table {name}: {result.rows:,} rows × {len(result.columns)} columns{_risk_text(result)}"))
         _print_table(result, "  ")
+    if done.risk:
+        print(f"across the tables, in {done.risk.get('unit')}: {done.risk.get('records')} {done.risk.get('unit')}, "
+              f"{done.risk.get('classes')} classes, {done.risk.get('sample_uniques')} unique, smallest class "
+              f"{done.risk.get('smallest_class')} (k target {done.risk.get('k')})")
     rows = sum(result.rows for result in done.tables)
     print(f"wrote {output}: {len(done.tables)} tables, {rows:,} rows, {len(submission.links)} link(s); encrypted to "
           f"{len(recipients)} recipient(s), submission {done.manifest.get('submission_id', '?')}")

@@ -27,6 +27,7 @@ from curator.pipeline import (
     curate,
     export_package,
     export_submission,
+    submission_risk,
 )
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.keys import align_key_domains
@@ -270,6 +271,7 @@ class SubmissionApplyResult:
     names: list[str]
     notes: list[str]
     manifest: dict[str, Any]
+    risk: dict[str, Any] | None = None    # across the tables, in distinct persons (pipeline.submission_risk)
 
 
 def submission_paths(paths: Sequence[str | Path], submission: Submission) -> dict[str, Path]:
@@ -323,16 +325,17 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
             notes.extend(check_integrity(tables, submission.links))
+            risk = submission_risk(tables, submission.protection.k_target)
             if strict:
                 for table in tables:
                     _check_validation(table.result, files[table.name])
             manifest = export_submission(tables, submission.links, vocabulary, Path(output), recipients, signing_key,
-                                         progress=scaled(progress, 0.85, 1.0), cms=cms)
+                                         progress=scaled(progress, 0.85, 1.0), cms=cms, risk=risk)
             for table, result in zip(tables, applied, strict=True):
                 result.manifest, result.rows = manifest, table.result.output_rows
                 result.columns = list(table.result.table.column_names)
                 result.risk, result.validation = table.result.risk, table.result.validation.summary()
-            return SubmissionApplyResult(applied, [t.name for t in tables], notes, manifest)
+            return SubmissionApplyResult(applied, [t.name for t in tables], notes, manifest, risk)
         finally:
             for encryption in encryptions:
                 encryption.wait()

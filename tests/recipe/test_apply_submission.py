@@ -169,3 +169,38 @@ def test_drift_is_said_per_table_and_strict_stops_on_any(synthea: dict[str, Path
     assert "[conditions] Drift: none" in captured.out and "[encounters] Drift:" in captured.out
     assert "encounters.csv" in captured.err and "--strict stops on any drift" in captured.err
     assert not package.exists()
+
+
+def test_risk_across_tables_is_counted_in_persons_as_a_plain_group_by_counts_it(
+        synthea: dict[str, Path], keys: dict[str, Path], opened_keys) -> None:
+    submission = Submission.load(synthea["recipe"])
+    conditions = submission.table("conditions")
+    assert conditions is not None
+    conditions.protection.quasi_identifiers = ["CODE"]          # the set of a person's diagnosis codes
+    submission.protection.accept_below_k = {"reason": "a test of the figures, not a release"}
+    package = synthea["dir"] / "persons.tar"
+    done = apply_submission([synthea["files"] / f"{n}.csv" for n in TABLES], submission, package,
+                            [opened_keys.recipient], opened_keys.signing, opened_keys.secret)
+    opened = synthea["dir"] / "persons-opened"
+    _open(keys, package, opened)
+    risk = json.loads((opened / "manifest.json").read_text(encoding="utf-8"))["risk"]
+    assert risk == done.risk and risk["unit"] == "persons"
+    # The reference: one row per person of the patients table, their diagnosis codes as a sorted set.
+    patients = pq.read_table(opened / "patients.parquet")
+    diagnoses = pq.read_table(opened / "conditions.parquet")
+    person_columns = [name.split(".", 1)[1] for name in risk["quasi_identifiers"] if name.startswith("patients.")]
+    codes: dict[str, set[str]] = {}
+    for person, code in zip(diagnoses.column("patient_local_id").to_pylist(), diagnoses.column("CODE").to_pylist(),
+                            strict=True):
+        codes.setdefault(person, set()).add("" if code is None else str(code))
+    described = {}
+    for row, person in enumerate(patients.column("patient_local_id").to_pylist()):
+        values = tuple("" if (v := patients.column(c)[row].as_py()) is None else str(v) for c in person_columns)
+        described[person] = (*values, tuple(sorted(codes.get(person, ()))))
+    sizes: dict[tuple, int] = {}
+    for key in described.values():
+        sizes[key] = sizes.get(key, 0) + 1
+    assert risk["records"] == len(described) == 27
+    assert risk["classes"] == len(sizes)
+    assert risk["sample_uniques"] == sum(1 for size in sizes.values() if size == 1)
+    assert risk["smallest_class"] == min(sizes.values())
