@@ -16,10 +16,15 @@ from curator.hubview import HubView, hub_view
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
 from curator.protect.persons import reach_k_recipe as find_reach_k
-from curator.protect.reach import ReachResult, apply_recipe_generalisation, quasi_as_they_leave
+from curator.protect.reach import (
+    ReachResult,
+    apply_recipe_generalisation,
+    quasi_as_they_leave,
+    with_suggested_floors,
+)
 from curator.protect.risk import RiskSummary, risk_summary
 from curator.protect.search import KUnreachable
-from curator.protect.transforms import output_name, protect_table
+from curator.protect.transforms import protect_table
 from curator.protect.utility import Utility
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
@@ -649,11 +654,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if unreachable is None or not unreachable.coarser:
             return
         recipe = self.session.recipe
-        settings = copy.deepcopy(recipe.protection)
-        by_output = {output_name(c): c.source for c in recipe.columns}
-        for name, level in unreachable.coarser.items():
-            settings.floors[by_output.get(name, name)] = f"level:{level}"
-        settings.generalisation = {}
+        settings = with_suggested_floors(recipe, unreachable)
         self.session.push(ReplaceProtection(recipe, settings, self.tr("use the coarser floors suggested")))
         self.reach_k()
 
