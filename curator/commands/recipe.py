@@ -14,6 +14,8 @@ from curator.load import read_file
 from curator.mapping import Vocabulary
 from curator.progress import scaled
 from curator.protect.persons import reach_recipe
+from curator.protect.reach import with_suggested_floors
+from curator.protect.search import KUnreachable
 from curator.recipe.apply import load_recipe_vocabulary, read_for_recipe
 from curator.recipe.init import recipe_from_loaded
 from curator.recipe.model import Recipe
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         recipe.protection.k_target = args.k
     if recipe.protection.quasi_identifiers and recipe.protection.k_target and args.reach_k:
         notes.append(_reach(recipe, loaded.table, load_recipe_vocabulary(recipe), args.k, args.suppression,
-                            output, str(args.file), must=False))
+                            output, str(args.file), must=False, coarser_floors=args.coarser_floors))
     recipe.save(output)
     mapped = [c for c in recipe.columns if c.concept]
     print(f"wrote {output}: {len(recipe.columns)} columns, {len(mapped)} mapped to "
@@ -60,16 +62,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _reach(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | None, suppression: float | None,
-           recipe_path: Path, file: str, must: bool) -> str:
+           recipe_path: Path, file: str, must: bool, coarser_floors: bool = False) -> str:
     """Reach k on ``table`` written into ``recipe``; what was found, in one sentence. A search that
     finds nothing is an error when ``must``, else said (the recipe stays below k, and apply refuses it)."""
     try:
-        found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
+        try:
+            found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
+        except KUnreachable as unreachable:
+            if not (coarser_floors and unreachable.coarser):
+                raise
+            # The command line's "use the coarser floors suggested" (the Protect step's button).
+            recipe.protection = with_suggested_floors(recipe, unreachable)
+            found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
     except InputError as exc:
         if must:
             raise
-        return (f"k = {recipe.protection.k_target} is not reached ({exc.message}); 'curator apply' refuses such a "
-                f"recipe: lower k, or run 'curator recipe reach-k {recipe_path} {file} --suppression FRACTION'")
+        said = "; ".join([exc.message, *map(str, exc.details)])
+        return (f"k = {recipe.protection.k_target} is not reached ({said}); 'curator apply' refuses such a "
+                f"recipe: run 'curator recipe reach-k {recipe_path} {file} --coarser-floors' to take the floors "
+                "suggested, or give a larger --suppression FRACTION or a lower --k")
     unit = "persons" if recipe.person_key else "records"
     levels = ", ".join(f"{source} → level {level} ({found.hierarchies[source]})"
                        for source, level in found.levels.items())
@@ -91,7 +102,8 @@ def _reach_k(args: argparse.Namespace) -> int:
     if not recipe.protection.quasi_identifiers:
         raise InputError("the recipe names no quasi-identifier: there is nothing to generalise", Location(file=path),
                          hint="List the columns an attacker could know in protection.quasi_identifiers.")
-    said = _reach(recipe, loaded.table, vocabulary, args.k, args.suppression, path, args.files[0], must=True)
+    said = _reach(recipe, loaded.table, vocabulary, args.k, args.suppression, path, args.files[0], must=True,
+                  coarser_floors=args.coarser_floors)
     recipe.save(path)
     for note in notes:
         print(f"note: {printable(note)}")
