@@ -66,6 +66,8 @@ def _digit_keys(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, int, tuple
     return pc.cast(array, pa.int64()), width, (lengths["min"], lengths["max"])
 
 
+# Below this many rows, a column is counted by hashing its text (see _keyed); digit keys need as many.
+KEYED_ROWS = SAMPLE_ROWS // 2
 # Above this share of distinct values among present ones, a column is profiled on its rows (see tally).
 ROWS_INSTEAD = 0.75
 
@@ -113,6 +115,9 @@ class _Keyed:
 
 def _keyed(array: pa.ChunkedArray | pa.Array) -> _Keyed | None:
     """The column's values counted by exact integer keys, when they can be and it pays."""
+    if len(array) < KEYED_ROWS:
+        # On short columns (a wide file of a few rows) the calls cost more than the values: hashed.
+        return None
     keys = _digit_keys(array)
     if keys is not None:
         numbers, width, lengths = keys
@@ -120,7 +125,8 @@ def _keyed(array: pa.ChunkedArray | pa.Array) -> _Keyed | None:
         leading_zero = width > 1 and len(counted.keys) and int(counted.keys[0]) < 10 ** (width - 1)
         return _Keyed(counted, None if leading_zero else numbers, lengths)
     # Fixed-width keys beat hashing on columns whose values mostly differ (a postcode column); on
-    # columns of a few thousand values, dates or codes, hashing the text costs less.
+    # columns of a few thousand values, dates or codes, hashing the text costs less, and so it does
+    # on short columns (a wide file of a few rows), where the calls cost more than the values.
     if not mostly_distinct(array):
         return None
     fixed = fixed_width_keys(array)
