@@ -31,6 +31,8 @@ def _as_string(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
 def _top(values: pa.Array, counts: pa.Array, limit: int) -> list[tuple[str, int | str]]:
     if len(values) == 0:
         return []
+    if len(values) == 1:      # one distinct value (a file of one row): no sort to make
+        return [(values[0].as_py(), shown_count(counts[0].as_py()))]
     # Ties go to the smallest value, so the result does not depend on the order values were counted in.
     order = pc.select_k_unstable(pa.table({"c": counts, "v": values}), k=min(limit, len(values)),
                                  sort_keys=[("c", "descending"), ("v", "ascending")])
@@ -277,6 +279,9 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
         profile.min, profile.max = counted.numeric_bounds
     elif inference.sort_keys is not None and inference.sort_keys.null_count < len(inference.sort_keys):
         keys = inference.sort_keys
+        if len(values) == 1:
+            profile.min = profile.max = values[0].as_py()
+            return profile
         # Several values can share a key ("1,5" and "1,50"): the smallest text of them, whatever the order.
         profile.min = pc.min(pc.filter(values, pc.equal(keys, pc.min(keys)))).as_py()
         profile.max = pc.min(pc.filter(values, pc.equal(keys, pc.max(keys)))).as_py()

@@ -180,10 +180,12 @@ def _cascade(values: pa.Array, counts: pa.Array, non_empty: int) -> Inference:
             return Inference("integer", fits=integer, sort_keys=_numbers(values, integer))
         return Inference("code", fits=digits)
 
-    for patterns, kind in ((DATETIME_PATTERNS, "datetime"), (DATE_PATTERNS[:-1], "date")):
-        found = _dates(values, counts, non_empty, patterns, kind)
-        if found is not None:
-            return found
+    # One regex test rules out both kinds at once on most columns (see _dates).
+    if _share(_matches(values, _any_of(tuple(DATETIME_PATTERNS + DATE_PATTERNS[:-1]))), counts, non_empty) >= MIN_FIT:
+        for patterns, kind in ((DATETIME_PATTERNS, "datetime"), (DATE_PATTERNS[:-1], "date")):
+            found = _dates(values, counts, non_empty, patterns, kind)
+            if found is not None:
+                return found
 
     signed = plain_integers(values)
     if _share(signed, counts, non_empty) >= MIN_FIT:
