@@ -239,7 +239,7 @@ def _number_fit(concept: Concept, shape: ValueShape, values: list[str], whole: b
     if matching == 0:
         return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not whole numbers") if whole
                                        else QT_TRANSLATE_NOOP("core", "values are not numbers")))
-    numbers = [x for x in (to_float(v, shape.decimal_comma) for v in values) if x is not None]
+    numbers = _numbers_of(tuple(values), shape.decimal_comma)
     in_range = _in_range(numbers, concept) if (concept.minimum is not None or concept.maximum is not None) else 1.0
     fit = matching * (0.3 + 0.7 * in_range)
     phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are whole numbers") if whole
@@ -262,6 +262,12 @@ def _number_fit(concept: Concept, shape: ValueShape, values: list[str], whole: b
     elif not whole and matching > 0.95 and in_range > 0.98 and len(values) >= 8 and concept.minimum is not None:
         strength = 0.45       # a measurement in the concept's plausible range: offered, never assigned alone
     return ValueFit(fit, strength, phrase)
+
+
+@lru_cache(maxsize=64)
+def _numbers_of(values: tuple[str, ...], decimal_comma: bool) -> list[float]:
+    """The values read as numbers: the same for every number concept a column is scored against."""
+    return [x for x in (to_float(v, decimal_comma) for v in values) if x is not None]
 
 
 def _boolean_fit(concept: Concept, values: list[str]) -> ValueFit:
