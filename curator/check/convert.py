@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.mapping.codes import suggest_codes
-from curator.mapping.values import detect_date_format, shape_of
+from curator.mapping.values import detect_date_format, months_as_numbers, shape_of
 from curator.mapping.vocabulary import Concept, Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
@@ -153,7 +153,13 @@ def _strip_unit(text: pa.Array, concept: Concept) -> pa.Array:
 
 def _parse_dates(text: pa.Array, fmt: str) -> pa.Array:
     """Dates read with ``fmt``; pyarrow rolls '31/02' over to March, so each distinct value that does
-    not print back the same is checked with Python's strict strptime."""
+    not print back the same is checked with Python's strict strptime. A month in words (``%B``,
+    "18 février 1985") is put as its number first, once per distinct value."""
+    if "%B" in fmt:
+        distinct = pc.unique(text)
+        numeric = pa.array([months_as_numbers(v) if v is not None else None for v in distinct.to_pylist()], pa.string())
+        text = pc.take(numeric, pc.index_in(text, value_set=distinct))
+        fmt = fmt.replace("%B", "%m")
     parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
     printed = pc.strftime(parsed, format=fmt)
     suspicious = pc.and_(pc.is_valid(parsed), pc.invert(pc.equal(printed, text).fill_null(False)))
@@ -208,6 +214,12 @@ def to_date(text: pa.Array, concept: Concept, keep_time: bool = False,
             parsed = pc.coalesce(parsed, _parse_dates(text, second))
             used.append(second)
     notes.append(Text(QT_TRANSLATE_NOOP("core", "dates read as {formats}"), formats=Text.joined(QT_TRANSLATE_NOOP("core", " and "), [_readable(f) for f in used])))
+    if not keep_time and any("%H" in f for f in used):
+        # A date concept takes the date part; a time other than midnight is said, never dropped unseen.
+        timed = pc.sum(pc.not_equal(pc.cast(pc.cast(parsed, pa.date32()), parsed.type), parsed).fill_null(False)).as_py()
+        if timed:
+            notes.append(Text(QT_TRANSLATE_NOOP("core", "the date part was kept: the time of day of {count} values "
+                                                        "was dropped"), count=timed))
     typed = parsed if keep_time else pc.cast(parsed, pa.date32())
     failures = [Failure("datetime" if keep_time else "date", _invalid(text, typed), " or ".join(_readable(f) for f in used))]
     rng = _range_failure(typed, concept, "date")
@@ -218,7 +230,7 @@ def to_date(text: pa.Array, concept: Concept, keep_time: bool = False,
 
 def _readable(fmt: str) -> str:
     return (fmt.replace("%d", "DD").replace("%m", "MM").replace("%Y", "YYYY").replace("%y", "YY")
-            .replace("%H", "hh").replace("%M", "mm").replace("%S", "ss").replace("%b", "MON").replace("%f", "ffffff"))
+            .replace("%H", "hh").replace("%M", "mm").replace("%S", "ss").replace("%b", "MON").replace("%B", "month").replace("%f", "ffffff"))
 
 
 def to_year(text: pa.Array, concept: Concept) -> Converted:
