@@ -28,12 +28,14 @@ from ui.qt import (
     QColor,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPainter,
     QPaintEvent,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     Qt,
     QTableWidget,
@@ -163,11 +165,18 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         risk_form.addRow(self.reach_button)
         self.reach_label = QLabel(risk_box)
         self.reach_label.setWordWrap(True)
+        # Another file or project: the previous one's Reach k result is not this one's.
+        self.session.sourceChanged.connect(lambda: self.reach_label.setText(""))
         risk_form.addRow(self.reach_label)
         side_layout.addWidget(risk_box)
         side_layout.addStretch(1)
 
-        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side, sizes=[900, 340])
+        # At 900×600 the risk figures, the chart and Reach k do not fit in height: they scroll, never overlap.
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setWidget(side)
+        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side_scroll, sizes=[900, 340])
         layout.addWidget(splitter, 1)
 
         self._risk_timer = QTimer(self)
@@ -213,6 +222,17 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.columns_table.setCellWidget(row, QUASI, self._quasi_box(name))
             self.columns_table.setItem(row, PREVIEW, QTableWidgetItem(""))
         self._recipe_changed()
+
+    def params_text(self, params: dict[str, object]) -> str:
+        """An action's settings in words of the interface language ("to: year" -> "to the year")."""
+        levels = {"year": self.tr("the year"), "year_month": self.tr("the year and month"),
+                  "quarter": self.tr("the quarter"), "department": self.tr("the département"),
+                  "region": self.tr("the region")}
+        shown = {"to": lambda v: levels.get(str(v), str(v)),
+                 "max_days": lambda v: self.tr("up to {days} days").format(days=v),
+                 "width": lambda v: self.tr("bands of {width}").format(width=v),
+                 "reference": lambda v: self.tr("at {reference}").format(reference=v)}
+        return ", ".join(shown[key](value) if key in shown else f"{key}: {value}" for key, value in params.items())
 
     def _class_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self.columns_table)
@@ -268,7 +288,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 action = decision.transform.action if decision is not None else "drop"
                 params = decision.transform.params if decision is not None else {}
                 action_combo.setToolTip(self.tr("What happens to this column in the package") +
-                                        (f" ({', '.join(f'{k}: {v}' for k, v in params.items())})" if params else ""))
+                                        (f" ({self.params_text(params)})" if params else ""))
                 action_combo.blockSignals(True)
                 action_combo.setCurrentIndex(max(action_combo.findData(action), 0))
                 action_combo.blockSignals(False)
