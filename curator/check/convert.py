@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from curator.mapping.codes import suggest_codes
 from curator.mapping.values import detect_date_format, months_as_numbers, shape_of
 from curator.mapping.vocabulary import Concept, Vocabulary
-from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 
 # Rules a value can break while still converting: keeping it does not stop the column being typed.
 VALUE_RULES = ("range", "pattern", "check_digit", "length", "unique", "required")
@@ -221,14 +221,44 @@ def to_date(text: pa.Array, concept: Concept, keep_time: bool = False,
             notes.append(Text(QT_TRANSLATE_NOOP("core", "the date part was kept: the time of day of {count} values "
                                                         "was dropped"), count=timed))
     typed = parsed if keep_time else pc.cast(parsed, pa.date32())
-    failures = [Failure("datetime" if keep_time else "date", _invalid(text, typed), " or ".join(_readable(f) for f in used))]
+    failures = [Failure("datetime" if keep_time else "date", _invalid(text, typed),
+                        Text.joined(QT_TRANSLATE_NOOP("core", " or "), [_readable(f) for f in used]))]
     rng = _range_failure(typed, concept, "date")
     if rng:
         failures.append(rng)
     return Converted(typed, failures, notes)
 
 
+# The date formats as people read them, marked so that the app shows them in its language (JJ/MM/AAAA).
+READABLE_FORMATS = {
+    "%Y-%m-%d": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD"),
+    "%d/%m/%Y": QT_TRANSLATE_NOOP("core", "DD/MM/YYYY"),
+    "%d-%m-%Y": QT_TRANSLATE_NOOP("core", "DD-MM-YYYY"),
+    "%d.%m.%Y": QT_TRANSLATE_NOOP("core", "DD.MM.YYYY"),
+    "%Y/%m/%d": QT_TRANSLATE_NOOP("core", "YYYY/MM/DD"),
+    "%Y%m%d": QT_TRANSLATE_NOOP("core", "YYYYMMDD"),
+    "%d%m%Y": QT_TRANSLATE_NOOP("core", "DDMMYYYY"),
+    "%Y-%m-%dT%H:%M:%S": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm:ss"),
+    "%Y-%m-%d %H:%M:%S": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD hh:mm:ss"),
+    "%Y-%m-%dT%H:%M:%SZ": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm:ssZ"),
+    "%d/%m/%Y %H:%M:%S": QT_TRANSLATE_NOOP("core", "DD/MM/YYYY hh:mm:ss"),
+    "%d/%m/%Y %H:%M": QT_TRANSLATE_NOOP("core", "DD/MM/YYYY hh:mm"),
+    "%Y-%m-%d %H:%M": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD hh:mm"),
+    "%Y-%m-%dT%H:%M": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm"),
+    "%d%b%Y:%H:%M:%S": QT_TRANSLATE_NOOP("core", "DDMONYYYY:hh:mm:ss"),
+    "%d%b%Y": QT_TRANSLATE_NOOP("core", "DDMONYYYY"),
+    "%d/%m/%y": QT_TRANSLATE_NOOP("core", "DD/MM/YY"),
+    "%m/%d/%Y": QT_TRANSLATE_NOOP("core", "MM/DD/YYYY"),
+    "%Y-%m-%d %H:%M:%S.%f": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD hh:mm:ss.ffffff"),
+    "%Y-%m-%dT%H:%M:%S.%f": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm:ss.ffffff"),
+    "%d %B %Y": QT_TRANSLATE_NOOP("core", "DD month YYYY"),
+}
+
+
 def _readable(fmt: str) -> str:
+    """A date format as people read it: a marked word for the formats detection knows."""
+    if fmt in READABLE_FORMATS:
+        return word(READABLE_FORMATS[fmt])
     return (fmt.replace("%d", "DD").replace("%m", "MM").replace("%Y", "YYYY").replace("%y", "YY")
             .replace("%H", "hh").replace("%M", "mm").replace("%S", "ss").replace("%b", "MON").replace("%B", "month").replace("%f", "ffffff"))
 

@@ -408,7 +408,7 @@
     </message>
     <message>
         <source>fill in {fields} (the hub files the package under them)</source>
-        <translation>remplir : {fields} (le hub classe le paquet sous ces noms)</translation>
+        <translation>remplir : {fields} (la plateforme classe le paquet sous ces noms)</translation>
     </message>
     <message>
         <source>, </source>
@@ -842,7 +842,7 @@
     </message>
     <message>
         <source>What each step does, what k and quasi-identifiers mean, what the hub receives (F1: this step&apos;s section)</source>
-        <translation>Ce que fait chaque étape, ce que signifient k et les quasi-identifiants, ce que reçoit le hub (F1 : la section de cette étape)</translation>
+        <translation>Ce que fait chaque étape, ce que signifient k et les quasi-identifiants, ce que reçoit la plateforme (F1 : la section de cette étape)</translation>
     </message>
     <message>
         <source>&amp;About curator</source>
@@ -1695,6 +1695,94 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>the date part was kept: the time of day of {count} values was dropped</source>
         <translation>la date a été gardée : l’heure de {count} valeurs a été retirée</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>DD-MM-YYYY</source>
+        <translation>JJ-MM-AAAA</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>JJ.MM.AAAA</translation>
+    </message>
+    <message>
+        <source>YYYY/MM/DD</source>
+        <translation>AAAA/MM/JJ</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD</source>
+        <translation>AAAAMMJJ</translation>
+    </message>
+    <message>
+        <source>DDMMYYYY</source>
+        <translation>JJMMAAAA</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm:ss</source>
+        <translation>AAAA-MM-JJThh:mm:ss</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD hh:mm:ss</source>
+        <translation>AAAA-MM-JJ hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm:ssZ</source>
+        <translation>AAAA-MM-JJThh:mm:ssZ</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY hh:mm:ss</source>
+        <translation>JJ/MM/AAAA hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY hh:mm</source>
+        <translation>JJ/MM/AAAA hh:mm</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD hh:mm</source>
+        <translation>AAAA-MM-JJ hh:mm</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm</source>
+        <translation>AAAA-MM-JJThh:mm</translation>
+    </message>
+    <message>
+        <source>DDMONYYYY:hh:mm:ss</source>
+        <translation>JJMOIAAAA:hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>DDMONYYYY</source>
+        <translation>JJMOIAAAA</translation>
+    </message>
+    <message>
+        <source>DD/MM/YY</source>
+        <translation>JJ/MM/AA</translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/JJ/AAAA</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD hh:mm:ss.ffffff</source>
+        <translation>AAAA-MM-JJ hh:mm:ss.ffffff</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm:ss.ffffff</source>
+        <translation>AAAA-MM-JJThh:mm:ss.ffffff</translation>
+    </message>
+    <message>
+        <source>DD month YYYY</source>
+        <translation>JJ mois AAAA</translation>
     </message>
     <message>
         <source>{count} distinct value(s) recoded with the code map</source>

@@ -19,7 +19,7 @@ def test_the_guide_has_a_section_per_step_and_the_topics_asked_for(language: str
     for section in ("load", "map", "protect", "check", "export", "next-year"):
         assert f'<a name="{section}"></a>' in text
     for topic in ("k-anonym", "quasi-identifi", "prosecutor" if language == "en" else "procureur",
-                  "hub", "5 000" if language == "fr" else "5,000"):
+                  "plateforme" if language == "fr" else "hub", "5 000" if language == "fr" else "5,000"):
         assert topic in text, topic
 
 

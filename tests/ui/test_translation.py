@@ -447,6 +447,9 @@ def test_tooltips_undo_labels_dialogs_and_the_guide_speak_french(qtbot, tmp_path
             window.go_to(step)
             qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
         texts += [w.toolTip() for w in window.findChildren(QWidget)]
+        notes = _visible_texts([window.check_page])
+        assert any("JJ/MM/AAAA" in t for t in notes), notes      # format names in French
+        texts += notes
         texts += [a.toolTip() for a in window.findChildren(QAction)] + [a.text() for a in window.findChildren(QAction)]
         coded = next(c for c in window.session.recipe.columns if c.code_review)
         window.go_to(1)
@@ -466,3 +469,52 @@ def test_tooltips_undo_labels_dialogs_and_the_guide_speak_french(qtbot, tmp_path
         window.close_without_asking()
         autosave_path().unlink(missing_ok=True)
         i18n.install("en")
+
+
+def test_the_package_carries_the_report_in_the_interface_language_or_both(qtbot, tmp_path):
+    """Written from the French window with "both": curation-report.html is French, and the English one rides along."""
+    from curator.package.keys import load_identity, load_signer, new_recipient_key, new_signing_key
+    from curator.package.unpack import open_package
+    from tests.ui.conftest import load, write_cp1252_csv
+    from ui.main_window import MainWindow, autosave_path
+    from ui.session import Session
+
+    new_recipient_key(tmp_path / "hub", None)
+    new_signing_key(tmp_path / "producer", None)
+    path = write_cp1252_csv(tmp_path / "mesures.csv", [["taille", "poids"]] + [[str(150 + i % 40), str(50 + i % 30)]
+                                                                                for i in range(40)])
+    _build_qm()
+    assert i18n.install("fr")
+    window = MainWindow(Session())
+    window.show()
+    try:
+        assert load(qtbot, window, path)
+        qtbot.waitUntil(lambda: not window.runner.running() and window.session.suggestions is not None,
+                        timeout=120_000)
+        window.map_page.accept_all()
+        window.go_to(4)
+        page = window.export_page
+        page.recipients_edit.setPlainText((tmp_path / "hub.pub").read_text(encoding="utf-8").strip())
+        page.signing_edit.setText(str(tmp_path / "producer.key"))
+        for field, value in (("producer_id", "REG-38"), ("producer_name", "Registre"), ("dataset_title", "Mesures")):
+            page.metadata_edits[field].setText(value)
+            page._metadata_edited(field)
+        page.report_language.setCurrentIndex(page.report_language.findData("both"))
+        qtbot.waitUntil(lambda: page.export_button.isEnabled() and not window.runner.running(), timeout=120_000)
+        page.export()
+        qtbot.waitUntil(lambda: page.last_result is not None and not window.runner.running(), timeout=120_000)
+        assert page.last_result.ok, page.result_label.text()
+    finally:
+        window.close_without_asking()
+        autosave_path().unlink(missing_ok=True)
+        i18n.install("en")
+    opened = tmp_path / "opened"
+    open_package(tmp_path / "mesures-submission.tar", load_identity(tmp_path / "hub.key", None),
+                 load_signer(tmp_path / "producer.pub"), opened)
+    french = (opened / "curation-report.html").read_text(encoding="utf-8")
+    english = (opened / "curation-report-en.html").read_text(encoding="utf-8")
+    assert "<html lang='fr'>" in french and "Rapport de curation" in french and "Curation report" not in french
+    assert "<html lang='en'>" in english and "Curation report" in english
+    assert french == page.last_result.report_html
+    words = re.sub(r"<(style|script)[^>]*>.*?</\1>|<[^>]+>", " ", french, flags=re.S)
+    assert not ENGLISH_WORDS.findall(words), ENGLISH_WORDS.findall(words)

@@ -292,7 +292,7 @@ class ExportPage(QWidget):
         export = self.session.recipe.export
         if getattr(export, field) != value:
             self.session.push(SetAttributes(export, {field: value},
-                                            self.tr("set {field}").format(field=field.replace("_", " "))))
+                                            self.tr("set {field}").format(field=self.metadata_captions()[field].lower())))
 
     def _recipients_edited(self) -> None:
         keys = [line.strip() for line in self.recipients_edit.toPlainText().splitlines() if line.strip()]

@@ -16,6 +16,7 @@ from ui.pages.common import split
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -174,16 +175,17 @@ class LoadPage(QWidget):
         self.decimal_combo.setToolTip(self.tr("Decimal mark used for numbers in the file"))
         self.decimal_combo.setAccessibleName(self.tr("Decimal mark"))
 
-        row = QHBoxLayout(box)
-        for label, widget in ((self.tr("Encoding"), self.encoding_combo), (self.tr("Separator"), self.delimiter_combo),
-                              (self.tr("Header row"), self.header_spin), (self.tr("Sheet"), self.sheet_combo),
-                              (self.tr("Decimal mark"), self.decimal_combo)):
+        # Three options a row: in one row, the French captions were cut at 900 px.
+        grid = QGridLayout(box)
+        for index, (label, widget) in enumerate((
+                (self.tr("Encoding"), self.encoding_combo), (self.tr("Separator"), self.delimiter_combo),
+                (self.tr("Header row"), self.header_spin), (self.tr("Sheet"), self.sheet_combo),
+                (self.tr("Decimal mark"), self.decimal_combo))):
             caption = QLabel(label, box)
             caption.setBuddy(widget)
-            row.addWidget(caption)
-            row.addWidget(widget)
-            row.addSpacing(10)
-        row.addStretch(1)
+            grid.addWidget(caption, index // 3, 2 * (index % 3))
+            grid.addWidget(widget, index // 3, 2 * (index % 3) + 1)
+        grid.setColumnStretch(6, 1)
         for combo in (self.encoding_combo, self.delimiter_combo, self.sheet_combo, self.decimal_combo):
             combo.currentIndexChanged.connect(lambda _i: self._options_timer.start())
         self.header_spin.valueChanged.connect(lambda _v: self._options_timer.start())

@@ -19,6 +19,7 @@ from ui.qt import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from ui.qt import (
     QListWidgetItem,
     QLocale,
     QPushButton,
+    QScrollArea,
     QStandardItem,
     QStandardItemModel,
     Qt,
@@ -211,9 +213,18 @@ class MapPage(QWidget, RebuiltWhenShown):
         self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason_label.setAccessibleName(self.tr("Why this concept is suggested"))
         why_layout.addWidget(self.reason_label, 1)
+        # Each part keeps a usable height; at 900×600 the panel scrolls rather than crushing the codes.
+        why_box.setMinimumHeight(90)
+        codes_box.setMinimumHeight(230)
+        issues_box.setMinimumHeight(110)
         side = split(self, Qt.Orientation.Vertical, why_box,
                      split(self, Qt.Orientation.Vertical, codes_box, issues_box), (1, 3))
-        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side, sizes=[900, 340])
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
+        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side_scroll, sizes=[560, 340])
         layout.addWidget(splitter, 1)
 
         self.notes_label = QLabel(self)
@@ -498,7 +509,7 @@ class MapPage(QWidget, RebuiltWhenShown):
         code_list = self.code_list(decision)
         if code is not None and code_list is not None and code not in code_list:
             self.codes_hint.setText(self.tr("'{code}' is not a code of {concept}: choose one from the list.").format(
-                code=code, concept=decision.concept))
+                code=code, concept=self.concept_label(decision.concept)))
             return False
         updated = copy.deepcopy(decision)
         set_code(updated.code_map, updated.code_review, value, code)

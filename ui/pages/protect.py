@@ -176,7 +176,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setWidget(side)
-        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side_scroll, sizes=[900, 340])
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side_scroll, sizes=[560, 340])
         layout.addWidget(splitter, 1)
 
         self._risk_timer = QTimer(self)
