@@ -216,10 +216,26 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             status.addWidget(widget)
             widget.hide()
+        # Messages ("Read x.", "cancelled") in a label of their own: QStatusBar's temporary message is
+        # drawn over the progress label and bar.
+        self.message_label = QLabel(status)
+        self.message_label.setAccessibleName(self.tr("Last message"))
+        status.addWidget(self.message_label, 1)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
         for widget in (self.shape_label, self.file_label, self.encoding_label):
             widget.setContentsMargins(10, 0, 10, 0)
             status.addPermanentWidget(widget)
         status.setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid palette(mid); }")
+
+    def say(self, text: str, milliseconds: int = 5000) -> None:
+        """A short message in the status bar, beside the progress, never over it."""
+        self.message_label.setText(text)
+        self._message_timer.start(milliseconds)
+
+    def current_message(self) -> str:
+        return self.message_label.text()
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -394,7 +410,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(f"{task.label} {message}".strip())
 
     def _task_cancelled(self, task: Task[object]) -> None:
-        self.statusBar().showMessage(self.tr("{task}: cancelled, nothing was changed.").format(task=task.label), 8000)
+        self.say(self.tr("{task}: cancelled, nothing was changed.").format(task=task.label), 8000)
 
     def _task_finished(self, task: Task[object]) -> None:
         if task is not self._shown_task:
@@ -440,7 +456,7 @@ class MainWindow(QMainWindow):
             self.session.set_loaded(loaded, new_source=new_source)
             app_settings.add_recent_file(path)
             self.start_analysis()
-            self.statusBar().showMessage(self.tr("Read {name}.").format(name=path.name), 5000)
+            self.say(self.tr("Read {name}.").format(name=path.name), 5000)
             self.loadFinished.emit(True)
 
         def failed(error: Exception) -> None:
@@ -548,7 +564,7 @@ class MainWindow(QMainWindow):
             return False
         app_settings.add_recent_file(path)
         self.remove_autosave()
-        self.statusBar().showMessage(self.tr("Project saved to {path}.").format(path=path), 5000)
+        self.say(self.tr("Project saved to {path}.").format(path=path), 5000)
         return True
 
     def autosave(self) -> Path | None:

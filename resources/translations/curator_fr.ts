@@ -769,6 +769,10 @@
         <translation>Annuler l&apos;opération en cours</translation>
     </message>
     <message>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>

@@ -123,3 +123,14 @@ def test_concept_lists_show_labels_not_ids_in_french(qtbot):
     finally:
         window.close_without_asking()
         i18n.install("en")
+
+
+def test_the_status_message_sits_beside_the_progress_not_over_it(qtbot, window):
+    window.resize(900, 600)
+    window.say("Read registre_cancer_demo.csv.")
+    window.progress_label.setText("Looking for identifying columns and suggesting concepts… 40%")
+    for widget in (window.progress_label, window.progress_bar, window.cancel_button):
+        widget.show()
+    qtbot.wait(50)
+    assert window.message_label.isVisible() and window.current_message().startswith("Read")
+    assert not overlaps(window.statusBar())
