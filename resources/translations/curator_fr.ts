@@ -1220,6 +1220,12 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
     </message>
     <message>
+        <source>{concept}
+Concept for &apos;{name}&apos;. Type to search the vocabulary.</source>
+        <translation>{concept}
+Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
+    </message>
+    <message>
         <source>Vocabulary {name} {version}. {mapped} of {total} columns mapped.</source>
         <translation>Vocabulaire {name} {version}. {mapped} colonnes sur {total} en correspondance.</translation>
     </message>

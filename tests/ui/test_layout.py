@@ -120,6 +120,10 @@ def test_concept_lists_show_labels_not_ids_in_french(qtbot):
                                           if page.columns_table.item(r, 0).text() == "Sexe"))
         assert f"Pourquoi {sex} pour" in page.reason_label.text().replace("&amp;", "&")
         assert "sex pour" not in page.reason_label.text()
+        page.accept_all()
+        row = page.columns_table.currentRow()
+        combo = page.columns_table.cellWidget(row, 2)
+        assert combo.currentText() == sex and combo.toolTip().startswith(sex + "\n")
     finally:
         window.close_without_asking()
         i18n.install("en")

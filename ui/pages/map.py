@@ -373,9 +373,12 @@ class MapPage(QWidget, RebuiltWhenShown):
             decision = self.session.recipe.column(name_item.text())
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(decision.concept if decision else None), 0))
+            # A long label is cut by the cell: the whole of it is in the tooltip.
+            combo.setToolTip(self.tr("{concept}\nConcept for '{name}'. Type to search the vocabulary.").format(
+                concept=combo.currentText(), name=name_item.text()))
             line = combo.lineEdit()
             if line is not None:
-                line.setCursorPosition(0)     # show the concept id, not the end of its label
+                line.setCursorPosition(0)     # show the start of the label, not its end
             combo.blockSignals(False)
             class_item = self.columns_table.item(row, CLASS)
             if class_item is not None:
