@@ -62,6 +62,7 @@ def inspect_file(path: str | Path, sheet: str | None = None, vocabulary: str | P
         })
     return {
         "source": {"path": str(path), "format": loaded.source.format, "encoding": opts.encoding,
+                   "encoding_runner_up": (loaded.metadata.get("code_page") or {}).get("runner_up"),
                    "delimiter": opts.delimiter, "sheet": opts.sheet, "header_row": opts.header_row,
                    "rows": loaded.table.num_rows, "size": loaded.source.size, "sha256": loaded.source.sha256,
                    "sheets": loaded.source.sheets, "hidden_sheets": loaded.source.hidden_sheets,
