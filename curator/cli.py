@@ -45,12 +45,16 @@ def _add_recipe_verbs(p: argparse.ArgumentParser) -> None:
                    help="fraction of the records (persons) Reach k may suppress (default 0.02)")
     r.add_argument("--no-reach-k", dest="reach_k", action="store_false",
                    help="do not search a generalisation reaching k (apply then refuses a result below k)")
+    r.add_argument("--coarser-floors", action="store_true",
+                   help="when k cannot be reached within the floors, take the coarser floors Reach k suggests and search again")
     r = recipe_verbs.add_parser("reach-k", help="search the least generalisation reaching k and write it into the recipe")
     r.add_argument("recipe")
     r.add_argument("files", nargs="+", metavar="FILE")
     r.add_argument("--k", type=int, help="the k to reach (default: the recipe's, else 5)")
     r.add_argument("--suppression", type=float, metavar="FRACTION",
                    help="fraction of the records (persons) that may be suppressed (default: the recipe's, else 0.02)")
+    r.add_argument("--coarser-floors", action="store_true",
+                   help="when k cannot be reached within the floors, take the coarser floors Reach k suggests and search again")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,12 +5,15 @@ One function serves `curator inspect`, `curator recipe init` and the app's first
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from curator.identify import identify_table
+from curator.identify import warm_up as warm_up_identify
 from curator.load import read_file
 from curator.mapping import load_vocabulary, suggest_columns
+from curator.mapping.warmup import warm_up as warm_up_mapping
 from curator.messages import QT_TRANSLATE_NOOP
 from curator.profile import profile_table
 from curator.progress import ProgressCallback, report, scaled
@@ -23,8 +26,18 @@ def inspect_file(path: str | Path, sheet: str | None = None, vocabulary: str | P
     options = options or ReadOptions()
     if sheet is not None:
         options.sheet = sheet
-    loaded = read_file(path, options, progress=scaled(progress, 0.0, 0.6))
-    vocab = load_vocabulary(vocabulary)
+    # The read runs on a thread while this one pays identify's and map's first-file costs (lexicons,
+    # phonenumbers' metadata, code-list indexes): a workbook's read waits for its reader process to
+    # start, a CSV's releases the GIL. Both warm-ups are no-ops once done (the app does them at start).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-inspect-read") as pool:
+        reading = pool.submit(read_file, path, options, progress=scaled(progress, 0.0, 0.6))
+        try:
+            vocab = load_vocabulary(vocabulary)
+            warm_up_identify()
+            if vocabulary is None:
+                warm_up_mapping()
+        finally:
+            loaded = reading.result()
     report(progress, 0.6, QT_TRANSLATE_NOOP("core", "profiling"))
     profiles = profile_table(loaded.table)
     report(progress, 0.75, QT_TRANSLATE_NOOP("core", "looking for identifying columns"))
@@ -49,6 +62,7 @@ def inspect_file(path: str | Path, sheet: str | None = None, vocabulary: str | P
         })
     return {
         "source": {"path": str(path), "format": loaded.source.format, "encoding": opts.encoding,
+                   "encoding_runner_up": (loaded.metadata.get("code_page") or {}).get("runner_up"),
                    "delimiter": opts.delimiter, "sheet": opts.sheet, "header_row": opts.header_row,
                    "rows": loaded.table.num_rows, "size": loaded.source.size, "sha256": loaded.source.sha256,
                    "sheets": loaded.source.sheets, "hidden_sheets": loaded.source.hidden_sheets,

@@ -202,11 +202,14 @@ def _not_kept(recipe: Recipe, result: CurationResult) -> set[str]:
 def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
                    out_path: Path, recipients: list[str], signing_key: Any,
                    progress: ProgressCallback | None = None,
-                   cms: tuple[Path, str | None] | None = None) -> dict[str, Any]:
+                   cms: tuple[Path, str | None] | None = None,
+                   report_languages: Sequence[str] = ("en",)) -> dict[str, Any]:
     """Write data, its datapackage.json, curation report and validation report, then the signed, encrypted
     package. Refused (InputError, nothing written) while a required export field is empty.
 
-    ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest."""
+    ``cms`` is (PKCS#12 file, its password) for an additional X.509 (CMS) signature of the manifest.
+    ``report_languages``: the curation report is ``curation-report.html`` in the first, and
+    ``curation-report-<language>.html`` in each other one."""
     check_export(recipe.export)
     # Below the recipe's k, nothing is written unless the recipe records why that risk is accepted.
     enforce_k(recipe, result.risk, result.table, suppressed_count(result.generalisation))
@@ -217,13 +220,15 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
         table = describe_parquet(SINGLE_TABLE, data_path, output_concepts(recipe), vocabulary)
         datapackage_path = write_datapackage(workdir / DATAPACKAGE_NAME,
                                              build_datapackage([table], recipe.export, vocabulary))
-        report_path = workdir / "curation-report.html"
-        write_curation_report(report_path, loaded, recipe, vocabulary, result)
+        reports = []
+        for number, language in enumerate(report_languages):
+            name = "curation-report.html" if number == 0 else f"curation-report-{language}.html"
+            write_curation_report(workdir / name, loaded, recipe, vocabulary, result, language=language)
+            reports.append((name, workdir / name))
         validation_path = workdir / "validation-report.csv"
         result.validation.to_csv(validation_path, redact_direct=True, redact_columns=_not_kept(recipe, result))
         data_member = result.data_encryption if result.data_encryption is not None else (table.member, data_path)
-        members = [data_member, (DATAPACKAGE_NAME, datapackage_path), ("curation-report.html", report_path),
-                   ("validation-report.csv", validation_path)]
+        members = [data_member, (DATAPACKAGE_NAME, datapackage_path), *reports, ("validation-report.csv", validation_path)]
         fields = manifest_fields(loaded, recipe, vocabulary, result, table)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))

@@ -27,3 +27,13 @@ def demo_csv() -> Path:
 
 def demo_xlsx() -> Path:
     return resource_path("demo", "registre_cancer_demo.xlsx")
+
+
+def guide_path(language: str) -> Path:
+    """The user guide in ``language`` (English when there is none): docs/guide/ from source, the same
+    folder at the bundle's root when frozen (build_spec/curator.spec copies it)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root is not None else Path(__file__).resolve().parent.parent
+    folder = root / "docs" / "guide"
+    wanted = folder / f"guide-{language}.html"
+    return wanted if wanted.is_file() else folder / "guide-en.html"

@@ -1,6 +1,7 @@
-"""Render every page of the app offscreen to PNG, in English and French, under docs/screenshots/.
+"""Render every page of the app offscreen to PNG, in English and French, at each size, under docs/screenshots/.
 
     .venv/bin/python scripts/render_screenshots.py [--out docs/screenshots] [--languages en fr]
+                                                   [--sizes 900x600 1920x1080]
 
 The window opens on the bundled demo data, the way a new user first sees it. Translations are
 built first (scripts/build_translations.py) so the French shots use the current .ts files.
@@ -25,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--languages", nargs="+", default=["en", "fr"])
-    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--sizes", nargs="+", default=["900x600", "1920x1080"],
+                        help="window sizes, WIDTHxHEIGHT: the smallest the window allows and a full HD screen")
     args = parser.parse_args(argv)
     subprocess.run([sys.executable, str(REPO / "scripts" / "build_translations.py")], check=True)
 
@@ -38,13 +40,14 @@ def main(argv: list[str] | None = None) -> int:
 
     QStandardPaths.setTestModeEnabled(True)     # never touch the user's settings or autosave
     app = make_application()
-    width, height = (int(v) for v in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
     written = []
-    for language in args.languages:
-        i18n.install(language)
-        written += render_language(app, MainWindow(Session()), language, (width, height), demo_csv(), args.out)
-        QApplication.processEvents()
+    for size in args.sizes:
+        width, height = (int(v) for v in size.split("x"))
+        for language in args.languages:
+            i18n.install(language)
+            written += render_language(app, MainWindow(Session()), language, (width, height), demo_csv(), args.out)
+            QApplication.processEvents()
     for path in written:
         print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
     return 0
@@ -79,7 +82,7 @@ def render_language(app, window, language: str, size: tuple[int, int], data: Pat
             _wait(app, lambda: not window.runner.running() and bool(window.session.recipe.protection.generalisation))
             _settle(app, 1.0)     # the risk panel refreshes after a short delay
         _wait(app, lambda: not window.runner.running())
-        target = out / f"{step + 1}-{name}-{language}.png"
+        target = out / f"{step + 1}-{name}-{language}-{size[0]}x{size[1]}.png"
         window.grab().save(str(target))
         written.append(target)
         if name == "protect":     # the utility panel and what the hub receives, once the package's data are in

@@ -119,7 +119,7 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     run("keys", "new-secret", "-o", "secret.age", "--passphrase-file", str(secret_pass))
     run("keys", "new-signing", "-o", "producer", "--passphrase-file", str(signing_pass))
     run("keys", "new-recipient", "-o", "hub", "--passphrase-file", str(hub_pass))
-    run("recipe", "init", str(demo_csv()), "-o", "recipe.json")
+    run("recipe", "init", str(demo_csv()), "-o", "recipe.json", "--coarser-floors")
     fill_export_file(work / "recipe.json")
     run("apply", str(demo_csv()), "--recipe", "recipe.json", "-o", "submission.tar", "--recipient", "hub.pub",
         "--signing-key", "producer.key", "--secret", "secret.age", "--passphrase-file", str(apply_pass),

@@ -124,6 +124,11 @@ def smoke_test() -> bool:
     window.show()
     app.processEvents()
     ok = window.isVisible() and window.windowTitle() != ""
+    # The guide is shipped and opens at a step's section, as F1 opens it.
+    guide = window.show_guide("protect")
+    app.processEvents()
+    ok = ok and "k-anonym" in window.guide_browser.toPlainText()
+    guide.close()
     window.close_without_asking()
     window.deleteLater()
     app.processEvents()

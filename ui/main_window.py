@@ -15,6 +15,7 @@ from curator import __version__
 from curator.errors import CuratorError
 from curator.load import read_file
 from curator.recipe.model import Recipe
+from curator.resources import guide_path
 from curator.source import LoadedTable, ReadOptions
 from ui import settings as app_settings
 from ui.analysis import Analysis, analyse
@@ -31,6 +32,8 @@ from ui.qt import (
     QActionGroup,
     QButtonGroup,
     QCloseEvent,
+    QDialog,
+    QDialogButtonBox,
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
@@ -45,6 +48,7 @@ from ui.qt import (
     QStackedWidget,
     QStandardPaths,
     Qt,
+    QTextBrowser,
     QTimer,
     QToolButton,
     QVBoxLayout,
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._build_step_bar())
         self.pages = QStackedWidget(central)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self._build_next_bar())
         self.setCentralWidget(central)
         self._build_status_bar()    # before the pages: they may start tasks while being built
 
@@ -112,6 +117,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.session.loadedChanged.connect(self._update_status)
+        for signal in (self.session.loadedChanged, self.session.recipeChanged, self.session.checked,
+                       self.session.sourceChanged, self.export_page.written):
+            signal.connect(self._mark_done_steps)
         self.session.cleanChanged.connect(self._update_title)
         self.session.projectPathChanged.connect(self._update_title)
         self.session.recipeChanged.connect(self._update_title)
@@ -122,6 +130,7 @@ class MainWindow(QMainWindow):
         self.go_to(0)
         self._update_status()
         self._update_title()
+        self._mark_done_steps()
         if self.session.loaded is not None and self.session.suggestions is None:
             QTimer.singleShot(0, self.start_analysis)    # rebuilt window: finish what the old one started
 
@@ -165,6 +174,7 @@ class MainWindow(QMainWindow):
                 row.addWidget(arrow)
             button = QToolButton(bar)
             button.setText(f"{number}  {title}")
+            button.setProperty("title", f"{number}  {title}")
             button.setCheckable(True)
             button.setToolTip(f"{tip} (Ctrl+{number})")
             button.setAccessibleName(self.tr("Step {number}: {title}").format(number=number, title=title))
@@ -206,10 +216,26 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             status.addWidget(widget)
             widget.hide()
+        # Messages ("Read x.", "cancelled") in a label of their own: QStatusBar's temporary message is
+        # drawn over the progress label and bar.
+        self.message_label = QLabel(status)
+        self.message_label.setAccessibleName(self.tr("Last message"))
+        status.addWidget(self.message_label, 1)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
         for widget in (self.shape_label, self.file_label, self.encoding_label):
             widget.setContentsMargins(10, 0, 10, 0)
             status.addPermanentWidget(widget)
         status.setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid palette(mid); }")
+
+    def say(self, text: str, milliseconds: int = 5000) -> None:
+        """A short message in the status bar, beside the progress, never over it."""
+        self.message_label.setText(text)
+        self._message_timer.start(milliseconds)
+
+    def current_message(self) -> str:
+        return self.message_label.text()
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -250,6 +276,10 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = menu_bar.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("&Guide"), lambda: self.show_guide(), QKeySequence.StandardKey.HelpContents,
+                                         self.tr("What each step does, what k and quasi-identifiers mean, what the hub "
+                                                 "receives (F1: this step's section)"))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self._action(self.tr("&About curator"), self._about, None,
                                          self.tr("Version and purpose of curator")))
 
@@ -267,12 +297,78 @@ class MainWindow(QMainWindow):
     def go_to(self, step: int) -> None:
         self.pages.setCurrentIndex(step)
         self.step_buttons[step].setChecked(True)
+        texts = self.step_texts()
+        last = step + 1 >= len(texts)
+        self.next_button.setVisible(not last)
+        if not last:
+            self.next_button.setText(self.tr("Next: {step} ›").format(step=texts[step + 1][0]))
+            self.next_button.setToolTip(texts[step + 1][1])
         entered = getattr(self.pages.widget(step), "entered", None)
         if entered is not None:
             entered()
 
     def current_step(self) -> int:
         return self.pages.currentIndex()
+
+    def _build_next_bar(self) -> QWidget:
+        bar = QWidget(self)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 0, 12, 6)
+        row.addStretch(1)
+        self.next_button = QPushButton(bar)
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.next_button.clicked.connect(lambda: self.go_to(min(self.current_step() + 1, self.pages.count() - 1)))
+        row.addWidget(self.next_button)
+        return bar
+
+    def steps_done(self) -> list[bool]:
+        """Which steps are done for the file open now: read; every column decided; the quasi-identifiers
+        chosen with k; the checks of the current decisions find no blocker; this file's package written."""
+        session = self.session
+        loaded = session.loaded
+        columns = set(loaded.table.column_names) if loaded is not None else set()
+        mapped = bool(columns) and columns <= {c.source for c in session.recipe.columns}
+        protection = session.recipe.protection
+        protected = mapped and bool(protection.quasi_identifiers) and protection.k_target is not None
+        written = self.export_page.last_result
+        return [loaded is not None, mapped, protected, session.blocker_count == 0,
+                written is not None and written.ok]
+
+    def _mark_done_steps(self, *_args: object) -> None:
+        for button, done in zip(self.step_buttons, self.steps_done(), strict=True):
+            title = str(button.property("title"))
+            # ✓ is in the fonts the bundle runs with (DejaVu Sans, the platforms' own).
+            button.setText(f"✓ {title}" if done else title)
+            button.setAccessibleDescription(self.tr("done") if done else "")
+
+    # --- help ------------------------------------------------------------------------------
+    GUIDE_SECTIONS = ("load", "map", "protect", "check", "export")
+
+    def show_guide(self, section: str | None = None) -> QDialog:
+        """The user guide in the interface language, at ``section`` (the current step's by default)."""
+        language = "fr" if QLocale().language() == QLocale.Language.French else "en"
+        path = guide_path(language)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("curator guide"))
+        dialog.resize(760, 620)
+        browser = QTextBrowser(dialog)
+        browser.setObjectName("GuideBrowser")
+        browser.setOpenExternalLinks(False)     # offline: nothing is fetched or followed
+        browser.setAccessibleName(self.tr("User guide"))
+        try:
+            browser.setHtml(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            browser.setPlainText(self.tr("The guide could not be read: {error}").format(error=exc))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.close)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        dialog.open()
+        anchor = section or self.GUIDE_SECTIONS[self.current_step()]
+        browser.scrollToAnchor(anchor)
+        self.guide_browser = browser
+        return dialog
 
     def go_to_target(self, target: Target) -> None:
         """Show where a blocker or finding is fixed: the cell in the data, or the column's row."""
@@ -314,7 +410,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(f"{task.label} {message}".strip())
 
     def _task_cancelled(self, task: Task[object]) -> None:
-        self.statusBar().showMessage(self.tr("{task}: cancelled, nothing was changed.").format(task=task.label), 8000)
+        self.say(self.tr("{task}: cancelled, nothing was changed.").format(task=task.label), 8000)
 
     def _task_finished(self, task: Task[object]) -> None:
         if task is not self._shown_task:
@@ -360,7 +456,7 @@ class MainWindow(QMainWindow):
             self.session.set_loaded(loaded, new_source=new_source)
             app_settings.add_recent_file(path)
             self.start_analysis()
-            self.statusBar().showMessage(self.tr("Read {name}.").format(name=path.name), 5000)
+            self.say(self.tr("Read {name}.").format(name=path.name), 5000)
             self.loadFinished.emit(True)
 
         def failed(error: Exception) -> None:
@@ -468,7 +564,7 @@ class MainWindow(QMainWindow):
             return False
         app_settings.add_recent_file(path)
         self.remove_autosave()
-        self.statusBar().showMessage(self.tr("Project saved to {path}.").format(path=path), 5000)
+        self.say(self.tr("Project saved to {path}.").format(path=path), 5000)
         return True
 
     def autosave(self) -> Path | None:

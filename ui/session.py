@@ -29,6 +29,9 @@ class Session(QObject):
     identificationsChanged = Signal()
     projectPathChanged = Signal()
     checked = Signal()                # the checks ran: validation and blocker_count hold their result
+    # Another file or project was opened: every page forgets the results, paths and reports it held
+    # for the previous one (one file, one state). Re-reading the same file with other options is not one.
+    sourceChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,10 @@ class Session(QObject):
         self.vocabulary: Vocabulary | None = None
         self.validation: ValidationReport | None = None  # the last check's report (kept while a new one runs)
         self.blocker_count: int | None = None            # None: not checked for the current decisions
+        # The Export step's file paths and passphrases, kept here so that a rebuilt window (a language
+        # change) finds them; passphrases live only in this memory, for this session.
+        self.export_paths: dict[str, str] = {}
+        self.passphrases: dict[str, str] = {}
         self._was_clean = True
 
     # --- decisions -------------------------------------------------------------------------
@@ -81,9 +88,12 @@ class Session(QObject):
             self.recipe = Recipe(export=export)
             self.project_path = None
             self.stack.clear()
+            self._forget_results()
             self.projectPathChanged.emit()
         self.recipe.reader = loaded.source.options
         self.recipe.source = loaded.source.to_dict()
+        if new_source:
+            self.sourceChanged.emit()
         self.loadedChanged.emit()
         self.recipeChanged.emit()
         self.profilesChanged.emit()
@@ -128,14 +138,24 @@ class Session(QObject):
         self.recipe = recipe
         self.project_path = path
         self.stack.clear()
+        self._forget_results()
         self.projectPathChanged.emit()
+        self.sourceChanged.emit()
         self.recipeChanged.emit()
+
+    def _forget_results(self) -> None:
+        self.validation = None
+        self.blocker_count = None
 
     def save(self, path: Path) -> None:
         self.recipe.save(path)
         self.project_path = path
         self.stack.set_clean()
         self.projectPathChanged.emit()
+
+    def settings_key(self) -> Path | None:
+        """What per-project settings are kept under: the project file, else the data file."""
+        return self.project_path or self.source_path()
 
     def source_path(self) -> Path | None:
         if self.loaded is not None:

@@ -17,9 +17,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.mapping.codes import suggest_codes
-from curator.mapping.values import detect_date_format, shape_of
+from curator.mapping.values import detect_date_format, months_as_numbers, shape_of
 from curator.mapping.vocabulary import Concept, Vocabulary
-from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.messages import QT_TRANSLATE_NOOP, Text, word
 
 # Rules a value can break while still converting: keeping it does not stop the column being typed.
 VALUE_RULES = ("range", "pattern", "check_digit", "length", "unique", "required")
@@ -159,7 +159,13 @@ def _strip_unit(text: pa.Array, concept: Concept) -> pa.Array:
 
 def _parse_dates(text: pa.Array, fmt: str) -> pa.Array:
     """Dates read with ``fmt``; pyarrow rolls '31/02' over to March, so each distinct value that does
-    not print back the same is checked with Python's strict strptime."""
+    not print back the same is checked with Python's strict strptime. A month in words (``%B``,
+    "18 février 1985") is put as its number first, once per distinct value."""
+    if "%B" in fmt:
+        distinct = pc.unique(text)
+        numeric = pa.array([months_as_numbers(v) if v is not None else None for v in distinct.to_pylist()], pa.string())
+        text = pc.take(numeric, pc.index_in(text, value_set=distinct))
+        fmt = fmt.replace("%B", "%m")
     parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
     printed = pc.strftime(parsed, format=fmt)
     suspicious = pc.and_(pc.is_valid(parsed), pc.invert(pc.equal(printed, text).fill_null(False)))
@@ -214,17 +220,53 @@ def to_date(text: pa.Array, concept: Concept, keep_time: bool = False,
             parsed = pc.coalesce(parsed, _parse_dates(text, second))
             used.append(second)
     notes.append(Text(QT_TRANSLATE_NOOP("core", "dates read as {formats}"), formats=Text.joined(QT_TRANSLATE_NOOP("core", " and "), [_readable(f) for f in used])))
+    if not keep_time and any("%H" in f for f in used):
+        # A date concept takes the date part; a time other than midnight is said, never dropped unseen.
+        timed = pc.sum(pc.not_equal(pc.cast(pc.cast(parsed, pa.date32()), parsed.type), parsed).fill_null(False)).as_py()
+        if timed:
+            notes.append(Text(QT_TRANSLATE_NOOP("core", "the date part was kept: the time of day of {count} values "
+                                                        "was dropped"), count=timed))
     typed = parsed if keep_time else pc.cast(parsed, pa.date32())
-    failures = [Failure("datetime" if keep_time else "date", _invalid(text, typed), " or ".join(_readable(f) for f in used))]
+    failures = [Failure("datetime" if keep_time else "date", _invalid(text, typed),
+                        Text.joined(QT_TRANSLATE_NOOP("core", " or "), [_readable(f) for f in used]))]
     rng = _range_failure(typed, concept, "date")
     if rng:
         failures.append(rng)
     return Converted(typed, failures, notes)
 
 
+# The date formats as people read them, marked so that the app shows them in its language (JJ/MM/AAAA).
+READABLE_FORMATS = {
+    "%Y-%m-%d": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD"),
+    "%d/%m/%Y": QT_TRANSLATE_NOOP("core", "DD/MM/YYYY"),
+    "%d-%m-%Y": QT_TRANSLATE_NOOP("core", "DD-MM-YYYY"),
+    "%d.%m.%Y": QT_TRANSLATE_NOOP("core", "DD.MM.YYYY"),
+    "%Y/%m/%d": QT_TRANSLATE_NOOP("core", "YYYY/MM/DD"),
+    "%Y%m%d": QT_TRANSLATE_NOOP("core", "YYYYMMDD"),
+    "%d%m%Y": QT_TRANSLATE_NOOP("core", "DDMMYYYY"),
+    "%Y-%m-%dT%H:%M:%S": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm:ss"),
+    "%Y-%m-%d %H:%M:%S": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD hh:mm:ss"),
+    "%Y-%m-%dT%H:%M:%SZ": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm:ssZ"),
+    "%d/%m/%Y %H:%M:%S": QT_TRANSLATE_NOOP("core", "DD/MM/YYYY hh:mm:ss"),
+    "%d/%m/%Y %H:%M": QT_TRANSLATE_NOOP("core", "DD/MM/YYYY hh:mm"),
+    "%Y-%m-%d %H:%M": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD hh:mm"),
+    "%Y-%m-%dT%H:%M": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm"),
+    "%d%b%Y:%H:%M:%S": QT_TRANSLATE_NOOP("core", "DDMONYYYY:hh:mm:ss"),
+    "%d%b%Y": QT_TRANSLATE_NOOP("core", "DDMONYYYY"),
+    "%d/%m/%y": QT_TRANSLATE_NOOP("core", "DD/MM/YY"),
+    "%m/%d/%Y": QT_TRANSLATE_NOOP("core", "MM/DD/YYYY"),
+    "%Y-%m-%d %H:%M:%S.%f": QT_TRANSLATE_NOOP("core", "YYYY-MM-DD hh:mm:ss.ffffff"),
+    "%Y-%m-%dT%H:%M:%S.%f": QT_TRANSLATE_NOOP("core", "YYYY-MM-DDThh:mm:ss.ffffff"),
+    "%d %B %Y": QT_TRANSLATE_NOOP("core", "DD month YYYY"),
+}
+
+
 def _readable(fmt: str) -> str:
+    """A date format as people read it: a marked word for the formats detection knows."""
+    if fmt in READABLE_FORMATS:
+        return word(READABLE_FORMATS[fmt])
     return (fmt.replace("%d", "DD").replace("%m", "MM").replace("%Y", "YYYY").replace("%y", "YY")
-            .replace("%H", "hh").replace("%M", "mm").replace("%S", "ss").replace("%b", "MON").replace("%f", "ffffff"))
+            .replace("%H", "hh").replace("%M", "mm").replace("%S", "ss").replace("%b", "MON").replace("%B", "month").replace("%f", "ffffff"))
 
 
 def to_year(text: pa.Array, concept: Concept) -> Converted:

@@ -27,7 +27,8 @@ def _as_text(result: dict[str, Any]) -> str:
     lines = [f"{src['path']}: {src['format']}, {src['rows']} rows, {len(result['columns'])} columns"]
     details = ", ".join(f"{k} {src[k]!r}" for k in ("encoding", "delimiter", "sheet", "header_row") if src.get(k))
     if details:
-        lines.append(f"  read with {details}")
+        also = f" (also decodes as {src['encoding_runner_up']!r})" if src.get("encoding_runner_up") else ""
+        lines.append(f"  read with {details}{also}")
     for warning in result.get("warnings", []):
         lines.append(f"  warning: {warning}")
     for col in result["columns"]:

@@ -18,6 +18,8 @@ from curator.load import read_file
 from curator.mapping import Vocabulary
 from curator.progress import scaled
 from curator.protect.persons import reach_recipe
+from curator.protect.reach import with_suggested_floors
+from curator.protect.search import KUnreachable
 from curator.recipe.apply import load_recipe_vocabulary, read_for_recipe
 from curator.recipe.init import recipe_from_loaded
 from curator.recipe.linking import submission_init
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         recipe.protection.k_target = args.k
     if recipe.protection.quasi_identifiers and recipe.protection.k_target and args.reach_k:
         notes.append(_reach(recipe, loaded.table, load_recipe_vocabulary(recipe), args.k, args.suppression,
-                            output, str(args.files[0]), must=False))
+                            output, str(args.files[0]), must=False, coarser_floors=args.coarser_floors))
     recipe.save(output)
     mapped = [c for c in recipe.columns if c.concept]
     print(f"wrote {output}: {len(recipe.columns)} columns, {len(mapped)} mapped to "
@@ -80,7 +82,8 @@ def _init_submission(args: argparse.Namespace, output: Path, notes: list[str]) -
         # Each table reaches k on its own quasi-identifiers (counted in persons where it has a person key).
         if recipe.protection.quasi_identifiers and recipe.protection.k_target and args.reach_k:
             notes.append(f"{recipe.name}: " + _reach(recipe, proposal.tables[recipe.name], vocabulary, args.k,
-                                                     args.suppression, output, recipe.name, must=False))
+                                                     args.suppression, output, recipe.name, must=False,
+                                                     coarser_floors=args.coarser_floors))
     submission.protection.k_target = submission.tables[0].protection.k_target
     submission.save(output)
     print(f"wrote {output}: a submission of {len(submission.tables)} tables and {len(submission.links)} link(s), "
@@ -102,16 +105,25 @@ def _init_submission(args: argparse.Namespace, output: Path, notes: list[str]) -
 
 
 def _reach(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | None, suppression: float | None,
-           recipe_path: Path, file: str, must: bool) -> str:
+           recipe_path: Path, file: str, must: bool, coarser_floors: bool = False) -> str:
     """Reach k on ``table`` written into ``recipe``; what was found, in one sentence. A search that
     finds nothing is an error when ``must``, else said (the recipe stays below k, and apply refuses it)."""
     try:
-        found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
+        try:
+            found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
+        except KUnreachable as unreachable:
+            if not (coarser_floors and unreachable.coarser):
+                raise
+            # The command line's "use the coarser floors suggested" (the Protect step's button).
+            recipe.protection = with_suggested_floors(recipe, unreachable)
+            found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
     except InputError as exc:
         if must:
             raise
-        return (f"k = {recipe.protection.k_target} is not reached ({exc.message}); 'curator apply' refuses such a "
-                f"recipe: lower k, or run 'curator recipe reach-k {recipe_path} {file} --suppression FRACTION'")
+        said = "; ".join([exc.message, *map(str, exc.details)])
+        return (f"k = {recipe.protection.k_target} is not reached ({said}); 'curator apply' refuses such a "
+                f"recipe: run 'curator recipe reach-k {recipe_path} {file} --coarser-floors' to take the floors "
+                "suggested, or give a larger --suppression FRACTION or a lower --k")
     unit = "persons" if recipe.person_key else "records"
     levels = ", ".join(f"{source} → level {level} ({found.hierarchies[source]})"
                        for source, level in found.levels.items())
@@ -133,7 +145,8 @@ def _reach_k(args: argparse.Namespace) -> int:
     if not recipe.protection.quasi_identifiers:
         raise InputError("the recipe names no quasi-identifier: there is nothing to generalise", Location(file=path),
                          hint="List the columns an attacker could know in protection.quasi_identifiers.")
-    said = _reach(recipe, loaded.table, vocabulary, args.k, args.suppression, path, args.files[0], must=True)
+    said = _reach(recipe, loaded.table, vocabulary, args.k, args.suppression, path, args.files[0], must=True,
+                  coarser_floors=args.coarser_floors)
     recipe.save(path)
     for note in notes:
         print(f"note: {printable(note)}")

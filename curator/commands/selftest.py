@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             traceback.print_exc(file=sys.stderr)
             return 1
     gui_ok = _gui_starts()
-    print(("PASS" if gui_ok else "FAIL") + " [     gui] the main window starts offscreen")
+    print(("PASS" if gui_ok else "FAIL") + " [     gui] the main window starts offscreen and the guide opens at a step")
     return 0 if gui_ok else 1
 
 

@@ -104,6 +104,36 @@ def detect_address(s: Sample) -> Finding | None:
 _DEPT = r"0[1-9]|[1-8]\d|9[0-5]|2[AaBb]"
 
 
+# Values only one of the two French five-character place codes takes. INSEE commune codes: Corsica's
+# 2A/2B, the arrondissements of Paris (75101-75120), Lyon (69381-69389) and Marseille (13201-13216),
+# births abroad (99xxx). Postcodes: Corsica's 20xxx, the same cities' 750xx, 690xx and 130xx, and
+# "xx000" (no commune is numbered 000).
+_COMMUNE_ONLY = re.compile(r"2[AaBb]\d{3}|751(?:0[1-9]|1\d|20)|6938[1-9]|132(?:0[1-9]|1[0-6])|99\d{3}")
+_POSTCODE_ONLY = re.compile(r"20\d{3}|750(?:0[1-9]|1\d|20)|75116|6900[1-9]|130(?:0[1-9]|1[0-6])|\d{2}000")
+
+
+def commune_or_postcode(values: list[str]) -> str | None:
+    """"commune_code" or "postcode" when the values tell the two apart, else None (not guessed).
+
+    Besides the values only one takes (above), postcodes mostly end in 0 (one per delivery office,
+    97100, 97110... overseas too) where commune numbers end in any digit."""
+    codes = [value.strip() for value in values if len(value.strip()) == 5]
+    if not codes:
+        return None
+    commune = sum(1 for code in codes if _COMMUNE_ONLY.fullmatch(code))
+    postal = sum(1 for code in codes if _POSTCODE_ONLY.fullmatch(code))
+    if commune > postal:
+        return "commune_code"
+    if postal > commune:
+        return "postcode"
+    ends_zero = sum(1 for code in codes if code.endswith("0")) / len(codes)
+    if len(codes) >= 8 and ends_zero > 0.45:
+        return "postcode"
+    if len(codes) >= 8 and ends_zero < 0.25:
+        return "commune_code"
+    return None
+
+
 def detect_postcode(s: Sample) -> Finding | None:
     if s.length_share(5, 10) < 0.9:
         return None
@@ -113,14 +143,13 @@ def detect_postcode(s: Sample) -> Finding | None:
     mask = french | us | uk
     if s.share(mask) < 0.9 or s.n_distinct < 3:
         return None
-    corsica = s.share(s.matches(r"2[AaBb]\d{3}"))
-    ends_zero = s.share(s.matches(r"\d{4}0"))
-    if corsica > 0:
-        kind, what = "commune_code", QT_TRANSLATE_NOOP("core", "INSEE commune codes (Corsica 2A/2B included)")
-    elif s.share(french) >= 0.9 and ends_zero < 0.4:
-        kind, what = "commune_code", QT_TRANSLATE_NOOP("core", "5-character codes shaped like INSEE commune codes or postcodes")
-    else:
+    told = commune_or_postcode(s.values()) if s.share(french) >= 0.9 else "postcode"
+    if told == "commune_code":
+        kind, what = "commune_code", QT_TRANSLATE_NOOP("core", "INSEE commune codes")
+    elif told == "postcode":
         kind, what = "postcode", QT_TRANSLATE_NOOP("core", "postcodes")
+    else:
+        kind, what = "commune_code", QT_TRANSLATE_NOOP("core", "5-character codes shaped like INSEE commune codes or postcodes")
     return Finding(kind, s.weight(mask), s.total, False,
                    Text(QT_TRANSLATE_NOOP("core", "{sampled} are {what}"), sampled=of_sampled(s.weight(mask), s.total), what=word(what)))
 

@@ -10,6 +10,7 @@ in order inside the header ("date_naissance_patient"), or when the header is a n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -158,17 +159,29 @@ def _synonym_words() -> list[str]:
     return sorted({word for entry in _index() for word in entry[2]})
 
 
+@lru_cache(maxsize=1)
+def _long_words_by_letter() -> dict[str, list[str]]:
+    """Synonym words of 6+ letters by their first letter: those a typo can reach (see below)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in _synonym_words():
+        if len(word) >= 6:
+            by_letter.setdefault(word[0], []).append(word)
+    return by_letter
+
+
 def _reachable_words(tokens: tuple[str, ...]) -> set[str]:
-    """Synonym words a header's words can stand for: themselves, truncations, one or two typos."""
+    """Synonym words a header's words can stand for: themselves, truncations, one or two typos.
+
+    A typo keeps the first letter and reaches only words of 6+ letters, so only those are compared."""
     reachable = set(tokens)
-    words = _synonym_words()
+    known = _synonym_word_set()
     for token in tokens:
         if len(token) < 5:
             continue
-        reachable.update(w for w in words if len(w) >= 5 and token.startswith(w))
-        for word, _, _ in process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
-            if len(word) >= 6 and word[0] == token[0]:
-                reachable.add(word)
+        reachable.update(token[:end] for end in range(5, len(token) + 1) if token[:end] in known)
+        near = _long_words_by_letter().get(token[0], [])
+        for word, _, _ in process.extract(token, near, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+            reachable.add(word)
     return reachable
 
 
@@ -214,13 +227,68 @@ def match_header(header: str) -> HeaderMatch | None:
     return _match_tokens(tokens) or _match_abbreviated(tokens)
 
 
+@dataclass(frozen=True)
+class _Lookup:
+    """Positions in :func:`_index` of the synonyms by compact spelling, by word, and by first
+    letter and length (for the near spellings of 6+ letters), each list in index order."""
+
+    by_compact: dict[str, list[int]]
+    by_word: dict[str, list[int]]
+    by_letter_length: dict[tuple[str, int], list[int]]
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> _Lookup:
+    lookup = _Lookup({}, {}, {})
+    for position, (_kind, _syn, _tokens, syn_compact, syn_words) in enumerate(_index()):
+        lookup.by_compact.setdefault(syn_compact, []).append(position)
+        for word in syn_words:
+            lookup.by_word.setdefault(word, []).append(position)
+        if len(syn_compact) >= 6:
+            lookup.by_letter_length.setdefault((syn_compact[0], len(syn_compact)), []).append(position)
+    return lookup
+
+
+def _with_words(words: set[str]) -> set[int]:
+    """Positions in :func:`_index` of the synonyms whose words are all among ``words``."""
+    lookup, index = _lookup(), _index()
+    found: set[int] = set()
+    for word in words:
+        found.update(position for position in lookup.by_word.get(word, ()) if index[position][4] <= words)
+    return found
+
+
+def _candidates(tokens: tuple[str, ...], compact: str, reachable: set[str]) -> list[int]:
+    """Positions of the synonyms :func:`_best_match` can score, in index order: the one spelt
+    ``compact``, those whose words are all reachable, and those a near spelling reaches (same
+    first letter, 6+ letters, length within 3, ratio 85+). Every other synonym scores nothing there."""
+    lookup, index = _lookup(), _index()
+    found = _with_words(reachable)
+    found.update(lookup.by_compact.get(compact, ()))
+    near = [position for length in range(max(6, len(compact) - 3), len(compact) + 4)
+            for position in lookup.by_letter_length.get((compact[0], length), ())]
+    if near:
+        # Those score only by a ratio of 85 or more, which rapidfuzz finds over all of them at once.
+        spelt = " ".join(tokens)
+        found.update(near[at] for _, _, at in process.extract(spelt, [index[position][1] for position in near],
+                                                               scorer=fuzz.ratio, score_cutoff=85, limit=None))
+    return sorted(found)
+
+
 def _match_tokens(tokens: tuple[str, ...]) -> HeaderMatch | None:
     compact = "".join(tokens)
     if not compact:
         return None
-    best: tuple[float, int, float, str, str] | None = None
     reachable = _reachable_words(tokens)
-    for kind, syn, syn_tokens, syn_compact, syn_words in _index():
+    return _best_match(tokens, compact, reachable, _candidates(tokens, compact, reachable))
+
+
+def _best_match(tokens: tuple[str, ...], compact: str, reachable: set[str], positions: Iterable[int]) -> HeaderMatch | None:
+    """The best of the synonyms at ``positions`` of :func:`_index` (in that order: ties go to the first)."""
+    best: tuple[float, int, float, str, str] | None = None
+    index = _index()
+    for position in positions:
+        kind, syn, syn_tokens, syn_compact, syn_words = index[position]
         if compact == syn_compact:
             score = 1.0
         elif syn_words <= reachable and _contains(tokens, syn_tokens):
@@ -275,7 +343,9 @@ def _synonym_word_set() -> frozenset[str]:
 def _match_expanded(options: list[set[str]], whole: bool = False) -> HeaderMatch | None:
     """The longest synonym whose words the fragments can stand for, in order (all of them if ``whole``)."""
     best: tuple[int, int, str, str] | None = None
-    for kind, syn, syn_tokens, syn_compact, _ in _index():
+    index = _index()
+    for position in sorted(_with_words(set().union(*options))):
+        kind, syn, syn_tokens, syn_compact, _ = index[position]
         n = len(syn_tokens)
         if n > len(options) or (whole and n != len(options)):
             continue

@@ -163,18 +163,32 @@ def _pair_coordinates(results: list[ColumnIdentification], headers: list[HeaderM
                 results[i].evidence.append(Text(QT_TRANSLATE_NOOP("core", "a single coordinate without its pair: locates a band, not a home")))
 
 
+# Columns of at most this many rows (all sampled whole) are compared by their values (see identify_table).
+SHARED_ROWS = 16
+
+
 def identify_table(table: pa.Table, progress: ProgressCallback | None = None) -> list[ColumnIdentification]:
     """Classify every column of ``table`` as direct, quasi, sensitive or none, with evidence."""
     results: list[ColumnIdentification] = []
     headers: list[HeaderMatch | None] = []
     ranges: list[tuple[float, float] | None] = []
     count = max(table.num_columns, 1)
+    # What the values say depends on the values alone: short text columns holding the same values
+    # (a wide file's 0/1 answers) share the first one's sample and findings.
+    alike: dict[tuple[object, ...], tuple[Sample, list[Finding]]] = {}
     for index, name in enumerate(table.column_names):
         report(progress, index / count, Text(QT_TRANSLATE_NOOP("core", "Looking for identifying data: column '{name}'"), name=name))
         column = table.column(index)
-        sample = draw_sample(column, seed=index)
+        key = (column.type, *column.to_pylist()) if len(column) <= SHARED_ROWS and (
+            pa.types.is_string(column.type) or pa.types.is_large_string(column.type)) else None
+        if key is not None and key in alike:
+            sample, findings = alike[key]
+        else:
+            sample = draw_sample(column, seed=index)
+            findings = detect_values(sample)
+            if key is not None:
+                alike[key] = (sample, findings)
         header = match_header(name)
-        findings = detect_values(sample)
         result = _decide(name, header, findings, sample)
         strong_kinds = [f.kind for f in findings if f.strong and f.kind in result.kinds]
         confirm_kind = strong_kinds[0] if strong_kinds else (header.kind if header is not None else None)

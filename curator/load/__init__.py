@@ -29,6 +29,7 @@ The bad-input corpus is ``tests/data/bad_inputs/``, made by ``tests/data/make_ba
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,10 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
         used = result.plan.options(given)
         original = result.plan.original_names
         warnings = result.warnings
+        if result.plan.dialect.code_page is not None:
+            # Shown where the table is (the Load page), never written to a report or a recipe: it
+            # quotes a line of the file.
+            metadata["code_page"] = asdict(result.plan.dialect.code_page)
     else:
         digest = BackgroundDigest(source)
         # Binary formats are parsed by native code, in a reader process that a damaged file may crash.

@@ -14,8 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import charset_normalizer
-
 from curator.errors import InputError, Location
 from curator.load.code_page import latin1_plan
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -24,8 +22,6 @@ SAMPLE_BYTES = 1024 * 1024
 # Lines parsed to find the delimiter, the header and the decimal mark.
 SNIFF_LINES = 400
 DELIMITERS = (";", ",", "\t", "|")
-# The single-byte code pages French exports are written in, in order of likelihood.
-WESTERN_CODE_PAGES = ["cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"]
 
 NUMBER_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
 NUMBER_DECIMAL_POINT = re.compile(r"^[-+]?\d+\.\d+$")
@@ -43,6 +39,8 @@ class TextDialect:
     decimal: str | None = None
     thousands: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Set when the code page was detected and another one also decodes the file, differently.
+    code_page: CodePageChoice | None = None
 
 
 def read_sample(path: Path, size: int = SAMPLE_BYTES) -> bytes:
@@ -51,57 +49,135 @@ def read_sample(path: Path, size: int = SAMPLE_BYTES) -> bytes:
 
 
 def detect_encoding(sample: bytes, path: Path) -> str:
-    """The encoding of a text sample: BOMs first, then strict UTF-8, then charset-normalizer."""
+    """The encoding of a text sample: BOMs first, then strict UTF-8, then the code page French text reads best in."""
+    return encoding_choice(sample, path).encoding
+
+
+def encoding_choice(sample: bytes, path: Path) -> CodePageChoice:
+    """``detect_encoding`` with, for a single-byte code page, the runner-up (``choose_code_page``)."""
     if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+        return CodePageChoice("utf-8-sig")
     if sample.startswith(codecs.BOM_UTF32_LE) or sample.startswith(codecs.BOM_UTF32_BE):
-        return "utf-32"
+        return CodePageChoice("utf-32")
     if sample.startswith(codecs.BOM_UTF16_LE) or sample.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16"
+        return CodePageChoice("utf-16")
     if b"\x00" in sample:
         utf16 = _utf16_without_bom(sample)
         if utf16:
-            return utf16
+            return CodePageChoice(utf16)
         offset = sample.index(b"\x00")
         line = sample.count(b"\n", 0, offset) + 1
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "The file contains NUL bytes, so it is not plain text (binary data, a damaged export, "
                               "or a text encoding curator cannot recognise).")), Location(file=str(path), line=line),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Open it in a text editor to check it is the right file; export the data again "
                                    "as CSV (UTF-8 or Windows-1252) from the source system.")))
-    if _is_utf8(sample):
-        return "utf-8"
-    name = _western_code_page(sample)
-    # A stray byte Windows-1252 leaves undefined (a damaged character, a control code) rules it out,
-    # and charset-normalizer then picks Mac Roman or the like, which garbles every accent of a
-    # Windows-1252 export. The code page is judged on the rest; that byte is read as latin-1 reads
-    # it and named in a warning.
-    stray = name != "cp1252" and any(byte in sample for byte in _CP1252_UNDEFINED)
-    if stray and _western_code_page(sample.translate(None, b"".join(_CP1252_UNDEFINED))) == "cp1252":
-        return "cp1252"
-    return name
+    if _is_utf8(sample, whole_file=len(sample) < SAMPLE_BYTES):
+        return CodePageChoice("utf-8")
+    return choose_code_page(sample)
 
 
-def _western_code_page(sample: bytes) -> str:
-    best = charset_normalizer.from_bytes(sample, cp_isolation=WESTERN_CODE_PAGES).best()
-    if best is None:
-        return "cp1252"
-    name = codecs.lookup(best.encoding).name
-    # latin-1 and cp1252 differ only on 0x80-0x9F, which latin-1 maps to control characters nobody types:
-    # cp1252 gives the €, œ and curly quotes the producer meant, also when a byte it leaves undefined
-    # sits among them.
-    if name in ("iso8859-1", "latin-1", "iso8859-15") and (
-            _decodes(sample, "cp1252") or any(byte in sample for byte in _CP1252_C1_CHARACTERS)):
-        return "cp1252"
-    return name
+@dataclass(frozen=True)
+class CodePageChoice:
+    """The single-byte code page a sample reads best in and, when another also decodes it differently,
+    that runner-up with the first line where the two differ (1-based in the sample), read in each."""
+
+    encoding: str
+    runner_up: str | None = None
+    line: int = 0
+    chosen_text: str = ""
+    runner_up_text: str = ""
 
 
-# Windows-1252 against Latin-1, as the reader puts it right (code_page): the bytes it leaves undefined
-# (0x81, 0x8D, 0x8F, 0x90, 0x9D), and those that are its own characters (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” •
-# – — ˜ ™ š › œ ž Ÿ, all in 0x80-0x9F).
+# The single-byte code pages weighed, in order of preference on a tie: Latin-1 is Windows-1252 but for
+# 0x80-0x9F, where it has only control characters, so it is never the better reading.
+CODE_PAGES = ("cp1252", "iso8859-15", "cp850", "mac-roman")
+# The letters French writes above ASCII, and the punctuation its exports hold.
+_FRENCH_LETTERS = frozenset("éèàçêôâîûùëïüœÿæÉÈÀÇÊÔÂÎÛÙËÏÜŒŸÆ")
+_FOREIGN_LETTERS = frozenset("áíóúñäöãõåøßÁÍÓÚÑÄÖÅØ")
+_PUNCTUATION = frozenset("€’‘“”«»°–—…\u00a0\u202f·")
+# Weighing stops after this many characters above ASCII: enough to tell, and a MiB of accents stays quick.
+_WEIGHED = 20_000
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _letter_score(text: str, at: int, character: str) -> float:
+    """How much one letter above ASCII looks like French: a letter of the case of its word scores,
+    an upper-case letter inside a lower-case word (\"EugËne\", \"StÚphane\") or a lower-case one
+    inside an upper-case word (\"GAëLLE\") costs."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    upper = character.isupper()
+    if upper and before.isalpha() and before.islower():
+        return -3.0
+    if not upper and before.isalpha() and before.isupper() and after.isalpha() and after.isupper():
+        return -3.0
+    if character in _FRENCH_LETTERS:
+        return 2.0 if before.isalpha() or after.isalpha() else 1.0
+    return 0.0 if character in _FOREIGN_LETTERS else -1.0
+
+
+def french_score(text: str) -> float:
+    """How much ``text`` reads as French written in a Western code page; higher is likelier."""
+    score = 0.0
+    for count, match in enumerate(_NON_ASCII.finditer(text)):
+        if count >= _WEIGHED:
+            break
+        character = match.group()
+        if character.isalpha():
+            score += _letter_score(text, match.start(), character)
+        elif character in _PUNCTUATION:
+            score += 0.5
+        else:
+            # Box drawing, fractions, lone accents (\"Ana´s\", \"╔mile\", \"C½ur\"), control characters.
+            score -= 3.0
+    return score
+
+
+def _readings(sample: bytes) -> list[tuple[float, int, str, str]]:
+    """(score, preference, code page, text) for each code page that decodes ``sample``."""
+    readings = []
+    for rank, name in enumerate(CODE_PAGES):
+        data = sample
+        if name == "cp1252":
+            # A stray byte Windows-1252 leaves undefined (a damaged character, a control code) does
+            # not rule it out: the reader reads it as Latin-1 does and names it in a warning.
+            data = sample.translate(None, b"".join(_CP1252_UNDEFINED))
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        readings.append((french_score(text), -rank, name, text))
+    return sorted(readings, reverse=True)
+
+
+def choose_code_page(sample: bytes) -> CodePageChoice:
+    """The code page whose reading of ``sample`` looks most like French text, and the runner-up."""
+    readings = _readings(sample)
+    if not readings:
+        return CodePageChoice("cp1252")
+    _score, _rank, chosen, chosen_text = readings[0]
+    for _score, _rank, other, other_text in readings[1:]:
+        if other_text == chosen_text:
+            continue
+        for number, (mine, theirs) in enumerate(zip(chosen_text.splitlines(), other_text.splitlines(),
+                                                    strict=False), start=1):
+            if mine != theirs:
+                return CodePageChoice(chosen, other, number, _excerpt(mine, theirs), _excerpt(theirs, mine))
+        break
+    return CodePageChoice(chosen)
+
+
+def _excerpt(line: str, other: str, width: int = 80) -> str:
+    """``line`` cut to ``width`` characters around where it first differs from ``other``."""
+    first = next((at for at, (a, b) in enumerate(zip(line, other, strict=False)) if a != b), 0)
+    start = max(0, min(first - width // 2, len(line) - width))
+    return ("…" if start else "") + line[start:start + width] + ("…" if start + width < len(line) else "")
+
+
+# The bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), as the reader knows them (code_page).
 _CP1252_PLAN = latin1_plan("cp1252")
 assert _CP1252_PLAN is not None
 _CP1252_UNDEFINED = [bytes([b]) for b, character in _CP1252_PLAN.differences.items() if character is None]
-_CP1252_C1_CHARACTERS = [bytes([b]) for b, character in _CP1252_PLAN.differences.items() if character is not None]
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -114,9 +190,10 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
-def _is_utf8(sample: bytes) -> bool:
-    # The sample may end inside a multi-byte character: allow up to 3 bytes to be cut.
-    for cut in range(4):
+def _is_utf8(sample: bytes, whole_file: bool) -> bool:
+    # A sample cut from a longer file may end inside a multi-byte character: allow up to 3 bytes to be
+    # cut there. A whole file has no such excuse ("Ana\xefs" at its end is Windows-1252, not UTF-8).
+    for cut in range(1 if whole_file else 4):
         try:
             sample[: len(sample) - cut].decode("utf-8")
             return True
@@ -124,14 +201,6 @@ def _is_utf8(sample: bytes) -> bool:
             if error.start < len(sample) - 4:
                 return False
     return False
-
-
-def _decodes(sample: bytes, encoding: str) -> bool:
-    try:
-        sample.decode(encoding)
-        return True
-    except UnicodeDecodeError:
-        return False
 
 
 def decode_sample(sample: bytes, encoding: str, whole_file: bool) -> str:
@@ -250,7 +319,10 @@ def detect_dialect(path: Path, encoding: str | None = None, delimiter: str | Non
     if sample is None:
         sample = read_sample(path)
     whole_file = len(sample) < SAMPLE_BYTES
-    encoding = encoding or detect_encoding(sample, path)
+    choice = None
+    if not encoding:
+        choice = encoding_choice(sample, path)
+        encoding = choice.encoding
     text = decode_sample(sample, encoding, whole_file)
     head_lines = text.splitlines(keepends=True)
     if len(head_lines) > SNIFF_LINES:
@@ -279,4 +351,5 @@ def detect_dialect(path: Path, encoding: str | None = None, delimiter: str | Non
     data_rows = [r for r in rows if r[0] > line]
     decimal, thousands = decimal_marks(data_rows)
     return TextDialect(encoding=encoding, delimiter=delim, quotechar=quote, header_line=line, width=width,
-                       header=header, decimal=decimal, thousands=thousands, warnings=warnings)
+                       header=header, decimal=decimal, thousands=thousands, warnings=warnings,
+                       code_page=choice if choice is not None and choice.runner_up else None)

@@ -21,7 +21,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from curator.mapping.evidence import describe_values, identification_bonus, value_fit
+from curator.mapping.evidence import ValueFit, describe_values, identification_bonus, value_fit
 from curator.mapping.headers import (
     HeaderMatch,
     fuzzy_matrices,
@@ -71,7 +71,9 @@ class ColumnSuggestions:
 
 
 def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matches: dict[str, HeaderMatch],
-                  ident: Any) -> list[Suggestion]:
+                  ident: Any, fits: dict[str, ValueFit] | None = None) -> list[Suggestion]:
+    """``fits``: the value fits already measured for this shape (filled as they are measured)."""
+    fits = {} if fits is None else fits
     concepts = vocabulary.concepts
     if len(concepts) <= 100:
         candidates = list(concepts)
@@ -83,7 +85,9 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
         concept = concepts[concept_id]
         match = matches.get(concept_id)
         header_score = match.score if match else 0.0
-        fit = value_fit(concept, shape, vocabulary)
+        fit = fits.get(concept_id)
+        if fit is None:
+            fit = fits[concept_id] = value_fit(concept, shape, vocabulary)
         by_header = header_score * (0.45 + 0.55 * fit.fit)
         by_values = fit.strength * fit.fit * 0.85
         bonus, ident_phrase = identification_bonus(concept, ident)
@@ -105,6 +109,11 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
         suggestions.append(Suggestion(concept_id, round(max(score, 0.0), 4), reason))
     suggestions.sort(key=lambda s: (-s.score, s.concept))
     return suggestions[:MAX_SUGGESTIONS]
+
+
+def _shape_key(shape: ValueShape) -> tuple[Any, ...]:
+    """Everything a shape holds, hashable: equal keys, equal value fits."""
+    return tuple(tuple(value) if isinstance(value, list) else value for value in vars(shape).values())
 
 
 PATIENT_ID = "patient_local_id"
@@ -162,12 +171,25 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
     headers = list(table.column_names)
     idents = {getattr(i, "name", None): i for i in (identifications or [])}
     fuzzy_joined, fuzzy_packed = fuzzy_matrices(headers, index)
+    # A concept's value fit depends on the shape alone, and a column whose header matches nothing
+    # gets what its shape and identification give: a wide file's columns share both often.
+    fits_by_shape: dict[tuple[Any, ...], dict[str, ValueFit]] = {}
+    unnamed: dict[tuple[Any, ...], list[Suggestion]] = {}
     results = []
     for ci, header in enumerate(headers):
         report(progress, ci / max(len(headers), 1), Text(QT_TRANSLATE_NOOP("core", "suggesting concepts for '{column}'"), column=header))
         shape = shape_of(table.column(ci))
         matches = header_matches(header, index, fuzzy_joined[ci], fuzzy_packed[ci])
-        suggestions = _score_column(header, shape, vocabulary, matches, idents.get(header))
+        ident = idents.get(header)
+        key = _shape_key(shape)
+        fits = fits_by_shape.setdefault(key, {})
+        if matches:
+            suggestions = _score_column(header, shape, vocabulary, matches, ident, fits)
+        else:
+            alike = (key, getattr(ident, "klass", None), tuple(getattr(ident, "kinds", None) or ()) if ident else None)
+            if alike not in unnamed:
+                unnamed[alike] = _score_column(header, shape, vocabulary, matches, ident, fits)
+            suggestions = list(unnamed[alike])
         evidence = [s.reason for s in suggestions[:1]]
         results.append(ColumnSuggestions(header, suggestions, None, describe_values(shape), evidence))
     _bare_id_is_the_rows_own(results)

@@ -19,6 +19,7 @@ import phonenumbers
 from stdnum import luhn
 from stdnum.fr import nir as stdnum_nir
 
+from curator.identify.detect_people import commune_or_postcode
 from curator.identify.lexicons import first_names, last_names
 from curator.mapping.codes import coverage
 from curator.mapping.text import compact
@@ -239,7 +240,7 @@ def _number_fit(concept: Concept, shape: ValueShape, values: list[str], whole: b
     if matching == 0:
         return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are not whole numbers") if whole
                                        else QT_TRANSLATE_NOOP("core", "values are not numbers")))
-    numbers = [x for x in (to_float(v, shape.decimal_comma) for v in values) if x is not None]
+    numbers = _numbers_of(tuple(values), shape.decimal_comma)
     in_range = _in_range(numbers, concept) if (concept.minimum is not None or concept.maximum is not None) else 1.0
     fit = matching * (0.3 + 0.7 * in_range)
     phrase = Text(QT_TRANSLATE_NOOP("core", "{pct}% of values are whole numbers") if whole
@@ -262,6 +263,12 @@ def _number_fit(concept: Concept, shape: ValueShape, values: list[str], whole: b
     elif not whole and matching > 0.95 and in_range > 0.98 and len(values) >= 8 and concept.minimum is not None:
         strength = 0.45       # a measurement in the concept's plausible range: offered, never assigned alone
     return ValueFit(fit, strength, phrase)
+
+
+@lru_cache(maxsize=64)
+def _numbers_of(values: tuple[str, ...], decimal_comma: bool) -> list[float]:
+    """The values read as numbers: the same for every number concept a column is scored against."""
+    return [x for x in (to_float(v, decimal_comma) for v in values) if x is not None]
 
 
 def _boolean_fit(concept: Concept, values: list[str]) -> ValueFit:
@@ -291,9 +298,9 @@ def _pattern_fit(concept: Concept, pattern_text: str, values: list[str]) -> Valu
     if fit > 0.6 and concept.id in ("procedure_ccam", "morphology_icdo3", "topography_icdo3", "drug_atc"):
         strength = 0.85
     elif fit > 0.8 and concept.id in ("postal_code", "commune_code"):
-        round_tens = sum(1 for v in values if v.strip().endswith("0")) / len(values)
-        postal_like = round_tens > 0.45          # postcodes mostly end in 0; INSEE codes do not
-        strength = 0.6 if postal_like == (concept.id == "postal_code") else 0.0
+        # Told apart by the values only one of them takes; undecided, neither is suggested alone.
+        told = commune_or_postcode(values)
+        strength = 0.6 if told is not None and (told == "postcode") == (concept.id == "postal_code") else 0.0
     return ValueFit(fit, strength, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values match the pattern of '{concept}'"), pct=_pct(fit),
                                       concept=Label(concept.label_en or concept.id, fr=concept.label_fr)))
 
@@ -316,6 +323,8 @@ def _free_text_fit(concept: Concept, shape: ValueShape) -> ValueFit:
     looks_dated = shape.date_fraction > 0.5
     numeric = shape.number_fraction > 0.8
     if concept.id == "address":
+        if looks_dated:       # "18 février 1985" has a number and a word, as "18 rue Pasteur" has
+            return ValueFit(0.0, 0.0, Text(QT_TRANSLATE_NOOP("core", "values are dates")))
         fit = sum(1 for v in values if _ADDRESS.search(v) or _STREET.search(v)) / len(values)
         return ValueFit(0.3 + 0.7 * fit, 0.7 if fit > 0.7 else 0.0, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values look like street addresses"),
                                                                             pct=_pct(fit)))

@@ -26,8 +26,33 @@ MAX_DISTINCT = 1_000
 DATE_FORMATS = (
     "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y%m%d", "%d%m%Y",
     "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
+    "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M",
     "%d%b%Y:%H:%M:%S", "%d%b%Y", "%d/%m/%y", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S.%f",
+    "%d %B %Y",
 )
+# "%B" stands for a month written in words, in French or English ("18 février 1985", "3 mars 2021",
+# "1er mai 2020", "18 February 1985"): read by putting the month's number in its place
+# (``months_as_numbers``), never through strptime's %B, which knows only the C locale's names.
+MONTHS = {
+    "janvier": 1, "janv": 1, "january": 1, "jan": 1, "fevrier": 2, "février": 2, "févr": 2, "fevr": 2,
+    "february": 2, "feb": 2, "mars": 3, "march": 3, "mar": 3, "avril": 4, "avr": 4, "april": 4, "apr": 4,
+    "mai": 5, "may": 5, "juin": 6, "june": 6, "jun": 6, "juillet": 7, "juil": 7, "july": 7, "jul": 7,
+    "août": 8, "aout": 8, "august": 8, "aug": 8, "septembre": 9, "sept": 9, "september": 9, "sep": 9,
+    "octobre": 10, "oct": 10, "october": 10, "novembre": 11, "nov": 11, "november": 11,
+    "décembre": 12, "decembre": 12, "déc": 12, "dec": 12, "december": 12,
+}
+# Longest names first, so that "juillet" is not read as "juil" followed by "let".
+MONTH_WORDS = re.compile(r"(?i)^(\d{1,2})(?:er)?\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                         + r")\.?\s+(\d{4})$")
+
+
+def months_as_numbers(value: str) -> str | None:
+    """"18 février 1985" -> "18 02 1985" (day, month, year as "%d %m %Y" reads them), else None."""
+    match = MONTH_WORDS.match(value.strip())
+    if match is None:
+        return None
+    return f"{match.group(1)} {MONTHS[match.group(2).lower()]:02d} {match.group(3)}"
+
 _INT = re.compile(r"^\s*[+-]?[0-9]+\s*$")
 _NUMBER = re.compile(r"^\s*[+-]?([0-9]{1,3}([ \u00a0\u202f.,][0-9]{3})*|[0-9]+)([.,][0-9]+)?\s*$")
 _ALPHA_WORDS = re.compile(r"^[^\W\d_]+([ '\-.][^\W\d_]+)*\.?$")
@@ -75,6 +100,11 @@ def sample_column(column: pa.ChunkedArray | pa.Array, sample_rows: int = SAMPLE_
 
 
 def parse_date(value: str, fmt: str) -> date | None:
+    if "%B" in fmt:
+        numeric = months_as_numbers(value)
+        if numeric is None:
+            return None
+        value, fmt = numeric, fmt.replace("%B", "%m")
     try:
         return datetime.strptime(value.strip(), fmt).date()
     except ValueError:
@@ -85,6 +115,8 @@ def _shape_regex(fmt: str) -> re.Pattern[str]:
     """A regex with the outline of a strptime format, to rule formats out without calling strptime."""
     parts = {"%Y": r"\d{4}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%H": r"\d{1,2}", "%M": r"\d{2}",
              "%S": r"\d{2}", "%y": r"\d{2}", "%b": r"[A-Za-z]{3}", "%f": r"\d{1,6}"}
+    if fmt == "%d %B %Y":
+        return MONTH_WORDS
     out, i = "", 0
     while i < len(fmt):
         token = fmt[i:i + 2]

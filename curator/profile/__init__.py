@@ -18,6 +18,7 @@ so a profile never depends on row order.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import replace
 
 import pyarrow as pa
 
@@ -33,27 +34,77 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
     """One :class:`ColumnProfile` per column, in table order.
 
     Columns are profiled on a thread pool: pyarrow compute and numpy release the GIL, so the
-    counting that dominates runs on every core. Cancel is honoured between columns.
+    counting that dominates runs on every core. Small columns go to the pool in batches, and short
+    text columns holding the same values are profiled once, since on a wide file of a few rows the
+    calls cost more than the values. Cancel is honoured between batches.
     """
     count = table.num_columns
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "Profiling"))
     if count == 0:
         return []
+    # Names and columns taken once: ``table.column_names`` builds a new list on every access,
+    # which inside a loop made a wide file's profile quadratic in its columns.
+    names, columns = table.column_names, table.columns
+    # A profile depends on the values alone: columns of a few text rows that hold the same values
+    # (the 0/1 answers of a survey) share the first one's, renamed.
+    first_alike: dict[tuple[object, ...], int] = {}
+    same_as: dict[int, int] = {}
+    for position, column in enumerate(columns):
+        if len(column) <= SHARED_ROWS and (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            key = (column.type, *column.to_pylist())
+            same_as[position] = first_alike.setdefault(key, position)
+    todo = [position for position in range(count) if same_as.get(position, position) == position]
+    # How many columns each profiled one stands for, so that progress counts the table's columns.
+    stands_for = dict.fromkeys(todo, 1)
+    for position, first in same_as.items():
+        if first != position:
+            stands_for[first] += 1
+    # Biggest columns first, so that no worker is left with a big one while the others are idle.
+    todo.sort(key=lambda position: -columns[position].nbytes)
+    batches: list[list[int]] = []
+    size = 0
+    for position in todo:
+        if not batches or size >= BATCH_BYTES or len(batches[-1]) >= BATCH_COLUMNS:
+            batches.append([])
+            size = 0
+        batches[-1].append(position)
+        size += columns[position].nbytes
+
+    def profile_batch(batch: list[int]) -> list[ColumnProfile]:
+        return [profile_column(names[position], columns[position]) for position in batch]
+
     profiles: list[ColumnProfile | None] = [None] * count
-    workers = max(1, min(count, pa.cpu_count()))
+    workers = max(1, min(len(batches), pa.cpu_count()))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="curator-profile") as pool:
-        # Biggest columns first, so that no worker is left with a big one while the others are idle.
-        # Names and columns taken once: ``table.column_names`` builds a new list on every access,
-        # which inside the loop made a wide file's profile quadratic in its columns.
-        names, columns = table.column_names, table.columns
-        order = sorted(range(count), key=lambda position: -columns[position].nbytes)
-        futures = {pool.submit(profile_column, names[position], columns[position]): position for position in order}
+        futures = {pool.submit(profile_batch, batch): batch for batch in batches}
+        done = 0
         try:
-            for done, future in enumerate(as_completed(futures), start=1):
-                profiles[futures[future]] = future.result()
-                report(progress, done / count, Text(QT_TRANSLATE_NOOP("core", "Profiled {done} of {count} columns"), done=done, count=count))
+            for future in as_completed(futures):
+                batch = futures[future]
+                for position, profile in zip(batch, future.result(), strict=True):
+                    profiles[position] = profile
+                done += sum(stands_for[position] for position in batch)
+                report(progress, done / count, Text(QT_TRANSLATE_NOOP("core", "Profiled {done} of {count} columns"),
+                                                    done=done, count=count))
         except BaseException:
             for future in futures:
                 future.cancel()
             raise
+    for position, first in same_as.items():
+        if first != position:
+            profiles[position] = _renamed(profiles[first], names[position])
     return [profile for profile in profiles if profile is not None]
+
+
+# Columns of at most this many rows are compared by their values (see profile_table).
+SHARED_ROWS = 16
+# A batch for the pool ends past this many bytes or columns: one big column makes a batch alone.
+BATCH_BYTES = 1 << 20
+BATCH_COLUMNS = 256
+
+
+def _renamed(profile: ColumnProfile | None, name: str) -> ColumnProfile | None:
+    if profile is None:
+        return None
+    return replace(profile, name=name, date_formats=list(profile.date_formats), top_values=list(profile.top_values),
+                   shapes=list(profile.shapes), exception_examples=list(profile.exception_examples))

@@ -31,6 +31,8 @@ def _as_string(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
 def _top(values: pa.Array, counts: pa.Array, limit: int) -> list[tuple[str, int | str]]:
     if len(values) == 0:
         return []
+    if len(values) == 1:      # one distinct value (a file of one row): no sort to make
+        return [(values[0].as_py(), shown_count(counts[0].as_py()))]
     # Ties go to the smallest value, so the result does not depend on the order values were counted in.
     order = pc.select_k_unstable(pa.table({"c": counts, "v": values}), k=min(limit, len(values)),
                                  sort_keys=[("c", "descending"), ("v", "ascending")])
@@ -66,6 +68,8 @@ def _digit_keys(array: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, int, tuple
     return pc.cast(array, pa.int64()), width, (lengths["min"], lengths["max"])
 
 
+# Below this many rows, a column is counted by hashing its text (see _keyed); digit keys need as many.
+KEYED_ROWS = SAMPLE_ROWS // 2
 # Above this share of distinct values among present ones, a column is profiled on its rows (see tally).
 ROWS_INSTEAD = 0.75
 
@@ -113,6 +117,9 @@ class _Keyed:
 
 def _keyed(array: pa.ChunkedArray | pa.Array) -> _Keyed | None:
     """The column's values counted by exact integer keys, when they can be and it pays."""
+    if len(array) < KEYED_ROWS:
+        # On short columns (a wide file of a few rows) the calls cost more than the values: hashed.
+        return None
     keys = _digit_keys(array)
     if keys is not None:
         numbers, width, lengths = keys
@@ -120,7 +127,8 @@ def _keyed(array: pa.ChunkedArray | pa.Array) -> _Keyed | None:
         leading_zero = width > 1 and len(counted.keys) and int(counted.keys[0]) < 10 ** (width - 1)
         return _Keyed(counted, None if leading_zero else numbers, lengths)
     # Fixed-width keys beat hashing on columns whose values mostly differ (a postcode column); on
-    # columns of a few thousand values, dates or codes, hashing the text costs less.
+    # columns of a few thousand values, dates or codes, hashing the text costs less, and so it does
+    # on short columns (a wide file of a few rows), where the calls cost more than the values.
     if not mostly_distinct(array):
         return None
     fixed = fixed_width_keys(array)
@@ -271,6 +279,9 @@ def profile_column(name: str, column: pa.ChunkedArray | pa.Array) -> ColumnProfi
         profile.min, profile.max = counted.numeric_bounds
     elif inference.sort_keys is not None and inference.sort_keys.null_count < len(inference.sort_keys):
         keys = inference.sort_keys
+        if len(values) == 1:
+            profile.min = profile.max = values[0].as_py()
+            return profile
         # Several values can share a key ("1,5" and "1,50"): the smallest text of them, whatever the order.
         profile.min = pc.min(pc.filter(values, pc.equal(keys, pc.min(keys)))).as_py()
         profile.max = pc.min(pc.filter(values, pc.equal(keys, pc.max(keys)))).as_py()

@@ -11,6 +11,7 @@ generalises a value as it did this year; whether that still reaches k is checked
 
 from __future__ import annotations
 
+import copy
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,11 +26,11 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy, hierarchy_from_spec
 from curator.protect.risk import class_sizes_per_record
-from curator.protect.search import SearchResult, find_minimal_generalisation, highest_level
+from curator.protect.search import KUnreachable, SearchResult, find_minimal_generalisation, highest_level
 from curator.protect.suppression import allowed_suppressions, suppress_cells, suppress_rows
 from curator.protect.transforms import output_name, protect_table
 from curator.protect.utility import measure_utility
-from curator.recipe.model import Recipe
+from curator.recipe.model import ProtectionSettings, Recipe
 
 NUMBER_SPEC = "intervals:5,10,20"
 NUMERIC_TYPES = ("integer", "decimal", "number", "float")
@@ -148,6 +149,17 @@ def floor_level(floor: str, spec: str, hierarchy: Hierarchy) -> int:
         wanted = float(floor.split(":", 1)[1]) if floor.startswith("band:") else _YEAR_WIDTHS.get(floor, 0)
         level = sum(1 for width in widths if width <= wanted) if wanted > 1 else 0
     return min(level, top)
+
+
+def with_suggested_floors(recipe: Recipe, unreachable: KUnreachable) -> ProtectionSettings:
+    """The recipe's protection with the coarser floors Reach k said would reach k, and no level
+    chosen yet: what the Protect step's "use the coarser floors suggested" and the demo take."""
+    settings = copy.deepcopy(recipe.protection)
+    by_output = {output_name(c): c.source for c in recipe.columns}
+    for name, level in unreachable.coarser.items():
+        settings.floors[by_output.get(name, name)] = f"level:{level}"
+    settings.generalisation = {}
+    return settings
 
 
 def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, suppression_cap: float,

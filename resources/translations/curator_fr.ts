@@ -212,6 +212,25 @@
     </message>
 </context>
 <context>
+    <name>CodePicker</name>
+    <message>
+        <source>Code of a value</source>
+        <translation>Code d’une valeur</translation>
+    </message>
+    <message>
+        <source>Type to filter the codes (code or words)</source>
+        <translation>Tapez pour filtrer les codes (code ou mots)</translation>
+    </message>
+    <message>
+        <source>Filter the codes</source>
+        <translation>Filtrer les codes</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+</context>
+<context>
     <name>DataView</name>
     <message>
         <source>Show only rows containing…</source>
@@ -324,6 +343,10 @@
         <translation>À propos de cet envoi</translation>
     </message>
     <message>
+        <source>Open the curation report shipped in the package in your web browser (a local file only you can read; nothing goes on the network)</source>
+        <translation>Ouvrir le rapport de curation joint au paquet dans votre navigateur (un fichier local que vous seul pouvez lire ; rien ne passe par le réseau)</translation>
+    </message>
+    <message>
         <source>Producer identifier</source>
         <translation>Identifiant du producteur</translation>
     </message>
@@ -428,6 +451,26 @@
         <translation>Fichier du paquet</translation>
     </message>
     <message>
+        <source>In the interface language</source>
+        <translation>Dans la langue de l’interface</translation>
+    </message>
+    <message>
+        <source>In French and English</source>
+        <translation>En français et en anglais</translation>
+    </message>
+    <message>
+        <source>The language of the curation report the package carries; with both, the second language is an extra report in the package</source>
+        <translation>La langue du rapport de curation joint au paquet ; avec les deux, la seconde langue est un rapport de plus dans le paquet</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Langue du rapport</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
         <source>Write the package</source>
         <translation>Écrire le paquet</translation>
     </message>
@@ -444,12 +487,12 @@
         <translation>Rapport de curation…</translation>
     </message>
     <message>
-        <source>Read the curation report shipped in the package</source>
-        <translation>Lire le rapport de curation joint au paquet</translation>
-    </message>
-    <message>
         <source>Show the curation report</source>
         <translation>Afficher le rapport de curation</translation>
+    </message>
+    <message>
+        <source>Report as Excel…</source>
+        <translation>Rapport en Excel…</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -474,6 +517,14 @@
     <message>
         <source>settle the {count} blocker(s) on the Check step</source>
         <translation>régler le(s) {count} point(s) bloquant(s) à l&apos;étape Vérifier</translation>
+    </message>
+    <message>
+        <source>fill in {fields} (the hub files the package under them)</source>
+        <translation>remplir : {fields} (la plateforme classe le paquet sous ces noms)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
     <message>
         <source>give the hub&apos;s public key</source>
@@ -504,20 +555,20 @@
         <translation>Prêt à écrire le paquet.</translation>
     </message>
     <message>
-        <source>Curation report</source>
-        <translation>Rapport de curation</translation>
-    </message>
-    <message>
-        <source>Save as Excel…</source>
-        <translation>Enregistrer en Excel…</translation>
-    </message>
-    <message>
         <source>Save the curation report as an Excel workbook (.xlsx), one sheet per part</source>
         <translation>Enregistrer le rapport de curation dans un classeur Excel (.xlsx), une feuille par partie</translation>
     </message>
     <message>
         <source>Save the curation report as Excel</source>
         <translation>Enregistrer le rapport de curation en Excel</translation>
+    </message>
+    <message>
+        <source>Cannot show the curation report</source>
+        <translation>Impossible d’afficher le rapport de curation</translation>
+    </message>
+    <message>
+        <source>The curation report is at {path}: open it in your browser.</source>
+        <translation>Le rapport de curation est dans {path} : ouvrez-le dans votre navigateur.</translation>
     </message>
     <message>
         <source>Save the curation report</source>
@@ -534,10 +585,6 @@
     <message>
         <source>Curation report saved to {path}.</source>
         <translation>Rapport de curation enregistré dans {path}.</translation>
-    </message>
-    <message>
-        <source>Creating a secret is not available in this version of curator.</source>
-        <translation>La création d&apos;un secret n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>Type a passphrase for the new secret first.</source>
@@ -558,6 +605,22 @@
     <message>
         <source>New secret saved to {path}. Keep a copy in a safe place.</source>
         <translation>Nouveau secret enregistré dans {path}. Gardez-en une copie en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>Replace the package?</source>
+        <translation>Remplacer le paquet ?</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Replace it with the package of this file?</source>
+        <translation>{path} existe déjà. Le remplacer par le paquet de ce fichier ?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>verified: signature, manifest and every member check out</source>
@@ -613,6 +676,10 @@
     <message>
         <source>Reading warnings</source>
         <translation>Avertissements de lecture</translation>
+    </message>
+    <message>
+        <source>Encoding chosen</source>
+        <translation>Encodage choisi</translation>
     </message>
     <message>
         <source>Column</source>
@@ -711,16 +778,16 @@
         <translation>Aucun fichier ouvert.</translation>
     </message>
     <message>
-        <source>Column profiles are not available in this version of curator.</source>
-        <translation>Le profil des colonnes n&apos;est pas disponible dans cette version de curator.</translation>
-    </message>
-    <message>
         <source>Profiling the columns…</source>
         <translation>Profil des colonnes en cours…</translation>
     </message>
     <message>
         <source>Frequent values</source>
         <translation>Valeurs fréquentes</translation>
+    </message>
+    <message>
+        <source>Read as &lt;b&gt;{chosen}&lt;/b&gt;, where the accents read as French. {other} also decodes this file: line {line} reads “{chosen_text}” in {chosen} and “{other_text}” in {other}. &lt;a href=&quot;{other_code}&quot;&gt;Read it as {other}&lt;/a&gt; if that one is right.</source>
+        <translation>Lu en &lt;b&gt;{chosen}&lt;/b&gt;, où les accents se lisent comme du français. {other} décode aussi ce fichier : la ligne {line} se lit « {chosen_text} » en {chosen} et « {other_text} » en {other}. &lt;a href=&quot;{other_code}&quot;&gt;Le lire en {other}&lt;/a&gt; si c’est celui-là le bon.</translation>
     </message>
     <message>
         <source>Profiling columns…</source>
@@ -814,6 +881,10 @@
         <translation>Annuler l&apos;opération en cours</translation>
     </message>
     <message>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -882,12 +953,44 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>What each step does, what k and quasi-identifiers mean, what the hub receives (F1: this step&apos;s section)</source>
+        <translation>Ce que fait chaque étape, ce que signifient k et les quasi-identifiants, ce que reçoit la plateforme (F1 : la section de cette étape)</translation>
+    </message>
+    <message>
         <source>&amp;About curator</source>
         <translation>À &amp;propos de curator</translation>
     </message>
     <message>
         <source>Version and purpose of curator</source>
         <translation>Version et rôle de curator</translation>
+    </message>
+    <message>
+        <source>Next: {step} ›</source>
+        <translation>Suivant : {step} ›</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>curator guide</source>
+        <translation>Guide de curator</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>The guide could not be read: {error}</source>
+        <translation>Le guide n’a pas pu être lu : {error}</translation>
     </message>
     <message>
         <source>{task}: cancelled, nothing was changed.</source>
@@ -908,10 +1011,6 @@
     <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Reading files</source>
-        <translation>La lecture des fichiers</translation>
     </message>
     <message>
         <source>Read {name}.</source>
@@ -1000,14 +1099,6 @@ Prepares health-data exports for the hub: load, map, protect, check, and export 
         <translation>curator {version}
 
 Prépare les exports de données de santé pour la plateforme : charger, faire correspondre, protéger, vérifier et exporter un paquet signé et chiffré. Fonctionne hors ligne.</translation>
-    </message>
-    <message>
-        <source>Not available</source>
-        <translation>Non disponible</translation>
-    </message>
-    <message>
-        <source>{what} is not available in this version of curator.</source>
-        <translation>{what} n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>No data loaded</source>
@@ -1225,10 +1316,6 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Examen des colonnes… les suggestions apparaissent ici dans un instant.</translation>
     </message>
     <message>
-        <source>Mapping is not available in this version of curator.</source>
-        <translation>La mise en correspondance n&apos;est pas disponible dans cette version de curator.</translation>
-    </message>
-    <message>
         <source>nothing close</source>
         <translation>rien d&apos;approchant</translation>
     </message>
@@ -1243,6 +1330,12 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     <message>
         <source>Concept for &apos;{name}&apos;. Type to search the vocabulary.</source>
         <translation>Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
+    </message>
+    <message>
+        <source>{concept}
+Concept for &apos;{name}&apos;. Type to search the vocabulary.</source>
+        <translation>{concept}
+Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
     </message>
     <message>
         <source>Vocabulary {name} {version}. {mapped} of {total} columns mapped.</source>
@@ -1315,10 +1408,6 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     <message>
         <source>(empty the value)</source>
         <translation>(vider la valeur)</translation>
-    </message>
-    <message>
-        <source>Code of a value</source>
-        <translation>Code d&apos;une valeur</translation>
     </message>
     <message>
         <source>Code for &apos;{value}&apos; in &apos;{name}&apos;:</source>
@@ -1468,6 +1557,38 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>nettoyer le texte libre</translation>
     </message>
     <message>
+        <source>the year</source>
+        <translation>à l’année</translation>
+    </message>
+    <message>
+        <source>the year and month</source>
+        <translation>à l’année et au mois</translation>
+    </message>
+    <message>
+        <source>the quarter</source>
+        <translation>au trimestre</translation>
+    </message>
+    <message>
+        <source>the département</source>
+        <translation>au département</translation>
+    </message>
+    <message>
+        <source>the region</source>
+        <translation>à la région</translation>
+    </message>
+    <message>
+        <source>up to {days} days</source>
+        <translation>jusqu’à {days} jours</translation>
+    </message>
+    <message>
+        <source>bands of {width}</source>
+        <translation>par tranches de {width}</translation>
+    </message>
+    <message>
+        <source>at {reference}</source>
+        <translation>au {reference}</translation>
+    </message>
+    <message>
         <source>Identification class of {name}</source>
         <translation>Classe d&apos;identification de {name}</translation>
     </message>
@@ -1548,10 +1669,6 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>(pas d&apos;aperçu : {reason})</translation>
     </message>
     <message>
-        <source>The risk measure is not available in this version of curator.</source>
-        <translation>La mesure du risque n&apos;est pas disponible dans cette version de curator.</translation>
-    </message>
-    <message>
         <source>Tick the quasi-identifiers to measure the risk.</source>
         <translation>Cochez les quasi-identifiants pour mesurer le risque.</translation>
     </message>
@@ -1574,10 +1691,6 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>{count} records are in groups smaller than {k}: generalise a quasi-identifier, or use Reach k.</source>
         <translation>{count} enregistrements sont dans des groupes de moins de {k} : généralisez un quasi-identifiant ou utilisez « Atteindre k ».</translation>
-    </message>
-    <message>
-        <source>Reach k is not available in this version of curator.</source>
-        <translation>« Atteindre k » n&apos;est pas disponible dans cette version de curator.</translation>
     </message>
     <message>
         <source>{column}: level {level}/{top}</source>
@@ -1858,6 +1971,98 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation> et </translation>
     </message>
     <message>
+        <source>the date part was kept: the time of day of {count} values was dropped</source>
+        <translation>la date a été gardée : l’heure de {count} valeurs a été retirée</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>DD-MM-YYYY</source>
+        <translation>JJ-MM-AAAA</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>JJ.MM.AAAA</translation>
+    </message>
+    <message>
+        <source>YYYY/MM/DD</source>
+        <translation>AAAA/MM/JJ</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD</source>
+        <translation>AAAAMMJJ</translation>
+    </message>
+    <message>
+        <source>DDMMYYYY</source>
+        <translation>JJMMAAAA</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm:ss</source>
+        <translation>AAAA-MM-JJThh:mm:ss</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD hh:mm:ss</source>
+        <translation>AAAA-MM-JJ hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm:ssZ</source>
+        <translation>AAAA-MM-JJThh:mm:ssZ</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY hh:mm:ss</source>
+        <translation>JJ/MM/AAAA hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY hh:mm</source>
+        <translation>JJ/MM/AAAA hh:mm</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD hh:mm</source>
+        <translation>AAAA-MM-JJ hh:mm</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm</source>
+        <translation>AAAA-MM-JJThh:mm</translation>
+    </message>
+    <message>
+        <source>DDMONYYYY:hh:mm:ss</source>
+        <translation>JJMOIAAAA:hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>DDMONYYYY</source>
+        <translation>JJMOIAAAA</translation>
+    </message>
+    <message>
+        <source>DD/MM/YY</source>
+        <translation>JJ/MM/AA</translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/JJ/AAAA</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD hh:mm:ss.ffffff</source>
+        <translation>AAAA-MM-JJ hh:mm:ss.ffffff</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm:ss.ffffff</source>
+        <translation>AAAA-MM-JJThh:mm:ss.ffffff</translation>
+    </message>
+    <message>
+        <source>DD month YYYY</source>
+        <translation>JJ mois AAAA</translation>
+    </message>
+    <message>
         <source>{count} distinct value(s) recoded with the code map</source>
         <translation>{count} valeur(s) distincte(s) recodée(s) avec la table de codes</translation>
     </message>
@@ -2098,16 +2303,16 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>{sampled} ressemblent à des adresses postales (numéro et type de voie)</translation>
     </message>
     <message>
-        <source>INSEE commune codes (Corsica 2A/2B included)</source>
-        <translation>codes commune INSEE (Corse 2A/2B comprise)</translation>
-    </message>
-    <message>
         <source>5-character codes shaped like INSEE commune codes or postcodes</source>
         <translation>codes de 5 caractères en forme de codes commune INSEE ou de codes postaux</translation>
     </message>
     <message>
         <source>postcodes</source>
         <translation>codes postaux</translation>
+    </message>
+    <message>
+        <source>INSEE commune codes</source>
+        <translation>codes commune INSEE</translation>
     </message>
     <message>
         <source>{sampled} are French département codes</source>
@@ -3090,6 +3295,22 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>plafonner</translation>
     </message>
     <message>
+        <source>producer_id</source>
+        <translation>identifiant du producteur</translation>
+    </message>
+    <message>
+        <source>producer_name</source>
+        <translation>nom du producteur</translation>
+    </message>
+    <message>
+        <source>dataset_title</source>
+        <translation>titre du jeu de données</translation>
+    </message>
+    <message>
+        <source>recipe</source>
+        <translation>recette</translation>
+    </message>
+    <message>
         <source>hierarchy</source>
         <translation>hiérarchie</translation>
     </message>
@@ -3106,28 +3327,8 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>ramener au plancher</translation>
     </message>
     <message>
-        <source>the recipe is not valid JSON ({reason})</source>
-        <translation>la recette n&apos;est pas un JSON valide ({reason})</translation>
-    </message>
-    <message>
-        <source>Restore it from a backup or re-create it with &apos;curator recipe init&apos;.</source>
-        <translation>Restaurez-la depuis une sauvegarde ou recréez-la avec « curator recipe init ».</translation>
-    </message>
-    <message>
         <source>cannot write the recipe ({reason})</source>
         <translation>impossible d&apos;écrire la recette ({reason})</translation>
-    </message>
-    <message>
-        <source>cannot read the recipe ({reason})</source>
-        <translation>impossible de lire la recette ({reason})</translation>
-    </message>
-    <message>
-        <source>the recipe is not a UTF-8 text file</source>
-        <translation>la recette n&apos;est pas un fichier texte UTF-8</translation>
-    </message>
-    <message>
-        <source>Give the .json recipe written by curator.</source>
-        <translation>Indiquez la recette .json écrite par curator.</translation>
     </message>
     <message>
         <source>sheet &apos;{sheet}&apos;</source>
@@ -3146,6 +3347,118 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>colonne « {column} »</translation>
     </message>
     <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>un tube nommé (FIFO)</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>un périphérique caractère</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>un périphérique bloc</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>une socket</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>il n’existe pas</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>opération non permise</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>plus de place sur le disque</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>le disque ou le dossier est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the file would exceed the largest size allowed</source>
+        <translation>le fichier dépasserait la taille maximale permise</translation>
+    </message>
+    <message>
+        <source>the disk quota is exceeded</source>
+        <translation>le quota du disque est dépassé</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>c’est un dossier</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>une partie du chemin n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>le nom est trop long</translation>
+    </message>
+    <message>
+        <source>input/output error (the disk or network share failed)</source>
+        <translation>erreur d’entrée-sortie (le disque ou le partage réseau a échoué)</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write ({reason})</source>
+        <translation>écriture impossible ({reason})</translation>
+    </message>
+    <message>
+        <source>cannot read ({reason})</source>
+        <translation>lecture impossible ({reason})</translation>
+    </message>
+    <message>
+        <source>Only {free} are free there. Free some space or write to another disk, then try again.</source>
+        <translation>Seuls {free} sont libres à cet endroit. Libérez de la place ou écrivez sur un autre disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Free some space or write to another disk, then try again.</source>
+        <translation>Libérez de la place ou écrivez sur un autre disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>Write to a disk whose file system allows bigger files (not FAT32), or lift the file size limit.</source>
+        <translation>Écrivez sur un disque dont le système de fichiers permet de plus gros fichiers (pas FAT32), ou levez la limite de taille des fichiers.</translation>
+    </message>
+    <message>
+        <source>Check that you are allowed to use this file and the folders above it.</source>
+        <translation>Vérifiez que vous avez le droit d’utiliser ce fichier et les dossiers qui le contiennent.</translation>
+    </message>
+    <message>
+        <source>Check the name and folder, then try again.</source>
+        <translation>Vérifiez le nom et le dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>This is {kind}, not a file curator can read.</source>
+        <translation>C’est {kind}, pas un fichier que curator peut lire.</translation>
+    </message>
+    <message>
+        <source>Choose the data file itself.</source>
+        <translation>Choisissez le fichier de données lui-même.</translation>
+    </message>
+    <message>
         <source>The file does not exist.</source>
         <translation>Le fichier n&apos;existe pas.</translation>
     </message>
@@ -3154,20 +3467,44 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Vérifiez le nom et le dossier, ou choisissez à nouveau le fichier.</translation>
     </message>
     <message>
-        <source>This is a folder, not a file.</source>
-        <translation>C&apos;est un dossier, pas un fichier.</translation>
+        <source>the {what} is bigger than {limit}: it cannot be one</source>
+        <translation>le fichier ({what}) dépasse {limit} : ce ne peut pas en être un</translation>
     </message>
     <message>
-        <source>Choose the data file inside it.</source>
-        <translation>Choisissez le fichier de données qu&apos;il contient.</translation>
+        <source>{value}, which is not a number JSON allows</source>
+        <translation>{value}, qui n’est pas un nombre permis en JSON</translation>
     </message>
     <message>
-        <source>The file cannot be opened: {reason}.</source>
-        <translation>Le fichier ne peut pas être ouvert : {reason}.</translation>
+        <source>an integer of {digits:,} digits (at most {limit} are allowed)</source>
+        <translation>un entier de {digits:,} chiffres (au plus {limit} permis)</translation>
     </message>
     <message>
-        <source>Check you are allowed to read it and that no other program locks it.</source>
-        <translation>Vérifiez que vous avez le droit de le lire et qu&apos;aucun autre programme ne le verrouille.</translation>
+        <source>the number {value}, which is too large</source>
+        <translation>le nombre {value}, trop grand</translation>
+    </message>
+    <message>
+        <source>nesting more than {limit} levels deep</source>
+        <translation>une imbrication de plus de {limit} niveaux</translation>
+    </message>
+    <message>
+        <source>Check that you chose the right file, or restore it from a backup.</source>
+        <translation>Vérifiez que vous avez choisi le bon fichier, ou restaurez-le depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>the {what} is not a UTF-8 text file</source>
+        <translation>le fichier ({what}) n’est pas un texte UTF-8</translation>
+    </message>
+    <message>
+        <source>the {what} is not valid JSON ({reason})</source>
+        <translation>le fichier ({what}) n’est pas du JSON valide ({reason})</translation>
+    </message>
+    <message>
+        <source>the {what} holds {problem}</source>
+        <translation>le fichier ({what}) contient {problem}</translation>
+    </message>
+    <message>
+        <source>the {what} holds {problem} at {path}</source>
+        <translation>le fichier ({what}) contient {problem} en {path}</translation>
     </message>
     <message>
         <source>The file holds no columns.</source>
@@ -3894,24 +4231,16 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Indiquez un fichier Table Schema, ou un dossier qui en contient.</translation>
     </message>
     <message>
+        <source>Table Schema</source>
+        <translation>Table Schema</translation>
+    </message>
+    <message>
         <source>nomenclature {file} has no column &apos;{column}&apos;</source>
         <translation>la nomenclature {file} n&apos;a pas de colonne « {column} »</translation>
     </message>
     <message>
         <source>Check the &apos;nomenclature&apos; property of the field that points to it.</source>
         <translation>Vérifiez la propriété « nomenclature » du champ qui y renvoie.</translation>
-    </message>
-    <message>
-        <source>cannot read the Table Schema ({reason})</source>
-        <translation>impossible de lire le Table Schema ({reason})</translation>
-    </message>
-    <message>
-        <source>the Table Schema is not valid JSON ({reason})</source>
-        <translation>le Table Schema n&apos;est pas un JSON valide ({reason})</translation>
-    </message>
-    <message>
-        <source>Fix the file or remove it from the folder.</source>
-        <translation>Corrigez le fichier ou retirez-le du dossier.</translation>
     </message>
     <message>
         <source>this JSON file has no &apos;fields&apos; list: it is not a Table Schema</source>
@@ -4006,16 +4335,8 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Indiquez « hub-core », un fichier JSON de vocabulaire, ou un fichier ou dossier Table Schema.</translation>
     </message>
     <message>
-        <source>cannot read the vocabulary ({reason})</source>
-        <translation>impossible de lire le vocabulaire ({reason})</translation>
-    </message>
-    <message>
-        <source>the vocabulary is not valid JSON ({reason})</source>
-        <translation>le vocabulaire n&apos;est pas un JSON valide ({reason})</translation>
-    </message>
-    <message>
-        <source>Fix the file or export it again.</source>
-        <translation>Corrigez le fichier ou exportez-le à nouveau.</translation>
+        <source>vocabulary</source>
+        <translation>vocabulaire</translation>
     </message>
     <message>
         <source>the vocabulary file does not hold a JSON object</source>
@@ -4062,8 +4383,12 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Ajoutez-les au fichier de hiérarchie, ou choisissez une hiérarchie qui les couvre.</translation>
     </message>
     <message>
-        <source>cannot read the hierarchy ({reason})</source>
-        <translation>impossible de lire la hiérarchie ({reason})</translation>
+        <source>the hierarchy is not a CSV file curator can read ({reason})</source>
+        <translation>la hiérarchie n’est pas un fichier CSV que curator peut lire ({reason})</translation>
+    </message>
+    <message>
+        <source>Export it again from ARX (one line per value, &apos;;&apos;-separated).</source>
+        <translation>Exportez-la de nouveau depuis ARX (une ligne par valeur, séparateur « ; »).</translation>
     </message>
     <message>
         <source>the hierarchies folder does not exist</source>
@@ -4298,8 +4623,44 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Regardez ce que c&apos;est, supprimez-le, puis relancez.</translation>
     </message>
     <message>
-        <source>cannot write {name} ({reason})</source>
-        <translation>impossible d&apos;écrire {name} ({reason})</translation>
+        <source>gone</source>
+        <translation>disparu</translation>
+    </message>
+    <message>
+        <source>{file} changed while it was being read (size {before:,} → {after} bytes): it is probably still being copied or exported</source>
+        <translation>{file} a changé pendant sa lecture (taille {before:,} → {after} octets) : il est sans doute encore en cours de copie ou d’export</translation>
+    </message>
+    <message>
+        <source>Wait until it is complete and try again; nothing was written.</source>
+        <translation>Attendez qu’il soit complet et réessayez ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>the settings of the action &apos;{action}&apos; must be an object, not {value}</source>
+        <translation>les réglages de l’action « {action} » doivent être un objet, pas {value}</translation>
+    </message>
+    <message>
+        <source>the action &apos;{action}&apos; has no setting &apos;{key}&apos; (its settings: {known})</source>
+        <translation>l’action « {action} » n’a pas de réglage « {key} » (ses réglages : {known})</translation>
+    </message>
+    <message>
+        <source>the action &apos;{action}&apos; is given both &apos;{first}&apos; and &apos;{second}&apos;, which mean the same</source>
+        <translation>l’action « {action} » reçoit à la fois « {first} » et « {second} », qui veulent dire la même chose</translation>
+    </message>
+    <message>
+        <source>the setting &apos;{key}&apos; of the action &apos;{action}&apos; must be {expected}, not {value}</source>
+        <translation>le réglage « {key} » de l’action « {action} » doit être {expected}, pas {value}</translation>
+    </message>
+    <message>
+        <source>the action &apos;{action}&apos; needs the setting {key}</source>
+        <translation>l’action « {action} » a besoin du réglage {key}</translation>
+    </message>
+    <message>
+        <source>the action &apos;{action}&apos; takes &apos;{first}&apos; or &apos;{second}&apos;, not both</source>
+        <translation>l’action « {action} » prend « {first} » ou « {second} », pas les deux</translation>
+    </message>
+    <message>
+        <source>Correct the action&apos;s settings in the recipe (see docs/recipe.md), or choose the action again in the app.</source>
+        <translation>Corrigez les réglages de l’action dans la recette (voir docs/recipe.md), ou choisissez de nouveau l’action dans l’application.</translation>
     </message>
     <message>
         <source>{count} row(s): {problem} (rule &apos;{rule}&apos;), first at row {row}</source>

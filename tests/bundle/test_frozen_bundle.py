@@ -65,6 +65,14 @@ def test_frozen_selftest_passes_every_stage(built: Built) -> None:
     assert "THROWAWAY key" in built.output  # no release key was given, and the script said so
 
 
+def test_the_bundle_ships_the_guide_and_qts_french(built: Built) -> None:
+    """Help ▸ Guide and F1 read docs/guide/ beside the program; Qt's file dialogs read qtbase_fr.qm."""
+    assert "the guide opens at a step" in built.output       # the GUI stage opened it, frozen
+    internal = next(p for p in (built.bundle / "_internal", built.bundle) if (p / "docs").is_dir())
+    assert {p.name for p in (internal / "docs" / "guide").iterdir()} >= {"guide-en.html", "guide-fr.html"}
+    assert list(built.bundle.rglob("qtbase_fr.qm"))
+
+
 def test_checksums_cover_the_bundle_and_the_signature_verifies(built: Built) -> None:
     sums = built.dist / "SHA256SUMS"
     listed = {line.split(maxsplit=1)[1].lstrip("*") for line in sums.read_text(encoding="utf-8").splitlines()}

@@ -130,7 +130,7 @@ def recipe_seeds(tmp: Path) -> None:
     source.write_bytes("\n".join(";".join(r) for r in ROWS).encode())
     curator = Path(sys.executable).with_name("curator")
     out = tmp / "recipe.json"
-    subprocess.run([str(curator), "recipe", "init", str(source), "-o", str(out)], check=True, capture_output=True)
+    subprocess.run([str(curator), "recipe", "init", str(source), "-o", str(out), "--coarser-floors"], check=True, capture_output=True)
     _write("recipe", "recipe.json", out.read_bytes())
 
 

@@ -2,9 +2,9 @@
 a one-row CSV of 10,000 columns took 45 s, the profile rebuilding ``table.column_names`` per column).
 
 Ratios of CPU time in one run, not wall times: a file ten times wider must cost about ten times
-more, where the quadratic code cost about a hundred times more. (A 20,000-column one-row file
-through `curator inspect` takes about 40 s of CPU: linear, at about 2 ms a column, mostly header
-matching and concept scoring; the sizes here keep the test short.)
+more, where the quadratic code cost about a hundred times more. (The time of a 20,000-column
+one-row file through `curator inspect` is measured by benchmarks/bench_wide.py; the sizes here
+keep the test short.)
 """
 
 from __future__ import annotations

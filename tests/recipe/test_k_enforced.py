@@ -39,7 +39,9 @@ def _fill_export(path: Path) -> Recipe:
 @pytest.fixture(scope="module")
 def demo_made(tmp_path_factory: pytest.TempPathFactory, demo_csv: Path) -> Path:
     folder = tmp_path_factory.mktemp("k")
-    assert main(["recipe", "init", str(demo_csv), "-o", str(folder / "fresh.json")]) == 0
+    # The demo's people are spread evenly over every département: k needs coarser floors than the
+    # vocabulary's, which --coarser-floors takes (test_the_demo_says_what_would_reach_k).
+    assert main(["recipe", "init", str(demo_csv), "-o", str(folder / "fresh.json"), "--coarser-floors"]) == 0
     _fill_export(folder / "fresh.json")
     return folder
 
@@ -59,6 +61,19 @@ def test_a_fresh_recipe_reaches_its_k_and_applies(demo_made: Path, demo_csv: Pat
     assert "accept_below_k" not in manifest["decisions"]
 
 
+def test_the_demo_says_what_would_reach_k(tmp_path: Path, demo_csv: Path, capsys) -> None:
+    """Within the vocabulary's floors (birth year, département) k = 5 is out of reach on the demo:
+    init says what would reach it, leaves the recipe below k, and --coarser-floors takes the advice."""
+    plain = tmp_path / "plain.json"
+    assert main(["recipe", "init", str(demo_csv), "-o", str(plain)]) == 0
+    out = capsys.readouterr().out
+    assert "k = 5 is not reached" in out and "coarser floors" in out and "--coarser-floors" in out
+    assert not Recipe.load(plain).protection.generalisation
+    assert main(["recipe", "reach-k", str(plain), str(demo_csv), "--coarser-floors"]) == 0
+    reached = Recipe.load(plain).protection
+    assert reached.generalisation and any(f.startswith("level:") for f in reached.floors.values())
+
+
 def test_an_edited_recipe_below_k_is_refused_and_nothing_written(demo_made: Path, demo_csv: Path, keys,
                                                                  capsys) -> None:
     edited = demo_made / "edited.json"
@@ -75,7 +90,7 @@ def test_an_edited_recipe_below_k_is_refused_and_nothing_written(demo_made: Path
     assert not package.exists() and not list(demo_made.glob("edited.tar*"))
 
     # reach-k writes a generalisation into the recipe; then it applies
-    assert main(["recipe", "reach-k", str(edited), str(demo_csv), "--k", "5"]) == 0
+    assert main(["recipe", "reach-k", str(edited), str(demo_csv), "--k", "5", "--coarser-floors"]) == 0
     assert "wrote" in capsys.readouterr().out
     assert Recipe.load(edited).protection.generalisation
     assert _apply(keys, demo_csv, edited, package) == 0
@@ -107,24 +122,22 @@ def test_an_empty_reason_is_no_acceptance(demo_made: Path) -> None:
     assert main(["recipe", "reach-k", str(bad), str(bad)]) == 2
 
 
-def test_a_fresh_recipe_on_synthea_patients_reaches_its_k(tmp_path: Path, keys) -> None:
-    # 2 of the 27 patients have died: their death date (even fully masked) is not an empty cell,
-    # so only suppression takes those two out of a class of 2. 10 % lets Reach k suppress them.
+def test_synthea_patients_say_what_would_reach_k_and_are_refused(tmp_path: Path, keys, capsys) -> None:
+    # 27 patients: within the floors (birth year, département, sex) k = 5 is out of reach, and no
+    # coarser floor short of blanking a column reaches it. init says what would (how many more
+    # suppressed cells), leaves the recipe below k rather than generalising past a floor, and
+    # apply refuses it with nothing written.
     patients = SYNTHEA / "patients.csv"
     made = tmp_path / "patients.json"
     assert main(["recipe", "init", str(patients), "-o", str(made), "--suppression", "0.1"]) == 0
+    out = capsys.readouterr().out
+    assert "k = 5 is not reached" in out and "more suppressed cells" in out
+    assert "birth_date: 25 classes with it" in out
     _fill_export(made)
-    assert Recipe.load(made).protection.generalisation
-    assert _apply(keys, patients, made, tmp_path / "patients.tar") == 0
-    risk = _manifest(tmp_path / "patients.tar")["risk"]
-    assert risk["records"] == 27 and risk["records_below_k"] in (0, 2)
-    # with the default 2 % (no one may be suppressed among 27) k cannot be reached: said, and refused
-    default = tmp_path / "default.json"
-    assert main(["recipe", "init", str(patients), "-o", str(default)]) == 0
-    _fill_export(default)
-    assert not Recipe.load(default).protection.generalisation
-    assert _apply(keys, patients, default, tmp_path / "default.tar") == 2
-    assert not (tmp_path / "default.tar").exists()
+    assert not Recipe.load(made).protection.generalisation
+    assert _apply(keys, patients, made, tmp_path / "patients.tar") == 2
+    assert "below the recipe's k" in capsys.readouterr().err
+    assert not list(tmp_path.glob("patients.tar*"))
 
 
 def test_within_one_table_persons_are_counted_by_its_person_key(tmp_path: Path, keys, capsys) -> None:
@@ -136,7 +149,9 @@ def test_within_one_table_persons_are_counted_by_its_person_key(tmp_path: Path, 
     patient = recipe.column("PATIENT")
     assert patient is not None and patient.transform.action == "pseudonymise"
     recipe.person_key = "PATIENT"
+    # Event dates are not ticked by default (no k then): tick the admission date, ask for k = 5.
     recipe.protection.quasi_identifiers = ["START"]
+    recipe.protection.k_target = 5
     recipe.save(made)
     capsys.readouterr()
     assert _apply(keys, encounters, made, tmp_path / "below.tar") == 2
@@ -176,6 +191,7 @@ def test_the_streamed_apply_counts_persons_as_the_whole_table_one(tmp_path: Path
     assert main(["recipe", "init", str(encounters), "-o", str(made), "--no-reach-k"]) == 0
     recipe = _fill_export(made)
     recipe.person_key = "PATIENT"
+    recipe.protection.quasi_identifiers, recipe.protection.k_target = ["START"], 5
     recipe.protection.accept_below_k = {"reason": "streamed and whole-table figures compared"}
     risks = []
     for stream in (False, True):

@@ -59,7 +59,7 @@ def make_setup(root: Path, copies: int = 1) -> Setup:
     for args in (["keys", "new-signing", "-o", inputs / "producer", "--no-passphrase"],
                  ["keys", "new-recipient", "-o", inputs / "hub", "--no-passphrase"],
                  ["keys", "new-secret", "-o", inputs / "secret.age", "--passphrase-file", inputs / "pass"],
-                 ["recipe", "init", inputs / "source.csv", "-o", inputs / "recipe.json"]):
+                 ["recipe", "init", inputs / "source.csv", "-o", inputs / "recipe.json", "--coarser-floors"]):
         done = setup.run(*args)
         assert done.returncode == 0, done.stderr
     fill_export_file(inputs / "recipe.json")

@@ -108,7 +108,7 @@ def test_cancel_is_offered_only_for_tasks_that_can_stop(qtbot, window):
         assert window.cancel_button.isVisibleTo(window)
         window.cancel_shown_task()
         release.set()
-    assert "cancelled" in window.statusBar().currentMessage()
+    assert "cancelled" in window.current_message()
 
 
 def test_changing_a_reading_option_rereads_the_file_and_keeps_it_in_the_project(qtbot, window, tmp_path):

@@ -74,7 +74,7 @@ def test_starting_an_operation_again_cancels_the_first_and_only_the_second_resul
     assert finished == [True]
     assert window.session.loaded is not None and Path(window.session.loaded.source.path).name == "second.csv"
     assert window.load_page.data_view.model.rowCount() == 2
-    assert "cancelled" not in window.statusBar().currentMessage()    # replaced, not cancelled by the user
+    assert "cancelled" not in window.current_message()    # replaced, not cancelled by the user
 
 
 @pytest.mark.parametrize("can_cancel", [True, False])

@@ -68,6 +68,7 @@ def test_language_switch_rebuilds_the_window_in_french_and_keeps_the_work(qtbot,
 
 # Words that French text never holds but the core's English always does (data values of the demo
 # are French; concept ids shown beside their labels hold none of these).
+MORE_ENGLISH = re.compile(r"\b(to|year|month|keep|drop|pseudonymise|generalise|DD/MM/YYYY|YYYY)\b")
 ENGLISH_WORDS = re.compile(r"\b(values|the|are|of|with|rows|header|checked|found|sampled|whole|numbers|not|"
                            r"column|matches|identifying|decided|looks?)\b")
 
@@ -124,21 +125,28 @@ def _french_translations() -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
-    """The demo through the French window: suggestion reasons, identification evidence, notes, the
-    validation summary, Reach k's result and the profile's types all show in French, with French
-    number marks; and the same Texts give back the core's English, byte for byte, in English."""
+def _french_window_on_the_demo(qtbot):
     from curator.resources import demo_csv
     from tests.ui.conftest import load
-    from ui.main_window import MainWindow, autosave_path
+    from ui.main_window import MainWindow
     from ui.session import Session
 
     _build_qm()
     assert i18n.install("fr")
     window = MainWindow(Session())
     window.show()
+    assert load(qtbot, window, demo_csv())
+    return window
+
+
+def test_text_from_the_core_shows_in_french_on_every_page(qtbot):
+    """The demo through the French window: suggestion reasons, identification evidence, notes, the
+    validation summary, Reach k's result and the profile's types all show in French, with French
+    number marks; and the same Texts give back the core's English, byte for byte, in English."""
+    from ui.main_window import autosave_path
+
+    window = _french_window_on_the_demo(qtbot)
     try:
-        assert load(qtbot, window, demo_csv())
         qtbot.waitUntil(lambda: not window.runner.running() and window.session.profiles is not None, timeout=120_000)
         window.map_page.accept_all()
         window.go_to(1)
@@ -422,3 +430,93 @@ def test_a_package_that_fails_verification_reads_in_french(qapp, tmp_path):
     finally:
         i18n.install("en")
     assert french == "le paquet n'est pas une archive saine : " + english.params["reason"]
+
+
+def test_tooltips_undo_labels_dialogs_and_the_guide_speak_french(qtbot, tmp_path):
+    """Beyond the pages' labels: every tooltip of every widget and action, the undo labels, the
+    code picker, the replace-the-package question and the guide, with the demo mapped and protected."""
+    from ui.main_window import autosave_path
+    from ui.qt import QAction, QWidget
+
+    window = _french_window_on_the_demo(qtbot)
+    try:
+        qtbot.waitUntil(lambda: not window.runner.running() and window.session.suggestions is not None,
+                        timeout=120_000)
+        window.map_page.accept_all()
+        texts = [window.undo_actions.undo_action.text()]
+        assert texts[0] == "&Annuler : accepter toutes les suggestions"
+        for step in range(5):
+            window.go_to(step)
+            qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
+        texts += [w.toolTip() for w in window.findChildren(QWidget)]
+        notes = _visible_texts([window.check_page])
+        assert any("JJ/MM/AAAA" in t for t in notes), notes      # format names in French
+        texts += notes
+        texts += [a.toolTip() for a in window.findChildren(QAction)] + [a.text() for a in window.findChildren(QAction)]
+        coded = next(c for c in window.session.recipe.columns if c.code_review)
+        window.go_to(1)
+        from tests.ui.test_map_codes import _select_column
+        _select_column(window.map_page, coded.source)
+        picker = window.map_page.edit_code(window.map_page._code_value(0))
+        texts += [picker.windowTitle(), picker.filter_edit.placeholderText()]
+        texts += [b.text() for b in picker.findChildren(QPushButton)]
+        picker.reject()
+        guide = window.show_guide()
+        texts.append(window.guide_browser.toPlainText())
+        guide.close()
+        shown = [t for t in texts if t]
+        english = [t for t in shown if ENGLISH_WORDS.search(t.replace("&", "")) or MORE_ENGLISH.search(t)]
+        assert not english, english
+    finally:
+        window.close_without_asking()
+        autosave_path().unlink(missing_ok=True)
+        i18n.install("en")
+
+
+def test_the_package_carries_the_report_in_the_interface_language_or_both(qtbot, tmp_path):
+    """Written from the French window with "both": curation-report.html is French, and the English one rides along."""
+    from curator.package.keys import load_identity, load_signer, new_recipient_key, new_signing_key
+    from curator.package.unpack import open_package
+    from tests.ui.conftest import load, write_cp1252_csv
+    from ui.main_window import MainWindow, autosave_path
+    from ui.session import Session
+
+    new_recipient_key(tmp_path / "hub", None)
+    new_signing_key(tmp_path / "producer", None)
+    path = write_cp1252_csv(tmp_path / "mesures.csv", [["taille", "poids"]] + [[str(150 + i % 40), str(50 + i % 30)]
+                                                                                for i in range(40)])
+    _build_qm()
+    assert i18n.install("fr")
+    window = MainWindow(Session())
+    window.show()
+    try:
+        assert load(qtbot, window, path)
+        qtbot.waitUntil(lambda: not window.runner.running() and window.session.suggestions is not None,
+                        timeout=120_000)
+        window.map_page.accept_all()
+        window.go_to(4)
+        page = window.export_page
+        page.recipients_edit.setPlainText((tmp_path / "hub.pub").read_text(encoding="utf-8").strip())
+        page.signing_edit.setText(str(tmp_path / "producer.key"))
+        for field, value in (("producer_id", "REG-38"), ("producer_name", "Registre"), ("dataset_title", "Mesures")):
+            page.metadata_edits[field].setText(value)
+            page._metadata_edited(field)
+        page.report_language.setCurrentIndex(page.report_language.findData("both"))
+        qtbot.waitUntil(lambda: page.export_button.isEnabled() and not window.runner.running(), timeout=120_000)
+        page.export()
+        qtbot.waitUntil(lambda: page.last_result is not None and not window.runner.running(), timeout=120_000)
+        assert page.last_result.ok, page.result_label.text()
+    finally:
+        window.close_without_asking()
+        autosave_path().unlink(missing_ok=True)
+        i18n.install("en")
+    opened = tmp_path / "opened"
+    open_package(tmp_path / "mesures-submission.tar", load_identity(tmp_path / "hub.key", None),
+                 load_signer(tmp_path / "producer.pub"), opened)
+    french = (opened / "curation-report.html").read_text(encoding="utf-8")
+    english = (opened / "curation-report-en.html").read_text(encoding="utf-8")
+    assert "<html lang='fr'>" in french and "Rapport de curation" in french and "Curation report" not in french
+    assert "<html lang='en'>" in english and "Curation report" in english
+    assert french == page.last_result.report_html
+    words = re.sub(r"<(style|script)[^>]*>.*?</\1>|<[^>]+>", " ", french, flags=re.S)
+    assert not ENGLISH_WORDS.findall(words), ENGLISH_WORDS.findall(words)

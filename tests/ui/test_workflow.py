@@ -86,7 +86,7 @@ def test_autosave_writes_unsaved_decisions_and_restores_them(qtbot, window):
     restored.close_without_asking()
 
 
-def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, tmp_path):
+def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, tmp_path, monkeypatch):
     from curator.package.keys import load_identity, load_signer, new_recipient_key, new_signing_key
     from curator.package.unpack import open_package
     from curator.protect.secret import new_secret, write_secret_file
@@ -134,9 +134,21 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
     page.export_button.click()
     _idle(qtbot, window)
     assert page.last_result is not None and page.last_result.ok, page.result_label.text()
-    dialog = page.show_report()
-    assert dialog is not None and window.session.loaded.source.sha256[:12] in page.last_result.report_html
-    dialog.close()
+    # The report opens in the system's browser from a private local file: what the package carries.
+    import stat
+
+    import ui.pages.export
+
+    opened_urls = []
+    monkeypatch.setattr(ui.pages.export, "open_url", lambda url: opened_urls.append(url) or True)
+    shown = page.show_report()
+    assert shown is not None and opened_urls and opened_urls[0].toLocalFile() == str(shown)
+    assert stat.S_IMODE(shown.stat().st_mode) == 0o600 and stat.S_IMODE(shown.parent.stat().st_mode) == 0o700
+    assert shown.read_text(encoding="utf-8") == page.last_result.report_html
+    assert window.session.loaded.source.sha256[:12] in page.last_result.report_html
+    import re
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)|url\(\s*["']?(https?:|//)|@import""",
+                         page.last_result.report_html)     # nothing fetched: the SVG namespace is a name
     # the report saved from the app as a workbook: the same content, one sheet per part
     from openpyxl import load_workbook
 
@@ -153,6 +165,8 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
                  load_signer(tmp_path / "producer.pub"), opened)
     table = pq.read_table(opened / "data.parquet")
     assert table.num_rows > 0
+    # The shipped report is the one the app showed.
+    assert (opened / "curation-report.html").read_text(encoding="utf-8") == page.last_result.report_html
     assert not {"Nom", "Prénom", "last_name", "first_name"} & set(table.column_names)
     source_nirs = set(window.session.loaded.table.column("NIR").drop_null().to_pylist())
     for name in table.column_names:

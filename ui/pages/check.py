@@ -113,6 +113,14 @@ class CheckPage(QWidget):
         self.session.recipeChanged.connect(self._recipe_changed)
         self.session.loadedChanged.connect(self._stale)
         self.session.identificationsChanged.connect(self._stale)
+        self.session.sourceChanged.connect(self._forget)
+
+    def _forget(self) -> None:
+        """Another file or project: nothing found in the previous one stays on screen."""
+        self.blockers_list.clear()
+        self.warnings_list.clear()
+        self.status.setText(self.tr("Open a file on the Load step first.") if self.session.loaded is None
+                            else self.tr("Checking…"))
 
     def _coherence_box(self) -> QGroupBox:
         """The findings of the coherence rules, one line per rule, and the decisions on the selected one."""
@@ -272,6 +280,8 @@ class CheckPage(QWidget):
         detected = {i.name: i.klass for i in self.session.identifications or []}
 
         def done(result: CheckResult) -> None:
+            if self.session.loaded is None or self.session.loaded.table is not table:
+                return      # the check of a table since replaced: a newer one is on its way
             # Decisions changed while this ran (the timer checks them again): shown, but not counted.
             current = self._decisions_key() == key
             if current:
@@ -306,7 +316,7 @@ class CheckPage(QWidget):
             step = 2 if "identif" in str(blocker) else 1
             shown.append((core_text(str(blocker)), Target(step, blocker.column)))
         for text, target in shown:
-            item = QListWidgetItem("⛔ " + text)
+            item = QListWidgetItem("✖ " + text)
             item.setData(ROLE_TARGET, target)
             item.setToolTip(self.tr("Double-click to go where this is fixed"))
             self.blockers_list.addItem(item)

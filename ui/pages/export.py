@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,12 +22,14 @@ from curator.report.html import render_html
 from curator.report.xlsx import write_content_xlsx
 from curator.source import LoadedTable
 from curator.undo import SetAttributes
+from curator.workspace import create_private, run_folder
+from ui import settings as app_settings
 from ui.dialogs import show_error
 from ui.i18n import core_text
 from ui.pages.common import notice, page_header
 from ui.qt import (
-    QDialog,
-    QDialogButtonBox,
+    QComboBox,
+    QDesktopServices,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -34,18 +37,22 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QLocale,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     Qt,
-    QTextBrowser,
+    QUrl,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.session import Session
 from ui.workers import Operation, TaskRunner
+
+# How the report is shown: the system's browser (a test replaces it to see what would be opened).
+open_url = QDesktopServices.openUrl
 
 METADATA = ("producer_id", "producer_name", "dataset_title", "dataset_description", "period")
 
@@ -63,6 +70,7 @@ class ExportResult:
 
 class ExportPage(QWidget):
     checksWanted = Signal()       # entered: the export needs the checks of the current decisions
+    written = Signal()            # a package was written (last_result holds it) or forgotten
 
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,9 +93,8 @@ class ExportPage(QWidget):
         about = QGroupBox(self.tr("About this submission"), body)
         about_form = QFormLayout(about)
         self.metadata_edits: dict[str, QLineEdit] = {}
-        captions = {"producer_id": self.tr("Producer identifier"), "producer_name": self.tr("Producer name"),
-                    "dataset_title": self.tr("Dataset title"), "dataset_description": self.tr("Description"),
-                    "period": self.tr("Period covered")}
+        captions = self.metadata_captions()
+        required = set(self.session.recipe.export.REQUIRED)
         tips = {"producer_id": self.tr("The identifier the hub gave your organisation"),
                 "period": self.tr("For example 2020-2024")}
         for field in METADATA:
@@ -96,7 +103,7 @@ class ExportPage(QWidget):
             edit.setToolTip(tips.get(field, captions[field]))
             edit.editingFinished.connect(lambda f=field: self._metadata_edited(f))
             self.metadata_edits[field] = edit
-            about_form.addRow(captions[field], edit)
+            about_form.addRow(captions[field] + (" *" if field in required else ""), edit)
 
         keys = QGroupBox(self.tr("Keys"), body)
         keys_form = QFormLayout(keys)
@@ -127,6 +134,13 @@ class ExportPage(QWidget):
         self.output_edit, output_row = self._file_row(keys, self.tr("Where to write the package"),
                                                       self.tr("Packages (*.tar)"), save=True)
         keys_form.addRow(self.tr("Package file"), output_row)
+        self.report_language = QComboBox(keys)
+        self.report_language.addItem(self.tr("In the interface language"), "interface")
+        self.report_language.addItem(self.tr("In French and English"), "both")
+        self.report_language.setToolTip(self.tr("The language of the curation report the package carries; with both, "
+                                                "the second language is an extra report in the package"))
+        self.report_language.setAccessibleName(self.tr("Report language"))
+        keys_form.addRow(self.tr("Report"), self.report_language)
 
         columns.addWidget(about, 1, Qt.AlignmentFlag.AlignTop)
         columns.addWidget(keys, 1, Qt.AlignmentFlag.AlignTop)
@@ -142,18 +156,82 @@ class ExportPage(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleName(self.tr("Export result"))
         self.report_button = QPushButton(self.tr("Curation report…"), self)
-        self.report_button.setToolTip(self.tr("Read the curation report shipped in the package"))
+        self.report_button.setToolTip(self.tr("Open the curation report shipped in the package in your web browser "
+                                              "(a local file only you can read; nothing goes on the network)"))
         self.report_button.setAccessibleName(self.tr("Show the curation report"))
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.show_report)
+        self.report_xlsx_button = QPushButton(self.tr("Report as Excel…"), self)
+        self.report_xlsx_button.setToolTip(self.tr("Save the curation report as an Excel workbook (.xlsx), one sheet per part"))
+        self.report_xlsx_button.setAccessibleName(self.tr("Save the curation report as Excel"))
+        self.report_xlsx_button.setEnabled(False)
+        self.report_xlsx_button.clicked.connect(lambda: self.save_report_xlsx())
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.report_button)
+        bottom.addWidget(self.report_xlsx_button)
         bottom.addWidget(self.result_label, 1)
         outer.addLayout(bottom)
 
         self.session.recipeChanged.connect(self._fill_from_recipe)
         self.session.checked.connect(self._update_state)
+        self.session.sourceChanged.connect(self._forget)
+        self.session.projectPathChanged.connect(self._remember)
+        self._restore_form()
+        for edit in (self.signing_edit, self.secret_edit, self.output_edit, self.signing_passphrase,
+                     self.secret_passphrase):
+            edit.textChanged.connect(lambda _text: self._remember())
         self._fill_from_recipe()
+
+    # --- one file, one state; what is kept ----------------------------------------------------
+    def _path_edits(self) -> dict[str, QLineEdit]:
+        return {"signing_key": self.signing_edit, "secret": self.secret_edit, "output": self.output_edit}
+
+    def _restore_form(self) -> None:
+        """A rebuilt page (a language change) shows the paths and passphrases the session holds."""
+        for name, edit in self._path_edits().items():
+            edit.setText(self.session.export_paths.get(name, ""))
+        self.signing_passphrase.setText(self.session.passphrases.get("signing_key", ""))
+        self.secret_passphrase.setText(self.session.passphrases.get("secret", ""))
+
+    def _remember(self) -> None:
+        """Paths and passphrases into the session; key paths and the output folder into this project's
+        settings (never a passphrase)."""
+        paths = {name: edit.text() for name, edit in self._path_edits().items()}
+        self.session.export_paths = paths
+        self.session.passphrases = {"signing_key": self.signing_passphrase.text(),
+                                    "secret": self.secret_passphrase.text()}
+        output = paths.get("output", "")
+        app_settings.set_project_paths(self.session.settings_key(), {
+            "signing_key": paths.get("signing_key", ""), "secret": paths.get("secret", ""),
+            "output_folder": str(Path(output).parent) if output else ""})
+
+    def _forget(self) -> None:
+        """Another file or project: the previous package, its verdict and its report go; the key files
+        are this project's if it has some remembered, and the package is named after the new file."""
+        self.last_result = None
+        self.result_label.setText("")
+        self.report_button.setEnabled(False)
+        self.report_xlsx_button.setEnabled(False)
+        self.written.emit()
+        remembered = app_settings.project_paths(self.session.settings_key())
+        for name in ("signing_key", "secret"):
+            if remembered.get(name):
+                self._path_edits()[name].setText(remembered[name])
+        self.output_edit.setText(self._default_output(remembered.get("output_folder")))
+        self._update_state()
+
+    def _default_output(self, folder: str | None = None) -> str:
+        # The recipe's source first: an opened project names its file before the file is read.
+        recorded = self.session.recipe.source.get("path")
+        source = Path(recorded) if recorded else self.session.source_path()
+        if source is None:
+            return ""
+        return str(Path(folder or source.parent) / (source.stem + "-submission.tar"))
+
+    def metadata_captions(self) -> dict[str, str]:
+        return {"producer_id": self.tr("Producer identifier"), "producer_name": self.tr("Producer name"),
+                "dataset_title": self.tr("Dataset title"), "dataset_description": self.tr("Description"),
+                "period": self.tr("Period covered")}
 
     # --- widgets ---------------------------------------------------------------------------
     def _file_row(self, parent: QWidget, tip: str, filters: str, save: bool = False) -> tuple[QLineEdit, QWidget]:
@@ -190,10 +268,9 @@ class ExportPage(QWidget):
         return edit
 
     def entered(self) -> None:
-        loaded = self.session.loaded
-        if loaded is not None and not self.output_edit.text():
-            source = Path(loaded.source.path)
-            self.output_edit.setText(str(source.with_name(source.stem + "-submission.tar")))
+        if self.session.loaded is not None and not self.output_edit.text():
+            folder = app_settings.project_paths(self.session.settings_key()).get("output_folder")
+            self.output_edit.setText(self._default_output(folder))
         self.checksWanted.emit()
         self._update_state()
 
@@ -215,7 +292,7 @@ class ExportPage(QWidget):
         export = self.session.recipe.export
         if getattr(export, field) != value:
             self.session.push(SetAttributes(export, {field: value},
-                                            self.tr("set {field}").format(field=field.replace("_", " "))))
+                                            self.tr("set {field}").format(field=self.metadata_captions()[field].lower())))
 
     def _recipients_edited(self) -> None:
         keys = [line.strip() for line in self.recipients_edit.toPlainText().splitlines() if line.strip()]
@@ -234,6 +311,11 @@ class ExportPage(QWidget):
             needs.append(self.tr("run the checks"))
         elif blockers:
             needs.append(self.tr("settle the {count} blocker(s) on the Check step").format(count=blockers))
+        missing = self.session.recipe.export.missing_required()
+        if missing:
+            captions = self.metadata_captions()
+            needs.append(self.tr("fill in {fields} (the hub files the package under them)").format(
+                fields=self.tr(", ").join(captions[name].lower() for name in missing)))
         if not self.session.recipe.export.recipients:
             needs.append(self.tr("give the hub's public key"))
         if not self.signing_edit.text():
@@ -253,29 +335,26 @@ class ExportPage(QWidget):
         else:
             self.status.setText(self.tr("Ready to write the package."))
 
-    def show_report(self) -> QDialog | None:
+    def show_report(self) -> Path | None:
+        """Open the report the package carries in the system's browser: written to this run's private
+        work folder (0700, removed on exit) as the one self-contained page it is, so that its styles and
+        charts render as the hub will see them; nothing in it is fetched from the network."""
         result = self.last_result
         if result is None or not result.report_html:
             return None
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Curation report"))
-        dialog.resize(900, 700)
-        browser = QTextBrowser(dialog)
-        browser.setOpenLinks(False)      # offline: nothing in the report is fetched or followed
-        browser.setHtml(result.report_html)
-        browser.setAccessibleName(self.tr("Curation report"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.close)
-        if result.report_content is not None:
-            xlsx_button = buttons.addButton(self.tr("Save as Excel…"), QDialogButtonBox.ButtonRole.ActionRole)
-            xlsx_button.setToolTip(self.tr("Save the curation report as an Excel workbook (.xlsx), one sheet per part"))
-            xlsx_button.setAccessibleName(self.tr("Save the curation report as Excel"))
-            xlsx_button.clicked.connect(lambda: self.save_report_xlsx())
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(browser)
-        layout.addWidget(buttons)
-        dialog.open()
-        return dialog
+        folder = run_folder()
+        number = sum(1 for _ in folder.glob("curation-report-*.html")) + 1
+        path = folder / f"curation-report-{number}.html"
+        try:
+            with create_private(path) as out:
+                out.write(result.report_html.encode("utf-8"))
+        except Exception as exc:  # noqa: BLE001 - shown to the user with what to do
+            show_error(self, self.tr("Cannot show the curation report"), exc)
+            return None
+        if not open_url(QUrl.fromLocalFile(str(path))):
+            self.result_label.setText(self.tr("The curation report is at {path}: open it in your browser.").format(
+                path=path))
+        return path
 
     def save_report_xlsx(self, path: str | Path | None = None) -> Path | None:
         """Write the last export's curation report to an .xlsx file (asked for when ``path`` is None)."""
@@ -320,22 +399,42 @@ class ExportPage(QWidget):
         self.secret_edit.setText(path)
         self.result_label.setText(self.tr("New secret saved to {path}. Keep a copy in a safe place.").format(path=path))
 
-    def export(self) -> None:
-        loaded, vocabulary = self.session.loaded, self.session.vocabulary
-        if loaded is None or vocabulary is None or self.missing():
+    def export(self) -> QMessageBox | None:
+        """Write the package; over an existing file only once the user said so (the box is returned)."""
+        if self.session.loaded is None or self.session.vocabulary is None or self.missing():
             self._update_state()
+            return None
+        out_path = Path(self.output_edit.text())
+        if not out_path.exists():
+            self._write(out_path)
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Replace the package?"),
+                          self.tr("{path} already exists. Replace it with the package of this file?").format(
+                              path=out_path),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.finished.connect(lambda answer: self._write(out_path) if answer == QMessageBox.StandardButton.Yes else None)
+        box.open()
+        return box
+
+    def _write(self, out_path: Path) -> None:
+        loaded, vocabulary = self.session.loaded, self.session.vocabulary
+        if loaded is None or vocabulary is None:
             return
         recipe = copy.deepcopy(self.session.recipe)
-        out_path = Path(self.output_edit.text())
         signing_path, signing_pass = self.signing_edit.text(), self.signing_passphrase.text() or None
         secret_path, secret_pass = self.secret_edit.text(), self.secret_passphrase.text()
         language = "fr" if QLocale().language() == QLocale.Language.French else "en"
+        languages = [language] + ([{"fr": "en", "en": "fr"}[language]]
+                                  if self.report_language.currentData() == "both" else [])
         # What Load found is passed on, so that the export does not identify every column again.
         detected = list(self.session.identifications) if self.session.identifications is not None else None
 
         def work(progress: ProgressCallback) -> ExportResult:
             return write_and_verify(loaded, recipe, vocabulary, out_path, signing_path, signing_pass,
-                                    secret_path, secret_pass, progress, language, detected)
+                                    secret_path, secret_pass, progress, languages, detected)
 
         def done(result: ExportResult) -> None:
             self.last_result = result
@@ -345,6 +444,8 @@ class ExportPage(QWidget):
                                               "{verdict}.").format(path=result.path, rows=result.rows,
                                                                    columns=result.columns, verdict=verdict))
             self.report_button.setEnabled(bool(result.report_html))
+            self.report_xlsx_button.setEnabled(result.report_content is not None)
+            self.written.emit()
 
         self.result_label.setText(self.tr("Writing the package…"))
         self.runner.run(Operation(work, self.tr("Writing the package…"), done, key="export",
@@ -353,7 +454,7 @@ class ExportPage(QWidget):
 
 def write_and_verify(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, out_path: Path, signing_path: str,
                      signing_passphrase: str | None, secret_path: str, secret_passphrase: str,
-                     progress: ProgressCallback | None, language: str = "en",
+                     progress: ProgressCallback | None, languages: Sequence[str] = ("en",),
                      detected: list[ColumnIdentification] | None = None) -> ExportResult:
     """The pipeline's curate + export, then verify what was written against the signer's public key.
 
@@ -362,7 +463,7 @@ def write_and_verify(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary
     signing_key = load_signing_key(signing_path, signing_passphrase)
     result = curate(loaded, recipe, vocabulary, secret, progress=scaled(progress, 0.0, 0.6), detected=detected)
     export_package(loaded, recipe, vocabulary, result, out_path, list(recipe.export.recipients), signing_key,
-                   progress=scaled(progress, 0.6, 0.95))
+                   progress=scaled(progress, 0.6, 0.95), report_languages=languages)
     public = Path(signing_path).with_suffix(".pub")
     ok, problems = True, []
     if public.exists():
@@ -374,7 +475,7 @@ def write_and_verify(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary
         ok = False
     report_html, report_content = "", None
     try:   # the same report the package carries, to read in the app and save as XLSX
-        report_content = build_report(loaded, recipe, vocabulary, result, language=language)
+        report_content = build_report(loaded, recipe, vocabulary, result, language=languages[0])
         report_html = render_html(report_content)
     except Exception:  # noqa: BLE001 - the package is written; a missing preview must not hide that
         report_html, report_content = "", None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 import pyarrow as pa
 
 from curator.profile import ColumnProfile, profile_table
+from curator.redact import printable
 from curator.resources import demo_csv
 from curator.source import ReadOptions
 from ui.data_view import DataView
@@ -13,6 +16,7 @@ from ui.pages.common import split
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +35,10 @@ from ui.qt import (
 from ui.session import Session
 from ui.workers import Operation, TaskRunner
 
-ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "iso-8859-15", "mac-roman"]
+ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "iso8859-15", "cp850", "mac-roman"]
+# The names people know the single-byte code pages by (the detected names are Python's codec names).
+CODE_PAGE_NAMES = {"cp1252": "Windows-1252", "iso8859-15": "ISO-8859-15", "cp850": "DOS (cp850)",
+                   "mac-roman": "Mac Roman"}
 DELIMITERS = [(";", ";"), (",", ","), ("\t", "Tab"), ("|", "|")]
 
 
@@ -78,6 +85,12 @@ class LoadPage(QWidget):
         self.warnings_label.setAccessibleName(self.tr("Reading warnings"))
         self.warnings_label.setStyleSheet("QLabel { color: #8a5300; }")
         self.warnings_label.hide()
+        self.code_page_label = QLabel(self)
+        self.code_page_label.setWordWrap(True)
+        self.code_page_label.setTextFormat(Qt.TextFormat.RichText)
+        self.code_page_label.setAccessibleName(self.tr("Encoding chosen"))
+        self.code_page_label.linkActivated.connect(self._use_runner_up)
+        self.code_page_label.hide()
 
         self.data_view = DataView(self)
         self.profile_table = QTableWidget(0, 5, self)
@@ -119,6 +132,7 @@ class LoadPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addLayout(top)
         layout.addWidget(self.options_box)
+        layout.addWidget(self.code_page_label)
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.content, 1)
 
@@ -161,16 +175,17 @@ class LoadPage(QWidget):
         self.decimal_combo.setToolTip(self.tr("Decimal mark used for numbers in the file"))
         self.decimal_combo.setAccessibleName(self.tr("Decimal mark"))
 
-        row = QHBoxLayout(box)
-        for label, widget in ((self.tr("Encoding"), self.encoding_combo), (self.tr("Separator"), self.delimiter_combo),
-                              (self.tr("Header row"), self.header_spin), (self.tr("Sheet"), self.sheet_combo),
-                              (self.tr("Decimal mark"), self.decimal_combo)):
+        # Three options a row: in one row, the French captions were cut at 900 px.
+        grid = QGridLayout(box)
+        for index, (label, widget) in enumerate((
+                (self.tr("Encoding"), self.encoding_combo), (self.tr("Separator"), self.delimiter_combo),
+                (self.tr("Header row"), self.header_spin), (self.tr("Sheet"), self.sheet_combo),
+                (self.tr("Decimal mark"), self.decimal_combo))):
             caption = QLabel(label, box)
             caption.setBuddy(widget)
-            row.addWidget(caption)
-            row.addWidget(widget)
-            row.addSpacing(10)
-        row.addStretch(1)
+            grid.addWidget(caption, index // 3, 2 * (index % 3))
+            grid.addWidget(widget, index // 3, 2 * (index % 3) + 1)
+        grid.setColumnStretch(6, 1)
         for combo in (self.encoding_combo, self.delimiter_combo, self.sheet_combo, self.decimal_combo):
             combo.currentIndexChanged.connect(lambda _i: self._options_timer.start())
         self.header_spin.valueChanged.connect(lambda _v: self._options_timer.start())
@@ -231,10 +246,29 @@ class LoadPage(QWidget):
             self.warnings_label.show()
         else:
             self.warnings_label.hide()
+        self._show_code_page(loaded.metadata.get("code_page"))
         if self.session.profiles is None:
             self._start_profile()
         else:
             self._show_profiles()
+
+    def _show_code_page(self, choice: object) -> None:
+        """The detected code page and the runner-up that also decodes the file, a line read in each."""
+        if not isinstance(choice, dict) or not choice.get("runner_up"):
+            self.code_page_label.hide()
+            return
+        chosen, other = choice["encoding"], choice["runner_up"]
+        self.code_page_label.setText(self.tr(
+            "Read as <b>{chosen}</b>, where the accents read as French. {other} also decodes this file: "
+            "line {line} reads “{chosen_text}” in {chosen} and “{other_text}” in {other}. "
+            "<a href=\"{other_code}\">Read it as {other}</a> if that one is right.").format(
+                chosen=CODE_PAGE_NAMES.get(chosen, chosen), other=CODE_PAGE_NAMES.get(other, other),
+                line=choice["line"], chosen_text=html.escape(printable(choice["chosen_text"])),
+                other_text=html.escape(printable(choice["runner_up_text"])), other_code=html.escape(other)))
+        self.code_page_label.show()
+
+    def _use_runner_up(self, encoding: str) -> None:
+        _select(self.encoding_combo, encoding)     # re-read as the user stops changing options
 
     def _start_profile(self) -> None:
         loaded = self.session.loaded

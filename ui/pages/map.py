@@ -17,15 +17,19 @@ from ui.qt import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QLocale,
     QPushButton,
+    QScrollArea,
     QStandardItem,
     QStandardItemModel,
     Qt,
@@ -38,6 +42,67 @@ from ui.qt import (
 from ui.session import Session
 
 COLUMN, CLASS, CONCEPT, SUGGESTED, SCORE, REASON = range(6)
+
+
+class CodePicker(QDialog):
+    """A code list to pick from, filtered as one types: hundreds of codes (CCAM, ICD-10) fit in a
+    dialog of a readable width, each code's label whole in its tooltip."""
+
+    def __init__(self, parent: QWidget, prompt: str, choices: list[tuple[str | None, str]],
+                 current: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Code of a value"))
+        self.resize(560, 460)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Type to filter the codes (code or words)"))
+        self.filter_edit.setAccessibleName(self.tr("Filter the codes"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Codes"))
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for code, text in choices:
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setToolTip(text)
+            if code == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.filter_edit.textChanged.connect(self.filter)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        caption = QLabel(prompt, self)
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.filter_edit.setFocus()
+
+    def filter(self, text: str) -> None:
+        """Show the codes whose code or label holds every word typed, in any case."""
+        words = text.casefold().split()
+        first_shown = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            hidden = not all(word in item.text().casefold() for word in words)
+            item.setHidden(hidden)
+            if not hidden and first_shown is None:
+                first_shown = item
+        current = self.list.currentItem()
+        if first_shown is not None and (current is None or current.isHidden()):
+            self.list.setCurrentItem(first_shown)
+
+    def has_choice(self) -> bool:
+        current = self.list.currentItem()
+        return current is not None and not current.isHidden()
+
+    def chosen(self) -> str | None:
+        current = self.list.currentItem()
+        return current.data(Qt.ItemDataRole.UserRole) if current is not None else None
 
 
 class MapPage(QWidget, RebuiltWhenShown):
@@ -139,15 +204,28 @@ class MapPage(QWidget, RebuiltWhenShown):
         self.issues_list.setWordWrap(True)
         self.issues_list.itemActivated.connect(self._go_to)
         issues_layout.addWidget(self.issues_list)
-        side = split(self, Qt.Orientation.Vertical, codes_box, issues_box)
-        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side, sizes=[960, 280])
-        layout.addWidget(splitter, 1)
-
-        # The reason column is narrow: the selected column's reason is also shown whole here.
-        self.reason_label = QLabel(self)
+        # The reason column is narrow: the selected column's reason is shown whole, wrapped, beside it.
+        why_box = QGroupBox(self.tr("Why"), self)
+        why_layout = QVBoxLayout(why_box)
+        self.reason_label = QLabel(why_box)
         self.reason_label.setWordWrap(True)
+        self.reason_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason_label.setAccessibleName(self.tr("Why this concept is suggested"))
-        layout.addWidget(self.reason_label)
+        why_layout.addWidget(self.reason_label, 1)
+        # Each part keeps a usable height; at 900×600 the panel scrolls rather than crushing the codes.
+        why_box.setMinimumHeight(90)
+        codes_box.setMinimumHeight(230)
+        issues_box.setMinimumHeight(110)
+        side = split(self, Qt.Orientation.Vertical, why_box,
+                     split(self, Qt.Orientation.Vertical, codes_box, issues_box), (1, 3))
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
+        splitter = split(self, Qt.Orientation.Horizontal, self.columns_table, side_scroll, sizes=[560, 340])
+        layout.addWidget(splitter, 1)
 
         self.notes_label = QLabel(self)
         self.notes_label.setWordWrap(True)
@@ -201,7 +279,8 @@ class MapPage(QWidget, RebuiltWhenShown):
         # QLocale's default is set to the interface language (ui.i18n.install).
         french = QLocale().language() == QLocale.Language.French
         label = (concept.label_fr or concept.label_en) if french else (concept.label_en or concept.label_fr)
-        return f"{concept_id} — {label}" if label else concept_id
+        # The label people read; the id (the recipe's word) is in the tooltips and the search.
+        return label or concept_id
 
     # --- filling ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -246,7 +325,7 @@ class MapPage(QWidget, RebuiltWhenShown):
         best = suggestion.suggestions[0] if suggestion and suggestion.suggestions else None
         self.reason_label.setText("" if best is None or item is None else self.tr(
             "<b>Why {concept} for '{name}'</b>: {reason}").format(
-            concept=best.concept, name=html.escape(item.text()), reason=html.escape(core_text(best.reason))))
+            concept=html.escape(self.concept_label(best.concept)), name=html.escape(item.text()), reason=html.escape(core_text(best.reason))))
 
     def _evidence(self, name: str) -> list[str]:
         found = next((i for i in self.session.identifications or [] if i.name == name), None)
@@ -281,6 +360,7 @@ class MapPage(QWidget, RebuiltWhenShown):
         for concept_id in sorted(vocabulary.concepts) if vocabulary is not None else []:
             item = QStandardItem(self.concept_label(concept_id))
             item.setData(concept_id, Qt.ItemDataRole.UserRole)
+            item.setToolTip(f"{self.concept_label(concept_id)} ({concept_id})")
             model.appendRow(item)
         return model
 
@@ -293,9 +373,12 @@ class MapPage(QWidget, RebuiltWhenShown):
             decision = self.session.recipe.column(name_item.text())
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(decision.concept if decision else None), 0))
+            # A long label is cut by the cell: the whole of it is in the tooltip.
+            combo.setToolTip(self.tr("{concept}\nConcept for '{name}'. Type to search the vocabulary.").format(
+                concept=combo.currentText(), name=name_item.text()))
             line = combo.lineEdit()
             if line is not None:
-                line.setCursorPosition(0)     # show the concept id, not the end of its label
+                line.setCursorPosition(0)     # show the start of the label, not its end
             combo.blockSignals(False)
             class_item = self.columns_table.item(row, CLASS)
             if class_item is not None:
@@ -429,7 +512,7 @@ class MapPage(QWidget, RebuiltWhenShown):
         code_list = self.code_list(decision)
         if code is not None and code_list is not None and code not in code_list:
             self.codes_hint.setText(self.tr("'{code}' is not a code of {concept}: choose one from the list.").format(
-                code=code, concept=decision.concept))
+                code=code, concept=self.concept_label(decision.concept)))
             return False
         updated = copy.deepcopy(decision)
         set_code(updated.code_map, updated.code_review, value, code)
@@ -438,26 +521,22 @@ class MapPage(QWidget, RebuiltWhenShown):
         self._push_decision(updated, label)
         return True
 
-    def edit_code(self, value: str | None) -> None:
-        """Ask for the code of ``value``: a code of the concept's list (type to search), or empty."""
+    def edit_code(self, value: str | None) -> CodePicker | None:
+        """Ask for the code of ``value``: a code of the concept's list (type to filter), or empty."""
         decision = self._selected_decision()
         if decision is None or value is None:
-            return
+            return None
         code_list = self.code_list(decision)
         language = "fr" if QLocale().language() == QLocale.Language.French else "en"
-        empty = self.tr("(empty the value)")
-        choices = [empty]
+        choices: list[tuple[str | None, str]] = [(None, self.tr("(empty the value)"))]
         if code_list is not None:
-            choices += [f"{code} — {code_list.label(code, language)}" if code_list.label(code, language) else code
+            choices += [(code, f"{code} — {label}" if (label := code_list.label(code, language)) else code)
                         for code in code_list.codes]
-        current = decision.code_map.get(value)
-        start = next((i for i, c in enumerate(choices) if current is not None and c.split(" — ")[0] == current), 0)
-        chosen, ok = QInputDialog.getItem(self, self.tr("Code of a value"),
-                                          self.tr("Code for '{value}' in '{name}':").format(value=value,
-                                                                                            name=decision.source),
-                                          choices, start, True)
-        if ok and chosen:
-            self.set_value_code(value, None if chosen == empty else chosen.split(" — ")[0].strip())
+        picker = CodePicker(self, self.tr("Code for '{value}' in '{name}':").format(value=value, name=decision.source),
+                            choices, decision.code_map.get(value))
+        picker.accepted.connect(lambda: picker.has_choice() and self.set_value_code(value, picker.chosen()))
+        picker.open()
+        return picker
 
     def approve_codes(self) -> None:
         decision = self._selected_decision()

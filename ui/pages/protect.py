@@ -16,10 +16,15 @@ from curator.hubview import HubView, hub_view
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
 from curator.protect.persons import reach_k_recipe as find_reach_k
-from curator.protect.reach import ReachResult, apply_recipe_generalisation, quasi_as_they_leave
+from curator.protect.reach import (
+    ReachResult,
+    apply_recipe_generalisation,
+    quasi_as_they_leave,
+    with_suggested_floors,
+)
 from curator.protect.risk import RiskSummary, risk_summary
 from curator.protect.search import KUnreachable
-from curator.protect.transforms import output_name, protect_table
+from curator.protect.transforms import protect_table
 from curator.protect.utility import Utility
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
@@ -31,6 +36,7 @@ from ui.qt import (
     QColor,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -223,6 +229,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.reach_label = QLabel(risk_box)
         self.reach_label.setWordWrap(True)
         self.reach_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Another file or project: the previous one's Reach k result is not this one's.
+        self.session.sourceChanged.connect(lambda: self.reach_label.setText(""))
         risk_form.addRow(self.reach_label)
         self.suggestion_button = QPushButton(self.tr("Use the coarser floors suggested"), risk_box)
         self.suggestion_button.setAccessibleName(self.tr("Use the coarser floors suggested"))
@@ -263,6 +271,9 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
+        # At 900×600 the risk figures, the chart and Reach k do not fit in height: they scroll, never overlap.
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         hub_box = QGroupBox(self.tr("What the hub receives"), self)
         hub_layout = QVBoxLayout(hub_box)
@@ -325,6 +336,17 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.columns_table.setCellWidget(row, FLOOR, self._floor_combo(name))
             self.columns_table.setItem(row, PREVIEW, QTableWidgetItem(""))
         self._recipe_changed()
+
+    def params_text(self, params: dict[str, object]) -> str:
+        """An action's settings in words of the interface language ("to: year" -> "to the year")."""
+        levels = {"year": self.tr("the year"), "year_month": self.tr("the year and month"),
+                  "quarter": self.tr("the quarter"), "department": self.tr("the département"),
+                  "region": self.tr("the region")}
+        shown = {"to": lambda v: levels.get(str(v), str(v)),
+                 "max_days": lambda v: self.tr("up to {days} days").format(days=v),
+                 "width": lambda v: self.tr("bands of {width}").format(width=v),
+                 "reference": lambda v: self.tr("at {reference}").format(reference=v)}
+        return ", ".join(shown[key](value) if key in shown else f"{key}: {value}" for key, value in params.items())
 
     def _class_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self.columns_table)
@@ -395,7 +417,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 action = decision.transform.action if decision is not None else "drop"
                 params = decision.transform.params if decision is not None else {}
                 action_combo.setToolTip(self.tr("What happens to this column in the package") +
-                                        (f" ({', '.join(f'{k}: {v}' for k, v in params.items())})" if params else ""))
+                                        (f" ({self.params_text(params)})" if params else ""))
                 action_combo.blockSignals(True)
                 action_combo.setCurrentIndex(max(action_combo.findData(action), 0))
                 action_combo.blockSignals(False)
@@ -649,11 +671,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if unreachable is None or not unreachable.coarser:
             return
         recipe = self.session.recipe
-        settings = copy.deepcopy(recipe.protection)
-        by_output = {output_name(c): c.source for c in recipe.columns}
-        for name, level in unreachable.coarser.items():
-            settings.floors[by_output.get(name, name)] = f"level:{level}"
-        settings.generalisation = {}
+        settings = with_suggested_floors(recipe, unreachable)
         self.session.push(ReplaceProtection(recipe, settings, self.tr("use the coarser floors suggested")))
         self.reach_k()
 
