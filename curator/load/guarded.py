@@ -69,20 +69,34 @@ _MEMORY_WORDS = ("memory allocation of", "bad_alloc", "out of memory", "cannot a
 
 @dataclass(frozen=True)
 class Limits:
-    """What a guarded read may use: bytes of address space (None: no limit) and seconds of wall time."""
+    """What a guarded read may use: bytes of address space it may add to what the reader process
+    holds when the read starts (None: no limit), and seconds of wall time."""
 
     memory_bytes: int | None
     seconds: float
 
 
-def default_limits(file_size: int) -> Limits:
-    """Memory: 2 GiB and 256 bytes per byte of file (a workbook's cells take 20-50 times its size as
-    Python objects), at most three quarters of the machine's; time: a minute plus 10 s per MiB.
+WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "xlsb", "ods"})
+
+
+def default_limits(file_size: int, fmt: str = "") -> Limits:
+    """Memory: 256 bytes per byte of file (a workbook's cells take 20-50 times its size as Python
+    objects) above a floor, at most three quarters of the machine's; time: a minute plus 10 s per MiB.
     Far above what a genuine file needs, low enough that a damaged one fails rather than making
-    the machine swap or hanging for ever."""
-    memory = 2 * GIB + 256 * file_size
+    the machine swap or hanging for ever.
+
+    The floor is 256 MiB for a workbook and 2 GiB for the other formats. A workbook's cells are
+    bounded by its bytes (XLS and XLSB hold them as records; XLSX and ODS are refused above a
+    compression ratio of ``sheets.MAX_RATIO``), so a small workbook needs little memory: a damaged
+    size field in a small one that makes calamine reserve and fill a gigabyte then fails in a
+    fraction of a second instead of after writing the whole gigabyte (mutated XLS files do this
+    often). Parquet, Feather and the statistical formats may
+    legitimately expand far more than any fixed ratio (run-length and dictionary encoding, pandas
+    under pyreadstat), hence their higher floor."""
+    floor = 256 * 1024**2 if fmt in WORKBOOKS else 2 * GIB
+    memory = floor + 256 * file_size
     with contextlib.suppress(ValueError, OSError, AttributeError):
-        memory = min(memory, max(2 * GIB, os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 3 // 4))
+        memory = min(memory, max(floor, os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 3 // 4))
     return Limits(memory_bytes=memory, seconds=60.0 + 10.0 * file_size / 1024**2)
 
 
@@ -149,17 +163,33 @@ class _ChildProgress:
 
 def _limit_memory(memory_bytes: int | None) -> None:
     """This job's limit, as the soft limit: the hard one stays unlimited, so that the next job may
-    have a higher one."""
+    have a higher one. Counted from what the process already holds (``/proc/self/status``, where
+    there is one): a kept reader process keeps the address space a previous read reserved (pyarrow's
+    allocator keeps a large arena reserved once it served a table), which an absolute limit would
+    count against the next read, however small."""
     try:
         import resource  # POSIX only
     except ImportError:   # Windows: no RLIMIT (see the module's docstring)
         return
-    for name in ("RLIMIT_AS", "RLIMIT_DATA"):
+    held = _held_bytes()
+    for name, field in (("RLIMIT_AS", "VmSize"), ("RLIMIT_DATA", "VmData")):
         kind = getattr(resource, name, None)
         if kind is not None:
             with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(kind, (resource.RLIM_INFINITY if memory_bytes is None else memory_bytes,
-                                          resource.getrlimit(kind)[1]))
+                resource.setrlimit(kind, (resource.RLIM_INFINITY if memory_bytes is None else
+                                          held.get(field, 0) + memory_bytes, resource.getrlimit(kind)[1]))
+
+
+def _held_bytes() -> dict[str, int]:
+    """The address space (``VmSize``) and private data (``VmData``) this process holds, in bytes; empty
+    where there is no ``/proc`` (macOS: the limit is then counted from zero)."""
+    held = {}
+    with contextlib.suppress(OSError, ValueError, IndexError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            field, _, value = line.partition(":")
+            if field in ("VmSize", "VmData"):
+                held[field] = int(value.split()[0]) * 1024
+    return held
 
 
 def _serve(conn: Connection, stderr_path: str, owner: int) -> None:
@@ -399,7 +429,7 @@ def run(job: str, args: tuple[Any, ...], path: Path, fmt: str, progress: Progres
             size = path.stat().st_size
         except OSError:   # gone since it was opened: the reader will say so
             size = 0
-        limits = default_limits(size)
+        limits = default_limits(size, fmt)
     limits = limits or _override[-1]
     context = _context()
     if context is None:

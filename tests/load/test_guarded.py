@@ -54,6 +54,51 @@ def test_an_allocation_from_a_damaged_size_field_is_stopped_at_the_memory_limit(
         read_file(path)
 
 
+def test_a_small_damaged_workbook_meets_the_workbook_limit_not_the_general_one() -> None:
+    """A workbook's memory follows its size: this 1.2 KiB XLS asking calamine for gigabytes stops at
+    a quarter of a GiB instead of filling 2 GiB first."""
+    path = REGRESSIONS / "xls_allocation_from_damaged_size.xls"
+    assert guarded.default_limits(path.stat().st_size, "xls").memory_bytes < 300 * 1024**2
+    with pytest.raises(InputError, match=r"XLS file needed more than 0\.3 GiB of memory") as raised:
+        read_file(path)
+    assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_genuine_workbooks_read_within_the_default_limit(tmp_path: Path, suffix: str) -> None:
+    rows = 20_000
+    frame = pd.DataFrame({"id": [f"{i:06d}" for i in range(rows)], "nom": ["Hélène", "Zoë"] * (rows // 2),
+                          "poids": [60.5 + i % 40 for i in range(rows)], "ville": ["Besançon"] * rows,
+                          "naissance": ["1970-01-0" + str(1 + i % 9) for i in range(rows)]})
+    path = tmp_path / f"registre{suffix}"
+    if suffix == ".xls":
+        import xlwt
+
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("Registre")
+        for c, name in enumerate(frame.columns):
+            sheet.write(0, c, name)
+            for r, value in enumerate(frame[name].tolist(), start=1):
+                sheet.write(r, c, value)
+        book.save(str(path))
+    else:
+        frame.to_excel(path, index=False)
+    loaded = read_file(path)
+    assert loaded.table.num_rows == rows
+    assert loaded.table.column("nom")[1].as_py() == "Zoë"
+    # And the demo data the app opens on.
+    assert read_file(Path(__file__).resolve().parents[2] / "resources" / "demo" / "registre_cancer_demo.xlsx").table.num_rows
+
+
+def test_a_memory_limit_counts_from_what_the_kept_reader_already_holds(workbook: Path) -> None:
+    """A reader process kept from an earlier read holds far more address space than a small file's
+    limit (the interpreter, pyarrow, the arena a previous table reserved): the limit is what the read
+    may add to that, so the small read still works."""
+    read_file(workbook)
+    with guarded.limited(guarded.Limits(memory_bytes=128 * 1024**2, seconds=30)):
+        _read_still_works(workbook)
+
+
 def test_a_dimension_beyond_excel_limits_is_refused_before_reading() -> None:
     with pytest.raises(InputError, match="475,254 columns, beyond what a spreadsheet can hold"):
         read_file(REGRESSIONS / "xlsx_dimension_ZZZZ1.xlsx")
