@@ -71,17 +71,20 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
     source = _source_path(path)
     before = FileState.of(source)
     try:
-        loaded = _read(source, given, before.size, progress)
+        loaded, again = _read(source, given, before.size, progress)
     except Exception:
         ensure_unchanged(source, before)     # a file cut short while it is read fails oddly: say why
         raise
-    ensure_unchanged(source, before)
+    ensure_unchanged(source, before, loaded.source.sha256, again)
     report(progress, 1.0, Text(QT_TRANSLATE_NOOP("core", "Read {rows:,} rows"), rows=loaded.table.num_rows))
     return loaded
 
 
-def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None) -> LoadedTable:
+def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None
+          ) -> tuple[LoadedTable, BackgroundDigest | None]:
+    """The table, and the file being hashed again since the end of the parse (CSV), if it is."""
     fmt = _format(source, given)
+    again = None
     warnings: list[str] = []
     metadata: dict[str, object] = {}
     sheets: list[str] = []
@@ -92,6 +95,7 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
         used = result.plan.options(given)
         original = result.plan.original_names
         warnings = result.warnings
+        again = result.again
     else:
         digest = BackgroundDigest(source)
         # Binary formats are parsed by native code, in a reader process that a damaged file may crash.
@@ -114,7 +118,8 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
                              hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file.")))
     info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
                       rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
-    return LoadedTable(table=table, source=info, warnings=warnings, original_names=original, metadata=dict(metadata))
+    return LoadedTable(table=table, source=info, warnings=warnings, original_names=original,
+                       metadata=dict(metadata)), again
 
 
 def detect_options(path: str | Path) -> ReadOptions:
