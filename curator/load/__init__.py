@@ -37,7 +37,6 @@ import pyarrow as pa
 from curator.errors import InputError, Location
 from curator.inputs import file_status, open_regular
 from curator.load import guarded
-from curator.load.columnar import iter_parquet_batches
 from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
 from curator.load.fingerprint import BackgroundDigest, FileState, ensure_unchanged
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
@@ -150,7 +149,8 @@ def iter_batches(path: str | Path, options: ReadOptions | None = None,
     if sha256 is not None:
         raise ValueError("a digest is taken during the read of CSV files only")
     if fmt == "parquet":
-        return _unchanged(iter_parquet_batches(source, batch_rows), source, before)
+        # Decoded in the guarded reader process, as a whole read of the file is.
+        return _unchanged(guarded.stream("parquet_batches", (source, batch_rows), source, fmt), source, before)
     raise InputError(Text(QT_TRANSLATE_NOOP("core", "Streaming is available for CSV and Parquet files, not {format}."),
                           format=fmt), Location(file=str(source)),
                      hint=Text(QT_TRANSLATE_NOOP("core", "Read this file whole, or convert it to CSV or Parquet first.")))

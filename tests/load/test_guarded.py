@@ -8,10 +8,12 @@ import signal
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from curator.errors import InputError
-from curator.load import guarded, read_file
+from curator.load import guarded, iter_batches, read_file
 from curator.progress import Cancelled
 
 REGRESSIONS = Path(__file__).resolve().parents[1] / "data" / "fuzz_regressions"
@@ -155,6 +157,34 @@ def _busy_workers() -> list[int]:
     idle = {worker.process.pid for worker in guarded._idle}
     return [child.pid for child in multiprocessing.active_children()
             if child.name == "curator-reader" and child.pid not in idle and child.pid is not None]
+
+
+def test_a_streamed_parquet_is_decoded_in_the_reader_and_its_crash_is_an_input_error(tmp_path: Path) -> None:
+    """The streamed read (``curator apply`` of a big Parquet) decodes in the reader process too: a
+    crash there in the middle of the file is an ``InputError``, and this process goes on."""
+    source = tmp_path / "registre.parquet"
+    pq.write_table(pa.table({"id": [f"{i:07d}" for i in range(200_000)]}), source, row_group_size=10_000)
+    batches = iter_batches(source, None, batch_rows=1_000)
+    first = next(batches)
+    assert first.num_rows == 1_000 and first.column(0)[0].as_py() == "0000000"
+    busy = _busy_workers()
+    assert busy, "the batches were not decoded in a reader process"
+    for worker in busy:      # still sending: the pipe holds a few batches, not 200
+        os.kill(worker, signal.SIGSEGV)
+    with pytest.raises(InputError, match=r"damaged or not a valid Parquet file \(its reader stopped: SIGSEGV\)"):
+        for _ in batches:
+            pass
+    assert sum(batch.num_rows for batch in iter_batches(source, None, batch_rows=50_000)) == 200_000
+
+
+def test_a_streamed_parquet_stopped_early_stops_its_reader(tmp_path: Path) -> None:
+    source = tmp_path / "registre.parquet"
+    pq.write_table(pa.table({"id": [f"{i:07d}" for i in range(200_000)]}), source, row_group_size=10_000)
+    batches = iter_batches(source, None, batch_rows=1_000)
+    next(batches)
+    busy = _busy_workers()
+    batches.close()          # type: ignore[attr-defined]
+    assert busy and not set(busy) & set(_busy_workers())
 
 
 def test_a_row_count_no_file_of_that_size_holds_is_refused_before_allocating() -> None:
