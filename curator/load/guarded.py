@@ -422,6 +422,13 @@ def shutdown() -> None:
         worker.stop()
 
 
+def kept_readers() -> list[int]:
+    """The process ids of the reader processes kept for the next read: after a guarded read, the one
+    that did it (``curator selftest`` checks that a frozen program's reads are guarded)."""
+    with _lock:
+        return [worker.process.pid for worker in _idle if worker.process.pid is not None]
+
+
 def warm_up() -> None:
     """Start a reader process now and import every reader in it (a second or two, for a background
     thread), so that the first read of any format is quick."""

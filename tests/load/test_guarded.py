@@ -187,6 +187,14 @@ def test_a_streamed_parquet_stopped_early_stops_its_reader(tmp_path: Path) -> No
     assert busy and not set(busy) & set(_busy_workers())
 
 
+def test_the_selftest_reads_the_demo_workbook_in_a_reader_process(tmp_path: Path) -> None:
+    from curator.commands.selftest import _guarded_workbook
+
+    line = _guarded_workbook(tmp_path)
+    assert "registre_cancer_demo.xlsx: 5000 rows × 25 columns read in reader process" in line
+    assert "cut in half refused: The XLSX file is damaged or truncated" in line
+
+
 def test_a_row_count_no_file_of_that_size_holds_is_refused_before_allocating() -> None:
     """A 3 KB Stata file whose header claims 100 million rows: pyreadstat would allocate for them
     (half a minute and gigabytes) before finding the data missing."""
