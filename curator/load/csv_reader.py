@@ -160,8 +160,11 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
             if "straddling" in text and block_size < MAX_BLOCK_BYTES:
                 block_size *= 4
                 continue
-            if "UTF8" in text.replace("-", "").upper() and options.encoding is None and plan.dialect.encoding in (
-                    "utf-8", "utf-8-sig"):
+            # A ragged row that is not UTF-8 never reaches the handler (pyarrow cannot decode it to
+            # hand it over) and fails the read as "Expected N columns": a code page export too.
+            undecodable_row = text.startswith("CSV parse error: Expected") and not bad_rows
+            if ("UTF8" in text.replace("-", "").upper() or undecodable_row) and options.encoding is None and \
+                    plan.dialect.encoding in ("utf-8", "utf-8-sig"):
                 # The first MiB was UTF-8 (often plain ASCII) but a later line is not: a code page export.
                 plan = _replan_encoding(path, options, plan)
                 warnings = list(plan.warnings)
