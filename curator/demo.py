@@ -27,8 +27,6 @@ from curator.package.unpack import open_package
 from curator.package.verify import verify_package
 from curator.pipeline import curate, export_package
 from curator.protect.persons import reach_recipe
-from curator.protect.reach import with_suggested_floors
-from curator.protect.search import KUnreachable
 from curator.protect.secret import new_secret
 from curator.recipe.init import recipe_from_loaded
 from curator.recipe.model import Recipe
@@ -105,11 +103,7 @@ class _DemoRun:
         # As 'curator recipe init' does: a fresh recipe reaches its k (the export refuses less). The
         # demo's people are spread evenly over every département, so k needs coarser floors than the
         # vocabulary's: the demo takes the ones Reach k suggests, as the Protect step's button does.
-        try:
-            reach_recipe(recipe, self.loaded.table, vocab)
-        except KUnreachable as unreachable:
-            recipe.protection = with_suggested_floors(recipe, unreachable)
-            reach_recipe(recipe, self.loaded.table, vocab)
+        reach_recipe(recipe, self.loaded.table, vocab, coarser_floors=True)
         return f"{len(mapped)} of {len(recipe.columns)} columns mapped to {vocab.id} {vocab.version}"
 
     def protect(self) -> str:

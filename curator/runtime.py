@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import traceback
+from typing import Any
 
 __all__ = ["configure", "freeze_support", "helpers_allowed"]
 
@@ -42,6 +44,32 @@ def configure() -> None:
     """Make the program's allocation choices (idempotent; the user's environment wins)."""
     _numpy_without_huge_pages()
     _arrow_jemalloc_on_linux()
+    _quiet_undecodable_csv_rows()
+
+
+def _quiet_undecodable_csv_rows() -> None:
+    """Keep pyarrow's "Exception ignored" report of a ragged CSV row that is not UTF-8 off stderr.
+
+    pyarrow decodes such a row as UTF-8 before handing it to the reader's handler; when that fails it
+    prints the UnicodeDecodeError as unraisable and then fails the read with "Expected N columns",
+    which the reader turns into a message of its own (re-read in the file's code page, or the ragged
+    line named). The printed traceback would only alarm the user. Every other unraisable exception
+    still reaches the hook that was there.
+    """
+    previous = sys.unraisablehook
+    if getattr(previous, "curator_csv_rows", False):
+        return
+
+    def hook(unraisable: Any) -> None:
+        frames = traceback.extract_tb(unraisable.exc_traceback) if unraisable.exc_traceback else []
+        if isinstance(unraisable.exc_value, UnicodeDecodeError) and any(
+                frame.name == "pyarrow._csv._handle_invalid_row" or frame.name == "_handle_invalid_row"
+                for frame in frames):
+            return
+        previous(unraisable)
+
+    hook.curator_csv_rows = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
 
 
 def _numpy_without_huge_pages() -> None:

@@ -18,8 +18,6 @@ from curator.load import read_file
 from curator.mapping import Vocabulary
 from curator.progress import scaled
 from curator.protect.persons import reach_recipe
-from curator.protect.reach import with_suggested_floors
-from curator.protect.search import KUnreachable
 from curator.recipe.apply import load_recipe_vocabulary, read_for_recipe
 from curator.recipe.init import recipe_from_loaded
 from curator.recipe.linking import submission_init
@@ -109,14 +107,8 @@ def _reach(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | Non
     """Reach k on ``table`` written into ``recipe``; what was found, in one sentence. A search that
     finds nothing is an error when ``must``, else said (the recipe stays below k, and apply refuses it)."""
     try:
-        try:
-            found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
-        except KUnreachable as unreachable:
-            if not (coarser_floors and unreachable.coarser):
-                raise
-            # The command line's "use the coarser floors suggested" (the Protect step's button).
-            recipe.protection = with_suggested_floors(recipe, unreachable)
-            found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "))
+        found = reach_recipe(recipe, table, vocabulary, k, suppression, progress=terminal_progress("reach k "),
+                             coarser_floors=coarser_floors)
     except InputError as exc:
         if must:
             raise

@@ -7,8 +7,12 @@ import os
 import sys
 import traceback
 from importlib import import_module
+from pathlib import Path
 
 from curator.demo import run_demo
+from curator.errors import InputError
+from curator.load import guarded, read_file
+from curator.resources import demo_xlsx
 from curator.workspace import private_folder
 
 STAGES = ("keys", "read", "identify", "map", "protect", "package", "verify", "open")
@@ -31,9 +35,36 @@ def run(args: argparse.Namespace) -> int:
             print(f"FAIL [{failed:>8}] {type(exc).__name__}: {exc}")
             traceback.print_exc(file=sys.stderr)
             return 1
+        try:
+            print(f"PASS [workbook] {_guarded_workbook(tmp)}")
+        except Exception as exc:  # a failed stage, never a traceback
+            print(f"FAIL [workbook] {type(exc).__name__}: {exc}")
+            traceback.print_exc(file=sys.stderr)
+            return 1
     gui_ok = _gui_starts()
     print(("PASS" if gui_ok else "FAIL") + " [     gui] the main window starts offscreen and the guide opens at a step")
     return 0 if gui_ok else 1
+
+
+def _guarded_workbook(tmp: Path) -> str:
+    """The demo workbook read in a guarded reader process (a frozen program starts one as its entry
+    point allows, else reads unguarded), and a damaged copy refused with a clean error from there."""
+    source = demo_xlsx()
+    loaded = read_file(source)
+    readers = guarded.kept_readers()
+    if not readers:
+        raise RuntimeError("the workbook was read in this process: no guarded reader process could start")
+    damaged = tmp / "damaged.xlsx"
+    data = source.read_bytes()
+    damaged.write_bytes(data[: len(data) // 2])
+    try:
+        read_file(damaged)
+    except InputError as error:
+        refused = str(error).splitlines()[0].removeprefix(f"{damaged}: ")
+    else:
+        raise RuntimeError("a workbook cut in half was read without an error")
+    return (f"{source.name}: {loaded.table.num_rows} rows × {loaded.table.num_columns} columns read in reader "
+            f"process {readers[0]}; a copy cut in half refused: {refused}")
 
 
 def _gui_starts() -> bool:

@@ -38,7 +38,6 @@ import pyarrow as pa
 from curator.errors import InputError, Location
 from curator.inputs import file_status, open_regular
 from curator.load import guarded
-from curator.load.columnar import iter_parquet_batches
 from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
 from curator.load.fingerprint import BackgroundDigest, FileState, ensure_unchanged
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
@@ -72,17 +71,20 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
     source = _source_path(path)
     before = FileState.of(source)
     try:
-        loaded = _read(source, given, before.size, progress)
+        loaded, again = _read(source, given, before.size, progress)
     except Exception:
         ensure_unchanged(source, before)     # a file cut short while it is read fails oddly: say why
         raise
-    ensure_unchanged(source, before)
+    ensure_unchanged(source, before, loaded.source.sha256, again)
     report(progress, 1.0, Text(QT_TRANSLATE_NOOP("core", "Read {rows:,} rows"), rows=loaded.table.num_rows))
     return loaded
 
 
-def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None) -> LoadedTable:
+def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None
+          ) -> tuple[LoadedTable, BackgroundDigest | None]:
+    """The table, and the file being hashed again since the end of the parse (CSV), if it is."""
     fmt = _format(source, given)
+    again = None
     warnings: list[str] = []
     metadata: dict[str, object] = {}
     sheets: list[str] = []
@@ -97,6 +99,7 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
             # Shown where the table is (the Load page), never written to a report or a recipe: it
             # quotes a line of the file.
             metadata["code_page"] = asdict(result.plan.dialect.code_page)
+        again = result.again
     else:
         digest = BackgroundDigest(source)
         # Binary formats are parsed by native code, in a reader process that a damaged file may crash.
@@ -119,7 +122,8 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
                              hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file.")))
     info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
                       rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
-    return LoadedTable(table=table, source=info, warnings=warnings, original_names=original, metadata=dict(metadata))
+    return LoadedTable(table=table, source=info, warnings=warnings, original_names=original,
+                       metadata=dict(metadata)), again
 
 
 def detect_options(path: str | Path) -> ReadOptions:
@@ -150,7 +154,8 @@ def iter_batches(path: str | Path, options: ReadOptions | None = None,
     if sha256 is not None:
         raise ValueError("a digest is taken during the read of CSV files only")
     if fmt == "parquet":
-        return _unchanged(iter_parquet_batches(source, batch_rows), source, before)
+        # Decoded in the guarded reader process, as a whole read of the file is.
+        return _unchanged(guarded.stream("parquet_batches", (source, batch_rows), source, fmt), source, before)
     raise InputError(Text(QT_TRANSLATE_NOOP("core", "Streaming is available for CSV and Parquet files, not {format}."),
                           format=fmt), Location(file=str(source)),
                      hint=Text(QT_TRANSLATE_NOOP("core", "Read this file whole, or convert it to CSV or Parquet first.")))

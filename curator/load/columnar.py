@@ -76,11 +76,14 @@ def read_columnar(path: Path, fmt: str, progress: ProgressCallback | None = None
 
 
 def iter_parquet_batches(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    """The file's batches as text. Run in the guarded reader process (``guarded.stream``): the
+    decoding of a damaged page is native code."""
     try:
         parquet = pq.ParquetFile(path)
         _check_parquet_sizes(parquet, path)
+        names, _warnings = unique_names([str(name) for name in parquet.schema_arrow.names])
+        for batch in parquet.iter_batches(batch_size=batch_rows):
+            batch.validate(full=True)    # as read_columnar: offsets pointing outside their buffers
+            yield pa.RecordBatch.from_arrays([to_text(column) for column in batch.columns], names=names)
     except _DAMAGED as error:
         raise _damaged(path, "parquet", error) from None
-    names, _warnings = unique_names(parquet.schema_arrow.names)
-    for batch in parquet.iter_batches(batch_size=batch_rows):
-        yield pa.RecordBatch.from_arrays([to_text(column) for column in batch.columns], names=names)

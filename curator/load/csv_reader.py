@@ -137,6 +137,7 @@ class CsvResult:
     plan: CsvPlan
     sha256: str
     warnings: list[str]
+    again: BackgroundDigest      # the file hashed again from the end of the parse, for ensure_unchanged
 
 
 def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback | None = None) -> CsvResult:
@@ -159,8 +160,11 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
             if "straddling" in text and block_size < MAX_BLOCK_BYTES:
                 block_size *= 4
                 continue
-            if "UTF8" in text.replace("-", "").upper() and options.encoding is None and plan.dialect.encoding in (
-                    "utf-8", "utf-8-sig"):
+            # A ragged row that is not UTF-8 never reaches the handler (pyarrow cannot decode it to
+            # hand it over) and fails the read as "Expected N columns": a code page export too.
+            undecodable_row = text.startswith("CSV parse error: Expected") and not bad_rows
+            if ("UTF8" in text.replace("-", "").upper() or undecodable_row) and options.encoding is None and \
+                    plan.dialect.encoding in ("utf-8", "utf-8-sig"):
                 # The first MiB was UTF-8 (often plain ASCII) but a later line is not: a code page export.
                 plan = _replan_encoding(path, options, plan)
                 warnings = list(plan.warnings)
@@ -172,6 +176,7 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
                                   encoding=plan.dialect.encoding, reason=error.reason),
                              Location(file=str(path)), hint=_CHOOSE_ENCODING) from None
         break
+    again = BackgroundDigest(path)
     if bad_rows:
         raise _ragged_error(path, plan, bad_rows)
     latin1 = plan.latin1
@@ -188,7 +193,7 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
     if _has_mixed_line_endings(sample):
         warnings.append(Text(QT_TRANSLATE_NOOP("core", "The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.")))
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Read"))
-    return CsvResult(table=table, plan=plan, sha256=digest.result(), warnings=warnings)
+    return CsvResult(table=table, plan=plan, sha256=digest.result(), warnings=warnings, again=again)
 
 
 def _undefined_bytes(path: Path, plan: CsvPlan, undefined: list[Undefined], chosen: bool) -> Text:

@@ -37,21 +37,46 @@ class FileState:
         return cls(status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
 
 
-def ensure_unchanged(path: str | Path, before: FileState) -> None:
-    """Raise :class:`SourceChanged` unless ``path`` is as it was when ``before`` was taken."""
+def ensure_unchanged(path: str | Path, before: FileState, sha256: str | None = None,
+                     again: BackgroundDigest | None = None) -> None:
+    """Raise :class:`SourceChanged` unless ``path`` is as it was when ``before`` was taken and, given
+    ``sha256`` (the fingerprint of what was read), its content still has that fingerprint: hashed
+    here, or by ``again``, started as soon as the parser had read the file (it then runs beside the
+    steps that follow the parse rather than after them).
+
+    The content is hashed again once the read is over: a program that rewrites a file in place and
+    sets its modification time back (a sync tool, a copy keeping dates) leaves size, date and inode
+    as they were. The fingerprint was taken from the start of the read, ahead of the parser (or of
+    the very bytes it parsed, for a streamed CSV); a write in the part the parser had read changes
+    that part in the file as it is now, so the two fingerprints differ whenever what was parsed is
+    not the file as it stands."""
     try:
         now: FileState | None = FileState.of(path)
     except OSError:
         now = None
     if now == before:
-        return
+        if sha256 is None or _sha256_now(Path(path), again) == sha256:
+            return
+        raise SourceChanged(Text(QT_TRANSLATE_NOOP("core", "{file} changed while it was being read (same size and "
+                                                           "modification time, other content): another program is "
+                                                           "probably writing to it"), file=shown(path)),
+                            hint=_WAIT)
     after = Text(QT_TRANSLATE_NOOP("core", "gone")) if now is None else f"{now.size:,}"
     raise SourceChanged(Text(QT_TRANSLATE_NOOP("core", "{file} changed while it was being read (size {before:,} → "
                                                        "{after} bytes): it is probably still being copied or "
                                                        "exported"),
                              file=shown(path), before=before.size, after=after),
-                        hint=Text(QT_TRANSLATE_NOOP("core", "Wait until it is complete and try again; nothing was "
-                                                            "written.")))
+                        hint=_WAIT)
+
+
+_WAIT = Text(QT_TRANSLATE_NOOP("core", "Wait until it is complete and try again; nothing was written."))
+
+
+def _sha256_now(path: Path, again: BackgroundDigest | None) -> str | None:
+    try:
+        return again.result() if again is not None else sha256_file(path)
+    except OSError:
+        return None
 
 
 def sha256_file(path: Path) -> str:

@@ -7,7 +7,8 @@ or loop. Such reads run in a reader process under a memory limit (``RLIMIT_AS``/
 set for each read) and a time limit (the process is killed when it is over); it renders the table
 as text exactly as an in-process read would and hands it back as Arrow IPC record batches over a
 pipe. A crash, an abort, an out-of-memory or a timeout becomes an :class:`InputError` naming the
-file and the likely cause, and the caller (the app) keeps what it had.
+file and the likely cause, and the caller (the app) keeps what it had. A streamed read (``apply`` of
+a big Parquet file) is decoded there too, its batches handed back as they are made (:func:`stream`).
 
 Cheap on purpose: the reader process is kept between reads (one read at a time; a second one is
 started for reads made at the same time, and a new one replaces any that died, was killed or grew
@@ -69,20 +70,34 @@ _MEMORY_WORDS = ("memory allocation of", "bad_alloc", "out of memory", "cannot a
 
 @dataclass(frozen=True)
 class Limits:
-    """What a guarded read may use: bytes of address space (None: no limit) and seconds of wall time."""
+    """What a guarded read may use: bytes of address space it may add to what the reader process
+    holds when the read starts (None: no limit), and seconds of wall time."""
 
     memory_bytes: int | None
     seconds: float
 
 
-def default_limits(file_size: int) -> Limits:
-    """Memory: 2 GiB and 256 bytes per byte of file (a workbook's cells take 20-50 times its size as
-    Python objects), at most three quarters of the machine's; time: a minute plus 10 s per MiB.
+WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "xlsb", "ods"})
+
+
+def default_limits(file_size: int, fmt: str = "") -> Limits:
+    """Memory: 256 bytes per byte of file (a workbook's cells take 20-50 times its size as Python
+    objects) above a floor, at most three quarters of the machine's; time: a minute plus 10 s per MiB.
     Far above what a genuine file needs, low enough that a damaged one fails rather than making
-    the machine swap or hanging for ever."""
-    memory = 2 * GIB + 256 * file_size
+    the machine swap or hanging for ever.
+
+    The floor is 256 MiB for a workbook and 2 GiB for the other formats. A workbook's cells are
+    bounded by its bytes (XLS and XLSB hold them as records; XLSX and ODS are refused above a
+    compression ratio of ``sheets.MAX_RATIO``), so a small workbook needs little memory: a damaged
+    size field in a small one that makes calamine reserve and fill a gigabyte then fails in a
+    fraction of a second instead of after writing the whole gigabyte (mutated XLS files do this
+    often). Parquet, Feather and the statistical formats may
+    legitimately expand far more than any fixed ratio (run-length and dictionary encoding, pandas
+    under pyreadstat), hence their higher floor."""
+    floor = 256 * 1024**2 if fmt in WORKBOOKS else 2 * GIB
+    memory = floor + 256 * file_size
     with contextlib.suppress(ValueError, OSError, AttributeError):
-        memory = min(memory, max(2 * GIB, os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 3 // 4))
+        memory = min(memory, max(floor, os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 3 // 4))
     return Limits(memory_bytes=memory, seconds=60.0 + 10.0 * file_size / 1024**2)
 
 
@@ -121,6 +136,9 @@ def _job(name: str) -> Callable[..., Any]:
     if name == "columnar":
         from curator.load.columnar import read_columnar  # in the reader process only (preloaded there)
         return read_columnar
+    if name == "parquet_batches":
+        from curator.load.columnar import iter_parquet_batches  # in the reader process only (preloaded there)
+        return lambda *args, progress: iter_parquet_batches(*args)
     if name == "warm":
         return _warm
     raise ValueError(f"unknown guarded job {name!r}")
@@ -149,17 +167,33 @@ class _ChildProgress:
 
 def _limit_memory(memory_bytes: int | None) -> None:
     """This job's limit, as the soft limit: the hard one stays unlimited, so that the next job may
-    have a higher one."""
+    have a higher one. Counted from what the process already holds (``/proc/self/status``, where
+    there is one): a kept reader process keeps the address space a previous read reserved (pyarrow's
+    allocator keeps a large arena reserved once it served a table), which an absolute limit would
+    count against the next read, however small."""
     try:
         import resource  # POSIX only
     except ImportError:   # Windows: no RLIMIT (see the module's docstring)
         return
-    for name in ("RLIMIT_AS", "RLIMIT_DATA"):
+    held = _held_bytes()
+    for name, field in (("RLIMIT_AS", "VmSize"), ("RLIMIT_DATA", "VmData")):
         kind = getattr(resource, name, None)
         if kind is not None:
             with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(kind, (resource.RLIM_INFINITY if memory_bytes is None else memory_bytes,
-                                          resource.getrlimit(kind)[1]))
+                resource.setrlimit(kind, (resource.RLIM_INFINITY if memory_bytes is None else
+                                          held.get(field, 0) + memory_bytes, resource.getrlimit(kind)[1]))
+
+
+def _held_bytes() -> dict[str, int]:
+    """The address space (``VmSize``) and private data (``VmData``) this process holds, in bytes; empty
+    where there is no ``/proc`` (macOS: the limit is then counted from zero)."""
+    held = {}
+    with contextlib.suppress(OSError, ValueError, IndexError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            field, _, value = line.partition(":")
+            if field in ("VmSize", "VmData"):
+                held[field] = int(value.split()[0]) * 1024
+    return held
 
 
 def _serve(conn: Connection, stderr_path: str, owner: int) -> None:
@@ -190,7 +224,10 @@ def _serve(conn: Connection, stderr_path: str, owner: int) -> None:
             os.lseek(2, 0, os.SEEK_SET)
         try:
             result = _job(job)(*args, progress=_ChildProgress(conn))
-            _send_result(conn, result)
+            if isinstance(result, types.GeneratorType):
+                _send_batches(conn, result)
+            else:
+                _send_result(conn, result)
         except CuratorError as error:
             conn.send(("error", error))
         except MemoryError:
@@ -247,6 +284,18 @@ def _send_result(conn: Connection, result: Any) -> None:
         conn.send(len(batches))
         for batch in batches:
             conn.send_bytes(batch.serialize())
+
+
+def _send_batches(conn: Connection, batches: Iterator[pa.RecordBatch]) -> None:
+    """A streaming job's record batches, one message each as it is made (the schema when it changes)."""
+    schema = None
+    for batch in batches:
+        if schema is None or not batch.schema.equals(schema):
+            schema = batch.schema
+            conn.send(("schema",))
+            conn.send_bytes(schema.serialize())
+        conn.send(("batch",))
+        conn.send_bytes(batch.serialize())
 
 
 def _receive_result(conn: Connection, rest: Any, count: int) -> Any:
@@ -373,6 +422,13 @@ def shutdown() -> None:
         worker.stop()
 
 
+def kept_readers() -> list[int]:
+    """The process ids of the reader processes kept for the next read: after a guarded read, the one
+    that did it (``curator selftest`` checks that a frozen program's reads are guarded)."""
+    with _lock:
+        return [worker.process.pid for worker in _idle if worker.process.pid is not None]
+
+
 def warm_up() -> None:
     """Start a reader process now and import every reader in it (a second or two, for a background
     thread), so that the first read of any format is quick."""
@@ -388,19 +444,23 @@ def warm_up() -> None:
         _log.info("guarded readers not warmed up: %s", error)
 
 
+def _limits(path: Path, fmt: str, limits: Limits | None) -> Limits:
+    if limits is None and not _override:
+        try:
+            size = path.stat().st_size
+        except OSError:   # gone since it was opened: the reader will say so
+            size = 0
+        return default_limits(size, fmt)
+    return limits or _override[-1]
+
+
 def run(job: str, args: tuple[Any, ...], path: Path, fmt: str, progress: ProgressCallback | None = None,
         limits: Limits | None = None) -> Any:
     """``job(*args, progress=...)`` (see ``_job``) in a reader process, its tables handed back.
 
     Raises ``InputError`` when the reader crashes, runs out of memory or time; errors the reader
     raises (``CuratorError``) come back as they were raised."""
-    if limits is None and not _override:
-        try:
-            size = path.stat().st_size
-        except OSError:   # gone since it was opened: the reader will say so
-            size = 0
-        limits = default_limits(size)
-    limits = limits or _override[-1]
+    limits = _limits(path, fmt, limits)
     context = _context()
     if context is None:
         return _job(job)(*args, progress=progress)
@@ -425,26 +485,87 @@ def run(job: str, args: tuple[Any, ...], path: Path, fmt: str, progress: Progres
             worker.stop()
 
 
+def stream(job: str, args: tuple[Any, ...], path: Path, fmt: str, limits: Limits | None = None
+           ) -> Iterator[pa.RecordBatch]:
+    """The record batches that ``job(*args)`` (a generator, see ``_job``) makes in a reader process,
+    each as soon as it is made: a streamed read whose native decoding cannot take this process down.
+
+    Errors as :func:`run`. The time limit counts the time spent waiting for the reader, not the
+    caller's own work between batches; a caller that stops early stops the reader process."""
+    limits = _limits(path, fmt, limits)
+    context = _context()
+    if context is None:
+        yield from _job(job)(*args, progress=None)
+        return
+    try:
+        worker = _take_worker(context)
+    except (OSError, ValueError, RuntimeError) as error:
+        _log.warning("reading in this process: no reader process (%s)", error)
+        yield from _job(job)(*args, progress=None)
+        return
+    reusable = False
+    try:
+        worker.conn.send((job, args, limits.memory_bytes))
+        refusal: CuratorError | None = None
+        for item in _items(worker, path, fmt, None, limits):
+            if item[0] == "batch":
+                yield item[1]
+            elif item[0] == "error":
+                refusal = item[1]
+            elif item[0] == "done":
+                reusable = item[1] < RECYCLE_ABOVE_BYTES
+        if refusal is not None:
+            raise refusal
+    finally:
+        if reusable:
+            _give_back(worker)
+        else:
+            worker.stop()
+
+
 def _follow(worker: _Worker, path: Path, fmt: str, progress: ProgressCallback | None,
             limits: Limits) -> tuple[Any, CuratorError | None, int]:
     """(the job's result, the error it raised, the worker's peak memory) once it said "done"."""
-    deadline = time.monotonic() + limits.seconds
-    fraction, message = 0.0, ""
     outcome: Any = None
     error: CuratorError | None = None
+    for item in _items(worker, path, fmt, progress, limits):
+        if item[0] == "result":
+            outcome = item[1]
+        elif item[0] == "error":
+            error = item[1]
+        elif item[0] == "done":
+            return outcome, error, item[1]
+    raise _crash(worker, path, fmt, limits)   # not reached: the items end with "done"
+
+
+def _items(worker: _Worker, path: Path, fmt: str, progress: ProgressCallback | None,
+           limits: Limits) -> Iterator[tuple[Any, ...]]:
+    """What the worker sends for one job, up to and including "done" (with its peak memory):
+    ("result", value), ("batch", record batch), ("error", CuratorError). A crash, a memory or time
+    limit met, a library failure are raised as ``InputError``."""
+    waited = 0.0     # the reader's time: a streaming caller's own work between items is not counted
+    fraction, message = 0.0, ""
+    schema: pa.Schema | None = None
     conn = worker.conn
     while True:
-        remaining = deadline - time.monotonic()
+        remaining = limits.seconds - waited
         if remaining <= 0:
             worker.process.kill()
             raise _failure(path, fmt, limits, "time", "")
+        started = time.monotonic()
         try:
             item = conn.recv() if conn.poll(min(remaining, POLL_SECONDS)) else None
             if item is not None and item[0] == "result":
-                outcome = _receive_result(conn, item[1], item[2])
+                item = ("result", _receive_result(conn, item[1], item[2]))
+            elif item is not None and item[0] == "schema":
+                schema = pa.ipc.read_schema(pa.py_buffer(conn.recv_bytes()))
                 continue
+            elif item is not None and item[0] == "batch":
+                item = ("batch", pa.ipc.read_record_batch(pa.py_buffer(conn.recv_bytes()), schema))
         except (EOFError, OSError, pa.ArrowException):
             raise _crash(worker, path, fmt, limits) from None
+        finally:
+            waited += time.monotonic() - started
         if item is None:
             report(progress, fraction, message)   # lets a callback cancel while the worker reads
             continue
@@ -452,10 +573,11 @@ def _follow(worker: _Worker, path: Path, fmt: str, progress: ProgressCallback | 
         if kind == "progress":
             fraction, message = item[1], item[2]
             report(progress, fraction, message)
+        elif kind in ("result", "batch", "error"):
+            yield item
         elif kind == "done":
-            return outcome, error, item[1]
-        elif kind == "error":
-            error = item[1]
+            yield item
+            return
         elif kind == "memory":
             raise _failure(path, fmt, limits, "memory", "")
         else:

@@ -45,9 +45,10 @@ from curator.protect.reach import (
     default_hierarchy_spec,
     quasi_as_they_leave,
     reach_k,
+    with_suggested_floors,
 )
 from curator.protect.risk import RiskSummary, class_sizes_per_record, risk_summary
-from curator.protect.search import SearchResult, find_minimal_generalisation
+from curator.protect.search import KUnreachable, SearchResult, find_minimal_generalisation
 from curator.protect.suppression import allowed_suppressions, suppress_rows
 from curator.protect.transforms import output_name
 from curator.recipe.model import Recipe
@@ -499,11 +500,25 @@ DEFAULT_SUPPRESSION = 0.02      # as the Protect step's Reach k
 
 
 def reach_recipe(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | None = None,
-                 suppression: float | None = None, progress: ProgressCallback | None = None) -> ReachResult:
+                 suppression: float | None = None, progress: ProgressCallback | None = None,
+                 coarser_floors: bool = False) -> ReachResult:
     """Search the least generalisation reaching k on ``table`` (the source) and write it into
     ``recipe.protection`` (levels, hierarchy specs, k, suppression cap), as Reach k on the Protect step
     does. ``k`` and ``suppression`` default to the recipe's, else 5 and 2 %. Rules are chosen again
-    over the values as they leave now; a hierarchy file the recipe names is the user's choice and kept."""
+    over the values as they leave now; a hierarchy file the recipe names is the user's choice and kept.
+    Raises KUnreachable when k is out of reach within the floors; with ``coarser_floors``, the
+    floors it suggests are taken first (the Protect step's button) and the search made once more."""
+    try:
+        return _reach_recipe(recipe, table, vocabulary, k, suppression, progress)
+    except KUnreachable as unreachable:
+        if not (coarser_floors and unreachable.coarser):
+            raise
+        recipe.protection = with_suggested_floors(recipe, unreachable)
+        return _reach_recipe(recipe, table, vocabulary, k, suppression, progress)
+
+
+def _reach_recipe(recipe: Recipe, table: pa.Table, vocabulary: Vocabulary, k: int | None,
+                  suppression: float | None, progress: ProgressCallback | None) -> ReachResult:
     protection = recipe.protection
     k = k or protection.k_target or DEFAULT_K
     cap = suppression if suppression is not None else (protection.suppression_cap or DEFAULT_SUPPRESSION)

@@ -252,7 +252,8 @@ def _curate_streamed(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
         streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
                                     check_secret=check_secret, progress=progress,
                                     batch_rows=batch_rows, on_data_started=encrypt_data)
-        ensure_unchanged(path, before)
+        # The end of the streamed read: its content is checked here (a whole read checks its own).
+        ensure_unchanged(path, before, streamed.loaded.source.sha256)
         notes.extend(streamed.loaded.warnings)
         notes.append(f"streamed in batches of {batch_rows:,} rows")
         return Curated(streamed.loaded, streamed.recipe, streamed.result, streamed.drift, streamed.skipped)

@@ -61,6 +61,9 @@ def _bundle_files(built: Built) -> list[Path]:
 def test_frozen_selftest_passes_every_stage(built: Built) -> None:
     for stage in STAGES:
         assert re.search(rf"^PASS \[\s*{stage}\]", built.output, re.MULTILINE), f"stage {stage} missing"
+    # The frozen program's guarded reader process: started, read the workbook, refused a damaged one.
+    assert re.search(r"^PASS \[workbook\] .* read in reader process \d+; a copy cut in half refused: .*damaged",
+                     built.output, re.MULTILINE), built.output
     assert "FAIL" not in built.output
     assert "THROWAWAY key" in built.output  # no release key was given, and the script said so
 

@@ -42,7 +42,8 @@ SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx", "xls": ".xls", "xlsb": ".xlsb", "ods
             "feather": ".feather", "sas7bdat": ".sas7bdat", "xpt": ".xpt", "dta": ".dta", "sav": ".sav",
             "tar": ".tar", "manifest": ".json", "recipe": ".json"}
 READERS = [name for name in SUFFIXES if name not in ("tar", "manifest", "recipe")]
-# Small limits, so that a blow-up or a loop is found in seconds rather than minutes.
+# Small limits, so that a blow-up or a loop is found in seconds rather than minutes: the product's own
+# memory limit for the input (what a user's read gets) when it is lower.
 MEMORY_LIMIT = 1024**3
 SECONDS_LIMIT = 10.0
 
@@ -88,7 +89,6 @@ class Fuzzer:
         self.counts: Counter[str] = Counter()
         self.started = time.monotonic()
         self.written = 0.0
-        self.limits = guarded.Limits(memory_bytes=MEMORY_LIMIT, seconds=SECONDS_LIMIT)
 
     def __call__(self, data: bytes) -> None:
         self.counts["inputs"] += 1
@@ -109,7 +109,8 @@ class Fuzzer:
 
     def _run(self) -> None:
         if self.target in READERS:
-            with guarded.limited(self.limits):
+            memory = guarded.default_limits(self.path.stat().st_size, self.target).memory_bytes or MEMORY_LIMIT
+            with guarded.limited(guarded.Limits(memory_bytes=min(memory, MEMORY_LIMIT), seconds=SECONDS_LIMIT)):
                 failures = sum(guarded.failures.values())
                 try:
                     loaded = read_file(self.path)

@@ -2,6 +2,7 @@
 
   python tests/fuzz/run_all.py --seconds 10            # CI: about 3 minutes in all
   python tests/fuzz/run_all.py --seconds 3600 --findings fuzz-findings xls ods    # a long run
+  python tests/fuzz/run_all.py --inputs 100000 --findings fuzz-findings sav        # a run of a given size
 
 Fails (exit 1) when a target let an exception other than a ``CuratorError`` escape (a traceback a
 user would see) or crashed the fuzzing process itself. A reader process that died by a signal,
@@ -31,18 +32,21 @@ HANDLED = ("signal", "memory", "time")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("targets", nargs="*", default=sorted(SUFFIXES))
-    parser.add_argument("--seconds", type=int, default=10, help="per target")
+    parser.add_argument("--seconds", type=int, help="per target (default 10, or no limit with --inputs)")
+    parser.add_argument("--inputs", type=int, help="per target: stop after this many inputs")
     parser.add_argument("--findings", type=Path, help="default: a temporary folder")
     args = parser.parse_args()
+    seconds = args.seconds if args.seconds is not None else (0 if args.inputs else 10)
+    bound = ["--seconds", str(seconds)] + (["--runs", str(args.inputs)] if args.inputs else [])
     findings = args.findings or Path(tempfile.mkdtemp(prefix="curator-fuzz-"))
     failed = []
     print(f"{'target':10} {'inputs':>8} {'per s':>7} {'refused':>8} {'ok':>6} {'traceback':>9} "
-          f"{'signal':>6} {'memory':>6} {'time':>5}")
+          f"{'signal':>6} {'memory':>6} {'time':>5} {'seconds':>8}")
     for target in args.targets:
         log = findings / f"{target}.log"
         findings.mkdir(parents=True, exist_ok=True)
         with open(log, "wb") as out:
-            code = subprocess.call([sys.executable, str(HERE / "harness.py"), target, "--seconds", str(args.seconds),
+            code = subprocess.call([sys.executable, str(HERE / "harness.py"), target, *bound,
                                     "--findings", str(findings), "--corpus", str(findings / f"corpus-{target}")],
                                    stdout=out, stderr=subprocess.STDOUT)
         stats_path = findings / target / "stats.json"
@@ -54,7 +58,7 @@ def main() -> int:
         crashes = sorted((findings / target).glob("crash-*")) + sorted((findings / target).glob("timeout-*"))
         print(f"{target:10} {stats.get('inputs', 0):>8,} {stats.get('per_second', 0):>7} {stats.get('refused', 0):>8,} "
               f"{stats.get('ok', 0):>6,} {stats.get('traceback', 0):>9} " + " ".join(
-                  f"{stats.get(kind, 0):>{len(kind)}}" for kind in HANDLED), flush=True)
+                  f"{stats.get(kind, 0):>{len(kind)}}" for kind in HANDLED) + f" {stats.get('seconds', 0):>8}", flush=True)
         if code != 0 or stats.get("traceback") or crashes or not stats:
             failed.append(target)
             print(f"  FAILED: exit code {code}; see {log} and {findings / target}", flush=True)

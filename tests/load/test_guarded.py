@@ -8,10 +8,12 @@ import signal
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from curator.errors import InputError
-from curator.load import guarded, read_file
+from curator.load import guarded, iter_batches, read_file
 from curator.progress import Cancelled
 
 REGRESSIONS = Path(__file__).resolve().parents[1] / "data" / "fuzz_regressions"
@@ -42,16 +44,80 @@ def test_fuzz_regression_files_give_a_clean_input_error(name: str) -> None:
     assert "damaged" in message
 
 
-def test_a_panic_in_calamine_names_the_format_and_the_file() -> None:
+def test_a_panic_in_calamine_names_the_format_and_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The header check now refuses this file before calamine; without it, calamine panics (in this
+    # process: a panic is a Python exception, which is what is tested here).
+    from curator.load import sheets
+    from curator.source import ReadOptions
+
     path = REGRESSIONS / "xls_panic_slice_index.xls"
-    with pytest.raises(InputError, match=r"The XLS file is damaged or not a real XLS workbook \(slice index"):
+    with pytest.raises(InputError, match=r"The XLS file is damaged or not a real XLS workbook \(its header"):
         read_file(path)
+    monkeypatch.setattr(sheets, "_check_compound_file", lambda path: None)
+    with pytest.raises(InputError, match=r"The XLS file is damaged or not a real XLS workbook \(slice index"):
+        sheets.read_workbook(path, "xls", ReadOptions())
 
 
 def test_an_allocation_from_a_damaged_size_field_is_stopped_at_the_memory_limit() -> None:
-    path = REGRESSIONS / "xls_allocation_from_damaged_size.xls"
+    path = REGRESSIONS / "xls_allocation_past_header_checks.xls"
     with guarded.limited(SMALL), pytest.raises(InputError, match=r"needed more than 1\.0 GiB of memory"):
         read_file(path)
+
+
+def test_a_small_damaged_workbook_meets_the_workbook_limit_not_the_general_one() -> None:
+    """A workbook's memory follows its size: this 5.5 KiB XLS asking calamine for gigabytes stops at
+    a quarter of a GiB instead of filling 2 GiB first."""
+    path = REGRESSIONS / "xls_allocation_past_header_checks.xls"
+    assert guarded.default_limits(path.stat().st_size, "xls").memory_bytes < 300 * 1024**2
+    with pytest.raises(InputError, match=r"XLS file needed more than 0\.3 GiB of memory") as raised:
+        read_file(path)
+    assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_genuine_workbooks_read_within_the_default_limit(tmp_path: Path, suffix: str) -> None:
+    rows = 20_000
+    frame = pd.DataFrame({"id": [f"{i:06d}" for i in range(rows)], "nom": ["Hélène", "Zoë"] * (rows // 2),
+                          "poids": [60.5 + i % 40 for i in range(rows)], "ville": ["Besançon"] * rows,
+                          "naissance": ["1970-01-0" + str(1 + i % 9) for i in range(rows)]})
+    path = tmp_path / f"registre{suffix}"
+    if suffix == ".xls":
+        import xlwt
+
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("Registre")
+        for c, name in enumerate(frame.columns):
+            sheet.write(0, c, name)
+            for r, value in enumerate(frame[name].tolist(), start=1):
+                sheet.write(r, c, value)
+        book.save(str(path))
+    else:
+        frame.to_excel(path, index=False)
+    loaded = read_file(path)
+    assert loaded.table.num_rows == rows
+    assert loaded.table.column("nom")[1].as_py() == "Zoë"
+    # And the demo data the app opens on.
+    assert read_file(Path(__file__).resolve().parents[2] / "resources" / "demo" / "registre_cancer_demo.xlsx").table.num_rows
+
+
+def test_a_memory_limit_counts_from_what_the_kept_reader_already_holds(workbook: Path) -> None:
+    """A reader process kept from an earlier read holds far more address space than a small file's
+    limit (the interpreter, pyarrow, the arena a previous table reserved): the limit is what the read
+    may add to that, so the small read still works."""
+    read_file(workbook)
+    with guarded.limited(guarded.Limits(memory_bytes=128 * 1024**2, seconds=30)):
+        _read_still_works(workbook)
+
+
+def test_an_xls_whose_directory_lies_past_its_end_is_refused_before_calamine() -> None:
+    """The compound-file header is checked against the file's size first: these made calamine
+    reserve memory up to the limit (most of the XLS fuzzer's "memory" findings)."""
+    for name in ("xls_directory_past_end.xls", "xls_allocation_from_damaged_size.xls"):
+        before = sum(guarded.failures.values())
+        with pytest.raises(InputError, match=r"The XLS file is damaged or not a real XLS workbook \(its header places "
+                                             r"its directory at sector"):
+            read_file(REGRESSIONS / name)
+        assert sum(guarded.failures.values()) == before      # refused by the check, not by a limit
 
 
 def test_a_dimension_beyond_excel_limits_is_refused_before_reading() -> None:
@@ -110,6 +176,42 @@ def _busy_workers() -> list[int]:
     idle = {worker.process.pid for worker in guarded._idle}
     return [child.pid for child in multiprocessing.active_children()
             if child.name == "curator-reader" and child.pid not in idle and child.pid is not None]
+
+
+def test_a_streamed_parquet_is_decoded_in_the_reader_and_its_crash_is_an_input_error(tmp_path: Path) -> None:
+    """The streamed read (``curator apply`` of a big Parquet) decodes in the reader process too: a
+    crash there in the middle of the file is an ``InputError``, and this process goes on."""
+    source = tmp_path / "registre.parquet"
+    pq.write_table(pa.table({"id": [f"{i:07d}" for i in range(200_000)]}), source, row_group_size=10_000)
+    batches = iter_batches(source, None, batch_rows=1_000)
+    first = next(batches)
+    assert first.num_rows == 1_000 and first.column(0)[0].as_py() == "0000000"
+    busy = _busy_workers()
+    assert busy, "the batches were not decoded in a reader process"
+    for worker in busy:      # still sending: the pipe holds a few batches, not 200
+        os.kill(worker, signal.SIGSEGV)
+    with pytest.raises(InputError, match=r"damaged or not a valid Parquet file \(its reader stopped: SIGSEGV\)"):
+        for _ in batches:
+            pass
+    assert sum(batch.num_rows for batch in iter_batches(source, None, batch_rows=50_000)) == 200_000
+
+
+def test_a_streamed_parquet_stopped_early_stops_its_reader(tmp_path: Path) -> None:
+    source = tmp_path / "registre.parquet"
+    pq.write_table(pa.table({"id": [f"{i:07d}" for i in range(200_000)]}), source, row_group_size=10_000)
+    batches = iter_batches(source, None, batch_rows=1_000)
+    next(batches)
+    busy = _busy_workers()
+    batches.close()          # type: ignore[attr-defined]
+    assert busy and not set(busy) & set(_busy_workers())
+
+
+def test_the_selftest_reads_the_demo_workbook_in_a_reader_process(tmp_path: Path) -> None:
+    from curator.commands.selftest import _guarded_workbook
+
+    line = _guarded_workbook(tmp_path)
+    assert "registre_cancer_demo.xlsx: 5000 rows × 25 columns read in reader process" in line
+    assert "cut in half refused: The XLSX file is damaged or truncated" in line
 
 
 def test_a_row_count_no_file_of_that_size_holds_is_refused_before_allocating() -> None:

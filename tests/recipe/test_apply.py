@@ -9,6 +9,7 @@ import pytest
 from stdnum.fr import nir
 
 from curator.cli import main
+from curator.recipe import stream
 from curator.recipe.model import Recipe
 
 
@@ -110,3 +111,24 @@ def test_column_names_from_the_file_are_printed_escaped(setup: dict[str, Path], 
     out = capsys.readouterr().out
     assert "\x1b" not in out
     assert "new:       'Note\\x1b[2K\\x1b[1GDrift: none' was not in the file" in out, out
+
+
+def test_a_damaged_parquet_streamed_by_apply_gives_exit_2_and_nothing_written(
+        setup: dict[str, Path], demo_loaded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A page header destroyed in the third row group: the streamed read fails there, batches after
+    the first ones were written, in the guarded reader process."""
+    monkeypatch.setattr(stream, "STREAM_ABOVE_BYTES", 0)
+    source = tmp_path / "registre.parquet"
+    pq.write_table(demo_loaded.table, source, compression="none", row_group_size=1000)
+    column = pq.ParquetFile(source).metadata.row_group(2).column(3)
+    data = bytearray(source.read_bytes())
+    data[column.data_page_offset:column.data_page_offset + 64] = b"\xff" * 64
+    source.write_bytes(bytes(data))
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    assert _apply(setup, source, out_dir / "package.tar") == 2
+    err = capsys.readouterr().err
+    assert "registre.parquet" in err and "The parquet file is damaged or truncated" in err, err
+    assert "Traceback" not in err
+    assert list(out_dir.iterdir()) == []
