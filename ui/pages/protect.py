@@ -271,9 +271,9 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
-        # At 900×600 the risk figures, the chart and Reach k do not fit in height: they scroll, never overlap.
+        # At 900×600 the risk figures, the chart and Reach k do not fit: they scroll, never overlap.
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(400)        # the risk figures' values stay in view beside their labels
 
         hub_box = QGroupBox(self.tr("What the hub receives"), self)
         hub_layout = QVBoxLayout(hub_box)
