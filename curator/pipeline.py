@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curator.check import ValidationReport, convert_and_validate
+from curator.check.coherence import settle_linked
 from curator.check.integrity import duplicate_keys, orphans
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
@@ -411,4 +412,26 @@ def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link]) -> li
                         first_row(child))
         if found is not None:
             child.result.validation.results.append(found)
+    return said
+
+
+def check_rules_across(tables: Sequence[CuratedTable], vocabulary: Vocabulary) -> list[str]:
+    """Add the vocabulary's rules across tables (an admission after the patient's death...) to each
+    table's validation report, checked on the tables as read (rows numbered as in the source file);
+    sentences for the tables that could not be checked."""
+    said: list[str] = []
+    sources = {}
+    for table in tables:
+        if table.loaded.table.num_rows != table.loaded.source.rows:
+            # A streamed table keeps only its first batch as read.
+            said.append(f"{table.name}: streamed, so the rules across tables were not checked on it")
+            continue
+        sources[table.name] = (table.loaded.table, table.recipe, table.loaded.source.options.header_row or 1)
+    if len(sources) < 2:
+        return said
+    settled = settle_linked(sources, vocabulary)
+    for table in tables:
+        if table.name in settled:
+            table.result.validation.results.extend(settled[table.name].results)
+            table.result.validation.rules_off.update(settled[table.name].off)
     return said

@@ -6,9 +6,9 @@ values as int64 numbers, sorted to tell its first row from its repeats). A repea
 counted from its second row on, so that excluding the offending rows keeps one of each.
 
 The streamed apply checks one batch at a time: :class:`KeysSeen` carries the keys of the batches
-before, so that a key repeated across batches is found too. Rules across tables (``Rule.link``) wait
-for a linked submission: :func:`linked_rules` names them and :func:`check_linked` checks the ``order``
-ones between tables, once a submission holds several (issue #20); they are not evaluated on one table.
+before, so that a key repeated across batches is found too. Rules across tables (``Rule.link``) are
+never evaluated on one table: :func:`linked_rules` names them, :func:`check_linked` checks the ``order``
+ones between the tables of a linked submission and :func:`settle_linked` turns them into decided findings.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curator.check.convert import convert_column
 from curator.check.report import MAX_EXAMPLES, Finding, RuleResult
 from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
@@ -502,3 +503,43 @@ def _out_of_order(left: pa.Table, left_columns: Mapping[str, str], right: pa.Tab
     broken = (pc.less_equal if strict else pc.less)(joined["other"], joined["value"])
     hit = joined.filter(broken)
     return (np.unique(_as_numpy(hit["row"].combine_chunks())), np.unique(_as_numpy(hit["other_row"].combine_chunks())))
+
+
+def settle_linked(sources: Mapping[str, tuple[pa.Table, Recipe, int]], vocabulary: Vocabulary) -> dict[str, Settled]:
+    """The rules across tables (:func:`check_linked`) on a linked submission's tables as read, each
+    finding decided by its table's recipe.
+
+    ``sources``: name -> (the table as read, its recipe, its header row). Rows are numbered as in the
+    source file. A rule switched ``off`` is not checked; ``keep`` with a reason settles a finding;
+    excluding or emptying rows is not replayed here (the tables are curated by then), so such a
+    finding stays undecided and ``--strict`` stops on it. Findings show no value: they read the
+    person key."""
+    wanted = {c for rule in linked_rules(vocabulary) for c in (*rule.concepts, rule.link) if c is not None}
+    off = {name: {r.rule: r.reason for r in recipe.rules if r.action == "off"} for name, (_t, recipe, _h) in sources.items()}
+    typed: dict[str, tuple[pa.Table, Mapping[str, str]]] = {}
+    for name, (table, recipe, _header) in sources.items():
+        columns: dict[str, pa.Array | pa.ChunkedArray] = {}
+        concepts: dict[str, str] = {}
+        for mapped in recipe.columns:
+            concept = mapped.concept
+            if concept in wanted and concept not in concepts and mapped.source in table.column_names:
+                concepts[concept] = mapped.source
+                columns[mapped.source] = convert_column(table.column(mapped.source), vocabulary.concept(concept),
+                                                        vocabulary, mapped.code_map, recipe.reader.decimal).typed
+        typed[name] = (pa.table(columns) if columns else table.select([]), concepts)
+    settled = {name: Settled([], None, {}, dict(off[name])) for name in sources}
+    for name, found in check_linked(typed, vocabulary).items():
+        _table, recipe, header = sources[name]
+        for broken in found:
+            if broken.rule in off[name]:
+                continue
+            rows = pc.indices_nonzero(broken.mask)
+            examples = [Finding(header + 1 + int(i), broken.columns[0], None, broken.rule)
+                        for i in rows.slice(0, MAX_EXAMPLES).to_pylist()]
+            decision = recipe.rule(broken.rule)
+            kept = decision is not None and decision.action == "keep"
+            settled[name].results.append(RuleResult(
+                ", ".join(broken.columns), "", broken.rule, len(rows), examples, broken.label, broken.detail,
+                "keep" if kept else None, len(rows) if kept else 0, kind="coherence", columns=list(broken.columns),
+                reason=decision.reason if kept and decision is not None else ""))
+    return settled

@@ -24,6 +24,7 @@ from curator.pipeline import (
     CuratedTable,
     CurationResult,
     check_integrity,
+    check_rules_across,
     curate,
     export_package,
     export_submission,
@@ -326,6 +327,7 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
             notes.extend(check_integrity(tables, submission.links))
+            notes.extend(check_rules_across(tables, vocabulary))
             risk = submission_risk(tables, submission.protection.k_target)
             if strict:
                 for table in tables:

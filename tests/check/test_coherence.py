@@ -252,3 +252,24 @@ def test_rules_across_tables_flag_both_sides_of_a_linked_submission() -> None:
     assert {name: [(b.rule, b.mask.to_pylist(), b.columns) for b in broken] for name, broken in found.items()} == {
         "stays": [("no_event_after_death", [False, True, False, False], ["ipp", "entry"])],
         "deaths": [("no_event_after_death", [True, False, False], ["num", "died"])]}
+
+
+def test_rules_across_tables_settled_by_each_tables_decisions_on_the_text_as_read() -> None:
+    """settle_linked converts the source text, numbers rows as in the file and honours off and keep."""
+    from curator.check.coherence import settle_linked
+
+    stays = pa.table({"ipp": ["1", "1", "2"], "entry": ["03/01/2020", "05/03/2020", "01/01/2020"]})
+    deaths = pa.table({"num": ["1", "2"], "died": ["01/02/2020", "01/02/2020"]})
+    stay_recipe = Recipe(columns=[ColumnDecision("ipp", "patient_local_id"), ColumnDecision("entry", "admission_date")])
+    death_recipe = Recipe(columns=[ColumnDecision("num", "patient_local_id"), ColumnDecision("died", "death_date")])
+    death_recipe.rules = [RuleDecision("no_event_after_death", "keep", "certified later")]
+    settled = settle_linked({"stays": (stays, stay_recipe, 1), "deaths": (deaths, death_recipe, 1)}, load_vocabulary())
+    (stay,), (death,) = settled["stays"].results, settled["deaths"].results
+    assert (stay.rule, stay.count, [f.row for f in stay.examples], stay.column, stay.resolved) == (
+        "no_event_after_death", 1, [3], "ipp, entry", False)
+    assert (death.count, [f.row for f in death.examples], death.resolved, death.reason) == (
+        1, [2], True, "certified later")
+    assert all(f.value is None for f in (*stay.examples, *death.examples))
+    stay_recipe.rules = [RuleDecision("no_event_after_death", "off", "another check")]
+    settled = settle_linked({"stays": (stays, stay_recipe, 1), "deaths": (deaths, death_recipe, 1)}, load_vocabulary())
+    assert settled["stays"].results == [] and settled["stays"].off == {"no_event_after_death": "another check"}

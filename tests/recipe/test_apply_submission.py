@@ -18,6 +18,7 @@ from curator.recipe.model import RuleDecision
 from curator.recipe.submission import Submission
 
 TABLES = ("patients", "encounters", "conditions")
+CERTIFIED_DEATHS = "no_event_after_death"
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,11 @@ def synthea(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
         table = submission.table(name)
         assert table is not None
         table.rules.append(RuleDecision("repeated_stay", "keep", "several rows per patient and day"))
+    # Synthea certifies a death in a visit a week after it: found across tables, kept by the producer.
+    for name in ("encounters", "patients"):
+        table = submission.table(name)
+        assert table is not None
+        table.rules.append(RuleDecision(CERTIFIED_DEATHS, "keep", "death certified in a visit after the death"))
     submission.save(recipe)
     return {"dir": folder, "files": files, "recipe": recipe}
 
@@ -204,3 +210,63 @@ def test_risk_across_tables_is_counted_in_persons_as_a_plain_group_by_counts_it(
     assert risk["classes"] == len(sizes)
     assert risk["sample_uniques"] == sum(1 for size in sizes.values() if size == 1)
     assert risk["smallest_class"] == min(sizes.values())
+
+
+def _dead_after(folder: Path) -> tuple[list[int], list[int]]:
+    """The source rows of patients and of encounters where a visit starts after its patient's death,
+    counted with the csv module (the reference the checker is compared with)."""
+    with (folder / "patients.csv").open(encoding="utf-8") as handle:
+        patients = list(csv.DictReader(handle))
+    with (folder / "encounters.csv").open(encoding="utf-8") as handle:
+        visits = list(csv.DictReader(handle))
+    death = {p["Id"]: p["DEATHDATE"] for p in patients if p["DEATHDATE"]}
+    late = [(number, row["PATIENT"]) for number, row in enumerate(visits, start=2)
+            if row["PATIENT"] in death and row["START"][:10] > death[row["PATIENT"]]]
+    dead = {person for _number, person in late}
+    return [n for n, p in enumerate(patients, start=2) if p["Id"] in dead], [number for number, _p in late]
+
+
+def test_a_visit_after_the_patients_death_is_found_across_tables_with_its_rows(
+        synthea: dict[str, Path], keys: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    folder = synthea["dir"] / "after-death"
+    folder.mkdir()
+    for name in TABLES:
+        shutil.copy(synthea["files"] / f"{name}.csv", folder / f"{name}.csv")
+    # Synthea's own: two death certifications a week after the death. Planted: the first visit of the
+    # patient who died on 2004-03-21 moved to 2005 (its end too, so that the stay stays in order).
+    assert _dead_after(folder) == ([5, 12], [21, 188])
+    lines = (folder / "encounters.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    planted = next(number for number, line in enumerate(lines[1:], start=2)
+                   if line.split(",")[3] == "c2d1b552-0725-58ca-03fa-158d3437c06c" and line.split(",")[1] < "2004")
+    cells = lines[planted - 1].split(",")
+    cells[1:3] = ["2005-06-01T10:00:00Z", "2005-06-01T10:15:00Z"]
+    lines[planted - 1] = ",".join(cells)
+    (folder / "encounters.csv").write_text("".join(lines), encoding="utf-8")
+    patient_rows, visit_rows = _dead_after(folder)
+    assert patient_rows == [5, 12] and visit_rows == sorted([21, 188, planted])
+    submission = Submission.load(synthea["recipe"])
+    for table in submission.tables:
+        table.rules = [r for r in table.rules if r.rule != CERTIFIED_DEATHS]
+    undecided = synthea["dir"] / "after-death.json"
+    submission.save(undecided)
+    capsys.readouterr()
+    assert _apply(keys, undecided, synthea["dir"] / "after-death-strict.tar", folder, strict=True) == 1
+    err = capsys.readouterr().err
+    assert f"break '{CERTIFIED_DEATHS}'" in err and not (synthea["dir"] / "after-death-strict.tar").exists()
+    package = synthea["dir"] / "after-death.tar"
+    assert _apply(keys, undecided, package, folder) == 0
+    opened = synthea["dir"] / "after-death-opened"
+    _open(keys, package, opened)
+    with (opened / "validation-report.csv").open(encoding="utf-8-sig") as handle:
+        found = [row for row in csv.DictReader(handle, delimiter=";") if row["rule"] == CERTIFIED_DEATHS]
+    by_table: dict[str, list[dict[str, str]]] = {}
+    for row in found:
+        by_table.setdefault(row["column"].split(".", 1)[0], []).append(row)
+    assert sorted(by_table) == ["encounters", "patients"]
+    assert [int(row["row"]) for row in by_table["encounters"]] == visit_rows[:20]
+    assert {row["offending_rows"] for row in by_table["encounters"]} == {str(len(visit_rows))}
+    assert [int(row["row"]) for row in by_table["patients"]] == patient_rows
+    assert {row["offending_rows"] for row in by_table["patients"]} == {"2"}
+    assert all(row["value"] == "" for row in found)             # no value: the rows are named by the person key
+    # The recipe's decision settles them, as for the rules within a table: strict goes through.
+    assert _apply(keys, synthea["recipe"], synthea["dir"] / "after-death-kept.tar", folder, strict=True) == 0
