@@ -60,6 +60,14 @@ def _applied(keys: OpenedKeys, path: Path, recipe: Recipe, out: Path, stream: bo
     return pq.read_table(folder / "data.parquet"), result.validation + manifest, report
 
 
+def _described_type(folder: Path, name: str) -> str:
+    """The Table Schema type datapackage.json gives the column ``name``."""
+    described = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    fields = [f for resource in described["resources"] for f in resource["schema"]["fields"] if f["name"] == name]
+    assert len(fields) == 1
+    return str(fields[0]["type"])
+
+
 @pytest.mark.parametrize("stream", [False, True], ids=["whole", "streamed"])
 def test_the_time_is_dropped_by_default_and_said(opened_keys, vocabulary, admissions: Path, tmp_path: Path,
                                                  stream: bool) -> None:
@@ -69,6 +77,7 @@ def test_the_time_is_dropped_by_default_and_said(opened_keys, vocabulary, admiss
     assert pa.types.is_date32(column.type)
     assert column[0].as_py() == dt.date(2024, 12, 27)
     assert "the time of day of" in report and "was dropped" in report
+    assert _described_type(tmp_path / "opened", "admission_date") == "date"
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["whole", "streamed"])
@@ -82,6 +91,7 @@ def test_the_time_is_kept_when_the_decision_says_so(opened_keys, vocabulary, adm
     assert column[0].as_py() == dt.datetime(2024, 12, 27, 14, 30)
     assert column.to_pylist()[1:] == [dt.datetime.strptime(_admission(i), "%Y-%m-%d %H:%M") for i in range(1, ROWS)]
     assert "was dropped" not in report and "was dropped" not in said
+    assert _described_type(tmp_path / "opened", "admission_date") == "datetime"
     assert "time of day kept" in report
 
 
