@@ -16,6 +16,7 @@ phone number in it asks nothing of the producer (unless a decision excludes rows
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -29,6 +30,7 @@ from curator.mapping.vocabulary import Concept, Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.recipe.model import ColumnDecision, Recipe
+from curator.recipe.params import keeps_time
 
 
 def _decide(failure: Failure, text: pa.Array, decision: ColumnDecision) -> dict[str, pa.Array]:
@@ -127,7 +129,11 @@ def _mapped_columns(names: list[str], recipe: Recipe, vocabulary: Vocabulary) ->
     for name in names:
         decision = recipe.column(name)
         if decision is not None and decision.concept is not None and _checked(decision):
-            mapped[name] = (decision, vocabulary.concept(decision.concept))
+            concept = vocabulary.concept(decision.concept)
+            if concept.value_type == "date" and keeps_time(decision.transform.params):
+                # The explicit choice to keep the time of day: read as date-times, typed as timestamps.
+                concept = dataclasses.replace(concept, value_type="datetime")
+            mapped[name] = (decision, concept)
     return mapped
 
 

@@ -99,3 +99,14 @@ def shift_dates(dates: pa.Array, person_tokens: pa.Array, secret: bytes, max_day
     per_row = pa.array(offsets).take(encoded.indices)           # null where the person is unknown
     days = pc.add(dates.cast(pa.int32()).cast(pa.int64()), per_row)
     return days.cast(pa.int32()).cast(pa.date32())
+
+
+def with_time_of(values: pa.Array | pa.ChunkedArray, days: pa.Array, shifted: pa.Array) -> pa.Array:
+    """``shifted`` (the dates ``days`` moved) with the time of day of ``values`` when they are date-times
+    kept with their time (``time: keep``), so that a date shift moves the day and keeps the hour."""
+    if not pa.types.is_timestamp(values.type):
+        return shifted
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks() if values.num_chunks else pa.array([], values.type)
+    time_of_day = pc.subtract(values, days.cast(values.type))
+    return pc.add(shifted.cast(values.type), time_of_day)

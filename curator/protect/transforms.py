@@ -266,8 +266,9 @@ def _date_shift(ctx: _Context) -> pa.Array:
                          Location(column=ctx.column),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose the column that identifies the person."))) from exc
     tokens = pseudonymise(person_values, secret, pseudonym_kind(person), ctx.parallel_above)
-    return dates.shift_dates(dates.as_dates(ctx.values, ctx.column), tokens, secret,
-                             ctx.param("max_days"), ctx.column)
+    days = dates.as_dates(ctx.values, ctx.column)
+    shifted = dates.shift_dates(days, tokens, secret, ctx.param("max_days"), ctx.column)
+    return dates.with_time_of(ctx.values, days, shifted)
 
 
 def _age_at(ctx: _Context) -> pa.Array:

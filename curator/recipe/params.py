@@ -27,6 +27,8 @@ MAX_TEXT = 4096
 # the protect stage implements.
 DATE_LEVELS = ("year", "year_month", "quarter")
 KINDS = ("generic", "nir", "name")
+# What becomes of the time of day when a date-time column is mapped to a date concept.
+TIMES = ("drop", "keep")
 
 
 @dataclass(frozen=True)
@@ -71,20 +73,24 @@ class Action:
 
 
 _NUMBER_BOUND = "at most 2^53 in size"
+_TIME = Param("choice", "date-times mapped to a date concept: the time of day dropped (default) or kept",
+              choices=TIMES)
 
 ACTIONS: dict[str, Action] = {
-    "keep": Action(),
+    "keep": Action({"time": _TIME}),
     "drop": Action(),
     "scrub": Action(),
     "pseudonymise": Action({
         "kind": Param("choice", "normalisation before hashing (guessed from the concept or name when absent)",
                       choices=KINDS, nullable=True)}),
     "generalise": Action({
-        "to": Param("choice", "the coarser form", choices=(*DATE_LEVELS, "department", "region"))},
+        "to": Param("choice", "the coarser form", choices=(*DATE_LEVELS, "department", "region")),
+        "time": _TIME},
         at_least_one=("to",)),
     "date_shift": Action({
         "max_days": Param("integer", "largest shift in days, either way", minimum=1, maximum=36_500),
-        "person_column": Param("text", "source column naming the person (one shift per person)")},
+        "person_column": Param("text", "source column naming the person (one shift per person)"),
+        "time": _TIME},
         at_least_one=("max_days",)),
     "age_at": Action({
         "reference": Param("text", "a date YYYY-MM-DD, or the source column holding one per row")},
@@ -255,3 +261,8 @@ def parameters_markdown() -> str:
     lines.append(f"Numbers are finite ({_NUMBER_BOUND}); whole numbers are written without a decimal point; "
                  "an unknown parameter is refused.")
     return "\n".join(lines) + "\n"
+
+
+def keeps_time(params: Mapping[str, Any]) -> bool:
+    """Whether a column decision's parameters keep the time of day of date-times mapped to a date concept."""
+    return params.get("time") == "keep"

@@ -27,6 +27,7 @@ from curator.protect.transforms import output_name, pseudonym_kind
 from curator.protect.utility import HISTOGRAM_BINS, Utility
 from curator.recipe.drift import LISTED_VALUES
 from curator.recipe.model import ColumnDecision, Recipe
+from curator.recipe.params import keeps_time
 from curator.report.strings import EN, number, percent, translate_note, translator
 from curator.result import CurationResult
 from curator.source import LoadedTable
@@ -287,6 +288,13 @@ def _row_flag(c: ColumnDecision, classes: dict[str, str], kept_direct: set[str])
 
 def describe_transform(decision: ColumnDecision, t: Any, kept_direct: bool = False) -> str:
     """The action of a column in plain words, with its parameters."""
+    text = _described(decision, t, kept_direct)
+    if decision.transform.action in ("keep", "date_shift") and keeps_time(decision.transform.params):
+        text += t("act_time_kept")
+    return text
+
+
+def _described(decision: ColumnDecision, t: Any, kept_direct: bool) -> str:
     action = decision.transform.action
     params = decision.transform.params
     if action == "keep":

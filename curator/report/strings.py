@@ -127,6 +127,7 @@ EN: dict[str, str] = {
     "act_rare_to_other": "categories with fewer than {threshold} records replaced by “{other}”",
     "act_rare_to_empty": "categories with fewer than {threshold} records emptied",
     "act_scrub": "free text scrubbed of what the detectors find (names, numbers, phones, e-mails, addresses, dates)",
+    "act_time_kept": "; the time of day kept",
     "act_other": "{action}",
     "params": "parameters: {params}",
     # validation
@@ -337,6 +338,7 @@ FR: dict[str, str] = {
     "no_transforms": "Toutes les colonnes exportées sont conservées telles quelles.",
     "act_keep": "conservée telle quelle",
     "act_keep_direct": "conservée telle quelle bien qu'identifiante (choix confirmé explicitement)",
+    "act_time_kept": " ; l'heure conservée",
     "act_drop": "non exportée",
     "act_pseudonymise": "remplacée par un pseudonyme (HMAC-SHA-256 sous le secret du producteur ; normalisée comme "
                         "{kind})",

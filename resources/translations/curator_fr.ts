@@ -1272,6 +1272,18 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
         <translation>Pourquoi ce concept est suggéré</translation>
     </message>
     <message>
+        <source>Keep the time of day</source>
+        <translation>Conserver l&apos;heure</translation>
+    </message>
+    <message>
+        <source>The column holds dates with a time of day. Unticked, the package keeps the date alone; ticked, the date and the time.</source>
+        <translation>La colonne contient des dates avec une heure. Décoché, le paquet ne garde que la date ; coché, la date et l&apos;heure.</translation>
+    </message>
+    <message>
+        <source>Keep the time of day of the selected column</source>
+        <translation>Conserver l&apos;heure de la colonne sélectionnée</translation>
+    </message>
+    <message>
         <source>Notes on the suggestions</source>
         <translation>Remarques sur les suggestions</translation>
     </message>
@@ -1356,6 +1368,14 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
     <message>
         <source>unmap &apos;{name}&apos;</source>
         <translation>retirer la correspondance de « {name} »</translation>
+    </message>
+    <message>
+        <source>keep the time of day of &apos;{name}&apos;</source>
+        <translation>conserver l&apos;heure de « {name} »</translation>
+    </message>
+    <message>
+        <source>drop the time of day of &apos;{name}&apos;</source>
+        <translation>retirer l&apos;heure de « {name} »</translation>
     </message>
     <message>
         <source>suggested</source>

@@ -1,7 +1,11 @@
-"""The Map step's code table (approve, reject, set a code by hand, undo) and its validation issues panel."""
+"""The Map step's code table (approve, reject, set a code by hand, undo), its validation issues panel, and its
+"Keep the time of day" control for date-times mapped to a date concept."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from curator.recipe.model import Transform
 from curator.resources import demo_csv
 from tests.report.scenario import BAD_DATES, broken_demo_csv
 from tests.ui.conftest import load
@@ -80,3 +84,37 @@ def test_validation_issues_on_the_map_step_lead_to_the_cell(qtbot, window, tmp_p
     model = view.model()
     assert model.data(index) == BAD_DATES[0]
     assert window.load_page.data_view.model.table().column_names[index.column()] == "Date de diagnostic"
+
+
+def test_the_time_of_day_is_kept_by_a_control_and_undone(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "admissions.csv"
+    rows = ["numero_patient;date_entree;age"]
+    rows += [f"P{i:05d};2024-{1 + i % 12:02d}-{1 + i % 27:02d} {i % 24:02d}:{(i * 7) % 60:02d};{20 + i % 60}"
+             for i in range(200)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert load(qtbot, window, path)
+    qtbot.waitUntil(lambda: not window.runner.running() and window.session.proposed is not None, timeout=120_000)
+    window.go_to(1)
+    page = window.map_page
+    page.accept_all()
+    assert window.session.recipe.column("date_entree").concept == "admission_date"
+    _select_column(page, "age")
+    assert page.keep_time_box.isHidden()                 # not date-times: nothing to keep
+    _select_column(page, "date_entree")
+    assert not page.keep_time_box.isHidden() and not page.keep_time_box.isChecked()
+    before = window.session.recipe.column("date_entree").transform
+    assert "time" not in before.params
+
+    page.keep_time_box.setChecked(True)
+    after = window.session.recipe.column("date_entree").transform
+    assert after.params == {**before.params, "time": "keep"} and after.action == before.action
+    assert "keep the time of day" in window.undo_actions.undo_action.text()
+
+    window.undo_actions.undo_action.trigger()
+    assert window.session.recipe.column("date_entree").transform == Transform(before.action, before.params)
+    assert not page.keep_time_box.isChecked()
+    window.undo_actions.redo_action.trigger()
+    assert window.session.recipe.column("date_entree").transform.params["time"] == "keep"
+    assert page.keep_time_box.isChecked()
+    page.keep_time_box.setChecked(False)
+    assert "time" not in window.session.recipe.column("date_entree").transform.params

@@ -10,11 +10,13 @@ from collections.abc import Callable
 from curator.mapping import CodeList
 from curator.mapping.codes import approve, reject, set_code
 from curator.recipe.model import ColumnDecision, Transform
+from curator.recipe.params import ACTIONS, keeps_time
 from curator.undo import ReplaceColumnDecision, SetAttributes
 from ui.i18n import core_text, format_local
 from ui.pages.common import RebuiltWhenShown, add_validation_findings, item_target, notice, page_header, split
 from ui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -154,6 +156,7 @@ class MapPage(QWidget, RebuiltWhenShown):
         self.columns_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         self.columns_table.itemSelectionChanged.connect(self._show_codes)
         self.columns_table.itemSelectionChanged.connect(self._show_reason)
+        self.columns_table.itemSelectionChanged.connect(self._show_time)
 
         codes_box = QGroupBox(self.tr("Coded values of the selected column"), self)
         codes_layout = QVBoxLayout(codes_box)
@@ -213,6 +216,15 @@ class MapPage(QWidget, RebuiltWhenShown):
         self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason_label.setAccessibleName(self.tr("Why this concept is suggested"))
         why_layout.addWidget(self.reason_label, 1)
+        # Date-times mapped to a date concept lose their time unless the user keeps it, explicitly.
+        self.keep_time_box = QCheckBox(self.tr("Keep the time of day"), why_box)
+        self.keep_time_box.setToolTip(self.tr(
+            "The column holds dates with a time of day. Unticked, the package keeps the date alone; ticked, "
+            "the date and the time."))
+        self.keep_time_box.setAccessibleName(self.tr("Keep the time of day of the selected column"))
+        self.keep_time_box.toggled.connect(self.set_keep_time)
+        self.keep_time_box.hide()
+        why_layout.addWidget(self.keep_time_box)
         # Each part keeps a usable height; at 900×600 the panel scrolls rather than crushing the codes.
         why_box.setMinimumHeight(90)
         codes_box.setMinimumHeight(230)
@@ -385,6 +397,7 @@ class MapPage(QWidget, RebuiltWhenShown):
                 class_item.setText(self.class_label(self.session.effective_class(name_item.text())))
         self._update_status()
         self._show_codes()
+        self._show_time()
 
     def _update_status(self) -> None:
         loaded, vocabulary = self.session.loaded, self.session.vocabulary
@@ -433,6 +446,40 @@ class MapPage(QWidget, RebuiltWhenShown):
             decision.transform = Transform("drop")     # never let a mapping quietly export an identifier
         label = (self.tr("map '{name}' to {concept}").format(name=source, concept=concept_id) if concept_id
                  else self.tr("unmap '{name}'").format(name=source))
+        self._push_decision(decision, label)
+
+    def _holds_datetimes(self, decision: ColumnDecision | None) -> bool:
+        """Whether ``decision`` maps a column profiled as date-times to a date concept, with an action
+        that takes the ``time`` parameter."""
+        vocabulary = self.session.vocabulary
+        if decision is None or not decision.concept or vocabulary is None:
+            return False
+        concept = vocabulary.concepts.get(decision.concept)
+        profile = next((p for p in self.session.profiles or [] if p.name == decision.source), None)
+        return (concept is not None and concept.value_type == "date" and profile is not None
+                and profile.inferred_type == "datetime"
+                and "time" in ACTIONS.get(decision.transform.action, ACTIONS["drop"]).params)
+
+    def _show_time(self) -> None:
+        decision = self._selected_decision()
+        shown = self._holds_datetimes(decision)
+        self.keep_time_box.blockSignals(True)
+        self.keep_time_box.setChecked(shown and decision is not None and keeps_time(decision.transform.params))
+        self.keep_time_box.blockSignals(False)
+        self.keep_time_box.setVisible(shown)
+
+    def set_keep_time(self, keep: bool) -> None:
+        """Keep or drop the time of day of the selected column's date-times, as one undo step."""
+        current = self._selected_decision()
+        if not self._holds_datetimes(current) or current is None or keeps_time(current.transform.params) == keep:
+            return
+        decision = copy.deepcopy(current)
+        if keep:
+            decision.transform.params["time"] = "keep"
+        else:
+            decision.transform.params.pop("time", None)      # dropping the time is the default
+        label = (self.tr("keep the time of day of '{name}'") if keep
+                 else self.tr("drop the time of day of '{name}'")).format(name=decision.source)
         self._push_decision(decision, label)
 
     def _push_decision(self, decision: ColumnDecision, label: str) -> None:
