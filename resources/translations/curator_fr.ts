@@ -423,8 +423,8 @@
         <translation>Fichiers de secret (*.secret *.age);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Create…</source>
-        <translation>Créer…</translation>
+        <source>Create a new secret…</source>
+        <translation>Créer un nouveau secret…</translation>
     </message>
     <message>
         <source>Create a new secret, saved under the passphrase below. Keep it: the same secret gives the same pseudonyms next year.</source>
