@@ -644,6 +644,13 @@
     </message>
 </context>
 <context>
+    <name>HistogramChart</name>
+    <message>
+        <source>Run Reach k to see what the data keep</source>
+        <translation>Lancez « Atteindre k » pour voir ce que gardent les données</translation>
+    </message>
+</context>
+<context>
     <name>LoadPage</name>
     <message>
         <source>Open a file…</source>
@@ -1469,10 +1476,6 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
         <translation>Quasi-identifiant</translation>
     </message>
     <message>
-        <source>Before → after (first values)</source>
-        <translation>Avant → après (premières valeurs)</translation>
-    </message>
-    <message>
         <source>Protection of each column</source>
         <translation>Protection de chaque colonne</translation>
     </message>
@@ -1515,6 +1518,26 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
     <message>
         <source>Chart of group sizes</source>
         <translation>Graphique des tailles de groupes</translation>
+    </message>
+    <message>
+        <source>Quasi-identifiers in order of importance</source>
+        <translation>Quasi-identifiants par ordre d&apos;importance</translation>
+    </message>
+    <message>
+        <source>Reach k blanks cells of the last ones first and keeps the first ones longest</source>
+        <translation>Atteindre k masque d&apos;abord les cellules des derniers et garde les premiers le plus longtemps</translation>
+    </message>
+    <message>
+        <source>Order of importance</source>
+        <translation>Ordre d&apos;importance</translation>
+    </message>
+    <message>
+        <source>More important</source>
+        <translation>Plus important</translation>
+    </message>
+    <message>
+        <source>Less important</source>
+        <translation>Moins important</translation>
     </message>
     <message>
         <source>Reach k</source>
@@ -1673,6 +1696,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>retirer « {name} » des quasi-identifiants</translation>
     </message>
     <message>
+        <source>change the importance of &apos;{name}&apos;</source>
+        <translation>changer l&apos;importance de « {name} »</translation>
+    </message>
+    <message>
         <source>set k to {k}</source>
         <translation>fixer k à {k}</translation>
     </message>
@@ -1715,10 +1742,6 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>{column}: level {level}/{top}</source>
         <translation>{column} : niveau {level}/{top}</translation>
-    </message>
-    <message>
-        <source>Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}.</source>
-        <translation>Trouvé : {parts}. Information perdue : {loss:.0%} ; enregistrements supprimés : {suppressed}.</translation>
     </message>
     <message>
         <source>; </source>
@@ -2149,6 +2172,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>duplicated where values must be unique</source>
         <translation>en double alors que les valeurs doivent être uniques</translation>
+    </message>
+    <message>
+        <source>the same primary key on several rows</source>
+        <translation>la même clé primaire sur plusieurs lignes</translation>
+    </message>
+    <message>
+        <source>refers to no row of the table it links to</source>
+        <translation>ne renvoie à aucune ligne de la table liée</translation>
     </message>
     <message>
         <source>{rows} rows checked: no problem found.</source>
@@ -3331,6 +3362,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>recette</translation>
     </message>
     <message>
+        <source>this recipe describes a submission of {count} linked tables, not one file</source>
+        <translation>cette recette décrit un envoi de {count} tables liées, pas un seul fichier</translation>
+    </message>
+    <message>
+        <source>Give all the submission&apos;s files (or their folder) to &apos;curator apply&apos; with this recipe.</source>
+        <translation>Donnez tous les fichiers de l&apos;envoi (ou leur dossier) à « curator apply » avec cette recette.</translation>
+    </message>
+    <message>
         <source>hierarchy</source>
         <translation>hiérarchie</translation>
     </message>
@@ -3913,6 +3952,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>package written</source>
         <translation>paquet écrit</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s tables do not match the members: {problems}</source>
+        <translation>les tables du manifeste ne correspondent pas aux membres : {problems}</translation>
     </message>
     <message>
         <source>a package needs at least one member</source>
@@ -4643,6 +4686,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Regardez ce que c&apos;est, supprimez-le, puis relancez.</translation>
     </message>
     <message>
+        <source>{file} changed while it was being read (same size and modification time, other content): another program is probably writing to it</source>
+        <translation>{file} a changé pendant sa lecture (même taille et même date de modification, autre contenu) : un autre programme est probablement en train d&apos;y écrire</translation>
+    </message>
+    <message>
         <source>gone</source>
         <translation>disparu</translation>
     </message>
@@ -4918,12 +4965,185 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <source>the package would be below the recipe&apos;s k: {problem}</source>
         <translation>le paquet serait en dessous du k de la recette : {problem}</translation>
     </message>
-</context>
-<context>
-    <name>HistogramChart</name>
     <message>
-        <source>Run Reach k to see what the data keep</source>
-        <translation>Lancez « Atteindre k » pour voir ce que gardent les données</translation>
+        <source>{keys} key(s) of {table} are held by several rows</source>
+        <translation>{keys} clé(s) de {table} figurent sur plusieurs lignes</translation>
+    </message>
+    <message>
+        <source>{table}.{columns} → {ref_table}.{ref_columns}: no such row</source>
+        <translation>{table}.{columns} → {ref_table}.{ref_columns} : aucune ligne correspondante</translation>
+    </message>
+    <message>
+        <source>required export fields are empty: {fields}; the hub cannot file a submission without them</source>
+        <translation>des champs d&apos;export obligatoires sont vides : {fields} ; la plateforme ne peut pas classer un envoi sans eux</translation>
+    </message>
+    <message>
+        <source>Fill them in the recipe&apos;s &apos;export&apos; section (or on the Export page) and export again.</source>
+        <translation>Remplissez-les dans la section « export » de la recette (ou sur la page Exporter) et exportez à nouveau.</translation>
+    </message>
+    <message>
+        <source>a submission needs at least one table</source>
+        <translation>un envoi contient au moins une table</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot name a table: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only, starting with a letter or digit</source>
+        <translation>« {name} » ne peut pas nommer une table : lettres minuscules, chiffres, « . », « _ » et « - » seulement, en commençant par une lettre ou un chiffre</translation>
+    </message>
+    <message>
+        <source>two tables would be the same member {names}</source>
+        <translation>deux tables deviendraient le même membre {names}</translation>
+    </message>
+    <message>
+        <source>the tables cannot be described: {problems}</source>
+        <translation>les tables ne peuvent pas être décrites : {problems}</translation>
+    </message>
+    <message>
+        <source>Name each table and its keys after its output columns.</source>
+        <translation>Nommez chaque table et ses clés d&apos;après ses colonnes en sortie.</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (named by its primary key)</source>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (nommée par sa clé primaire)</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (named by a foreign key)</source>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (nommée par une clé étrangère)</translation>
+    </message>
+    <message>
+        <source>a foreign key of table &apos;{table}&apos; refers to table &apos;{ref}&apos;, which the submission does not hold</source>
+        <translation>une clé étrangère de la table « {table} » renvoie à la table « {ref} », que l&apos;envoi ne contient pas</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (referred to by a foreign key of &apos;{source}&apos;)</source>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (à laquelle renvoie une clé étrangère de « {source} »)</translation>
+    </message>
+    <message>
+        <source>a foreign key of table &apos;{table}&apos; pairs {count} column(s) with {ref_count} of &apos;{ref}&apos;</source>
+        <translation>une clé étrangère de la table « {table} » associe {count} colonne(s) à {ref_count} de « {ref} »</translation>
+    </message>
+    <message>
+        <source>cannot write the data package ({reason})</source>
+        <translation>impossible d&apos;écrire le data package ({reason})</translation>
+    </message>
+    <message>
+        <source>{table}.{column} refers to {ref_table}.{ref_column}, but one is &apos;{action}&apos; and the other &apos;{ref_action}&apos;: the tables could not be joined</source>
+        <translation>{table}.{column} renvoie à {ref_table}.{ref_column}, mais l&apos;une est « {action} » et l&apos;autre « {ref_action} » : les tables ne pourraient plus être jointes</translation>
+    </message>
+    <message>
+        <source>Pseudonymise both ends of every link (or remove the link from the recipe&apos;s &apos;links&apos;).</source>
+        <translation>Pseudonymisez les deux extrémités de chaque lien (ou retirez le lien des « links » de la recette).</translation>
+    </message>
+    <message>
+        <source>{table}.{column} is pseudonymised as a &apos;{kind}&apos; like {ref_table}.{ref_column}, which it refers to</source>
+        <translation>{table}.{column} est pseudonymisée comme « {kind} », comme {ref_table}.{ref_column} à laquelle elle renvoie</translation>
+    </message>
+    <message>
+        <source>no data file was found in what was given</source>
+        <translation>aucun fichier de données n&apos;a été trouvé dans ce qui a été donné</translation>
+    </message>
+    <message>
+        <source>Give the files, or a folder holding them directly.</source>
+        <translation>Donnez les fichiers, ou un dossier qui les contient directement.</translation>
+    </message>
+    <message>
+        <source>{count} files were given; a submission holds at most {most} tables</source>
+        <translation>{count} fichiers ont été donnés ; un envoi contient au plus {most} tables</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; identifies the rows of {table}: its {rows} values are all present and all different</source>
+        <translation>« {column} » identifie les lignes de {table} : ses {rows} valeurs sont toutes présentes et toutes différentes</translation>
+    </message>
+    <message>
+        <source>its header names {table}</source>
+        <translation>son en-tête nomme {table}</translation>
+    </message>
+    <message>
+        <source>both are mapped to {concept}</source>
+        <translation>les deux correspondent à {concept}</translation>
+    </message>
+    <message>
+        <source>all its {distinct} distinct values are values of {table}.{key}</source>
+        <translation>ses {distinct} valeurs distinctes sont toutes des valeurs de {table}.{key}</translation>
+    </message>
+    <message>
+        <source>{missing} of its {distinct} distinct values are not in {table}.{key} (orphans, reported at apply)</source>
+        <translation>{missing} de ses {distinct} valeurs distinctes ne sont pas dans {table}.{key} (orphelines, signalées à l&apos;application)</translation>
+    </message>
+    <message>
+        <source>primary key {table}.{column}: {why}</source>
+        <translation>clé primaire {table}.{column} : {why}</translation>
+    </message>
+    <message>
+        <source>{table} has no primary key: no identifier column holds a different value on every row</source>
+        <translation>{table} n&apos;a pas de clé primaire : aucune colonne d&apos;identifiant n&apos;a une valeur différente sur chaque ligne</translation>
+    </message>
+    <message>
+        <source>link {link}: {why}</source>
+        <translation>lien {link} : {why}</translation>
+    </message>
+    <message>
+        <source>no person key: no table&apos;s key names a person nor do its columns describe people; risk is counted in records</source>
+        <translation>pas de clé de personne : aucune clé de table ne désigne une personne et aucune table ne décrit des personnes ; le risque est compté en enregistrements</translation>
+    </message>
+    <message>
+        <source>its key is mapped to or identified as a person&apos;s identifier</source>
+        <translation>sa clé correspond à un identifiant de personne, ou a été détectée comme tel</translation>
+    </message>
+    <message>
+        <source>its columns describe people ({count} kinds: names, birth, sex...)</source>
+        <translation>ses colonnes décrivent des personnes ({count} sortes : noms, naissance, sexe…)</translation>
+    </message>
+    <message>
+        <source>person key {table}.{column}: {why}</source>
+        <translation>clé de personne {table}.{column} : {why}</translation>
+    </message>
+    <message>
+        <source>person key {table}.{column}: it refers to {person}.{key}</source>
+        <translation>clé de personne {table}.{column} : elle renvoie à {person}.{key}</translation>
+    </message>
+    <message>
+        <source>{table} has no person key: none of its columns refers to {person}.{key}</source>
+        <translation>{table} n&apos;a pas de clé de personne : aucune de ses colonnes ne renvoie à {person}.{key}</translation>
+    </message>
+    <message>
+        <source>{table}.{column} is a key: pseudonymised rather than &apos;{action}&apos;, so that the tables still join</source>
+        <translation>{table}.{column} est une clé : pseudonymisée plutôt que « {action} », pour que les tables restent jointes</translation>
+    </message>
+    <message>
+        <source>{table}: {note}</source>
+        <translation>{table} : {note}</translation>
+    </message>
+    <message>
+        <source>Correct the recipe&apos;s &apos;tables&apos; and &apos;links&apos;, or re-create it with &apos;curator recipe init&apos;.</source>
+        <translation>Corrigez les « tables » et « links » de la recette, ou recréez-la avec « curator recipe init ».</translation>
+    </message>
+    <message>
+        <source>tables[{number}] has no name</source>
+        <translation>tables[{number}] n&apos;a pas de nom</translation>
+    </message>
+    <message>
+        <source>two tables are named &apos;{name}&apos;</source>
+        <translation>deux tables s&apos;appellent « {name} »</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: key column &apos;{column}&apos; is not one of its columns</source>
+        <translation>table « {table} » : la colonne clé « {column} » n&apos;est pas une de ses colonnes</translation>
+    </message>
+    <message>
+        <source>links[{number}] names table &apos;{table}&apos;, which the recipe does not describe</source>
+        <translation>links[{number}] nomme la table « {table} », que la recette ne décrit pas</translation>
+    </message>
+    <message>
+        <source>links[{number}]: &apos;{columns}&apos; not in table &apos;{table}&apos;</source>
+        <translation>links[{number}] : « {columns} » n&apos;est pas dans la table « {table} »</translation>
+    </message>
+    <message>
+        <source>links[{number}] joins {count} column(s) to {ref_count}</source>
+        <translation>links[{number}] joint {count} colonne(s) à {ref_count}</translation>
+    </message>
+    <message>
+        <source>the submission&apos;s tables and links do not fit together</source>
+        <translation>les tables et les liens de l&apos;envoi ne concordent pas</translation>
     </message>
 </context>
 </TS>
