@@ -177,7 +177,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.columns_table.horizontalHeader().setStretchLastSection(True)
         self.columns_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         for column, width in ((COLUMN, 170), (CLASS, 170), (ACTION, 150), (QUASI, 110), (FLOOR, 130)):
-            self.columns_table.setColumnWidth(column, width)
+            header = self.columns_table.horizontalHeaderItem(column)
+            # French headers are longer: a header is never cut, its column widened instead.
+            needed = self.fontMetrics().horizontalAdvance(header.text()) + 24 if header is not None else 0
+            self.columns_table.setColumnWidth(column, max(width, needed))
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -226,14 +229,16 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.importance_list.setToolTip(self.tr("Reach k blanks cells of the last ones first and keeps the first "
                                                 "ones longest"))
         self.importance_list.setMaximumHeight(self.fontMetrics().height() * 5 + 8)
-        risk_form.addRow(self.tr("Order of importance"), self.importance_list)
+        # Caption, list and buttons each span the panel: beside a caption they widened it past 400 px.
+        risk_form.addRow(QLabel(self.tr("Order of importance"), risk_box))
+        risk_form.addRow(self.importance_list)
         moves = QHBoxLayout()
         for caption, step in ((self.tr("More important"), -1), (self.tr("Less important"), 1)):
             button = QPushButton(caption, risk_box)
             button.setAccessibleName(caption)
             button.clicked.connect(lambda _c=False, s=step: self.move_importance(s))
             moves.addWidget(button)
-        risk_form.addRow("", moves)
+        risk_form.addRow(moves)
         self.reach_button = QPushButton(self.tr("Reach k"), risk_box)
         self.reach_button.setToolTip(self.tr("Find the least generalisation of the quasi-identifiers that makes "
                                              "every group at least k records"))
