@@ -69,6 +69,12 @@ def applicable(vocabulary: Vocabulary, concept_columns: Mapping[str, str]) -> li
     ``concept_columns``: concept id -> the (first) column mapped to it."""
     found = []
     for rule in vocabulary.rules:
+        if rule.kind == "plausible":
+            # The measure, then the first way of telling the age that this table maps.
+            way = next((w for w in rule.ages if all(c in concept_columns for c in w)), None)
+            if rule.concepts[0] in concept_columns and way is not None:
+                found.append((rule, [concept_columns[c] for c in (rule.concepts[0], *way)]))
+            continue
         if rule.linked or not all(c in concept_columns for c in rule.concepts):
             continue
         if any(c in concept_columns for c in rule.unless_mapped):
@@ -144,9 +150,7 @@ def _years_below(days: np.ndarray, start: np.ndarray, end: np.ndarray, bound: fl
     below = days < whole * 365.2425
     near = np.flatnonzero((days >= min(edges) - 2) & (days <= max(edges) + 2))
     if len(near):
-        start_year, start_day = _year_and_day(start[near])
-        end_year, end_day = _year_and_day(end[near])
-        below[near] = end_year - start_year - (end_day < start_day) < whole
+        below[near] = _whole_years(start[near], end[near]) < whole
     return below
 
 
@@ -157,6 +161,51 @@ def _year_and_day(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
     day = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
     return years.astype(np.int64), month * 100 + day
+
+
+def _whole_years(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The age in whole years from ``start`` to ``end`` (datetime64[D]), birthdays counted on the calendar."""
+    start_year, start_day = _year_and_day(start)
+    end_year, end_day = _year_and_day(end)
+    return end_year - start_year - (end_day < start_day)
+
+
+def _ages_at(start: np.ndarray, end: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Whole years from ``start`` to ``end``, exact where it decides on which side of an age in ``edges``
+    a row falls (only rows within a few days of such a birthday need the calendar)."""
+    days = (end - start).astype(np.int64)
+    years = np.floor(days / 365.2425)
+    near = np.zeros(len(days), dtype=np.bool_)
+    for edge in edges[edges > 0]:
+        near |= (days >= np.floor(edge) * 365 - 2) & (days <= np.ceil(edge) * 366 + 2)
+    rows = np.flatnonzero(near)
+    if len(rows):
+        years[rows] = _whole_years(start[rows], end[rows])
+    return years
+
+
+def _plausible(rule: Rule, arrays: Sequence[pa.Array]) -> pa.Array:
+    """A measure outside the bounds of its row's band of age (an age column, or whole years between two dates)."""
+    value, *age = arrays
+    known = _present(value) & np.logical_and.reduce([_present(a) for a in age])
+    broken = np.zeros(len(value), dtype=np.bool_)
+    rows = np.flatnonzero(known)
+    if not len(rows):
+        return pa.array(broken)
+    measure = _as_numpy(pc.cast(value, pa.float64()).take(pa.array(rows)), np.float64)
+    starts = np.array([b.age for b in rule.bands])
+    if len(age) == 1:
+        years = np.floor(_as_numpy(pc.cast(age[0], pa.float64()).take(pa.array(rows)), np.float64))
+    else:
+        years = _ages_at(_days(age[0])[rows], _days(age[1])[rows], starts)
+    lows = np.array([-np.inf if b.minimum is None else b.minimum for b in rule.bands])
+    highs = np.array([np.inf if b.maximum is None else b.maximum for b in rule.bands])
+    band = np.searchsorted(starts, years, side="right") - 1
+    # An age below the first band (a negative age: another rule's finding) is not judged here.
+    judged = band >= 0
+    band = np.maximum(band, 0)
+    broken[rows] = judged & ((measure < lows[band]) | (measure > highs[band]))
+    return pa.array(broken)
 
 
 # Texts of at most this many digits are keyed by their number (times 20, plus their length: '007' is not '7').
@@ -326,7 +375,8 @@ def evaluate(rules: Sequence[tuple[Rule, list[str]]], columns: Mapping[str, pa.A
         else:
             arrays = [columns[n] for n in names]
             combined = [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays]
-            mask = {"order": _order, "presence": _presence, "span": _span}[rule.kind](rule, combined)
+            mask = {"order": _order, "presence": _presence, "span": _span, "plausible": _plausible}[rule.kind](
+                rule, combined)
         found.append(Broken(rule.id, rule.label, rule.describe(), names, mask, keys))
     return found
 
