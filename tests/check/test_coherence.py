@@ -277,25 +277,39 @@ def test_rules_across_tables_flag_both_sides_of_a_linked_submission() -> None:
         "deaths": [("no_event_after_death", [True, False, False], ["num", "died"])]}
 
 
-def test_rules_across_tables_settled_by_each_tables_decisions_on_the_text_as_read() -> None:
-    """settle_linked converts the source text, numbers rows as in the file and honours off and keep."""
-    from curator.check.coherence import settle_linked
+def test_rules_across_tables_bound_to_a_table_take_its_recipes_decisions() -> None:
+    """Bound to the other table's values per person, a rule across tables is checked and decided with the
+    table's own rules: rows numbered as in the file, kept with a reason, excluded, or switched off."""
+    from curator.check.coherence import bind_linked, converted_linked, with_bound
 
     stays = pa.table({"ipp": ["1", "1", "2"], "entry": ["03/01/2020", "05/03/2020", "01/01/2020"]})
     deaths = pa.table({"num": ["1", "2"], "died": ["01/02/2020", "01/02/2020"]})
     stay_recipe = Recipe(columns=[ColumnDecision("ipp", "patient_local_id"), ColumnDecision("entry", "admission_date")])
     death_recipe = Recipe(columns=[ColumnDecision("num", "patient_local_id"), ColumnDecision("died", "death_date")])
-    death_recipe.rules = [RuleDecision("no_event_after_death", "keep", "certified later")]
-    settled = settle_linked({"stays": (stays, stay_recipe, 1), "deaths": (deaths, death_recipe, 1)}, load_vocabulary())
-    (stay,), (death,) = settled["stays"].results, settled["deaths"].results
-    assert (stay.rule, stay.count, [f.row for f in stay.examples], stay.column, stay.resolved) == (
-        "no_event_after_death", 1, [3], "ipp, entry", False)
+    hub = load_vocabulary()
+
+    def checked(stay_rules: list[RuleDecision], death_rules: list[RuleDecision]) -> dict[str, tuple[pa.Table, ValidationReport]]:
+        stay_recipe.rules, death_recipe.rules = stay_rules, death_rules
+        bound = bind_linked({"stays": converted_linked(stays, stay_recipe, hub),
+                             "deaths": converted_linked(deaths, death_recipe, hub)}, hub)
+        return {"stays": convert_and_validate(stays, stay_recipe, with_bound(hub, bound["stays"])),
+                "deaths": convert_and_validate(deaths, death_recipe, with_bound(hub, bound["deaths"]))}
+
+    found = checked([], [RuleDecision("no_event_after_death", "keep", "certified later")])
+    (stay,) = [r for r in found["stays"][1].results if r.rule == "no_event_after_death"]
+    (death,) = [r for r in found["deaths"][1].results if r.rule == "no_event_after_death"]
+    assert (stay.count, [f.row for f in stay.examples], stay.column, stay.resolved) == (1, [3], "ipp, entry", False)
+    assert stay.detail == "admission_date <= death_date" and str(stay.message) == "admission after the patient's death"
     assert (death.count, [f.row for f in death.examples], death.resolved, death.reason) == (
         1, [2], True, "certified later")
-    assert all(f.value is None for f in (*stay.examples, *death.examples))
-    stay_recipe.rules = [RuleDecision("no_event_after_death", "off", "another check")]
-    settled = settle_linked({"stays": (stays, stay_recipe, 1), "deaths": (deaths, death_recipe, 1)}, load_vocabulary())
-    assert settled["stays"].results == [] and settled["stays"].off == {"no_event_after_death": "another check"}
+    found = checked([RuleDecision("no_event_after_death", "exclude_row")],
+                    [RuleDecision("no_event_after_death", "empty", column="died")])
+    assert found["stays"][0].column("entry").to_pylist() == [date(2020, 1, 3), date(2020, 1, 1)]
+    assert found["deaths"][0].column("died").to_pylist() == [None, date(2020, 2, 1)]
+    assert found["stays"][1].ok and found["deaths"][1].ok
+    found = checked([RuleDecision("no_event_after_death", "off", "another check")], [])
+    assert found["stays"][1].rules_off == {"no_event_after_death": "another check"}
+    assert not [r for r in found["stays"][1].results if r.rule == "no_event_after_death"]
 
 
 def test_weight_and_height_are_judged_by_the_band_of_the_age_reached() -> None:
