@@ -178,10 +178,16 @@ def _ages_at(start: np.ndarray, end: np.ndarray, edges: np.ndarray) -> np.ndarra
     a row falls (only rows within a few days of such a birthday need the calendar)."""
     days = (end - start).astype(np.int64)
     years = np.floor(days / 365.2425)
-    near = np.zeros(len(days), dtype=np.bool_)
-    for edge in edges[edges > 0]:
-        near |= (days >= np.floor(edge) * 365 - 2) & (days <= np.ceil(edge) * 366 + 2)
-    rows = np.flatnonzero(near)
+    edges = edges[edges > 0]
+    if not len(edges):
+        return years
+    # Most rows are far past the last edge (adults): only the others are compared with each edge.
+    young = np.flatnonzero(days <= np.ceil(edges.max()) * 366 + 2)
+    near = np.zeros(len(young), dtype=np.bool_)
+    young_days = days[young]
+    for edge in edges:
+        near |= (young_days >= np.floor(edge) * 365 - 2) & (young_days <= np.ceil(edge) * 366 + 2)
+    rows = young[near]
     if len(rows):
         years[rows] = _whole_years(start[rows], end[rows])
     return years
@@ -590,7 +596,8 @@ def converted_linked(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) ->
     for concept, name in concepts.items():
         decision = recipe.column(name)
         code_map = decision.code_map if decision is not None else {}
-        typed[name] = convert_column(table.column(name), vocabulary.concept(concept), vocabulary, code_map,
+        # Gathered batch by batch, the column comes in pieces; the conversion takes one array.
+        typed[name] = convert_column(table.column(name).combine_chunks(), vocabulary.concept(concept), vocabulary, code_map,
                                      recipe.reader.decimal).typed
     return pa.table(typed) if typed else table.select([]), concepts
 

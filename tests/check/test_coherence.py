@@ -333,3 +333,16 @@ def test_weight_and_height_are_judged_by_the_band_of_the_age_reached() -> None:
     # Born 01/03/2017: 3 on 01/03/2020 (3-5: up to 60 kg); born a day later, still 2 (1-2: up to 35 kg).
     # Born 01/03/2002: 18 that day (up to 400 kg); a day later, 17 (12-17: up to 250 kg) - 220 fits both.
     assert _flagged(report).get("weight_for_age") == {3}
+
+
+def test_columns_gathered_in_batches_are_converted_whole() -> None:
+    """Before curating, a big file's columns for the rules across tables come in pieces, one per batch
+    (a date column with few distinct values is converted on them, which takes one array)."""
+    from curator.check.coherence import converted_linked
+
+    batch = pa.table({"ipp": [str(i) for i in range(30_000)], "entry": ["03/01/2020", "05/03/2020", None] * 10_000})
+    recipe = Recipe(columns=[ColumnDecision("ipp", "patient_local_id"), ColumnDecision("entry", "admission_date")])
+    typed, concepts = converted_linked(pa.concat_tables([batch, batch]), recipe, load_vocabulary())
+    assert concepts == {"patient_local_id": "ipp", "admission_date": "entry"}
+    assert typed.num_rows == 60_000 and typed.column("entry").type == pa.date32()
+    assert typed.column("entry").null_count == 20_000
