@@ -7,10 +7,14 @@ read (with the recipe's reader choices where they still fit) â†’ drift report â†
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
 from curator.load import detect_options, list_sheets, read_file
@@ -26,12 +30,15 @@ from curator.pipeline import (
     check_integrity,
     check_rules_across,
     curate,
+    data_file_options,
     export_package,
     export_submission,
     submission_risk,
 )
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.keys import align_key_domains
+from curator.protect.personreach import Released, counts_persons_across, enforce_across, release_across
+from curator.protect.persons import person_output, quasi_output, release_risk
 from curator.protect.secret import PendingSecret
 from curator.recipe.drift import DriftReport, DriftStop, adapt, as_read, compare
 from curator.recipe.linking import submission_files, table_names
@@ -309,6 +316,7 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
     notes = list(align_key_domains(submission))
     vocabulary = load_recipe_vocabulary(submission.tables[0], notes)
     count = len(submission.tables)
+    across = counts_persons_across(submission)
     with private_folder("apply") as workdir:
         encryptions: list[BackgroundEncryption] = []
         try:
@@ -318,17 +326,22 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 folder = workdir / recipe.name
                 folder.mkdir(mode=0o700)
                 table_notes: list[str] = []
-                curated = curate_file(files[recipe.name], recipe, vocabulary, secret, folder, recipients, table_notes,
+                curated = curate_file(files[recipe.name], levels_only(recipe) if across else recipe, vocabulary, secret,
+                                      folder, recipients, table_notes,
                                       encryptions, strict=strict, say=_table_say(say, recipe.name),
                                       progress=scaled(progress, 0.85 * number / count, 0.85 * (number + 1) / count),
                                       stream=stream, batch_rows=batch_rows, member=f"{recipe.name}.parquet")
+                curated.recipe.protection.k_target = recipe.protection.k_target
                 notes.extend(f"{recipe.name}: {note}" for note in table_notes)
                 curated.result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
                 tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
             notes.extend(check_integrity(tables, submission.links))
             notes.extend(check_rules_across(tables, vocabulary))
+            released = release_persons(tables, submission) if across else None
             risk = submission_risk(tables, submission.protection.k_target)
+            if released is not None:
+                risk = _enforced_across(tables, submission, risk, released)
             if strict:
                 for table in tables:
                     _check_validation(table.result, files[table.name])
@@ -342,6 +355,58 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
         finally:
             for encryption in encryptions:
                 encryption.wait()
+
+
+def levels_only(recipe: Recipe) -> Recipe:
+    """``recipe`` for one table of a submission counted in persons across its tables: its Reach k
+    levels applied, no k judged nor suppression done on the table alone (done across the tables)."""
+    return dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection, k_target=None))
+
+
+def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> Released:
+    """The suppression Reach k planned across the tables done in every table (a streamed table is
+    written again), each table's risk measured again; what was done."""
+    leaving: dict[str, pa.Table] = {}
+    for table in tables:
+        result = table.result
+        if result.data_path is None:
+            leaving[table.name] = result.table
+            continue
+        person = person_output(table.recipe, result.table.column_names)
+        needed = [person, *quasi_output(table.recipe, result.table.column_names)] if person is not None else []
+        leaving[table.name] = pq.read_table(result.data_path, columns=list(dict.fromkeys(needed)))
+    released = release_across(leaving, submission)
+    for table in tables:
+        result = table.result
+        if released.changes(table.name, result.table.column_names):
+            if result.data_path is None:
+                result.table = released.apply(table.name, result.table)
+            else:
+                # Streamed: written and encrypted already; written again with its share of the suppression.
+                done = released.apply(table.name, pq.read_table(result.data_path))
+                path = result.data_path.with_name(f"released-{result.data_path.name}")
+                pq.write_table(done, path, **data_file_options(table.recipe, done.schema))
+                result.data_path, result.data_encryption, result.rows_out = path, None, done.num_rows
+        if table.name in released.persons:
+            result.generalisation = {**result.generalisation, **released.info}
+        if result.data_path is None and result.risk is not None:
+            person = person_output(table.recipe, result.table.column_names)
+            quasi = quasi_output(table.recipe, [n for n in result.table.column_names if n != person])
+            if quasi:
+                result.risk = release_risk(result.table, quasi, table.recipe.protection.k_target, person).to_dict()
+    return released
+
+
+def _enforced_across(tables: Sequence[CuratedTable], submission: Submission, risk: dict[str, Any] | None,
+                     released: Released) -> dict[str, Any] | None:
+    """Refuse the submission below its k in persons across the tables (unless accepted); the risk
+    with what the suppression across the tables did."""
+    if risk is None:
+        return None
+    leaving = {t.name: (pq.read_table(t.result.data_path) if t.result.data_path is not None else t.result.table)
+               for t in tables if t.name in released.persons}
+    enforce_across(submission, risk, leaving, released)
+    return {**risk, "suppression": {key: value for key, value in released.info.items() if key != "k"}}
 
 
 def _table_say(say: Callable[[str], None] | None, name: str) -> Callable[[str], None] | None:
