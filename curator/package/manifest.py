@@ -328,7 +328,7 @@ RISK: dict[str, Any] = {
     # a linked submission's Reach k across its tables (curator.protect.personreach): what was suppressed
     "suppression": {"unit": _one_of("persons"), "suppression_unit": _one_of("records", "cells"), "persons": COUNT,
                     "cells_suppressed": COUNT, "persons_touched": COUNT, "persons_suppressed": COUNT,
-                    "cells_per_column": {"*": COUNT}, "beyond_caps": TEXT},
+                    "cells_per_column": {"*": COUNT}},
 }
 ENCRYPTED = {"size": COUNT, "sha256": HEX}
 CLEAR_FIELDS: dict[str, Any] = {

@@ -406,7 +406,8 @@ def _enforced_across(tables: Sequence[CuratedTable], submission: Submission, ris
     leaving = {t.name: (pq.read_table(t.result.data_path) if t.result.data_path is not None else t.result.table)
                for t in tables if t.name in released.persons}
     enforce_across(submission, risk, leaving, released)
-    return {**risk, "suppression": {key: value for key, value in released.info.items() if key != "k"}}
+    return {**risk, "suppression": {key: value for key, value in released.info.items()
+                                    if key not in ("k", "beyond_caps")}}
 
 
 def _table_say(say: Callable[[str], None] | None, name: str) -> Callable[[str], None] | None:
