@@ -358,8 +358,9 @@ def _suppressed_across(risk: dict[str, Any] | None, recipe: Recipe) -> str:
     said = ""
     if done:
         said = (f" Reach k across the tables (k = {risk.get('k') if risk else ''} persons): "
-                f"{done.get('cells_suppressed', 0)} cells of {done.get('persons_touched', 0)} persons suppressed in "
-                f"every table holding them, {done.get('persons_suppressed', 0)} persons suppressed whole.")
+                f"{done.get('cells_suppressed', 0)} cells of {done.get('persons_touched', 0)} persons suppressed on "
+                f"every row holding them, {done.get('persons_suppressed', 0)} persons suppressed whole (their rows "
+                "left every table).")
     accepted = recipe.protection.accept_below_k
     if accepted:
         said += f" Accepted below k: {accepted.get('reason', '')}"

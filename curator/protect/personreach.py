@@ -420,6 +420,7 @@ class Released:
     plan: PersonPlan | None
     info: dict[str, Any]
     whole: int = 0                                      # persons suppressed whole: their rows left every table
+    done: dict[str, dict[str, Any]] = field(default_factory=dict)   # per table, what apply did, in rows
 
     def _columns(self, name: str, columns: Sequence[str]) -> list[int]:
         """The frame's quasi-identifiers whose suppression reaches table ``name`` (its ``columns``):
@@ -444,6 +445,7 @@ class Released:
         if self.plan is None or not self.changes(name, table.column_names):
             return table
         person = self.persons[name]
+        before = table.num_rows
         if self.plan.removed.any():
             gone = pc.filter(self.ids, pa.array(self.plan.removed)).to_pylist()
             table = without_persons({name: table}, {name: person}, gone)[name]
@@ -457,6 +459,12 @@ class Released:
         for column, rows_marked in marked.items():
             if rows_marked.any():
                 table = suppress_rows(table, [column], rows_marked)
+        touched = np.zeros(len(bits), dtype=np.bool_)
+        for rows_marked in marked.values():
+            touched |= rows_marked
+        per_column = {column: int(rows_marked.sum()) for column, rows_marked in marked.items()}
+        self.done[name] = {"cells_per_column": per_column, "cells_suppressed": sum(per_column.values()),
+                           "records_touched": int(touched.sum()), "rows_removed": before - table.num_rows}
         return table
 
 

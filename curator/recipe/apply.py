@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
@@ -40,6 +41,7 @@ from curator.protect.keys import align_key_domains
 from curator.protect.personreach import Released, counts_persons_across, enforce_across, release_across
 from curator.protect.persons import person_output, quasi_output, release_risk
 from curator.protect.secret import PendingSecret
+from curator.protect.utility import measure_utility
 from curator.recipe.drift import DriftReport, DriftStop, adapt, as_read, compare
 from curator.recipe.linking import submission_files, table_names
 from curator.recipe.model import Recipe
@@ -380,7 +382,9 @@ def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> R
         result = table.result
         if released.changes(table.name, result.table.column_names):
             if result.data_path is None:
+                before = result.table
                 result.table = released.apply(table.name, result.table)
+                result.generalisation["utility"] = _utility_after(table, before, result.table)
             else:
                 # Streamed: written and encrypted already; written again with its share of the suppression.
                 done = released.apply(table.name, pq.read_table(result.data_path))
@@ -388,13 +392,34 @@ def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> R
                 pq.write_table(done, path, **data_file_options(table.recipe, done.schema))
                 result.data_path, result.data_encryption, result.rows_out = path, None, done.num_rows
         if table.name in released.persons:
-            result.generalisation = {**result.generalisation, **released.info}
+            # Counted in this table's rows for its report; across the tables, in persons (the risk's "suppression").
+            result.generalisation = {**result.generalisation, "suppression_unit": released.info["suppression_unit"],
+                                     "suppressed_records": 0, "cells_suppressed": 0, "records_touched": 0,
+                                     "cells_per_column": {}, **released.done.get(table.name, {})}
         if result.data_path is None and result.risk is not None:
             person = person_output(table.recipe, result.table.column_names)
             quasi = quasi_output(table.recipe, [n for n in result.table.column_names if n != person])
             if quasi:
                 result.risk = release_risk(result.table, quasi, table.recipe.protection.k_target, person).to_dict()
     return released
+
+
+def _utility_after(table: CuratedTable, before: pa.Table, after: pa.Table) -> dict[str, Any] | None:
+    """What each quasi-identifier keeps once the suppression across the tables is done (with every
+    level at 0 the table before it is the one requested); None when a level coarsened a column, as
+    the precision requested is then no longer at hand: no figure rather than a wrong one."""
+    info = table.result.generalisation
+    levels = {name: int(level) for name, level in (info.get("levels") or {}).items()}
+    if any(levels.values()) or not info.get("utility"):
+        return None
+    person = person_output(table.recipe, after.column_names)
+    quasi = quasi_output(table.recipe, [n for n in after.column_names if n != person])
+    highest = {c["name"]: int(c.get("highest", 0)) for c in info["utility"].get("columns", [])}
+    if person is not None and before.num_rows != after.num_rows:
+        # The rows of persons suppressed whole are gone: measured on the rows that remain.
+        before = before.filter(pc.is_in(before.column(person), value_set=pc.unique(after.column(person))))
+    kept = before.select(quasi)
+    return measure_utility(kept, kept, after.select(quasi), quasi, levels, highest).to_dict()
 
 
 def _enforced_across(tables: Sequence[CuratedTable], submission: Submission, risk: dict[str, Any] | None,
