@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -538,11 +538,12 @@ def shortfall_across(tables: Mapping[str, pa.Table], submission: Submission, k: 
     return shown
 
 
-def enforce_across(submission: Submission, risk: Mapping[str, Any] | None, tables: Mapping[str, pa.Table],
-                   released: Released | None = None) -> None:
+def enforce_across(submission: Submission, risk: Mapping[str, Any] | None,
+                   tables: Callable[[], Mapping[str, pa.Table]], released: Released | None = None) -> None:
     """Refuse (InputError, exit 2) a submission whose person-level k across the tables is below the
     recipe's, unless the recipe records an accepted risk with its reason; the message says how
-    many classes and persons fall short, and its details name the smallest classes."""
+    many classes and persons fall short, and its details name the smallest classes (of
+    ``tables()``, the tables as they leave, read only then)."""
     recipe = dataclasses.replace(submission.tables[0], protection=copy.copy(submission.tables[0].protection))
     recipe.protection.accept_below_k = submission.protection.accept_below_k or recipe.protection.accept_below_k
     # Persons suppressed whole have left every table: no class of '*' remains to set aside.
@@ -558,5 +559,5 @@ def enforce_across(submission: Submission, risk: Mapping[str, Any] | None, table
                                                          "the recipe; or record in the recipe why this risk is "
                                                          "accepted: protection.accept_below_k = {example}."),
                                example='{"reason": "..."}'),
-                     details=[*([beyond] if beyond else []), *shortfall_across(tables, submission, k)])
+                     details=[*([beyond] if beyond else []), *shortfall_across(tables(), submission, k)])
 

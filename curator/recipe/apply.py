@@ -365,9 +365,8 @@ def levels_only(recipe: Recipe) -> Recipe:
     return dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection, k_target=None))
 
 
-def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> Released:
-    """The suppression Reach k planned across the tables done in every table (a streamed table is
-    written again), each table's risk measured again; what was done."""
+def _person_columns(tables: Sequence[CuratedTable]) -> dict[str, pa.Table]:
+    """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read back."""
     leaving: dict[str, pa.Table] = {}
     for table in tables:
         result = table.result
@@ -377,7 +376,13 @@ def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> R
         person = person_output(table.recipe, result.table.column_names)
         needed = [person, *quasi_output(table.recipe, result.table.column_names)] if person is not None else []
         leaving[table.name] = pq.read_table(result.data_path, columns=list(dict.fromkeys(needed)))
-    released = release_across(leaving, submission)
+    return leaving
+
+
+def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> Released:
+    """The suppression Reach k planned across the tables done in every table (a streamed table is
+    written again), each table's risk measured again; what was done."""
+    released = release_across(_person_columns(tables), submission)
     for table in tables:
         result = table.result
         if released.changes(table.name, result.table.column_names):
@@ -428,9 +433,7 @@ def _enforced_across(tables: Sequence[CuratedTable], submission: Submission, ris
     with what the suppression across the tables did."""
     if risk is None:
         return None
-    leaving = {t.name: (pq.read_table(t.result.data_path) if t.result.data_path is not None else t.result.table)
-               for t in tables if t.name in released.persons}
-    enforce_across(submission, risk, leaving, released)
+    enforce_across(submission, risk, lambda: _person_columns(tables), released)
     return {**risk, "suppression": {key: value for key, value in released.info.items()
                                     if key not in ("k", "beyond_caps")}}
 
