@@ -3,6 +3,8 @@ through recipe init / reach-k → apply → open, the opened tables checked with
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 from pathlib import Path
@@ -11,6 +13,7 @@ import pandas as pd
 import pytest
 
 from curator.cli import main
+from curator.recipe.apply import apply_submission
 from curator.recipe.submission import Submission
 from tests.conftest import fill_export
 
@@ -95,19 +98,24 @@ def test_a_fresh_recipe_reaches_k_in_persons_across_the_tables(folder: Path, key
     assert "counted in persons" in report and "persons suppressed whole" in report
 
 
-def test_a_suppressed_cell_is_blank_on_every_row_and_table_of_its_person(folder: Path, keys: dict[str, Path],
-                                                                        tmp_path: Path,
-                                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    recipe = tmp_path / "recipe.json"
+@pytest.fixture(scope="module")
+def diagnosis_months(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A recipe with the year-month of each diagnosis ticked, reaching k = 3 persons; what reach-k said."""
+    recipe = tmp_path_factory.mktemp("months") / "recipe.json"
     assert main(["recipe", "init", str(folder), "-o", str(recipe), "--no-reach-k"]) == 0
     submission = _export(recipe)
     conditions = submission.table("conditions")
     assert conditions is not None
-    conditions.protection.quasi_identifiers = ["START"]       # the year-month of each diagnosis
+    conditions.protection.quasi_identifiers = ["START"]
     submission.save(recipe)
-    capsys.readouterr()
-    assert main(["recipe", "reach-k", str(recipe), str(folder), "--k", "3", *CAPS]) == 0
-    out = capsys.readouterr().out
+    with contextlib.redirect_stdout(io.StringIO()) as said:
+        assert main(["recipe", "reach-k", str(recipe), str(folder), "--k", "3", *CAPS]) == 0
+    return recipe, said.getvalue()
+
+
+def test_a_suppressed_cell_is_blank_on_every_row_and_table_of_its_person(
+        folder: Path, keys: dict[str, Path], tmp_path: Path, diagnosis_months: tuple[Path, str]) -> None:
+    recipe, out = diagnosis_months
     assert "conditions.START → level 0" in out and "persons suppressed whole" in out
     package = tmp_path / "cells.tar"
     assert _apply(keys, recipe, package, folder) == 0
@@ -189,3 +197,18 @@ def test_init_says_what_would_reach_k_when_the_caps_do_not(folder: Path, keys: d
     assert submission.protection.k_target == 5 and submission.protection.person_reach is None
     assert _apply(keys, recipe, tmp_path / "below.tar", folder) == 2
     assert "fewer than k = 5 persons" in capsys.readouterr().err
+
+
+def test_a_streamed_table_loses_the_rows_of_a_person_suppressed_whole(
+        folder: Path, keys: dict[str, Path], tmp_path: Path, opened_keys, diagnosis_months: tuple[Path, str]) -> None:
+    # encounters has no quasi-identifier, so it streams; the persons suppressed whole leave it as well.
+    recipe = diagnosis_months[0]
+    tables = {}
+    for stream in (False, True):
+        package = tmp_path / f"stream-{stream}.tar"
+        apply_submission([folder], Submission.load(recipe), package, [opened_keys.recipient], opened_keys.signing,
+                         opened_keys.secret, stream=stream, batch_rows=100)
+        tables[stream] = _open(keys, package, tmp_path / f"opened-{stream}")
+    for name in TABLES:
+        assert tables[True][name].equals(tables[False][name]), name
+    assert len(tables[True]["encounters"]) < 604
