@@ -14,9 +14,13 @@ frame (it depends only on the data and the recipe, so the recipe never names a p
 in every table at once, never half a person:
 
 - suppressed *cells* (``suppression_unit == "cells"``): a person's quasi-identifier cell becomes
-  ``*`` on every row of that person in the table holding it; k is counted with ``*`` as a value
-  of its own, as for one table;
-- suppressed *persons* (``"records"``): the person's rows leave every table.
+  ``*`` on every row of that person in the table holding it (and in a column of the same name that
+  another table holds without ticking it); k is counted with ``*`` as a value of its own, as for
+  one table. A cell the person has no row for (no diagnosis at all) cannot be blanked and keeps
+  its value in the plan; a person no pattern of cells saves is suppressed whole;
+- a person suppressed whole (``"records"``, or as above) has its rows leave every table.
+
+The plan depends only on the tables and the recipe, so the recipe never names a person.
 """
 
 from __future__ import annotations
