@@ -197,6 +197,11 @@ def _reach_k(args: argparse.Namespace) -> int:
     submission = Submission.load(path)
     if counts_persons_across(submission):
         return _reach_k_across(args, path, submission)
+    if len(submission.tables) > 1:
+        raise InputError("this submission names no person key: reach-k counts k in persons across its tables",
+                         Location(file=path),
+                         hint="Name each table's person_key in the recipe (the column identifying the person), "
+                              "or run 'curator recipe init' on the files again to reach k table by table.")
     if len(args.files) != 1:
         raise InputError(f"this recipe describes one table; give one file, not {len(args.files)}",
                          Location(file=path), hint=f"curator recipe reach-k {path} FILE")

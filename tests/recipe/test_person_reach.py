@@ -174,6 +174,7 @@ def test_without_a_person_key_the_figures_are_rows(folder: Path, keys: dict[str,
         table.person_key = None
     submission.protection.accept_below_k = {"reason": "row-level figures tested"}
     submission.save(recipe)
+    assert main(["recipe", "reach-k", str(recipe), str(folder)]) == 2      # no person to count across the tables
     package = tmp_path / "rows.tar"
     assert _apply(keys, recipe, package, folder) == 0
     opened = tmp_path / "opened"
