@@ -122,14 +122,20 @@ def _fixed_width_keys(columns: Sequence[pa.Array]) -> tuple[list[np.ndarray], in
     matrices = [matrix for matrix in found if len(matrix)]
     if not width or not matrices:
         return None
-    # Position by position: numpy reduces a (rows, width) byte matrix along its rows several times slower.
-    low = np.array([min(int(m[:, p].min()) for m in matrices) for p in range(width)], dtype=np.int64)
-    radices = np.array([max(int(m[:, p].max()) for m in matrices) for p in range(width)], dtype=np.int64) - low + 1
+    bound = min(DENSE_KEYS + 16 * sum(len(column) for column in columns), 2**31 - 1)
+    lows: list[int] = []
+    highs: list[int] = []
     space = 1
-    for radix in radices.tolist():
-        space *= radix
-    if space > min(DENSE_KEYS + 16 * sum(len(column) for column in columns), 2**31 - 1):
-        return None
+    # Position by position (numpy reduces a (rows, width) byte matrix along its rows several times
+    # slower), stopping as soon as the keys are too many (pseudonyms: at the sixth hex digit).
+    for position in range(width):
+        lows.append(min(int(m[:, position].min()) for m in matrices))
+        highs.append(max(int(m[:, position].max()) for m in matrices))
+        space *= highs[-1] - lows[-1] + 1
+        if space > bound:
+            return None
+    low = np.array(lows, dtype=np.int64)
+    radices = np.array(highs, dtype=np.int64) - low + 1
     weights = np.concatenate((np.cumprod(radices[::-1])[::-1][1:], [1]))
     varying = np.flatnonzero(radices > 1).tolist()
     # 32-bit sums, in place: they wrap around and come back into range once every term is in.
