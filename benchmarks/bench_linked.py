@@ -1,7 +1,7 @@
 """A linked submission (1M persons, 5M stays, 10M diagnoses): the floor, person-level risk, and the apply.
 
     .venv/bin/python benchmarks/bench_linked.py [--persons 1000000] [--stays 5000000] [--diagnoses 10000000]
-                                                [--check-pandas] [--keep]
+                                                [--check-pandas] [--skip-apply] [--keep] [--data FOLDER]
 
 It generates the three tables reproducibly (fixed seed) as ';'-separated Windows-1252 CSVs in a
 temporary folder (removed at the end unless ``--keep``; never under the repository):
@@ -18,8 +18,11 @@ Then, in one run:
   département (the persons table) and the set of each person's diagnosis year-months (the
   diagnoses table), over the key columns already read (target <= 5 s); with ``--check-pandas``,
   the same figures by a pandas group-by over persons, compared number by number;
-- the full ``curator apply`` of the submission: see APPLY below (the multi-table apply is built
-  on the ``linked`` branch; this script leaves its place marked).
+- ``curator apply`` of the three files (a separate process, as bench_apply.py runs it): the recipe
+  is ``curator recipe init`` of a small sample of the same export, with the quasi-identifiers of
+  the issue generalised until person-level k = 5 holds (see ``make_recipe``); apply / floor
+  (target <= 3) and its peak memory (target <= 1.5 GiB); then the package is opened and k = 5
+  counted on the tables as they left. ``--data`` reuses the CSVs of an earlier ``--keep`` run.
 
 It prints each time, risk / floor, the load average, and the peak memory of the process
 (ru_maxrss; the data are generated in a child process) and of Arrow's memory pool. Figures go to benchmarks/README.md.
@@ -211,11 +214,12 @@ def measure_risk(folder: Path, floor_s: float, check_pandas: bool) -> None:
 # The submission's recipe: `curator recipe init` of a sample, then the quasi-identifiers named in
 # issue 20 (sex, birth year, département, diagnosis year-month) generalised until person-level k = 5
 # holds across the tables: birth year in 30-year bands, département to its region, and the set of
-# each person's diagnosis dates in five-year periods (the Reach k levels written in the recipe).
+# each person's diagnosis dates in decades (the Reach k levels written in the recipe). In five-year
+# periods, the few diagnoses of early 2025 (stays that end after 2024) make 71 persons unique.
 SAMPLE = {"persons": 20_000, "stays": 100_000, "diagnoses": 200_000}
 PERSON_QUASI = {"sexe": None, "date_naissance": "year", "departement": "region"}
 LEVELS = {"personnes": {"date_naissance": ("intervals:10,30", 2)},
-          "diagnostics": {"date_diagnostic": ("intervals:5,10", 1)}}
+          "diagnostics": {"date_diagnostic": ("intervals:5,10", 2)}}
 
 
 def make_recipe(workdir: Path) -> Path:
@@ -330,7 +334,8 @@ def main() -> int:
             subprocess.run([sys.executable, __file__, "--generate-into", str(folder), "--persons", str(args.persons),
                             "--stays", str(args.stays), "--diagnoses", str(args.diagnoses)], check=True)
         sizes = ", ".join(f"{n} {(folder / f'{n}.csv').stat().st_size / 1e6:,.0f} MB" for n in TABLES)
-        print(f"generated {args.persons:,} persons, {args.stays:,} stays, {args.diagnoses:,} diagnoses "
+        made = f"copied from {args.data}" if args.data else "generated"
+        print(f"{made}: {args.persons:,} persons, {args.stays:,} stays, {args.diagnoses:,} diagnoses "
               f"({sizes}) in {time.perf_counter() - started:.1f} s, in {folder}")
 
         floor_s = floor(folder)
