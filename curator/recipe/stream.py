@@ -77,8 +77,7 @@ class SchemaChanged(Exception):
 
 def streamable(path: str | Path, recipe: Recipe, fmt: str | None, stream: bool | None = None) -> bool:
     """Whether apply streams this file: CSV or Parquet, big (or ``stream`` forces it), and no
-    decision that needs the whole column at once (rare values are rare over the whole file; reaching
-    k suppresses by class sizes over the whole file)."""
+    decision that needs the whole column at once (rare values are rare over the whole file)."""
     if fmt not in STREAM_FORMATS:
         return False
     if any(c.transform.action == "rare_to_other" for c in recipe.columns):
