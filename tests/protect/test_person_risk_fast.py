@@ -81,6 +81,15 @@ def test_integer_path_equals_the_frame_on_awkward_tables(seed, width):
              PersonQuasi("e", "code", event=True)]
     for chosen in (quasi, quasi[:2], quasi[2:], [PersonQuasi("e", "code")]):
         assert person_risk(tables, keys, chosen, k=3) == frame_risk(tables, keys, chosen), chosen
+    # One table whose person column is dictionary-encoded already (a streamed table's gathered
+    # pseudonyms): the same persons, in the same order, from the codes.
+    events = tables["e"]
+    coded = events.set_column(0, "who", pa.chunked_array([pa.array(events["who"].to_pylist()[::-1]).dictionary_encode()
+                                                          .take(pa.array(range(len(events) - 1, -1, -1)))]))
+    assert coded.schema.field("who").type == pa.dictionary(pa.int32(), pa.string())
+    one = [PersonQuasi("e", "month", event=True), PersonQuasi("e", "code", event=True)]
+    assert person_frame({"e": coded}, {"e": "who"}, one).equals(person_frame({"e": events}, {"e": "who"}, one))
+    assert person_risk({"e": coded}, {"e": "who"}, one, k=3) == frame_risk({"e": events}, {"e": "who"}, one)
     # Events first: the persons are then met in the events table before the persons table.
     assert person_risk({"e": tables["e"], "p": tables["p"]}, {"e": "who", "p": "id"}, quasi, k=3) == \
         frame_risk(tables, keys, quasi)
