@@ -146,7 +146,8 @@ def byte_compile() -> None:
     compileall.compile_dir(REPO / "curator", quiet=1)
 
 
-def run_apply(path: Path, recipe: Path, keys: dict[str, Path], workdir: Path) -> tuple[float, int, int, str, float]:
+def run_apply(path: Path | list[Path], recipe: Path, keys: dict[str, Path],
+              workdir: Path) -> tuple[float, int, int, str, float]:
     """(seconds, peak RSS of apply, peak RSS of apply and its helper processes together, output,
     CPU seconds of apply and the helper processes it waited for).
 
@@ -154,10 +155,11 @@ def run_apply(path: Path, recipe: Path, keys: dict[str, Path], workdir: Path) ->
     (parallel pseudonymisation, say) counts too; the first figure is the kernel's exact peak of
     the apply process alone.
     """
-    package = workdir / f"{path.stem}.tar"
+    files = [path] if isinstance(path, Path) else path          # several: a linked submission, one package
+    package = workdir / f"{files[0].stem}.tar"
     package.unlink(missing_ok=True)
     command = [sys.executable, "-c", "import sys; from curator.cli import main; sys.exit(main())",
-               "apply", str(path), "--recipe", str(recipe), "-o", str(package), "--recipient", str(keys["hub"]),
+               "apply", *map(str, files), "--recipe", str(recipe), "-o", str(package), "--recipient", str(keys["hub"]),
                "--signing-key", str(keys["signing"]), "--secret", str(keys["secret"]),
                "--passphrase-file", str(keys["passphrase"])]
     started = time.perf_counter()

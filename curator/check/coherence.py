@@ -367,9 +367,21 @@ def _unique(rule_id: str, names: Sequence[str], keyed: _Keyed) -> tuple[pa.Array
     # The keys not met before, each once and already in order: two sorted runs, which timsort merges.
     new = ordered[~again]
     seen.seen[rule_id] = new if earlier is None else np.sort(np.concatenate([earlier, new]), kind="stable")
-    seen.repeated[rule_id] = np.union1d(seen.repeated.get(rule_id, keys[:0]), ordered[again])
+    seen.repeated[rule_id] = _merged(seen.repeated.get(rule_id), ordered[again])
     mask[rows[flags]] = True
     return pa.array(mask), len(seen.repeated[rule_id])
+
+
+def _merged(earlier: np.ndarray | None, found: np.ndarray) -> np.ndarray:
+    """The sorted distinct keys of ``earlier`` (sorted, distinct) and ``found`` (sorted): the new
+    ones merged in rather than everything sorted again, which a key repeated in every batch (a
+    patient's rows in an events table) made cost a sort of all the repeated keys per batch."""
+    fresh = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
+    if earlier is None or not len(earlier):
+        return fresh
+    at = np.minimum(np.searchsorted(earlier, fresh), len(earlier) - 1)
+    fresh = fresh[earlier[at] != fresh]
+    return np.sort(np.concatenate([earlier, fresh]), kind="stable") if len(fresh) else earlier
 
 
 def evaluate(rules: Sequence[tuple[Rule, list[str]]], columns: Mapping[str, pa.Array | pa.ChunkedArray],

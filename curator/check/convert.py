@@ -492,7 +492,8 @@ def convert_column(column: pa.Array | pa.ChunkedArray, concept: Concept, vocabul
     if not has_rules(concept, vocabulary, code_map):
         converted = Converted(column)          # names, addresses, free text: passed on exactly as written
     elif _few_distinct(column, concept, vocabulary):
-        encoded = pc.dictionary_encode(column)
+        # A whole table's column (the rules across tables) is chunked: one dictionary for all its chunks.
+        encoded = pc.dictionary_encode(column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column)
         on_distinct = _convert_values(encoded.dictionary, concept, vocabulary, code_map, decimal, date_formats)
         indices = encoded.indices
         # A rule no distinct value breaks is broken by no row: it needs no row mask.

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,7 @@ from curator.check import below_k
 from curator.errors import InputError, Location
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.profile.keys import _value_bytes
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy
 from curator.protect.reach import (
@@ -102,21 +104,134 @@ def _column(table: pa.Table, name: str, column: str) -> pa.ChunkedArray:
     return table.column(column)
 
 
+DENSE_KEYS = 2**20         # a table indexed by person key is used up to this many entries, plus 16 per person row
+
+
+def _fixed_width_keys(columns: Sequence[pa.Array]) -> tuple[list[np.ndarray], int] | None:
+    """Per column, each row's exact integer key (-1: null), and the keys' bound, when every value of
+    every column has one byte width (person ids such as P00012345) and the keys are few enough for a
+    table indexed by key; else None. Each byte position is a digit in a mixed radix (its range)."""
+    found = []
+    width: int | None = None
+    for column in columns:
+        value_bytes = _value_bytes(column, width)
+        if value_bytes is None:
+            return None
+        found.append(value_bytes[0])
+        width = value_bytes[1] or width
+    matrices = [matrix for matrix in found if len(matrix)]
+    if not width or not matrices:
+        return None
+    bound = min(DENSE_KEYS + 16 * sum(len(column) for column in columns), 2**31 - 1)
+    lows: list[int] = []
+    highs: list[int] = []
+    space = 1
+    # Position by position (numpy reduces a (rows, width) byte matrix along its rows several times
+    # slower), stopping as soon as the keys are too many (pseudonyms: at the sixth hex digit).
+    for position in range(width):
+        lows.append(min(int(m[:, position].min()) for m in matrices))
+        highs.append(max(int(m[:, position].max()) for m in matrices))
+        space *= highs[-1] - lows[-1] + 1
+        if space > bound:
+            return None
+    low = np.array(lows, dtype=np.int64)
+    radices = np.array(highs, dtype=np.int64) - low + 1
+    weights = np.concatenate((np.cumprod(radices[::-1])[::-1][1:], [1]))
+    varying = np.flatnonzero(radices > 1).tolist()
+    # 32-bit sums, in place: they wrap around and come back into range once every term is in.
+    offset = (-int((low * weights)[varying].sum()) + 2**31) % 2**32 - 2**31
+    keys: list[np.ndarray] = []
+    for column, matrix in zip(columns, found, strict=True):
+        key = np.full(len(matrix), offset, dtype=np.int32)
+        term = np.empty(len(matrix), dtype=np.int32)
+        for position in varying:
+            np.multiply(matrix[:, position], int(weights[position]), out=term, dtype=np.int32)
+            np.add(key, term, out=key)
+        if column.null_count:
+            every = np.full(len(column), -1, dtype=np.int32)
+            every[column.is_valid().to_numpy(zero_copy_only=False)] = key
+            key = every
+        keys.append(key)
+    return keys, space
+
+
 def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str]) -> _PersonIndex:
-    """Each table's person column dictionary-encoded once; the dictionaries' union is the persons."""
-    encoded: dict[str, pa.DictionaryArray] = {}
-    for name, column in person_columns.items():
-        encoded[name] = pc.dictionary_encode(_as_text(_column(_table(tables, name), name, column)))
-    dictionaries = [array.dictionary for array in encoded.values()]
-    # In order of first appearance (tables in the order given): sorting a million ids costs more
-    # than the rest of the frame's person-level columns.
-    persons = pc.unique(pa.concat_arrays(dictionaries)) if dictionaries else pa.array([], pa.string())
-    rows: dict[str, np.ndarray] = {}
-    for name, array in encoded.items():
-        position = pc.index_in(array.dictionary, value_set=persons).to_numpy(zero_copy_only=False)
-        indices = pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-        rows[name] = np.where(indices >= 0, position.astype(np.int64)[np.maximum(indices, 0)], -1)
+    """The persons in order of first appearance (tables in the order given) and each row's person.
+
+    Fixed-width ids become integer keys, looked up in a table indexed by key: hashing ten million
+    strings costs several times more. Other ids: the first table's person column is
+    dictionary-encoded, every other table's looked up among those persons (on threads)."""
+    if len(person_columns) == 1:
+        ((name, column),) = person_columns.items()
+        coded = _dictionary_index(name, _column(_table(tables, name), name, column))
+        if coded is not None:
+            return coded
+    columns = {name: _as_text(_column(_table(tables, name), name, column)) for name, column in person_columns.items()}
+    if not columns:
+        return _PersonIndex(pa.array([], pa.string()), {})
+    keyed = _fixed_width_keys(list(columns.values()))
+    if keyed is not None:
+        return _keyed_person_index(columns, *keyed)
+    first, *others = columns
+    encoded = pc.dictionary_encode(columns[first])
+    persons = encoded.dictionary
+    known = persons
+    with ThreadPoolExecutor(max_workers=min(len(others), 2) or 1) as pool:
+        found = dict(zip(others, pool.map(lambda name: pc.index_in(columns[name], value_set=known), others),
+                         strict=True))
+    rows = {first: pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)}
+    for name in others:
+        position = pc.fill_null(found[name], -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        unknown = (position < 0) & columns[name].is_valid().to_numpy(zero_copy_only=False)
+        if unknown.any():
+            values = pc.filter(columns[name], pa.array(unknown))
+            new = pc.unique(pc.filter(values, pc.invert(pc.is_in(values, value_set=persons))))
+            persons = pa.concat_arrays([persons, new])
+            position[unknown] = pc.index_in(values, value_set=persons).to_numpy(zero_copy_only=False)
+        rows[name] = position
     return _PersonIndex(persons, rows)
+
+
+def _dictionary_index(name: str, column: pa.ChunkedArray) -> _PersonIndex | None:
+    """The index of one table's person column that is dictionary-encoded already (a streamed
+    table's gathered pseudonyms), from its codes: spelling out and hashing again ten million
+    64-character pseudonyms cost more memory than the rest of the apply's end."""
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if not pa.types.is_dictionary(array.type) or not pa.types.is_string(array.dictionary.type):
+        return None
+    dictionary = array.dictionary
+    if dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
+        return None
+    codes = pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    present = np.flatnonzero(codes >= 0)
+    # Each code's first row (an assignment keeps the last of repeated indices, hence reversed).
+    first = np.full(len(dictionary), len(codes), dtype=np.int64)
+    first[codes[present[::-1]]] = present[::-1]
+    used = np.flatnonzero(first < len(codes))
+    order = used[np.argsort(first[used], kind="stable")]
+    person_of = np.full(len(dictionary) + 1, -1, dtype=np.int64)
+    person_of[order] = np.arange(len(order))
+    return _PersonIndex(dictionary.take(pa.array(order)), {name: person_of[codes]})
+
+
+def _keyed_person_index(columns: Mapping[str, pa.Array], keys: Sequence[np.ndarray], space: int) -> _PersonIndex:
+    person_of = np.full(space, -1, dtype=np.int64)
+    found: list[pa.Array] = []
+    count = 0
+    rows: dict[str, np.ndarray] = {}
+    for (name, column), key in zip(columns.items(), keys, strict=True):
+        present = key >= 0
+        position = np.where(present, person_of[np.where(present, key, 0)], -1)
+        unknown = np.flatnonzero(present & (position < 0))
+        if len(unknown):
+            new, first = np.unique(key[unknown], return_index=True)
+            order = np.argsort(first)
+            person_of[new[order]] = np.arange(count, count + len(new))
+            count += len(new)
+            found.append(column.take(pa.array(unknown[np.sort(first)])))
+            position[unknown] = person_of[key[unknown]]
+        rows[name] = position
+    return _PersonIndex(pa.concat_arrays(found) if found else pa.array([], pa.string()), rows)
 
 
 MARKED_SPACE = 2**28       # keys below this, and not much sparser than the rows, are marked rather than sorted
@@ -157,6 +272,84 @@ def _gathered(person: np.ndarray, values: pa.Array, persons: int) -> tuple[pa.Li
     return lists, int((counts > 1).sum())
 
 
+# Per person, one integer per quasi-identifier, equal for two persons exactly when what the person
+# frame holds for them is (a value, or a set of values): counting classes then needs no list and no
+# string per person.
+
+SET_HASH_SEED = 20261207
+
+
+def _value_codes(values: pa.Array) -> tuple[np.ndarray, int]:
+    """Dense codes of ``values`` (an empty cell is ``""``), and how many codes there are."""
+    encoded = pc.dictionary_encode(pc.fill_null(values, ""))
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary)
+
+
+def _set_ids(owner: np.ndarray, codes: np.ndarray, groups: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """One id per group, equal for two groups exactly when their sets of ``codes`` are (``owner``
+    ascending, each group's codes ascending and distinct). Each set is hashed as the wrapping sum of
+    a random 64-bit weight per code (and its size); the groups sharing a hash are then compared
+    element by element with the first of them, and only if two differ are the sets spelled out."""
+    if weights is None:
+        weights = np.random.default_rng(SET_HASH_SEED).integers(0, 2**63, int(codes.max()) + 1 if len(codes) else 1,
+                                                                dtype=np.uint64)
+    sizes = np.bincount(owner, minlength=groups)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    hashes = np.zeros(groups, dtype=np.uint64)
+    full = sizes > 0
+    if len(codes):
+        hashes[full] = np.add.reduceat(weights[codes], starts[full])
+    hashes ^= sizes.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    _unique, first, ids = np.unique(hashes, return_index=True, return_inverse=True)
+    ids = ids.reshape(-1)
+    representative = first[ids]
+    within = np.arange(len(codes)) - starts[owner]
+    if (np.array_equal(sizes[representative], sizes)
+            and np.array_equal(codes[starts[representative[owner]] + within], codes)):
+        return ids
+    offsets = pa.array(np.concatenate(([0], np.cumsum(sizes))), pa.int64())
+    keys = pc.binary_join(pa.LargeListArray.from_arrays(offsets, pa.array(codes).cast(pa.string())), ",")
+    return pc.dictionary_encode(keys).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
+                  quasi: Sequence[PersonQuasi]) -> tuple[int, list[tuple[np.ndarray, int]]]:
+    """The number of persons and, per quasi-identifier, each person's code and how many codes there
+    are: the classes of :func:`person_frame`'s columns, without building them."""
+    index = _person_index(tables, person_columns)
+    count = len(index.persons)
+    found: list[tuple[np.ndarray, int]] = []
+    for q in quasi:
+        _check_person_table(q, person_columns)
+        rows = index.rows[q.table]
+        present = rows >= 0
+        codes, size = _value_codes(_as_text(_column(tables[q.table], q.table, q.column)))
+        if not present.all():
+            rows, codes = rows[present], codes[present]
+        if not q.event:
+            # A person-level column whose every person holds one value: that value's code, or one
+            # more code for a person absent from the table (the frame's null).
+            each = np.full(count, size, dtype=np.int64)
+            each[rows] = codes
+            if np.array_equal(each[rows], codes):
+                found.append((each, size + 1))
+                continue
+        pairs = _distinct_sorted(rows * max(size, 1) + codes, count * max(size, 1))
+        owner, members = pairs // max(size, 1), pairs % max(size, 1)
+        ids = _set_ids(owner, members, count)
+        found.append((ids, int(ids.max()) + 1 if count else 1))
+    return count, found
+
+
+def _check_person_table(q: PersonQuasi, person_columns: Mapping[str, str]) -> None:
+    if q.table not in person_columns:
+        raise InputError(Text(QT_TRANSLATE_NOOP("core", "table '{table}' has no person key"), table=q.table),
+                         Location(column=q.column),
+                         hint=Text(QT_TRANSLATE_NOOP("core", "Name the column of '{table}' that identifies the "
+                                                             "person, or leave its quasi-identifiers out."),
+                                   table=q.table))
+
+
 def person_frame(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
                  quasi: Sequence[PersonQuasi]) -> pa.Table:
     """One row per distinct person, in order of first appearance (column ``person`` + one column per
@@ -167,12 +360,7 @@ def person_frame(tables: Mapping[str, pa.Table], person_columns: Mapping[str, st
     columns: list[pa.Array] = [index.persons]
     fields: list[pa.Field] = [pa.field(PERSON, pa.string())]
     for q in quasi:
-        if q.table not in person_columns:
-            raise InputError(Text(QT_TRANSLATE_NOOP("core", "table '{table}' has no person key"), table=q.table),
-                             Location(column=q.column),
-                             hint=Text(QT_TRANSLATE_NOOP("core", "Name the column of '{table}' that identifies the "
-                                                                 "person, or leave its quasi-identifiers out."),
-                                       table=q.table))
+        _check_person_table(q, person_columns)
         values = _as_text(_column(tables[q.table], q.table, q.column))
         lists, several = _gathered(index.rows[q.table], values, count)
         if q.event or several:
@@ -219,8 +407,11 @@ def person_risk(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str
                              hint=Text(QT_TRANSLATE_NOOP("core", "Name the person key of each table.")))
         table = _table(tables, tables_used.pop()) if tables_used else pa.table({})
         return risk_summary(table, [q.column for q in quasi], k=k)
-    frame = person_frame(tables, person_columns, quasi)
-    summary = risk_summary(keyed_frame(frame), names, k=k)
+    count, codes = _person_codes(tables, person_columns, quasi)
+    # Dense integer codes as dictionary indices: risk_summary counts them as they are.
+    columns = [pa.DictionaryArray.from_arrays(pa.array(each, pa.int64()), pa.array(np.arange(size)))
+               for each, size in codes]
+    summary = risk_summary(pa.Table.from_arrays(columns, names=names), names, k=k)
     summary.unit = "persons"
     return summary
 

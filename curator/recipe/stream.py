@@ -37,8 +37,11 @@ from curator.pipeline import check_no_silent_keep, data_file_options, effective_
 from curator.progress import ProgressCallback, report
 from curator.protect import _pool
 from curator.protect.persons import release_risk
+from curator.protect.reach import apply_recipe_generalisation, build_hierarchy
+from curator.protect.search import highest_level
 from curator.protect.secret import PendingSecret, resolve_secret
 from curator.protect.transforms import output_name, protect_table, pseudonym_kind
+from curator.protect.utility import measure_utility
 from curator.recipe.drift import (
     DriftReport,
     DriftStop,
@@ -74,16 +77,13 @@ class SchemaChanged(Exception):
 
 def streamable(path: str | Path, recipe: Recipe, fmt: str | None, stream: bool | None = None) -> bool:
     """Whether apply streams this file: CSV or Parquet, big (or ``stream`` forces it), and no
-    decision that needs the whole column at once (rare values are rare over the whole file; reaching
-    k suppresses by class sizes over the whole file)."""
+    decision that needs the whole column at once (rare values are rare over the whole file)."""
     if fmt not in STREAM_FORMATS:
         return False
     if any(c.transform.action == "rare_to_other" for c in recipe.columns):
         return False
-    # Generalising to reach k suppresses records by the size of their class over the whole file:
-    # that needs every row's quasi-identifiers before any row is written, so it runs on the whole table.
-    if recipe.protection.generalisation:
-        return False
+    # Reach k's levels are applied batch by batch (_StreamedLevels); suppressing the classes still
+    # below k needs the whole file, which is then read whole after all.
     if stream is not None:
         return stream
     return Path(path).stat().st_size > STREAM_ABOVE_BYTES
@@ -190,6 +190,58 @@ class _PassResult:
     typed_batches: dict[str, int] = field(default_factory=dict)   # column -> batches where it was converted
     quasi_parts: list[pa.Table] = field(default_factory=list)
     follower: Any = None    # what ``on_data_started`` returned for this pass's data file
+    levels: _StreamedLevels | None = None       # with Reach k's levels in the recipe
+
+
+class _StreamedLevels:
+    """Reach k's levels applied batch by batch: a value's generalisation is its own, whatever the
+    other rows. The classes are counted over the whole file at the end (the streamed risk); a file
+    with any class below k is read whole after all, where the too-small classes are suppressed."""
+
+    def __init__(self, recipe: Recipe, quasi: list[str]) -> None:
+        protection = recipe.protection
+        self._loose = dataclasses.replace(recipe, protection=dataclasses.replace(protection, k_target=None))
+        self._quasi = quasi
+        self.requested: list[pa.Table] = []     # the quasi-identifiers before the levels, dictionary-encoded
+        self.info: dict[str, Any] = {}
+
+    def __call__(self, protected: pa.Table) -> pa.Table:
+        present = [q for q in self._quasi if q in protected.column_names]
+        self.requested.append(pa.table([pc.dictionary_encode(protected.column(q)) for q in present], names=present))
+        generalised, info = apply_recipe_generalisation(protected, self._loose)
+        if not self.info:
+            self.info = {key: info[key] for key in ("levels", "hierarchies", "suppression_cap") if key in info}
+        return generalised
+
+    def finish(self, recipe: Recipe, risk: dict[str, Any] | None, generalised: list[pa.Table],
+               person: str | None) -> dict[str, Any]:
+        """What the whole-table apply says it did (:func:`~curator.protect.persons.generalise_release`),
+        or :class:`SchemaChanged` when suppression is needed."""
+        k = recipe.protection.k_target
+        smallest = int((risk or {}).get("smallest_class") or 0)
+        if k is not None and risk is not None and smallest < k:
+            raise SchemaChanged(f"classes below k = {k} once generalised, suppressed over the whole file")
+        info = {**self.info, "k": k, "suppressed_records": 0, "classes": int((risk or {}).get("classes") or 0),
+                "smallest_class": smallest}
+        if person is not None:
+            info.update(unit="persons", suppressed_persons=0)
+        elif k is not None and recipe.protection.suppression_unit == "cells":
+            info.update(cells_suppressed=0, records_touched=0, suppression_unit="cells",
+                        cells_per_column={q: 0 for q in self._quasi}, cell_suppression_cap=recipe.protection.cell_suppression_cap)
+        if self.requested and sum(part.num_rows for part in self.requested):
+            quasi = [q for q in self.requested[0].column_names if q != person]
+            before, after = _decoded(self.requested, quasi), _decoded(generalised, quasi)
+            highest = {name: highest_level(build_hierarchy(spec, before.column(name), name))
+                       for name, spec in info.get("hierarchies", {}).items() if name in quasi}
+            info["utility"] = measure_utility(before, after, after, quasi, info.get("levels", {}), highest).to_dict()
+        return info
+
+
+def _decoded(parts: list[pa.Table], names: list[str]) -> pa.Table:
+    """The ``names`` columns of dictionary-encoded ``parts``, as one table of plain values."""
+    table = pa.concat_tables([part.select(names) for part in parts]).unify_dictionaries().combine_chunks()
+    return pa.table([column.chunk(0).dictionary_decode() if column.num_chunks else column for column in table.columns],
+                    names=names)
 
 
 def _as_written(decision: ColumnDecision) -> ColumnDecision:
@@ -386,9 +438,12 @@ def _write_pass(settings: _PassSettings, first: pa.Table | None, rest: Iterator[
         if meanwhile is not None:
             meanwhile()
         key = resolve_secret(settings.secret)    # a pending one is waited for while the first batch is converted
+        if recipe.protection.generalisation:
+            done.levels = _StreamedLevels(recipe, [q for q in settings.quasi if q != _person_name(recipe)])
         for batch in batches:
-            written = output.append(protect_table(batch.typed, recipe.columns, key,
-                                                  parallel_above=PARALLEL_HASH_ABOVE))
+            protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE)
+            written = output.append(done.levels(protected) if done.levels is not None else protected)
+            del protected
             _tally(done, batch, written, recipe, settings.quasi)
             rate = done.rows / max(time.monotonic() - started, 1e-6)
             report(settings.progress, span[0] + (span[1] - span[0]) * min(done.rows / settings.estimated_rows, 1.0),
@@ -652,9 +707,12 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     done = _rewrite_mixed(settings, source, done)
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
     risk = _risk(done.quasi_parts, adapted.protection.k_target, _person_name(adapted))
+    generalisation = (done.levels.finish(adapted, risk, done.quasi_parts, _person_name(adapted))
+                      if done.levels is not None else {})
     validation.column_types = {f.name: str(f.type) for f in done.schema}
     loaded = LoadedTable(head_schema.empty_table(), source.info(source.fingerprint(), done.rows), source.warnings)
     result = CurationResult(done.schema.empty_table(), identify.identifications, validation, risk,
                             settings.dropped_unmapped, identify.kept_direct, data_path=done.data_path,
-                            rows_out=validation.rows_out, data_encryption=done.follower)
+                            rows_out=validation.rows_out, data_encryption=done.follower,
+                            generalisation=generalisation)
     return StreamedCuration(loaded, copy.deepcopy(adapted), result, drift, skipped)

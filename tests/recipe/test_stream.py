@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -272,3 +273,39 @@ def test_a_followed_file_gives_every_byte_written_and_fails_with_its_writer(tmp_
         while failing.read(1 << 30):
             pass
     failing.close()
+
+
+@pytest.mark.parametrize("birth_level", [3, 1], ids=["k-reached", "suppression-needed"])
+def test_reach_k_levels_stream_unless_a_class_needs_suppression(opened_keys, demo_recipe: Recipe, tmp_path: Path,
+                                                                birth_level: int) -> None:
+    """Reach k's levels are applied batch by batch; a file with a class still below k once generalised is
+    read whole after all (suppression needs every row), and either way the package is the whole-table one."""
+    from .conftest import DEMO_CSV
+
+    protection = demo_recipe.protection
+    protection.hierarchies = {"Date de naissance": "intervals:20,40", "Code postal": "region"}
+    protection.generalisation = {"Date de naissance": birth_level, "Code postal": 1}
+    whole = _run(opened_keys, demo_recipe, DEMO_CSV, tmp_path / "whole.tar", stream=False)
+    streamed = _run(opened_keys, demo_recipe, DEMO_CSV, tmp_path / "streamed.tar", stream=True, batch_rows=700)
+    read_whole = [n for n in streamed.notes if "read whole" in n]
+    if birth_level == 3:
+        assert not read_whole and any("streamed in batches of 700 rows" in n for n in streamed.notes)
+    else:
+        assert read_whole and "classes below k = 5 once generalised" in read_whole[0]
+    whole_data, whole_manifest = _opened(opened_keys, tmp_path / "whole.tar")
+    streamed_data, streamed_manifest = _opened(opened_keys, tmp_path / "streamed.tar")
+    assert streamed_data.equals(whole_data)
+    assert streamed_data.column("postal_code").to_pylist()[0].startswith("R")      # a region: the level was applied
+    for key in ("risk", "protection", "schema", "rows"):
+        assert streamed_manifest.get(key) == whole_manifest.get(key), key
+    assert streamed.risk == whole.risk
+    # The report's Reach k section says the same (up to the distinct values, which a streamed apply does not count).
+    sections = [_generalisation_text(tmp_path / f"{name}.opened" / "curation-report.html") for name in ("whole", "streamed")]
+    assert "R11 432" in sections[0] and sections[0] == sections[1]
+
+
+def _generalisation_text(report: Path) -> str:
+    html = report.read_text(encoding="utf-8")
+    start = html.index("id='generalisation'")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html[start:html.index("</section>", start)]).split())
+    return text[:text.index(" column how ")]

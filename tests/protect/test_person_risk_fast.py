@@ -1,0 +1,105 @@
+"""The person-level risk's integer path counts exactly what the person frame holds.
+
+On the benchmark's own generator (benchmarks/bench_linked.py) every figure equals a pandas group-by
+over persons; on small hand-made tables with nulls, empty cells, persons missing from a table,
+persons with several values and ids of uneven width, it equals the frame's risk
+(``risk_summary(keyed_frame(person_frame(...)))``), and so does a set hash made to collide."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from curator.protect.persons import PersonQuasi, _set_ids, keyed_frame, person_frame, person_risk
+from curator.protect.risk import risk_summary
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench_linked():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_linked", BENCHMARKS / "bench_linked.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_benchmark_data_figures_equal_pandas(bench_linked, tmp_path):
+    for name, table in bench_linked.generate(3_000, 9_000, 20_000).items():
+        bench_linked.write_cp1252(table, tmp_path / f"{name}.csv")
+    inputs = bench_linked.risk_inputs(tmp_path)
+    summary = person_risk(inputs, bench_linked.PERSON_COLUMNS, bench_linked.QUASI, k=5)
+    assert summary.unit == "persons" and summary.records == 3_000
+    bench_linked.pandas_check(inputs, summary)      # raises SystemExit on the first figure that differs
+    # The same data with a coarser event column: most persons share classes, so the figures are not all 1s.
+    coarse = dict(inputs)
+    coarse["diagnostics"] = inputs["diagnostics"].set_column(
+        1, "mois_diagnostic", pa.compute.utf8_slice_codeunits(inputs["diagnostics"]["mois_diagnostic"], 0, 3))
+    coarse_summary = person_risk(coarse, bench_linked.PERSON_COLUMNS, bench_linked.QUASI, k=5)
+    assert coarse_summary.sample_uniques < coarse_summary.records
+    bench_linked.pandas_check(coarse, coarse_summary)
+
+
+def frame_risk(tables, person_columns, quasi, k=3):
+    frame = person_frame(tables, person_columns, quasi)
+    summary = risk_summary(keyed_frame(frame), [q.name for q in quasi], k=k)
+    summary.unit = "persons"
+    return summary
+
+
+def random_tables(seed: int, width: str) -> dict[str, pa.Table]:
+    rng = np.random.default_rng(seed)
+    ids = [f"P{n:03d}" if width == "fixed" else f"p{n}" for n in range(60)]
+
+    def pick(values, count, missing=0.1):
+        chosen = [values[i] for i in rng.integers(0, len(values), count)]
+        return [None if rng.random() < missing else v for v in chosen]
+
+    persons = pa.table({"id": pick(ids[:50], 55, 0.05), "sex": pick(["1", "2", ""], 55),
+                        "year": pick(["1950", "1960"], 55)})
+    events = pa.table({"who": pick(ids, 300, 0.05), "month": pick(["2020-01", "2020-02", "2020-03", ""], 300),
+                       "code": pick(["A", "B"], 300)})
+    return {"p": persons, "e": events}
+
+
+@pytest.mark.parametrize("width", ["fixed", "uneven"])
+@pytest.mark.parametrize("seed", range(6))
+def test_integer_path_equals_the_frame_on_awkward_tables(seed, width):
+    tables = random_tables(seed, width)
+    keys = {"p": "id", "e": "who"}
+    quasi = [PersonQuasi("p", "sex"), PersonQuasi("p", "year"), PersonQuasi("e", "month", event=True),
+             PersonQuasi("e", "code", event=True)]
+    for chosen in (quasi, quasi[:2], quasi[2:], [PersonQuasi("e", "code")]):
+        assert person_risk(tables, keys, chosen, k=3) == frame_risk(tables, keys, chosen), chosen
+    # One table whose person column is dictionary-encoded already (a streamed table's gathered
+    # pseudonyms): the same persons, in the same order, from the codes.
+    events = tables["e"]
+    coded = events.set_column(0, "who", pa.chunked_array([pa.array(events["who"].to_pylist()[::-1]).dictionary_encode()
+                                                          .take(pa.array(range(len(events) - 1, -1, -1)))]))
+    assert coded.schema.field("who").type == pa.dictionary(pa.int32(), pa.string())
+    one = [PersonQuasi("e", "month", event=True), PersonQuasi("e", "code", event=True)]
+    assert person_frame({"e": coded}, {"e": "who"}, one).equals(person_frame({"e": events}, {"e": "who"}, one))
+    assert person_risk({"e": coded}, {"e": "who"}, one, k=3) == frame_risk({"e": events}, {"e": "who"}, one)
+    # Events first: the persons are then met in the events table before the persons table.
+    assert person_risk({"e": tables["e"], "p": tables["p"]}, {"e": "who", "p": "id"}, quasi, k=3) == \
+        frame_risk(tables, keys, quasi)
+
+
+def test_set_ids_are_exact_even_when_the_hash_collides():
+    owner = np.array([0, 0, 1, 1, 2, 2, 3])
+    codes = np.array([0, 1, 0, 2, 0, 1, 1])          # {0, 1}, {0, 2}, {0, 1}, {1}, and {} for group 4
+    ids = _set_ids(owner, codes, 5)
+    assert ids[0] == ids[2] and len(set(ids[[0, 1, 3, 4]].tolist())) == 4
+    # Every code weighing the same: {0, 1} and {0, 2} hash alike; the sets are then compared.
+    same = _set_ids(owner, codes, 5, weights=np.ones(3, dtype=np.uint64))
+    assert same[0] == same[2] and len(set(same[[0, 1, 3, 4]].tolist())) == 4
