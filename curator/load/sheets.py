@@ -22,8 +22,10 @@ import pyarrow.compute as pc
 import python_calamine as calamine
 
 from curator.errors import CuratorError, InputError, Location
+from curator.load import biff
 from curator.load.cells import cell_text, cells_to_text
 from curator.load.collection import collector_paused
+from curator.load.guarded import default_limits
 from curator.load.names import unique_names
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
@@ -174,12 +176,21 @@ def _check_compound_file(path: Path) -> None:
                          f"sectors in a file of {sectors:,}")
 
 
+def _check_records(path: Path) -> None:
+    """Refuse an XLS whose sector chains loop or run out of the file, whose records or cells lie
+    beyond what the format allows, or whose sheets' cell grids would need more memory than a reader
+    process gets for a file of its size (see :mod:`curator.load.biff`)."""
+    data = path.read_bytes()
+    biff.check_xls(data, default_limits(len(data), "xls").memory_bytes)
+
+
 def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbook:
     if fmt in ZIPPED_FORMATS:
         check_zip_package(path, fmt, options.max_uncompressed_bytes)
     try:
         if fmt == "xls":
             _check_compound_file(path)
+            _check_records(path)
         return calamine.CalamineWorkbook.from_path(str(path))
     except BaseException as error:
         raise _workbook_error(path, fmt, _library_failure(error)) from None

@@ -1,0 +1,286 @@
+"""A bounded walk of an XLS file's compound-file container (MS-CFB) and its BIFF records (MS-XLS),
+made before calamine sees the file.
+
+calamine trusts the sizes and positions it reads: a sector chain that loops makes it grow a buffer
+until memory runs out, a worksheet's DIMENSIONS record sizes a reservation, and the rows and columns
+of its cell records size the grid it fills (``Range::from_sparse``). A damaged file thus made the
+reader process fill its whole memory allowance before failing (a quarter of mutated XLS files).
+Here every chain is followed at most once per sector, every size is bounded by the bytes that remain,
+and the memory calamine would need for the cell grids is estimated from the records and compared
+with what the reader process may use. A file this refuses is damaged (or far beyond what a reader
+process could hold); a genuine file passes, and calamine then reads it as before.
+
+Only Python integers and slices of the file's bytes are used, each bounded by the file's size.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+FREE, END_OF_CHAIN, FAT_SECTOR, DIFAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC
+MINI_STREAM_CUTOFF = 4096
+MINI_SECTOR = 64
+STREAM_NAMES = ("Workbook", "Book", "WORKBOOK", "BOOK")   # calamine's order
+# BIFF record types (MS-XLS 2.3)
+BOF, EOF, BOUNDSHEET, CONTINUE, DIMENSIONS, FORMULA, STRING = 0x0809, 0x000A, 0x0085, 0x003C, 0x0200, 0x0006, 0x0207
+MULRK = 0x00BD
+# Records calamine turns into one cell each, the row and column in their first four bytes.
+CELL_RECORDS = frozenset({0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD})
+MAX_RECORD = 8224          # MS-XLS 2.1.4: a record's data is at most 8,224 bytes
+XLS_ROWS, XLS_COLUMNS = 65_536, 256
+# What calamine and the read make of one cell of a sheet's grid: a reserved cell (position and value)
+# per cell of DIMENSIONS, a value in the grid ``from_sparse`` fills, and the Python row lists, object
+# grid and columns the read lays them out in.
+DIMENSION_CELL_BYTES = 40
+GRID_CELL_BYTES = 32
+PYTHON_CELL_BYTES = 24
+
+
+class DamagedXls(ValueError):
+    """What is wrong with the file, and where."""
+
+
+@dataclass
+class _Sheet:
+    name: str
+    offset: int
+    dimension_cells: int = 0
+    value_box: list[int] = field(default_factory=lambda: [XLS_ROWS, XLS_COLUMNS * 256, -1, -1])
+    formula_box: list[int] = field(default_factory=lambda: [XLS_ROWS, XLS_COLUMNS * 256, -1, -1])
+
+    def grid_cells(self) -> tuple[int, int]:
+        return _area(self.value_box), _area(self.formula_box)
+
+
+def _area(box: list[int]) -> int:
+    return 0 if box[2] < 0 else (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
+
+
+def _extend(box: list[int], row: int, first: int, last: int) -> None:
+    box[0], box[1] = min(box[0], row), min(box[1], first)
+    box[2], box[3] = max(box[2], row), max(box[3], last)
+
+
+def check_xls(data: bytes, memory_bytes: int | None) -> None:
+    """Raise :class:`DamagedXls` if ``data`` (a whole XLS file in a compound-file container) would make
+    calamine loop, read out of bounds or allocate from a damaged size, or if its sheets' cell grids
+    would need more than ``memory_bytes``. Files that are not compound files are left to calamine."""
+    stream = workbook_stream(data)
+    if stream is None:
+        return
+    sheets = _globals(stream)
+    needed = 0
+    for sheet in sheets:
+        _walk_sheet(stream, sheet)
+        values, formulas = sheet.grid_cells()
+        needed += (sheet.dimension_cells * DIMENSION_CELL_BYTES + (values + formulas) * GRID_CELL_BYTES
+                   + values * PYTHON_CELL_BYTES)
+    if memory_bytes is not None and needed > memory_bytes:
+        largest = max(sheets, key=lambda sheet: sum(sheet.grid_cells()) + sheet.dimension_cells)
+        raise DamagedXls(f"its sheets' cell ranges would need {needed / 1024**2:,.0f} MiB, more than the "
+                         f"{memory_bytes / 1024**2:,.0f} MiB a file of this size may use (sheet '{largest.name}' "
+                         f"spans {max(largest.grid_cells()[0], largest.dimension_cells):,} cells)")
+
+
+# ------------------------------------------------------------------------------------ the container
+
+def workbook_stream(data: bytes) -> bytes | None:
+    """The bytes of the Workbook stream as calamine would gather them, or None for a file that is not
+    a compound file (calamine says what it is)."""
+    if len(data) < 512 or data[:8] != bytes.fromhex("D0CF11E0A1B11AE1"):
+        return None
+    shift = struct.unpack_from("<H", data, 0x1E)[0]
+    if shift not in (9, 12) or struct.unpack_from("<H", data, 0x20)[0] != 6:
+        raise DamagedXls(f"its header gives sector sizes 2^{shift} and 2^{struct.unpack_from('<H', data, 0x20)[0]}")
+    size = 1 << shift
+    # Sector n is at (n + 1) * size: this many start inside the file (the last one perhaps cut short).
+    count = max(0, (len(data) - 1) // size)
+    fat_count, directory_start = struct.unpack_from("<II", data, 0x2C)
+    mini_start, mini_count, difat_start, difat_count = struct.unpack_from("<IIII", data, 0x3C)
+    if max(fat_count, mini_count, difat_count) > count:
+        raise DamagedXls(f"its header counts {max(fat_count, mini_count, difat_count):,} allocation sectors in a file "
+                         f"of {count:,}")
+
+    def sector(number: int, what: str) -> bytes:
+        if number >= count:
+            raise DamagedXls(f"its {what} points to sector {number:,}, past the file's {count:,} sectors")
+        return data[(number + 1) * size:(number + 2) * size]
+
+    # The allocation table: the sectors the header and the DIFAT chain list.
+    difat = list(struct.unpack_from("<109I", data, 0x4C))
+    seen: set[int] = set()
+    number = difat_start
+    while number < 0xFFFFFFFA:   # calamine stops at the first reserved value
+        if number in seen:
+            raise DamagedXls(f"its DIFAT chain loops at sector {number:,}")
+        seen.add(number)
+        entries = _u32s(sector(number, "DIFAT chain"))
+        difat.extend(entries[:-1])
+        number = entries[-1] if entries else END_OF_CHAIN
+    fat: list[int] = []
+    for number in difat:
+        if number < DIFAT_SECTOR:
+            fat.extend(_u32s(sector(number, "allocation table")))
+
+    def chain(start: int, table: list[int], read: int, what: str, limit: int) -> Iterator[int]:
+        """Sector numbers from ``start`` (at most ``limit`` of them, none twice)."""
+        seen: set[int] = set()
+        number = start
+        while number != END_OF_CHAIN and len(seen) < limit:
+            if number in seen:
+                raise DamagedXls(f"the sector chain of its {what} loops at sector {number:,}")
+            if number >= len(table) or number >= read:
+                raise DamagedXls(f"the sector chain of its {what} points to sector {number:,}, past the "
+                                 f"{min(len(table), read):,} it has")
+            seen.add(number)
+            yield number
+            number = table[number]
+
+    directory = b"".join(sector(number, "directory") for number in
+                         chain(directory_start, fat, count, "directory", count + 1))
+    if len(directory) < 128:
+        raise DamagedXls("its directory is empty")
+    listed = [directory[offset:offset + 128] for offset in range(0, len(directory) - 127, 128)]
+
+    def entry(raw: bytes) -> tuple[str, int, int]:
+        name = raw[:64].decode("utf-16-le", "replace").split("\x00")[0]
+        start = struct.unpack_from("<I", raw, 116)[0]
+        length = struct.unpack_from("<I" if shift == 9 else "<Q", raw, 120)[0]
+        return name, start, length
+
+    def gather(start: int, length: int, table: list[int], read: Callable[[int], bytes], sector_size: int, available: int,
+               what: str) -> bytes:
+        parts = []
+        got = 0
+        for number in chain(start, table, available, what, (length + sector_size - 1) // sector_size):
+            part = read(number)
+            parts.append(part[:length - got])
+            got += len(parts[-1])
+            if got >= length:
+                break
+        return b"".join(parts)
+
+    root = entry(listed[0])
+    mini_stream = b""
+    mini_fat: list[int] = []
+    if mini_count:
+        if root[2] > len(data):
+            raise DamagedXls(f"its root entry says its mini stream holds {root[2]:,} bytes, more than the file")
+        mini_stream = gather(root[1], root[2], fat, lambda n: sector(n, "mini stream"), size, count, "mini stream")
+        mini_fat = _u32s(gather(mini_start, mini_count * size, fat, lambda n: sector(n, "mini allocation table"),
+                                size, count, "mini allocation table"))
+    named = {name: (start, length) for name, start, length in map(entry, reversed(listed))}
+    for name in STREAM_NAMES:
+        if name in named:
+            start, length = named[name]
+            break
+    else:
+        return b""   # calamine says there is no Workbook stream
+    if length > len(data):
+        raise DamagedXls(f"its directory gives the {name} stream {length:,} bytes, more than the file's {len(data):,}")
+    if length < MINI_STREAM_CUTOFF:
+        mini_sectors = len(mini_stream) // MINI_SECTOR + (1 if len(mini_stream) % MINI_SECTOR else 0)
+        return gather(start, length, mini_fat,
+                      lambda n: mini_stream[n * MINI_SECTOR:(n + 1) * MINI_SECTOR], MINI_SECTOR, mini_sectors,
+                      f"{name} stream")
+    return gather(start, length, fat, lambda n: sector(n, f"{name} stream"), size, count, f"{name} stream")
+
+
+def _u32s(raw: bytes) -> list[int]:
+    return list(struct.unpack_from(f"<{len(raw) // 4}I", raw))
+
+
+# ------------------------------------------------------------------------------------ the records
+
+def _records(stream: bytes, offset: int) -> Iterator[tuple[int, int, bytes]]:
+    """(offset, type, data) of the records from ``offset``; ends at the end of the stream."""
+    end = len(stream)
+    while offset + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, offset)
+        if length > MAX_RECORD:
+            raise DamagedXls(f"record 0x{kind:04X} at offset {offset:,} of the Workbook stream claims {length:,} bytes "
+                             f"(at most {MAX_RECORD:,})")
+        if offset + 4 + length > end:
+            return   # cut short: calamine stops there with an error
+        yield offset, kind, stream[offset + 4:offset + 4 + length]
+        offset += 4 + length
+
+
+def _globals(stream: bytes) -> list[_Sheet]:
+    """The sheets BOUNDSHEET records list (their substreams' offsets checked)."""
+    sheets = []
+    for offset, kind, data in _records(stream, 0):
+        if kind == EOF:
+            break
+        if kind == BOUNDSHEET and len(data) >= 4:
+            position = struct.unpack_from("<I", data)[0]
+            if position >= len(stream):
+                raise DamagedXls(f"record BOUNDSHEET at offset {offset:,} places a sheet at offset {position:,}, past the "
+                                 f"end of the {len(stream):,}-byte Workbook stream")
+            sheets.append(_Sheet(name=_sheet_name(data), offset=position))
+    return sheets
+
+
+def _sheet_name(data: bytes) -> str:
+    if len(data) < 8:
+        return "?"
+    length, flags = data[6], data[7]
+    raw = data[8:8 + length * (2 if flags & 1 else 1)]
+    return raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace")
+
+
+def _walk_sheet(stream: bytes, sheet: _Sheet) -> None:
+    """The sheet's DIMENSIONS and the rows and columns of its cells, as calamine reads them."""
+    seen_bof = False
+    depth = 0
+    for offset, kind, data in _records(stream, sheet.offset):
+        if depth:
+            depth += 1 if kind == BOF else -1 if kind == EOF else 0
+            continue
+        if kind == BOF:
+            if seen_bof:
+                depth = 1
+            seen_bof = True
+        elif kind == EOF:
+            return
+        elif kind == DIMENSIONS:
+            sheet.dimension_cells = max(sheet.dimension_cells, _dimension_cells(data, offset))
+        elif kind in CELL_RECORDS or kind == FORMULA:
+            if len(data) >= 4:
+                row, column = struct.unpack_from("<HH", data)
+                _check_cell(row, column, column, kind, offset)
+                _extend(sheet.value_box, row, column, column)
+                if kind == FORMULA:
+                    _extend(sheet.formula_box, row, column, column)
+        elif kind == MULRK and len(data) >= 6:
+            row, first = struct.unpack_from("<HH", data)
+            last = struct.unpack_from("<H", data, len(data) - 2)[0]
+            _check_cell(row, first, last, kind, offset)
+            _extend(sheet.value_box, row, first, max(first, last))
+
+
+def _check_cell(row: int, first: int, last: int, kind: int, offset: int) -> None:
+    if max(first, last) >= XLS_COLUMNS:
+        raise DamagedXls(f"record 0x{kind:04X} at offset {offset:,} of the Workbook stream puts a cell in column "
+                         f"{max(first, last) + 1:,} of row {row + 1:,}; an XLS sheet has {XLS_COLUMNS} columns")
+
+
+def _dimension_cells(data: bytes, offset: int) -> int:
+    """The cells calamine reserves for a DIMENSIONS record (its own reading of the fields)."""
+    if len(data) == 10:
+        first_row, last_row, first_column, last_column = struct.unpack_from("<HHHH", data)
+    elif len(data) == 14:
+        first_row, last_row, first_column, last_column = struct.unpack_from("<IIHH", data)
+    else:
+        return 0   # calamine refuses it
+    if first_column > 0xFF or last_column < first_column:
+        first_column = 0
+    if last_row > XLS_ROWS or last_column > XLS_COLUMNS or (last_row >= 1 and first_row > last_row):
+        raise DamagedXls(f"record DIMENSIONS at offset {offset:,} of the Workbook stream spans rows {first_row:,} to "
+                         f"{last_row:,} and columns {first_column:,} to {last_column:,}; an XLS sheet has "
+                         f"{XLS_ROWS:,} rows and {XLS_COLUMNS} columns")
+    if last_row < 1 or last_column < 1:
+        return 1
+    return (last_row - first_row) * (last_column - first_column)
