@@ -18,6 +18,8 @@ One module per job:
   then the few characters where they differ put right in the chunks that hold them;
 - ``sheets``: workbooks through python-calamine (zip-bomb check, merged header cells), rows laid
   out in columns by numpy, the garbage collector paused while cells are converted (``collection``);
+- ``biff``: an XLS file's compound-file chains and BIFF records walked, each size bounded by the
+  bytes that remain, before calamine allocates from them;
 - ``columnar`` (Parquet, Feather) and ``statistical`` (SAS, Stata, SPSS through pyreadstat, value
   labels in ``metadata["value_labels"]``; the SAS7BDAT test file is written by ReadStat's tool);
 - ``cells``: typed values to text (a column of strings is joined, encoded and split by Arrow);

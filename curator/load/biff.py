@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-FREE, END_OF_CHAIN, FAT_SECTOR, DIFAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC
+CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")   # an OLE2 compound file, the container of XLS
+# Sector numbers from this one up are markers (MS-CFB 2.1): the end of a chain, a DIFAT sector...
+RESERVED_SECTORS, DIFAT_SECTOR, END_OF_CHAIN = 0xFFFFFFFA, 0xFFFFFFFC, 0xFFFFFFFE
 MINI_STREAM_CUTOFF = 4096
 MINI_SECTOR = 64
 STREAM_NAMES = ("Workbook", "Book", "WORKBOOK", "BOOK")   # calamine's order
 # BIFF record types (MS-XLS 2.3)
-BOF, EOF, BOUNDSHEET, CONTINUE, DIMENSIONS, FORMULA, STRING = 0x0809, 0x000A, 0x0085, 0x003C, 0x0200, 0x0006, 0x0207
+FILEPASS, BOF, EOF, BOUNDSHEET, DIMENSIONS, FORMULA = 0x002F, 0x0809, 0x000A, 0x0085, 0x0200, 0x0006
 MULRK = 0x00BD
 # Records calamine turns into one cell each, the row and column in their first four bytes.
 CELL_RECORDS = frozenset({0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD})
+_HEADER = struct.Struct("<HHHH")   # a record's type and length, and a cell record's row and column
+_U16 = struct.Struct("<H")
 MAX_RECORD = 8224          # MS-XLS 2.1.4: a record's data is at most 8,224 bytes
 XLS_ROWS, XLS_COLUMNS = 65_536, 256
 # What calamine and the read make of one cell of a sheet's grid: a reserved cell (position and value)
@@ -46,21 +50,9 @@ class DamagedXls(ValueError):
 class _Sheet:
     name: str
     offset: int
-    dimension_cells: int = 0
-    value_box: list[int] = field(default_factory=lambda: [XLS_ROWS, XLS_COLUMNS * 256, -1, -1])
-    formula_box: list[int] = field(default_factory=lambda: [XLS_ROWS, XLS_COLUMNS * 256, -1, -1])
-
-    def grid_cells(self) -> tuple[int, int]:
-        return _area(self.value_box), _area(self.formula_box)
-
-
-def _area(box: list[int]) -> int:
-    return 0 if box[2] < 0 else (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
-
-
-def _extend(box: list[int], row: int, first: int, last: int) -> None:
-    box[0], box[1] = min(box[0], row), min(box[1], first)
-    box[2], box[3] = max(box[2], row), max(box[3], last)
+    dimension_cells: int = 0   # what calamine reserves for the DIMENSIONS record
+    value_cells: int = 0       # the grid calamine fills: the rectangle around the sheet's cells
+    formula_cells: int = 0     # and the one around its formulas
 
 
 def check_xls(data: bytes, memory_bytes: int | None) -> None:
@@ -71,17 +63,17 @@ def check_xls(data: bytes, memory_bytes: int | None) -> None:
     if stream is None:
         return
     sheets = _globals(stream)
+    padded = stream + bytes(8)   # a record header and a cell position can always be unpacked
     needed = 0
     for sheet in sheets:
-        _walk_sheet(stream, sheet)
-        values, formulas = sheet.grid_cells()
-        needed += (sheet.dimension_cells * DIMENSION_CELL_BYTES + (values + formulas) * GRID_CELL_BYTES
-                   + values * PYTHON_CELL_BYTES)
+        _walk_sheet(padded, len(stream), sheet)
+        needed += (sheet.dimension_cells * DIMENSION_CELL_BYTES + (sheet.value_cells + sheet.formula_cells)
+                   * GRID_CELL_BYTES + sheet.value_cells * PYTHON_CELL_BYTES)
     if memory_bytes is not None and needed > memory_bytes:
-        largest = max(sheets, key=lambda sheet: sum(sheet.grid_cells()) + sheet.dimension_cells)
+        largest = max(sheets, key=lambda sheet: max(sheet.value_cells, sheet.dimension_cells))
         raise DamagedXls(f"its sheets' cell ranges would need {needed / 1024**2:,.0f} MiB, more than the "
                          f"{memory_bytes / 1024**2:,.0f} MiB a file of this size may use (sheet '{largest.name}' "
-                         f"spans {max(largest.grid_cells()[0], largest.dimension_cells):,} cells)")
+                         f"spans {max(largest.value_cells, largest.dimension_cells):,} cells)")
 
 
 # ------------------------------------------------------------------------------------ the container
@@ -89,7 +81,7 @@ def check_xls(data: bytes, memory_bytes: int | None) -> None:
 def workbook_stream(data: bytes) -> bytes | None:
     """The bytes of the Workbook stream as calamine would gather them, or None for a file that is not
     a compound file (calamine says what it is)."""
-    if len(data) < 512 or data[:8] != bytes.fromhex("D0CF11E0A1B11AE1"):
+    if len(data) < 512 or data[:8] != CFB_SIGNATURE:
         return None
     shift = struct.unpack_from("<H", data, 0x1E)[0]
     if shift not in (9, 12) or struct.unpack_from("<H", data, 0x20)[0] != 6:
@@ -99,9 +91,11 @@ def workbook_stream(data: bytes) -> bytes | None:
     count = max(0, (len(data) - 1) // size)
     fat_count, directory_start = struct.unpack_from("<II", data, 0x2C)
     mini_start, mini_count, difat_start, difat_count = struct.unpack_from("<IIII", data, 0x3C)
-    if max(fat_count, mini_count, difat_count) > count:
-        raise DamagedXls(f"its header counts {max(fat_count, mini_count, difat_count):,} allocation sectors in a file "
-                         f"of {count:,}")
+    # The directory's first sector must be whole: read cut short, it gave calamine the sizes it
+    # reserved memory from.
+    if (directory_start + 2) * size > len(data) or max(fat_count, mini_count, difat_count) > count:
+        raise DamagedXls(f"its header places its directory at sector {directory_start:,} and counts {fat_count:,} "
+                         f"allocation sectors in a file of {count:,}")
 
     def sector(number: int, what: str) -> bytes:
         if number >= count:
@@ -112,7 +106,7 @@ def workbook_stream(data: bytes) -> bytes | None:
     difat = list(struct.unpack_from("<109I", data, 0x4C))
     seen: set[int] = set()
     number = difat_start
-    while number < 0xFFFFFFFA:   # calamine stops at the first reserved value
+    while number < RESERVED_SECTORS:   # where calamine stops
         if number in seen:
             raise DamagedXls(f"its DIFAT chain loops at sector {number:,}")
         seen.add(number)
@@ -199,9 +193,7 @@ def _records(stream: bytes, offset: int) -> Iterator[tuple[int, int, bytes]]:
     end = len(stream)
     while offset + 4 <= end:
         kind, length = struct.unpack_from("<HH", stream, offset)
-        if length > MAX_RECORD:
-            raise DamagedXls(f"record 0x{kind:04X} at offset {offset:,} of the Workbook stream claims {length:,} bytes "
-                             f"(at most {MAX_RECORD:,})")
+        _check_length(kind, length, offset)
         if offset + 4 + length > end:
             return   # cut short: calamine stops there with an error
         yield offset, kind, stream[offset + 4:offset + 4 + length]
@@ -209,11 +201,14 @@ def _records(stream: bytes, offset: int) -> Iterator[tuple[int, int, bytes]]:
 
 
 def _globals(stream: bytes) -> list[_Sheet]:
-    """The sheets BOUNDSHEET records list (their substreams' offsets checked)."""
+    """The sheets BOUNDSHEET records list (their substreams' offsets checked); none for an encrypted
+    workbook, whose records past FILEPASS are ciphertext (calamine says it needs a password)."""
     sheets = []
     for offset, kind, data in _records(stream, 0):
         if kind == EOF:
             break
+        if kind == FILEPASS and data[:2] != b"\0\0":
+            return []
         if kind == BOUNDSHEET and len(data) >= 4:
             position = struct.unpack_from("<I", data)[0]
             if position >= len(stream):
@@ -231,40 +226,67 @@ def _sheet_name(data: bytes) -> str:
     return raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace")
 
 
-def _walk_sheet(stream: bytes, sheet: _Sheet) -> None:
-    """The sheet's DIMENSIONS and the rows and columns of its cells, as calamine reads them."""
+def _walk_sheet(stream: bytes, end: int, sheet: _Sheet) -> None:
+    """The sheet's DIMENSIONS and the rectangles around its cells and formulas, as calamine reads them
+    (embedded substreams, such as charts, skipped). ``stream`` holds 8 bytes more than ``end``.
+    One tight loop: it runs once per cell of the file."""
+    header = _HEADER.unpack_from
+    cells = CELL_RECORDS | {FORMULA, MULRK}
+    top = left = formula_top = formula_left = 1 << 32
+    bottom = right = formula_bottom = formula_right = -1
     seen_bof = False
     depth = 0
-    for offset, kind, data in _records(stream, sheet.offset):
-        if depth:
+    offset = sheet.offset
+    while offset + 4 <= end:
+        kind, length, row, column = header(stream, offset)
+        following = offset + 4 + length
+        if length > MAX_RECORD or following > end:
+            _check_length(kind, length, offset)
+            break   # cut short: calamine stops there with an error
+        if kind in cells and not depth and length >= 4:
+            last = column
+            if kind == MULRK:
+                if length < 6:
+                    offset = following
+                    continue
+                last = _U16.unpack_from(stream, following - 2)[0]
+            if column >= XLS_COLUMNS or last >= XLS_COLUMNS:
+                raise DamagedXls(f"record 0x{kind:04X} at offset {offset:,} of the Workbook stream puts a cell in "
+                                 f"column {max(column, last) + 1:,} of row {row + 1:,}; an XLS sheet has "
+                                 f"{XLS_COLUMNS} columns")
+            if row < top:
+                top = row
+            if row > bottom:
+                bottom = row
+            if column < left:
+                left = column
+            if last > right:
+                right = last
+            if kind == FORMULA:
+                formula_top, formula_bottom = min(formula_top, row), max(formula_bottom, row)
+                formula_left, formula_right = min(formula_left, column), max(formula_right, column)
+        elif depth:
             depth += 1 if kind == BOF else -1 if kind == EOF else 0
-            continue
-        if kind == BOF:
+        elif kind == BOF:
             if seen_bof:
                 depth = 1
             seen_bof = True
         elif kind == EOF:
-            return
+            break
         elif kind == DIMENSIONS:
-            sheet.dimension_cells = max(sheet.dimension_cells, _dimension_cells(data, offset))
-        elif kind in CELL_RECORDS or kind == FORMULA:
-            if len(data) >= 4:
-                row, column = struct.unpack_from("<HH", data)
-                _check_cell(row, column, column, kind, offset)
-                _extend(sheet.value_box, row, column, column)
-                if kind == FORMULA:
-                    _extend(sheet.formula_box, row, column, column)
-        elif kind == MULRK and len(data) >= 6:
-            row, first = struct.unpack_from("<HH", data)
-            last = struct.unpack_from("<H", data, len(data) - 2)[0]
-            _check_cell(row, first, last, kind, offset)
-            _extend(sheet.value_box, row, first, max(first, last))
+            sheet.dimension_cells = max(sheet.dimension_cells,
+                                        _dimension_cells(stream[offset + 4:following], offset))
+        offset = following
+    if bottom >= 0:
+        sheet.value_cells = (bottom - top + 1) * (right - left + 1)
+    if formula_bottom >= 0:
+        sheet.formula_cells = (formula_bottom - formula_top + 1) * (formula_right - formula_left + 1)
 
 
-def _check_cell(row: int, first: int, last: int, kind: int, offset: int) -> None:
-    if max(first, last) >= XLS_COLUMNS:
-        raise DamagedXls(f"record 0x{kind:04X} at offset {offset:,} of the Workbook stream puts a cell in column "
-                         f"{max(first, last) + 1:,} of row {row + 1:,}; an XLS sheet has {XLS_COLUMNS} columns")
+def _check_length(kind: int, length: int, offset: int) -> None:
+    if length > MAX_RECORD:
+        raise DamagedXls(f"record 0x{kind:04X} at offset {offset:,} of the Workbook stream claims {length:,} bytes "
+                         f"(at most {MAX_RECORD:,})")
 
 
 def _dimension_cells(data: bytes, offset: int) -> int:

@@ -6,7 +6,6 @@ saw them, column by column with pyarrow. Formulas give their cached values.
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 import zipfile
@@ -41,7 +40,6 @@ HEADER_SCAN_ROWS = 50
 # would be allocated (and its columns converted one by one) before anything else could refuse it.
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
-CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")   # an OLE2 compound file, the container of XLS
 
 
 @dataclass
@@ -153,33 +151,11 @@ def _check_dimensions(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], 
             raise _too_large(path, None, height, width)
 
 
-def _check_compound_file(path: Path) -> None:
-    """Refuse an XLS whose compound-file header (MS-CFB 2.2) counts or places sectors beyond the end
-    of the file, before calamine reserves memory from it: mutated XLS files whose directory lies
-    past their end made it fill its whole memory allowance before failing."""
-    with path.open("rb") as source:
-        header = source.read(512)
-        size = source.seek(0, os.SEEK_END)
-    if len(header) < 512 or header[:8] != CFB_SIGNATURE:
-        return   # not a compound file (an HTML or text file named .xls): calamine says so
-    sector_shift, mini_shift = struct.unpack_from("<HH", header, 0x1E)
-    if sector_shift not in (9, 12) or mini_shift != 6:
-        raise ValueError(f"sector sizes 2^{sector_shift} and 2^{mini_shift}")
-    # Sector n is the bytes from (n + 1) << shift: the file holds this many, the last perhaps cut short.
-    sectors = (size - 1) >> sector_shift
-    fat, directory = struct.unpack_from("<II", header, 0x2C)
-    mini_fat, difat = struct.unpack_from("<I", header, 0x40)[0], struct.unpack_from("<I", header, 0x48)[0]
-    # The directory's first sector must be whole: read cut short, it gave calamine the sizes it
-    # reserved memory from.
-    if (directory + 2) << sector_shift > size or max(fat, mini_fat, difat) > sectors:
-        raise ValueError(f"its header places its directory at sector {directory:,} and counts {fat:,} allocation "
-                         f"sectors in a file of {sectors:,}")
-
-
 def _check_records(path: Path) -> None:
-    """Refuse an XLS whose sector chains loop or run out of the file, whose records or cells lie
-    beyond what the format allows, or whose sheets' cell grids would need more memory than a reader
-    process gets for a file of its size (see :mod:`curator.load.biff`)."""
+    """Refuse an XLS whose compound-file header counts or places sectors beyond the end of the file,
+    whose sector chains loop or run out of it, whose records or cells lie beyond what the format
+    allows, or whose sheets' cell grids would need more memory than a reader process gets for a file
+    of its size (see :mod:`curator.load.biff`), before calamine reserves memory from any of them."""
     data = path.read_bytes()
     biff.check_xls(data, default_limits(len(data), "xls").memory_bytes)
 
@@ -189,7 +165,6 @@ def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbo
         check_zip_package(path, fmt, options.max_uncompressed_bytes)
     try:
         if fmt == "xls":
-            _check_compound_file(path)
             _check_records(path)
         return calamine.CalamineWorkbook.from_path(str(path))
     except BaseException as error:
