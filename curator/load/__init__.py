@@ -18,8 +18,8 @@ One module per job:
   then the few characters where they differ put right in the chunks that hold them;
 - ``sheets``: workbooks through python-calamine (zip-bomb check, merged header cells), rows laid
   out in columns by numpy, the garbage collector paused while cells are converted (``collection``);
-- ``biff``: an XLS file's compound-file chains and BIFF records walked, each size bounded by the
-  bytes that remain, before calamine allocates from them;
+- ``biff``: an XLS file's compound-file chains and BIFF records walked in this process, each size
+  bounded by the bytes that remain, before the reader process's calamine allocates from them;
 - ``columnar`` (Parquet, Feather) and ``statistical`` (SAS, Stata, SPSS through pyreadstat, value
   labels in ``metadata["value_labels"]``; the SAS7BDAT test file is written by ReadStat's tool);
 - ``cells``: typed values to text (a column of strings is joined, encoded and split by Arrow);
@@ -40,6 +40,7 @@ import pyarrow as pa
 from curator.errors import InputError, Location
 from curator.inputs import file_status, open_regular
 from curator.load import guarded
+from curator.load.biff import check_xls_file
 from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
 from curator.load.fingerprint import BackgroundDigest, FileState, ensure_unchanged
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
@@ -106,6 +107,7 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
         digest = BackgroundDigest(source)
         # Binary formats are parsed by native code, in a reader process that a damaged file may crash.
         if fmt in SHEET_FORMATS:
+            _check_records(source, fmt)
             sheet = guarded.run("workbook", (source, fmt, given), source, fmt, progress)
             table, original, warnings, metadata = sheet.table, sheet.original_names, sheet.warnings, sheet.metadata
             sheets, hidden = sheet.sheets, sheet.hidden_sheets
@@ -128,6 +130,13 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
                        metadata=dict(metadata)), again
 
 
+def _check_records(source: Path, fmt: str) -> None:
+    """An XLS file's sector chains and records walked here, before its reader process is asked for
+    it: a damaged one is refused at once rather than after calamine filled its memory allowance."""
+    if fmt == "xls":
+        check_xls_file(source, guarded.default_limits(source.stat().st_size, fmt).memory_bytes)
+
+
 def detect_options(path: str | Path) -> ReadOptions:
     """What :func:`read_file` would choose for ``path``, without reading the whole file."""
     source = _source_path(path)
@@ -135,6 +144,7 @@ def detect_options(path: str | Path) -> ReadOptions:
     if fmt == "csv":
         return plan_csv(source, ReadOptions()).options(ReadOptions())
     if fmt in SHEET_FORMATS:
+        _check_records(source, fmt)
         return guarded.run("sheet_options", (source, fmt, ReadOptions()), source, fmt)
     return ReadOptions(format=fmt)
 
@@ -181,6 +191,7 @@ def list_sheets(path: str | Path) -> list[tuple[str, bool]]:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "Only workbooks have sheets; this is a {format} file."),
                               format=fmt), Location(file=str(source)),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose an Excel or OpenDocument file.")))
+    _check_records(source, fmt)
     return guarded.run("sheets", (source, fmt), source, fmt)
 
 

@@ -10,7 +10,9 @@ and the memory calamine would need for the cell grids is estimated from the reco
 with what the reader process may use. A file this refuses is damaged (or far beyond what a reader
 process could hold); a genuine file passes, and calamine then reads it as before.
 
-Only Python integers and slices of the file's bytes are used, each bounded by the file's size.
+It runs in the calling process, before the reader process is asked for the file (a refusal costs
+no round trip), so it must not be the weak point itself: only Python integers and slices of the
+file's bytes are used, each bounded by the file's size, and the whole walk is linear in it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+from curator.load.formats import damaged_workbook
 
 CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")   # an OLE2 compound file, the container of XLS
 # Sector numbers from this one up are markers (MS-CFB 2.1): the end of a chain, a DIFAT sector...
@@ -65,8 +70,15 @@ def check_xls(data: bytes, memory_bytes: int | None) -> None:
     sheets = _globals(stream)
     padded = stream + bytes(8)   # a record header and a cell position can always be unpacked
     needed = 0
+    # The sheets' substreams are disjoint in a genuine file: all of them hold fewer records than the
+    # stream has room for. Sheets placed over one another would have their records walked again
+    # and again (calamine does, in its reader process); here the walk is bounded by the stream.
+    budget = len(stream) // 4
     for sheet in sheets:
-        _walk_sheet(padded, len(stream), sheet)
+        budget -= _walk_sheet(padded, len(stream), sheet)
+        if budget < 0:
+            raise DamagedXls(f"its {len(sheets):,} sheets overlap in the Workbook stream (sheet '{sheet.name}' at "
+                             f"offset {sheet.offset:,})")
         needed += (sheet.dimension_cells * DIMENSION_CELL_BYTES + (sheet.value_cells + sheet.formula_cells)
                    * GRID_CELL_BYTES + sheet.value_cells * PYTHON_CELL_BYTES)
     if memory_bytes is not None and needed > memory_bytes:
@@ -74,6 +86,14 @@ def check_xls(data: bytes, memory_bytes: int | None) -> None:
         raise DamagedXls(f"its sheets' cell ranges would need {needed / 1024**2:,.0f} MiB, more than the "
                          f"{memory_bytes / 1024**2:,.0f} MiB a file of this size may use (sheet '{largest.name}' "
                          f"spans {max(largest.value_cells, largest.dimension_cells):,} cells)")
+
+
+def check_xls_file(path: Path, memory_bytes: int | None) -> None:
+    """:func:`check_xls` on the file at ``path``, its damage an ``InputError`` naming the file."""
+    try:
+        check_xls(path.read_bytes(), memory_bytes)
+    except DamagedXls as error:
+        raise damaged_workbook(path, "xls", error) from None
 
 
 # ------------------------------------------------------------------------------------ the container
@@ -226,10 +246,10 @@ def _sheet_name(data: bytes) -> str:
     return raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace")
 
 
-def _walk_sheet(stream: bytes, end: int, sheet: _Sheet) -> None:
+def _walk_sheet(stream: bytes, end: int, sheet: _Sheet) -> int:
     """The sheet's DIMENSIONS and the rectangles around its cells and formulas, as calamine reads them
-    (embedded substreams, such as charts, skipped). ``stream`` holds 8 bytes more than ``end``.
-    One tight loop: it runs once per cell of the file."""
+    (embedded substreams, such as charts, skipped); returns the number of records walked. ``stream``
+    holds 8 bytes more than ``end``. One tight loop: it runs once per cell of the file."""
     header = _HEADER.unpack_from
     cells = CELL_RECORDS | {FORMULA, MULRK}
     top = left = formula_top = formula_left = 1 << 32
@@ -237,7 +257,9 @@ def _walk_sheet(stream: bytes, end: int, sheet: _Sheet) -> None:
     seen_bof = False
     depth = 0
     offset = sheet.offset
+    walked = 0
     while offset + 4 <= end:
+        walked += 1
         kind, length, row, column = header(stream, offset)
         following = offset + 4 + length
         if length > MAX_RECORD or following > end:
@@ -281,6 +303,7 @@ def _walk_sheet(stream: bytes, end: int, sheet: _Sheet) -> None:
         sheet.value_cells = (bottom - top + 1) * (right - left + 1)
     if formula_bottom >= 0:
         sheet.formula_cells = (formula_bottom - formula_top + 1) * (formula_right - formula_left + 1)
+    return walked
 
 
 def _check_length(kind: int, length: int, offset: int) -> None:

@@ -21,10 +21,9 @@ import pyarrow.compute as pc
 import python_calamine as calamine
 
 from curator.errors import CuratorError, InputError, Location
-from curator.load import biff
 from curator.load.cells import cell_text, cells_to_text
 from curator.load.collection import collector_paused
-from curator.load.guarded import default_limits
+from curator.load.formats import damaged_workbook
 from curator.load.names import unique_names
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
@@ -151,21 +150,10 @@ def _check_dimensions(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], 
             raise _too_large(path, None, height, width)
 
 
-def _check_records(path: Path) -> None:
-    """Refuse an XLS whose compound-file header counts or places sectors beyond the end of the file,
-    whose sector chains loop or run out of it, whose records or cells lie beyond what the format
-    allows, or whose sheets' cell grids would need more memory than a reader process gets for a file
-    of its size (see :mod:`curator.load.biff`), before calamine reserves memory from any of them."""
-    data = path.read_bytes()
-    biff.check_xls(data, default_limits(len(data), "xls").memory_bytes)
-
-
 def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbook:
     if fmt in ZIPPED_FORMATS:
         check_zip_package(path, fmt, options.max_uncompressed_bytes)
     try:
-        if fmt == "xls":
-            _check_records(path)
         return calamine.CalamineWorkbook.from_path(str(path))
     except BaseException as error:
         raise _workbook_error(path, fmt, _library_failure(error)) from None
@@ -197,9 +185,7 @@ def _workbook_error(path: Path, fmt: str, error: Exception, sheet: str | None = 
             error).lower():
         return InputError(Text(QT_TRANSLATE_NOOP("core", "The workbook is encrypted with a password.")), where,
                           hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel, remove the password and save it again, then load that copy.")))
-    return InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or not a real {format} workbook ({error})."),
-                           format=fmt.upper(), error=error), where,
-                      hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.")))
+    return damaged_workbook(path, fmt, error, sheet)
 
 
 def list_workbook_sheets(path: Path, fmt: str, options: ReadOptions | None = None) -> list[tuple[str, bool]]:

@@ -11,7 +11,7 @@ import xlwt
 
 from curator.errors import InputError
 from curator.load import biff, guarded, read_file, sheets
-from curator.source import ReadOptions
+from curator.source import LoadedTable, ReadOptions
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GENUINE = DATA / "xls_genuine"
@@ -30,26 +30,23 @@ def _sparse_xls(path: Path, last_row: int) -> Path:
     return path
 
 
-def _read_unchecked(path: Path, monkeypatch: pytest.MonkeyPatch) -> sheets.SheetResult:
-    with monkeypatch.context() as patch:
-        patch.setattr(sheets, "_check_records", lambda path: None)
-        return sheets.read_workbook(path, "xls", ReadOptions())
-
-
-def _same(checked: sheets.SheetResult, unchecked: sheets.SheetResult) -> None:
-    assert checked.table.equals(unchecked.table)
-    assert (checked.sheet, checked.header_row, checked.sheets, checked.warnings, checked.metadata) == (
-        unchecked.sheet, unchecked.header_row, unchecked.sheets, unchecked.warnings, unchecked.metadata)
+def _same_as_calamine_alone(path: Path) -> LoadedTable:
+    """``read_file`` (the walk, then the reader process) gives what calamine alone gives in this process."""
+    loaded = read_file(path)
+    alone = sheets.read_workbook(path, "xls", ReadOptions())
+    assert loaded.table.equals(alone.table)
+    assert (loaded.source.options.sheet, loaded.source.options.header_row, loaded.source.sheets, loaded.warnings,
+            loaded.metadata) == (alone.sheet, alone.header_row, alone.sheets, alone.warnings, alone.metadata)
+    return loaded
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in GENUINE.glob("*.xls") if p.name != "issue_385.xls"))
-def test_genuine_files_pass_the_walk_and_read_as_without_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_genuine_files_pass_the_walk_and_read_as_without_it(name: str) -> None:
     """Files written by Excel, LibreOffice and SheetJS (calamine's test files): SST strings continued
     over CONTINUE records, a chart substream inside a sheet, BIFF5, merged cells, several sheets."""
     path = GENUINE / name
     biff.check_xls(path.read_bytes(), None)
-    _same(sheets.read_workbook(path, "xls", ReadOptions()), _read_unchecked(path, monkeypatch))
-    assert read_file(path).table.num_rows
+    assert _same_as_calamine_alone(path).table.num_rows
 
 
 def test_an_encrypted_xls_is_still_said_to_need_a_password() -> None:
@@ -60,7 +57,7 @@ def test_an_encrypted_xls_is_still_said_to_need_a_password() -> None:
         read_file(path)
 
 
-def test_a_65000_row_xls_reads_identically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_65000_row_xls_reads_identically(tmp_path: Path) -> None:
     rows = 65_000
     path = tmp_path / "registre.xls"
     book = xlwt.Workbook(encoding="utf-8")
@@ -73,10 +70,9 @@ def test_a_65000_row_xls_reads_identically(tmp_path: Path, monkeypatch: pytest.M
         sheet.write(row, 2, 60.5 + row % 40)
         sheet.write(row, 3, "Besançon")
     book.save(str(path))
-    checked = sheets.read_workbook(path, "xls", ReadOptions())
-    assert checked.table.num_rows == rows
-    _same(checked, _read_unchecked(path, monkeypatch))
-    assert read_file(path).table.column("nom")[1].as_py() == "Zoë"
+    loaded = _same_as_calamine_alone(path)
+    assert loaded.table.num_rows == rows
+    assert loaded.table.column("nom")[1].as_py() == "Zoë"
 
 
 @pytest.mark.parametrize(("name", "message"), [
@@ -119,16 +115,22 @@ def _record(stream: bytes, kind: int, after: int = 0) -> int:
     raise AssertionError(f"no record 0x{kind:04X}")
 
 
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    path = tmp_path / "registre.xls"
+def _registry(path: Path, empty_sheets: int = 0) -> Path:
+    """400 rows on a first sheet, and ``empty_sheets`` sheets of one cell after it."""
     book = xlwt.Workbook()
     sheet = book.add_sheet("Registre")
     for row in range(400):
         sheet.write(row, 0, f"{row:05d}")
         sheet.write(row, 1, float(row))
+    for number in range(empty_sheets):
+        book.add_sheet(f"Vide{number}").write(0, 0, "x")
     book.save(str(path))
     return path
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    return _registry(tmp_path / "registre.xls")
 
 
 def test_damaged_records_are_refused_with_where(registry: Path, tmp_path: Path) -> None:
@@ -176,3 +178,19 @@ def test_a_read_over_its_memory_limit_is_stopped_at_the_limit(tmp_path: Path) ->
             InputError, match=r"XLS file needed more than 0\.1 GiB of memory") as raised:
         read_file(path)
     assert str(path) in str(raised.value)
+
+
+def test_sheets_placed_over_one_another_are_refused_in_linear_time(tmp_path: Path) -> None:
+    """Seven BOUNDSHEET records pointing at the same big sheet: each walk would go over its records
+    again (a file of thousands would take the walk, in this process, quadratic time)."""
+    data, stream = _stream_records(_registry(tmp_path / "registre.xls", empty_sheets=7))
+    first = _record(stream, biff.BOUNDSHEET)
+    big_at = stream[first + 4:first + 8]
+    offset = first
+    for _ in range(7):
+        offset = _record(stream, biff.BOUNDSHEET, offset + 1)
+        data = _patched(data, stream, offset + 4, big_at)
+    damaged = tmp_path / "damaged.xls"
+    damaged.write_bytes(data)
+    with pytest.raises(InputError, match=r"its 8 sheets overlap in the Workbook stream \(sheet 'Vide\d' at offset"):
+        read_file(damaged)
