@@ -74,20 +74,17 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
     source = _source_path(path)
     before = FileState.of(source)
     try:
-        loaded, again = _read(source, given, before.size, progress)
+        loaded = _read(source, given, before.size, progress)
     except Exception:
         ensure_unchanged(source, before)     # a file cut short while it is read fails oddly: say why
         raise
-    ensure_unchanged(source, before, loaded.source.sha256, again)
+    ensure_unchanged(source, before, loaded.source.sha256)
     report(progress, 1.0, Text(QT_TRANSLATE_NOOP("core", "Read {rows:,} rows"), rows=loaded.table.num_rows))
     return loaded
 
 
-def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None
-          ) -> tuple[LoadedTable, BackgroundDigest | None]:
-    """The table, and the file being hashed again since the end of the parse (CSV), if it is."""
+def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None) -> LoadedTable:
     fmt = _format(source, given)
-    again = None
     warnings: list[str] = []
     metadata: dict[str, object] = {}
     sheets: list[str] = []
@@ -102,7 +99,6 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
             # Shown where the table is (the Load page), never written to a report or a recipe: it
             # quotes a line of the file.
             metadata["code_page"] = asdict(result.plan.dialect.code_page)
-        again = result.again
     else:
         digest = BackgroundDigest(source)
         # Binary formats are parsed by native code, in a reader process that a damaged file may crash.
@@ -127,7 +123,7 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
     info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
                       rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
     return LoadedTable(table=table, source=info, warnings=warnings, original_names=original,
-                       metadata=dict(metadata)), again
+                       metadata=dict(metadata))
 
 
 def _check_records(source: Path, fmt: str) -> None:
