@@ -103,89 +103,18 @@ def workbook_stream(data: bytes) -> bytes | None:
     a compound file (calamine says what it is)."""
     if len(data) < 512 or data[:8] != CFB_SIGNATURE:
         return None
-    shift = struct.unpack_from("<H", data, 0x1E)[0]
-    if shift not in (9, 12) or struct.unpack_from("<H", data, 0x20)[0] != 6:
-        raise DamagedXls(f"its header gives sector sizes 2^{shift} and 2^{struct.unpack_from('<H', data, 0x20)[0]}")
-    size = 1 << shift
-    # Sector n is at (n + 1) * size: this many start inside the file (the last one perhaps cut short).
-    count = max(0, (len(data) - 1) // size)
-    fat_count, directory_start = struct.unpack_from("<II", data, 0x2C)
-    mini_start, mini_count, difat_start, difat_count = struct.unpack_from("<IIII", data, 0x3C)
-    # The directory's first sector must be whole: read cut short, it gave calamine the sizes it
-    # reserved memory from.
-    if (directory_start + 2) * size > len(data) or max(fat_count, mini_count, difat_count) > count:
-        raise DamagedXls(f"its header places its directory at sector {directory_start:,} and counts {fat_count:,} "
-                         f"allocation sectors in a file of {count:,}")
-
-    def sector(number: int, what: str) -> bytes:
-        if number >= count:
-            raise DamagedXls(f"its {what} points to sector {number:,}, past the file's {count:,} sectors")
-        return data[(number + 1) * size:(number + 2) * size]
-
-    # The allocation table: the sectors the header and the DIFAT chain list.
-    difat = list(struct.unpack_from("<109I", data, 0x4C))
-    seen: set[int] = set()
-    number = difat_start
-    while number < RESERVED_SECTORS:   # where calamine stops
-        if number in seen:
-            raise DamagedXls(f"its DIFAT chain loops at sector {number:,}")
-        seen.add(number)
-        entries = _u32s(sector(number, "DIFAT chain"))
-        difat.extend(entries[:-1])
-        number = entries[-1] if entries else END_OF_CHAIN
-    fat: list[int] = []
-    for number in difat:
-        if number < DIFAT_SECTOR:
-            fat.extend(_u32s(sector(number, "allocation table")))
-
-    def chain(start: int, table: list[int], read: int, what: str, limit: int) -> Iterator[int]:
-        """Sector numbers from ``start`` (at most ``limit`` of them, none twice)."""
-        seen: set[int] = set()
-        number = start
-        while number != END_OF_CHAIN and len(seen) < limit:
-            if number in seen:
-                raise DamagedXls(f"the sector chain of its {what} loops at sector {number:,}")
-            if number >= len(table) or number >= read:
-                raise DamagedXls(f"the sector chain of its {what} points to sector {number:,}, past the "
-                                 f"{min(len(table), read):,} it has")
-            seen.add(number)
-            yield number
-            number = table[number]
-
-    directory = b"".join(sector(number, "directory") for number in
-                         chain(directory_start, fat, count, "directory", count + 1))
-    if len(directory) < 128:
-        raise DamagedXls("its directory is empty")
-    listed = [directory[offset:offset + 128] for offset in range(0, len(directory) - 127, 128)]
-
-    def entry(raw: bytes) -> tuple[str, int, int]:
-        name = raw[:64].decode("utf-16-le", "replace").split("\x00")[0]
-        start = struct.unpack_from("<I", raw, 116)[0]
-        length = struct.unpack_from("<I" if shift == 9 else "<Q", raw, 120)[0]
-        return name, start, length
-
-    def gather(start: int, length: int, table: list[int], read: Callable[[int], bytes], sector_size: int, available: int,
-               what: str) -> bytes:
-        parts = []
-        got = 0
-        for number in chain(start, table, available, what, (length + sector_size - 1) // sector_size):
-            part = read(number)
-            parts.append(part[:length - got])
-            got += len(parts[-1])
-            if got >= length:
-                break
-        return b"".join(parts)
-
-    root = entry(listed[0])
+    container = _Container(data)
+    listed = container.directory()
+    root = _entry(listed[0], container.shift)
     mini_stream = b""
     mini_fat: list[int] = []
-    if mini_count:
+    if container.mini_count:
         if root[2] > len(data):
             raise DamagedXls(f"its root entry says its mini stream holds {root[2]:,} bytes, more than the file")
-        mini_stream = gather(root[1], root[2], fat, lambda n: sector(n, "mini stream"), size, count, "mini stream")
-        mini_fat = _u32s(gather(mini_start, mini_count * size, fat, lambda n: sector(n, "mini allocation table"),
-                                size, count, "mini allocation table"))
-    named = {name: (start, length) for name, start, length in map(entry, reversed(listed))}
+        mini_stream = container.gather(root[1], root[2], "mini stream")
+        mini_fat = _u32s(container.gather(container.mini_start, container.mini_count * container.size,
+                                          "mini allocation table"))
+    named = {name: (start, length) for name, start, length in (_entry(raw, container.shift) for raw in reversed(listed))}
     for name in STREAM_NAMES:
         if name in named:
             start, length = named[name]
@@ -195,11 +124,102 @@ def workbook_stream(data: bytes) -> bytes | None:
     if length > len(data):
         raise DamagedXls(f"its directory gives the {name} stream {length:,} bytes, more than the file's {len(data):,}")
     if length < MINI_STREAM_CUTOFF:
-        mini_sectors = len(mini_stream) // MINI_SECTOR + (1 if len(mini_stream) % MINI_SECTOR else 0)
-        return gather(start, length, mini_fat,
-                      lambda n: mini_stream[n * MINI_SECTOR:(n + 1) * MINI_SECTOR], MINI_SECTOR, mini_sectors,
-                      f"{name} stream")
-    return gather(start, length, fat, lambda n: sector(n, f"{name} stream"), size, count, f"{name} stream")
+        return _gather(start, length, mini_fat, lambda n: mini_stream[n * MINI_SECTOR:(n + 1) * MINI_SECTOR],
+                       MINI_SECTOR, -(-len(mini_stream) // MINI_SECTOR), f"{name} stream")
+    return container.gather(start, length, f"{name} stream")
+
+
+class _Container:
+    """A compound file's header (checked against the file's size), sectors and allocation table."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.shift = struct.unpack_from("<H", data, 0x1E)[0]
+        mini_shift = struct.unpack_from("<H", data, 0x20)[0]
+        if self.shift not in (9, 12) or mini_shift != 6:
+            raise DamagedXls(f"its header gives sector sizes 2^{self.shift} and 2^{mini_shift}")
+        self.size = 1 << self.shift
+        # Sector n is at (n + 1) * size: this many start inside the file (the last one perhaps cut short).
+        self.count = max(0, (len(data) - 1) // self.size)
+        fat_count, self.directory_start = struct.unpack_from("<II", data, 0x2C)
+        self.mini_start, self.mini_count, difat_start, difat_count = struct.unpack_from("<IIII", data, 0x3C)
+        # The directory's first sector must be whole: read cut short, it gave calamine the sizes it
+        # reserved memory from.
+        if (self.directory_start + 2) * self.size > len(data) or max(fat_count, self.mini_count, difat_count) > self.count:
+            raise DamagedXls(f"its header places its directory at sector {self.directory_start:,} and counts "
+                             f"{fat_count:,} allocation sectors in a file of {self.count:,}")
+        self.fat = self._allocation_table(difat_start)
+
+    def sector(self, number: int, what: str) -> bytes:
+        if number >= self.count:
+            raise DamagedXls(f"its {what} points to sector {number:,}, past the file's {self.count:,} sectors")
+        return self.data[(number + 1) * self.size:(number + 2) * self.size]
+
+    def _allocation_table(self, difat_start: int) -> list[int]:
+        """The FAT: the sectors the header and the DIFAT chain list, one after the other."""
+        difat = list(struct.unpack_from("<109I", self.data, 0x4C))
+        seen: set[int] = set()
+        number = difat_start
+        while number < RESERVED_SECTORS:   # where calamine stops
+            if number in seen:
+                raise DamagedXls(f"its DIFAT chain loops at sector {number:,}")
+            seen.add(number)
+            entries = _u32s(self.sector(number, "DIFAT chain"))
+            difat.extend(entries[:-1])
+            number = entries[-1] if entries else END_OF_CHAIN
+        fat: list[int] = []
+        for number in difat:
+            if number < DIFAT_SECTOR:
+                fat.extend(_u32s(self.sector(number, "allocation table")))
+        return fat
+
+    def directory(self) -> list[bytes]:
+        """The 128-byte directory entries, the whole chain (as calamine reads it)."""
+        directory = b"".join(self.sector(number, "directory") for number in
+                             _chain(self.directory_start, self.fat, self.count, "directory", self.count + 1))
+        if len(directory) < 128:
+            raise DamagedXls("its directory is empty")
+        return [directory[offset:offset + 128] for offset in range(0, len(directory) - 127, 128)]
+
+    def gather(self, start: int, length: int, what: str) -> bytes:
+        return _gather(start, length, self.fat, lambda n: self.sector(n, what), self.size, self.count, what)
+
+
+def _entry(raw: bytes, shift: int) -> tuple[str, int, int]:
+    """(name, first sector, size) of a directory entry."""
+    name = raw[:64].decode("utf-16-le", "replace").split("\x00")[0]
+    start = struct.unpack_from("<I", raw, 116)[0]
+    length = struct.unpack_from("<I" if shift == 9 else "<Q", raw, 120)[0]
+    return name, start, length
+
+
+def _chain(start: int, table: list[int], read: int, what: str, limit: int) -> Iterator[int]:
+    """Sector numbers from ``start`` (at most ``limit`` of them, none twice, each below ``read``)."""
+    seen: set[int] = set()
+    number = start
+    while number != END_OF_CHAIN and len(seen) < limit:
+        if number in seen:
+            raise DamagedXls(f"the sector chain of its {what} loops at sector {number:,}")
+        if number >= len(table) or number >= read:
+            raise DamagedXls(f"the sector chain of its {what} points to sector {number:,}, past the "
+                             f"{min(len(table), read):,} it has")
+        seen.add(number)
+        yield number
+        number = table[number]
+
+
+def _gather(start: int, length: int, table: list[int], read: Callable[[int], bytes], sector_size: int,
+            available: int, what: str) -> bytes:
+    """``length`` bytes from the chain at ``start`` (fewer if it ends first, as calamine takes them)."""
+    parts = []
+    got = 0
+    for number in _chain(start, table, available, what, (length + sector_size - 1) // sector_size):
+        part = read(number)
+        parts.append(part[:length - got])
+        got += len(parts[-1])
+        if got >= length:
+            break
+    return b"".join(parts)
 
 
 def _u32s(raw: bytes) -> list[int]:
