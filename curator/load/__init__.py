@@ -130,7 +130,7 @@ def _check_records(source: Path, fmt: str) -> None:
     """An XLS file's sector chains and records walked here, before its reader process is asked for
     it: a damaged one is refused at once rather than after calamine filled its memory allowance."""
     if fmt == "xls":
-        check_xls_file(source, guarded.default_limits(source.stat().st_size, fmt).memory_bytes)
+        check_xls_file(source, guarded.default_limits(file_status(source).st_size, fmt).memory_bytes)
 
 
 def detect_options(path: str | Path) -> ReadOptions:

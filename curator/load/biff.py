@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from curator.inputs import os_error
 from curator.load.formats import damaged_workbook
 
 CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")   # an OLE2 compound file, the container of XLS
@@ -91,7 +92,11 @@ def check_xls(data: bytes, memory_bytes: int | None) -> None:
 def check_xls_file(path: Path, memory_bytes: int | None) -> None:
     """:func:`check_xls` on the file at ``path``, its damage an ``InputError`` naming the file."""
     try:
-        check_xls(path.read_bytes(), memory_bytes)
+        data = path.read_bytes()
+    except OSError as error:
+        raise os_error(error, path) from None
+    try:
+        check_xls(data, memory_bytes)
     except DamagedXls as error:
         raise damaged_workbook(path, "xls", error) from None
 
