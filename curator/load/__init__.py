@@ -18,6 +18,8 @@ One module per job:
   then the few characters where they differ put right in the chunks that hold them;
 - ``sheets``: workbooks through python-calamine (zip-bomb check, merged header cells), rows laid
   out in columns by numpy, the garbage collector paused while cells are converted (``collection``);
+- ``biff``: an XLS file's compound-file chains and BIFF records walked in this process, each size
+  bounded by the bytes that remain, before the reader process's calamine allocates from them;
 - ``columnar`` (Parquet, Feather) and ``statistical`` (SAS, Stata, SPSS through pyreadstat, value
   labels in ``metadata["value_labels"]``; the SAS7BDAT test file is written by ReadStat's tool);
 - ``cells``: typed values to text (a column of strings is joined, encoded and split by Arrow);
@@ -38,6 +40,7 @@ import pyarrow as pa
 from curator.errors import InputError, Location
 from curator.inputs import file_status, open_regular
 from curator.load import guarded
+from curator.load.biff import check_xls_file
 from curator.load.csv_reader import iter_csv_batches, plan_csv, read_csv_file
 from curator.load.fingerprint import BackgroundDigest, FileState, ensure_unchanged
 from curator.load.formats import SHEET_FORMATS, STATISTICAL_FORMATS, detect_format, read_head
@@ -71,20 +74,17 @@ def read_file(path: str | Path, options: ReadOptions | None = None,
     source = _source_path(path)
     before = FileState.of(source)
     try:
-        loaded, again = _read(source, given, before.size, progress)
+        loaded = _read(source, given, before.size, progress)
     except Exception:
         ensure_unchanged(source, before)     # a file cut short while it is read fails oddly: say why
         raise
-    ensure_unchanged(source, before, loaded.source.sha256, again)
+    ensure_unchanged(source, before, loaded.source.sha256)
     report(progress, 1.0, Text(QT_TRANSLATE_NOOP("core", "Read {rows:,} rows"), rows=loaded.table.num_rows))
     return loaded
 
 
-def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None
-          ) -> tuple[LoadedTable, BackgroundDigest | None]:
-    """The table, and the file being hashed again since the end of the parse (CSV), if it is."""
+def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallback | None) -> LoadedTable:
     fmt = _format(source, given)
-    again = None
     warnings: list[str] = []
     metadata: dict[str, object] = {}
     sheets: list[str] = []
@@ -99,11 +99,11 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
             # Shown where the table is (the Load page), never written to a report or a recipe: it
             # quotes a line of the file.
             metadata["code_page"] = asdict(result.plan.dialect.code_page)
-        again = result.again
     else:
         digest = BackgroundDigest(source)
         # Binary formats are parsed by native code, in a reader process that a damaged file may crash.
         if fmt in SHEET_FORMATS:
+            _check_records(source, fmt)
             sheet = guarded.run("workbook", (source, fmt, given), source, fmt, progress)
             table, original, warnings, metadata = sheet.table, sheet.original_names, sheet.warnings, sheet.metadata
             sheets, hidden = sheet.sheets, sheet.hidden_sheets
@@ -123,7 +123,14 @@ def _read(source: Path, given: ReadOptions, size: int, progress: ProgressCallbac
     info = SourceInfo(path=str(source.resolve()), format=fmt, size=size, sha256=sha256, options=used,
                       rows=table.num_rows, sheets=sheets, hidden_sheets=hidden)
     return LoadedTable(table=table, source=info, warnings=warnings, original_names=original,
-                       metadata=dict(metadata)), again
+                       metadata=dict(metadata))
+
+
+def _check_records(source: Path, fmt: str) -> None:
+    """An XLS file's sector chains and records walked here, before its reader process is asked for
+    it: a damaged one is refused at once rather than after calamine filled its memory allowance."""
+    if fmt == "xls":
+        check_xls_file(source, guarded.default_limits(file_status(source).st_size, fmt).memory_bytes)
 
 
 def detect_options(path: str | Path) -> ReadOptions:
@@ -133,6 +140,7 @@ def detect_options(path: str | Path) -> ReadOptions:
     if fmt == "csv":
         return plan_csv(source, ReadOptions()).options(ReadOptions())
     if fmt in SHEET_FORMATS:
+        _check_records(source, fmt)
         return guarded.run("sheet_options", (source, fmt, ReadOptions()), source, fmt)
     return ReadOptions(format=fmt)
 
@@ -179,6 +187,7 @@ def list_sheets(path: str | Path) -> list[tuple[str, bool]]:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "Only workbooks have sheets; this is a {format} file."),
                               format=fmt), Location(file=str(source)),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Choose an Excel or OpenDocument file.")))
+    _check_records(source, fmt)
     return guarded.run("sheets", (source, fmt), source, fmt)
 
 

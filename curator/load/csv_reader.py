@@ -137,7 +137,6 @@ class CsvResult:
     plan: CsvPlan
     sha256: str
     warnings: list[str]
-    again: BackgroundDigest      # the file hashed again from the end of the parse, for ensure_unchanged
 
 
 def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback | None = None) -> CsvResult:
@@ -176,7 +175,6 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
                                   encoding=plan.dialect.encoding, reason=error.reason),
                              Location(file=str(path)), hint=_CHOOSE_ENCODING) from None
         break
-    again = BackgroundDigest(path)
     if bad_rows:
         raise _ragged_error(path, plan, bad_rows)
     latin1 = plan.latin1
@@ -193,7 +191,7 @@ def read_csv_file(path: Path, options: ReadOptions, progress: ProgressCallback |
     if _has_mixed_line_endings(sample):
         warnings.append(Text(QT_TRANSLATE_NOOP("core", "The file mixes Windows (CRLF) and Unix (LF) line endings; each was read as a line break.")))
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Read"))
-    return CsvResult(table=table, plan=plan, sha256=digest.result(), warnings=warnings, again=again)
+    return CsvResult(table=table, plan=plan, sha256=digest.result(), warnings=warnings)
 
 
 def _undefined_bytes(path: Path, plan: CsvPlan, undefined: list[Undefined], chosen: bool) -> Text:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,41 +22,61 @@ class SourceChanged(InputError):
     """The source file changed while it was being read: what was read is not one version of it."""
 
 
+# A file whose status changed this little before a read started may be written again within the
+# same tick of its file system's clock (FAT counts in 2 s) without its change time moving: such a
+# file has its content hashed again at the end of the read.
+RACY_SECONDS = 5
+
+
 @dataclass(frozen=True)
 class FileState:
     """What shows that a file changed: any write moves its size or modification time, a replaced
-    file has another inode. Taken before a read and compared after it (:func:`ensure_unchanged`)."""
+    file has another inode. Taken before a read and compared after it (:func:`ensure_unchanged`).
+
+    Also kept, not compared: the status change time (``st_ctime``), which on Linux and macOS any
+    write moves, and which no program can set back, as a sync tool or a copy keeping dates sets the
+    modification time back; and when the state was taken."""
 
     size: int
     mtime_ns: int
     inode: int
     device: int
+    ctime_ns: int = field(default=0, compare=False)
+    taken_ns: int = field(default=0, compare=False)
 
     @classmethod
     def of(cls, path: str | Path) -> FileState:
+        taken = time.time_ns()
         status = os.stat(path)
-        return cls(status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
+        return cls(status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev, status.st_ctime_ns, taken)
+
+    def unwritten_since(self, before: FileState) -> bool:
+        """Whether the file cannot have been written between ``before`` and this state: its status
+        change time did not move, and had not moved within ``RACY_SECONDS`` of ``before`` (git trusts
+        the change time the same way, racy entries apart). Never on Windows, where ``st_ctime`` is the
+        creation time."""
+        return (os.name != "nt" and before.ctime_ns > 0 and self.ctime_ns == before.ctime_ns
+                and before.ctime_ns < before.taken_ns - RACY_SECONDS * 1_000_000_000)
 
 
-def ensure_unchanged(path: str | Path, before: FileState, sha256: str | None = None,
-                     again: BackgroundDigest | None = None) -> None:
+def ensure_unchanged(path: str | Path, before: FileState, sha256: str | None = None) -> None:
     """Raise :class:`SourceChanged` unless ``path`` is as it was when ``before`` was taken and, given
-    ``sha256`` (the fingerprint of what was read), its content still has that fingerprint: hashed
-    here, or by ``again``, started as soon as the parser had read the file (it then runs beside the
-    steps that follow the parse rather than after them).
+    ``sha256`` (the fingerprint of what was read), its content still has that fingerprint.
 
-    The content is hashed again once the read is over: a program that rewrites a file in place and
-    sets its modification time back (a sync tool, a copy keeping dates) leaves size, date and inode
-    as they were. The fingerprint was taken from the start of the read, ahead of the parser (or of
-    the very bytes it parsed, for a streamed CSV); a write in the part the parser had read changes
-    that part in the file as it is now, so the two fingerprints differ whenever what was parsed is
-    not the file as it stands."""
+    A program that rewrites a file in place and sets its modification time back (a sync tool, a
+    copy keeping dates) leaves size, date and inode as they were, not its status change time: when
+    that did not move either (:meth:`FileState.unwritten_since`), nothing was written to the file
+    since the read started, and its content is what was read. Otherwise (or on Windows) the content
+    is hashed again here. The fingerprint was taken from the start of the read, ahead of the parser
+    (or of the very bytes it parsed, for a streamed CSV); a write in the part the parser had read
+    changes that part in the file as it is now, so the two fingerprints differ whenever what was
+    parsed is not the file as it stands."""
     try:
         now: FileState | None = FileState.of(path)
     except OSError:
         now = None
-    if now == before:
-        if sha256 is None or _sha256_now(Path(path), again) == sha256:
+    if now is not None and now == before:
+        if sha256 is None or now.unwritten_since(before) or _sha256_now(Path(path)) == sha256:
             return
         raise SourceChanged(Text(QT_TRANSLATE_NOOP("core", "{file} changed while it was being read (same size and "
                                                            "modification time, other content): another program is "
@@ -72,9 +93,9 @@ def ensure_unchanged(path: str | Path, before: FileState, sha256: str | None = N
 _WAIT = Text(QT_TRANSLATE_NOOP("core", "Wait until it is complete and try again; nothing was written."))
 
 
-def _sha256_now(path: Path, again: BackgroundDigest | None) -> str | None:
+def _sha256_now(path: Path) -> str | None:
     try:
-        return again.result() if again is not None else sha256_file(path)
+        return sha256_file(path)
     except OSError:
         return None
 

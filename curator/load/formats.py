@@ -148,3 +148,10 @@ def detect_format(path: Path, head: bytes, requested: str | None = None) -> str:
                               kind=kind), where,
                          hint=Text(QT_TRANSLATE_NOOP("core", "Check that you chose the right file, or rename it to its real format.")))
     return by_name
+
+
+def damaged_workbook(path: Path, fmt: str, error: object, sheet: str | None = None) -> InputError:
+    """The error for a workbook its reader (or the record walk before it) found damaged."""
+    return InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or not a real {format} workbook ({error})."),
+                           format=fmt.upper(), error=error), Location(file=str(path), sheet=sheet),
+                      hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.")))

@@ -6,7 +6,6 @@ saw them, column by column with pyarrow. Formulas give their cached values.
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 import zipfile
@@ -24,6 +23,7 @@ import python_calamine as calamine
 from curator.errors import CuratorError, InputError, Location
 from curator.load.cells import cell_text, cells_to_text
 from curator.load.collection import collector_paused
+from curator.load.formats import damaged_workbook
 from curator.load.names import unique_names
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
@@ -39,7 +39,6 @@ HEADER_SCAN_ROWS = 50
 # would be allocated (and its columns converted one by one) before anything else could refuse it.
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
-CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")   # an OLE2 compound file, the container of XLS
 
 
 @dataclass
@@ -151,35 +150,10 @@ def _check_dimensions(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], 
             raise _too_large(path, None, height, width)
 
 
-def _check_compound_file(path: Path) -> None:
-    """Refuse an XLS whose compound-file header (MS-CFB 2.2) counts or places sectors beyond the end
-    of the file, before calamine reserves memory from it: mutated XLS files whose directory lies
-    past their end made it fill its whole memory allowance before failing."""
-    with path.open("rb") as source:
-        header = source.read(512)
-        size = source.seek(0, os.SEEK_END)
-    if len(header) < 512 or header[:8] != CFB_SIGNATURE:
-        return   # not a compound file (an HTML or text file named .xls): calamine says so
-    sector_shift, mini_shift = struct.unpack_from("<HH", header, 0x1E)
-    if sector_shift not in (9, 12) or mini_shift != 6:
-        raise ValueError(f"sector sizes 2^{sector_shift} and 2^{mini_shift}")
-    # Sector n is the bytes from (n + 1) << shift: the file holds this many, the last perhaps cut short.
-    sectors = (size - 1) >> sector_shift
-    fat, directory = struct.unpack_from("<II", header, 0x2C)
-    mini_fat, difat = struct.unpack_from("<I", header, 0x40)[0], struct.unpack_from("<I", header, 0x48)[0]
-    # The directory's first sector must be whole: read cut short, it gave calamine the sizes it
-    # reserved memory from.
-    if (directory + 2) << sector_shift > size or max(fat, mini_fat, difat) > sectors:
-        raise ValueError(f"its header places its directory at sector {directory:,} and counts {fat:,} allocation "
-                         f"sectors in a file of {sectors:,}")
-
-
 def _open(path: Path, fmt: str, options: ReadOptions) -> calamine.CalamineWorkbook:
     if fmt in ZIPPED_FORMATS:
         check_zip_package(path, fmt, options.max_uncompressed_bytes)
     try:
-        if fmt == "xls":
-            _check_compound_file(path)
         return calamine.CalamineWorkbook.from_path(str(path))
     except BaseException as error:
         raise _workbook_error(path, fmt, _library_failure(error)) from None
@@ -211,9 +185,7 @@ def _workbook_error(path: Path, fmt: str, error: Exception, sheet: str | None = 
             error).lower():
         return InputError(Text(QT_TRANSLATE_NOOP("core", "The workbook is encrypted with a password.")), where,
                           hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel, remove the password and save it again, then load that copy.")))
-    return InputError(Text(QT_TRANSLATE_NOOP("core", "The {format} file is damaged or not a real {format} workbook ({error})."),
-                           format=fmt.upper(), error=error), where,
-                      hint=Text(QT_TRANSLATE_NOOP("core", "Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.")))
+    return damaged_workbook(path, fmt, error, sheet)
 
 
 def list_workbook_sheets(path: Path, fmt: str, options: ReadOptions | None = None) -> list[tuple[str, bool]]:
