@@ -30,7 +30,7 @@ from curator.mapping.headers import (
     name_index,
 )
 from curator.mapping.text import header_tokens
-from curator.mapping.values import ValueShape, shape_of
+from curator.mapping.values import SHORT_ROWS, ValueShape, shape_of, short_shapes
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
@@ -90,6 +90,8 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
             fit = fits[concept_id] = value_fit(concept, shape, vocabulary)
         by_header = header_score * (0.45 + 0.55 * fit.fit)
         by_values = fit.strength * fit.fit * 0.85
+        if match is None and fit.strength < 0.6 and by_values < MIN_SHOWN:
+            continue      # no header and loose values: identification can only lower the score (below)
         bonus, ident_phrase = identification_bonus(concept, ident)
         if fit.fit < 0.25 or (header_score < 0.3 and fit.strength < 0.6):
             # Identification backs a header or strong values; it does not overrule values that
@@ -175,10 +177,15 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
     # gets what its shape and identification give: a wide file's columns share both often.
     fits_by_shape: dict[tuple[Any, ...], dict[str, ValueFit]] = {}
     unnamed: dict[tuple[Any, ...], list[Suggestion]] = {}
+    # Short text columns (a wide file of a few rows) are measured together (see values.short_shapes).
+    columns = table.columns
+    short = [ci for ci, column in enumerate(columns) if len(column) <= SHORT_ROWS
+             and (pa.types.is_string(column.type) or pa.types.is_large_string(column.type))]
+    measured = dict(zip(short, short_shapes([columns[ci].to_pylist() for ci in short]), strict=True))
     results = []
     for ci, header in enumerate(headers):
         report(progress, ci / max(len(headers), 1), Text(QT_TRANSLATE_NOOP("core", "suggesting concepts for '{column}'"), column=header))
-        shape = shape_of(table.column(ci))
+        shape = measured.pop(ci, None) or shape_of(columns[ci])
         matches = header_matches(header, index, fuzzy_joined[ci], fuzzy_packed[ci])
         ident = idents.get(header)
         key = _shape_key(shape)
