@@ -21,7 +21,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from curator.mapping.evidence import ValueFit, describe_values, identification_bonus, value_fit
+from curator.mapping.evidence import (
+    ValueFit,
+    describe_values,
+    identification_bonus,
+    may_stand_alone,
+    value_fit,
+)
 from curator.mapping.headers import (
     HeaderMatch,
     fuzzy_matrices,
@@ -87,6 +93,8 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
         header_score = match.score if match else 0.0
         fit = fits.get(concept_id)
         if fit is None:
+            if match is None and not may_stand_alone(concept, shape, vocabulary):
+                continue      # values that cannot stand alone, no header: under MIN_SHOWN (see below)
             fit = fits[concept_id] = value_fit(concept, shape, vocabulary)
         by_header = header_score * (0.45 + 0.55 * fit.fit)
         by_values = fit.strength * fit.fit * 0.85

@@ -212,6 +212,35 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
     return _free_text_fit(concept, shape)
 
 
+# Concepts whose fit can be specific enough alone (a strength above 0), by the fit that measures them.
+_ALONE_SPECIFIC = frozenset({"nir", "practitioner_id", "phone", "email", "first_name", "last_name", "birth_name"})
+_ALONE_PATTERN = frozenset({"procedure_ccam", "morphology_icdo3", "topography_icdo3", "drug_atc", "postal_code",
+                            "commune_code"})
+_ALONE_TEXT = frozenset({"address", "free_text"})
+
+
+def may_stand_alone(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> bool:
+    """False when :func:`value_fit` surely gives a strength of 0 (the values alone never suggest the
+    concept), told without measuring: a column whose header matches nothing skips that fit. Follows
+    value_fit's dispatch; tests/mapping check it against value_fit on real columns."""
+    if shape.empty:
+        return False
+    if concept.id in _ALONE_SPECIFIC:
+        return True
+    vt = "integer" if concept.date_format == "%m" else concept.value_type
+    if vt in ("date", "datetime"):
+        return shape.date_fraction != 0
+    if vt == "integer" or (vt == "number" and shape.number_fraction > 0):
+        return len(shape.distinct) >= 8         # _number_fit's strength needs 8 distinct values
+    if vt in ("year", "number", "boolean") or concept.enum:
+        return False
+    if vocabulary.code_list_of(concept) is not None:
+        return True
+    if concept.pattern:
+        return concept.id in _ALONE_PATTERN
+    return concept.id in _ALONE_TEXT
+
+
 def _date_fit(concept: Concept, shape: ValueShape) -> ValueFit:
     """A date concept: the share of dates; their span says which event they may record."""
     if shape.date_fraction == 0:
