@@ -23,9 +23,9 @@ from dataclasses import replace
 import pyarrow as pa
 
 from curator.messages import QT_TRANSLATE_NOOP, Text
-from curator.profile.column import profile_column
+from curator.profile.column import KEYED_ROWS, profile_column
 from curator.profile.model import SMALL_COUNT, TYPES, ColumnProfile
-from curator.profile.short import profile_short_columns
+from curator.profile.short import profile_short_columns, profile_text_columns
 from curator.progress import ProgressCallback, report
 
 __all__ = ["SMALL_COUNT", "TYPES", "ColumnProfile", "profile_column", "profile_table"]
@@ -69,9 +69,20 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
     # Short text columns are profiled together, each check run once over all their values (see short).
     batches: list[list[int]] = [list(short_values)[start:start + SHORT_BATCH]
                                 for start in range(0, len(short_values), SHORT_BATCH)]
+    # So are the other text columns counted by hashing (see short.profile_text_columns).
+    hashed = [position for position in todo if position not in short_values and len(columns[position]) < KEYED_ROWS
+              and (pa.types.is_string(columns[position].type) or pa.types.is_large_string(columns[position].type))]
+    size = TOGETHER_BYTES
+    for position in hashed:
+        if size >= TOGETHER_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(position)
+        size += columns[position].nbytes
+    together = set(hashed)
     size = BATCH_BYTES
     for position in todo:
-        if position in short_values:
+        if position in short_values or position in together:
             continue
         if not batches or size >= BATCH_BYTES or len(batches[-1]) >= BATCH_COLUMNS:
             batches.append([])
@@ -83,6 +94,8 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
         if batch[0] in short_values:
             return profile_short_columns([names[position] for position in batch],
                                          [short_values[position] for position in batch])
+        if batch[0] in together:
+            return profile_text_columns([names[position] for position in batch], [columns[position] for position in batch])
         return [profile_column(names[position], columns[position]) for position in batch]
 
     profiles: list[ColumnProfile | None] = [None] * count
@@ -115,6 +128,8 @@ BATCH_BYTES = 1 << 20
 BATCH_COLUMNS = 256
 # Short columns profiled together in one batch (see short): enough to make the calls few.
 SHORT_BATCH = 4096
+# Other hashed text columns profiled together: a batch ends past this many bytes.
+TOGETHER_BYTES = 64 << 20
 
 
 def _renamed(profile: ColumnProfile | None, name: str) -> ColumnProfile | None:

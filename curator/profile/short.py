@@ -9,6 +9,7 @@ index (numpy ``bincount``), and only the decisions are taken per column. Each pr
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 import numpy as np
@@ -41,9 +42,24 @@ def _mask(array: pa.Array) -> np.ndarray:
 
 
 class _Values:
-    """The distinct non-blank values of every column, end to end, with their counts and owners."""
+    """The distinct non-blank values of every column, end to end (grouped by column), with their
+    counts and owners (the column each belongs to)."""
 
-    def __init__(self, columns: Sequence[Sequence[str | None]]) -> None:
+    def __init__(self, values: pa.Array, counts: np.ndarray, owners: np.ndarray, columns: int) -> None:
+        keep = np.logical_not(_mask(_blank(values))) if len(values) else np.zeros(0, dtype=bool)
+        self.columns = columns
+        self.values = values.filter(pa.array(keep)) if len(values) else values
+        self.counts = np.asarray(counts, dtype=np.int64)[keep]
+        self.owners = np.asarray(owners, dtype=np.int64)[keep]
+        self.texts: list[str] = self.values.to_pylist()
+        self.non_empty = self.total(np.ones(len(self.owners), dtype=bool))
+        self.distinct = np.bincount(self.owners, minlength=self.columns)
+        # Where each column's values start and end.
+        self.ends = np.cumsum(self.distinct)
+        self.starts = self.ends - self.distinct
+
+    @classmethod
+    def of_lists(cls, columns: Sequence[Sequence[str | None]]) -> _Values:
         texts: list[str] = []
         counts: list[int] = []
         owners: list[int] = []
@@ -55,18 +71,25 @@ class _Values:
             texts.extend(counted)
             counts.extend(counted.values())
             owners.extend([owner] * len(counted))
-        values = pa.array(texts, pa.string())
-        keep = np.logical_not(_mask(_blank(values))) if len(values) else np.zeros(0, dtype=bool)
-        self.columns = len(columns)
-        self.values = values.filter(pa.array(keep)) if len(values) else values
-        self.counts = np.asarray(counts, dtype=np.int64)[keep]
-        self.owners = np.asarray(owners, dtype=np.int64)[keep]
-        self.texts: list[str] = self.values.to_pylist()
-        self.non_empty = self.total(np.ones(len(self.owners), dtype=bool))
-        self.distinct = np.bincount(self.owners, minlength=self.columns)
-        # Where each column's values start and end (values are grouped by owner, in order).
-        self.ends = np.cumsum(self.distinct)
-        self.starts = self.ends - self.distinct
+        return cls(pa.array(texts, pa.string()), np.asarray(counts, dtype=np.int64), np.asarray(owners, dtype=np.int64),
+                   len(columns))
+
+    @classmethod
+    def of_arrays(cls, columns: Sequence[pa.ChunkedArray | pa.Array]) -> _Values:
+        """Counted by pyarrow and numpy: the values dictionary-encoded once, (column, value) pairs counted by np.unique."""
+        chunks = [chunk for column in columns for chunk in (column.chunks if isinstance(column, pa.ChunkedArray) else [column])]
+        together = pa.concat_arrays([chunk if pa.types.is_string(chunk.type) else chunk.cast(pa.string()) for chunk in chunks]) \
+            if chunks else pa.array([], pa.string())
+        owners = np.repeat(np.arange(len(columns), dtype=np.int64), [len(column) for column in columns])
+        if together.null_count:
+            present = _mask(together.is_valid())
+            together, owners = together.filter(pa.array(present)), owners[present]
+        encoded = pc.dictionary_encode(together)
+        indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        width = max(len(encoded.dictionary), 1)
+        pairs, counts = np.unique(owners * width + indices, return_counts=True)
+        values = encoded.dictionary.take(pa.array(pairs % width)) if len(pairs) else pa.array([], pa.string())
+        return cls(values, counts, pairs // width, len(columns))
 
     def total(self, mask: np.ndarray, owners: np.ndarray | None = None, counts: np.ndarray | None = None) -> np.ndarray:
         """Per column: the rows whose value is in ``mask`` (exact integers, as ``_share`` sums them)."""
@@ -236,7 +259,7 @@ def _infer(table: _Values) -> dict[int, _Found]:
 
 def _top(pairs: list[tuple[str, int]], limit: int) -> list[tuple[str, int | str]]:
     """``column._top``: most rows first, ties to the smallest text (code-point order is UTF-8's byte order)."""
-    chosen = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:limit]
+    chosen = heapq.nsmallest(limit, pairs, key=lambda pair: (-pair[1], pair[0]))
     return [(value, shown_count(count)) for value, count in chosen]
 
 
@@ -246,13 +269,22 @@ def _smallest_with(texts: list[str], keys: list[object], key: object) -> str:
 
 def profile_short_columns(names: Sequence[str], columns: Sequence[Sequence[str | None]]) -> list[ColumnProfile]:
     """``profile_column`` of each short text column (given as its Python values), computed together."""
-    table = _Values(columns)
+    return _profiles(names, [len(column) for column in columns], _Values.of_lists(columns))
+
+
+def profile_text_columns(names: Sequence[str], columns: Sequence[pa.ChunkedArray | pa.Array]) -> list[ColumnProfile]:
+    """``profile_column`` of each text column of fewer than KEYED_ROWS rows (those it counts by
+    hashing, and types on all their values), computed together."""
+    return _profiles(names, [len(column) for column in columns], _Values.of_arrays(columns))
+
+
+def _profiles(names: Sequence[str], lengths: Sequence[int], table: _Values) -> list[ColumnProfile]:
     found = _infer(table)
-    lengths = pc.utf8_length(table.values).to_numpy(zero_copy_only=False) if len(table.values) else np.zeros(0)
+    widths = pc.utf8_length(table.values).to_numpy(zero_copy_only=False) if len(table.values) else np.zeros(0)
     shapes = shapes_of(table.values).to_pylist() if len(table.values) else []
     profiles = []
-    for owner, (name, column) in enumerate(zip(names, columns, strict=True)):
-        rows, non_empty = len(column), int(table.non_empty[owner])
+    for owner, (name, rows) in enumerate(zip(names, lengths, strict=True)):
+        non_empty = int(table.non_empty[owner])
         profile = ColumnProfile(name=name, inferred_type="empty", row_count=rows, empty_count=rows - non_empty,
                                 distinct_count=int(table.distinct[owner]))
         profiles.append(profile)
@@ -264,7 +296,7 @@ def profile_short_columns(names: Sequence[str], columns: Sequence[Sequence[str |
         profile.inferred_type = inference.kind
         profile.date_formats = inference.formats
         profile.decimal_mark = inference.mark
-        profile.length_min, profile.length_max = int(lengths[span].min()), int(lengths[span].max())
+        profile.length_min, profile.length_max = int(widths[span].min()), int(widths[span].max())
         profile.top_values = _top(list(zip(texts, counts, strict=True)), TOP_VALUES)
         by_shape: dict[str, int] = {}
         for shape, count in zip(shapes[span], counts, strict=True):

@@ -10,9 +10,10 @@ from __future__ import annotations
 import random
 
 import pyarrow as pa
+import pytest
 
 from curator.profile import profile_column, profile_table
-from curator.profile.short import profile_short_columns
+from curator.profile.short import profile_short_columns, profile_text_columns
 
 TRICKY = [
     "0", "1", "oui", "non", "OUI", "Non", "true", "false", "01", "007", "12", "-3", "+7", "+-3", "-0", "1.5", "1,5",
@@ -47,9 +48,26 @@ def test_short_columns_together_equal_each_alone() -> None:
     assert kinds >= {"integer", "decimal", "date", "datetime", "boolean", "code", "text", "empty"}
 
 
-def test_a_wide_table_mixes_short_and_long_columns() -> None:
+def test_longer_columns_together_equal_each_alone() -> None:
+    chooser = random.Random(20)
+    columns = []
+    for _ in range(120):
+        family = chooser.choice(FAMILIES)
+        rows = chooser.choice([17, 100, 1000, 4999])
+        values = [chooser.choice([*family, None]) for _ in range(rows)]
+        if chooser.random() < 0.3:      # many distinct values, as identifiers and measures have
+            values = [f"{chooser.randrange(10 ** 6)}" if value is not None else None for value in values]
+        column = pa.array(values, pa.string())
+        columns.append(pa.chunked_array([column.slice(0, rows // 2), column.slice(rows // 2)]))
+    names = [f"c{index}" for index in range(len(columns))]
+    together = [profile.to_dict() for profile in profile_text_columns(names, columns)]
+    assert together == [profile_column(name, column).to_dict() for name, column in zip(names, columns, strict=True)]
+
+
+@pytest.mark.parametrize("copies", [1, 300, 700])   # 8 rows (short), 2,400 (hashed), 5,600 (counted by key)
+def test_profile_table_gives_each_column_its_own_profile(copies: int) -> None:
     table = pa.table({"short": pa.array(["1", "2"] * 4), "long": pa.array([str(i) for i in range(40)][:8]),
                       "large": pa.array(["01/02/2020"] * 8, pa.large_string())})
-    table = table.append_column("numbers", pa.array(range(8)))
+    table = pa.concat_tables([table.append_column("numbers", pa.array(range(8)))] * copies)
     assert [p.to_dict() for p in profile_table(table)] == [
         profile_column(name, column).to_dict() for name, column in zip(table.column_names, table.columns, strict=True)]
