@@ -77,9 +77,11 @@ class ColumnSuggestions:
 
 
 def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matches: dict[str, HeaderMatch],
-                  ident: Any, fits: dict[str, ValueFit] | None = None) -> list[Suggestion]:
-    """``fits``: the value fits already measured for this shape (filled as they are measured)."""
+                  ident: Any, fits: dict[str, ValueFit] | None = None, loose: set[str] | None = None) -> list[Suggestion]:
+    """``fits``: the value fits already measured for this shape (filled as they are measured);
+    ``loose``: the concepts this shape's values cannot suggest alone (filled as they are found)."""
     fits = {} if fits is None else fits
+    loose = set() if loose is None else loose
     concepts = vocabulary.concepts
     if len(concepts) <= 100:
         candidates = list(concepts)
@@ -93,7 +95,8 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
         header_score = match.score if match else 0.0
         fit = fits.get(concept_id)
         if fit is None:
-            if match is None and not may_stand_alone(concept, shape, vocabulary):
+            if match is None and (concept_id in loose or not may_stand_alone(concept, shape, vocabulary)):
+                loose.add(concept_id)
                 continue      # values that cannot stand alone, no header: under MIN_SHOWN (see below)
             fit = fits[concept_id] = value_fit(concept, shape, vocabulary)
         by_header = header_score * (0.45 + 0.55 * fit.fit)
@@ -184,6 +187,7 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
     # A concept's value fit depends on the shape alone, and a column whose header matches nothing
     # gets what its shape and identification give: a wide file's columns share both often.
     fits_by_shape: dict[tuple[Any, ...], dict[str, ValueFit]] = {}
+    loose_by_shape: dict[tuple[Any, ...], set[str]] = {}
     unnamed: dict[tuple[Any, ...], list[Suggestion]] = {}
     # Short text columns (a wide file of a few rows) are measured together (see values.short_shapes).
     columns = table.columns
@@ -198,12 +202,13 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
         ident = idents.get(header)
         key = _shape_key(shape)
         fits = fits_by_shape.setdefault(key, {})
+        loose = loose_by_shape.setdefault(key, set())
         if matches:
-            suggestions = _score_column(header, shape, vocabulary, matches, ident, fits)
+            suggestions = _score_column(header, shape, vocabulary, matches, ident, fits, loose)
         else:
             alike = (key, getattr(ident, "klass", None), tuple(getattr(ident, "kinds", None) or ()) if ident else None)
             if alike not in unnamed:
-                unnamed[alike] = _score_column(header, shape, vocabulary, matches, ident, fits)
+                unnamed[alike] = _score_column(header, shape, vocabulary, matches, ident, fits, loose)
             suggestions = list(unnamed[alike])
         evidence = [s.reason for s in suggestions[:1]]
         results.append(ColumnSuggestions(header, suggestions, None, describe_values(shape), evidence))

@@ -213,7 +213,7 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
 
 
 # Concepts whose fit can be specific enough alone (a strength above 0), by the fit that measures them.
-_ALONE_SPECIFIC = frozenset({"nir", "practitioner_id", "phone", "email", "first_name", "last_name", "birth_name"})
+_ALONE_SPECIFIC = frozenset({"nir", "practitioner_id", "phone"})
 _ALONE_PATTERN = frozenset({"procedure_ccam", "morphology_icdo3", "topography_icdo3", "drug_atc", "postal_code",
                             "commune_code"})
 _ALONE_TEXT = frozenset({"address", "free_text"})
@@ -225,7 +225,12 @@ def may_stand_alone(concept: Concept, shape: ValueShape, vocabulary: Vocabulary)
     value_fit's dispatch; tests/mapping check it against value_fit on real columns."""
     if shape.empty:
         return False
-    if concept.id in _ALONE_SPECIFIC:
+    cid = concept.id
+    if cid in ("first_name", "last_name", "birth_name"):
+        return not (shape.date_fraction > 0.5 or shape.number_fraction > 0.5)
+    if cid == "email":
+        return any("@" in value for value in shape.distinct[:FIT_VALUES])
+    if cid in _ALONE_SPECIFIC:
         return True
     vt = "integer" if concept.date_format == "%m" else concept.value_type
     if vt in ("date", "datetime"):
@@ -234,11 +239,17 @@ def may_stand_alone(concept: Concept, shape: ValueShape, vocabulary: Vocabulary)
         return len(shape.distinct) >= 8         # _number_fit's strength needs 8 distinct values
     if vt in ("year", "number", "boolean") or concept.enum:
         return False
-    if vocabulary.code_list_of(concept) is not None:
-        return True
+    code_list = vocabulary.code_list_of(concept)
+    if code_list is not None:       # see _code_strength
+        values = shape.distinct[:FIT_VALUES]
+        if cid == "sex":
+            return len(values) <= 4 and any(not value.strip().isdigit() for value in values)
+        if cid == "department":
+            return len(values) > 5
+        return len(code_list) > 200
     if concept.pattern:
-        return concept.id in _ALONE_PATTERN
-    return concept.id in _ALONE_TEXT
+        return cid in _ALONE_PATTERN
+    return cid in _ALONE_TEXT
 
 
 def _date_fit(concept: Concept, shape: ValueShape) -> ValueFit:
