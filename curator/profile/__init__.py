@@ -66,29 +66,7 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
             stands_for[first] += 1
     # Biggest columns first, so that no worker is left with a big one while the others are idle.
     todo.sort(key=lambda position: -columns[position].nbytes)
-    # Short text columns are profiled together, each check run once over all their values (see short).
-    batches: list[list[int]] = [list(short_values)[start:start + SHORT_BATCH]
-                                for start in range(0, len(short_values), SHORT_BATCH)]
-    # So are the other text columns counted by hashing (see short.profile_text_columns).
-    hashed = [position for position in todo if position not in short_values and len(columns[position]) < KEYED_ROWS
-              and (pa.types.is_string(columns[position].type) or pa.types.is_large_string(columns[position].type))]
-    size = TOGETHER_BYTES
-    for position in hashed:
-        if size >= TOGETHER_BYTES:
-            batches.append([])
-            size = 0
-        batches[-1].append(position)
-        size += columns[position].nbytes
-    together = set(hashed)
-    size = BATCH_BYTES
-    for position in todo:
-        if position in short_values or position in together:
-            continue
-        if not batches or size >= BATCH_BYTES or len(batches[-1]) >= BATCH_COLUMNS:
-            batches.append([])
-            size = 0
-        batches[-1].append(position)
-        size += columns[position].nbytes
+    batches, together = _batches(columns, todo, short_values)
 
     def profile_batch(batch: list[int]) -> list[ColumnProfile]:
         if batch[0] in short_values:
@@ -119,6 +97,35 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
         if first != position:
             profiles[position] = _renamed(profiles[first], names[position])
     return [profile for profile in profiles if profile is not None]
+
+
+def _batches(columns: list[pa.ChunkedArray], todo: list[int], short_values: dict[int, list[str | None]]
+             ) -> tuple[list[list[int]], set[int]]:
+    """The pool's batches of column positions, and the positions profiled together by hashing."""
+    # Short text columns are profiled together, each check run once over all their values (see short).
+    batches: list[list[int]] = [list(short_values)[start:start + SHORT_BATCH]
+                                for start in range(0, len(short_values), SHORT_BATCH)]
+    # So are the other text columns counted by hashing (see short.profile_text_columns).
+    hashed = [position for position in todo if position not in short_values and len(columns[position]) < KEYED_ROWS
+              and (pa.types.is_string(columns[position].type) or pa.types.is_large_string(columns[position].type))]
+    size = TOGETHER_BYTES
+    for position in hashed:
+        if size >= TOGETHER_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(position)
+        size += columns[position].nbytes
+    together = set(hashed)
+    size = BATCH_BYTES
+    for position in todo:
+        if position in short_values or position in together:
+            continue
+        if not batches or size >= BATCH_BYTES or len(batches[-1]) >= BATCH_COLUMNS:
+            batches.append([])
+            size = 0
+        batches[-1].append(position)
+        size += columns[position].nbytes
+    return batches, together
 
 
 # Columns of at most this many rows are compared by their values (see profile_table).
