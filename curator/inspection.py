@@ -12,6 +12,7 @@ from typing import Any
 from curator.identify import identify_table
 from curator.identify import warm_up as warm_up_identify
 from curator.load import read_file
+from curator.load.collection import collector_paused
 from curator.mapping import load_vocabulary, suggest_columns
 from curator.mapping.warmup import warm_up as warm_up_mapping
 from curator.messages import QT_TRANSLATE_NOOP
@@ -23,6 +24,14 @@ from curator.source import ReadOptions
 def inspect_file(path: str | Path, sheet: str | None = None, vocabulary: str | Path | None = None,
                  options: ReadOptions | None = None, progress: ProgressCallback | None = None) -> dict[str, Any]:
     """The `inspect --json` object of cli.md (source, columns with type, class, evidence, suggestions)."""
+    # Each stage builds a few objects per column, none in a cycle: on a wide file the collector's
+    # passes over all of them cost as much as the stages themselves (benchmarks/README.md, bench_wide).
+    with collector_paused():
+        return _inspected(path, sheet, vocabulary, options, progress)
+
+
+def _inspected(path: str | Path, sheet: str | None, vocabulary: str | Path | None, options: ReadOptions | None,
+               progress: ProgressCallback | None) -> dict[str, Any]:
     options = options or ReadOptions()
     if sheet is not None:
         options.sheet = sheet

@@ -271,9 +271,12 @@ def detect_age_or_year(s: Sample) -> Finding | None:
 
 # ---------------------------------------------------------------- coordinates
 
+COORDINATE = r"-?\d{1,3}[.,]\d{4,}"
+
+
 def coordinate_range(s: Sample) -> tuple[float, float] | None:
     """(min, max) when the values are precise decimal coordinates (4+ decimals), else None."""
-    mask = s.matches(r"-?\d{1,3}[.,]\d{4,}")
+    mask = s.matches(COORDINATE)
     if s.share(mask) < 0.9 or s.n_distinct < 0.5 * s.total:
         return None
     numbers = pc.cast(pc.replace_substring(s.distinct.filter(pa.array(mask)), ",", "."), pa.float64())

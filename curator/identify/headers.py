@@ -174,15 +174,21 @@ def _reachable_words(tokens: tuple[str, ...]) -> set[str]:
 
     A typo keeps the first letter and reaches only words of 6+ letters, so only those are compared."""
     reachable = set(tokens)
-    known = _synonym_word_set()
     for token in tokens:
-        if len(token) < 5:
-            continue
-        reachable.update(token[:end] for end in range(5, len(token) + 1) if token[:end] in known)
-        near = _long_words_by_letter().get(token[0], [])
-        for word, _, _ in process.extract(token, near, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
-            reachable.add(word)
+        if len(token) >= 5:
+            reachable.update(_reachable_from(token))
     return reachable
+
+
+@lru_cache(maxsize=16384)
+def _reachable_from(token: str) -> frozenset[str]:
+    """What one word of 5+ letters reaches (see above): headers share words ("date", "visite")."""
+    known = _synonym_word_set()
+    reachable = {token[:end] for end in range(5, len(token) + 1) if token[:end] in known}
+    near = _long_words_by_letter().get(token[0], [])
+    reachable.update(word for word, _, _ in process.extract(token, near, scorer=Levenshtein.distance, score_cutoff=2,
+                                                            limit=None))
+    return frozenset(reachable)
 
 
 def _contains(tokens: tuple[str, ...], sub: tuple[str, ...]) -> bool:

@@ -9,6 +9,7 @@ distinct values.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -144,3 +145,40 @@ def draw_sample(column: pa.ChunkedArray | pa.Array, size: int = SAMPLE_SIZE, see
     counts = pc.value_counts(kept)
     return Sample(counts.field("values"), counts.field("counts").to_numpy(zero_copy_only=False).astype(np.int64),
                   rows, filled_rows)
+
+
+def short_samples(columns: Sequence[Sequence[str | None]], patterns: Sequence[str] = ()) -> list[Sample]:
+    """:func:`draw_sample` of each short text column (at most SAMPLE_SIZE rows, given as its values),
+    cleaned by one pyarrow call per step for all; ``patterns`` are matched once for all too and kept
+    in each sample's cache, as :meth:`Sample.matches` would keep them."""
+    present = [[value for value in column if value is not None] for column in columns]
+    trimmed = pc.utf8_trim_whitespace(pa.array([value for values in present for value in values], pa.string()))
+    kept = pc.and_(pc.greater(pc.binary_length(trimmed), 0),
+                   pc.invert(pc.is_in(pc.utf8_lower(trimmed), value_set=_missing_markers())))
+    texts, keep = trimmed.to_pylist(), kept.to_pylist()
+    counted: list[dict[str, int]] = []
+    start = 0
+    for values in present:
+        counts: dict[str, int] = {}
+        for text, wanted in zip(texts[start:start + len(values)], keep[start:start + len(values)], strict=True):
+            if wanted:
+                counts[text] = counts.get(text, 0) + 1
+        start += len(values)
+        counted.append(counts)
+    distinct = pa.array([text for counts in counted for text in counts], pa.string())
+    masks = {f"False:{pattern}": pc.match_substring_regex(distinct, f"^(?:{pattern})$").to_numpy(zero_copy_only=False)
+             .astype(bool) for pattern in patterns} if len(distinct) else {}
+    samples = []
+    start = 0
+    for column, counts in zip(columns, counted, strict=True):
+        if not counts:
+            samples.append(Sample(pa.array([], type=pa.string()), np.zeros(0, dtype=np.int64), len(column), 0))
+            continue
+        end = start + len(counts)
+        sample = Sample(distinct.slice(start, len(counts)), np.fromiter(counts.values(), dtype=np.int64, count=len(counts)),
+                        len(column), sum(counts.values()))
+        for key, mask in masks.items():
+            sample._cache[key] = mask[start:end]
+        samples.append(sample)
+        start = end
+    return samples

@@ -6,9 +6,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.identify.checksums import count_valid_nirs
+from curator.identify.detect_people import COORDINATE
 from curator.identify.headers import HeaderMatch, match_header
 from curator.identify.model import KIND_CLASS, SEVERITY, ColumnIdentification
-from curator.identify.sample import SAMPLE_SIZE, Sample, draw_sample
+from curator.identify.sample import SAMPLE_SIZE, Sample, draw_sample, short_samples
 from curator.identify.values import Finding, coordinate_range, detect_values
 from curator.messages import QT_TRANSLATE_NOOP, Text, word
 from curator.progress import ProgressCallback, report
@@ -175,19 +176,31 @@ def identify_table(table: pa.Table, progress: ProgressCallback | None = None) ->
     count = max(table.num_columns, 1)
     # What the values say depends on the values alone: short text columns holding the same values
     # (a wide file's 0/1 answers) share the first one's sample and findings.
-    alike: dict[tuple[object, ...], tuple[Sample, list[Finding]]] = {}
+    alike: dict[tuple[object, ...], tuple[Sample, list[Finding], tuple[float, float] | None]] = {}
+    columns = table.columns
+    keys: list[tuple[object, ...] | None] = []
+    first_of: dict[tuple[object, ...], list[str | None]] = {}
+    for column in columns:
+        key = None
+        if len(column) <= SHARED_ROWS and (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            values = column.to_pylist()
+            key = (column.type, *values)
+            first_of.setdefault(key, values)
+        keys.append(key)
+    # The short columns' samples are drawn together, one pyarrow call per step for all (see short_samples).
+    drawn = dict(zip(first_of, short_samples(list(first_of.values()), patterns=(COORDINATE,)), strict=True))
     for index, name in enumerate(table.column_names):
         report(progress, index / count, Text(QT_TRANSLATE_NOOP("core", "Looking for identifying data: column '{name}'"), name=name))
-        column = table.column(index)
-        key = (column.type, *column.to_pylist()) if len(column) <= SHARED_ROWS and (
-            pa.types.is_string(column.type) or pa.types.is_large_string(column.type)) else None
+        column = columns[index]
+        key = keys[index]
         if key is not None and key in alike:
-            sample, findings = alike[key]
+            sample, findings, span = alike[key]
         else:
-            sample = draw_sample(column, seed=index)
+            sample = drawn[key] if key is not None else draw_sample(column, seed=index)
             findings = detect_values(sample)
+            span = coordinate_range(sample) if sample.total else None
             if key is not None:
-                alike[key] = (sample, findings)
+                alike[key] = (sample, findings, span)
         header = match_header(name)
         result = _decide(name, header, findings, sample)
         strong_kinds = [f.kind for f in findings if f.strong and f.kind in result.kinds]
@@ -198,7 +211,7 @@ def identify_table(table: pa.Table, progress: ProgressCallback | None = None) ->
                 result.evidence.append(confirmation)
         results.append(result)
         headers.append(header)
-        ranges.append(coordinate_range(sample) if sample.total else None)
+        ranges.append(span)
     _pair_coordinates(results, headers, ranges)
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "Identifying columns: done"))
     return results

@@ -21,7 +21,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from curator.mapping.evidence import ValueFit, describe_values, identification_bonus, value_fit
+from curator.mapping.evidence import (
+    ValueFit,
+    describe_values,
+    identification_bonus,
+    may_stand_alone,
+    value_fit,
+)
 from curator.mapping.headers import (
     HeaderMatch,
     fuzzy_matrices,
@@ -30,7 +36,7 @@ from curator.mapping.headers import (
     name_index,
 )
 from curator.mapping.text import header_tokens
-from curator.mapping.values import ValueShape, shape_of
+from curator.mapping.values import SHORT_ROWS, ValueShape, shape_of, short_shapes
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
@@ -71,9 +77,11 @@ class ColumnSuggestions:
 
 
 def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matches: dict[str, HeaderMatch],
-                  ident: Any, fits: dict[str, ValueFit] | None = None) -> list[Suggestion]:
-    """``fits``: the value fits already measured for this shape (filled as they are measured)."""
+                  ident: Any, fits: dict[str, ValueFit] | None = None, loose: set[str] | None = None) -> list[Suggestion]:
+    """``fits``: the value fits already measured for this shape (filled as they are measured);
+    ``loose``: the concepts this shape's values cannot suggest alone (filled as they are found)."""
     fits = {} if fits is None else fits
+    loose = set() if loose is None else loose
     concepts = vocabulary.concepts
     if len(concepts) <= 100:
         candidates = list(concepts)
@@ -87,9 +95,14 @@ def _score_column(header: str, shape: ValueShape, vocabulary: Vocabulary, matche
         header_score = match.score if match else 0.0
         fit = fits.get(concept_id)
         if fit is None:
+            if match is None and (concept_id in loose or not may_stand_alone(concept, shape, vocabulary)):
+                loose.add(concept_id)
+                continue      # values that cannot stand alone, no header: under MIN_SHOWN (see below)
             fit = fits[concept_id] = value_fit(concept, shape, vocabulary)
         by_header = header_score * (0.45 + 0.55 * fit.fit)
         by_values = fit.strength * fit.fit * 0.85
+        if match is None and fit.strength < 0.6 and by_values < MIN_SHOWN:
+            continue      # no header and loose values: identification can only lower the score (below)
         bonus, ident_phrase = identification_bonus(concept, ident)
         if fit.fit < 0.25 or (header_score < 0.3 and fit.strength < 0.6):
             # Identification backs a header or strong values; it does not overrule values that
@@ -174,21 +187,28 @@ def suggest_columns(table: pa.Table, vocabulary: Vocabulary, identifications: Se
     # A concept's value fit depends on the shape alone, and a column whose header matches nothing
     # gets what its shape and identification give: a wide file's columns share both often.
     fits_by_shape: dict[tuple[Any, ...], dict[str, ValueFit]] = {}
+    loose_by_shape: dict[tuple[Any, ...], set[str]] = {}
     unnamed: dict[tuple[Any, ...], list[Suggestion]] = {}
+    # Short text columns (a wide file of a few rows) are measured together (see values.short_shapes).
+    columns = table.columns
+    short = [ci for ci, column in enumerate(columns) if len(column) <= SHORT_ROWS
+             and (pa.types.is_string(column.type) or pa.types.is_large_string(column.type))]
+    measured = dict(zip(short, short_shapes([columns[ci].to_pylist() for ci in short]), strict=True))
     results = []
     for ci, header in enumerate(headers):
         report(progress, ci / max(len(headers), 1), Text(QT_TRANSLATE_NOOP("core", "suggesting concepts for '{column}'"), column=header))
-        shape = shape_of(table.column(ci))
+        shape = measured.pop(ci, None) or shape_of(columns[ci])
         matches = header_matches(header, index, fuzzy_joined[ci], fuzzy_packed[ci])
         ident = idents.get(header)
         key = _shape_key(shape)
         fits = fits_by_shape.setdefault(key, {})
+        loose = loose_by_shape.setdefault(key, set())
         if matches:
-            suggestions = _score_column(header, shape, vocabulary, matches, ident, fits)
+            suggestions = _score_column(header, shape, vocabulary, matches, ident, fits, loose)
         else:
             alike = (key, getattr(ident, "klass", None), tuple(getattr(ident, "kinds", None) or ()) if ident else None)
             if alike not in unnamed:
-                unnamed[alike] = _score_column(header, shape, vocabulary, matches, ident, fits)
+                unnamed[alike] = _score_column(header, shape, vocabulary, matches, ident, fits, loose)
             suggestions = list(unnamed[alike])
         evidence = [s.reason for s in suggestions[:1]]
         results.append(ColumnSuggestions(header, suggestions, None, describe_values(shape), evidence))

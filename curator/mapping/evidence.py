@@ -39,6 +39,9 @@ class ValueFit:
     phrase: str
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _bound(value: Any, upper: bool) -> float | None:
     if value is None:
         return None
@@ -49,7 +52,7 @@ def _bound(value: Any, upper: bool) -> float | None:
     if isinstance(value, int | float):
         return float(value)
     text = str(value)
-    if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+    if _ISO_DATE.match(text):
         return float(text[:4])
     try:
         return float(text)
@@ -209,6 +212,46 @@ def value_fit(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> Va
     return _free_text_fit(concept, shape)
 
 
+# Concepts whose fit can be specific enough alone (a strength above 0), by the fit that measures them.
+_ALONE_SPECIFIC = frozenset({"nir", "practitioner_id", "phone"})
+_ALONE_PATTERN = frozenset({"procedure_ccam", "morphology_icdo3", "topography_icdo3", "drug_atc", "postal_code",
+                            "commune_code"})
+_ALONE_TEXT = frozenset({"address", "free_text"})
+
+
+def may_stand_alone(concept: Concept, shape: ValueShape, vocabulary: Vocabulary) -> bool:
+    """False when :func:`value_fit` surely gives a strength of 0 (the values alone never suggest the
+    concept), told without measuring: a column whose header matches nothing skips that fit. Follows
+    value_fit's dispatch; tests/mapping check it against value_fit on real columns."""
+    if shape.empty:
+        return False
+    cid = concept.id
+    if cid in ("first_name", "last_name", "birth_name"):
+        return not (shape.date_fraction > 0.5 or shape.number_fraction > 0.5)
+    if cid == "email":
+        return any("@" in value for value in shape.distinct[:FIT_VALUES])
+    if cid in _ALONE_SPECIFIC:
+        return True
+    vt = "integer" if concept.date_format == "%m" else concept.value_type
+    if vt in ("date", "datetime"):
+        return shape.date_fraction != 0
+    if vt == "integer" or (vt == "number" and shape.number_fraction > 0):
+        return len(shape.distinct) >= 8         # _number_fit's strength needs 8 distinct values
+    if vt in ("year", "number", "boolean") or concept.enum:
+        return False
+    code_list = vocabulary.code_list_of(concept)
+    if code_list is not None:       # see _code_strength
+        values = shape.distinct[:FIT_VALUES]
+        if cid == "sex":
+            return len(values) <= 4 and any(not value.strip().isdigit() for value in values)
+        if cid == "department":
+            return len(values) > 5
+        return len(code_list) > 200
+    if concept.pattern:
+        return cid in _ALONE_PATTERN
+    return cid in _ALONE_TEXT
+
+
 def _date_fit(concept: Concept, shape: ValueShape) -> ValueFit:
     """A date concept: the share of dates; their span says which event they may record."""
     if shape.date_fraction == 0:
@@ -289,9 +332,8 @@ def _enum_fit(enum: list[str], values: list[str]) -> ValueFit:
 
 def _pattern_fit(concept: Concept, pattern_text: str, values: list[str]) -> ValueFit:
     """A concept with a pattern: the share of values matching it; for some codes that alone is telling."""
-    try:
-        pattern = re.compile(pattern_text)
-    except re.error:
+    pattern = _compiled(pattern_text)
+    if pattern is None:
         return ValueFit(NEUTRAL, 0.0, Text(""))
     fit = sum(1 for v in values if pattern.match(v.strip())) / len(values)
     strength = 0.0
@@ -303,6 +345,15 @@ def _pattern_fit(concept: Concept, pattern_text: str, values: list[str]) -> Valu
         strength = 0.6 if told is not None and (told == "postcode") == (concept.id == "postal_code") else 0.0
     return ValueFit(fit, strength, Text(QT_TRANSLATE_NOOP("core", "{pct}% of values match the pattern of '{concept}'"), pct=_pct(fit),
                                       concept=Label(concept.label_en or concept.id, fr=concept.label_fr)))
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern_text: str) -> re.Pattern[str] | None:
+    """A concept's pattern compiled once: ``re.compile``'s own cache costs more than the match on a wide file."""
+    try:
+        return re.compile(pattern_text)
+    except re.error:
+        return None
 
 
 def _code_strength(concept: Concept, code_list: CodeList, values: list[str], fit: float) -> float:
@@ -381,13 +432,17 @@ KIND_CONCEPTS = {
 def identification_bonus(concept: Concept, ident: Any) -> tuple[float, str]:
     if ident is None:
         return 0.0, ""
-    kinds = [str(k).lower() for k in (getattr(ident, "kinds", None) or [])]
-    klass = getattr(ident, "klass", None)
-    for kind in kinds:
-        if KIND_CONCEPTS.get(kind, kind) == concept.id:
+    return _bonus(concept.id, concept.identifying, tuple(getattr(ident, "kinds", None) or ()), getattr(ident, "klass", None))
+
+
+@lru_cache(maxsize=4096)
+def _bonus(concept_id: str, identifying: str | None, kinds: tuple[Any, ...], klass: str | None) -> tuple[float, str]:
+    """The bonus for what identification found: the same for every column identified alike."""
+    for kind in (str(k).lower() for k in kinds):
+        if KIND_CONCEPTS.get(kind, kind) == concept_id:
             return 0.1, Text(QT_TRANSLATE_NOOP("core", "identification found {kind}"), kind=word(kind.replace("_", " ")))
-    if klass is not None and klass == concept.identifying and klass != "none":
+    if klass is not None and klass == identifying and klass != "none":
         return 0.02, ""
-    if klass == "none" and concept.identifying == "direct":
+    if klass == "none" and identifying == "direct":
         return -0.05, ""
     return 0.0, ""

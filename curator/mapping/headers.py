@@ -140,6 +140,7 @@ def header_matches(header: str, index: NameIndex, fuzzy_joined: np.ndarray, fuzz
     for variant in variants:
         for token in variant:
             candidates.update(index.by_token.get(token, ()))
+    generic = {variant: all(t in CONTEXT_WORDS or t in GENERIC_WORDS for t in variant) for variant in variants}
     for i in candidates:
         name = index.names[i]
         for variant, weight in variants.items():
@@ -147,7 +148,7 @@ def header_matches(header: str, index: NameIndex, fuzzy_joined: np.ndarray, fuzz
             if relation is None:
                 continue
             score, how = relation
-            if how != "=" and all(t in CONTEXT_WORDS or t in GENERIC_WORDS for t in variant):
+            if how != "=" and generic[variant]:
                 continue       # a header 'PATIENT' or 'CODE' alone is not part of 'nom du patient', 'code acte'
             if how == "shares words with" and all(
                     t in CONTEXT_WORDS or t in GENERIC_WORDS for t in set(variant) & set(name.tokens)):

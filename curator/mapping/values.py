@@ -11,6 +11,7 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -202,9 +203,13 @@ def _measure(sample: pa.Array, rows: int) -> ValueShape:
     trimmed = pc.filter(trimmed, pc.not_equal(trimmed, ""))
     if len(trimmed) == 0:
         return shape
-    shape.non_empty = len(trimmed)
-    distinct = pc.unique(trimmed).to_pylist()
-    shape.distinct_ratio = len(distinct) / len(trimmed)
+    return _described(shape, len(trimmed), pc.unique(trimmed).to_pylist())
+
+
+def _described(shape: ValueShape, non_empty: int, distinct: list[str]) -> ValueShape:
+    """``shape`` filled from the sample's ``non_empty`` trimmed values and the ``distinct`` ones, in file order."""
+    shape.non_empty = non_empty
+    shape.distinct_ratio = len(distinct) / non_empty
     # Distinct values come in file order: keep a spread of them, not the first ones.
     shape.distinct = distinct[::-(-len(distinct) // MAX_DISTINCT)] if len(distinct) > MAX_DISTINCT else distinct
     values = shape.distinct
@@ -234,6 +239,32 @@ def _measure(sample: pa.Array, rows: int) -> ValueShape:
             if years:
                 shape.date_years = (min(years), max(years))
     return shape
+
+
+# Columns of at most this many rows are measured together (see short_shapes).
+SHORT_ROWS = 16
+
+
+def short_shapes(columns: Sequence[Sequence[str | None]]) -> list[ValueShape]:
+    """:func:`shape_of` of each short text column, given as its values: a wide file's columns are
+    trimmed in one pyarrow call for all, and columns holding the same values share one measure."""
+    present = [[value for value in column if value is not None] for column in columns]
+    trimmed = pc.utf8_trim_whitespace(pa.array([value for values in present for value in values], pa.string()))
+    texts: list[str] = trimmed.to_pylist()
+    measured: dict[tuple[int, tuple[str, ...]], ValueShape] = {}
+    shapes = []
+    start = 0
+    for column, values in zip(columns, present, strict=True):
+        kept = tuple(text for text in texts[start:start + len(values)] if text != "")
+        start += len(values)
+        key = (len(values), kept)
+        shape = measured.get(key)
+        if shape is None:
+            shape = measured[key] = ValueShape(rows=len(column), non_empty=len(values))
+            if kept:
+                _described(shape, len(kept), list(dict.fromkeys(kept)))
+        shapes.append(replace(shape, rows=len(column), distinct=list(shape.distinct)))
+    return shapes
 
 
 def to_float(value: str, decimal_comma: bool) -> float | None:

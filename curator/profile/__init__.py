@@ -23,8 +23,9 @@ from dataclasses import replace
 import pyarrow as pa
 
 from curator.messages import QT_TRANSLATE_NOOP, Text
-from curator.profile.column import profile_column
+from curator.profile.column import KEYED_ROWS, profile_column
 from curator.profile.model import SMALL_COUNT, TYPES, ColumnProfile
+from curator.profile.short import profile_short_columns, profile_text_columns
 from curator.progress import ProgressCallback, report
 
 __all__ = ["SMALL_COUNT", "TYPES", "ColumnProfile", "profile_column", "profile_table"]
@@ -49,10 +50,14 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
     # (the 0/1 answers of a survey) share the first one's, renamed.
     first_alike: dict[tuple[object, ...], int] = {}
     same_as: dict[int, int] = {}
+    short_values: dict[int, list[str | None]] = {}
     for position, column in enumerate(columns):
         if len(column) <= SHARED_ROWS and (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-            key = (column.type, *column.to_pylist())
-            same_as[position] = first_alike.setdefault(key, position)
+            values = column.to_pylist()
+            key = (column.type, *values)
+            first = same_as[position] = first_alike.setdefault(key, position)
+            if first == position:
+                short_values[position] = values
     todo = [position for position in range(count) if same_as.get(position, position) == position]
     # How many columns each profiled one stands for, so that progress counts the table's columns.
     stands_for = dict.fromkeys(todo, 1)
@@ -61,16 +66,14 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
             stands_for[first] += 1
     # Biggest columns first, so that no worker is left with a big one while the others are idle.
     todo.sort(key=lambda position: -columns[position].nbytes)
-    batches: list[list[int]] = []
-    size = 0
-    for position in todo:
-        if not batches or size >= BATCH_BYTES or len(batches[-1]) >= BATCH_COLUMNS:
-            batches.append([])
-            size = 0
-        batches[-1].append(position)
-        size += columns[position].nbytes
+    batches, together = _batches(columns, todo, short_values)
 
     def profile_batch(batch: list[int]) -> list[ColumnProfile]:
+        if batch[0] in short_values:
+            return profile_short_columns([names[position] for position in batch],
+                                         [short_values[position] for position in batch])
+        if batch[0] in together:
+            return profile_text_columns([names[position] for position in batch], [columns[position] for position in batch])
         return [profile_column(names[position], columns[position]) for position in batch]
 
     profiles: list[ColumnProfile | None] = [None] * count
@@ -96,11 +99,44 @@ def profile_table(table: pa.Table, progress: ProgressCallback | None = None) -> 
     return [profile for profile in profiles if profile is not None]
 
 
+def _batches(columns: list[pa.ChunkedArray], todo: list[int], short_values: dict[int, list[str | None]]
+             ) -> tuple[list[list[int]], set[int]]:
+    """The pool's batches of column positions, and the positions profiled together by hashing."""
+    # Short text columns are profiled together, each check run once over all their values (see short).
+    batches: list[list[int]] = [list(short_values)[start:start + SHORT_BATCH]
+                                for start in range(0, len(short_values), SHORT_BATCH)]
+    # So are the other text columns counted by hashing (see short.profile_text_columns).
+    hashed = [position for position in todo if position not in short_values and len(columns[position]) < KEYED_ROWS
+              and (pa.types.is_string(columns[position].type) or pa.types.is_large_string(columns[position].type))]
+    size = TOGETHER_BYTES
+    for position in hashed:
+        if size >= TOGETHER_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(position)
+        size += columns[position].nbytes
+    together = set(hashed)
+    size = BATCH_BYTES
+    for position in todo:
+        if position in short_values or position in together:
+            continue
+        if not batches or size >= BATCH_BYTES or len(batches[-1]) >= BATCH_COLUMNS:
+            batches.append([])
+            size = 0
+        batches[-1].append(position)
+        size += columns[position].nbytes
+    return batches, together
+
+
 # Columns of at most this many rows are compared by their values (see profile_table).
 SHARED_ROWS = 16
 # A batch for the pool ends past this many bytes or columns: one big column makes a batch alone.
 BATCH_BYTES = 1 << 20
 BATCH_COLUMNS = 256
+# Short columns profiled together in one batch (see short): enough to make the calls few.
+SHORT_BATCH = 4096
+# Other hashed text columns profiled together: a batch ends past this many bytes.
+TOGETHER_BYTES = 64 << 20
 
 
 def _renamed(profile: ColumnProfile | None, name: str) -> ColumnProfile | None:

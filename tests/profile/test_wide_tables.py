@@ -30,9 +30,14 @@ def _wide_csv(path: Path, columns: int) -> Path:
 
 
 def _cpu(work: Callable[[], Any]) -> float:
-    start = time.process_time()
-    work()
-    return time.process_time() - start
+    """The least CPU time of three runs: a profile of 800 one-row columns takes a few hundredths of a
+    second, so one run's first-call costs (kernels, regexes) or a scheduler hiccup would be the ratio."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return min(times)
 
 
 def test_profile_and_protection_of_8000_columns_cost_ten_times_800(tmp_path: Path) -> None:
