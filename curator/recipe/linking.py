@@ -213,7 +213,8 @@ def _link(facts: TableFacts, column: str, ref: TableFacts, ref_column: str,
                                                        "{table}.{key} (orphans, reported at apply)"),
                              missing=missing, distinct=distinct, table=ref.name, key=ref_column))
 
-    return (not named, missing != 0), Link(facts.name, [column], ref.name, [ref_column], "; ".join(evidence))
+    return (not named, missing != 0), Link(facts.name, [column], ref.name, [ref_column],
+                                                 Text.joined("; ", evidence))
 
 
 def propose(tables: Sequence[TableFacts]) -> Proposal:

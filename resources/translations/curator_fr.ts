@@ -96,6 +96,46 @@
         <translation>Cohérence entre champs et lignes</translation>
     </message>
     <message>
+        <source>Across the tables of the submission</source>
+        <translation>Entre les tables de l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Findings across the tables</source>
+        <translation>Anomalies entre les tables</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: {count} blocker(s) — choose it above to see them</source>
+        <translation>table « {table} » : {count} point(s) bloquant(s) — choisissez-la ci-dessus pour les voir</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: {blocker}</source>
+        <translation>table « {table} » : {blocker}</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: {finding}</source>
+        <translation>table « {table} » : {finding}</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{rule}&apos;</source>
+        <translation>Règle « {rule} »</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>Across the tables, counted in {unit}: {records:,} {unit}, {classes:,} groups, {uniques:,} unique, {below:,} below k = {k}.</source>
+        <translation>Entre les tables, compté en {unit} : {records:,} {unit}, {classes:,} groupes, {uniques:,} uniques, {below:,} sous k = {k}.</translation>
+    </message>
+    <message>
+        <source>No finding across the tables.</source>
+        <translation>Aucune anomalie entre les tables.</translation>
+    </message>
+    <message>
         <source>Coherence findings</source>
         <translation>Constats de cohérence</translation>
     </message>
@@ -644,6 +684,13 @@
     </message>
 </context>
 <context>
+    <name>HistogramChart</name>
+    <message>
+        <source>Run Reach k to see what the data keep</source>
+        <translation>Lancez « Atteindre k » pour voir ce que gardent les données</translation>
+    </message>
+</context>
+<context>
     <name>LoadPage</name>
     <message>
         <source>Open a file…</source>
@@ -718,6 +765,86 @@
         <translation>&lt;h2&gt;Ouvrez votre export&lt;/h2&gt;&lt;p&gt;Utilisez &lt;b&gt;Ouvrir un fichier…&lt;/b&gt;, déposez le fichier sur cette fenêtre, ou choisissez-le dans &lt;b&gt;Fichier ▸ Fichiers récents&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;curator lit les fichiers CSV et texte (tout séparateur et tout encodage), Excel, LibreOffice, Parquet, SAS, Stata et SPSS. Le fichier lui-même n&apos;est jamais modifié.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Submission: several tables, one package</source>
+        <translation>Envoi : plusieurs tables, un seul paquet</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>Clé primaire</translation>
+    </message>
+    <message>
+        <source>Tables of the submission</source>
+        <translation>Tables de l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Click a table to show it here and on the Map, Protect and Check steps</source>
+        <translation>Cliquez sur une table pour l&apos;afficher ici et aux étapes Correspondances, Protéger et Vérifier</translation>
+    </message>
+    <message>
+        <source>Links between the tables</source>
+        <translation>Liens entre les tables</translation>
+    </message>
+    <message>
+        <source>Untick a link that is wrong: its columns are then no longer joined</source>
+        <translation>Décochez un lien faux : ses colonnes ne sont alors plus jointes</translation>
+    </message>
+    <message>
+        <source>Person key</source>
+        <translation>Clé de personne</translation>
+    </message>
+    <message>
+        <source>The column identifying a person: k and the risk are counted in distinct persons across the tables</source>
+        <translation>La colonne qui identifie une personne : k et le risque sont comptés en personnes distinctes sur toutes les tables</translation>
+    </message>
+    <message>
+        <source>Why this person key</source>
+        <translation>Pourquoi cette clé de personne</translation>
+    </message>
+    <message>
+        <source>Links proposed (untick a wrong one)</source>
+        <translation>Liens proposés (décochez un lien faux)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>{link} — {reason}</source>
+        <translation>{link} — {reason}</translation>
+    </message>
+    <message>
+        <source>No link was found between these tables.</source>
+        <translation>Aucun lien n&apos;a été trouvé entre ces tables.</translation>
+    </message>
+    <message>
+        <source>none: the risk is counted in records</source>
+        <translation>aucune : le risque est compté en enregistrements</translation>
+    </message>
+    <message>
+        <source>Persons are counted by {columns}.</source>
+        <translation>Les personnes sont comptées par {columns}.</translation>
+    </message>
+    <message>
+        <source>Without a person key, k and the risk are counted in records of each table.</source>
+        <translation>Sans clé de personne, k et le risque sont comptés en enregistrements de chaque table.</translation>
+    </message>
+    <message>
+        <source>tick or untick a link</source>
+        <translation>cocher ou décocher un lien</translation>
+    </message>
+    <message>
+        <source>choose the person key</source>
+        <translation>choisir la clé de personne</translation>
+    </message>
+    <message>
         <source>How the file is read (detected; change it if the preview looks wrong)</source>
         <translation>Lecture du fichier (détectée ; modifiez-la si l&apos;aperçu semble faux)</translation>
     </message>
@@ -776,6 +903,10 @@
     <message>
         <source>No file open.</source>
         <translation>Aucun fichier ouvert.</translation>
+    </message>
+    <message>
+        <source>{count} tables, one package — {path}</source>
+        <translation>{count} tables, un seul paquet — {path}</translation>
     </message>
     <message>
         <source>Profiling the columns…</source>
@@ -1001,10 +1132,6 @@
         <translation>Annulation…</translation>
     </message>
     <message>
-        <source>Open a data file</source>
-        <translation>Ouvrir un fichier de données</translation>
-    </message>
-    <message>
         <source>Data files ({patterns})</source>
         <translation>Fichiers de données ({patterns})</translation>
     </message>
@@ -1023,6 +1150,22 @@
     <message>
         <source>Cannot read {name}</source>
         <translation>Impossible de lire {name}</translation>
+    </message>
+    <message>
+        <source>Open a data file, or several as one submission</source>
+        <translation>Ouvrir un fichier de données, ou plusieurs en un seul envoi</translation>
+    </message>
+    <message>
+        <source>Cannot read the submission</source>
+        <translation>Impossible de lire l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Read {count} tables.</source>
+        <translation>{count} tables lues.</translation>
+    </message>
+    <message>
+        <source>Reading {count} files…</source>
+        <translation>Lecture de {count} fichiers…</translation>
     </message>
     <message>
         <source>Looking for identifying columns and suggesting concepts…</source>
@@ -1107,6 +1250,10 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     <message>
         <source>{rows} rows × {columns} columns</source>
         <translation>{rows} lignes × {columns} colonnes</translation>
+    </message>
+    <message>
+        <source>{name} (table {number} of {count})</source>
+        <translation>{name} (table {number} sur {count})</translation>
     </message>
     <message>
         <source>Encoding: {encoding}</source>
@@ -1469,10 +1616,6 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
         <translation>Quasi-identifiant</translation>
     </message>
     <message>
-        <source>Before → after (first values)</source>
-        <translation>Avant → après (premières valeurs)</translation>
-    </message>
-    <message>
         <source>Protection of each column</source>
         <translation>Protection de chaque colonne</translation>
     </message>
@@ -1523,6 +1666,46 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
     <message>
         <source>Find the least generalisation of the quasi-identifiers that makes every group at least k records</source>
         <translation>Trouver la plus petite généralisation des quasi-identifiants qui donne des groupes d&apos;au moins k enregistrements</translation>
+    </message>
+    <message>
+        <source>Across the tables, in persons</source>
+        <translation>Entre les tables, en personnes</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Groups of look-alike persons</source>
+        <translation>Groupes de personnes semblables</translation>
+    </message>
+    <message>
+        <source>Unique persons</source>
+        <translation>Personnes uniques</translation>
+    </message>
+    <message>
+        <source>Persons at risk (below k)</source>
+        <translation>Personnes à risque (sous k)</translation>
+    </message>
+    <message>
+        <source>No person key, or no quasi-identifier ticked in a table linked to it: the risk is counted in records of each table (below).</source>
+        <translation>Pas de clé de personne, ou aucun quasi-identifiant coché dans une table qui lui est liée : le risque est compté en enregistrements de chaque table (ci-dessous).</translation>
+    </message>
+    <message>
+        <source>A person&apos;s quasi-identifiers are gathered from every table; each person counts once. Every person is in a group of at least {k}.</source>
+        <translation>Les quasi-identifiants d&apos;une personne sont rassemblés depuis toutes les tables ; chaque personne compte une fois. Chaque personne est dans un groupe d&apos;au moins {k}.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s quasi-identifiers are gathered from every table; each person counts once. {count} persons are in groups smaller than {k}; Reach k below works on this table.</source>
+        <translation>Les quasi-identifiants d&apos;une personne sont rassemblés depuis toutes les tables ; chaque personne compte une fois. {count} personnes sont dans des groupes de moins de {k} ; « Atteindre k » ci-dessous travaille sur cette table.</translation>
+    </message>
+    <message>
+        <source>Measuring the risk across the tables…</source>
+        <translation>Mesure du risque entre les tables…</translation>
+    </message>
+    <message>
+        <source>Cannot measure the risk across the tables</source>
+        <translation>Impossible de mesurer le risque entre les tables</translation>
     </message>
     <message>
         <source>directly</source>
@@ -1717,10 +1900,6 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>{column} : niveau {level}/{top}</translation>
     </message>
     <message>
-        <source>Found: {parts}. Information lost: {loss:.0%}; records suppressed: {suppressed}.</source>
-        <translation>Trouvé : {parts}. Information perdue : {loss:.0%} ; enregistrements supprimés : {suppressed}.</translation>
-    </message>
-    <message>
         <source>; </source>
         <translation> ; </translation>
     </message>
@@ -1895,6 +2074,29 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Reach k was cancelled.</source>
         <translation>« Atteindre k » a été annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>TableSelector</name>
+    <message>
+        <source>Table of the submission shown</source>
+        <translation>Table de l&apos;envoi affichée</translation>
+    </message>
+    <message>
+        <source>This step works on one table at a time; the package holds them all</source>
+        <translation>Cette étape travaille sur une table à la fois ; le paquet les contient toutes</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Table :</translation>
+    </message>
+    <message>
+        <source>{name} ({rows} rows)</source>
+        <translation>{name} ({rows} lignes)</translation>
+    </message>
+    <message>
+        <source>one of the {count} tables of this submission</source>
+        <translation>une des {count} tables de cet envoi</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2351,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>duplicated where values must be unique</source>
         <translation>en double alors que les valeurs doivent être uniques</translation>
+    </message>
+    <message>
+        <source>the same primary key on several rows</source>
+        <translation>la même clé primaire sur plusieurs lignes</translation>
+    </message>
+    <message>
+        <source>refers to no row of the table it links to</source>
+        <translation>ne renvoie à aucune ligne de la table liée</translation>
     </message>
     <message>
         <source>{rows} rows checked: no problem found.</source>
@@ -3331,6 +3541,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>recette</translation>
     </message>
     <message>
+        <source>this recipe describes a submission of {count} linked tables, not one file</source>
+        <translation>cette recette décrit un envoi de {count} tables liées, pas un seul fichier</translation>
+    </message>
+    <message>
+        <source>Give all the submission&apos;s files (or their folder) to &apos;curator apply&apos; with this recipe.</source>
+        <translation>Donnez tous les fichiers de l&apos;envoi (ou leur dossier) à « curator apply » avec cette recette.</translation>
+    </message>
+    <message>
         <source>hierarchy</source>
         <translation>hiérarchie</translation>
     </message>
@@ -3913,6 +4131,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>package written</source>
         <translation>paquet écrit</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s tables do not match the members: {problems}</source>
+        <translation>les tables du manifeste ne correspondent pas aux membres : {problems}</translation>
     </message>
     <message>
         <source>a package needs at least one member</source>
@@ -4643,6 +4865,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Regardez ce que c&apos;est, supprimez-le, puis relancez.</translation>
     </message>
     <message>
+        <source>{file} changed while it was being read (same size and modification time, other content): another program is probably writing to it</source>
+        <translation>{file} a changé pendant sa lecture (même taille et même date de modification, autre contenu) : un autre programme est sans doute en train de l&apos;écrire</translation>
+    </message>
+    <message>
         <source>gone</source>
         <translation>disparu</translation>
     </message>
@@ -4918,12 +5144,185 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <source>the package would be below the recipe&apos;s k: {problem}</source>
         <translation>le paquet serait en dessous du k de la recette : {problem}</translation>
     </message>
-</context>
-<context>
-    <name>HistogramChart</name>
     <message>
-        <source>Run Reach k to see what the data keep</source>
-        <translation>Lancez « Atteindre k » pour voir ce que gardent les données</translation>
+        <source>{keys} key(s) of {table} are held by several rows</source>
+        <translation>{keys} clé(s) de {table} sont portées par plusieurs lignes</translation>
+    </message>
+    <message>
+        <source>{table}.{columns} → {ref_table}.{ref_columns}: no such row</source>
+        <translation>{table}.{columns} → {ref_table}.{ref_columns} : aucune ligne correspondante</translation>
+    </message>
+    <message>
+        <source>{table}: {note}</source>
+        <translation>{table} : {note}</translation>
+    </message>
+    <message>
+        <source>required export fields are empty: {fields}; the hub cannot file a submission without them</source>
+        <translation>des champs obligatoires de l&apos;export sont vides : {fields} ; la plateforme ne peut pas classer un envoi sans eux</translation>
+    </message>
+    <message>
+        <source>Fill them in the recipe&apos;s &apos;export&apos; section (or on the Export page) and export again.</source>
+        <translation>Remplissez-les dans la section « export » de la recette (ou à l&apos;étape Exporter) et exportez à nouveau.</translation>
+    </message>
+    <message>
+        <source>a submission needs at least one table</source>
+        <translation>un envoi demande au moins une table</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot name a table: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only, starting with a letter or digit</source>
+        <translation>« {name} » ne peut pas nommer une table : minuscules, chiffres, « . », « _ » et « - » seulement, en commençant par une lettre ou un chiffre</translation>
+    </message>
+    <message>
+        <source>two tables would be the same member {names}</source>
+        <translation>deux tables seraient le même membre {names}</translation>
+    </message>
+    <message>
+        <source>the tables cannot be described: {problems}</source>
+        <translation>les tables ne peuvent pas être décrites : {problems}</translation>
+    </message>
+    <message>
+        <source>Name each table and its keys after its output columns.</source>
+        <translation>Nommez chaque table et ses clés d&apos;après ses colonnes de sortie.</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (named by its primary key)</source>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (nommée par sa clé primaire)</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (named by a foreign key)</source>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (nommée par une clé étrangère)</translation>
+    </message>
+    <message>
+        <source>a foreign key of table &apos;{table}&apos; refers to table &apos;{ref}&apos;, which the submission does not hold</source>
+        <translation>une clé étrangère de la table « {table} » renvoie à la table « {ref} », que l&apos;envoi ne contient pas</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (referred to by a foreign key of &apos;{source}&apos;)</source>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (visée par une clé étrangère de « {source} »)</translation>
+    </message>
+    <message>
+        <source>a foreign key of table &apos;{table}&apos; pairs {count} column(s) with {ref_count} of &apos;{ref}&apos;</source>
+        <translation>une clé étrangère de la table « {table} » apparie {count} colonne(s) à {ref_count} de « {ref} »</translation>
+    </message>
+    <message>
+        <source>cannot write the data package ({reason})</source>
+        <translation>impossible d&apos;écrire le paquet de données ({reason})</translation>
+    </message>
+    <message>
+        <source>{table}.{column} refers to {ref_table}.{ref_column}, but one is &apos;{action}&apos; and the other &apos;{ref_action}&apos;: the tables could not be joined</source>
+        <translation>{table}.{column} renvoie à {ref_table}.{ref_column}, mais l&apos;une est « {action} » et l&apos;autre « {ref_action} » : les tables ne pourraient pas être jointes</translation>
+    </message>
+    <message>
+        <source>Pseudonymise both ends of every link (or remove the link from the recipe&apos;s &apos;links&apos;).</source>
+        <translation>Pseudonymisez les deux bouts de chaque lien (ou retirez le lien des « links » de la recette).</translation>
+    </message>
+    <message>
+        <source>{table}.{column} is pseudonymised as a &apos;{kind}&apos; like {ref_table}.{ref_column}, which it refers to</source>
+        <translation>{table}.{column} est pseudonymisée en « {kind} » comme {ref_table}.{ref_column}, à laquelle elle renvoie</translation>
+    </message>
+    <message>
+        <source>no data file was found in what was given</source>
+        <translation>aucun fichier de données n&apos;a été trouvé dans ce qui a été donné</translation>
+    </message>
+    <message>
+        <source>Give the files, or a folder holding them directly.</source>
+        <translation>Donnez les fichiers, ou un dossier qui les contient directement.</translation>
+    </message>
+    <message>
+        <source>{count} files were given; a submission holds at most {most} tables</source>
+        <translation>{count} fichiers ont été donnés ; un envoi contient au plus {most} tables</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; identifies the rows of {table}: its {rows} values are all present and all different</source>
+        <translation>« {column} » identifie les lignes de {table} : ses {rows} valeurs sont toutes présentes et toutes différentes</translation>
+    </message>
+    <message>
+        <source>its header names {table}</source>
+        <translation>son en-tête nomme {table}</translation>
+    </message>
+    <message>
+        <source>both are mapped to {concept}</source>
+        <translation>les deux correspondent à {concept}</translation>
+    </message>
+    <message>
+        <source>all its {distinct} distinct values are values of {table}.{key}</source>
+        <translation>ses {distinct} valeurs distinctes sont toutes des valeurs de {table}.{key}</translation>
+    </message>
+    <message>
+        <source>{missing} of its {distinct} distinct values are not in {table}.{key} (orphans, reported at apply)</source>
+        <translation>{missing} de ses {distinct} valeurs distinctes ne sont pas dans {table}.{key} (orphelines, signalées à l&apos;application)</translation>
+    </message>
+    <message>
+        <source>primary key {table}.{column}: {why}</source>
+        <translation>clé primaire {table}.{column} : {why}</translation>
+    </message>
+    <message>
+        <source>{table} has no primary key: no identifier column holds a different value on every row</source>
+        <translation>{table} n&apos;a pas de clé primaire : aucune colonne d&apos;identifiant ne porte une valeur différente sur chaque ligne</translation>
+    </message>
+    <message>
+        <source>link {link}: {why}</source>
+        <translation>lien {link} : {why}</translation>
+    </message>
+    <message>
+        <source>no person key: no table&apos;s key names a person nor do its columns describe people; risk is counted in records</source>
+        <translation>pas de clé de personne : la clé d&apos;aucune table ne désigne une personne et leurs colonnes ne décrivent pas de personnes ; le risque est compté en enregistrements</translation>
+    </message>
+    <message>
+        <source>its key is mapped to or identified as a person&apos;s identifier</source>
+        <translation>sa clé correspond à un identifiant de personne ou est reconnue comme tel</translation>
+    </message>
+    <message>
+        <source>its columns describe people ({count} kinds: names, birth, sex...)</source>
+        <translation>ses colonnes décrivent des personnes ({count} sortes : noms, naissance, sexe...)</translation>
+    </message>
+    <message>
+        <source>person key {table}.{column}: {why}</source>
+        <translation>clé de personne {table}.{column} : {why}</translation>
+    </message>
+    <message>
+        <source>person key {table}.{column}: it refers to {person}.{key}</source>
+        <translation>clé de personne {table}.{column} : elle renvoie à {person}.{key}</translation>
+    </message>
+    <message>
+        <source>{table} has no person key: none of its columns refers to {person}.{key}</source>
+        <translation>{table} n&apos;a pas de clé de personne : aucune de ses colonnes ne renvoie à {person}.{key}</translation>
+    </message>
+    <message>
+        <source>{table}.{column} is a key: pseudonymised rather than &apos;{action}&apos;, so that the tables still join</source>
+        <translation>{table}.{column} est une clé : pseudonymisée plutôt que « {action} », pour que les tables se joignent encore</translation>
+    </message>
+    <message>
+        <source>Correct the recipe&apos;s &apos;tables&apos; and &apos;links&apos;, or re-create it with &apos;curator recipe init&apos;.</source>
+        <translation>Corrigez les « tables » et « links » de la recette, ou recréez-la avec « curator recipe init ».</translation>
+    </message>
+    <message>
+        <source>tables[{number}] has no name</source>
+        <translation>tables[{number}] n&apos;a pas de nom</translation>
+    </message>
+    <message>
+        <source>two tables are named &apos;{name}&apos;</source>
+        <translation>deux tables s&apos;appellent « {name} »</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: key column &apos;{column}&apos; is not one of its columns</source>
+        <translation>table « {table} » : la colonne de clé « {column} » n&apos;est pas une de ses colonnes</translation>
+    </message>
+    <message>
+        <source>links[{number}] names table &apos;{table}&apos;, which the recipe does not describe</source>
+        <translation>links[{number}] nomme la table « {table} », que la recette ne décrit pas</translation>
+    </message>
+    <message>
+        <source>links[{number}]: &apos;{columns}&apos; not in table &apos;{table}&apos;</source>
+        <translation>links[{number}] : « {columns} » absente(s) de la table « {table} »</translation>
+    </message>
+    <message>
+        <source>links[{number}] joins {count} column(s) to {ref_count}</source>
+        <translation>links[{number}] joint {count} colonne(s) à {ref_count}</translation>
+    </message>
+    <message>
+        <source>the submission&apos;s tables and links do not fit together</source>
+        <translation>les tables et les liens de l&apos;envoi ne s&apos;accordent pas</translation>
     </message>
 </context>
 </TS>
