@@ -1688,6 +1688,10 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
         <translation>Personnes à risque (sous k)</translation>
     </message>
     <message>
+        <source>Risk in this table, in records</source>
+        <translation>Risque dans cette table, en enregistrements</translation>
+    </message>
+    <message>
         <source>No person key, or no quasi-identifier ticked in a table linked to it: the risk is counted in records of each table (below).</source>
         <translation>Pas de clé de personne, ou aucun quasi-identifiant coché dans une table qui lui est liée : le risque est compté en enregistrements de chaque table (ci-dessous).</translation>
     </message>

@@ -123,7 +123,7 @@ class LoadPage(QWidget):
 
         splitter = split(self, Qt.Orientation.Horizontal, self.data_view, profile_box, (3, 2), [760, 480])
         self.submission_box = self._build_submission()
-        content = split(self, Qt.Orientation.Vertical, self.submission_box, splitter, (2, 3), [260, 420])
+        content = split(self, Qt.Orientation.Vertical, self.submission_box, splitter, (2, 3), [300, 400])
 
         self.empty_state = QLabel(self.tr(
             "<h2>Open your export</h2>"
@@ -167,7 +167,12 @@ class LoadPage(QWidget):
         self.tables_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tables_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tables_table.verticalHeader().hide()
+        self.tables_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.tables_table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 130), (1, 70), (2, 70)):
+            self.tables_table.setColumnWidth(column, width)
+        # Three tables and the header in view without scrolling.
+        self.tables_table.setMinimumHeight(4 * (self.fontMetrics().height() + 8) + 6)
         self.tables_table.itemSelectionChanged.connect(self._table_chosen)
         self.links_list = QListWidget(box)
         self.links_list.setAccessibleName(self.tr("Links between the tables"))
@@ -182,17 +187,6 @@ class LoadPage(QWidget):
         self.person_reason = QLabel(box)
         self.person_reason.setWordWrap(True)
         self.person_reason.setAccessibleName(self.tr("Why this person key"))
-        left = QWidget(box)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tables_table, 1)
-        person_row = QHBoxLayout()
-        caption = QLabel(self.tr("Person key"), left)
-        caption.setBuddy(self.person_combo)
-        person_row.addWidget(caption)
-        person_row.addWidget(self.person_combo, 1)
-        left_layout.addLayout(person_row)
-        left_layout.addWidget(self.person_reason)
         right = QWidget(box)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -200,8 +194,15 @@ class LoadPage(QWidget):
         links_caption.setBuddy(self.links_list)
         right_layout.addWidget(links_caption)
         right_layout.addWidget(self.links_list, 1)
+        person_row = QHBoxLayout()
+        caption = QLabel(self.tr("Person key"), right)
+        caption.setBuddy(self.person_combo)
+        person_row.addWidget(caption)
+        person_row.addWidget(self.person_combo, 1)
+        right_layout.addLayout(person_row)
+        right_layout.addWidget(self.person_reason)
         row = QHBoxLayout(box)
-        row.addWidget(split(box, Qt.Orientation.Horizontal, left, right, (1, 1), [420, 520]))
+        row.addWidget(split(box, Qt.Orientation.Horizontal, self.tables_table, right, (2, 3), [380, 620]))
         box.hide()
         return box
 
@@ -249,10 +250,12 @@ class LoadPage(QWidget):
         persons = [f"{state.recipe.name}.{state.recipe.person_key}" for state in session.tables
                    if state.recipe.person_key]
         reasons = [core_text(r) for r in session.linking.reasons if str(r).startswith("person key")]
+        # The person table's reason; the other tables' ("it refers to ...") are its links, listed above.
         self.person_reason.setText(
             (self.tr("Persons are counted by {columns}.").format(columns=", ".join(persons)) if persons
              else self.tr("Without a person key, k and the risk are counted in records of each table."))
-            + ("\n" + "\n".join(reasons[:3]) if reasons else ""))
+            + ("\n" + reasons[0] if reasons and persons else ""))
+        self.person_reason.setToolTip("\n".join(reasons))
 
     def _table_chosen(self) -> None:
         rows = self.tables_table.selectionModel().selectedRows()

@@ -185,6 +185,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self._persons_box(side))
         risk_box = QGroupBox(self.tr("Re-identification risk"), side)
+        self.risk_box = risk_box
         risk_form = QFormLayout(risk_box)
         self.k_spin = QSpinBox(risk_box)
         self.k_spin.setRange(1, 100)
@@ -311,12 +312,18 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         box.setVisible(False)
         self.persons_box = box
         self.session.submissionChecked.connect(self._show_persons)
-        self.session.sourceChanged.connect(lambda: box.setVisible(self.session.is_submission()))
+        self.session.sourceChanged.connect(self._submission_shown)
         return box
+
+    def _submission_shown(self) -> None:
+        """The panel in persons for a submission, and the table's own panel said to be of this table."""
+        self.persons_box.setVisible(self.session.is_submission())
+        self.risk_box.setTitle(self.tr("Risk in this table, in records")
+                               if self.session.is_submission() else self.tr("Re-identification risk"))
 
     def _show_persons(self) -> None:
         view = self.session.submission_view
-        self.persons_box.setVisible(self.session.is_submission())
+        self._submission_shown()
         risk = view.risk if view is not None else None
         if risk is None or risk.get("unit") != "persons":
             for label in self.person_labels.values():
