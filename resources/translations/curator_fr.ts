@@ -463,8 +463,8 @@
         <translation>Fichiers de secret (*.secret *.age);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Create…</source>
-        <translation>Créer…</translation>
+        <source>Create a new secret…</source>
+        <translation>Créer un nouveau secret…</translation>
     </message>
     <message>
         <source>Create a new secret, saved under the passphrase below. Keep it: the same secret gives the same pseudonyms next year.</source>
@@ -1660,6 +1660,26 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
         <translation>Graphique des tailles de groupes</translation>
     </message>
     <message>
+        <source>Quasi-identifiers in order of importance</source>
+        <translation>Quasi-identifiants par ordre d&apos;importance</translation>
+    </message>
+    <message>
+        <source>Reach k blanks cells of the last ones first and keeps the first ones longest</source>
+        <translation>Atteindre k masque d&apos;abord les cellules des derniers et garde les premiers le plus longtemps</translation>
+    </message>
+    <message>
+        <source>Order of importance</source>
+        <translation>Ordre d&apos;importance</translation>
+    </message>
+    <message>
+        <source>More important</source>
+        <translation>Plus important</translation>
+    </message>
+    <message>
+        <source>Less important</source>
+        <translation>Moins important</translation>
+    </message>
+    <message>
         <source>Reach k</source>
         <translation>Atteindre k</translation>
     </message>
@@ -1858,6 +1878,10 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>remove &apos;{name}&apos; from the quasi-identifiers</source>
         <translation>retirer « {name} » des quasi-identifiants</translation>
+    </message>
+    <message>
+        <source>change the importance of &apos;{name}&apos;</source>
+        <translation>changer l&apos;importance de « {name} »</translation>
     </message>
     <message>
         <source>set k to {k}</source>
@@ -4870,7 +4894,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>{file} changed while it was being read (same size and modification time, other content): another program is probably writing to it</source>
-        <translation>{file} a changé pendant sa lecture (même taille et même date de modification, autre contenu) : un autre programme est sans doute en train de l&apos;écrire</translation>
+        <translation>{file} a changé pendant sa lecture (même taille et même date de modification, autre contenu) : un autre programme est probablement en train d&apos;y écrire</translation>
     </message>
     <message>
         <source>gone</source>
@@ -5150,35 +5174,31 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>{keys} key(s) of {table} are held by several rows</source>
-        <translation>{keys} clé(s) de {table} sont portées par plusieurs lignes</translation>
+        <translation>{keys} clé(s) de {table} figurent sur plusieurs lignes</translation>
     </message>
     <message>
         <source>{table}.{columns} → {ref_table}.{ref_columns}: no such row</source>
         <translation>{table}.{columns} → {ref_table}.{ref_columns} : aucune ligne correspondante</translation>
     </message>
     <message>
-        <source>{table}: {note}</source>
-        <translation>{table} : {note}</translation>
-    </message>
-    <message>
         <source>required export fields are empty: {fields}; the hub cannot file a submission without them</source>
-        <translation>des champs obligatoires de l&apos;export sont vides : {fields} ; la plateforme ne peut pas classer un envoi sans eux</translation>
+        <translation>des champs d&apos;export obligatoires sont vides : {fields} ; la plateforme ne peut pas classer un envoi sans eux</translation>
     </message>
     <message>
         <source>Fill them in the recipe&apos;s &apos;export&apos; section (or on the Export page) and export again.</source>
-        <translation>Remplissez-les dans la section « export » de la recette (ou à l&apos;étape Exporter) et exportez à nouveau.</translation>
+        <translation>Remplissez-les dans la section « export » de la recette (ou sur la page Exporter) et exportez à nouveau.</translation>
     </message>
     <message>
         <source>a submission needs at least one table</source>
-        <translation>un envoi demande au moins une table</translation>
+        <translation>un envoi contient au moins une table</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; cannot name a table: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only, starting with a letter or digit</source>
-        <translation>« {name} » ne peut pas nommer une table : minuscules, chiffres, « . », « _ » et « - » seulement, en commençant par une lettre ou un chiffre</translation>
+        <translation>« {name} » ne peut pas nommer une table : lettres minuscules, chiffres, « . », « _ » et « - » seulement, en commençant par une lettre ou un chiffre</translation>
     </message>
     <message>
         <source>two tables would be the same member {names}</source>
-        <translation>deux tables seraient le même membre {names}</translation>
+        <translation>deux tables deviendraient le même membre {names}</translation>
     </message>
     <message>
         <source>the tables cannot be described: {problems}</source>
@@ -5186,7 +5206,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>Name each table and its keys after its output columns.</source>
-        <translation>Nommez chaque table et ses clés d&apos;après ses colonnes de sortie.</translation>
+        <translation>Nommez chaque table et ses clés d&apos;après ses colonnes en sortie.</translation>
     </message>
     <message>
         <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (named by its primary key)</source>
@@ -5202,27 +5222,27 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>table &apos;{table}&apos; has no column &apos;{column}&apos; (referred to by a foreign key of &apos;{source}&apos;)</source>
-        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (visée par une clé étrangère de « {source} »)</translation>
+        <translation>la table « {table} » n&apos;a pas de colonne « {column} » (à laquelle renvoie une clé étrangère de « {source} »)</translation>
     </message>
     <message>
         <source>a foreign key of table &apos;{table}&apos; pairs {count} column(s) with {ref_count} of &apos;{ref}&apos;</source>
-        <translation>une clé étrangère de la table « {table} » apparie {count} colonne(s) à {ref_count} de « {ref} »</translation>
+        <translation>une clé étrangère de la table « {table} » associe {count} colonne(s) à {ref_count} de « {ref} »</translation>
     </message>
     <message>
         <source>cannot write the data package ({reason})</source>
-        <translation>impossible d&apos;écrire le paquet de données ({reason})</translation>
+        <translation>impossible d&apos;écrire le data package ({reason})</translation>
     </message>
     <message>
         <source>{table}.{column} refers to {ref_table}.{ref_column}, but one is &apos;{action}&apos; and the other &apos;{ref_action}&apos;: the tables could not be joined</source>
-        <translation>{table}.{column} renvoie à {ref_table}.{ref_column}, mais l&apos;une est « {action} » et l&apos;autre « {ref_action} » : les tables ne pourraient pas être jointes</translation>
+        <translation>{table}.{column} renvoie à {ref_table}.{ref_column}, mais l&apos;une est « {action} » et l&apos;autre « {ref_action} » : les tables ne pourraient plus être jointes</translation>
     </message>
     <message>
         <source>Pseudonymise both ends of every link (or remove the link from the recipe&apos;s &apos;links&apos;).</source>
-        <translation>Pseudonymisez les deux bouts de chaque lien (ou retirez le lien des « links » de la recette).</translation>
+        <translation>Pseudonymisez les deux extrémités de chaque lien (ou retirez le lien des « links » de la recette).</translation>
     </message>
     <message>
         <source>{table}.{column} is pseudonymised as a &apos;{kind}&apos; like {ref_table}.{ref_column}, which it refers to</source>
-        <translation>{table}.{column} est pseudonymisée en « {kind} » comme {ref_table}.{ref_column}, à laquelle elle renvoie</translation>
+        <translation>{table}.{column} est pseudonymisée comme « {kind} », comme {ref_table}.{ref_column} à laquelle elle renvoie</translation>
     </message>
     <message>
         <source>no data file was found in what was given</source>
@@ -5262,7 +5282,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>{table} has no primary key: no identifier column holds a different value on every row</source>
-        <translation>{table} n&apos;a pas de clé primaire : aucune colonne d&apos;identifiant ne porte une valeur différente sur chaque ligne</translation>
+        <translation>{table} n&apos;a pas de clé primaire : aucune colonne d&apos;identifiant n&apos;a une valeur différente sur chaque ligne</translation>
     </message>
     <message>
         <source>link {link}: {why}</source>
@@ -5270,15 +5290,15 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>no person key: no table&apos;s key names a person nor do its columns describe people; risk is counted in records</source>
-        <translation>pas de clé de personne : la clé d&apos;aucune table ne désigne une personne et leurs colonnes ne décrivent pas de personnes ; le risque est compté en enregistrements</translation>
+        <translation>pas de clé de personne : aucune clé de table ne désigne une personne et aucune table ne décrit des personnes ; le risque est compté en enregistrements</translation>
     </message>
     <message>
         <source>its key is mapped to or identified as a person&apos;s identifier</source>
-        <translation>sa clé correspond à un identifiant de personne ou est reconnue comme tel</translation>
+        <translation>sa clé correspond à un identifiant de personne, ou a été détectée comme tel</translation>
     </message>
     <message>
         <source>its columns describe people ({count} kinds: names, birth, sex...)</source>
-        <translation>ses colonnes décrivent des personnes ({count} sortes : noms, naissance, sexe...)</translation>
+        <translation>ses colonnes décrivent des personnes ({count} sortes : noms, naissance, sexe…)</translation>
     </message>
     <message>
         <source>person key {table}.{column}: {why}</source>
@@ -5294,7 +5314,11 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>{table}.{column} is a key: pseudonymised rather than &apos;{action}&apos;, so that the tables still join</source>
-        <translation>{table}.{column} est une clé : pseudonymisée plutôt que « {action} », pour que les tables se joignent encore</translation>
+        <translation>{table}.{column} est une clé : pseudonymisée plutôt que « {action} », pour que les tables restent jointes</translation>
+    </message>
+    <message>
+        <source>{table}: {note}</source>
+        <translation>{table} : {note}</translation>
     </message>
     <message>
         <source>Correct the recipe&apos;s &apos;tables&apos; and &apos;links&apos;, or re-create it with &apos;curator recipe init&apos;.</source>
@@ -5310,7 +5334,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>table &apos;{table}&apos;: key column &apos;{column}&apos; is not one of its columns</source>
-        <translation>table « {table} » : la colonne de clé « {column} » n&apos;est pas une de ses colonnes</translation>
+        <translation>table « {table} » : la colonne clé « {column} » n&apos;est pas une de ses colonnes</translation>
     </message>
     <message>
         <source>links[{number}] names table &apos;{table}&apos;, which the recipe does not describe</source>
@@ -5318,7 +5342,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>links[{number}]: &apos;{columns}&apos; not in table &apos;{table}&apos;</source>
-        <translation>links[{number}] : « {columns} » absente(s) de la table « {table} »</translation>
+        <translation>links[{number}] : « {columns} » n&apos;est pas dans la table « {table} »</translation>
     </message>
     <message>
         <source>links[{number}] joins {count} column(s) to {ref_count}</source>
@@ -5326,7 +5350,7 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     </message>
     <message>
         <source>the submission&apos;s tables and links do not fit together</source>
-        <translation>les tables et les liens de l&apos;envoi ne s&apos;accordent pas</translation>
+        <translation>les tables et les liens de l&apos;envoi ne concordent pas</translation>
     </message>
 </context>
 </TS>

@@ -217,3 +217,24 @@ def test_a_check_of_decisions_since_changed_does_not_count(qtbot, window):
     assert window.session.blocker_count is None
     window.check_page.check_if_stale()
     qtbot.waitUntil(lambda: window.session.blocker_count is not None and not window.runner.running(), timeout=120_000)
+
+
+def test_the_order_of_importance_is_set_on_protect_and_undone(qtbot, window):
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    window.go_to(2)
+    page = window.protect_page
+    before = list(window.session.recipe.protection.quasi_identifiers)
+    assert len(before) >= 2
+    assert [page.importance_list.item(i).text() for i in range(page.importance_list.count())] == before
+    page.importance_list.setCurrentRow(len(before) - 1)
+    page.move_importance(-1)
+    after = window.session.recipe.protection.quasi_identifiers
+    assert after == before[:-2] + [before[-1], before[-2]]
+    assert [page.importance_list.item(i).text() for i in range(page.importance_list.count())] == after
+    assert page.importance_list.currentRow() == len(before) - 2     # the moved one stays chosen
+    page.importance_list.setCurrentRow(0)
+    page.move_importance(-1)                                         # already the most important: nothing to undo
+    assert window.session.recipe.protection.quasi_identifiers == after
+    window.undo_actions.undo_action.trigger()
+    assert window.session.recipe.protection.quasi_identifiers == before

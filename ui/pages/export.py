@@ -123,16 +123,15 @@ class ExportPage(QWidget):
         keys_form.addRow(self.tr("Its passphrase"), self.signing_passphrase)
         self.secret_edit, secret_row = self._file_row(keys, self.tr("Pseudonymisation secret file"),
                                                       self.tr("Secret files (*.secret *.age);;All files (*)"))
-        self.new_secret_button = QPushButton(self.tr("Create…"), keys)
+        self.new_secret_button = QPushButton(self.tr("Create a new secret…"), keys)
         self.new_secret_button.setToolTip(self.tr("Create a new secret, saved under the passphrase below. Keep it: "
                                                   "the same secret gives the same pseudonyms next year."))
         self.new_secret_button.clicked.connect(self.create_secret)
-        secret_layout = secret_row.layout()
-        assert secret_layout is not None
-        secret_layout.addWidget(self.new_secret_button)
         keys_form.addRow(self.tr("Secret"), secret_row)
         self.secret_passphrase = self._password(keys, self.tr("Passphrase of the secret"))
         keys_form.addRow(self.tr("Its passphrase"), self.secret_passphrase)
+        # On its own row: beside Browse it left the path field a few characters wide at 900x600.
+        keys_form.addRow("", self.new_secret_button)
         self.output_edit, output_row = self._file_row(keys, self.tr("Where to write the package"),
                                                       self.tr("Packages (*.tar)"), save=True)
         keys_form.addRow(self.tr("Package file"), output_row)

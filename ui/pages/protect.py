@@ -40,6 +40,7 @@ from ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QPainter,
     QPaintEvent,
     QPushButton,
@@ -178,7 +179,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.columns_table.horizontalHeader().setStretchLastSection(True)
         self.columns_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         for column, width in ((COLUMN, 170), (CLASS, 170), (ACTION, 150), (QUASI, 110), (FLOOR, 130)):
-            self.columns_table.setColumnWidth(column, width)
+            header = self.columns_table.horizontalHeaderItem(column)
+            # French headers are longer: a header is never cut, its column widened instead.
+            needed = self.fontMetrics().horizontalAdvance(header.text()) + 24 if header is not None else 0
+            self.columns_table.setColumnWidth(column, max(width, needed))
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -219,6 +223,21 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             risk_form.addRow(caption, spin)
             caps.append(spin)
         self.cell_cap_spin, self.record_cap_spin = caps
+        self.importance_list = QListWidget(risk_box)
+        self.importance_list.setAccessibleName(self.tr("Quasi-identifiers in order of importance"))
+        self.importance_list.setToolTip(self.tr("Reach k blanks cells of the last ones first and keeps the first "
+                                                "ones longest"))
+        self.importance_list.setMaximumHeight(self.fontMetrics().height() * 5 + 8)
+        # Caption, list and buttons each span the panel: beside a caption they widened it past 400 px.
+        risk_form.addRow(QLabel(self.tr("Order of importance"), risk_box))
+        risk_form.addRow(self.importance_list)
+        moves = QHBoxLayout()
+        for caption, step in ((self.tr("More important"), -1), (self.tr("Less important"), 1)):
+            button = QPushButton(caption, risk_box)
+            button.setAccessibleName(caption)
+            button.clicked.connect(lambda _c=False, s=step: self.move_importance(s))
+            moves.addWidget(button)
+        risk_form.addRow(moves)
         self.reach_button = QPushButton(self.tr("Reach k"), risk_box)
         self.reach_button.setToolTip(self.tr("Find the least generalisation of the quasi-identifiers that makes "
                                              "every group at least k records"))
@@ -500,6 +519,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             spin.setValue(round(value * 100))
             spin.blockSignals(False)
         self.cell_cap_spin.setEnabled(recipe.protection.suppression_unit == "cells")
+        chosen = self.importance_list.currentRow()
+        self.importance_list.clear()
+        self.importance_list.addItems(recipe.protection.quasi_identifiers)
+        self.importance_list.setCurrentRow(min(chosen, self.importance_list.count() - 1))
         unmentioned = [n for n in loaded.table.column_names if recipe.column(n) is None]
         if not recipe.columns:
             self.status.setText(self.tr("No decision yet: accept the suggestions on the Map step, or choose an "
@@ -568,6 +591,20 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.reach_label.setText("")
         self.session.push(ReplaceProtection(self.session.recipe, settings,
                                             self.tr("set the floor of '{name}'").format(name=name)))
+
+    def move_importance(self, step: int) -> None:
+        """Move the chosen quasi-identifier up (-1) or down (+1) the order Reach k suppresses cells by."""
+        row = self.importance_list.currentRow()
+        settings = copy.deepcopy(self.session.recipe.protection)
+        order = settings.quasi_identifiers
+        if row < 0 or not 0 <= row + step < len(order):
+            return
+        order[row], order[row + step] = order[row + step], order[row]
+        settings.generalisation = {}   # suppressed cells were chosen by the former order
+        self.reach_label.setText("")
+        self.importance_list.setCurrentRow(row + step)
+        self.session.push(ReplaceProtection(self.session.recipe, settings,
+                                            self.tr("change the importance of '{name}'").format(name=order[row + step])))
 
     def _caps_changed(self) -> None:
         protection = self.session.recipe.protection
