@@ -471,6 +471,9 @@ class MainWindow(QMainWindow):
     def _show_submission(self, found: SubmissionAnalysis, fresh: bool, path: Path | None) -> None:
         """Put an analysed submission in the session: fresh, each table's recipe starts with its keys only
         (the Map step accepts the rest, as for one file); reopened, with the saved decisions."""
+        # Every table's proposal takes the submission's k and protection settings (recipe init's), so that
+        # accepting one table's suggestions does not set the k of all to that table's own proposal.
+        found.submission.share()
         states = []
         for loaded, analysis, recipe in zip(found.loaded, found.analyses, found.submission.tables, strict=True):
             if fresh:

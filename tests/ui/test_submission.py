@@ -140,7 +140,8 @@ def test_the_app_writes_one_package_of_three_tables_that_join(qtbot, window, tmp
     check = window.check_page
     assert check.across_box.isVisibleTo(check)
     across = [check.across_list.item(i).text() for i in range(check.across_list.count())]
-    assert any("counted in persons: 27 persons" in text for text in across), across
+    assert any("counted in persons: 27 persons" in text and "0 below k = 5" in text for text in across), across
+    assert all(state.recipe.protection.k_target == 5 for state in session.tables)
     # Synthea repeats some stays: each table's coherence findings kept with a reason, as the user would
     decided = 0
     for index in range(3):
@@ -161,6 +162,7 @@ def test_the_app_writes_one_package_of_three_tables_that_join(qtbot, window, tmp
 
     window.go_to(4)
     page = window.export_page
+    assert page.output_edit.text().endswith("synthea-submission.tar")
     fill_export_form(page, tmp_path, tmp_path / "synthea.tar",
                      (("producer_id", "SYN"), ("producer_name", "Synthea"), ("dataset_title", "Synthea linked")))
     assert page.export_button.isEnabled(), page.status.text()
@@ -215,3 +217,23 @@ def _key(submission: Submission, table: str, column: str) -> str:
     decision = recipe.column(column)
     assert decision is not None
     return output_name(decision)
+
+
+def test_a_submission_is_autosaved_and_restored_with_its_tables(qtbot, window, tmp_path):
+    from ui.main_window import autosave_path
+
+    load_submission(qtbot, window, _copy(tmp_path))
+    window.session.select_table(1)
+    window.map_page.accept_all()
+    path = window.autosave()
+    assert path == autosave_path() and len(Submission.load(path).tables) == 3
+    other = MainWindow(Session())
+    try:
+        with qtbot.waitSignal(other.loadFinished, timeout=120_000):
+            other.restore_autosave()
+        _idle(qtbot, other)
+        assert other.session.table_names() == list(TABLES) and not other.session.is_clean()
+        assert other.session.tables[1].recipe.columns == window.session.tables[1].recipe.columns
+    finally:
+        other.close_without_asking()
+        autosave_path().unlink(missing_ok=True)

@@ -227,7 +227,9 @@ class ExportPage(QWidget):
         source = Path(recorded) if recorded else self.session.source_path()
         if source is None:
             return ""
-        return str(Path(folder or source.parent) / (source.stem + "-submission.tar"))
+        # A linked submission is named after the folder holding its tables.
+        stem = source.parent.name if self.session.is_submission() and source.parent.name else source.stem
+        return str(Path(folder or source.parent) / (stem + "-submission.tar"))
 
     def metadata_captions(self) -> dict[str, str]:
         return {"producer_id": self.tr("Producer identifier"), "producer_name": self.tr("Producer name"),
