@@ -327,10 +327,15 @@ class MainWindow(QMainWindow):
         chosen with k; the checks of the current decisions find no blocker; this file's package written."""
         session = self.session
         loaded = session.loaded
-        columns = set(loaded.table.column_names) if loaded is not None else set()
-        mapped = bool(columns) and columns <= {c.source for c in session.recipe.columns}
-        protection = session.recipe.protection
-        protected = mapped and bool(protection.quasi_identifiers) and protection.k_target is not None
+        # A linked submission: every table mapped, and the quasi-identifiers chosen in at least one.
+        tables: list[tuple[LoadedTable | None, Recipe]] = [
+            (state.loaded, state.recipe) for number, state in enumerate(session.tables) if number != session.active]
+        tables.append((loaded, session.recipe))
+        mapped = all(table is not None and bool(table.table.column_names)
+                     and set(table.table.column_names) <= {c.source for c in recipe.columns}
+                     for table, recipe in tables)
+        protected = mapped and any(bool(recipe.protection.quasi_identifiers) and recipe.protection.k_target is not None
+                                   for _table, recipe in tables)
         written = self.export_page.last_result
         return [loaded is not None, mapped, protected, session.blocker_count == 0,
                 written is not None and written.ok]

@@ -119,6 +119,7 @@ def test_the_app_writes_one_package_of_three_tables_that_join(qtbot, window, tmp
         keys = [*session.recipe.primary_key, *(c for link in session.linking.links
                                               if link.table == session.recipe.name for c in link.columns)]
         assert all(session.recipe.column(c).transform.action == "pseudonymise" for c in keys), keys
+        assert window.steps_done()[1] == (index == 2)       # Map is done once every table is mapped
     session.select_table(0)
     window.go_to(2)
     protect = window.protect_page
@@ -237,3 +238,24 @@ def test_a_submission_is_autosaved_and_restored_with_its_tables(qtbot, window, t
     finally:
         other.close_without_asking()
         autosave_path().unlink(missing_ok=True)
+
+
+def test_a_table_of_the_submission_is_read_again_with_other_options(qtbot, window, tmp_path):
+    from ui.session import TableState
+
+    load_submission(qtbot, window, _copy(tmp_path))
+    session = window.session
+    session.select_table(1)
+    before = session.loaded
+    options = before.source.options
+    with qtbot.waitSignal(window.loadFinished, timeout=120_000) as blocker:
+        window.reload_with_options(type(options)(**{**vars(options), "header_row": 2}))
+    assert blocker.args == [True]
+    _idle(qtbot, window)
+    # the same table, read from its second line: its first row became the header; the others untouched
+    assert session.is_submission() and session.active == 1 and session.recipe.name == "encounters"
+    assert session.loaded is not before and session.loaded.table.num_rows == before.table.num_rows - 1
+    session.select_table(0)
+    session.select_table(1)
+    state: TableState = session.tables[1]
+    assert state.loaded.table.num_rows == before.table.num_rows - 1 and session.tables[0].loaded.table.num_rows == 27
