@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -79,8 +80,8 @@ def hub_view(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret
 @dataclass
 class SubmissionView:
     """What a linked submission's export would find across its tables, for the app's Check and Protect
-    pages: computed by the chain the export runs (``curate``, then ``check_integrity``,
-    ``check_rules_across`` and ``submission_risk``), under a throw-away secret."""
+    pages: computed by the chain the export runs (``check_rules_across``, ``curate``, then
+    ``check_integrity`` and ``submission_risk``), under a throw-away secret."""
 
     findings: dict[str, list[RuleResult]]     # per table: duplicate keys, orphans, rules across tables
     blockers: dict[str, list[Blocker]]         # per table: below k (counted in persons where its person key leaves)
@@ -99,10 +100,14 @@ def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequenc
         notes.extend(align_key_domains(submission))
     except CuratorError as exc:
         notes.append(exc.message)
+    # The rules across tables bound per table as apply_submission binds them, from the files as read.
+    files = {recipe.name: Path(loaded.source.path) for loaded, recipe in tables}
+    checked_with, said = check_rules_across(files, submission.tables, vocabulary, lambda _path, recipe: recipe.reader)
+    notes.extend(said)
     curated: list[CuratedTable] = []
     for number, ((loaded, _recipe), recipe) in enumerate(zip(tables, submission.tables, strict=True)):
         try:
-            result = curate(loaded, recipe, vocabulary, secret,
+            result = curate(loaded, recipe, checked_with[recipe.name], secret,
                             progress=scaled(progress, number / len(tables), (number + 1) / len(tables)))
         except CuratorError as exc:
             notes.append(Text(QT_TRANSLATE_NOOP("core", "{table}: {note}"), table=recipe.name, note=exc.message))
@@ -111,8 +116,9 @@ def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequenc
     own = {table.name: len(table.result.validation.results) for table in curated}
     known = {table.name for table in curated}
     notes.extend(check_integrity(curated, [link for link in links if {link.table, link.ref_table} <= known]))
-    notes.extend(check_rules_across(curated, vocabulary))
-    findings = {table.name: table.result.validation.results[own[table.name]:] for table in curated}
+    across = {rule.id for rule in vocabulary.rules if rule.linked}
+    findings = {table.name: [r for number, r in enumerate(table.result.validation.results)
+                             if number >= own[table.name] or r.rule in across] for table in curated}
     blockers: dict[str, list[Blocker]] = {}
     for table in curated:
         found = below_k(table.recipe, table.result.risk, suppressed_count(table.result.generalisation))

@@ -7,7 +7,7 @@ column leaves unless explicitly kept) and gathers what the manifest and the repo
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -16,10 +16,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curator.check import ValidationReport, convert_and_validate
-from curator.check.coherence import settle_linked
+from curator.check.coherence import bind_linked, converted_linked, linked_columns, with_bound
 from curator.check.integrity import duplicate_keys, orphans
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
+from curator.load import detect_options, iter_batches, read_file
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package.build import write_package
@@ -56,7 +57,7 @@ from curator.report.content import Table as ReportTable
 from curator.report.content import Text as ReportText
 from curator.report.html import render_html
 from curator.result import CurationResult
-from curator.source import LoadedTable
+from curator.source import LoadedTable, ReadOptions
 from curator.workspace import private_folder, write_atomic
 
 
@@ -415,23 +416,42 @@ def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link]) -> li
     return said
 
 
-def check_rules_across(tables: Sequence[CuratedTable], vocabulary: Vocabulary) -> list[str]:
-    """Add the vocabulary's rules across tables (an admission after the patient's death...) to each
-    table's validation report, checked on the tables as read (rows numbered as in the source file);
-    sentences for the tables that could not be checked."""
+def check_rules_across(files: Mapping[str, Path], recipes: Sequence[Recipe], vocabulary: Vocabulary,
+                       options: Callable[[Path, Recipe], ReadOptions | None]) -> tuple[dict[str, Vocabulary], list[str]]:
+    """The vocabulary each table of a linked submission is curated with: its rules across tables (an
+    admission after the patient's death...) bound to what the other tables hold for each person, so
+    that their findings join the table's validation report and its recipe decides them as any other,
+    whether the table is streamed or read whole. Before curating, only the columns these rules read are
+    gathered (``options``: the reader choices for a table's file); sentences for the tables that could
+    not be checked."""
     said: list[str] = []
-    sources = {}
-    for table in tables:
-        if table.loaded.table.num_rows != table.loaded.source.rows:
-            # A streamed table keeps only its first batch as read.
-            said.append(f"{table.name}: streamed, so the rules across tables were not checked on it")
+    tables = {}
+    for recipe in recipes:
+        names = linked_columns(recipe, vocabulary)
+        if recipe.name not in files or not names:
             continue
-        sources[table.name] = (table.loaded.table, table.recipe, table.loaded.source.options.header_row or 1)
-    if len(sources) < 2:
-        return said
-    settled = settle_linked(sources, vocabulary)
-    for table in tables:
-        if table.name in settled:
-            table.result.validation.results.extend(settled[table.name].results)
-            table.result.validation.rules_off.update(settled[table.name].off)
-    return said
+        path = files[recipe.name]
+        read = _read_columns(path, options(path, recipe), list(dict.fromkeys(names.values())))
+        missing = [name for name in names.values() if name not in read.column_names]
+        if missing:
+            said.append(f"{recipe.name}: {', '.join(missing)} not in the file, so the rules across tables were not "
+                        "checked on it")
+            continue
+        tables[recipe.name] = converted_linked(read, recipe, vocabulary)
+    bound = bind_linked(tables, vocabulary) if len(tables) > 1 else {}
+    return {r.name: with_bound(vocabulary, bound[r.name]) if r.name in bound else vocabulary for r in recipes}, said
+
+
+def _read_columns(path: Path, options: ReadOptions | None, names: Sequence[str]) -> pa.Table:
+    """Only ``names`` of a file, as read (text): CSV and Parquet batch by batch, so that a file too big
+    to read whole costs a few columns' memory; other formats read whole."""
+    fmt = options.format if options is not None and options.format else detect_options(path).format
+    if fmt not in ("csv", "parquet"):          # the formats iter_batches streams
+        table = read_file(path, options).table
+        return table.select([n for n in names if n in table.column_names])
+    parts = []
+    for batch in iter_batches(path, options):
+        parts.append(pa.table({n: batch.column(n) for n in names if n in batch.schema.names}))
+    if not parts:
+        return pa.table({n: pa.array([], pa.string()) for n in names})
+    return pa.concat_tables(parts)

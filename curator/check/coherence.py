@@ -7,12 +7,15 @@ counted from its second row on, so that excluding the offending rows keeps one o
 
 The streamed apply checks one batch at a time: :class:`KeysSeen` carries the keys of the batches
 before, so that a key repeated across batches is found too. Rules across tables (``Rule.link``) are
-never evaluated on one table: :func:`linked_rules` names them, :func:`check_linked` checks the ``order``
-ones between the tables of a linked submission and :func:`settle_linked` turns them into decided findings.
+never evaluated on one table alone: :func:`bind_linked` binds them, for each table of a linked
+submission, to what the other tables hold per person (gathered beforehand from the few columns they
+read); the bound rules (:class:`BoundRule`) are then checked and decided like the others, whole or
+batch by batch.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,7 +72,13 @@ def applicable(vocabulary: Vocabulary, concept_columns: Mapping[str, str]) -> li
     ``concept_columns``: concept id -> the (first) column mapped to it."""
     found = []
     for rule in vocabulary.rules:
-        if rule.linked or not all(c in concept_columns for c in rule.concepts):
+        if rule.kind == "plausible":
+            # The measure, then the first way of telling the age that this table maps.
+            way = next((w for w in rule.ages if all(c in concept_columns for c in w)), None)
+            if rule.concepts[0] in concept_columns and way is not None:
+                found.append((rule, [concept_columns[c] for c in (rule.concepts[0], *way)]))
+            continue
+        if (rule.linked and not isinstance(rule, BoundRule)) or not all(c in concept_columns for c in rule.concepts):
             continue
         if any(c in concept_columns for c in rule.unless_mapped):
             continue
@@ -144,9 +153,7 @@ def _years_below(days: np.ndarray, start: np.ndarray, end: np.ndarray, bound: fl
     below = days < whole * 365.2425
     near = np.flatnonzero((days >= min(edges) - 2) & (days <= max(edges) + 2))
     if len(near):
-        start_year, start_day = _year_and_day(start[near])
-        end_year, end_day = _year_and_day(end[near])
-        below[near] = end_year - start_year - (end_day < start_day) < whole
+        below[near] = _whole_years(start[near], end[near]) < whole
     return below
 
 
@@ -157,6 +164,57 @@ def _year_and_day(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
     day = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
     return years.astype(np.int64), month * 100 + day
+
+
+def _whole_years(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The age in whole years from ``start`` to ``end`` (datetime64[D]), birthdays counted on the calendar."""
+    start_year, start_day = _year_and_day(start)
+    end_year, end_day = _year_and_day(end)
+    return end_year - start_year - (end_day < start_day)
+
+
+def _ages_at(start: np.ndarray, end: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Whole years from ``start`` to ``end``, exact where it decides on which side of an age in ``edges``
+    a row falls (only rows within a few days of such a birthday need the calendar)."""
+    days = (end - start).astype(np.int64)
+    years = np.floor(days / 365.2425)
+    edges = edges[edges > 0]
+    if not len(edges):
+        return years
+    # Most rows are far past the last edge (adults): only the others are compared with each edge.
+    young = np.flatnonzero(days <= np.ceil(edges.max()) * 366 + 2)
+    near = np.zeros(len(young), dtype=np.bool_)
+    young_days = days[young]
+    for edge in edges:
+        near |= (young_days >= np.floor(edge) * 365 - 2) & (young_days <= np.ceil(edge) * 366 + 2)
+    rows = young[near]
+    if len(rows):
+        years[rows] = _whole_years(start[rows], end[rows])
+    return years
+
+
+def _plausible(rule: Rule, arrays: Sequence[pa.Array]) -> pa.Array:
+    """A measure outside the bounds of its row's band of age (an age column, or whole years between two dates)."""
+    value, *age = arrays
+    known = _present(value) & np.logical_and.reduce([_present(a) for a in age])
+    broken = np.zeros(len(value), dtype=np.bool_)
+    rows = np.flatnonzero(known)
+    if not len(rows):
+        return pa.array(broken)
+    measure = _as_numpy(pc.cast(value, pa.float64()).take(pa.array(rows)), np.float64)
+    starts = np.array([b.age for b in rule.bands])
+    if len(age) == 1:
+        years = np.floor(_as_numpy(pc.cast(age[0], pa.float64()).take(pa.array(rows)), np.float64))
+    else:
+        years = _ages_at(_days(age[0])[rows], _days(age[1])[rows], starts)
+    lows = np.array([-np.inf if b.minimum is None else b.minimum for b in rule.bands])
+    highs = np.array([np.inf if b.maximum is None else b.maximum for b in rule.bands])
+    band = np.searchsorted(starts, years, side="right") - 1
+    # An age below the first band (a negative age: another rule's finding) is not judged here.
+    judged = band >= 0
+    band = np.maximum(band, 0)
+    broken[rows] = judged & ((measure < lows[band]) | (measure > highs[band]))
+    return pa.array(broken)
 
 
 # Texts of at most this many digits are keyed by their number (times 20, plus their length: '007' is not '7').
@@ -326,7 +384,11 @@ def evaluate(rules: Sequence[tuple[Rule, list[str]]], columns: Mapping[str, pa.A
         else:
             arrays = [columns[n] for n in names]
             combined = [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays]
-            mask = {"order": _order, "presence": _presence, "span": _span}[rule.kind](rule, combined)
+            if isinstance(rule, BoundRule):
+                mask = _across(rule, combined)
+            else:
+                mask = {"order": _order, "presence": _presence, "span": _span, "plausible": _plausible}[rule.kind](
+                    rule, combined)
         found.append(Broken(rule.id, rule.label, rule.describe(), names, mask, keys))
     return found
 
@@ -454,92 +516,181 @@ def settle(table: pa.Table, typed: Mapping[str, pa.Array | pa.ChunkedArray], con
     return settled
 
 
-def check_linked(tables: Mapping[str, tuple[pa.Table, Mapping[str, str]]], vocabulary: Vocabulary) -> dict[str, list[Broken]]:
-    """The ``order`` rules across tables of one linked submission (``Rule.link``), per table.
+@dataclass
+class Across:
+    """What the other tables of a linked submission hold for each person, against which one column of
+    a table is judged (``BoundRule``)."""
 
-    ``tables``: name -> (its converted table, concept id -> its column). For each step of a rule's
-    order whose two concepts are in two different tables that both map the link, the rows of both
-    tables whose person has a value on the other side out of order are flagged (an admission after
-    the patient's death flags the stay and the death). The submission that holds several tables
-    (issue #20) calls it; one table alone never does."""
-    found: dict[str, list[Broken]] = {}
-    for rule in linked_rules(vocabulary):
-        if rule.kind != "order" or rule.link is None:
-            continue
-        masks: dict[str, np.ndarray] = {}
-        columns: dict[str, list[str]] = {}
-        for (earlier, later), strict in zip(itertools.pairwise(rule.concepts), rule.strict, strict=True):
-            for first, second in itertools.permutations(tables, 2):
-                (left, left_columns), (right, right_columns) = tables[first], tables[second]
-                if not ({earlier, rule.link} <= set(left_columns) and {later, rule.link} <= set(right_columns)):
-                    continue
-                left_rows, right_rows = _out_of_order(left, left_columns, right, right_columns, rule.link,
-                                                      (earlier, later), strict)
-                for name, table, rows, concept in ((first, left, left_rows, earlier), (second, right, right_rows, later)):
-                    mask = masks.setdefault(name, np.zeros(table.num_rows, dtype=np.bool_))
-                    mask[rows] = True
-                    column = tables[name][1][concept]
-                    columns.setdefault(name, [tables[name][1][rule.link]])
-                    if column not in columns[name]:
-                        columns[name].append(column)
-        for name, mask in masks.items():
-            if mask.any():
-                found.setdefault(name, []).append(Broken(rule.id, rule.label, rule.describe(), columns[name],
-                                                         pa.array(mask)))
-    return found
+    column: int                 # the bound rule's column it judges (0 is the person key)
+    kind: str                   # "before" (at most ``values``), "after" (at least), "within" (in an interval)
+    persons: pa.Array           # before/after: each person once; within: one per interval
+    values: pa.Array            # before: the person's earliest later value; after: the latest earlier one;
+                                # within: the intervals' first days
+    ends: pa.Array | None = None  # within: the intervals' last days
+    strict: bool = False        # equal values break it too
 
 
-def _out_of_order(left: pa.Table, left_columns: Mapping[str, str], right: pa.Table, right_columns: Mapping[str, str],
-                  link: str, concepts: tuple[str, str], strict: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of ``left`` and of ``right`` whose values of the two concepts, for one person, break the order."""
-    earlier, later = concepts
-    values = _comparable([left.column(left_columns[earlier]).combine_chunks(),
-                          right.column(right_columns[later]).combine_chunks()])
-    sides = pa.table({"person": left.column(left_columns[link]), "value": values[0],
-                      "row": pa.array(np.arange(left.num_rows))})
-    others = pa.table({"person": right.column(right_columns[link]), "other": values[1],
-                       "other_row": pa.array(np.arange(right.num_rows))})
-    joined = sides.filter(pc.is_valid(sides["value"])).join(others.filter(pc.is_valid(others["other"])), "person")
-    broken = (pc.less_equal if strict else pc.less)(joined["other"], joined["value"])
-    hit = joined.filter(broken)
-    return (np.unique(_as_numpy(hit["row"].combine_chunks())), np.unique(_as_numpy(hit["other_row"].combine_chunks())))
+@dataclass
+class BoundRule(Rule):
+    """A rule across tables bound to one table: its columns are the person key and the table's own
+    concepts of the rule; ``across`` holds, per person, what the other tables say. Checked like a rule
+    within the table (whole or batch by batch), so that its findings take the same decisions."""
+
+    across: list[Across] = field(default_factory=list)
+    text: str = ""
+
+    def describe(self) -> str:
+        return self.text
 
 
-def settle_linked(sources: Mapping[str, tuple[pa.Table, Recipe, int]], vocabulary: Vocabulary) -> dict[str, Settled]:
-    """The rules across tables (:func:`check_linked`) on a linked submission's tables as read, each
-    finding decided by its table's recipe.
+def _ordinal(array: pa.Array) -> pa.Array:
+    """Values compared across tables on one scale: dates and times as seconds, numbers as they are."""
+    if pa.types.is_date(array.type):
+        return pc.multiply(pc.cast(pc.cast(pc.cast(array, pa.date32()), pa.int32()), pa.int64()), 86_400)
+    if pa.types.is_timestamp(array.type):
+        return pc.cast(pc.cast(array, pa.timestamp("s", array.type.tz)), pa.int64())
+    return pc.cast(array, pa.float64() if pa.types.is_floating(array.type) else pa.int64())
 
-    ``sources``: name -> (the table as read, its recipe, its header row). Rows are numbered as in the
-    source file. A rule switched ``off`` is not checked; ``keep`` with a reason settles a finding;
-    excluding or emptying rows is not replayed here (the tables are curated by then), so such a
-    finding stays undecided and ``--strict`` stops on it. Findings show no value: they read the
-    person key."""
+
+def _day_numbers(array: pa.Array) -> pa.Array:
+    if pa.types.is_timestamp(array.type):
+        array = pc.cast(pc.floor_temporal(array, unit="day"), pa.date32())
+    return pc.cast(pc.cast(array, pa.date32()), pa.int32())
+
+
+def _persons(array: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Person keys as text, so that two tables' keys compare whatever their types."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return array if pa.types.is_string(array.type) else pc.cast(array, pa.string())
+
+
+def _gathered(sources: Sequence[tuple[pa.Table, Mapping[str, str]]], link: str, concepts: Sequence[str]) -> pa.Table:
+    """The person key and ``concepts`` of several tables, one under the other (rows missing a value left out)."""
+    parts = []
+    for table, columns in sources:
+        part = {"person": _persons(table.column(columns[link]))}
+        for number, concept in enumerate(concepts):
+            values = table.column(columns[concept]).combine_chunks()
+            part[f"v{number}"] = _day_numbers(values) if len(concepts) == 2 else _ordinal(values)
+        gathered = pa.table(part)
+        parts.append(gathered.filter(pc.and_(*[pc.is_valid(gathered[n]) for n in gathered.column_names[:2]])))
+    return pa.concat_tables(parts, promote_options="permissive")
+
+
+def linked_columns(recipe: Recipe, vocabulary: Vocabulary) -> dict[str, str]:
+    """The columns of a table that the rules across tables read: concept id -> its (first) source column."""
     wanted = {c for rule in linked_rules(vocabulary) for c in (*rule.concepts, rule.link) if c is not None}
-    off = {name: {r.rule: r.reason for r in recipe.rules if r.action == "off"} for name, (_t, recipe, _h) in sources.items()}
-    typed: dict[str, tuple[pa.Table, Mapping[str, str]]] = {}
-    for name, (table, recipe, _header) in sources.items():
-        columns: dict[str, pa.Array | pa.ChunkedArray] = {}
-        concepts: dict[str, str] = {}
-        for mapped in recipe.columns:
-            concept = mapped.concept
-            if concept in wanted and concept not in concepts and mapped.source in table.column_names:
-                concepts[concept] = mapped.source
-                columns[mapped.source] = convert_column(table.column(mapped.source), vocabulary.concept(concept),
-                                                        vocabulary, mapped.code_map, recipe.reader.decimal).typed
-        typed[name] = (pa.table(columns) if columns else table.select([]), concepts)
-    settled = {name: Settled([], None, {}, dict(off[name])) for name in sources}
-    for name, found in check_linked(typed, vocabulary).items():
-        _table, recipe, header = sources[name]
-        for broken in found:
-            if broken.rule in off[name]:
+    columns: dict[str, str] = {}
+    for mapped in recipe.columns:
+        if mapped.concept in wanted and mapped.concept not in columns:
+            columns[mapped.concept] = mapped.source
+    return columns
+
+
+def converted_linked(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) -> tuple[pa.Table, dict[str, str]]:
+    """``table``'s columns that the rules across tables read (text as read), converted as the recipe
+    says, with their concepts: what :func:`bind_linked` takes for this table."""
+    concepts = {c: n for c, n in linked_columns(recipe, vocabulary).items() if n in table.column_names}
+    typed = {}
+    for concept, name in concepts.items():
+        decision = recipe.column(name)
+        code_map = decision.code_map if decision is not None else {}
+        # Gathered batch by batch, the column comes in pieces; the conversion takes one array.
+        typed[name] = convert_column(table.column(name).combine_chunks(), vocabulary.concept(concept), vocabulary, code_map,
+                                     recipe.reader.decimal).typed
+    return pa.table(typed) if typed else table.select([]), concepts
+
+
+def bind_linked(tables: Mapping[str, tuple[pa.Table, Mapping[str, str]]], vocabulary: Vocabulary) -> dict[str, list[BoundRule]]:
+    """Each table's rules across tables, bound to what the other tables hold for each person.
+
+    ``tables``: name -> (the columns the linked rules read, converted; concept id -> its column). For
+    each step of an ``order`` rule whose two concepts are in two different tables that both map the
+    link, each side is bounded by the other's extreme per person (an admission by the person's
+    earliest death, a death by their latest admission), so that the rows of both sides are flagged.
+    A ``within`` rule bounds the dated table's rows by every interval of the person in the tables that
+    map both ends (itself included); a person with no interval is not judged."""
+    bound: dict[str, list[BoundRule]] = {}
+    for rule in linked_rules(vocabulary):
+        link = rule.link
+        assert link is not None
+        for name, (_table, columns) in tables.items():
+            if link not in columns:
                 continue
-            rows = pc.indices_nonzero(broken.mask)
-            examples = [Finding(header + 1 + int(i), broken.columns[0], None, broken.rule)
-                        for i in rows.slice(0, MAX_EXAMPLES).to_pylist()]
-            decision = recipe.rule(broken.rule)
-            kept = decision is not None and decision.action == "keep"
-            settled[name].results.append(RuleResult(
-                ", ".join(broken.columns), "", broken.rule, len(rows), examples, broken.label, broken.detail,
-                "keep" if kept else None, len(rows) if kept else 0, kind="coherence", columns=list(broken.columns),
-                reason=decision.reason if kept and decision is not None else ""))
-    return settled
+            own: list[str] = []
+            across: list[Across] = []
+
+            def slot(concept: str, own: list[str] = own) -> int:
+                if concept not in own:
+                    own.append(concept)
+                return own.index(concept) + 1
+
+            if rule.kind == "order":
+                for (earlier, later), strict in zip(itertools.pairwise(rule.concepts), rule.strict, strict=True):
+                    for mine, theirs, kind in ((earlier, later, "before"), (later, earlier, "after")):
+                        others = [tables[n] for n in tables if n != name and {theirs, link} <= set(tables[n][1])]
+                        if mine not in columns or not others:
+                            continue
+                        gathered = _gathered(others, link, [theirs]).group_by("person").aggregate(
+                            [("v0", "min" if kind == "before" else "max")])
+                        across.append(Across(slot(mine), kind, gathered["person"].combine_chunks(),
+                                             gathered.column(1).combine_chunks(), strict=strict))
+            elif rule.kind == "within":
+                value, start, end = rule.concepts
+                sources = [tables[n] for n in tables if {link, start, end} <= set(tables[n][1])]
+                if value in columns and sources:
+                    intervals = _gathered(sources, link, [start, end])
+                    across.append(Across(slot(value), "within", intervals["person"].combine_chunks(),
+                                         intervals["v0"].combine_chunks(),
+                                         pc.coalesce(intervals["v1"], intervals["v0"]).combine_chunks()))
+            if across:
+                bound.setdefault(name, []).append(BoundRule(
+                    rule.id, rule.kind, [link, *own], rule.label, link=link, across=across, text=rule.describe()))
+    return bound
+
+
+def with_bound(vocabulary: Vocabulary, rules: Sequence[BoundRule]) -> Vocabulary:
+    """The vocabulary one table of a linked submission is checked with: its rules across tables bound."""
+    return dataclasses.replace(vocabulary, rules=[*(r for r in vocabulary.rules if not r.linked), *rules])
+
+
+def _across(rule: BoundRule, arrays: Sequence[pa.Array]) -> pa.Array:
+    """The rows of a table that break a rule across tables, given what the other tables hold per person."""
+    persons = _persons(arrays[0])
+    broken = np.zeros(len(persons), dtype=np.bool_)
+    for across in rule.across:
+        value = arrays[across.column]
+        if across.kind == "within":
+            days = _day_numbers(value)
+            rows = pa.table({"person": persons, "day": days, "row": pa.array(np.arange(len(persons)))})
+            rows = rows.filter(pc.and_(pc.is_valid(rows["person"]), pc.is_valid(rows["day"])))
+            joined = rows.join(pa.table({"person": across.persons, "start": across.values, "end": across.ends}),
+                               "person", join_type="inner")
+            inside = pc.and_(pc.less_equal(joined["start"], joined["day"]), pc.less_equal(joined["day"], joined["end"]))
+            judged = pa.table({"row": joined["row"], "inside": inside}).group_by("row").aggregate([("inside", "any")])
+            outside = judged.filter(pc.invert(judged["inside_any"]))["row"]
+            broken[_as_numpy(outside.combine_chunks())] = True
+            continue
+        other = pc.take(across.values, pc.index_in(persons, value_set=across.persons))
+        mine = _ordinal(value)
+        if across.kind == "before":
+            step = (pc.greater_equal if across.strict else pc.greater)(mine, other)
+        else:
+            step = (pc.less_equal if across.strict else pc.less)(mine, other)
+        broken |= _as_numpy(pc.cast(step.fill_null(False), pa.uint8()), np.uint8).view(np.bool_)
+    return pa.array(broken)
+
+
+def check_linked(tables: Mapping[str, tuple[pa.Table, Mapping[str, str]]], vocabulary: Vocabulary) -> dict[str, list[Broken]]:
+    """The rules across tables of one linked submission checked on whole tables (``bind_linked``'s
+    ``tables``): per table, the rows that break each."""
+    found: dict[str, list[Broken]] = {}
+    for name, rules in bind_linked(tables, vocabulary).items():
+        table, columns = tables[name]
+        named = [(rule, [columns[c] for c in rule.concepts]) for rule in rules]
+        broken = [b for b in evaluate(named, {n: table.column(n) for n in table.column_names})
+                  if pc.any(b.mask).as_py()]
+        if broken:
+            found[name] = broken
+    return found

@@ -8,7 +8,12 @@ one of:
 - ``presence``: ``{"if": "vital_status", "in": ["2"], "then": "death_date", "both_ways": true}``;
 - ``span``: ``{"from": "birth_date", "to": "diagnosis_date", "unit": "years", "minimum": 0, "maximum": 120}``;
 - ``unique``: ``["patient_local_id"]`` (every repeat of a key after its first row), optionally only in
-  a table that maps none of ``unless_mapped``.
+  a table that maps none of ``unless_mapped``;
+- ``plausible``: ``{"value": "weight_kg", "age": ["age", ["birth_date", "admission_date"]], "bands": [...]}``:
+  a measure within the bounds of the band of age of its row (the first way of telling the age the
+  table maps);
+- ``within``: ``{"value": "diagnosis_date", "from": "admission_date", "to": "discharge_date"}`` with a
+  ``link``: a date within one of the person's intervals, in the tables of a linked submission.
 
 A rule with ``link`` (the concept that names the person) compares tables of one linked submission.
 """
@@ -23,10 +28,12 @@ from typing import Any
 from curator.errors import InputError, Location
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
 
-KINDS = ("order", "presence", "span", "unique")
+KINDS = ("order", "presence", "span", "unique", "plausible", "within")
 SPAN_UNITS = ("years", "days")
 ORDERED_TYPES = ("date", "datetime", "year", "yearmonth", "integer", "number")
 SPAN_TYPES = ("date", "datetime")
+MEASURE_TYPES = ("integer", "number")
+MAX_BANDS = 64
 # Bounds on what a vocabulary may ask for: every rule costs a pass over the table.
 MAX_RULES = 500
 MAX_CONCEPTS = 8
@@ -34,6 +41,15 @@ RULE_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 # The one rule no vocabulary declares: a row identical, in every column, to an earlier one.
 EXACT_DUPLICATES = "exact_duplicates"
 _OPERATOR = re.compile(r"\s*(<=|>=|≤|≥|<|>)\s*")
+
+
+@dataclass(frozen=True)
+class Band:
+    """The bounds of a measure from an age (whole years, included) up to the next band's."""
+
+    age: float
+    minimum: float | None
+    maximum: float | None
 
 
 @dataclass
@@ -52,6 +68,8 @@ class Rule:
     maximum: float | None = None                           # span
     unless_mapped: list[str] = field(default_factory=list)  # unique: not in a table that maps one of these
     link: str | None = None                                # across tables: the concept naming the person
+    ages: list[list[str]] = field(default_factory=list)    # plausible: ways of telling the age, first mapped wins
+    bands: list[Band] = field(default_factory=list)        # plausible: bounds per band of age, by rising age
 
     @property
     def linked(self) -> bool:
@@ -71,7 +89,16 @@ class Rule:
             low = "" if self.minimum is None else f"{self.minimum:g}"
             high = "" if self.maximum is None else f"{self.maximum:g}"
             return f"{self.concepts[1]} - {self.concepts[0]} in [{low}, {high}] {self.unit}"
+        if self.kind == "plausible":
+            bands = "; ".join(f"{b.age:g}y: {_bound(b.minimum)}-{_bound(b.maximum)}" for b in self.bands)
+            return f"{self.concepts[0]} for the age ({bands})"
+        if self.kind == "within":
+            return f"{self.concepts[0]} within one {self.concepts[1]} - {self.concepts[2]} of the same {self.link}"
         return "unique (" + ", ".join(self.concepts) + ")"
+
+
+def _bound(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def _bad(message: Text, where: Location, hint: Text | None = None) -> InputError:
@@ -162,7 +189,48 @@ def _unique(data: Any, rule: Rule, types: Mapping[str, str], where: Location) ->
     rule.concepts = [_concept_of(n, rule.id, types, where) for n in data]
 
 
-_READERS = {"order": _order, "presence": _presence, "span": _span, "unique": _unique}
+def _plausible(data: Any, rule: Rule, types: Mapping[str, str], where: Location) -> None:
+    if not isinstance(data, dict) or not all(k in data for k in ("value", "age", "bands")):
+        raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': 'plausible' needs 'value', 'age' and 'bands'"),
+                        rule=rule.id), where)
+    value = _concept_of(data["value"], rule.id, types, where, MEASURE_TYPES)
+    ways = data["age"]
+    if not isinstance(ways, list) or not ways or not all(
+            isinstance(w, str) or (isinstance(w, list) and len(w) == 2) for w in ways):
+        raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': 'age' must list ages, or pairs of dates "
+                                                  "[birth, event]"), rule=rule.id), where)
+    rule.ages = [[_concept_of(w, rule.id, types, where, MEASURE_TYPES)] if isinstance(w, str)
+                 else [_concept_of(d, rule.id, types, where, SPAN_TYPES) for d in w] for w in ways]
+    bands = data["bands"]
+    if not isinstance(bands, list) or not bands or len(bands) > MAX_BANDS or not all(isinstance(b, dict) for b in bands):
+        raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': 'bands' must list from 1 to {count} bands"),
+                        rule=rule.id, count=MAX_BANDS), where,
+                   Text(QT_TRANSLATE_NOOP("core", "Give each band its 'from_age' and a 'minimum' or a 'maximum'.")))
+    for band in bands:
+        age = _number(band.get("from_age"), "from_age", rule.id, where)
+        low = _number(band.get("minimum"), "minimum", rule.id, where)
+        high = _number(band.get("maximum"), "maximum", rule.id, where)
+        if age is None or (low is None and high is None):
+            raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': each band needs 'from_age' and a 'minimum' "
+                                                      "or a 'maximum'"), rule=rule.id), where)
+        if low is not None and high is not None and low > high:
+            raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': 'minimum' is above 'maximum'"), rule=rule.id),
+                       where)
+        if rule.bands and age <= rule.bands[-1].age:
+            raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': bands must rise in age"), rule=rule.id), where)
+        rule.bands.append(Band(age, low, high))
+    rule.concepts = list(dict.fromkeys([value, *(c for w in rule.ages for c in w)]))
+
+
+def _within(data: Any, rule: Rule, types: Mapping[str, str], where: Location) -> None:
+    if not isinstance(data, dict) or not all(k in data for k in ("value", "from", "to")):
+        raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': 'within' needs 'value', 'from' and 'to'"),
+                        rule=rule.id), where)
+    rule.concepts = [_concept_of(data[k], rule.id, types, where, SPAN_TYPES) for k in ("value", "from", "to")]
+
+
+_READERS = {"order": _order, "presence": _presence, "span": _span, "unique": _unique, "plausible": _plausible,
+            "within": _within}
 
 
 def _rule(data: Any, types: Mapping[str, str], where: Location) -> Rule:
@@ -188,6 +256,11 @@ def _rule(data: Any, types: Mapping[str, str], where: Location) -> Rule:
         rule.unless_mapped = [_concept_of(n, rule_id, types, where) for n in unless]
     if data.get("link") is not None:
         rule.link = _concept_of(data["link"], rule_id, types, where)
+    elif rule.kind == "within":
+        raise _bad(Text(QT_TRANSLATE_NOOP("core", "rule '{rule}': 'within' compares tables and needs a 'link'"),
+                        rule=rule_id), where,
+                   Text(QT_TRANSLATE_NOOP("core", "Name the concept of the person key in 'link', or write an 'order' "
+                                                  "rule for dates of one row.")))
     english = str(data.get("label_en") or rule.describe())
     rule.label = Label(english, fr=str(data.get("label_fr") or english))
     return rule

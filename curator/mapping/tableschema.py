@@ -212,13 +212,14 @@ def _classes_from_hub_core(concepts: dict[str, Concept], hub: Vocabulary) -> dic
 
 def _hub_rules(hub: Vocabulary, named: dict[str, str], types: dict[str, str]) -> list[Rule]:
     """hub-core's coherence rules whose every concept a field clearly names, said with those fields.
-    Not a presence rule: it is written with hub-core's codes, which a schema's nomenclature need not share."""
+    Not a presence rule: it is written with hub-core's codes, which a schema's nomenclature need not share;
+    nor a plausible one, whose ways of telling the age a schema seldom names all."""
     carried = []
     for rule in hub.rules:
         needed = [*rule.concepts, *([rule.link] if rule.link else [])]
-        if rule.kind == "presence" or not all(c in named for c in needed):
+        if rule.kind in ("presence", "plausible") or not all(c in named for c in needed):
             continue
-        if rule.kind in ("order", "span") and any(types[named[c]] != hub.concepts[c].value_type for c in rule.concepts):
+        if rule.kind in ("order", "span", "within") and any(types[named[c]] != hub.concepts[c].value_type for c in rule.concepts):
             continue
         own = copy.deepcopy(rule)
         own.concepts = [named[c] for c in rule.concepts]

@@ -314,12 +314,15 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
         try:
             tables: list[CuratedTable] = []
             applied: list[ApplyResult] = []
+            # The rules across tables, bound per table before curating: decided as its other findings.
+            checked_with, said = check_rules_across(files, submission.tables, vocabulary, reading_options)
+            notes.extend(said)
             for number, recipe in enumerate(submission.tables):
                 folder = workdir / recipe.name
                 folder.mkdir(mode=0o700)
                 table_notes: list[str] = []
-                curated = curate_file(files[recipe.name], recipe, vocabulary, secret, folder, recipients, table_notes,
-                                      encryptions, strict=strict, say=_table_say(say, recipe.name),
+                curated = curate_file(files[recipe.name], recipe, checked_with[recipe.name], secret, folder, recipients,
+                                      table_notes, encryptions, strict=strict, say=_table_say(say, recipe.name),
                                       progress=scaled(progress, 0.85 * number / count, 0.85 * (number + 1) / count),
                                       stream=stream, batch_rows=batch_rows, member=f"{recipe.name}.parquet")
                 notes.extend(f"{recipe.name}: {note}" for note in table_notes)
@@ -327,7 +330,6 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
             notes.extend(check_integrity(tables, submission.links))
-            notes.extend(check_rules_across(tables, vocabulary))
             risk = submission_risk(tables, submission.protection.k_target)
             if strict:
                 for table in tables:

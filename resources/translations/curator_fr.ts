@@ -5053,6 +5053,42 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>plus de {count} règles</translation>
     </message>
     <message>
+        <source>rule &apos;{rule}&apos;: &apos;plausible&apos; needs &apos;value&apos;, &apos;age&apos; and &apos;bands&apos;</source>
+        <translation>règle « {rule} » : « plausible » demande « value », « age » et « bands »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;age&apos; must list ages, or pairs of dates [birth, event]</source>
+        <translation>règle « {rule} » : « age » doit lister des âges, ou des paires de dates [naissance, événement]</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;bands&apos; must list from 1 to {count} bands</source>
+        <translation>règle « {rule} » : « bands » doit lister de 1 à {count} tranches</translation>
+    </message>
+    <message>
+        <source>Give each band its &apos;from_age&apos; and a &apos;minimum&apos; or a &apos;maximum&apos;.</source>
+        <translation>Donnez à chaque tranche son « from_age » et un « minimum » ou un « maximum ».</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: each band needs &apos;from_age&apos; and a &apos;minimum&apos; or a &apos;maximum&apos;</source>
+        <translation>règle « {rule} » : chaque tranche demande « from_age » et un « minimum » ou un « maximum »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: bands must rise in age</source>
+        <translation>règle « {rule} » : les tranches doivent aller en âge croissant</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;within&apos; needs &apos;value&apos;, &apos;from&apos; and &apos;to&apos;</source>
+        <translation>règle « {rule} » : « within » demande « value », « from » et « to »</translation>
+    </message>
+    <message>
+        <source>rule &apos;{rule}&apos;: &apos;within&apos; compares tables and needs a &apos;link&apos;</source>
+        <translation>règle « {rule} » : « within » compare des tables et demande un « link »</translation>
+    </message>
+    <message>
+        <source>Name the concept of the person key in &apos;link&apos;, or write an &apos;order&apos; rule for dates of one row.</source>
+        <translation>Nommez dans « link » le concept de la clé des personnes, ou écrivez une règle « order » pour les dates d&apos;une même ligne.</translation>
+    </message>
+    <message>
         <source>rule id &apos;{rule}&apos; is reserved for curator&apos;s own check</source>
         <translation>l&apos;id de règle « {rule} » est réservé à une vérification de curator</translation>
     </message>

@@ -72,6 +72,22 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Planted:
     f, g = alive[5], alive[6]
     ids[g] = ids[f]
     expected["one_row_per_patient"] = {line[g]}
+    # Weights and heights for the age: a 3-year-old at 14 kg and 95 cm and an adult at 45 kg are
+    # plausible; a 3-year-old at an adult's 73 kg, an adult at 4 kg (grams slipped into kilograms),
+    # an adult at 90 cm and a 1-year-old at 170 cm are not.
+    weight, height = columns["Poids (kg)"], columns["Taille (cm)"]
+    toddler, heavy_toddler, light_adult, tiny_adult, short_adult, tall_baby = alive[10:16]
+    for row, years in ((toddler, 3), (heavy_toddler, 3), (tall_baby, 1)):
+        birth[row] = _text(_day(diagnosis[row]).replace(day=1, year=_day(diagnosis[row]).year - years)
+                           - timedelta(days=20))
+    weight[toddler], height[toddler] = "14", "95"
+    weight[heavy_toddler], height[heavy_toddler] = "73", "95"
+    weight[light_adult] = "45"
+    weight[tiny_adult] = "4"
+    height[short_adult] = "90"
+    weight[tall_baby], height[tall_baby] = "10", "170"
+    expected["weight_for_age"] = {line[heavy_toddler], line[tiny_adult]}
+    expected["height_for_age"] = {line[short_adult], line[tall_baby]}
     planted_table = pa.table({n: pa.array(v, pa.string()) for n, v in columns.items()})
     # An exact copy of a record, at the end.
     h = alive[7]
@@ -125,7 +141,9 @@ def test_decisions_exclude_keep_empty_and_switch_off(planted: Planted, loaded: L
                     RuleDecision("repeated_diagnosis", "exclude_row"),
                     RuleDecision("life_dates_in_order", "keep", "dates confirmed with the clinician"),
                     RuleDecision("death_date_when_deceased", "empty", column="Date de décès"),
-                    RuleDecision("age_at_diagnosis", "off", "ages checked by the registry's own software")]
+                    RuleDecision("age_at_diagnosis", "off", "ages checked by the registry's own software"),
+                    RuleDecision("weight_for_age", "exclude_row"),
+                    RuleDecision("height_for_age", "empty", column="Taille (cm)")]
     recipe = Recipe.from_json(recipe.to_json())      # the decisions survive the recipe's JSON
     out, report = convert_and_validate(loaded.table, recipe, load_vocabulary())
     assert report.ok, [(r.rule, r.count) for r in report.unresolved]
@@ -134,14 +152,19 @@ def test_decisions_exclude_keep_empty_and_switch_off(planted: Planted, loaded: L
     assert "age_at_diagnosis" not in _flagged(report)
     kept = next(r for r in report.results if r.rule == "life_dates_in_order")
     assert kept.reason == "dates confirmed with the clinician" and kept.resolved
-    # The repeated patient's second row and the copied record leave; one of each stays.
-    assert report.excluded_rows == 2 and out.num_rows == loaded.table.num_rows - 2
+    # The repeated patient's second row, the copied record and the two implausible weights leave; one of each stays.
+    assert report.excluded_rows == 4 and out.num_rows == loaded.table.num_rows - 4
+    ids = loaded.table.column("N° dossier").to_pylist()
+    left = set(out.column("N° dossier").to_pylist())
+    assert all(ids[line - 2] not in left for line in planted.expected["weight_for_age"])
+    heights = dict(zip(out.column("N° dossier").to_pylist(), out.column("Taille (cm)").to_pylist(), strict=True))
+    assert all(heights[ids[line - 2]] is None for line in planted.expected["height_for_age"])
+    assert 4.0 not in out.column("Poids (kg)").to_pylist() and 95 in heights.values()
     assert out.column("N° dossier").to_pylist().count(loaded.table.column("N° dossier")[-1].as_py()) == 1
     # The death dates of the presence rule's rows are emptied; the other rows keep theirs.
-    emptied = {line - 2 for line in planted.expected["death_date_when_deceased"]}
-    deaths = out.column("Date de décès").to_pylist()
-    assert all(deaths[i] is None for i in emptied)
-    assert sum(d is not None for d in deaths) == sum(
+    deaths = dict(zip(out.column("N° dossier").to_pylist(), out.column("Date de décès").to_pylist(), strict=True))
+    assert all(deaths[ids[line - 2]] is None for line in planted.expected["death_date_when_deceased"])
+    assert sum(d is not None for d in out.column("Date de décès").to_pylist()) == sum(
         bool(v) for v in loaded.table.column("Date de décès").to_pylist()[:-1]) - 1
 
 
@@ -254,22 +277,72 @@ def test_rules_across_tables_flag_both_sides_of_a_linked_submission() -> None:
         "deaths": [("no_event_after_death", [True, False, False], ["num", "died"])]}
 
 
-def test_rules_across_tables_settled_by_each_tables_decisions_on_the_text_as_read() -> None:
-    """settle_linked converts the source text, numbers rows as in the file and honours off and keep."""
-    from curator.check.coherence import settle_linked
+def test_rules_across_tables_bound_to_a_table_take_its_recipes_decisions() -> None:
+    """Bound to the other table's values per person, a rule across tables is checked and decided with the
+    table's own rules: rows numbered as in the file, kept with a reason, excluded, or switched off."""
+    from curator.check.coherence import bind_linked, converted_linked, with_bound
 
     stays = pa.table({"ipp": ["1", "1", "2"], "entry": ["03/01/2020", "05/03/2020", "01/01/2020"]})
     deaths = pa.table({"num": ["1", "2"], "died": ["01/02/2020", "01/02/2020"]})
     stay_recipe = Recipe(columns=[ColumnDecision("ipp", "patient_local_id"), ColumnDecision("entry", "admission_date")])
     death_recipe = Recipe(columns=[ColumnDecision("num", "patient_local_id"), ColumnDecision("died", "death_date")])
-    death_recipe.rules = [RuleDecision("no_event_after_death", "keep", "certified later")]
-    settled = settle_linked({"stays": (stays, stay_recipe, 1), "deaths": (deaths, death_recipe, 1)}, load_vocabulary())
-    (stay,), (death,) = settled["stays"].results, settled["deaths"].results
-    assert (stay.rule, stay.count, [f.row for f in stay.examples], stay.column, stay.resolved) == (
-        "no_event_after_death", 1, [3], "ipp, entry", False)
+    hub = load_vocabulary()
+
+    def checked(stay_rules: list[RuleDecision], death_rules: list[RuleDecision]) -> dict[str, tuple[pa.Table, ValidationReport]]:
+        stay_recipe.rules, death_recipe.rules = stay_rules, death_rules
+        bound = bind_linked({"stays": converted_linked(stays, stay_recipe, hub),
+                             "deaths": converted_linked(deaths, death_recipe, hub)}, hub)
+        return {"stays": convert_and_validate(stays, stay_recipe, with_bound(hub, bound["stays"])),
+                "deaths": convert_and_validate(deaths, death_recipe, with_bound(hub, bound["deaths"]))}
+
+    found = checked([], [RuleDecision("no_event_after_death", "keep", "certified later")])
+    (stay,) = [r for r in found["stays"][1].results if r.rule == "no_event_after_death"]
+    (death,) = [r for r in found["deaths"][1].results if r.rule == "no_event_after_death"]
+    assert (stay.count, [f.row for f in stay.examples], stay.column, stay.resolved) == (1, [3], "ipp, entry", False)
+    assert stay.detail == "admission_date <= death_date" and str(stay.message) == "admission after the patient's death"
     assert (death.count, [f.row for f in death.examples], death.resolved, death.reason) == (
         1, [2], True, "certified later")
-    assert all(f.value is None for f in (*stay.examples, *death.examples))
-    stay_recipe.rules = [RuleDecision("no_event_after_death", "off", "another check")]
-    settled = settle_linked({"stays": (stays, stay_recipe, 1), "deaths": (deaths, death_recipe, 1)}, load_vocabulary())
-    assert settled["stays"].results == [] and settled["stays"].off == {"no_event_after_death": "another check"}
+    found = checked([RuleDecision("no_event_after_death", "exclude_row")],
+                    [RuleDecision("no_event_after_death", "empty", column="died")])
+    assert found["stays"][0].column("entry").to_pylist() == [date(2020, 1, 3), date(2020, 1, 1)]
+    assert found["deaths"][0].column("died").to_pylist() == [None, date(2020, 2, 1)]
+    assert found["stays"][1].ok and found["deaths"][1].ok
+    found = checked([RuleDecision("no_event_after_death", "off", "another check")], [])
+    assert found["stays"][1].rules_off == {"no_event_after_death": "another check"}
+    assert not [r for r in found["stays"][1].results if r.rule == "no_event_after_death"]
+
+
+def test_weight_and_height_are_judged_by_the_band_of_the_age_reached() -> None:
+    """An age column, or the whole years between two dates counted on the calendar: the band changes on
+    the birthday itself, not a day before."""
+    table = pa.table({"Âge": ["3", "2", "40", "40", None, "0"], "Poids": ["14", "40", "45", "4", "4", "3,2"],
+                      "Taille": ["95", "95", "170", "17", "17", "50"]})
+    recipe = Recipe(columns=[ColumnDecision("Âge", "age"), ColumnDecision("Poids", "weight_kg"),
+                             ColumnDecision("Taille", "height_cm")])
+    recipe.reader.decimal = ","
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    # Rows 3 (2 years at 40 kg: above 1-2's 35) and 5 (an adult at 4 kg and 17 cm); row 6's age is unknown.
+    assert {k: v for k, v in _flagged(report).items() if k.endswith("_for_age")} == {
+        "weight_for_age": {3, 5}, "height_for_age": {5}}
+    birthday = date(2020, 3, 1)
+    table = pa.table({"Naissance": ["01/03/2017", "02/03/2017", "01/03/2002", "02/03/2002"],
+                      "Entrée": [_text(birthday)] * 4, "Poids": ["50", "50", "220", "220"]})
+    recipe = Recipe(columns=[ColumnDecision("Naissance", "birth_date"), ColumnDecision("Entrée", "admission_date"),
+                             ColumnDecision("Poids", "weight_kg")])
+    _out, report = convert_and_validate(table, recipe, load_vocabulary())
+    # Born 01/03/2017: 3 on 01/03/2020 (3-5: up to 60 kg); born a day later, still 2 (1-2: up to 35 kg).
+    # Born 01/03/2002: 18 that day (up to 400 kg); a day later, 17 (12-17: up to 250 kg) - 220 fits both.
+    assert _flagged(report).get("weight_for_age") == {3}
+
+
+def test_columns_gathered_in_batches_are_converted_whole() -> None:
+    """Before curating, a big file's columns for the rules across tables come in pieces, one per batch
+    (a date column with few distinct values is converted on them, which takes one array)."""
+    from curator.check.coherence import converted_linked
+
+    batch = pa.table({"ipp": [str(i) for i in range(30_000)], "entry": ["03/01/2020", "05/03/2020", None] * 10_000})
+    recipe = Recipe(columns=[ColumnDecision("ipp", "patient_local_id"), ColumnDecision("entry", "admission_date")])
+    typed, concepts = converted_linked(pa.concat_tables([batch, batch]), recipe, load_vocabulary())
+    assert concepts == {"patient_local_id": "ipp", "admission_date": "entry"}
+    assert typed.num_rows == 60_000 and typed.column("entry").type == pa.date32()
+    assert typed.column("entry").null_count == 20_000

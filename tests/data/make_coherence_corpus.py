@@ -1,8 +1,8 @@
 """Producer-style files with incoherences planted at random, and the labels of every planted row.
 
-Four files as French registries and hospitals export them, a few hundred rows each: hospital stays
-(séjours), emergency stays (urgences), deaths of registered patients (décès) and a vital-status
-follow-up (statut vital). Each has its own headers, date writing and separator, legitimate oddities
+Five files as French registries and hospitals export them, a few hundred rows each: hospital stays
+(séjours), emergency stays (urgences), deaths of registered patients (décès), a vital-status
+follow-up (statut vital) and a cohort's measures at inclusion, children and adults (inclusions). Each has its own headers, date writing and separator, legitimate oddities
 that are not errors (same-day stays, stays still open, a patient with several stays, unknown vital
 status), and planted errors whose rows are written to ``labels.json`` as they are planted: these
 labels were written from the generator alone, never from what the checker flags.
@@ -168,11 +168,65 @@ def vital_status(rng: random.Random, labels: Labels) -> None:
     _write(name, ["IPP", "Statut vital", "Date des dernières nouvelles", "Date de décès"], rows)
 
 
+def _grown(age: float) -> tuple[float, float]:
+    """A median weight (kg) and height (cm) for an age in years: a rough growth curve, not a standard."""
+    if age < 1:
+        return 3.4 + 6.2 * age, 50 + 25 * age
+    if age < 2:
+        return 9.6 + 2.5 * (age - 1), 75 + 12 * (age - 1)
+    if age < 10:
+        return 12.1 + 2.2 * (age - 2), 87 + 6.2 * (age - 2)
+    if age < 18:
+        return 29.7 + 4.2 * (age - 10), min(87 + 6.2 * (age - 2), 149) + 3.5 * max(age - 12, 0)
+    return 72.0, 170.0
+
+
+def _spread(rng: random.Random, median: float, sigma: float) -> float:
+    return median * 2.718281828 ** max(-3.5 * sigma, min(3.5 * sigma, rng.gauss(0, sigma)))
+
+
+def inclusions(rng: random.Random, labels: Labels) -> None:
+    """A cohort's weight and height at inclusion, from newborns to the old, with the legitimate
+    extremes a paediatric ward sees (a premature newborn, a severely obese child, a short adult)."""
+    name = "inclusions.csv"
+    rows = []
+    for line, patient in enumerate(_ids(rng, 400, 6), start=2):
+        inclusion = _some_day(rng, date(2018, 1, 1), date(2024, 12, 31))
+        age = rng.uniform(0, 18) if rng.random() < 0.35 else rng.uniform(18, 95)
+        birth = inclusion - timedelta(days=int(age * 365.25))
+        median_weight, median_height = _grown(age)
+        weight = _spread(rng, median_weight, 0.15 if age < 18 else 0.2)
+        height = _spread(rng, median_height, 0.045)
+        roll = rng.random()
+        if roll < 0.01:
+            birth, weight, height = inclusion - timedelta(days=rng.randint(0, 20)), 0.55, 29.0   # born at 24 weeks
+        elif roll < 0.02 and 6 <= age < 12:
+            weight = rng.uniform(70, 95)                                  # severe obesity
+        elif roll < 0.03 and age >= 18:
+            height, weight = rng.uniform(118, 135), rng.uniform(35, 60)  # achondroplasia
+        elif roll < 0.05:
+            labels.add(name, line, "adult_measure_on_child")              # another patient's measures
+            birth = inclusion - timedelta(days=int(rng.uniform(1, 5.9) * 365.25))
+            weight, height = rng.uniform(65, 95), rng.uniform(160, 185)
+        elif roll < 0.07 and age >= 18:
+            labels.add(name, line, "weight_height_swapped")
+            weight, height = height, weight
+        elif roll < 0.09 and age >= 30:
+            labels.add(name, line, "birth_year_typo")                     # born 30-40 years later than true
+            birth = inclusion - timedelta(days=int(rng.uniform(1, 10.9) * 365.25))
+        elif roll < 0.11 and age >= 18:
+            labels.add(name, line, "digit_lost")                          # 72 typed 7
+            weight = float(int(weight) // 10)
+        written_weight = f"{weight:.1f}".replace(".", ",") if weight < 10 else str(round(weight))
+        rows.append([patient, _fr(birth), _fr(inclusion), written_weight, str(round(height))])
+    _write(name, ["IPP", "Date de naissance", "Date d'inclusion", "Poids (kg)", "Taille (cm)"], rows)
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     rng = random.Random(SEED)
     labels = Labels()
-    for make in (stays, emergencies, deaths, vital_status):
+    for make in (stays, emergencies, deaths, vital_status, inclusions):
         make(rng, labels)
     data = {file: {str(line): kinds for line, kinds in sorted(rows.items())} for file, rows in sorted(labels.rows.items())}
     (OUT / "labels.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

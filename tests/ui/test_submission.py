@@ -142,6 +142,9 @@ def test_the_app_writes_one_package_of_three_tables_that_join(qtbot, window, tmp
     assert check.across_box.isVisibleTo(check)
     across = [check.across_list.item(i).text() for i in range(check.across_list.count())]
     assert any("counted in persons: 27 persons" in text and "0 below k = 5" in text for text in across), across
+    # the rules across tables: Synthea has 2 stays after the patient's death, found in both tables
+    assert sum(text.startswith("⚠ table 'encounters': 2 row(s)") or text.startswith("⚠ table 'patients': 2 row(s)")
+               for text in across) == 2, across
     assert all(state.recipe.protection.k_target == 5 for state in session.tables)
     # Synthea repeats some stays: each table's coherence findings kept with a reason, as the user would
     decided = 0
