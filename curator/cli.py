@@ -47,6 +47,9 @@ def _add_recipe_verbs(p: argparse.ArgumentParser) -> None:
                    help="do not search a generalisation reaching k (apply then refuses a result below k)")
     r.add_argument("--coarser-floors", action="store_true",
                    help="when k cannot be reached within the floors, take the coarser floors Reach k suggests and search again")
+    r.add_argument("--cell-suppression", type=float, metavar="FRACTION",
+                   help="fraction of the quasi-identifier cells (person cells, across a submission's tables) Reach k "
+                        "may suppress (default: the recipe's, else 0.05)")
     r = recipe_verbs.add_parser("reach-k", help="search the least generalisation reaching k and write it into the recipe")
     r.add_argument("recipe")
     r.add_argument("files", nargs="+", metavar="FILE")
@@ -55,6 +58,9 @@ def _add_recipe_verbs(p: argparse.ArgumentParser) -> None:
                    help="fraction of the records (persons) that may be suppressed (default: the recipe's, else 0.02)")
     r.add_argument("--coarser-floors", action="store_true",
                    help="when k cannot be reached within the floors, take the coarser floors Reach k suggests and search again")
+    r.add_argument("--cell-suppression", type=float, metavar="FRACTION",
+                   help="fraction of the quasi-identifier cells (person cells, across a submission's tables) Reach k "
+                        "may suppress (default: the recipe's, else 0.05)")
 
 
 def build_parser() -> argparse.ArgumentParser:

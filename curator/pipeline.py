@@ -256,7 +256,9 @@ def submission_manifest_fields(tables: Sequence[CuratedTable], described: Sequen
     rows, columns, primary and foreign keys). Each table's decisions, drift and risk are in the
     encrypted curation report."""
     first = manifest_fields(tables[0].loaded, tables[0].recipe, vocabulary, tables[0].result)
-    return {**{key: first[key] for key in ("producer", "dataset", "vocabulary")},
+    # The submission's k and, for a package below it, the producer's reason (the same for every table).
+    decisions = {key: first["decisions"][key] for key in ("k_target", "accept_below_k") if key in first["decisions"]}
+    return {**{key: first[key] for key in ("producer", "dataset", "vocabulary")}, "decisions": decisions,
             "rows": sum(table.rows for table in described), **table_manifest_fields(described),
             **({"risk": risk} if risk is not None else {})}
 
@@ -330,6 +332,7 @@ def submission_report(tables: Sequence[CuratedTable], links: Sequence[Link], voc
     across = (f" Across the tables, counted in {risk.get('unit', 'records')}: {risk.get('records')} "
               f"{risk.get('unit', 'records')}, {risk.get('classes')} classes, {risk.get('sample_uniques')} unique, "
               f"smallest class {risk.get('smallest_class')}." if risk else "")
+    across += _suppressed_across(risk, tables[0].recipe)
     overview = Section("submission", "Submission", [
         ReportText(f"{len(tables)} tables, {len(links)} link(s), one package and one submission id.{across}"),
         ReportTable(["table", "rows", "columns", "primary key", "person key", "validation"],
@@ -348,6 +351,21 @@ def submission_report(tables: Sequence[CuratedTable], links: Sequence[Link], voc
     first = contents[0]
     glance = [(f"{t.name}: rows", f"{t.result.output_rows:,}", False) for t in tables]
     return ReportContent(first.language, f"{first.title} ({len(tables)} tables)", first.lead, glance, sections)
+
+
+def _suppressed_across(risk: dict[str, Any] | None, recipe: Recipe) -> str:
+    """What Reach k suppressed across the tables, and the producer's reason for a package below k."""
+    done = (risk or {}).get("suppression")
+    said = ""
+    if done:
+        said = (f" Reach k across the tables (k = {risk.get('k') if risk else ''} persons): "
+                f"{done.get('cells_suppressed', 0)} cells of {done.get('persons_touched', 0)} persons suppressed on "
+                f"every row holding them, {done.get('persons_suppressed', 0)} persons suppressed whole (their rows "
+                "left every table).")
+    accepted = recipe.protection.accept_below_k
+    if accepted:
+        said += f" Accepted below k: {accepted.get('reason', '')}"
+    return said
 
 
 def _leaving(table: CuratedTable, columns: Sequence[str]) -> pa.Table | None:

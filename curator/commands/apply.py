@@ -154,6 +154,11 @@ def _apply_submission(args: argparse.Namespace, submission: Submission, output: 
         print(f"across the tables, in {done.risk.get('unit')}: {done.risk.get('records')} {done.risk.get('unit')}, "
               f"{done.risk.get('classes')} classes, {done.risk.get('sample_uniques')} unique, smallest class "
               f"{done.risk.get('smallest_class')} (k target {done.risk.get('k')})")
+        suppressed = done.risk.get("suppression")
+        if suppressed:
+            print(f"  suppressed across the tables: {suppressed.get('cells_suppressed', 0):,} cells of "
+                  f"{suppressed.get('persons_touched', 0):,} persons on every row holding them, "
+                  f"{suppressed.get('persons_suppressed', 0):,} persons whole (their rows left every table)")
     rows = sum(result.rows for result in done.tables)
     print(f"wrote {output}: {len(done.tables)} tables, {rows:,} rows, {len(submission.links)} link(s); encrypted to "
           f"{len(recipients)} recipient(s), submission {done.manifest.get('submission_id', '?')}")

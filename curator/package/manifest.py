@@ -325,6 +325,10 @@ RISK: dict[str, Any] = {
     "k": _optional(COUNT), "records_below_k": _optional(COUNT), "classes_below_k": _optional(COUNT),
     "l_diversity": {"sensitive": NAME, "l": COUNT, "classes_with_one_value": COUNT, "records_with_one_value": COUNT},
     "unit": _one_of("records", "persons"),   # what "records" counts: rows, or distinct persons
+    # a linked submission's Reach k across its tables (curator.protect.personreach): what was suppressed
+    "suppression": {"unit": _one_of("persons"), "suppression_unit": _one_of("records", "cells"), "persons": COUNT,
+                    "cells_suppressed": COUNT, "persons_touched": COUNT, "persons_suppressed": COUNT,
+                    "cells_per_column": {"*": COUNT}},
 }
 ENCRYPTED = {"size": COUNT, "sha256": HEX}
 CLEAR_FIELDS: dict[str, Any] = {

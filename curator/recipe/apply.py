@@ -7,10 +7,15 @@ read (with the recipe's reader choices where they still fit) â†’ drift report â†
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from curator.errors import EXIT_VERIFY_FAILED, CuratorError, InputError, Location
 from curator.load import detect_options, list_sheets, read_file
@@ -26,13 +31,17 @@ from curator.pipeline import (
     check_integrity,
     check_rules_across,
     curate,
+    data_file_options,
     export_package,
     export_submission,
     submission_risk,
 )
 from curator.progress import ProgressCallback, report, scaled
 from curator.protect.keys import align_key_domains
+from curator.protect.personreach import Released, counts_persons_across, enforce_across, release_across
+from curator.protect.persons import person_output, quasi_output, release_risk
 from curator.protect.secret import PendingSecret
+from curator.protect.utility import measure_utility
 from curator.recipe.drift import DriftReport, DriftStop, adapt, as_read, compare
 from curator.recipe.linking import submission_files, table_names
 from curator.recipe.model import Recipe
@@ -309,6 +318,7 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
     notes = list(align_key_domains(submission))
     vocabulary = load_recipe_vocabulary(submission.tables[0], notes)
     count = len(submission.tables)
+    across = counts_persons_across(submission)
     with private_folder("apply") as workdir:
         encryptions: list[BackgroundEncryption] = []
         try:
@@ -321,16 +331,21 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 folder = workdir / recipe.name
                 folder.mkdir(mode=0o700)
                 table_notes: list[str] = []
-                curated = curate_file(files[recipe.name], recipe, checked_with[recipe.name], secret, folder, recipients,
-                                      table_notes, encryptions, strict=strict, say=_table_say(say, recipe.name),
+                curated = curate_file(files[recipe.name], levels_only(recipe) if across else recipe,
+                                      checked_with[recipe.name], secret, folder, recipients, table_notes,
+                                      encryptions, strict=strict, say=_table_say(say, recipe.name),
                                       progress=scaled(progress, 0.85 * number / count, 0.85 * (number + 1) / count),
                                       stream=stream, batch_rows=batch_rows, member=f"{recipe.name}.parquet")
+                curated.recipe.protection.k_target = recipe.protection.k_target
                 notes.extend(f"{recipe.name}: {note}" for note in table_notes)
                 curated.result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
                 tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
             notes.extend(check_integrity(tables, submission.links))
+            released = release_persons(tables, submission) if across else None
             risk = submission_risk(tables, submission.protection.k_target)
+            if released is not None:
+                risk = _enforced_across(tables, submission, risk, released)
             if strict:
                 for table in tables:
                     _check_validation(table.result, files[table.name])
@@ -344,6 +359,85 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
         finally:
             for encryption in encryptions:
                 encryption.wait()
+
+
+def levels_only(recipe: Recipe) -> Recipe:
+    """``recipe`` for one table of a submission counted in persons across its tables: its Reach k
+    levels applied, no k judged nor suppression done on the table alone (done across the tables)."""
+    return dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection, k_target=None))
+
+
+def _person_columns(tables: Sequence[CuratedTable]) -> dict[str, pa.Table]:
+    """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read back."""
+    leaving: dict[str, pa.Table] = {}
+    for table in tables:
+        result = table.result
+        if result.data_path is None:
+            leaving[table.name] = result.table
+            continue
+        person = person_output(table.recipe, result.table.column_names)
+        needed = [person, *quasi_output(table.recipe, result.table.column_names)] if person is not None else []
+        leaving[table.name] = pq.read_table(result.data_path, columns=list(dict.fromkeys(needed)))
+    return leaving
+
+
+def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> Released:
+    """The suppression Reach k planned across the tables done in every table (a streamed table is
+    written again), each table's risk measured again; what was done."""
+    released = release_across(_person_columns(tables), submission)
+    for table in tables:
+        result = table.result
+        if released.changes(table.name, result.table.column_names):
+            if result.data_path is None:
+                before = result.table
+                result.table = released.apply(table.name, result.table)
+                result.generalisation["utility"] = _utility_after(table, before, result.table)
+            else:
+                # Streamed: written and encrypted already; written again with its share of the suppression.
+                done = released.apply(table.name, pq.read_table(result.data_path))
+                path = result.data_path.with_name(f"released-{result.data_path.name}")
+                pq.write_table(done, path, **data_file_options(table.recipe, done.schema))
+                result.data_path, result.data_encryption, result.rows_out = path, None, done.num_rows
+        if table.name in released.persons:
+            # Counted in this table's rows for its report; across the tables, in persons (the risk's "suppression").
+            result.generalisation = {**result.generalisation, "suppression_unit": released.info["suppression_unit"],
+                                     "suppressed_records": 0, "cells_suppressed": 0, "records_touched": 0,
+                                     "cells_per_column": {}, **released.done.get(table.name, {})}
+        if result.data_path is None and result.risk is not None:
+            person = person_output(table.recipe, result.table.column_names)
+            quasi = quasi_output(table.recipe, [n for n in result.table.column_names if n != person])
+            if quasi:
+                result.risk = release_risk(result.table, quasi, table.recipe.protection.k_target, person).to_dict()
+    return released
+
+
+def _utility_after(table: CuratedTable, before: pa.Table, after: pa.Table) -> dict[str, Any] | None:
+    """What each quasi-identifier keeps once the suppression across the tables is done (with every
+    level at 0 the table before it is the one requested); None when a level coarsened a column, as
+    the precision requested is then no longer at hand: no figure rather than a wrong one."""
+    info = table.result.generalisation
+    levels = {name: int(level) for name, level in (info.get("levels") or {}).items()}
+    if any(levels.values()) or not info.get("utility"):
+        return None
+    person = person_output(table.recipe, after.column_names)
+    quasi = quasi_output(table.recipe, [n for n in after.column_names if n != person])
+    highest = {c["name"]: int(c.get("highest", 0)) for c in info["utility"].get("columns", [])}
+    if person is not None and before.num_rows != after.num_rows:
+        # The rows of persons suppressed whole are gone: measured on the rows that remain.
+        before = before.filter(pc.is_in(before.column(person), value_set=pc.unique(after.column(person))))
+    kept = before.select(quasi)
+    return measure_utility(kept, kept, after.select(quasi), quasi, levels, highest).to_dict()
+
+
+def _enforced_across(tables: Sequence[CuratedTable], submission: Submission, risk: dict[str, Any] | None,
+                     released: Released) -> dict[str, Any] | None:
+    """Refuse the submission below its k in persons across the tables (unless accepted); the risk
+    with what the suppression across the tables did."""
+    if risk is None:
+        return None
+    enforce_across(submission, risk, lambda: _person_columns(tables), released)
+    return {**risk, "suppression": {key: value for key, value in released.info.items()
+                                    if key not in ("k", "beyond_caps")}}
 
 
 def _table_say(say: Callable[[str], None] | None, name: str) -> Callable[[str], None] | None:

@@ -95,6 +95,10 @@ class ProtectionSettings:
     cell_suppression_cap: float = 0.05
     suppression_unit: str = "records"
     accept_below_k: dict[str, str] | None = None   # {"reason": ...}: export below k_target, accepted and recorded
+    # A linked submission's Reach k counted in persons across its tables (curator.protect.personreach):
+    # what it found (k, persons, cells and persons suppressed...), recorded; apply replays the levels
+    # and plans the same suppression again, so no person is named here.
+    person_reach: dict[str, Any] | None = None
 
 
 @dataclass

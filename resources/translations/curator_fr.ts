@@ -4077,8 +4077,40 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Choisissez les colonnes qu&apos;un attaquant pourrait connaître.</translation>
     </message>
     <message>
+        <source>no data were given for table &apos;{name}&apos;</source>
+        <translation>aucune donnée n&apos;a été donnée pour la table « {name} »</translation>
+    </message>
+    <message>
         <source>k must be at least 1, not {k}</source>
         <translation>k doit valoir au moins 1, pas {k}</translation>
+    </message>
+    <message>
+        <source>reaching k = {k} persons needs {cells} suppressed cells of {persons} persons ({whole} of them whole), more than the caps allow ({cells_allowed} cells, {persons_allowed} persons)</source>
+        <translation>atteindre k = {k} personnes demande de masquer {cells} cellules de {persons} personnes (dont {whole} entièrement), plus que les plafonds ne le permettent ({cells_allowed} cellules, {persons_allowed} personnes)</translation>
+    </message>
+    <message>
+        <source>Run &apos;curator recipe reach-k&apos; on these files again; or lower k, or raise the suppression caps.</source>
+        <translation>Relancez « curator recipe reach-k » sur ces fichiers ; ou baissez k, ou relevez les plafonds de suppression.</translation>
+    </message>
+    <message>
+        <source>no quasi-identifier of a table with a person key leaves in the package</source>
+        <translation>aucun quasi-identifiant d&apos;une table ayant une clé de personne ne sort dans le paquet</translation>
+    </message>
+    <message>
+        <source>Tick the quasi-identifiers an attacker could know in each table&apos;s protection.quasi_identifiers.</source>
+        <translation>Cochez les quasi-identifiants qu&apos;un attaquant pourrait connaître dans protection.quasi_identifiers de chaque table.</translation>
+    </message>
+    <message>
+        <source>counted in persons across the tables: each record below is a person</source>
+        <translation>compté en personnes sur l&apos;ensemble des tables : chaque enregistrement ci-dessous est une personne</translation>
+    </message>
+    <message>
+        <source>the package would be below the recipe&apos;s k across the tables: {problem}</source>
+        <translation>le paquet serait sous le k de la recette sur l&apos;ensemble des tables : {problem}</translation>
+    </message>
+    <message>
+        <source>Run &apos;curator recipe reach-k RECIPE FILES...&apos; to write a generalisation reaching k in persons across the tables into the recipe; or record in the recipe why this risk is accepted: protection.accept_below_k = {example}.</source>
+        <translation>Lancez « curator recipe reach-k RECETTE FICHIERS... » pour écrire dans la recette une généralisation qui atteint k en personnes sur l&apos;ensemble des tables ; ou indiquez dans la recette pourquoi ce risque est accepté : protection.accept_below_k = {example}.</translation>
     </message>
     <message>
         <source>no column named {names}</source>
