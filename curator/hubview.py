@@ -9,15 +9,27 @@ suppressed cell, depends on every row), of which a sample of rows is shown.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
+from curator.check import Blocker
+from curator.check.blockers import below_k
+from curator.check.report import RuleResult
+from curator.errors import CuratorError
 from curator.mapping import Vocabulary
-from curator.pipeline import curate
-from curator.progress import ProgressCallback
+from curator.messages import QT_TRANSLATE_NOOP, Text
+from curator.pipeline import CuratedTable, check_integrity, check_rules_across, curate, submission_risk
+from curator.progress import ProgressCallback, scaled
+from curator.protect.keys import align_key_domains
+from curator.protect.persons import suppressed_count
 from curator.protect.transforms import output_name
 from curator.recipe.model import Recipe
+from curator.recipe.submission import Link, Submission
 from curator.report import build_report
 from curator.report.content import Table
 from curator.result import CurationResult
@@ -63,3 +75,53 @@ def hub_view(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret
             if isinstance(block, Table) and block.key == "transforms":
                 transforms = {str(row[0]): str(row[2]) for row in block.rows}
     return HubView(result, table.slice(0, rows), previews, transforms)
+
+
+@dataclass
+class SubmissionView:
+    """What a linked submission's export would find across its tables, for the app's Check and Protect
+    pages: computed by the chain the export runs (``check_rules_across``, ``curate``, then
+    ``check_integrity`` and ``submission_risk``), under a throw-away secret."""
+
+    findings: dict[str, list[RuleResult]]     # per table: duplicate keys, orphans, rules across tables
+    blockers: dict[str, list[Blocker]]         # per table: below k (counted in persons where its person key leaves)
+    risk: dict[str, Any] | None                # across the tables, in distinct persons (None: no person key)
+    notes: list[str] = field(default_factory=list)   # what could not be checked, and why
+
+
+def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequence[Link], vocabulary: Vocabulary,
+                    secret: bytes, progress: ProgressCallback | None = None) -> SubmissionView:
+    """The submission's findings for ``tables`` (each as read, with its recipe named after the table).
+    A table the chain refuses (a direct identifier kept unconfirmed...) is left out, with a note:
+    its own Check page says why."""
+    submission = Submission.of([copy.deepcopy(recipe) for _loaded, recipe in tables], list(links))
+    notes: list[str] = []
+    try:
+        notes.extend(align_key_domains(submission))
+    except CuratorError as exc:
+        notes.append(exc.message)
+    # The rules across tables bound per table as apply_submission binds them, from the files as read.
+    files = {recipe.name: Path(loaded.source.path) for loaded, recipe in tables}
+    checked_with, said = check_rules_across(files, submission.tables, vocabulary, lambda _path, recipe: recipe.reader)
+    notes.extend(said)
+    curated: list[CuratedTable] = []
+    for number, ((loaded, _recipe), recipe) in enumerate(zip(tables, submission.tables, strict=True)):
+        try:
+            result = curate(loaded, recipe, checked_with[recipe.name], secret,
+                            progress=scaled(progress, number / len(tables), (number + 1) / len(tables)))
+        except CuratorError as exc:
+            notes.append(Text(QT_TRANSLATE_NOOP("core", "{table}: {note}"), table=recipe.name, note=exc.message))
+            continue
+        curated.append(CuratedTable(recipe.name, loaded, recipe, result))
+    own = {table.name: len(table.result.validation.results) for table in curated}
+    known = {table.name for table in curated}
+    notes.extend(check_integrity(curated, [link for link in links if {link.table, link.ref_table} <= known]))
+    across = {rule.id for rule in vocabulary.rules if rule.linked}
+    findings = {table.name: [r for number, r in enumerate(table.result.validation.results)
+                             if number >= own[table.name] or r.rule in across] for table in curated}
+    blockers: dict[str, list[Blocker]] = {}
+    for table in curated:
+        found = below_k(table.recipe, table.result.risk, suppressed_count(table.result.generalisation))
+        blockers[table.name] = [found] if found is not None else []
+    risk = submission_risk(curated, submission.protection.k_target) if curated else None
+    return SubmissionView(findings, blockers, risk, notes)

@@ -136,11 +136,11 @@ class ReplaceColumnDecision(Command):
             self._recipe.columns[self._old_index] = self._old
 
 
-class ReplaceColumnDecisions(Command):
-    """Several column decisions as one step (e.g. "accept all suggestions")."""
+class Steps(Command):
+    """Several commands as one step (e.g. a link unticked and the person keys it changes)."""
 
-    def __init__(self, recipe: Recipe, decisions: list[ColumnDecision], label: str) -> None:
-        self._parts = [ReplaceColumnDecision(recipe, d, label) for d in decisions]
+    def __init__(self, parts: list[Command], label: str) -> None:
+        self._parts = list(parts)
         self.label = label
 
     def do(self) -> None:
@@ -150,6 +150,13 @@ class ReplaceColumnDecisions(Command):
     def undo(self) -> None:
         for part in reversed(self._parts):
             part.undo()
+
+
+class ReplaceColumnDecisions(Steps):
+    """Several column decisions as one step (e.g. "accept all suggestions")."""
+
+    def __init__(self, recipe: Recipe, decisions: list[ColumnDecision], label: str) -> None:
+        super().__init__([ReplaceColumnDecision(recipe, d, label) for d in decisions], label)
 
 
 class ReplaceProtection(Command):
@@ -184,3 +191,4 @@ class SetAttributes(Command):
     def undo(self) -> None:
         for name, value in self._old.items():
             setattr(self._target, name, copy.deepcopy(value))
+

@@ -5,6 +5,12 @@
 
 The window opens on the bundled demo data, the way a new user first sees it. Translations are
 built first (scripts/build_translations.py) so the French shots use the current .ts files.
+
+    .venv/bin/python scripts/render_screenshots.py --submission ../shared/data/synthea/{patients,encounters,conditions}.csv
+
+renders instead a linked submission of those files at 1280×800: the Load step (its tables and links)
+and the Protect step (the risk across the tables, in persons), as 1-load-submission-<language>.png
+and 3-protect-submission-<language>.png.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", nargs="+", default=["en", "fr"])
     parser.add_argument("--sizes", nargs="+", default=["900x600", "1920x1080"],
                         help="window sizes, WIDTHxHEIGHT: the smallest the window allows and a full HD screen")
+    parser.add_argument("--submission", nargs="+", type=Path,
+                        help="files (or a folder) of a linked submission: render its Load and Protect steps")
     args = parser.parse_args(argv)
     subprocess.run([sys.executable, str(REPO / "scripts" / "build_translations.py")], check=True)
 
@@ -42,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application()
     args.out.mkdir(parents=True, exist_ok=True)
     written = []
+    if args.submission:
+        for language in args.languages:
+            i18n.install(language)
+            written += render_submission(app, MainWindow(Session()), language, args.submission, args.out)
+            QApplication.processEvents()
+        args.sizes = []
     for size in args.sizes:
         width, height = (int(v) for v in size.split("x"))
         for language in args.languages:
@@ -94,6 +108,39 @@ def render_language(app, window, language: str, size: tuple[int, int], data: Pat
                 target = out / f"{step + 1}-protect-{part}-{language}.png"
                 widget.grab().save(str(target))
                 written.append(target)
+    window.close_without_asking()
+    return written
+
+
+def render_submission(app, window, language: str, files: list[Path], out: Path) -> list[Path]:
+    """Open ``files`` as one submission at 1280×800, accept each table's suggestions, reach k on the person
+    table, and grab the Load step and the Protect step with the risk across the tables in persons."""
+    window.resize(1280, 800)
+    window.show()
+    done: list[bool] = []
+    window.loadFinished.connect(done.append)
+    window.open_paths(list(files))
+    _wait(app, lambda: bool(done) and not window.runner.running())
+    session = window.session
+    for index in range(len(session.tables)):
+        session.select_table(index)
+        _wait(app, lambda: not window.runner.running())
+        window.map_page.accept_all()
+    session.select_table(0)
+    written = []
+    window.go_to(0)
+    _wait(app, lambda: not window.runner.running())
+    _settle(app, 0.5)
+    written.append(out / f"1-load-submission-{language}.png")
+    window.grab().save(str(written[-1]))
+    window.go_to(2)
+    _wait(app, lambda: not window.runner.running())
+    window.protect_page.reach_k()
+    _wait(app, lambda: not window.runner.running() and bool(session.recipe.protection.generalisation))
+    _settle(app, 1.0)     # the risk panel refreshes after a short delay
+    _wait(app, lambda: not window.runner.running() and session.submission_view is not None)
+    written.append(out / f"3-protect-submission-{language}.png")
+    window.grab().save(str(written[-1]))
     window.close_without_asking()
     return written
 

@@ -15,10 +15,11 @@ from curator import __version__
 from curator.errors import CuratorError
 from curator.load import read_file
 from curator.recipe.model import Recipe
+from curator.recipe.submission import Submission
 from curator.resources import guide_path
 from curator.source import LoadedTable, ReadOptions
 from ui import settings as app_settings
-from ui.analysis import Analysis, analyse
+from ui.analysis import Analysis, SubmissionAnalysis, analyse, analyse_reopened, analyse_submission
 from ui.dialogs import show_error
 from ui.i18n import LANGUAGES
 from ui.pages.check import CheckPage
@@ -55,7 +56,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.session import Session
+from ui.session import Linking, Session, TableState
 from ui.undo import UndoActions
 from ui.workers import Operation, Task, TaskRunner
 
@@ -326,10 +327,15 @@ class MainWindow(QMainWindow):
         chosen with k; the checks of the current decisions find no blocker; this file's package written."""
         session = self.session
         loaded = session.loaded
-        columns = set(loaded.table.column_names) if loaded is not None else set()
-        mapped = bool(columns) and columns <= {c.source for c in session.recipe.columns}
-        protection = session.recipe.protection
-        protected = mapped and bool(protection.quasi_identifiers) and protection.k_target is not None
+        # A linked submission: every table mapped, and the quasi-identifiers chosen in at least one.
+        tables: list[tuple[LoadedTable | None, Recipe]] = [
+            (state.loaded, state.recipe) for number, state in enumerate(session.tables) if number != session.active]
+        tables.append((loaded, session.recipe))
+        mapped = all(table is not None and bool(table.table.column_names)
+                     and set(table.table.column_names) <= {c.source for c in recipe.columns}
+                     for table, recipe in tables)
+        protected = mapped and any(bool(recipe.protection.quasi_identifiers) and recipe.protection.k_target is not None
+                                   for _table, recipe in tables)
         written = self.export_page.last_result
         return [loaded is not None, mapped, protected, session.blocker_count == 0,
                 written is not None and written.ok]
@@ -433,13 +439,62 @@ class MainWindow(QMainWindow):
     def open_file_dialog(self) -> None:
         source = self.session.source_path()
         start = str(source.parent) if source is not None else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a data file"), start,
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open a data file, or several as one submission"), start,
             self.tr("Data files ({patterns})").format(patterns=DATA_FILTER_PATTERNS) + ";;" + self.tr("All files (*)"))
-        if path:
-            self.open_path(Path(path))
+        self.open_paths([Path(p) for p in paths])
 
-    def open_path(self, path: Path) -> Task[LoadedTable] | None:
+    def open_paths(self, paths: list[Path]) -> Task[LoadedTable] | Task[SubmissionAnalysis] | None:
+        """One file (or project) as today; several files, or a folder, as one linked submission."""
+        if len(paths) == 1 and not paths[0].is_dir():
+            return self.open_path(paths[0])
+        if paths:
+            return self.open_files(paths)
+        return None
+
+    def open_files(self, paths: list[Path]) -> Task[SubmissionAnalysis] | None:
+        """Read and analyse several files (or a folder's) as one submission, its links proposed on the Load step."""
+        if not self._confirm_discard():
+            return None
+        title = self.tr("Cannot read the submission")
+        vocabulary_id = self.session.recipe.vocabulary.get("path") or self.session.recipe.vocabulary.get("id")
+
+        def done(found: SubmissionAnalysis) -> None:
+            self._show_submission(found, fresh=True, path=None)
+            self.say(self.tr("Read {count} tables.").format(count=len(found.loaded)), 5000)
+            self.loadFinished.emit(True)
+
+        def failed(error: Exception) -> None:
+            show_error(self, title, error)
+            self.loadFinished.emit(False)
+
+        return self.runner.run(Operation(lambda progress: analyse_submission(paths, vocabulary_id, progress),
+                                         self.tr("Reading {count} files…").format(count=len(paths)), done,
+                                         on_failure=failed, on_cancel=lambda: self.loadFinished.emit(False),
+                                         key="load", error_title=title))
+
+    def _show_submission(self, found: SubmissionAnalysis, fresh: bool, path: Path | None) -> None:
+        """Put an analysed submission in the session: fresh, each table's recipe starts with its keys only
+        (the Map step accepts the rest, as for one file); reopened, with the saved decisions."""
+        # Every table's proposal takes the submission's k and protection settings (recipe init's), so that
+        # accepting one table's suggestions does not set the k of all to that table's own proposal.
+        found.submission.share()
+        states = []
+        for loaded, analysis, recipe in zip(found.loaded, found.analyses, found.submission.tables, strict=True):
+            if fresh:
+                current = Recipe(name=recipe.name, primary_key=list(recipe.primary_key), person_key=recipe.person_key,
+                                 vocabulary=dict(recipe.vocabulary), source_columns=list(recipe.source_columns))
+                proposed: Recipe | None = recipe
+            else:
+                current, proposed = recipe, analysis.proposed
+            states.append(TableState(loaded, current, None, analysis.identifications, analysis.suggestions, proposed,
+                                     [*analysis.notes]))
+        links = list(found.submission.links)
+        self.session.vocabulary = found.analyses[0].vocabulary
+        self.session.set_submission(states, Linking(links, list(links), list(found.reasons)), path,
+                                    new_project=fresh)
+
+    def open_path(self, path: Path) -> Task[LoadedTable] | Task[SubmissionAnalysis] | None:
         """A data file or a project file, as given on the command line, dropped or picked from recent files."""
         if is_project_file(path):
             return self.open_project(path)
@@ -499,28 +554,50 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
-    def open_project(self, path: Path) -> Task[LoadedTable] | None:
+    def open_project(self, path: Path) -> Task[LoadedTable] | Task[SubmissionAnalysis] | None:
         if not self._confirm_discard():
             return None
         try:
-            recipe = Recipe.load(path)
+            submission = Submission.load(path)
         except CuratorError as exc:
             show_error(self, self.tr("Cannot open the project"), exc)
             return None
         app_settings.add_recent_file(path)
-        return self._adopt_recipe(recipe, path)
+        return self._adopt(submission, path)
 
-    def restore_autosave(self) -> Task[LoadedTable] | None:
+    def restore_autosave(self) -> Task[LoadedTable] | Task[SubmissionAnalysis] | None:
         """Reopen the decisions autosaved before a crash; they count as unsaved until saved."""
         try:
-            recipe = Recipe.load(autosave_path())
+            submission = Submission.load(autosave_path())
         except CuratorError as exc:
             show_error(self, self.tr("Cannot restore the autosaved project"), exc)
             return None
         project = str(app_settings.settings().value("autosave/project_path", "") or "")
-        task = self._adopt_recipe(recipe, Path(project) if project else None)
-        self.session.stack.mark_unsaved()
+        task = self._adopt(submission, Path(project) if project else None)
+        if len(submission.tables) > 1 and task is not None:
+            task.signals.succeeded.connect(self.session.stack.mark_unsaved)   # once the tables are in view
+        else:
+            self.session.stack.mark_unsaved()
         return task
+
+    def _adopt(self, submission: Submission, path: Path | None) -> Task[LoadedTable] | Task[SubmissionAnalysis] | None:
+        """A project of one table as before; of several, its files read again and analysed on a worker."""
+        if len(submission.tables) == 1:
+            return self._adopt_recipe(submission.tables[0], path)
+        title = self.tr("Cannot open the project")
+
+        def done(found: SubmissionAnalysis) -> None:
+            self._show_submission(found, fresh=False, path=path)
+            self.loadFinished.emit(True)
+
+        def failed(error: Exception) -> None:
+            show_error(self, title, error)
+            self.loadFinished.emit(False)
+
+        return self.runner.run(Operation(lambda progress: analyse_reopened(submission, progress),
+                                         self.tr("Reading {count} files…").format(count=len(submission.tables)),
+                                         done, on_failure=failed, on_cancel=lambda: self.loadFinished.emit(False),
+                                         key="load", error_title=title))
 
     def _adopt_recipe(self, recipe: Recipe, path: Path | None) -> Task[LoadedTable] | None:
         self.session.open_recipe(recipe, path)
@@ -573,7 +650,7 @@ class MainWindow(QMainWindow):
         target = autosave_path()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            self.session.recipe.save(target)
+            self.session.write(target)
         except OSError as exc:
             log.warning("autosave failed: %s", exc)
             return None
@@ -623,7 +700,7 @@ class MainWindow(QMainWindow):
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.open_path(files[0])
+            self.open_paths(files)
 
     # --- recent files, language, about ----------------------------------------------------
     def _fill_recent_menu(self) -> None:
@@ -663,7 +740,9 @@ class MainWindow(QMainWindow):
         self.shape_label.setText(self.tr("{rows} rows × {columns} columns").format(
             rows=locale.toString(loaded.table.num_rows), columns=locale.toString(loaded.table.num_columns)))
         source = Path(loaded.source.path)
-        self.file_label.setText(source.name)
+        self.file_label.setText(source.name if not self.session.is_submission() else self.tr(
+            "{name} (table {number} of {count})").format(name=source.name, number=self.session.active + 1,
+                                                        count=len(self.session.tables)))
         self.file_label.setToolTip(str(source))
         options = loaded.source.options
         if options.encoding:

@@ -213,7 +213,8 @@ def _link(facts: TableFacts, column: str, ref: TableFacts, ref_column: str,
                                                        "{table}.{key} (orphans, reported at apply)"),
                              missing=missing, distinct=distinct, table=ref.name, key=ref_column))
 
-    return (not named, missing != 0), Link(facts.name, [column], ref.name, [ref_column], "; ".join(evidence))
+    return (not named, missing != 0), Link(facts.name, [column], ref.name, [ref_column],
+                                                 Text.joined("; ", evidence))
 
 
 def propose(tables: Sequence[TableFacts]) -> Proposal:
@@ -263,18 +264,17 @@ def _person_keys(tables: Sequence[TableFacts], keys: Mapping[str, list[str]], li
         return persons
     person = ranked[0]
     key = keys[person.name][0]
-    persons[person.name] = key
     why = (Text(QT_TRANSLATE_NOOP("core", "its key is mapped to or identified as a person's identifier"))
            if score(person)[0] else
            Text(QT_TRANSLATE_NOOP("core", "its columns describe people ({count} kinds: names, birth, sex...)"),
                 count=score(person)[1]))
     reasons.append(Text(QT_TRANSLATE_NOOP("core", "person key {table}.{column}: {why}"), table=person.name,
                         column=key, why=why))
-    for link in links:
-        if link.ref_table == person.name and link.ref_columns == [key] and persons[link.table] is None:
-            persons[link.table] = link.columns[0]
+    persons = person_keys_from([facts.name for facts in tables], links, person.name, key)
+    for table, column in persons.items():
+        if table != person.name and column is not None:
             reasons.append(Text(QT_TRANSLATE_NOOP("core", "person key {table}.{column}: it refers to {person}.{key}"),
-                                table=link.table, column=link.columns[0], person=person.name, key=key))
+                                table=table, column=column, person=person.name, key=key))
     for facts in tables:
         if persons[facts.name] is None:
             reasons.append(Text(QT_TRANSLATE_NOOP("core", "{table} has no person key: none of its columns refers to "
@@ -315,12 +315,33 @@ def submission_init(paths: Sequence[str | Path], vocabulary: Vocabulary | str | 
         recipe.name = name
         said.extend(Text(QT_TRANSLATE_NOOP("core", "{table}: {note}"), table=name, note=n) for n in table_notes)
         facts.append(TableFacts(name, loaded.table, recipe, identifications))
+    return link_tables(facts, said)
+
+
+def link_tables(facts: Sequence[TableFacts], notes: list[str]) -> tuple[Submission, Proposal]:
+    """The submission of ``facts`` (each table read, identified and given its recipe): keys, links and
+    person key proposed (:func:`propose`) and written into the recipes; key columns pseudonymised."""
     proposal = propose(facts)
     for item in facts:
         item.recipe.primary_key = proposal.primary_keys[item.name]
         item.recipe.person_key = proposal.person_keys[item.name]
         linked = [c for link in proposal.links if link.table == item.name for c in link.columns]
         referenced = [c for link in proposal.links if link.ref_table == item.name for c in link.ref_columns]
-        keep_keys(item.recipe, list(dict.fromkeys([*item.recipe.primary_key, *referenced, *linked])), said)
+        keep_keys(item.recipe, list(dict.fromkeys([*item.recipe.primary_key, *referenced, *linked])), notes)
     proposal.tables = {item.name: item.table for item in facts}
     return Submission.of([item.recipe for item in facts], proposal.links), proposal
+
+
+def person_keys_from(names: Sequence[str], links: Sequence[Link], person_table: str | None,
+                     key: str | None) -> dict[str, str | None]:
+    """Each table's person key once ``person_table.key`` is chosen as the person's identifier: that
+    column in its table, the linking column in every table linked to it, none elsewhere (or anywhere
+    when ``person_table`` is None: risk counted in records)."""
+    persons: dict[str, str | None] = dict.fromkeys(names)
+    if person_table is None or key is None:
+        return persons
+    persons[person_table] = key
+    for link in links:
+        if link.ref_table == person_table and link.ref_columns == [key] and persons.get(link.table) is None:
+            persons[link.table] = link.columns[0]
+    return persons

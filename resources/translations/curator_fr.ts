@@ -96,6 +96,46 @@
         <translation>Cohérence entre champs et lignes</translation>
     </message>
     <message>
+        <source>Across the tables of the submission</source>
+        <translation>Entre les tables de l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Findings across the tables</source>
+        <translation>Anomalies entre les tables</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: {count} blocker(s) — choose it above to see them</source>
+        <translation>table « {table} » : {count} point(s) bloquant(s) — choisissez-la ci-dessus pour les voir</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: {blocker}</source>
+        <translation>table « {table} » : {blocker}</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos;: {finding}</source>
+        <translation>table « {table} » : {finding}</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{rule}&apos;</source>
+        <translation>Règle « {rule} »</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>Across the tables, counted in {unit}: {records:,} {unit}, {classes:,} groups, {uniques:,} unique, {below:,} below k = {k}.</source>
+        <translation>Entre les tables, compté en {unit} : {records:,} {unit}, {classes:,} groupes, {uniques:,} uniques, {below:,} sous k = {k}.</translation>
+    </message>
+    <message>
+        <source>No finding across the tables.</source>
+        <translation>Aucune anomalie entre les tables.</translation>
+    </message>
+    <message>
         <source>Coherence findings</source>
         <translation>Constats de cohérence</translation>
     </message>
@@ -725,6 +765,86 @@
         <translation>&lt;h2&gt;Ouvrez votre export&lt;/h2&gt;&lt;p&gt;Utilisez &lt;b&gt;Ouvrir un fichier…&lt;/b&gt;, déposez le fichier sur cette fenêtre, ou choisissez-le dans &lt;b&gt;Fichier ▸ Fichiers récents&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;curator lit les fichiers CSV et texte (tout séparateur et tout encodage), Excel, LibreOffice, Parquet, SAS, Stata et SPSS. Le fichier lui-même n&apos;est jamais modifié.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Submission: several tables, one package</source>
+        <translation>Envoi : plusieurs tables, un seul paquet</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>Clé primaire</translation>
+    </message>
+    <message>
+        <source>Tables of the submission</source>
+        <translation>Tables de l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Click a table to show it here and on the Map, Protect and Check steps</source>
+        <translation>Cliquez sur une table pour l&apos;afficher ici et aux étapes Correspondances, Protéger et Vérifier</translation>
+    </message>
+    <message>
+        <source>Links between the tables</source>
+        <translation>Liens entre les tables</translation>
+    </message>
+    <message>
+        <source>Untick a link that is wrong: its columns are then no longer joined</source>
+        <translation>Décochez un lien faux : ses colonnes ne sont alors plus jointes</translation>
+    </message>
+    <message>
+        <source>Person key</source>
+        <translation>Clé de personne</translation>
+    </message>
+    <message>
+        <source>The column identifying a person: k and the risk are counted in distinct persons across the tables</source>
+        <translation>La colonne qui identifie une personne : k et le risque sont comptés en personnes distinctes sur toutes les tables</translation>
+    </message>
+    <message>
+        <source>Why this person key</source>
+        <translation>Pourquoi cette clé de personne</translation>
+    </message>
+    <message>
+        <source>Links proposed (untick a wrong one)</source>
+        <translation>Liens proposés (décochez un lien faux)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>{link} — {reason}</source>
+        <translation>{link} — {reason}</translation>
+    </message>
+    <message>
+        <source>No link was found between these tables.</source>
+        <translation>Aucun lien n&apos;a été trouvé entre ces tables.</translation>
+    </message>
+    <message>
+        <source>none: the risk is counted in records</source>
+        <translation>aucune : le risque est compté en enregistrements</translation>
+    </message>
+    <message>
+        <source>Persons are counted by {columns}.</source>
+        <translation>Les personnes sont comptées par {columns}.</translation>
+    </message>
+    <message>
+        <source>Without a person key, k and the risk are counted in records of each table.</source>
+        <translation>Sans clé de personne, k et le risque sont comptés en enregistrements de chaque table.</translation>
+    </message>
+    <message>
+        <source>tick or untick a link</source>
+        <translation>cocher ou décocher un lien</translation>
+    </message>
+    <message>
+        <source>choose the person key</source>
+        <translation>choisir la clé de personne</translation>
+    </message>
+    <message>
         <source>How the file is read (detected; change it if the preview looks wrong)</source>
         <translation>Lecture du fichier (détectée ; modifiez-la si l&apos;aperçu semble faux)</translation>
     </message>
@@ -783,6 +903,10 @@
     <message>
         <source>No file open.</source>
         <translation>Aucun fichier ouvert.</translation>
+    </message>
+    <message>
+        <source>{count} tables, one package — {path}</source>
+        <translation>{count} tables, un seul paquet — {path}</translation>
     </message>
     <message>
         <source>Profiling the columns…</source>
@@ -1008,10 +1132,6 @@
         <translation>Annulation…</translation>
     </message>
     <message>
-        <source>Open a data file</source>
-        <translation>Ouvrir un fichier de données</translation>
-    </message>
-    <message>
         <source>Data files ({patterns})</source>
         <translation>Fichiers de données ({patterns})</translation>
     </message>
@@ -1030,6 +1150,22 @@
     <message>
         <source>Cannot read {name}</source>
         <translation>Impossible de lire {name}</translation>
+    </message>
+    <message>
+        <source>Open a data file, or several as one submission</source>
+        <translation>Ouvrir un fichier de données, ou plusieurs en un seul envoi</translation>
+    </message>
+    <message>
+        <source>Cannot read the submission</source>
+        <translation>Impossible de lire l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Read {count} tables.</source>
+        <translation>{count} tables lues.</translation>
+    </message>
+    <message>
+        <source>Reading {count} files…</source>
+        <translation>Lecture de {count} fichiers…</translation>
     </message>
     <message>
         <source>Looking for identifying columns and suggesting concepts…</source>
@@ -1114,6 +1250,10 @@ Prépare les exports de données de santé pour la plateforme : charger, faire c
     <message>
         <source>{rows} rows × {columns} columns</source>
         <translation>{rows} lignes × {columns} colonnes</translation>
+    </message>
+    <message>
+        <source>{name} (table {number} of {count})</source>
+        <translation>{name} (table {number} sur {count})</translation>
     </message>
     <message>
         <source>Encoding: {encoding}</source>
@@ -1548,6 +1688,50 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
         <translation>Trouver la plus petite généralisation des quasi-identifiants qui donne des groupes d&apos;au moins k enregistrements</translation>
     </message>
     <message>
+        <source>Across the tables, in persons</source>
+        <translation>Entre les tables, en personnes</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Groups of look-alike persons</source>
+        <translation>Groupes de personnes semblables</translation>
+    </message>
+    <message>
+        <source>Unique persons</source>
+        <translation>Personnes uniques</translation>
+    </message>
+    <message>
+        <source>Persons at risk (below k)</source>
+        <translation>Personnes à risque (sous k)</translation>
+    </message>
+    <message>
+        <source>Risk in this table, in records</source>
+        <translation>Risque dans cette table, en enregistrements</translation>
+    </message>
+    <message>
+        <source>No person key, or no quasi-identifier ticked in a table linked to it: the risk is counted in records of each table (below).</source>
+        <translation>Pas de clé de personne, ou aucun quasi-identifiant coché dans une table qui lui est liée : le risque est compté en enregistrements de chaque table (ci-dessous).</translation>
+    </message>
+    <message>
+        <source>A person&apos;s quasi-identifiers are gathered from every table; each person counts once. Every person is in a group of at least {k}.</source>
+        <translation>Les quasi-identifiants d&apos;une personne sont rassemblés depuis toutes les tables ; chaque personne compte une fois. Chaque personne est dans un groupe d&apos;au moins {k}.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s quasi-identifiers are gathered from every table; each person counts once. {count} persons are in groups smaller than {k}; Reach k below works on this table.</source>
+        <translation>Les quasi-identifiants d&apos;une personne sont rassemblés depuis toutes les tables ; chaque personne compte une fois. {count} personnes sont dans des groupes de moins de {k} ; « Atteindre k » ci-dessous travaille sur cette table.</translation>
+    </message>
+    <message>
+        <source>Measuring the risk across the tables…</source>
+        <translation>Mesure du risque entre les tables…</translation>
+    </message>
+    <message>
+        <source>Cannot measure the risk across the tables</source>
+        <translation>Impossible de mesurer le risque entre les tables</translation>
+    </message>
+    <message>
         <source>directly</source>
         <translation>directement</translation>
     </message>
@@ -1918,6 +2102,29 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Reach k was cancelled.</source>
         <translation>« Atteindre k » a été annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>TableSelector</name>
+    <message>
+        <source>Table of the submission shown</source>
+        <translation>Table de l&apos;envoi affichée</translation>
+    </message>
+    <message>
+        <source>This step works on one table at a time; the package holds them all</source>
+        <translation>Cette étape travaille sur une table à la fois ; le paquet les contient toutes</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Table :</translation>
+    </message>
+    <message>
+        <source>{name} ({rows} rows)</source>
+        <translation>{name} ({rows} lignes)</translation>
+    </message>
+    <message>
+        <source>one of the {count} tables of this submission</source>
+        <translation>une des {count} tables de cet envoi</translation>
     </message>
 </context>
 <context>

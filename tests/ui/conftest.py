@@ -49,3 +49,15 @@ def load(qtbot, window, path: Path, timeout: int = 60_000) -> bool:
     with qtbot.waitSignal(window.loadFinished, timeout=timeout) as blocker:
         window.open_file(path)
     return bool(blocker.args[0])
+
+
+def fill_export_form(page, keys: Path, output: Path, metadata: tuple[tuple[str, str], ...]) -> None:
+    """The Export step's keys (hub.pub, producer.key, pseudo.secret in ``keys``), output and metadata."""
+    page.recipients_edit.setPlainText((keys / "hub.pub").read_text(encoding="utf-8").strip())
+    page.signing_edit.setText(str(keys / "producer.key"))
+    page.secret_edit.setText(str(keys / "pseudo.secret"))
+    page.secret_passphrase.setText("correct horse battery")
+    page.output_edit.setText(str(output))
+    for field, value in metadata:
+        page.metadata_edits[field].setText(value)
+        page._metadata_edited(field)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from curator.resources import demo_csv
+from tests.conftest import SHARED_DATA
 from tests.ui.conftest import load
 from tests.ui.test_map_codes import _select_column
+from tests.ui.test_submission import TABLES, load_submission
 
 
 def overlaps(page) -> list[str]:
@@ -45,7 +47,8 @@ def _name(widget) -> str:
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_no_widget_overlaps_another_at_900_by_600(qtbot, language):
+@pytest.mark.parametrize("data", ["demo", "submission"])
+def test_no_widget_overlaps_another_at_900_by_600(qtbot, language, data):
     from ui import i18n
     from ui.main_window import MainWindow
     from ui.session import Session
@@ -55,7 +58,10 @@ def test_no_widget_overlaps_another_at_900_by_600(qtbot, language):
     try:
         window.show()
         window.resize(900, 600)
-        assert load(qtbot, window, demo_csv())
+        if data == "demo":
+            assert load(qtbot, window, demo_csv())
+        else:       # Synthea's three linked tables: the Load step lists them and their links
+            load_submission(qtbot, window, [SHARED_DATA / "synthea" / f"{name}.csv" for name in TABLES])
         qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
         window.map_page.accept_all()
         problems = {}

@@ -540,3 +540,36 @@ def test_the_package_carries_the_report_in_the_interface_language_or_both(qtbot,
     assert french == page.last_result.report_html
     words = re.sub(r"<(style|script)[^>]*>.*?</\1>|<[^>]+>", " ", french, flags=re.S)
     assert not ENGLISH_WORDS.findall(words), ENGLISH_WORDS.findall(words)
+
+
+def test_a_linked_submission_reads_in_french(qtbot):
+    """The Load step's links and their reasons, the Check step's findings across the tables and the
+    Protect step's figures in persons: French, with no English the core built on screen."""
+    from tests.conftest import SHARED_DATA
+    from tests.ui.test_submission import TABLES, load_submission
+
+    window = _french_window()
+    try:
+        load_submission(qtbot, window, [SHARED_DATA / "synthea" / f"{name}.csv" for name in TABLES])
+        for index in range(3):
+            window.session.select_table(index)
+            qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
+            window.map_page.accept_all()
+        window.session.select_table(0)
+        for step in (0, 2, 3):
+            window.go_to(step)
+            qtbot.waitUntil(lambda: not window.runner.running(), timeout=120_000)
+        pages = (window.load_page, window.protect_page, window.check_page)
+        shown = _visible_texts(pages)
+        links = [window.load_page.links_list.item(i).text() for i in range(window.load_page.links_list.count())]
+        assert len(links) == 3 and all("valeurs distinctes sont toutes des valeurs de" in t for t in links), links
+        across = [window.check_page.across_list.item(i).text() for i in range(window.check_page.across_list.count())]
+        assert any("compté en personnes : 27 personnes" in t for t in across), across
+        assert window.protect_page.persons_box.title() == "Entre les tables, en personnes"
+        view = window.session.submission_view
+        built = _core_texts(view) + _core_texts([window.session.linking.links, window.session.linking.reasons])
+        english = {str(t) for t in built if len(str(t)) > 12}
+        assert english and not [e for e in english if any(e in text for text in shown)]
+        assert not [t for t in links + across if ENGLISH_WORDS.search(t.split(" — ")[-1])]
+    finally:
+        _close(window)

@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 from curator.protect.transforms import output_name
 from curator.recipe.model import Recipe
 from curator.resources import demo_csv
-from tests.ui.conftest import load
+from tests.ui.conftest import fill_export_form, load
 from ui.main_window import MainWindow, autosave_path
 from ui.session import Session
 
@@ -121,15 +121,9 @@ def test_whole_workflow_writes_a_package_that_verifies_and_opens(qtbot, window, 
                                                   for i in range(window.check_page.blockers_list.count())]
     window.go_to(4)
     page = window.export_page
-    page.recipients_edit.setPlainText((tmp_path / "hub.pub").read_text(encoding="utf-8").strip())
-    page.signing_edit.setText(str(tmp_path / "producer.key"))
-    page.secret_edit.setText(str(tmp_path / "pseudo.secret"))
-    page.secret_passphrase.setText("correct horse battery")
-    page.output_edit.setText(str(tmp_path / "submission.tar"))
-    for field, value in (("producer_id", "DEMO"), ("producer_name", "Registre des cancers (démo)"),
-                         ("dataset_title", "Registre démo")):
-        page.metadata_edits[field].setText(value)
-        page._metadata_edited(field)
+    fill_export_form(page, tmp_path, tmp_path / "submission.tar",
+                     (("producer_id", "DEMO"), ("producer_name", "Registre des cancers (démo)"),
+                      ("dataset_title", "Registre démo")))
     assert page.export_button.isEnabled(), page.status.text()
     page.export_button.click()
     _idle(qtbot, window)

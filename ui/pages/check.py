@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,16 +12,26 @@ import pyarrow as pa
 
 from curator.check import Blocker, ValidationReport, blockers, convert_and_validate
 from curator.errors import CuratorError
+from curator.hubview import SubmissionView
 from curator.mapping import Vocabulary
-from curator.messages import Text
-from curator.progress import ProgressCallback
+from curator.progress import ProgressCallback, scaled
 from curator.protect.persons import source_release_risk
 from curator.protect.reach import apply_recipe_generalisation, quasi_as_they_leave
 from curator.recipe.model import Recipe, RuleDecision
 from curator.recipe.privacy import unprotected_columns
 from curator.undo import SetAttributes
 from ui.i18n import core_text, format_local
-from ui.pages.common import ROLE_TARGET, Target, add_validation_findings, item_target, notice, page_header
+from ui.pages.common import (
+    ROLE_TARGET,
+    TableSelector,
+    Target,
+    add_validation_findings,
+    finding_text,
+    item_target,
+    notice,
+    page_header,
+    submission_measure,
+)
 from ui.qt import (
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +50,24 @@ from ui.session import Session
 from ui.workers import Operation, TaskRunner
 
 ROLE_RULE = Qt.ItemDataRole.UserRole + 2       # (rule id, its columns), on items of the coherence list
+
+
+@dataclass
+class SubmissionCheck:
+    """A linked submission's checks: every table's own, and what the export finds across them."""
+
+    tables: list[CheckResult]
+    view: SubmissionView
+
+
+def check_submission(tables: list[tuple[pa.Table, Recipe, dict[str, str]]], vocabulary: Vocabulary,
+                     across: Callable[[ProgressCallback | None], SubmissionView],
+                     progress: ProgressCallback | None = None) -> SubmissionCheck:
+    """Every table of a submission checked as one file is, then the submission across its tables (on a worker)."""
+    results = [check_recipe(table, recipe, vocabulary, detected,
+                            scaled(progress, 0.5 * number / len(tables), 0.5 * (number + 1) / len(tables)))
+               for number, (table, recipe, detected) in enumerate(tables)]
+    return SubmissionCheck(results, across(scaled(progress, 0.5, 1.0)))
 
 
 @dataclass
@@ -77,6 +105,8 @@ class CheckPage(QWidget):
             "the package can be written; double-click one to go where it is fixed."))
         self.status = notice(self, self.tr("Open a file on the Load step first."))
         layout.addWidget(self.status)
+        self.table_selector = TableSelector(session, self)
+        layout.addWidget(self.table_selector)
         row = QHBoxLayout()
         self.run_button = QPushButton(self.tr("Check again"), self)
         self.run_button.setToolTip(self.tr("Convert and validate the whole table with the current decisions (F5)"))
@@ -103,6 +133,7 @@ class CheckPage(QWidget):
         splitter.addWidget(blockers_box)
         splitter.addWidget(self._coherence_box())
         splitter.addWidget(warnings_box)
+        splitter.addWidget(self._across_box())
         layout.addWidget(splitter, 1)
 
         self._timer = QTimer(self)
@@ -121,6 +152,53 @@ class CheckPage(QWidget):
         self.warnings_list.clear()
         self.status.setText(self.tr("Open a file on the Load step first.") if self.session.loaded is None
                             else self.tr("Checking…"))
+
+    def _across_box(self) -> QGroupBox:
+        """A linked submission's findings across its tables: keys, links, rules between tables, k in persons."""
+        box = QGroupBox(self.tr("Across the tables of the submission"), self)
+        self.across_list = QListWidget(box)
+        self.across_list.setAccessibleName(self.tr("Findings across the tables"))
+        self.across_list.setWordWrap(True)
+        QVBoxLayout(box).addWidget(self.across_list)
+        box.setVisible(False)
+        self.across_box = box
+        self.session.tableChanged.connect(lambda: box.setVisible(self.session.is_submission()))
+        self.session.sourceChanged.connect(lambda: box.setVisible(self.session.is_submission()))
+        return box
+
+    def _show_across(self, check: SubmissionCheck) -> list[str]:
+        """The submission's findings in the list across tables; the blockers they add (other tables' too)."""
+        view = check.view
+        self.across_list.clear()
+        blockers: list[str] = []
+        names = self.session.table_names()
+        for number, (name, result) in enumerate(zip(names, check.tables, strict=True)):
+            own = len(result.blockers) + len(result.unprotected) + (1 if result.generalisation else 0)
+            if number != self.session.active and own:
+                blockers.append(self.tr("table '{table}': {count} blocker(s) — choose it above to see them").format(
+                    table=name, count=own))
+            blockers += [self.tr("table '{table}': {blocker}").format(table=name, blocker=core_text(str(b)))
+                         for b in view.blockers.get(name, [])]
+        for name in names:
+            for finding in view.findings.get(name, []):
+                item = QListWidgetItem(("✔ " if finding.resolved else "⚠ ") + self.tr("table '{table}': {finding}").format(
+                    table=name, finding=finding_text(finding)))
+                item.setToolTip(self.tr("Rule '{rule}'").format(rule=finding.rule))
+                self.across_list.addItem(item)
+        risk = view.risk
+        if risk:
+            unit = self.tr("persons") if risk.get("unit") == "persons" else self.tr("records")
+            self.across_list.addItem(QListWidgetItem("ℹ " + format_local(self.tr(
+                "Across the tables, counted in {unit}: {records:,} {unit}, {classes:,} groups, {uniques:,} unique, "
+                "{below:,} below k = {k}."), unit=unit, records=risk.get("records") or 0,
+                classes=risk.get("classes") or 0, uniques=risk.get("sample_uniques") or 0,
+                below=risk.get("records_below_k") or 0, k=risk.get("k") or "–")))
+        for note in view.notes[:10]:
+            self.across_list.addItem(QListWidgetItem("ℹ " + core_text(note)))
+        if not self.across_list.count():
+            self.across_list.addItem(QListWidgetItem("✔ " + self.tr("No finding across the tables.")))
+        self.session.set_submission_view(view)
+        return blockers
 
     def _coherence_box(self) -> QGroupBox:
         """The findings of the coherence rules, one line per rule, and the decisions on the selected one."""
@@ -200,12 +278,7 @@ class CheckPage(QWidget):
         for result in report.results:
             if result.kind != "coherence":
                 continue
-            rows = ", ".join(str(f.row) for f in result.examples[:5])
-            columns = (core_text(result.column) if isinstance(result.column, Text)      # "all columns"
-                       else self.tr("columns {names}").format(names=result.column))
-            text = self.tr("{count} row(s): {problem} — {columns}; first rows {rows}").format(
-                count=format_local("{count:,}", count=result.count), problem=core_text(result.message),
-                columns=columns, rows=rows)
+            text = finding_text(result)
             if result.keys:
                 text += " " + self.tr("({keys} repeated key(s))").format(keys=format_local("{k:,}", k=result.keys))
             if result.decision:
@@ -289,12 +362,44 @@ class CheckPage(QWidget):
             self._show(result, current)
 
         self.status.setText(self.tr("Checking…"))
+        across = submission_measure(self.session)
+        if across is not None:
+            self._run_submission(key, table, across)
+            return
         # Keyed: a check started for newer decisions replaces one still running for older ones.
         self.runner.run(Operation(lambda progress: check_recipe(table, recipe, vocabulary, detected, progress),
                                   self.tr("Converting and validating…"), done, key="check",
                                   error_title=self.tr("Cannot run the checks")))
 
-    def _show(self, result: CheckResult, current: bool = True) -> None:
+    def _run_submission(self, key: str, table: pa.Table,
+                        across: Callable[[ProgressCallback | None], SubmissionView]) -> None:
+        """Check every table of the submission, and the submission across them; show the one in view."""
+        vocabulary = self.session.vocabulary
+        assert vocabulary is not None
+        tables = [(state.loaded.table if number != self.session.active else table,
+                   copy.deepcopy(state.recipe if number != self.session.active else self.session.recipe),
+                   {i.name: i.klass for i in (state.identifications if number != self.session.active
+                                              else self.session.identifications) or []})
+                  for number, state in enumerate(self.session.tables)]
+        active = self.session.active
+
+        def done(check: SubmissionCheck) -> None:
+            if self.session.loaded is None or self.session.loaded.table is not table or self.session.active != active:
+                return
+            current = self._decisions_key() == key
+            if current:
+                self._checked_key = key
+            result = check.tables[active]
+            # The rules across tables found in this table are decided here, as its own rules are.
+            name = self.session.recipe.name
+            result.report.results.extend(f for f in check.view.findings.get(name, []) if f.kind == "coherence")
+            self._show(result, current, self._show_across(check))
+
+        self.runner.run(Operation(lambda progress: check_submission(tables, vocabulary, across, progress),
+                                  self.tr("Converting and validating…"), done, key="check",
+                                  error_title=self.tr("Cannot run the checks")))
+
+    def _show(self, result: CheckResult, current: bool = True, across: Sequence[str] = ()) -> None:
         report, found, unprotected, generalisation = (result.report, result.blockers, result.unprotected,
                                                       result.generalisation)
         self.blockers_list.clear()
@@ -315,6 +420,7 @@ class CheckPage(QWidget):
         for blocker in found:
             step = 2 if "identif" in str(blocker) else 1
             shown.append((core_text(str(blocker)), Target(step, blocker.column)))
+        shown += [(text, Target(3)) for text in across]
         for text, target in shown:
             item = QListWidgetItem("✖ " + text)
             item.setData(ROLE_TARGET, target)

@@ -7,16 +7,26 @@ signals; the main window wires one page's signal to another's slot.
 
 from __future__ import annotations
 
+import copy
+import secrets
+from collections.abc import Callable
 from typing import NamedTuple
 
 from curator.check import ValidationReport
+from curator.check.report import RuleResult
+from curator.hubview import SubmissionView, submission_view
+from curator.messages import Text
+from curator.progress import ProgressCallback
 from curator.source import LoadedTable
-from ui.i18n import core_text
+from ui.i18n import core_text, format_local
 from ui.qt import (
+    QComboBox,
     QCoreApplication,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QLocale,
     QSplitter,
     Qt,
     QTableWidget,
@@ -139,3 +149,69 @@ class RebuiltWhenShown:
             self.refresh()
         else:
             self.decisions_changed()
+
+
+class TableSelector(QWidget):
+    """Which table of a linked submission the page shows (hidden for one file); every page's selector
+    follows the session's table in view."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(self.tr("Table of the submission shown"))
+        self.combo.setToolTip(self.tr("This step works on one table at a time; the package holds them all"))
+        caption = QLabel(self.tr("Table:"), self)
+        caption.setBuddy(self.combo)
+        row.addWidget(caption)
+        row.addWidget(self.combo)
+        self.summary = QLabel(self)
+        row.addWidget(self.summary, 1)
+        self.combo.currentIndexChanged.connect(self._chosen)
+        session.tableChanged.connect(self.refresh)
+        session.sourceChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        names = self.session.table_names() if self.session.is_submission() else []
+        self.combo.blockSignals(True)
+        try:
+            self.combo.clear()
+            for state in self.session.tables if names else []:
+                self.combo.addItem(self.tr("{name} ({rows} rows)").format(
+                    name=state.recipe.name, rows=QLocale().toString(state.loaded.table.num_rows)), state.recipe.name)
+            if names:
+                self.combo.setCurrentIndex(self.session.active)
+        finally:
+            self.combo.blockSignals(False)
+        self.summary.setText(self.tr("one of the {count} tables of this submission").format(count=len(names)))
+        self.setVisible(bool(names))
+
+    def _chosen(self, index: int) -> None:
+        if index >= 0:
+            self.session.select_table(index)
+
+
+def submission_measure(session: Session) -> Callable[[ProgressCallback | None], SubmissionView] | None:
+    """The work finding what the export would find across a submission's tables (integrity, rules
+    across tables, below k, risk in persons), on copies of the decisions; None for one file."""
+    vocabulary = session.vocabulary
+    if not session.is_submission() or vocabulary is None:
+        return None
+    submission = copy.deepcopy(session.submission())
+    tables = [(state.loaded, recipe) for state, recipe in zip(session.tables, submission.tables, strict=True)]
+    links = submission.links
+    # Pseudonyms under a throw-away secret: keys join as they will, nothing is kept.
+    secret = secrets.token_bytes(32)
+    return lambda progress: submission_view(tables, links, vocabulary, secret, progress)
+
+
+def finding_text(result: RuleResult) -> str:
+    """One finding in words: how many rows, what, which columns, the first rows."""
+    rows = ", ".join(str(f.row) for f in result.examples[:5])
+    return QCoreApplication.translate("CheckPage", "{count} row(s): {problem} — {columns}; first rows {rows}").format(
+        count=format_local("{count:,}", count=result.count), problem=core_text(result.message),
+        columns=core_text(result.column) if isinstance(result.column, Text)
+        else QCoreApplication.translate("CheckPage", "columns {names}").format(names=result.column), rows=rows)

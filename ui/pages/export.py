@@ -16,7 +16,9 @@ from curator.package.verify import verify_package
 from curator.pipeline import curate, export_package
 from curator.progress import ProgressCallback, scaled
 from curator.protect.secret import new_secret, read_secret_file, write_secret_file
+from curator.recipe.apply import apply_submission
 from curator.recipe.model import Recipe
+from curator.recipe.submission import Submission
 from curator.report import ReportContent, build_report
 from curator.report.html import render_html
 from curator.report.xlsx import write_content_xlsx
@@ -225,7 +227,9 @@ class ExportPage(QWidget):
         source = Path(recorded) if recorded else self.session.source_path()
         if source is None:
             return ""
-        return str(Path(folder or source.parent) / (source.stem + "-submission.tar"))
+        # A linked submission is named after the folder holding its tables.
+        stem = source.parent.name if self.session.is_submission() and source.parent.name else source.stem
+        return str(Path(folder or source.parent) / (stem + "-submission.tar"))
 
     def metadata_captions(self) -> dict[str, str]:
         return {"producer_id": self.tr("Producer identifier"), "producer_name": self.tr("Producer name"),
@@ -319,7 +323,8 @@ class ExportPage(QWidget):
             needs.append(self.tr("give the hub's public key"))
         if not self.signing_edit.text():
             needs.append(self.tr("choose your signing key"))
-        pseudonymised = any(c.transform.action == "pseudonymise" for c in self.session.recipe.columns)
+        recipes = [state.recipe for state in self.session.tables] or [self.session.recipe]
+        pseudonymised = any(c.transform.action == "pseudonymise" for recipe in recipes for c in recipe.columns)
         if pseudonymised and not self.secret_edit.text():
             needs.append(self.tr("choose or create the pseudonymisation secret"))
         if not self.output_edit.text():
@@ -430,8 +435,13 @@ class ExportPage(QWidget):
                                   if self.report_language.currentData() == "both" else [])
         # What Load found is passed on, so that the export does not identify every column again.
         detected = list(self.session.identifications) if self.session.identifications is not None else None
+        submission = copy.deepcopy(self.session.submission()) if self.session.is_submission() else None
+        paths = [Path(state.loaded.source.path) for state in self.session.tables]
 
         def work(progress: ProgressCallback) -> ExportResult:
+            if submission is not None:
+                return write_submission_and_verify(submission, paths, out_path, signing_path, signing_pass,
+                                                   secret_path, secret_pass, progress)
             return write_and_verify(loaded, recipe, vocabulary, out_path, signing_path, signing_pass,
                                     secret_path, secret_pass, progress, languages, detected)
 
@@ -451,6 +461,30 @@ class ExportPage(QWidget):
                                   error_title=self.tr("Cannot write the package")))
 
 
+def write_submission_and_verify(submission: Submission, paths: Sequence[Path], out_path: Path, signing_path: str,
+                                signing_passphrase: str | None, secret_path: str, secret_passphrase: str,
+                                progress: ProgressCallback | None) -> ExportResult:
+    """A linked submission's one package, by the CLI's own ``apply_submission`` (every table read again
+    from its file), then verified against the signer's public key."""
+    secret = read_secret_file(secret_path, secret_passphrase) if secret_path else None
+    signing_key = load_signing_key(signing_path, signing_passphrase)
+    applied = apply_submission(paths, submission, out_path, list(submission.export.recipients), signing_key, secret,
+                               progress=scaled(progress, 0.0, 0.95))
+    ok, problems = verify_written(out_path, signing_path)
+    return ExportResult(str(out_path), sum(table.rows for table in applied.tables),
+                        sum(len(table.columns) for table in applied.tables), ok, problems)
+
+
+def verify_written(out_path: Path, signing_path: str) -> tuple[bool, list[str]]:
+    """The package checked against the public key beside the signing key (a problem when there is none)."""
+    public = Path(signing_path).with_suffix(".pub")
+    if not public.exists():
+        return False, [Text(QT_TRANSLATE_NOOP("core", "no public key {name} beside the signing key to verify with"),
+                            name=public.name)]
+    verdict = verify_package(out_path, load_signer(public))
+    return bool(verdict.ok), list(verdict.problems)
+
+
 def write_and_verify(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, out_path: Path, signing_path: str,
                      signing_passphrase: str | None, secret_path: str, secret_passphrase: str,
                      progress: ProgressCallback | None, languages: Sequence[str] = ("en",),
@@ -463,15 +497,7 @@ def write_and_verify(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary
     result = curate(loaded, recipe, vocabulary, secret, progress=scaled(progress, 0.0, 0.6), detected=detected)
     export_package(loaded, recipe, vocabulary, result, out_path, list(recipe.export.recipients), signing_key,
                    progress=scaled(progress, 0.6, 0.95), report_languages=languages)
-    public = Path(signing_path).with_suffix(".pub")
-    ok, problems = True, []
-    if public.exists():
-        verdict = verify_package(out_path, load_signer(public))
-        ok, problems = bool(verdict.ok), list(verdict.problems)
-    else:
-        problems = [Text(QT_TRANSLATE_NOOP("core", "no public key {name} beside the signing key to verify with"),
-                         name=public.name)]
-        ok = False
+    ok, problems = verify_written(out_path, signing_path)
     report_html, report_content = "", None
     try:   # the same report the package carries, to read in the app and save as XLSX
         report_content = build_report(loaded, recipe, vocabulary, result, language=languages[0])

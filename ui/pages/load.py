@@ -7,9 +7,12 @@ import html
 import pyarrow as pa
 
 from curator.profile import ColumnProfile, profile_table
+from curator.recipe.linking import person_keys_from
+from curator.recipe.submission import Link
 from curator.redact import printable
 from curator.resources import demo_csv
 from curator.source import ReadOptions
+from curator.undo import Command, SetAttributes, Steps
 from ui.data_view import DataView
 from ui.i18n import core_text
 from ui.pages.common import split
@@ -21,6 +24,9 @@ from ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QLocale,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -116,6 +122,8 @@ class LoadPage(QWidget):
         profile_layout.addWidget(self.profile_table, 1)
 
         splitter = split(self, Qt.Orientation.Horizontal, self.data_view, profile_box, (3, 2), [760, 480])
+        self.submission_box = self._build_submission()
+        content = split(self, Qt.Orientation.Vertical, self.submission_box, splitter, (2, 3), [300, 400])
 
         self.empty_state = QLabel(self.tr(
             "<h2>Open your export</h2>"
@@ -126,7 +134,7 @@ class LoadPage(QWidget):
         self.empty_state.setWordWrap(True)
         self.content = QStackedWidget(self)
         self.content.addWidget(self.empty_state)
-        self.content.addWidget(splitter)
+        self.content.addWidget(content)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
@@ -142,8 +150,139 @@ class LoadPage(QWidget):
         self._options_timer.timeout.connect(self._reread)
 
         self.session.loadedChanged.connect(self._show_loaded)
+        self.session.recipeChanged.connect(self._show_submission)
         self.session.profilesChanged.connect(self._show_profiles)
         self._show_loaded()
+
+    # --- linked submission -----------------------------------------------------------------
+    def _build_submission(self) -> QGroupBox:
+        """A submission's tables, the links proposed between them (each can be unticked) and the person key."""
+        box = QGroupBox(self.tr("Submission: several tables, one package"), self)
+        self.tables_table = QTableWidget(0, 4, box)
+        self.tables_table.setHorizontalHeaderLabels([self.tr("Table"), self.tr("Rows"), self.tr("Columns"),
+                                                     self.tr("Primary key")])
+        self.tables_table.setAccessibleName(self.tr("Tables of the submission"))
+        self.tables_table.setToolTip(self.tr("Click a table to show it here and on the Map, Protect and Check steps"))
+        self.tables_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tables_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tables_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tables_table.verticalHeader().hide()
+        self.tables_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.tables_table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 130), (1, 70), (2, 70)):
+            self.tables_table.setColumnWidth(column, width)
+        # Three tables and the header in view without scrolling.
+        self.tables_table.setMinimumHeight(4 * (self.fontMetrics().height() + 8) + 6)
+        self.tables_table.itemSelectionChanged.connect(self._table_chosen)
+        self.links_list = QListWidget(box)
+        self.links_list.setAccessibleName(self.tr("Links between the tables"))
+        self.links_list.setToolTip(self.tr("Untick a link that is wrong: its columns are then no longer joined"))
+        self.links_list.setWordWrap(True)
+        self.links_list.itemChanged.connect(self._link_ticked)
+        self.person_combo = QComboBox(box)
+        self.person_combo.setAccessibleName(self.tr("Person key"))
+        self.person_combo.setToolTip(self.tr("The column identifying a person: k and the risk are counted in distinct "
+                                             "persons across the tables"))
+        self.person_combo.currentIndexChanged.connect(self._person_chosen)
+        self.person_reason = QLabel(box)
+        self.person_reason.setWordWrap(True)
+        self.person_reason.setAccessibleName(self.tr("Why this person key"))
+        right = QWidget(box)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        links_caption = QLabel(self.tr("Links proposed (untick a wrong one)"), right)
+        links_caption.setBuddy(self.links_list)
+        right_layout.addWidget(links_caption)
+        right_layout.addWidget(self.links_list, 1)
+        person_row = QHBoxLayout()
+        caption = QLabel(self.tr("Person key"), right)
+        caption.setBuddy(self.person_combo)
+        person_row.addWidget(caption)
+        person_row.addWidget(self.person_combo, 1)
+        right_layout.addLayout(person_row)
+        right_layout.addWidget(self.person_reason)
+        row = QHBoxLayout(box)
+        row.addWidget(split(box, Qt.Orientation.Horizontal, self.tables_table, right, (2, 3), [380, 620]))
+        box.hide()
+        return box
+
+    def _show_submission(self) -> None:
+        session = self.session
+        self.submission_box.setVisible(session.is_submission())
+        if not session.is_submission():
+            return
+        locale = QLocale()
+        widgets = (self.tables_table, self.links_list, self.person_combo)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.tables_table.setRowCount(len(session.tables))
+            for row, state in enumerate(session.tables):
+                table = state.loaded.table
+                cells = [state.recipe.name, locale.toString(table.num_rows), locale.toString(table.num_columns),
+                         ", ".join(state.recipe.primary_key) or self.tr("none")]
+                for column, text in enumerate(cells):
+                    cell = QTableWidgetItem(text)
+                    cell.setToolTip(state.loaded.source.path if column == 0 else text)
+                    self.tables_table.setItem(row, column, cell)
+            self.tables_table.selectRow(session.active)
+            linking = session.linking
+            self.links_list.clear()
+            for link in linking.proposed:
+                item = QListWidgetItem(self.tr("{link} — {reason}").format(link=str(link),
+                                                                            reason=core_text(link.reason)))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if link in linking.links else Qt.CheckState.Unchecked)
+                item.setToolTip(item.text())
+                self.links_list.addItem(item)
+            if not linking.proposed:
+                self.links_list.addItem(QListWidgetItem(self.tr("No link was found between these tables.")))
+            self.person_combo.clear()
+            self.person_combo.addItem(self.tr("none: the risk is counted in records"), None)
+            for state in session.tables:
+                for key in state.recipe.primary_key[:1]:
+                    self.person_combo.addItem(f"{state.recipe.name}.{key}", f"{state.recipe.name}.{key}")
+            chosen = person_table(session)
+            self.person_combo.setCurrentIndex(max(self.person_combo.findData(".".join(chosen)), 0) if chosen else 0)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        persons = [f"{state.recipe.name}.{state.recipe.person_key}" for state in session.tables
+                   if state.recipe.person_key]
+        reasons = [core_text(r) for r in session.linking.reasons if str(r).startswith("person key")]
+        # The person table's reason; the other tables' ("it refers to ...") are its links, listed above.
+        self.person_reason.setText(
+            (self.tr("Persons are counted by {columns}.").format(columns=", ".join(persons)) if persons
+             else self.tr("Without a person key, k and the risk are counted in records of each table."))
+            + ("\n" + reasons[0] if reasons and persons else ""))
+        self.person_reason.setToolTip("\n".join(reasons))
+
+    def _table_chosen(self) -> None:
+        rows = self.tables_table.selectionModel().selectedRows()
+        if rows:
+            self.session.select_table(rows[0].row())
+
+    def _link_ticked(self, _item: QListWidgetItem) -> None:
+        proposed = self.session.linking.proposed
+        links = [link for row, link in enumerate(proposed)
+                 if (item := self.links_list.item(row)) is not None and item.checkState() == Qt.CheckState.Checked]
+        if links != self.session.linking.links:
+            self._set_links(links, person_table(self.session), self.tr("tick or untick a link"))
+
+    def _person_chosen(self, index: int) -> None:
+        data = self.person_combo.itemData(index)
+        chosen = tuple(data.split(".", 1)) if data else None
+        if chosen != person_table(self.session):
+            self._set_links(self.session.linking.links, chosen, self.tr("choose the person key"))
+
+    def _set_links(self, links: list[Link], person: tuple[str, str] | None, label: str) -> None:
+        """The links and every table's person key (the chosen one's, and the columns linked to it) as one step."""
+        session = self.session
+        keys = person_keys_from(session.table_names(), links, *(person or (None, None)))
+        parts: list[Command] = [SetAttributes(session.linking, {"links": list(links)}, label)]
+        parts += [SetAttributes(state.recipe, {"person_key": keys[state.recipe.name]}, label)
+                  for state in session.tables if state.recipe.person_key != keys[state.recipe.name]]
+        session.push(Steps(parts, label))
 
     # --- reading options -------------------------------------------------------------------
     def _build_options(self) -> QGroupBox:
@@ -236,7 +375,9 @@ class LoadPage(QWidget):
             self.path_label.setText(self.tr("No file open."))
             return
         self.content.setCurrentIndex(1)
-        self.path_label.setText(loaded.source.path)
+        self._show_submission()
+        self.path_label.setText(loaded.source.path if not self.session.is_submission() else self.tr(
+            "{count} tables, one package — {path}").format(count=len(self.session.tables), path=loaded.source.path))
         self.path_label.setToolTip(loaded.source.path)
         self.options_box.setEnabled(True)
         self._set_options(loaded.source.options, loaded.source.sheets, loaded.source.format in ("csv", "txt", "tsv"))
@@ -331,3 +472,12 @@ def _select(combo: QComboBox, value: object) -> None:
         combo.addItem(str(value), value)
         index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
+
+
+def person_table(session: Session) -> tuple[str, str] | None:
+    """The table whose own key is the person key, and that key (None: risk counted in records)."""
+    for state in session.tables:
+        recipe = state.recipe
+        if recipe.person_key and recipe.primary_key == [recipe.person_key]:
+            return recipe.name, recipe.person_key
+    return None

@@ -13,7 +13,15 @@ from curator.recipe.model import ColumnDecision, Transform
 from curator.recipe.params import ACTIONS, keeps_time
 from curator.undo import ReplaceColumnDecision, SetAttributes
 from ui.i18n import core_text, format_local
-from ui.pages.common import RebuiltWhenShown, add_validation_findings, item_target, notice, page_header, split
+from ui.pages.common import (
+    RebuiltWhenShown,
+    TableSelector,
+    add_validation_findings,
+    item_target,
+    notice,
+    page_header,
+    split,
+)
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -121,6 +129,8 @@ class MapPage(QWidget, RebuiltWhenShown):
             "and the reason; accept it, or pick another in the list (type to search)."))
         self.status = notice(self, self.tr("Open a file on the Load step first."))
         layout.addWidget(self.status)
+        self.table_selector = TableSelector(session, self)
+        layout.addWidget(self.table_selector)
 
         buttons = QHBoxLayout()
         self.accept_all_button = QPushButton(self.tr("Accept all suggestions"), self)

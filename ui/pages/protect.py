@@ -29,7 +29,7 @@ from curator.protect.utility import Utility
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.undo import ReplaceColumnDecision, ReplaceProtection
 from ui.i18n import core_text, format_local
-from ui.pages.common import RebuiltWhenShown, notice, page_header, split
+from ui.pages.common import RebuiltWhenShown, TableSelector, notice, page_header, split, submission_measure
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -164,6 +164,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             "risk that remains."))
         self.status = notice(self, self.tr("Open a file on the Load step first."))
         layout.addWidget(self.status)
+        self.table_selector = TableSelector(session, self)
+        layout.addWidget(self.table_selector)
 
         self.columns_table = QTableWidget(0, 6, self)
         self.columns_table.setHorizontalHeaderLabels([
@@ -185,7 +187,9 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self._persons_box(side))
         risk_box = QGroupBox(self.tr("Re-identification risk"), side)
+        self.risk_box = risk_box
         risk_form = QFormLayout(risk_box)
         self.k_spin = QSpinBox(risk_box)
         self.k_spin.setRange(1, 100)
@@ -193,15 +197,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.k_spin.setAccessibleName(self.tr("k target"))
         self.k_spin.editingFinished.connect(self._k_changed)
         risk_form.addRow(self.tr("k target"), self.k_spin)
-        self.risk_labels: dict[str, QLabel] = {}
-        for key, caption in (("records", self.tr("Records")), ("classes", self.tr("Groups of look-alikes")),
-                             ("sample_uniques", self.tr("Unique records")),
-                             ("records_below_k", self.tr("Records at risk (below k)")),
-                             ("highest_risk", self.tr("Highest risk"))):
-            label = QLabel("–", risk_box)
-            label.setAccessibleName(caption)
-            self.risk_labels[key] = label
-            risk_form.addRow(caption, label)
+        self.risk_labels = figure_rows(risk_form, risk_box, (
+            ("records", self.tr("Records")), ("classes", self.tr("Groups of look-alikes")),
+            ("sample_uniques", self.tr("Unique records")), ("records_below_k", self.tr("Records at risk (below k)")),
+            ("highest_risk", self.tr("Highest risk"))))
         self.chart = ClassSizeChart(risk_box)
         self.chart.setToolTip(self.tr("Records by size of their group of look-alikes; red: smaller than k"))
         self.chart.setAccessibleName(self.tr("Chart of group sizes"))
@@ -317,6 +316,59 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self._risk_timer.timeout.connect(lambda: self.refresh_risk() if self.isVisible() else None)
         # Rebuilding the table is GUI-thread work: done for the page in view, else when it is entered.
         self.watch_session(self.session)
+
+    def _persons_box(self, parent: QWidget) -> QGroupBox:
+        """A linked submission's risk counted in distinct persons across its tables (hidden for one file)."""
+        box = QGroupBox(self.tr("Across the tables, in persons"), parent)
+        form = QFormLayout(box)
+        self.person_labels = figure_rows(form, box, (
+            ("records", self.tr("Persons")), ("classes", self.tr("Groups of look-alike persons")),
+            ("sample_uniques", self.tr("Unique persons")), ("records_below_k", self.tr("Persons at risk (below k)")),
+            ("highest_risk", self.tr("Highest risk"))))
+        self.person_note = QLabel(box)
+        self.person_note.setWordWrap(True)
+        form.addRow(self.person_note)
+        box.setVisible(False)
+        self.persons_box = box
+        self.session.submissionChecked.connect(self._show_persons)
+        self.session.sourceChanged.connect(self._submission_shown)
+        return box
+
+    def _submission_shown(self) -> None:
+        """The panel in persons for a submission, and the table's own panel said to be of this table."""
+        self.persons_box.setVisible(self.session.is_submission())
+        self.risk_box.setTitle(self.tr("Risk in this table, in records")
+                               if self.session.is_submission() else self.tr("Re-identification risk"))
+
+    def _show_persons(self) -> None:
+        view = self.session.submission_view
+        self._submission_shown()
+        risk = view.risk if view is not None else None
+        if risk is None or risk.get("unit") != "persons":
+            for label in self.person_labels.values():
+                label.setText("–")
+            self.person_note.setText(self.tr("No person key, or no quasi-identifier ticked in a table linked to it: "
+                                             "the risk is counted in records of each table (below)."))
+            return
+        show_risk_figures(self.person_labels, risk)
+        k = risk.get("k")
+        below = risk.get("records_below_k") or 0
+        self.person_note.setText(
+            self.tr("A person's quasi-identifiers are gathered from every table; each person counts once. "
+                    "Every person is in a group of at least {k}.").format(k=k) if below == 0 else
+            self.tr("A person's quasi-identifiers are gathered from every table; each person counts once. "
+                    "{count} persons are in groups smaller than {k}; Reach k below works on this table.").format(
+                        count=format_local("{count:,}", count=below), k=k))
+
+    def measure_persons(self) -> None:
+        """The submission's risk in persons for the current decisions (the export's own chain)."""
+        work = submission_measure(self.session)
+        if work is None:
+            return
+        self.person_note.setText(self.tr("Measuring…"))
+        self.runner.run(Operation(work, self.tr("Measuring the risk across the tables…"),
+                                  self.session.set_submission_view, key="submission",
+                                  error_title=self.tr("Cannot measure the risk across the tables")))
 
     def decisions_changed(self) -> None:
         self._recipe_changed()
@@ -610,6 +662,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if loaded is None:
             return
         self.refresh_hub()
+        self.measure_persons()
         if not quasi:
             self.risk_note.setText(self.tr("Tick the quasi-identifiers to measure the risk."))
             for label in self.risk_labels.values():
@@ -629,16 +682,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
     def _show_risk(self, summary: RiskSummary, k: int) -> None:
         data = summary.to_dict()
-        for key, label in self.risk_labels.items():
-            value = data.get(key)
-            if key == "highest_risk" and value is not None:
-                label.setText(format_local("{risk:.0%}", risk=value))
-            elif key == "records_below_k" and value is not None:
-                share = value / data["records"] if data.get("records") else 0
-                label.setText(format_local("{count:,} ({share:.1%})", count=value, share=share))
-            else:
-                label.setText("–" if value is None else format_local("{count:,}", count=value)
-                              if isinstance(value, int) else str(value))
+        show_risk_figures(self.risk_labels, data)
         self.chart.set_sizes(summary.class_sizes, k)
         below = data.get("records_below_k") or 0
         self.risk_note.setText(
@@ -782,6 +826,30 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         name = self.histogram_combo.currentText()
         column = next((c for c in (self.utility.columns if self.utility else []) if c.name == name), None)
         self.histogram.set_bins(column.histogram if column is not None else [])
+
+
+def figure_rows(form: QFormLayout, parent: QWidget, captions: tuple[tuple[str, str], ...]) -> dict[str, QLabel]:
+    """One row per risk figure (key, caption), its value in a label of its own."""
+    labels: dict[str, QLabel] = {}
+    for key, caption in captions:
+        labels[key] = QLabel("–", parent)
+        labels[key].setAccessibleName(caption)
+        form.addRow(caption, labels[key])
+    return labels
+
+
+def show_risk_figures(labels: dict[str, QLabel], data: dict[str, Any]) -> None:
+    """A risk summary's figures (``RiskSummary.to_dict()``) in their labels, with the locale's marks."""
+    for key, label in labels.items():
+        value = data.get(key)
+        if key == "highest_risk" and value is not None:
+            label.setText(format_local("{risk:.0%}", risk=value))
+        elif key == "records_below_k" and value is not None:
+            share = value / data["records"] if data.get("records") else 0
+            label.setText(format_local("{count:,} ({share:.1%})", count=value, share=share))
+        else:
+            label.setText("–" if value is None else format_local("{count:,}", count=value)
+                          if isinstance(value, int) else str(value))
 
 
 def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int) -> RiskSummary:

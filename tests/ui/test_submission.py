@@ -1,0 +1,264 @@
+"""A linked submission through the window: Synthea's patients, encounters and conditions loaded as one
+submission, their links confirmed, each table mapped and protected, one package written, verified and
+opened by the command line, its tables joining on their pseudonymised keys."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+
+from curator.recipe.submission import Submission
+from tests.conftest import SHARED_DATA
+from tests.ui.conftest import fill_export_form, load
+from ui.main_window import MainWindow
+from ui.qt import Qt
+from ui.session import Session
+
+SYNTHEA = SHARED_DATA / "synthea"
+TABLES = ("patients", "encounters", "conditions")
+
+
+def _idle(qtbot, window, timeout=120_000):
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=timeout)
+
+
+def _copy(tmp_path: Path) -> list[Path]:
+    if not SYNTHEA.is_dir():
+        pytest.fail(f"shared test data not found at {SYNTHEA}: the repository must sit beside shared/")
+    folder = tmp_path / "synthea"
+    folder.mkdir()
+    return [Path(shutil.copy(SYNTHEA / f"{name}.csv", folder / f"{name}.csv")) for name in TABLES]
+
+
+def load_submission(qtbot, window, paths: list[Path]) -> None:
+    with qtbot.waitSignal(window.loadFinished, timeout=120_000) as blocker:
+        window.open_paths(paths)
+    assert blocker.args == [True]
+    _idle(qtbot, window)
+
+
+def _links(window) -> set[str]:
+    return {str(link) for link in window.session.linking.links}
+
+
+def test_three_tables_load_as_one_submission_with_their_links(qtbot, window, tmp_path):
+    load_submission(qtbot, window, _copy(tmp_path))
+    session, page = window.session, window.load_page
+    assert session.is_submission() and session.table_names() == list(TABLES)
+    assert page.submission_box.isVisibleTo(page) and page.tables_table.rowCount() == 3
+    rows = {page.tables_table.item(r, 0).text(): page.tables_table.item(r, 1).text() for r in range(3)}
+    assert rows == {"patients": "27", "encounters": "604", "conditions": "438"}
+    assert _links(window) == {"encounters.PATIENT → patients.Id", "conditions.PATIENT → patients.Id",
+                              "conditions.ENCOUNTER → encounters.Id"}
+    # each proposal with its reason, ticked; the person key chosen in the combo
+    texts = [page.links_list.item(i).text() for i in range(page.links_list.count())]
+    assert all(" — " in text and len(text.split(" — ")[1]) > 10 for text in texts), texts
+    assert page.person_combo.currentData() == "patients.Id"
+    assert {s.recipe.name: s.recipe.person_key for s in session.tables} == {
+        "patients": "Id", "encounters": "PATIENT", "conditions": "PATIENT"}
+
+    # a link unticked: its table loses the person key; undo brings both back
+    item = next(page.links_list.item(i) for i in range(3) if texts[i].startswith("encounters.PATIENT"))
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert "encounters.PATIENT → patients.Id" not in _links(window)
+    assert session.tables[1].recipe.person_key is None
+    window.undo_actions.undo_action.trigger()
+    assert len(_links(window)) == 3 and session.tables[1].recipe.person_key == "PATIENT"
+    # no person key: every table counts records
+    page.person_combo.setCurrentIndex(0)
+    assert all(s.recipe.person_key is None for s in session.tables)
+    window.undo_actions.undo_action.trigger()
+    assert page.person_combo.currentData() == "patients.Id"
+
+    # the table selector of Map, Protect and Check switches every page to that table
+    window.go_to(1)
+    selector = window.map_page.table_selector
+    assert selector.isVisibleTo(window.map_page) and selector.combo.count() == 3
+    selector.combo.setCurrentIndex(2)
+    assert session.loaded.table.num_rows == 438 and session.recipe.name == "conditions"
+    assert window.protect_page.table_selector.combo.currentIndex() == 2
+    assert window.map_page.columns_table.rowCount() == session.loaded.table.num_columns
+
+
+def test_a_single_file_after_a_submission_resets_every_page(qtbot, window, tmp_path):
+    load_submission(qtbot, window, _copy(tmp_path))
+    window.session.stack.set_clean()
+    assert load(qtbot, window, SYNTHEA / "patients.csv")
+    _idle(qtbot, window)
+    assert not window.session.is_submission()
+    assert not window.load_page.submission_box.isVisibleTo(window.load_page)
+    for page in (window.map_page, window.protect_page, window.check_page):
+        assert not page.table_selector.isVisibleTo(page)
+    window.go_to(3)
+    _idle(qtbot, window)
+    assert not window.check_page.across_box.isVisibleTo(window.check_page)
+
+
+def test_the_app_writes_one_package_of_three_tables_that_join(qtbot, window, tmp_path):
+    from curator.package.keys import new_recipient_key, new_signing_key
+    from curator.protect.secret import new_secret, write_secret_file
+
+    new_recipient_key(tmp_path / "hub", None)
+    new_signing_key(tmp_path / "producer", None)
+    write_secret_file(tmp_path / "pseudo.secret", new_secret(), "correct horse battery")
+    load_submission(qtbot, window, _copy(tmp_path))
+    session = window.session
+
+    # Map then Protect each table: the suggestions accepted; Reach k on the person table
+    for index in range(3):
+        session.select_table(index)
+        _idle(qtbot, window)
+        window.map_page.accept_all()
+        assert {c.source for c in session.recipe.columns} == set(session.loaded.table.column_names)
+        keys = [*session.recipe.primary_key, *(c for link in session.linking.links
+                                              if link.table == session.recipe.name for c in link.columns)]
+        assert all(session.recipe.column(c).transform.action == "pseudonymise" for c in keys), keys
+        assert window.steps_done()[1] == (index == 2)       # Map is done once every table is mapped
+    session.select_table(0)
+    window.go_to(2)
+    protect = window.protect_page
+    _idle(qtbot, window)
+    with qtbot.waitSignal(window.runner.ended, timeout=60_000):
+        protect.reach_k()
+    _idle(qtbot, window)
+    assert session.recipe.protection.generalisation, protect.reach_label.text()
+    protect.refresh_risk()
+    _idle(qtbot, window)
+    # the risk across the tables, counted in persons
+    assert protect.persons_box.isVisibleTo(protect)
+    assert session.submission_view is not None and session.submission_view.risk["unit"] == "persons"
+    assert protect.person_labels["records"].text() == "27"
+    assert protect.person_labels["records_below_k"].text().startswith("0")
+
+    window.go_to(3)
+    _idle(qtbot, window)
+    check = window.check_page
+    assert check.across_box.isVisibleTo(check)
+    across = [check.across_list.item(i).text() for i in range(check.across_list.count())]
+    assert any("counted in persons: 27 persons" in text and "0 below k = 5" in text for text in across), across
+    # the rules across tables: Synthea has 2 stays after the patient's death, found in both tables
+    assert sum(text.startswith("⚠ table 'encounters': 2 row(s)") or text.startswith("⚠ table 'patients': 2 row(s)")
+               for text in across) == 2, across
+    assert all(state.recipe.protection.k_target == 5 for state in session.tables)
+    # Synthea repeats some stays: each table's coherence findings kept with a reason, as the user would
+    decided = 0
+    for index in range(3):
+        check.table_selector.combo.setCurrentIndex(index)
+        check.run_checks()
+        _idle(qtbot, window)
+        assert session.validation.rows == session.loaded.table.num_rows
+        for result in session.validation.results:
+            if result.kind == "coherence" and not result.resolved:
+                check.decide(result.rule, "keep", "synthetic data: repeats are expected")
+                decided += 1
+        _idle(qtbot, window)
+    assert decided >= 2
+    check.run_checks()
+    _idle(qtbot, window)
+    blockers = [check.blockers_list.item(i).text() for i in range(check.blockers_list.count())]
+    assert session.blocker_count == 0, blockers
+
+    window.go_to(4)
+    page = window.export_page
+    assert page.output_edit.text().endswith("synthea-submission.tar")
+    fill_export_form(page, tmp_path, tmp_path / "synthea.tar",
+                     (("producer_id", "SYN"), ("producer_name", "Synthea"), ("dataset_title", "Synthea linked")))
+    assert page.export_button.isEnabled(), page.status.text()
+    page.export_button.click()
+    _idle(qtbot, window)
+    assert page.last_result is not None and page.last_result.ok, page.result_label.text()
+
+    # the project keeps the submission
+    project = tmp_path / "synthea.curator.json"
+    assert window._save_to(project)
+    saved = Submission.load(project)
+    assert [t.name for t in saved.tables] == list(TABLES) and len(saved.links) == 3
+    other = MainWindow(Session())
+    with qtbot.waitSignal(other.loadFinished, timeout=120_000) as blocker:
+        other.open_project(project)
+    assert blocker.args == [True]
+    _idle(qtbot, other)
+    assert other.session.is_submission() and other.session.table_names() == list(TABLES)
+    assert other.session.submission().to_json() == saved.to_json() and other.session.is_clean()
+    other.close_without_asking()
+
+    # curator verify and open, as the hub does
+    cli = [sys.executable, "-m", "curator"]
+    verified = subprocess.run([*cli, "verify", str(tmp_path / "synthea.tar"), "--signer", str(tmp_path / "producer.pub")],
+                              capture_output=True, text=True, timeout=300)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    opened = tmp_path / "opened"
+    done = subprocess.run([*cli, "open", str(tmp_path / "synthea.tar"), "--identity", str(tmp_path / "hub.key"),
+                           "--signer", str(tmp_path / "producer.pub"), "-o", str(opened)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    tables = {name: pq.read_table(opened / f"{name}.parquet") for name in TABLES}
+    assert {name: t.num_rows for name, t in tables.items()} == {"patients": 27, "encounters": 604, "conditions": 438}
+    source_ids = set(pq.read_table(opened / "patients.parquet").column(0).to_pylist())
+    assert not source_ids & {line.split(",")[0] for line in (SYNTHEA / "patients.csv").read_text().splitlines()[1:]}
+    # the tables join on their pseudonymised keys, with no orphan
+    patients, encounters, conditions = tables["patients"], tables["encounters"], tables["conditions"]
+    key = _key(saved, "patients", "Id")
+    for child, column in ((encounters, _key(saved, "encounters", "PATIENT")),
+                          (conditions, _key(saved, "conditions", "PATIENT"))):
+        assert pc.all(pc.is_in(child.column(column), value_set=patients.column(key))).as_py()
+    joined = conditions.join(encounters, _key(saved, "conditions", "ENCOUNTER"),
+                             right_keys=_key(saved, "encounters", "Id"), join_type="inner")
+    assert joined.num_rows == conditions.num_rows
+
+
+def _key(submission: Submission, table: str, column: str) -> str:
+    from curator.protect.transforms import output_name
+
+    recipe = submission.table(table)
+    assert recipe is not None
+    decision = recipe.column(column)
+    assert decision is not None
+    return output_name(decision)
+
+
+def test_a_submission_is_autosaved_and_restored_with_its_tables(qtbot, window, tmp_path):
+    from ui.main_window import autosave_path
+
+    load_submission(qtbot, window, _copy(tmp_path))
+    window.session.select_table(1)
+    window.map_page.accept_all()
+    path = window.autosave()
+    assert path == autosave_path() and len(Submission.load(path).tables) == 3
+    other = MainWindow(Session())
+    try:
+        with qtbot.waitSignal(other.loadFinished, timeout=120_000):
+            other.restore_autosave()
+        _idle(qtbot, other)
+        assert other.session.table_names() == list(TABLES) and not other.session.is_clean()
+        assert other.session.tables[1].recipe.columns == window.session.tables[1].recipe.columns
+    finally:
+        other.close_without_asking()
+        autosave_path().unlink(missing_ok=True)
+
+
+def test_a_table_of_the_submission_is_read_again_with_other_options(qtbot, window, tmp_path):
+    from ui.session import TableState
+
+    load_submission(qtbot, window, _copy(tmp_path))
+    session = window.session
+    session.select_table(1)
+    before = session.loaded
+    options = before.source.options
+    with qtbot.waitSignal(window.loadFinished, timeout=120_000) as blocker:
+        window.reload_with_options(type(options)(**{**vars(options), "header_row": 2}))
+    assert blocker.args == [True]
+    _idle(qtbot, window)
+    # the same table, read from its second line: its first row became the header; the others untouched
+    assert session.is_submission() and session.active == 1 and session.recipe.name == "encounters"
+    assert session.loaded is not before and session.loaded.table.num_rows == before.table.num_rows - 1
+    session.select_table(0)
+    session.select_table(1)
+    state: TableState = session.tables[1]
+    assert state.loaded.table.num_rows == before.table.num_rows - 1 and session.tables[0].loaded.table.num_rows == 27
