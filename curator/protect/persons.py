@@ -42,9 +42,11 @@ from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy
 from curator.protect.reach import (
     ReachResult,
+    _place_spec,
     apply_recipe_generalisation,
     build_hierarchy,
     default_hierarchy_spec,
+    floor_level,
     quasi_as_they_leave,
     reach_k,
     with_suggested_floors,
@@ -427,6 +429,7 @@ class PersonReach:
     hierarchies: dict[str, str]                  # "table.column" -> hierarchy spec
     suppressed_persons: set[str] = field(default_factory=set, repr=False)
     risk: RiskSummary | None = None              # in persons, after generalisation and suppression
+    floors: dict[str, int] = field(default_factory=dict)   # "table.column" -> highest level allowed
 
 
 def _lifted(element: Hierarchy, sets: pa.ListArray, name: str) -> Hierarchy:
@@ -474,17 +477,22 @@ def generalised_frame(frame: pa.Table, hierarchies: Mapping[str, Hierarchy], lev
 
 def reach_k_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str], quasi: Sequence[PersonQuasi],
                     k: int, suppression: float = 0.0, specs: Mapping[str, str] | None = None,
-                    progress: ProgressCallback | None = None) -> PersonReach:
+                    progress: ProgressCallback | None = None,
+                    floors: Mapping[str, str] | None = None) -> PersonReach:
     """The least generalisation of the person frame reaching ``k`` persons per class, with at most
     ``suppression`` of the persons suppressed (whole persons, in every table). ``specs`` gives a
-    hierarchy spec per ``table.column``; the others get :func:`default_hierarchy_spec` of their values."""
+    hierarchy spec per ``table.column``; the others get :func:`default_hierarchy_spec` of their values.
+    With ``floors`` (a floor per quasi-identifier, "" for none), no quasi-identifier goes past its
+    floor, nor to "*": a k out of reach then raises :class:`KUnreachable`."""
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "gathering each person's quasi-identifiers"))
     frame = person_frame(tables, person_columns, quasi)
     names = [q.name for q in quasi]
     hierarchies, used = _frame_hierarchies(frame, names, specs or {})
     keyed = keyed_frame(frame)
+    highest = ({name: floor_level(floors.get(name, ""), used[name], hierarchies[name]) for name in names}
+               if floors is not None else None)
     found = find_minimal_generalisation(keyed.select(names), names, hierarchies, k, suppression,
-                                        progress=scaled(progress, 0.2, 0.9))
+                                        progress=scaled(progress, 0.2, 0.9), floors=highest)
     levels = {name: int(found.transformation.get(name, 0)) for name in names}
     generalised = generalised_frame(frame, hierarchies, levels)
     small = class_sizes_per_record(generalised, names) < k
@@ -493,7 +501,7 @@ def reach_k_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str,
     risk = risk_summary(kept, names, k=k)
     risk.unit = "persons"
     report(progress, 1.0, QT_TRANSLATE_NOOP("core", "found"))
-    return PersonReach(found, levels, used, suppressed, risk)
+    return PersonReach(found, levels, used, suppressed, risk, dict(highest or {}))
 
 
 def without_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
@@ -672,18 +680,24 @@ def reach_k_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: i
     person = person_output(recipe, leaving.column_names)
     if person is None:
         return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
+    if pc.count_distinct(leaving.column(person), mode="all").as_py() == leaving.num_rows:
+        # One row per person: counted in rows is counted in persons, and the row-level search keeps
+        # the floors and suppresses single cells rather than whole persons.
+        return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
     names = {source: name for source, name in names.items() if name != person}
     if not names:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier leaves in the package")))
     types = inferred_types or {}
-    specs = {name: (recipe.protection.hierarchies.get(source)
+    specs = {name: (recipe.protection.hierarchies.get(source) or _place_spec(recipe, source, leaving.column(name))
                     or default_hierarchy_spec(leaving.column(name), types.get(source) or ""))
              for source, name in names.items()}
+    floors = {name: recipe.protection.floors.get(source, "") for source, name in names.items()}
     found = reach_k_persons({"": leaving}, {"": person}, _one_table(list(names.values())), k, suppression_cap,
-                            specs, progress=scaled(progress, 0.1, 1.0))
+                            specs, progress=scaled(progress, 0.1, 1.0), floors=floors)
     found.search.suppressed_records = len(found.suppressed_persons)
     return ReachResult(found.search, {source: found.levels[name] for source, name in names.items()},
-                       {source: specs[name] for source, name in names.items()}, names)
+                       {source: specs[name] for source, name in names.items()}, names,
+                       {source: found.floors[name] for source, name in names.items() if name in found.floors})
 
 
 DEFAULT_K = 5

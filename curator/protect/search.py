@@ -242,6 +242,11 @@ def find_minimal_generalisation(table: pa.Table, quasi: list[str], hierarchies: 
             break
         search.climb(node, rows, weights)
     else:
+        if floors:
+            raise InputError(Text(QT_TRANSLATE_NOOP("core", "no generalisation within the floors reaches k = {k}, even "
+                                                            "suppressing {cap:.1%} of the records"), k=k, cap=suppression),
+                             hint=Text(QT_TRANSLATE_NOOP("core", "Choose a coarser floor for a quasi-identifier, allow more "
+                                                                 "suppression, or lower k.")))
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "no generalisation reaches k = {k}, even suppressing {cap:.1%} of the records"), k=k,
                               cap=suppression),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Lower k, allow more suppression, or use hierarchies that generalise further.")))

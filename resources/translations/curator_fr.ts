@@ -4153,6 +4153,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>{count} généralisations essayées</translation>
     </message>
     <message>
+        <source>no generalisation within the floors reaches k = {k}, even suppressing {cap:.1%} of the records</source>
+        <translation>aucune généralisation dans les planchers n&apos;atteint k = {k}, même en supprimant {cap:.1%} des enregistrements</translation>
+    </message>
+    <message>
+        <source>Choose a coarser floor for a quasi-identifier, allow more suppression, or lower k.</source>
+        <translation>Choisissez un plancher plus grossier pour un quasi-identifiant, autorisez plus de suppression, ou baissez k.</translation>
+    </message>
+    <message>
         <source>no generalisation reaches k = {k}, even suppressing {cap:.1%} of the records</source>
         <translation>aucune généralisation n&apos;atteint k = {k}, même en supprimant {cap:.1%} des enregistrements</translation>
     </message>

@@ -164,3 +164,27 @@ def test_floors_name_levels_of_each_rule():
     assert floor_level("department", "digits", build_hierarchy("digits", postcodes)) == 3
     assert floor_level("as_is", "digits", build_hierarchy("digits", postcodes)) == 0
     assert floor_level("level:9", "digits", build_hierarchy("digits", postcodes)) == 4   # capped below '*****'
+
+
+def test_reach_k_counted_in_persons_keeps_the_floors_too(registry):
+    """A person key does not lift the floors: one row per person is Reach k in rows (floors, cells);
+    several rows per person count persons and still never go past a floor, nor to '*'."""
+    from curator.protect.persons import reach_k_recipe
+
+    loaded, vocabulary, base = registry
+    recipe = copy.deepcopy(base)
+    recipe.person_key = "N° dossier"
+    alone = reach_k(loaded.table, base, vocabulary, K, base.protection.suppression_cap)
+    keyed = reach_k_recipe(loaded.table, recipe, vocabulary, K, recipe.protection.suppression_cap)
+    assert keyed.levels == alone.levels and keyed.floors == alone.floors
+    assert keyed.search.cells_suppressed == alone.search.cells_suppressed
+
+    # every person twice (a table of visits): counted in persons, the levels stay within the floors
+    visits = pa.concat_tables([loaded.table, loaded.table])
+    try:
+        found = reach_k_recipe(visits, recipe, vocabulary, K, 0.5)
+    except KUnreachable:
+        return        # out of reach within the floors is an answer too; coarsening past them is not
+    assert set(found.floors) == set(found.levels)
+    assert all(found.levels[s] <= found.floors[s] for s in found.levels)
+    assert found.floors == alone.floors       # the same floors, as levels of the same rules

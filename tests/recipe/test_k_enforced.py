@@ -157,6 +157,13 @@ def test_within_one_table_persons_are_counted_by_its_person_key(tmp_path: Path, 
     assert _apply(keys, encounters, made, tmp_path / "below.tar") == 2
     assert "fewer than k = 5 persons" in capsys.readouterr().err
 
+    # A person's admission dates are a set: at the year-month floor no 5 patients share theirs, and
+    # Reach k says so rather than going past the floor
+    assert main(["recipe", "reach-k", str(made), str(encounters), "--suppression", "0.2"]) == 2
+    assert "within the floors" in capsys.readouterr().err
+    recipe = Recipe.load(made)
+    del recipe.protection.floors["START"]          # the user lifts the floor: any level but '*'
+    recipe.save(made)
     assert main(["recipe", "reach-k", str(made), str(encounters), "--suppression", "0.2"]) == 0
     assert "persons suppressed" in capsys.readouterr().out
     assert _apply(keys, encounters, made, tmp_path / "persons.tar") == 0
