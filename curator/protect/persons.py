@@ -553,6 +553,12 @@ def release_risk(table: pa.Table, quasi: Sequence[str], k: int | None, person: s
     return person_risk({"": table}, {"": person}, _one_table(quasi), k)
 
 
+def _one_row_each(persons: pa.ChunkedArray) -> bool:
+    """Whether every row is a different person: counted in rows is then counted in persons, and the
+    row-level Reach k and its replay (floors kept, single cells suppressed) serve as they are."""
+    return bool(pc.count_distinct(persons, mode="all").as_py() == len(persons))
+
+
 def generalise_release(table: pa.Table, recipe: Recipe, person: str | None) -> tuple[pa.Table, dict[str, Any]]:
     """The recipe's Reach k levels applied to ``table`` (as it leaves), then the classes below k
     suppressed: records as :func:`~curator.protect.reach.apply_recipe_generalisation` does, or, with
@@ -560,7 +566,7 @@ def generalise_release(table: pa.Table, recipe: Recipe, person: str | None) -> t
     quasi-identifiers blanked), at most ``suppression_cap`` of the persons."""
     protection = recipe.protection
     k = protection.k_target
-    if person is None or not protection.generalisation or k is None:
+    if person is None or not protection.generalisation or k is None or _one_row_each(table.column(person)):
         return apply_recipe_generalisation(table, recipe)
     loose = dataclasses.replace(recipe, protection=dataclasses.replace(protection, k_target=None))
     table, info = apply_recipe_generalisation(table, loose)
@@ -680,9 +686,7 @@ def reach_k_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: i
     person = person_output(recipe, leaving.column_names)
     if person is None:
         return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
-    if pc.count_distinct(leaving.column(person), mode="all").as_py() == leaving.num_rows:
-        # One row per person: counted in rows is counted in persons, and the row-level search keeps
-        # the floors and suppresses single cells rather than whole persons.
+    if _one_row_each(leaving.column(person)):
         return reach_k(table, recipe, vocabulary, k, suppression_cap, dict(inferred_types or {}), progress)
     names = {source: name for source, name in names.items() if name != person}
     if not names:
