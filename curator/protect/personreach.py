@@ -58,10 +58,9 @@ from curator.protect.persons import (
     without_persons,
 )
 from curator.protect.reach import (
-    _place_spec,
     build_hierarchy,
-    default_hierarchy_spec,
     floor_level,
+    hierarchy_spec,
     quasi_as_they_leave,
 )
 from curator.protect.risk import class_sizes_per_record
@@ -179,8 +178,7 @@ def _leaving(submission: Submission, sources: Mapping[str, pa.Table], vocabulary
             if output == person:
                 continue
             values = leaving.column(output)
-            spec = (searched.protection.hierarchies.get(source) or _place_spec(recipe, source, values)
-                    or default_hierarchy_spec(values, types.get(source) or ""))
+            spec = hierarchy_spec(searched, source, values, types.get(source) or "")
             element = build_hierarchy(spec, values, output)
             floor = floor_level(recipe.protection.floors.get(source, ""), spec, element)
             columns.append(_Column(recipe.name, source, output, spec, floor, element))

@@ -42,11 +42,11 @@ from curator.progress import ProgressCallback, report, scaled
 from curator.protect.hierarchy import Hierarchy
 from curator.protect.reach import (
     ReachResult,
-    _place_spec,
     apply_recipe_generalisation,
     build_hierarchy,
     default_hierarchy_spec,
     floor_level,
+    hierarchy_spec,
     quasi_as_they_leave,
     reach_k,
     with_suggested_floors,
@@ -692,8 +692,7 @@ def reach_k_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: i
     if not names:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "no quasi-identifier leaves in the package")))
     types = inferred_types or {}
-    specs = {name: (recipe.protection.hierarchies.get(source) or _place_spec(recipe, source, leaving.column(name))
-                    or default_hierarchy_spec(leaving.column(name), types.get(source) or ""))
+    specs = {name: hierarchy_spec(recipe, source, leaving.column(name), types.get(source) or "")
              for source, name in names.items()}
     floors = {name: recipe.protection.floors.get(source, "") for source, name in names.items()}
     found = reach_k_persons({"": leaving}, {"": person}, _one_table(list(names.values())), k, suppression_cap,

@@ -162,6 +162,13 @@ def with_suggested_floors(recipe: Recipe, unreachable: KUnreachable) -> Protecti
     return settings
 
 
+def hierarchy_spec(recipe: Recipe, source: str, column: pa.ChunkedArray, inferred_type: str = "") -> str:
+    """The hierarchy rule Reach k uses for ``source`` leaving as ``column``: the recipe's own, else
+    ``region`` for départements (:func:`_place_spec`), else :func:`default_hierarchy_spec`."""
+    return (recipe.protection.hierarchies.get(source) or _place_spec(recipe, source, column)
+            or default_hierarchy_spec(column, inferred_type))
+
+
 def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, suppression_cap: float,
             inferred_types: dict[str, str] | None = None,
             progress: ProgressCallback | None = None, cell_cap: float | None = None) -> ReachResult:
@@ -186,9 +193,7 @@ def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, sup
     hierarchies: dict[str, Hierarchy] = {}
     for source, name in names.items():
         column = quasi_table.column(name)
-        specs[source] = (recipe.protection.hierarchies.get(source)
-                         or _place_spec(recipe, source, column)
-                         or default_hierarchy_spec(column, inferred_types.get(source) or ""))
+        specs[source] = hierarchy_spec(recipe, source, column, inferred_types.get(source) or "")
         hierarchies[name] = build_hierarchy(specs[source], column, name)
     quasi = list(names.values())
     protection = recipe.protection
