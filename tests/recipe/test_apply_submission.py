@@ -16,6 +16,7 @@ from curator.cli import main
 from curator.recipe.apply import apply_submission
 from curator.recipe.model import RuleDecision
 from curator.recipe.submission import Submission
+from tests.conftest import fill_export
 
 TABLES = ("patients", "encounters", "conditions")
 CERTIFIED_DEATHS = "no_event_after_death"
@@ -30,9 +31,7 @@ def synthea(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
         shutil.copy(shared_data / "synthea" / f"{name}.csv", files / f"{name}.csv")
     recipe = folder / "recipe.json"
     assert main(["recipe", "init", str(files), "-o", str(recipe)]) == 0
-    submission = Submission.load(recipe)
-    submission.export.producer_id, submission.export.producer_name = "R1", "Registre test"
-    submission.export.dataset_title = "Synthea linked"
+    submission = fill_export(Submission.load(recipe))
     # These tests are about the tables, keys and links, not k (tests/recipe/test_person_reach.py): 27
     # persons stay below k = 5 persons within the default caps, accepted here with a reason.
     submission.protection.accept_below_k = {"reason": "test data: the linked apply is tested, not k"}

@@ -19,6 +19,7 @@ from curator.package.unpack import open_package
 from curator.recipe.apply import apply_submission
 from curator.recipe.model import RuleDecision
 from curator.recipe.submission import Submission
+from tests.conftest import fill_export
 
 if TYPE_CHECKING:
     from tests.recipe.conftest import OpenedKeys
@@ -79,9 +80,7 @@ def planted(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     assert _outside_stays(files) == chosen
     recipe = folder / "recipe.json"
     assert main(["recipe", "init", str(files), "-o", str(recipe)]) == 0
-    submission = Submission.load(recipe)
-    submission.export.producer_id, submission.export.producer_name = "R1", "Registre test"
-    submission.export.dataset_title = "Synthea linked"
+    submission = fill_export(Submission.load(recipe))
     # The default caps do not reach k = 5 persons on Synthea's 27: the rules are tested here, not k.
     submission.protection.accept_below_k = {"reason": "a test of the rules across tables, not a release"}
     table = submission.table("conditions")
