@@ -33,12 +33,17 @@ def qt_tool(name: str) -> Path:
     raise SystemExit(f"Qt's {name} was not found: install PySide6 in this environment (pip install PySide6-Essentials).")
 
 
-def update_sources() -> None:
+def lupdate(target: Path, quiet: bool = False) -> None:
+    """Refresh the catalogue ``target`` from every text of ui/ and curator/ (texts gone are dropped)."""
     sources = sorted(str(p.relative_to(REPO)) for folder in SOURCES for p in (REPO / folder).rglob("*.py"))
+    subprocess.run([str(qt_tool("lupdate")), "-no-obsolete", "-locations", "none", *sources, "-ts", str(target)],
+                   check=True, cwd=REPO, capture_output=quiet)
+
+
+def update_sources() -> None:
     for language in LANGUAGES:
         target = TRANSLATIONS / f"curator_{language}.ts"
-        subprocess.run([str(qt_tool("lupdate")), "-no-obsolete", "-locations", "none", *sources, "-ts", str(target)],
-                       check=True, cwd=REPO)
+        lupdate(target)
         waiting = target.read_text(encoding="utf-8").count('type="unfinished"')
         if waiting:   # new or changed texts: translate them in Qt Linguist (tests/ui/test_translation.py fails until then)
             print(f"{target.relative_to(REPO)}: {waiting} text(s) to translate")

@@ -49,9 +49,7 @@ def test_every_text_of_the_code_is_in_the_catalogue(tmp_path):
     spec.loader.exec_module(build)
     copy = tmp_path / "curator_fr.ts"
     shutil.copyfile(TS, copy)
-    sources = sorted(str(p.relative_to(build.REPO)) for folder in build.SOURCES for p in (build.REPO / folder).rglob("*.py"))
-    subprocess.run([str(build.qt_tool("lupdate")), "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)],
-                   check=True, cwd=build.REPO, capture_output=True)
+    build.lupdate(copy, quiet=True)
     waiting = [m.find("source").text for m in ET.parse(copy).getroot().iter("message")
                if m.find("translation").get("type") == "unfinished"]
     assert waiting == []
