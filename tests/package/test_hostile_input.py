@@ -66,13 +66,16 @@ def test_a_package_of_tens_of_thousands_of_entries_is_refused_at_once(package: P
     timings = {}
     for count in (10_000, 40_000):
         forged = _many_entries(package, tmp_path / f"many-{count}.tar", count)
-        start = time.perf_counter()
-        problems = _verify(forged, stock_keys)
-        timings[count] = time.perf_counter() - start
-        assert len(problems) == 1 and f"more than {mf.MAX_ENTRIES} entries" in problems[0], problems
+        runs = []
+        for _ in range(3):   # the least CPU time of three: the machine is shared, a wall time is noise
+            start = time.process_time()
+            problems = _verify(forged, stock_keys)
+            runs.append(time.process_time() - start)
+            assert len(problems) == 1 and f"more than {mf.MAX_ENTRIES} entries" in problems[0], problems
+        timings[count] = min(runs)
     # Linear work would take four times as long for four times the entries, quadratic sixteen; the
     # bound makes it the same.
-    assert timings[40_000] < 2 * timings[10_000] + 0.05, timings
+    assert timings[40_000] < 2 * timings[10_000] + 0.1, timings
 
 
 def test_a_problem_names_a_few_entries_and_counts_the_rest(package: Path, stock_keys: StockKeys,
