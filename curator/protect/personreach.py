@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,7 +64,12 @@ from curator.protect.reach import (
 )
 from curator.protect.risk import class_sizes_per_record
 from curator.protect.search import KUnreachable, SearchResult, find_minimal_generalisation
-from curator.protect.suppression import allowed_suppressions, suppress_rows, suppression_order
+from curator.protect.suppression import (
+    allowed_suppressions,
+    search_patterns,
+    suppress_rows,
+    suppression_order,
+)
 from curator.recipe.model import Recipe, Transform
 from curator.recipe.submission import Submission
 
@@ -252,25 +256,7 @@ def _person_cells(keyed: pa.Table, names: Sequence[str], k: int, order: Sequence
         codes.append(encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64) * 2 + absent[:, j])
     keys, inverse, weights = np.unique(np.stack(codes, axis=1), axis=0, return_inverse=True, return_counts=True)
     inverse = inverse.reshape(-1)
-    fixed = keys % 2 == 1
-    masks = np.zeros(len(keys), dtype=np.int64)
-    waiting = weights < k
-    for size in range(1, len(names)):
-        for pattern in itertools.combinations(order, size):
-            candidates = np.flatnonzero(waiting)
-            if not len(candidates):
-                break
-            columns = list(pattern)
-            projected = keys[candidates].copy()
-            projected[:, columns] = np.where(fixed[candidates][:, columns], projected[:, columns], -1)
-            _, grouped = np.unique(projected, axis=0, return_inverse=True)
-            grouped = grouped.reshape(-1)
-            moved = candidates[np.bincount(grouped, weights=weights[candidates])[grouped] >= k]
-            bits = np.zeros(len(moved), dtype=np.int64)
-            for column in columns:
-                bits |= np.where(fixed[moved, column], 0, 1 << column)
-            masks[moved] = bits
-            waiting[moved] = False
+    masks, waiting = search_patterns(keys, weights, k, order, fixed=keys % 2 == 1)
     return masks[inverse], waiting[inverse]
 
 

@@ -100,23 +100,8 @@ def plan_cell_suppression(keys: np.ndarray, weights: np.ndarray, k: int, order: 
     quasi-identifier. All the records of a class move together, so the plan does not depend on the
     order of the rows or on the numbering of the codes.
     """
-    classes, width = keys.shape
-    masks = np.zeros(classes, dtype=np.int64)
-    waiting = weights < k
-    order = [int(j) for j in order]
-    for size in range(1, width):
-        for pattern in itertools.combinations(order, size):
-            candidates = np.flatnonzero(waiting)
-            if not len(candidates):
-                break
-            projected = keys[candidates].copy()
-            projected[:, list(pattern)] = -1
-            _, inverse = np.unique(projected, axis=0, return_inverse=True)
-            inverse = inverse.reshape(-1)
-            totals = np.bincount(inverse, weights=weights[candidates])
-            moved = candidates[totals[inverse] >= k]
-            masks[moved] = sum(1 << j for j in pattern)
-            waiting[moved] = False
+    width = keys.shape[1]
+    masks, waiting = search_patterns(keys, weights, k, order)
     full = (1 << width) - 1
     masks[waiting] = full
     # The suppressed records share '*' everywhere: a class like any other, so it too needs k
@@ -129,6 +114,37 @@ def plan_cell_suppression(keys: np.ndarray, weights: np.ndarray, k: int, order: 
         if sizes[largest] >= k + short:
             topup = (largest, short)
     return _summarise(masks, weights, width, topup)
+
+
+def search_patterns(keys: np.ndarray, weights: np.ndarray, k: int, order: Sequence[int],
+                    fixed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The search of :func:`plan_cell_suppression`: per class, the bits of the fewest cells whose
+    suppression (patterns of 1, 2... columns, tried in ``order``) puts it with others treated alike
+    in a class of at least k, and whether no pattern does. A cell ``fixed`` marks (same shape as
+    ``keys``) cannot be suppressed: it keeps its value in every pattern."""
+    masks = np.zeros(keys.shape[0], dtype=np.int64)
+    waiting = weights < k
+    for size in range(1, keys.shape[1]):
+        for pattern in itertools.combinations([int(j) for j in order], size):
+            candidates = np.flatnonzero(waiting)
+            if not len(candidates):
+                break
+            columns = list(pattern)
+            projected = keys[candidates].copy()
+            if fixed is None:
+                projected[:, columns] = -1
+            else:
+                projected[:, columns] = np.where(fixed[candidates][:, columns], projected[:, columns], -1)
+            _, inverse = np.unique(projected, axis=0, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            moved = candidates[np.bincount(inverse, weights=weights[candidates])[inverse] >= k]
+            bits = np.full(len(moved), sum(1 << j for j in columns), dtype=np.int64)
+            if fixed is not None:
+                for column in columns:
+                    bits &= np.where(fixed[moved, column], ~(1 << column), -1)
+            masks[moved] = bits
+            waiting[moved] = False
+    return masks, waiting
 
 
 def _summarise(masks: np.ndarray, weights: np.ndarray, width: int, topup: tuple[int, int] = (-1, 0)) -> CellSuppression:
