@@ -34,6 +34,7 @@ from curator.pipeline import (
     data_file_options,
     export_package,
     export_submission,
+    submission_report,
     submission_risk,
 )
 from curator.progress import ProgressCallback, report, scaled
@@ -47,6 +48,7 @@ from curator.recipe.linking import submission_files, table_names
 from curator.recipe.model import Recipe
 from curator.recipe.stream import BATCH_ROWS, FollowedFile, SchemaChanged, curate_streaming, streamable
 from curator.recipe.submission import Submission
+from curator.report import ReportContent
 from curator.source import LoadedTable, ReadOptions
 from curator.workspace import private_folder
 
@@ -283,6 +285,7 @@ class SubmissionApplyResult:
     notes: list[str]
     manifest: dict[str, Any]
     risk: dict[str, Any] | None = None    # across the tables, in distinct persons (pipeline.submission_risk)
+    report: ReportContent | None = None    # the curation report the package carries, in its first language
 
 
 def submission_paths(paths: Sequence[str | Path], submission: Submission) -> dict[str, Path]:
@@ -305,9 +308,11 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                      signing_key: Any, secret: bytes | PendingSecret | None, strict: bool = False,
                      progress: ProgressCallback | None = None, say: Callable[[str], None] | None = None,
                      stream: bool | None = None, batch_rows: int | None = None,
-                     cms: tuple[Path, str | None] | None = None) -> SubmissionApplyResult:
+                     cms: tuple[Path, str | None] | None = None,
+                     report_languages: Sequence[str] = ("en",)) -> SubmissionApplyResult:
     """Apply a linked submission's recipe to its files and write ONE package: each table as its own
-    encrypted ``<name>.parquet``, one curation report, one submission id.
+    encrypted ``<name>.parquet``, one curation report (and one more per extra ``report_languages``),
+    one submission id.
 
     Every table is read (streamed when big), compared with its section (drift said per table; under
     ``strict`` any drift stops), curated; keys leave in one pseudonym domain per link group; orphan
@@ -349,13 +354,16 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
             if strict:
                 for table in tables:
                     _check_validation(table.result, files[table.name])
+            reports = [submission_report(tables, submission.links, vocabulary, risk, language)
+                       for language in report_languages]
             manifest = export_submission(tables, submission.links, vocabulary, Path(output), recipients, signing_key,
-                                         progress=scaled(progress, 0.85, 1.0), cms=cms, risk=risk)
+                                         progress=scaled(progress, 0.85, 1.0), cms=cms, risk=risk, reports=reports)
             for table, result in zip(tables, applied, strict=True):
                 result.manifest, result.rows = manifest, table.result.output_rows
                 result.columns = list(table.result.table.column_names)
                 result.risk, result.validation = table.result.risk, table.result.validation.summary()
-            return SubmissionApplyResult(applied, [t.name for t in tables], notes, manifest, risk)
+            return SubmissionApplyResult(applied, [t.name for t in tables], notes, manifest, risk,
+                                         reports[0] if reports else None)
         finally:
             for encryption in encryptions:
                 encryption.wait()

@@ -232,7 +232,7 @@ EN: dict[str, str] = {
     "gen_empty": "No quasi-identifier was coarsened.",
     # output
     "output": "Exported data",
-    "output_summary": "{rows} rows × {columns} columns in data.parquet.",
+    "output_summary": "{rows} rows × {columns} columns in {member}.",
     "out_column": "column",
     "out_type": "type",
     "out_from": "from source column",
@@ -241,6 +241,44 @@ EN: dict[str, str] = {
     "type_int": "whole number",
     "type_float": "number",
     "type_bool": "yes/no",
+    # a linked submission: its overview, then each table's report
+    "title_tables": "{title} ({count} tables)",
+    "submission": "Submission",
+    "sub_intro": "{tables} tables, {links} link(s), one package and one submission id.",
+    "sub_table": "table",
+    "sub_rows": "rows exported",
+    "sub_columns": "columns exported",
+    "sub_primary_key": "primary key",
+    "sub_person_key": "person key",
+    "sub_validation": "validation",
+    "sub_links_note": "Each link names a column of one table and the key of the table it points at; an orphan row "
+                      "points at no row of that table.",
+    "sub_from": "from",
+    "sub_to": "to",
+    "sub_orphans": "orphan rows",
+    "glance_table_rows": "{table}: rows exported",
+    "glance_across": "{unit} across the tables",
+    "glance_across_below": "{unit} in classes smaller than k = {k}",
+    "unit_persons": "persons",
+    "unit_records": "records",
+    "across": "Risk across the tables",
+    "across_persons": "Across the tables, counted in persons: {records} persons in {classes} classes; persons alone "
+                      "in their class (sample uniques): {uniques}; smallest class: {smallest} persons. A person's "
+                      "quasi-identifiers ({quasi}) are gathered from every table; a person with many rows counts once.",
+    "across_records": "Across the tables, counted in records: {records} records in {classes} classes; records alone "
+                      "in their class (sample uniques): {uniques}; smallest class: {smallest} records. "
+                      "Quasi-identifiers: {quasi}.",
+    "across_k_reached": "k = {k} is reached across the tables: every class holds at least {k} {unit}.",
+    "across_k_not_reached": "k = {k} is not reached across the tables: {below} {unit} ({share}) are in classes "
+                            "smaller than {k}.",
+    "across_reach": "Reach k across the tables (k = {k} {unit}):",
+    "across_cells": "quasi-identifier cells suppressed (replaced by *) on every row holding them",
+    "across_touched": "persons whose cells were suppressed",
+    "across_whole": "persons suppressed whole (their rows left every table)",
+    "table_section": "{table}: {title}",
+    "list_separator": "; ",
+    "risk_across_only": "This table holds none of the quasi-identifiers: the risk is counted across the tables, in "
+                        "the “Submission” section.",
     # xlsx
     "sheet_summary": "Summary",
     "sheet_columns": "Columns",
@@ -485,7 +523,7 @@ FR: dict[str, str] = {
                 "tel quel.",
     "gen_empty": "Aucun quasi-identifiant n'a été agrégé.",
     "output": "Données exportées",
-    "output_summary": "{rows} lignes × {columns} colonnes dans data.parquet.",
+    "output_summary": "{rows} lignes × {columns} colonnes dans {member}.",
     "out_column": "colonne",
     "out_type": "type",
     "out_from": "colonne source",
@@ -494,6 +532,44 @@ FR: dict[str, str] = {
     "type_int": "nombre entier",
     "type_float": "nombre",
     "type_bool": "oui/non",
+    "title_tables": "{title} ({count} tables)",
+    "submission": "Soumission",
+    "sub_intro": "{tables} tables, {links} lien(s), un seul paquet et un seul identifiant de soumission.",
+    "sub_table": "table",
+    "sub_rows": "lignes exportées",
+    "sub_columns": "colonnes exportées",
+    "sub_primary_key": "clé primaire",
+    "sub_person_key": "clé de personne",
+    "sub_validation": "validation",
+    "sub_links_note": "Chaque lien part d'une colonne d'une table vers la clé de la table qu'elle désigne ; une ligne "
+                      "orpheline ne renvoie à aucune ligne de cette table.",
+    "sub_from": "de",
+    "sub_to": "vers",
+    "sub_orphans": "lignes orphelines",
+    "glance_table_rows": "{table} : lignes exportées",
+    "glance_across": "{unit} sur l'ensemble des tables",
+    "glance_across_below": "{unit} dans des classes de moins de k = {k}",
+    "unit_persons": "personnes",
+    "unit_records": "enregistrements",
+    "across": "Risque sur l'ensemble des tables",
+    "across_persons": "Sur l'ensemble des tables, compté en personnes : {records} personnes réparties en {classes} "
+                      "classes ; personnes seules dans leur classe (uniques dans l'échantillon) : {uniques} ; plus "
+                      "petite classe : {smallest} personnes. Les quasi-identifiants d'une personne ({quasi}) sont "
+                      "rassemblés depuis toutes les tables ; une personne qui a plusieurs lignes compte une seule fois.",
+    "across_records": "Sur l'ensemble des tables, compté en enregistrements : {records} enregistrements répartis en "
+                      "{classes} classes ; enregistrements seuls dans leur classe (uniques dans l'échantillon) : "
+                      "{uniques} ; plus petite classe : {smallest} enregistrements. Quasi-identifiants : {quasi}.",
+    "across_k_reached": "k = {k} est atteint sur l'ensemble des tables : chaque classe compte au moins {k} {unit}.",
+    "across_k_not_reached": "k = {k} n'est pas atteint sur l'ensemble des tables : {below} {unit} ({share}) sont "
+                            "dans des classes de moins de {k}.",
+    "across_reach": "« Atteindre k » sur l'ensemble des tables (k = {k} {unit}) :",
+    "across_cells": "cellules de quasi-identifiants supprimées (remplacées par *) sur chaque ligne qui les porte",
+    "across_touched": "personnes dont des cellules ont été supprimées",
+    "across_whole": "personnes supprimées entièrement (toutes leurs lignes retirées de chaque table)",
+    "table_section": "{table} : {title}",
+    "list_separator": " ; ",
+    "risk_across_only": "Cette table ne porte aucun des quasi-identifiants : le risque est mesuré sur l'ensemble des "
+                        "tables, dans la partie « Soumission ».",
     "sheet_summary": "Résumé",
     "sheet_columns": "Colonnes",
     "sheet_validation": "Validation",
