@@ -161,7 +161,7 @@ def _glance(loaded: LoadedTable, recipe: Recipe, result: CurationResult, classes
     risk = result.risk or {}
     if risk.get("k") is not None:
         below = int(risk.get("records_below_k") or 0)
-        glance.append((t("glance_at_risk", k=risk["k"]), number(below, language), below > 0))
+        glance.append((in_persons(t, risk)("glance_at_risk", k=risk["k"]), number(below, language), below > 0))
     return glance
 
 
@@ -440,10 +440,23 @@ def _risk_before(loaded: LoadedTable, recipe: Recipe) -> dict[str, Any] | None:
     return release_risk(loaded.table, quasi, recipe.protection.k_target, person).to_dict()
 
 
+def in_persons(t: Any, risk: dict[str, Any] | None) -> Any:
+    """``t`` saying "persons" where the risk is counted in persons: a key's ``_in_persons`` variant when
+    there is one."""
+    if (risk or {}).get("unit") != "persons":
+        return t
+
+    def said(key: str, **figures: object) -> str:
+        return str(t(f"{key}_in_persons" if f"{key}_in_persons" in EN else key, **figures))
+
+    return said
+
+
 def _risk_section(recipe: Recipe, risk: dict[str, Any] | None, before: dict[str, Any] | None, t: Any,
                   language: str) -> Section:
     if not risk:
         return Section("risk", t("risk"), [Text(t("risk_none"), "note")])
+    t = in_persons(t, risk)
     blocks: list[Block] = [Text(t("risk_intro", quasi=", ".join(risk.get("quasi_identifiers", []))))]
     k = risk.get("k")
     records = int(risk.get("records") or 0)

@@ -32,6 +32,7 @@ EN: dict[str, str] = {
     "glance_generalised": "columns coarsened",
     "glance_issues": "validation rules broken",
     "glance_at_risk": "records in classes smaller than k = {k}",
+    "glance_at_risk_in_persons": "persons in classes smaller than k = {k}",
     # source
     "source": "Source file",
     "file": "file",
@@ -179,6 +180,17 @@ EN: dict[str, str] = {
     "risk_below_k": "records in classes smaller than k",
     "risk_classes_below_k": "classes smaller than k",
     "risk_persons": "persons (counted once, whatever their rows)",
+    "risk_intro_in_persons": "Persons who share the same values of the quasi-identifiers ({quasi}) form a class, each "
+                          "person counted once whatever their rows; the smaller a person's class, the easier the "
+                          "person is to single out (prosecutor model, as in ARX).",
+    "risk_uniques_in_persons": "persons alone in their class (sample uniques)",
+    "risk_below_k_in_persons": "persons in classes smaller than k",
+    "k_reached_in_persons": "k = {k} is reached: every person is in a class of at least {k} persons.",
+    "k_not_reached_in_persons": "k = {k} is not reached: {records} person(s) ({share}) are in classes smaller than {k}.",
+    "chart_sizes_desc_in_persons": "Number of persons by size of their class.",
+    "chart_at_risk_in_persons": "Persons at risk",
+    "chart_at_risk_desc_in_persons": "Persons in classes smaller than k = {k} and the others.",
+    "band_records_in_persons": "persons",
     "k_accepted": "The producer accepted a package below k = {k}, for this reason: {reason}",
     "risk_l": "l-diversity of {column} (fewest distinct values in a class)",
     "risk_l_one": "records whose class shares one {column} value",
@@ -253,8 +265,8 @@ EN: dict[str, str] = {
     "sub_validation": "validation",
     "sub_links_note": "Each link names a column of one table and the key of the table it points at; an orphan row "
                       "points at no row of that table.",
-    "sub_from": "from",
-    "sub_to": "to",
+    "sub_from": "column",
+    "sub_to": "points at",
     "sub_orphans": "orphan rows",
     "glance_table_rows": "{table}: rows exported",
     "glance_across": "{unit} across the tables",
@@ -305,6 +317,7 @@ FR: dict[str, str] = {
     "glance_generalised": "colonnes agrégées",
     "glance_issues": "règles de validation enfreintes",
     "glance_at_risk": "enregistrements dans des classes de moins de k = {k}",
+    "glance_at_risk_in_persons": "personnes dans des classes de moins de k = {k}",
     "source": "Fichier source",
     "file": "fichier",
     "format": "format",
@@ -469,6 +482,19 @@ FR: dict[str, str] = {
     "risk_below_k": "enregistrements dans des classes de moins de k",
     "risk_classes_below_k": "classes de moins de k",
     "risk_persons": "personnes (comptées une fois, quel que soit leur nombre de lignes)",
+    "risk_intro_in_persons": "Les personnes qui partagent les mêmes valeurs des quasi-identifiants ({quasi}) forment une "
+                          "classe, chaque personne comptée une fois quel que soit son nombre de lignes ; plus la "
+                          "classe d'une personne est petite, plus il est facile de l'isoler (modèle du procureur, "
+                          "comme dans ARX).",
+    "risk_uniques_in_persons": "personnes seules dans leur classe (uniques dans l'échantillon)",
+    "risk_below_k_in_persons": "personnes dans des classes de moins de k",
+    "k_reached_in_persons": "k = {k} est atteint : chaque personne est dans une classe d'au moins {k} personnes.",
+    "k_not_reached_in_persons": "k = {k} n'est pas atteint : {records} personne(s) ({share}) sont dans des classes de "
+                             "moins de {k}.",
+    "chart_sizes_desc_in_persons": "Nombre de personnes selon la taille de leur classe.",
+    "chart_at_risk_in_persons": "Personnes à risque",
+    "chart_at_risk_desc_in_persons": "Personnes dans des classes de moins de k = {k} et les autres.",
+    "band_records_in_persons": "personnes",
     "k_accepted": "Le producteur a accepté un paquet en dessous de k = {k}, pour cette raison : {reason}",
     "risk_l": "l-diversité de {column} (moins de valeurs distinctes dans une classe)",
     "risk_l_one": "enregistrements dont la classe partage une seule valeur de {column}",
@@ -543,8 +569,8 @@ FR: dict[str, str] = {
     "sub_validation": "validation",
     "sub_links_note": "Chaque lien part d'une colonne d'une table vers la clé de la table qu'elle désigne ; une ligne "
                       "orpheline ne renvoie à aucune ligne de cette table.",
-    "sub_from": "de",
-    "sub_to": "vers",
+    "sub_from": "colonne",
+    "sub_to": "renvoie à",
     "sub_orphans": "lignes orphelines",
     "glance_table_rows": "{table} : lignes exportées",
     "glance_across": "{unit} sur l'ensemble des tables",

@@ -91,11 +91,15 @@ def test_the_french_report_gives_the_submission_overview_in_french_with_the_risk
         table = pq.read_table(opened / f"{name}.parquet")
         assert re.search(rf"{name} {table.num_rows} {table.num_columns} .*? lignes vérifiées", overview), name
         assert f"{name} : Fichier source" in text and f"dans {name}.parquet." in text
-    assert "de vers lignes orphelines" in overview and "lignes exportées" in overview
+    assert "colonne renvoie à lignes orphelines" in overview and "lignes exportées" in overview
     # no English left in the overview; an event table's risk points at the overview
     for english in ("Across", "counted", "rows checked", "link(s)", "orphan", "person key", "Reach k", "persons"):
         assert english not in overview, english
     assert "le risque est mesuré sur l'ensemble des tables, dans la partie « Soumission »" in text
+    # the person table's own risk, counted in persons, says persons
+    assert "patients : Risque de ré-identification Les personnes qui partagent" in text
+    assert "personnes seules dans leur classe (uniques dans l'échantillon)" in text
+    assert "enregistrements seuls" not in text
     # the glance, in French
     assert f"<b>{risk['records']}</b><span>personnes sur l&#x27;ensemble des tables</span>" in html
     assert f"<b>{risk['records_below_k']}</b><span>personnes dans des classes de moins de k = 5</span>" in html
