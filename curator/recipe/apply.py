@@ -171,7 +171,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                  say: Callable[[str], None] | None = None, loaded: LoadedTable | None = None,
                  stream: bool | None = None, batch_rows: int | None = None,
                  on_rows: Callable[[int], None] | None = None,
-                 cms: tuple[Path, str | None] | None = None) -> ApplyResult:
+                 cms: tuple[Path, str | None] | None = None, report_languages: Sequence[str] = ("en",)) -> ApplyResult:
     """Apply ``recipe`` to ``path`` and write the package ``output``.
 
     Big CSV and Parquet files are streamed in batches (``stream`` forces it on or off; see
@@ -179,7 +179,8 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     (by :func:`read_for_recipe`, whose notes are then the caller's).
     ``say`` receives the drift report as soon as it is known (before the long work); ``on_rows``
     the number of rows once the whole file is read (for a rate in rows per second); ``cms`` is
-    (PKCS#12 file, its password) for an additional X.509 signature of the manifest.
+    (PKCS#12 file, its password) for an additional X.509 signature of the manifest;
+    ``report_languages`` as :func:`curator.pipeline.export_package` takes them.
     Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
     """
     check_export(recipe.export)        # before the long work: export_package would refuse at its end
@@ -197,7 +198,8 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                 _check_validation(result, path)
             result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
             manifest = export_package(curated.loaded, curated.recipe, vocabulary, result, Path(output), recipients,
-                                      signing_key, progress=scaled(progress, 0.9, 1.0), cms=cms)
+                                      signing_key, progress=scaled(progress, 0.9, 1.0), cms=cms,
+                                      report_languages=report_languages)
             return ApplyResult(curated.drift, curated.skipped, notes, manifest, result.output_rows,
                                list(result.table.column_names), result.risk, result.validation.summary())
         finally:

@@ -129,3 +129,30 @@ def test_large_counts_take_the_french_thousands_separator(applied) -> None:
     assert f"{number(12345, 'fr')} personnes réparties" in said and "12\u202f345" in said
     assert "1\u202f234 personnes (10,0\u00a0%) sont dans des classes de moins de 5" in said
     assert "Le producteur a accepté un paquet en dessous de k = 5, pour cette raison : données de test" in said
+
+
+def test_the_command_line_writes_the_report_in_the_languages_asked(applied, keys: dict[str, Path],
+                                                                    tmp_path: Path) -> None:
+    _, opened, _ = applied
+    files = opened.parent / "export"
+    package = tmp_path / "cli.tar"
+    assert main(["apply", str(files), "--recipe", str(opened.parent / "recipe.json"), "-o", str(package),
+                 "--recipient", str(keys["hub"]), "--signing-key", str(keys["signing"]), "--secret", str(keys["secret"]),
+                 "--passphrase-file", str(keys["passphrases"]), "--report-language", "fr",
+                 "--report-language", "en"]) == 0
+    out = tmp_path / "opened"
+    assert main(["open", str(package), "--identity", str(keys["hub_key"]), "--signer", str(keys["signer"]),
+                 "-o", str(out)]) == 0
+    assert _overview((out / "curation-report.html").read_text(encoding="utf-8")).startswith("Soumission 3 tables")
+    assert _overview((out / "curation-report-en.html").read_text(encoding="utf-8")).startswith("Submission 3 tables")
+    # the command line takes every language the report has, and no other
+    from curator.cli import build_parser
+    from curator.report import LANGUAGES
+
+    def parsed(language: str) -> list[str]:
+        return build_parser().parse_args(["apply", "f.csv", "--recipe", "r.json", "-o", "o.tar", "--recipient", "age1x",
+                                          "--signing-key", "k", "--report-language", language]).report_language
+
+    assert [parsed(language) for language in LANGUAGES] == [[language] for language in LANGUAGES]
+    with pytest.raises(SystemExit):
+        parsed("de")
