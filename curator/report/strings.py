@@ -156,6 +156,7 @@ EN: dict[str, str] = {
     "note_codes": "{count} distinct value(s) recoded with the code map",
     "note_dates": "dates read as {formats}",
     "note_decimal": "decimal comma read as a decimal point",
+    "note_time_dropped": "the date part was kept: the time of day of {count} values was dropped",
     "validation_detail_note": "The rows concerned are listed in validation-report.csv beside this report.",
     "rules_off": "Coherence rules switched off",
     "rule_off_reason": "reason given",
@@ -289,8 +290,8 @@ EN: dict[str, str] = {
     "across_whole": "persons suppressed whole (their rows left every table)",
     "table_section": "{table}: {title}",
     "list_separator": "; ",
-    "risk_across_only": "This table holds none of the quasi-identifiers: the risk is counted across the tables, in "
-                        "the “Submission” section.",
+    "risk_across_only": "None of this table's columns is counted as a quasi-identifier in the risk measure: the "
+                        "risk is counted across the tables, in the “Submission” section.",
     # xlsx
     "sheet_summary": "Summary",
     "sheet_columns": "Columns",
@@ -458,6 +459,7 @@ FR: dict[str, str] = {
     "note_codes": "{count} valeur(s) distincte(s) transcodée(s) par la table de codes",
     "note_dates": "dates lues au format {formats}",
     "note_decimal": "virgule décimale lue comme un point décimal",
+    "note_time_dropped": "la date a été gardée : l'heure de {count} valeurs a été retirée",
     "validation_detail_note": "Les lignes concernées sont listées dans validation-report.csv, à côté de ce rapport.",
     "rules_off": "Règles de cohérence désactivées",
     "rule_off_reason": "raison donnée",
@@ -594,8 +596,8 @@ FR: dict[str, str] = {
     "across_whole": "personnes supprimées entièrement (toutes leurs lignes retirées de chaque table)",
     "table_section": "{table} : {title}",
     "list_separator": " ; ",
-    "risk_across_only": "Cette table ne porte aucun des quasi-identifiants : le risque est mesuré sur l'ensemble des "
-                        "tables, dans la partie « Soumission ».",
+    "risk_across_only": "Aucune colonne de cette table n'entre comme quasi-identifiant dans la mesure du risque : "
+                        "le risque est mesuré sur l'ensemble des tables, dans la partie « Soumission ».",
     "sheet_summary": "Résumé",
     "sheet_columns": "Colonnes",
     "sheet_validation": "Validation",
@@ -616,6 +618,7 @@ NOTE_PATTERNS = (
     (re.compile(r"(?P<count>[\d,]+) distinct value\(s\) recoded with the code map"), "note_codes"),
     (re.compile(r"dates read as (?P<formats>.+)"), "note_dates"),
     (re.compile(r"decimal comma read as a decimal point"), "note_decimal"),
+    (re.compile(r"the date part was kept: the time of day of (?P<count>[\d,]+) values was dropped"), "note_time_dropped"),
 )
 
 
@@ -627,7 +630,10 @@ def translate_note(note: str, language: str = "en") -> str:
     for pattern, key in NOTE_PATTERNS:
         match = pattern.fullmatch(note)
         if match:
-            return t(key, **match.groupdict())
+            figures = match.groupdict()
+            if "count" in figures:       # written with English marks by the Check stage
+                figures["count"] = number(int(figures["count"].replace(",", "")), language)
+            return t(key, **figures)
     return note
 
 

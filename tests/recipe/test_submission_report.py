@@ -96,6 +96,9 @@ def test_the_french_report_gives_the_submission_overview_in_french_with_the_risk
     for english in ("Across", "counted", "rows checked", "link(s)", "orphan", "person key", "Reach k", "persons"):
         assert english not in overview, english
     assert "le risque est mesuré sur l'ensemble des tables, dans la partie « Soumission »" in text
+    # Synthea's visits carry a time of day: the Check stage's note about it, in French too
+    assert "START la date a été gardée : l'heure de 604 valeurs a été retirée" in text
+    assert "the date part" not in text
     # the person table's own risk, counted in persons, says persons
     assert "patients : Risque de ré-identification Les personnes qui partagent" in text
     assert "personnes seules dans leur classe (uniques dans l'échantillon)" in text
