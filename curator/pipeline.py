@@ -202,10 +202,10 @@ def _not_kept(recipe: Recipe, result: CurationResult) -> set[str]:
     return {c.source for c in recipe.columns if c.transform.action != "keep"} | set(result.dropped_unmapped)
 
 
-def report_name(number: int, language: str) -> str:
-    """The package member of the ``number``-th curation report: the first in the package's main
-    language, each other one named after its language."""
-    return "curation-report.html" if number == 0 else f"curation-report-{language}.html"
+def report_name(index: int, language: str) -> str:
+    """The package member of the ``index``-th curation report (from 0): the first in the package's
+    main language, each other one named after its language."""
+    return "curation-report.html" if index == 0 else f"curation-report-{language}.html"
 
 
 def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
