@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cms", metavar="P12FILE",
                    help="also sign the manifest with this X.509 certificate and key (PKCS#12, .p12/.pfx)")
     p.add_argument("--cms-passphrase-file", metavar="FILE", help="file whose first line is the PKCS#12 password")
+    # curator.report's LANGUAGES, written out: the report's modules are imported only when a verb runs.
+    p.add_argument("--report-language", action="append", choices=("en", "fr"), metavar="LANG",
+                   help="the curation report's language, en (default) or fr; given twice, the second is an extra "
+                        "report curation-report-LANG.html in the package")
 
     p = verbs.add_parser("verify", help="check signature, manifest and every member without decrypting")
     p.add_argument("package")

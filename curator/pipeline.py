@@ -52,10 +52,11 @@ from curator.recipe.model import Recipe
 from curator.recipe.privacy import confirmed_columns, unprotected_columns
 from curator.recipe.submission import Link
 from curator.report import ReportContent, build_report, write_curation_report
-from curator.report.content import Section
+from curator.report.content import Block, Section, validation_summary
 from curator.report.content import Table as ReportTable
 from curator.report.content import Text as ReportText
 from curator.report.html import render_html
+from curator.report.strings import number, percent, translator
 from curator.result import CurationResult
 from curator.source import LoadedTable, ReadOptions
 from curator.workspace import private_folder, write_atomic
@@ -201,6 +202,12 @@ def _not_kept(recipe: Recipe, result: CurationResult) -> set[str]:
     return {c.source for c in recipe.columns if c.transform.action != "keep"} | set(result.dropped_unmapped)
 
 
+def report_name(index: int, language: str) -> str:
+    """The package member of the ``index``-th curation report (from 0): the first in the package's
+    main language, each other one named after its language."""
+    return "curation-report.html" if index == 0 else f"curation-report-{language}.html"
+
+
 def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
                    out_path: Path, recipients: list[str], signing_key: Any,
                    progress: ProgressCallback | None = None,
@@ -223,8 +230,8 @@ def export_package(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, 
         datapackage_path = write_datapackage(workdir / DATAPACKAGE_NAME,
                                              build_datapackage([table], recipe.export, vocabulary))
         reports = []
-        for number, language in enumerate(report_languages):
-            name = "curation-report.html" if number == 0 else f"curation-report-{language}.html"
+        for index, language in enumerate(report_languages):
+            name = report_name(index, language)
             write_curation_report(workdir / name, loaded, recipe, vocabulary, result, language=language)
             reports.append((name, workdir / name))
         validation_path = workdir / "validation-report.csv"
@@ -290,10 +297,14 @@ def submission_validation(tables: Sequence[CuratedTable]) -> tuple[ValidationRep
 
 def export_submission(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary, out_path: Path,
                       recipients: list[str], signing_key: Any, progress: ProgressCallback | None = None,
-                      cms: tuple[Path, str | None] | None = None, risk: dict[str, Any] | None = None) -> dict[str, Any]:
+                      cms: tuple[Path, str | None] | None = None, risk: dict[str, Any] | None = None,
+                      reports: Sequence[ReportContent] = ()) -> dict[str, Any]:
     """One signed, encrypted package for a linked submission (``risk``: :func:`submission_risk`'s): each table as ``<name>.parquet``, their
     ``datapackage.json``, one curation report covering every table, one validation report, one
-    submission id. Refused (InputError, nothing written) while a required export field is empty."""
+    submission id. Refused (InputError, nothing written) while a required export field is empty.
+
+    ``reports``: the :func:`submission_report` in each language, named as :func:`export_package` names
+    its reports (English alone when none is given)."""
     check_export(tables[0].recipe.export)
     # Below a table's k (counted in persons where its person key leaves), nothing is written unless
     # the recipe records why that risk is accepted.
@@ -314,58 +325,94 @@ def export_submission(tables: Sequence[CuratedTable], links: Sequence[Link], voc
         datapackage_path = write_datapackage(workdir / DATAPACKAGE_NAME,
                                              build_datapackage(described, tables[0].recipe.export, vocabulary))
         members.append((DATAPACKAGE_NAME, datapackage_path))
-        report_path = workdir / "curation-report.html"
-        write_atomic(report_path, render_html(submission_report(tables, links, vocabulary, risk)), overwrite=True)
+        for index, content in enumerate(reports or [submission_report(tables, links, vocabulary, risk)]):
+            report_path = workdir / report_name(index, content.language)
+            write_atomic(report_path, render_html(content), overwrite=True)
+            members.append((report_path.name, report_path))
         validation, masked = submission_validation(tables)
         validation_path = workdir / "validation-report.csv"
         validation.to_csv(validation_path, redact_direct=True, redact_columns=masked)
-        members += [("curation-report.html", report_path), ("validation-report.csv", validation_path)]
+        members.append(("validation-report.csv", validation_path))
         fields = submission_manifest_fields(tables, described, vocabulary, risk)
         return write_package(out_path, members, fields, recipients, signing_key, cms=cms,
                              progress=scaled(progress, 0.0, 1.0))
 
 
 def submission_report(tables: Sequence[CuratedTable], links: Sequence[Link], vocabulary: Vocabulary,
-                      risk: dict[str, Any] | None = None) -> ReportContent:
-    """One report for the whole submission: its tables and links first, then each table's own report."""
-    contents = [build_report(t.loaded, t.recipe, vocabulary, t.result) for t in tables]
-    across = (f" Across the tables, counted in {risk.get('unit', 'records')}: {risk.get('records')} "
-              f"{risk.get('unit', 'records')}, {risk.get('classes')} classes, {risk.get('sample_uniques')} unique, "
-              f"smallest class {risk.get('smallest_class')}." if risk else "")
-    across += _suppressed_across(risk, tables[0].recipe)
-    overview = Section("submission", "Submission", [
-        ReportText(f"{len(tables)} tables, {len(links)} link(s), one package and one submission id.{across}"),
-        ReportTable(["table", "rows", "columns", "primary key", "person key", "validation"],
-                    [[t.name, t.result.output_rows, t.result.table.num_columns, ", ".join(t.recipe.primary_key),
-                      t.recipe.person_key or "", t.result.validation.summary()] for t in tables],
+                      risk: dict[str, Any] | None = None, language: str = "en") -> ReportContent:
+    """One report for the whole submission in ``language``: its tables, links and risk across the
+    tables first, then each table's own report."""
+    t = translator(language)
+    contents = [build_report(table.loaded, table.recipe, vocabulary, table.result, language=language,
+                             member=f"{table.name}.parquet") for table in tables]
+    blocks: list[Block] = [
+        ReportText(t("sub_intro", tables=len(tables), links=len(links))),
+        ReportTable([t("sub_table"), t("sub_rows"), t("sub_columns"), t("sub_primary_key"), t("sub_person_key"),
+                     t("sub_validation")],
+                    [[table.name, table.result.output_rows, table.result.table.num_columns,
+                      ", ".join(table.recipe.primary_key) or "—", table.recipe.person_key or "—",
+                      validation_summary(table.result.validation, t, language).text] for table in tables],
                     numeric=(1, 2), key="tables"),
-        ReportTable(["from", "to", "orphan rows"],
+        ReportTable([t("sub_from"), t("sub_to"), t("sub_orphans")],
                     [[f"{link.table}.{', '.join(link.columns)}", f"{link.ref_table}.{', '.join(link.ref_columns)}",
-                      sum(r.count for t in tables if t.name == link.table for r in t.result.validation.results
-                          if r.rule == "orphan" and r.column == ", ".join(t.output(c) for c in link.columns))]
-                     for link in links], numeric=(2,), key="links")])
-    sections = [overview]
+                      sum(r.count for table in tables if table.name == link.table
+                          for r in table.result.validation.results
+                          if r.rule == "orphan" and r.column == ", ".join(table.output(c) for c in link.columns))]
+                     for link in links], numeric=(2,), key="links"),
+        ReportText(t("sub_links_note"), "note"),
+        *_suppressed_across(risk, tables[0].recipe, t, language)]
+    sections = [Section("submission", t("submission"), blocks)]
     for table, content in zip(tables, contents, strict=True):
-        sections.extend(replace(s, key=f"{table.name}-{s.key}", title=f"{table.name}: {s.title}")
-                        for s in content.sections)
+        for section in content.sections:
+            if section.key == "risk" and risk and table.result.risk is None:
+                section = replace(section, blocks=[ReportText(t("risk_across_only"), "note")])
+            sections.append(replace(section, key=f"{table.name}-{section.key}",
+                                    title=t("table_section", table=table.name, title=section.title)))
     first = contents[0]
-    glance = [(f"{t.name}: rows", f"{t.result.output_rows:,}", False) for t in tables]
-    return ReportContent(first.language, f"{first.title} ({len(tables)} tables)", first.lead, glance, sections)
+    glance = [(t("glance_table_rows", table=table.name), number(table.result.output_rows, language), False)
+              for table in tables]
+    if risk:
+        unit = t("unit_persons" if risk.get("unit") == "persons" else "unit_records")
+        glance.append((t("glance_across", unit=unit), number(int(risk.get("records") or 0), language), False))
+        if risk.get("k") is not None:
+            below = int(risk.get("records_below_k") or 0)
+            glance.append((t("glance_across_below", unit=unit, k=risk["k"]), number(below, language), below > 0))
+    return ReportContent(language, t("title_tables", title=first.title, count=len(tables)), first.lead, glance,
+                         sections)
 
 
-def _suppressed_across(risk: dict[str, Any] | None, recipe: Recipe) -> str:
-    """What Reach k suppressed across the tables, and the producer's reason for a package below k."""
-    done = (risk or {}).get("suppression")
-    said = ""
+def _suppressed_across(risk: dict[str, Any] | None, recipe: Recipe, t: Callable[..., str],
+                       language: str) -> list[Block]:
+    """The risk counted across the tables, what Reach k suppressed across them, and the producer's
+    reason for a package below k."""
+    if not risk:
+        return []
+    persons = risk.get("unit") == "persons"
+    unit = t("unit_persons" if persons else "unit_records")
+    records, k = int(risk.get("records") or 0), risk.get("k")
+    blocks: list[Block] = [
+        ReportText(t("across"), "h3"),
+        ReportText(t("across_persons" if persons else "across_records", records=number(records, language),
+                     classes=number(int(risk.get("classes") or 0), language),
+                     uniques=number(int(risk.get("sample_uniques") or 0), language),
+                     smallest=number(int(risk.get("smallest_class") or 0), language),
+                     quasi=", ".join(risk.get("quasi_identifiers", []))))]
+    if k is not None:
+        below = int(risk.get("records_below_k") or 0)
+        blocks.append(ReportText(t("across_k_reached", k=k, unit=unit), "ok") if not below else
+                      ReportText(t("across_k_not_reached", k=k, unit=unit, below=number(below, language),
+                                   share=percent(below / records if records else 0.0, language)), "warning"))
+    done = risk.get("suppression")
     if done:
-        said = (f" Reach k across the tables (k = {risk.get('k') if risk else ''} persons): "
-                f"{done.get('cells_suppressed', 0)} cells of {done.get('persons_touched', 0)} persons suppressed on "
-                f"every row holding them, {done.get('persons_suppressed', 0)} persons suppressed whole (their rows "
-                "left every table).")
+        blocks.append(ReportText(t("across_reach", k=k, unit=unit)))
+        blocks.append(ReportTable(["", ""], [[t(label), int(done.get(key, 0))] for label, key in (
+            ("across_cells", "cells_suppressed"), ("across_touched", "persons_touched"),
+            ("across_whole", "persons_suppressed"))], numeric=(1,), key="reach_across"))
     accepted = recipe.protection.accept_below_k
     if accepted:
-        said += f" Accepted below k: {accepted.get('reason', '')}"
-    return said
+        blocks.append(ReportText(t("k_accepted", k=k if k is not None else recipe.protection.k_target,
+                                   reason=accepted.get("reason", "")), "warning"))
+    return blocks
 
 
 def _leaving(table: CuratedTable, columns: Sequence[str]) -> pa.Table | None:

@@ -1,5 +1,5 @@
 """`curator apply FILE --recipe RECIPE -o PACKAGE --recipient PUBKEY ... --signing-key SECKEY [--secret F]
-[--passphrase-file F] [--strict]`: headless curation to a signed, encrypted package.
+[--passphrase-file F] [--strict] [--report-language LANG]...`: headless curation to a signed, encrypted package.
 
 The drift report goes to stdout before the long work starts; progress goes to stderr on a terminal.
 Exit 1 when ``--strict`` stops on drift (nothing is written), 2 on bad input.
@@ -116,13 +116,18 @@ def run(args: argparse.Namespace) -> int:
     result = apply_recipe(source, recipe, output, recipients, signing_key, secret, strict=args.strict,
                           progress=terminal_progress("apply ", rows=lambda: rows[0]),
                           say=_say, on_rows=lambda count: rows.__setitem__(0, count),
-                          cms=cms)
+                          cms=cms, report_languages=_report_languages(args))
     for note in result.notes:
         print(f"note: {printable(note)}")
     _print_table(result, "")
     print(f"wrote {output}: {result.rows:,} rows × {len(result.columns)} columns{_risk_text(result)}; "
           f"encrypted to {len(recipients)} recipient(s), submission {result.manifest.get('submission_id', '?')}")
     return EXIT_OK
+
+
+def _report_languages(args: argparse.Namespace) -> list[str]:
+    """--report-language, each language once, the first the package's main report (English by default)."""
+    return list(dict.fromkeys(args.report_language or ["en"]))
 
 
 def _risk_text(result: ApplyResult) -> str:
@@ -144,7 +149,8 @@ def _apply_submission(args: argparse.Namespace, submission: Submission, output: 
     from curator.recipe.apply import apply_submission  # idem
 
     done = apply_submission(args.files, submission, output, recipients, signing_key, secret,
-                            strict=args.strict, progress=terminal_progress("apply "), say=_say, cms=cms)
+                            strict=args.strict, progress=terminal_progress("apply "), say=_say, cms=cms,
+                            report_languages=_report_languages(args))
     for note in done.notes:
         print(f"note: {printable(note)}")
     for name, result in zip(done.names, done.tables, strict=True):

@@ -34,6 +34,7 @@ from curator.pipeline import (
     data_file_options,
     export_package,
     export_submission,
+    submission_report,
     submission_risk,
 )
 from curator.progress import ProgressCallback, report, scaled
@@ -47,6 +48,7 @@ from curator.recipe.linking import submission_files, table_names
 from curator.recipe.model import Recipe
 from curator.recipe.stream import BATCH_ROWS, FollowedFile, SchemaChanged, curate_streaming, streamable
 from curator.recipe.submission import Submission
+from curator.report import ReportContent
 from curator.source import LoadedTable, ReadOptions
 from curator.workspace import private_folder
 
@@ -169,7 +171,7 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                  say: Callable[[str], None] | None = None, loaded: LoadedTable | None = None,
                  stream: bool | None = None, batch_rows: int | None = None,
                  on_rows: Callable[[int], None] | None = None,
-                 cms: tuple[Path, str | None] | None = None) -> ApplyResult:
+                 cms: tuple[Path, str | None] | None = None, report_languages: Sequence[str] = ("en",)) -> ApplyResult:
     """Apply ``recipe`` to ``path`` and write the package ``output``.
 
     Big CSV and Parquet files are streamed in batches (``stream`` forces it on or off; see
@@ -177,7 +179,8 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
     (by :func:`read_for_recipe`, whose notes are then the caller's).
     ``say`` receives the drift report as soon as it is known (before the long work); ``on_rows``
     the number of rows once the whole file is read (for a rate in rows per second); ``cms`` is
-    (PKCS#12 file, its password) for an additional X.509 signature of the manifest.
+    (PKCS#12 file, its password) for an additional X.509 signature of the manifest;
+    ``report_languages`` as :func:`curator.pipeline.export_package` takes them.
     Raises :class:`DriftStop` under ``strict`` when the file drifted; nothing is written then.
     """
     check_export(recipe.export)        # before the long work: export_package would refuse at its end
@@ -195,7 +198,8 @@ def apply_recipe(path: str | Path, recipe: Recipe, output: str | Path, recipient
                 _check_validation(result, path)
             result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
             manifest = export_package(curated.loaded, curated.recipe, vocabulary, result, Path(output), recipients,
-                                      signing_key, progress=scaled(progress, 0.9, 1.0), cms=cms)
+                                      signing_key, progress=scaled(progress, 0.9, 1.0), cms=cms,
+                                      report_languages=report_languages)
             return ApplyResult(curated.drift, curated.skipped, notes, manifest, result.output_rows,
                                list(result.table.column_names), result.risk, result.validation.summary())
         finally:
@@ -283,6 +287,7 @@ class SubmissionApplyResult:
     notes: list[str]
     manifest: dict[str, Any]
     risk: dict[str, Any] | None = None    # across the tables, in distinct persons (pipeline.submission_risk)
+    report: ReportContent | None = None    # the curation report the package carries, in its first language
 
 
 def submission_paths(paths: Sequence[str | Path], submission: Submission) -> dict[str, Path]:
@@ -305,9 +310,11 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                      signing_key: Any, secret: bytes | PendingSecret | None, strict: bool = False,
                      progress: ProgressCallback | None = None, say: Callable[[str], None] | None = None,
                      stream: bool | None = None, batch_rows: int | None = None,
-                     cms: tuple[Path, str | None] | None = None) -> SubmissionApplyResult:
+                     cms: tuple[Path, str | None] | None = None,
+                     report_languages: Sequence[str] = ("en",)) -> SubmissionApplyResult:
     """Apply a linked submission's recipe to its files and write ONE package: each table as its own
-    encrypted ``<name>.parquet``, one curation report, one submission id.
+    encrypted ``<name>.parquet``, one curation report (and one more per extra ``report_languages``),
+    one submission id.
 
     Every table is read (streamed when big), compared with its section (drift said per table; under
     ``strict`` any drift stops), curated; keys leave in one pseudonym domain per link group; orphan
@@ -349,13 +356,16 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
             if strict:
                 for table in tables:
                     _check_validation(table.result, files[table.name])
+            reports = [submission_report(tables, submission.links, vocabulary, risk, language)
+                       for language in report_languages]
             manifest = export_submission(tables, submission.links, vocabulary, Path(output), recipients, signing_key,
-                                         progress=scaled(progress, 0.85, 1.0), cms=cms, risk=risk)
+                                         progress=scaled(progress, 0.85, 1.0), cms=cms, risk=risk, reports=reports)
             for table, result in zip(tables, applied, strict=True):
                 result.manifest, result.rows = manifest, table.result.output_rows
                 result.columns = list(table.result.table.column_names)
                 result.risk, result.validation = table.result.risk, table.result.validation.summary()
-            return SubmissionApplyResult(applied, [t.name for t in tables], notes, manifest, risk)
+            return SubmissionApplyResult(applied, [t.name for t in tables], notes, manifest, risk,
+                                         reports[0] if reports else None)
         finally:
             for encryption in encryptions:
                 encryption.wait()

@@ -105,9 +105,11 @@ class ReportContent:
 
 
 def build_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, result: CurationResult,
-                 suggestions: Sequence[ColumnSuggestions] | None = None, language: str = "en", today: date | None = None) -> ReportContent:
+                 suggestions: Sequence[ColumnSuggestions] | None = None, language: str = "en", today: date | None = None,
+                 member: str = "data.parquet") -> ReportContent:
     """The report's content. ``suggestions`` (``curator.mapping.ColumnSuggestions``) give the match
-    scores; they are computed from the source when not given and the source is in memory."""
+    scores; they are computed from the source when not given and the source is in memory. ``member``:
+    the package member the data leave in."""
     t = translator(language)
     in_memory = loaded.table.num_rows > 0
     classes = _classes(result)
@@ -125,7 +127,7 @@ def build_report(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, re
         _validation_section(result.validation, t, language),
         _risk_section(recipe, result.risk, before, t, language),
         _generalisation_section(loaded, recipe, result, t, language, in_memory),
-        _output_section(recipe, result, t, language),
+        _output_section(recipe, result, t, language, member),
     ]
     return ReportContent(language, t("title"), lead, _glance(loaded, recipe, result, classes, t, language), sections)
 
@@ -159,7 +161,7 @@ def _glance(loaded: LoadedTable, recipe: Recipe, result: CurationResult, classes
     risk = result.risk or {}
     if risk.get("k") is not None:
         below = int(risk.get("records_below_k") or 0)
-        glance.append((t("glance_at_risk", k=risk["k"]), number(below, language), below > 0))
+        glance.append((in_persons(t, risk)("glance_at_risk", k=risk["k"]), number(below, language), below > 0))
     return glance
 
 
@@ -182,7 +184,7 @@ def _source_section(loaded: LoadedTable, t: Any, language: str, in_memory: bool)
             [t("size"), t("bytes", size=number(src.size, language))], [t("sha256"), src.sha256 or "—"],
             [t("rows"), src.rows or loaded.table.num_rows],
             [t("columns"), loaded.table.num_columns],
-            [t("read_with"), "; ".join(str(s) for s in said) or "—"]]
+            [t("read_with"), t("list_separator").join(str(s) for s in said) or "—"]]
     blocks: list[Block] = [Table(["", ""], rows, key="source")]
     if loaded.warnings:
         blocks.append(Text(t("load_warnings", count=len(loaded.warnings)), "note"))
@@ -376,19 +378,23 @@ def _decision_text(r: Any, t: Any, language: str) -> str:
     return str(t("dec_none"))
 
 
-def _validation_section(validation: ValidationReport, t: Any, language: str) -> Section:
+def validation_summary(validation: ValidationReport, t: Any, language: str) -> Text:
+    """How many rows were checked, rules broken and findings left without a decision, in one sentence."""
     results = list(getattr(validation, "results", []) or [])
     rows_checked = number(int(getattr(validation, "rows", 0) or 0), language)
-    blocks: list[Block] = []
     if not results:
-        blocks.append(Text(t("validation_none", rows=rows_checked), "ok"))
-    else:
-        unresolved = [r for r in results if not r.resolved]
-        blocks.append(Text(t("validation_summary", rows=rows_checked, rules=len(results),
-                             values=number(sum(int(r.count) for r in results), language),
-                             unresolved=len(unresolved),
-                             excluded=number(int(getattr(validation, "excluded_rows", 0) or 0), language)),
-                           "warning" if unresolved else "p"))
+        return Text(t("validation_none", rows=rows_checked), "ok")
+    unresolved = [r for r in results if not r.resolved]
+    return Text(t("validation_summary", rows=rows_checked, rules=len(results),
+                  values=number(sum(int(r.count) for r in results), language), unresolved=len(unresolved),
+                  excluded=number(int(getattr(validation, "excluded_rows", 0) or 0), language)),
+                "warning" if unresolved else "p")
+
+
+def _validation_section(validation: ValidationReport, t: Any, language: str) -> Section:
+    results = list(getattr(validation, "results", []) or [])
+    blocks: list[Block] = [validation_summary(validation, t, language)]
+    if results:
         rows = []
         for r in results:
             rule = t(f"rule_{r.rule}") if f"rule_{r.rule}" in _rule_keys() else r.rule
@@ -399,7 +405,7 @@ def _validation_section(validation: ValidationReport, t: Any, language: str) -> 
                 rule = f"{r.rule}: {label}"
                 column = t("all_columns") if r.rule == EXACT_DUPLICATES else r.column
                 if r.keys:
-                    detail = "; ".join(p for p in (detail, t("repeated_keys", keys=number(int(r.keys), language))) if p)
+                    detail = t("list_separator").join(p for p in (detail, t("repeated_keys", keys=number(int(r.keys), language))) if p)
             rows.append([column, r.concept, rule, detail, int(r.count),
                          _decision_text(r, t, language), t("yes") if r.resolved else t("no")])
         blocks.append(Table([t("val_column"), t("val_concept"), t("val_rule"), t("val_expected"), t("val_count"),
@@ -434,10 +440,23 @@ def _risk_before(loaded: LoadedTable, recipe: Recipe) -> dict[str, Any] | None:
     return release_risk(loaded.table, quasi, recipe.protection.k_target, person).to_dict()
 
 
+def in_persons(t: Any, risk: dict[str, Any] | None) -> Any:
+    """``t`` saying "persons" where the risk is counted in persons: a key's ``_in_persons`` variant when
+    there is one."""
+    if (risk or {}).get("unit") != "persons":
+        return t
+
+    def said(key: str, **figures: object) -> str:
+        return str(t(f"{key}_in_persons" if f"{key}_in_persons" in EN else key, **figures))
+
+    return said
+
+
 def _risk_section(recipe: Recipe, risk: dict[str, Any] | None, before: dict[str, Any] | None, t: Any,
                   language: str) -> Section:
     if not risk:
         return Section("risk", t("risk"), [Text(t("risk_none"), "note")])
+    t = in_persons(t, risk)
     blocks: list[Block] = [Text(t("risk_intro", quasi=", ".join(risk.get("quasi_identifiers", []))))]
     k = risk.get("k")
     records = int(risk.get("records") or 0)
@@ -620,7 +639,7 @@ def reach_description(decision: ColumnDecision, recipe: Recipe, generalisation: 
     example = next((label for label, _b, _a in examples.get(name, []) if label != "*"), "")
     parts = [t("reach_level", level=level, example=example) if level else t("reach_as_is")]
     parts.append(t("reach_cells", cells=cells))
-    return "; ".join(parts)
+    return t("list_separator").join(parts)
 
 
 def _type_label(arrow_type: pa.DataType, t: Any) -> str:
@@ -637,10 +656,10 @@ def _type_label(arrow_type: pa.DataType, t: Any) -> str:
     return str(arrow_type)
 
 
-def _output_section(recipe: Recipe, result: CurationResult, t: Any, language: str) -> Section:
+def _output_section(recipe: Recipe, result: CurationResult, t: Any, language: str, member: str) -> Section:
     sources = {name: source for source, name in _output_names(recipe, result).items()}
     rows = [[f.name, _type_label(f.type, t), sources.get(f.name, "")] for f in result.table.schema]
     return Section("output", t("output"), [
         Text(t("output_summary", rows=number(result.output_rows, language),
-               columns=number(result.table.num_columns, language))),
+               columns=number(result.table.num_columns, language), member=member)),
         Table([t("out_column"), t("out_type"), t("out_from")], rows, key="output")])

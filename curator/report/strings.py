@@ -32,6 +32,7 @@ EN: dict[str, str] = {
     "glance_generalised": "columns coarsened",
     "glance_issues": "validation rules broken",
     "glance_at_risk": "records in classes smaller than k = {k}",
+    "glance_at_risk_in_persons": "persons in classes smaller than k = {k}",
     # source
     "source": "Source file",
     "file": "file",
@@ -155,6 +156,7 @@ EN: dict[str, str] = {
     "note_codes": "{count} distinct value(s) recoded with the code map",
     "note_dates": "dates read as {formats}",
     "note_decimal": "decimal comma read as a decimal point",
+    "note_time_dropped": "the date part was kept: the time of day of {count} values was dropped",
     "validation_detail_note": "The rows concerned are listed in validation-report.csv beside this report.",
     "rules_off": "Coherence rules switched off",
     "rule_off_reason": "reason given",
@@ -179,6 +181,17 @@ EN: dict[str, str] = {
     "risk_below_k": "records in classes smaller than k",
     "risk_classes_below_k": "classes smaller than k",
     "risk_persons": "persons (counted once, whatever their rows)",
+    "risk_intro_in_persons": "Persons who share the same values of the quasi-identifiers ({quasi}) form a class, each "
+                          "person counted once whatever their rows; the smaller a person's class, the easier the "
+                          "person is to single out (prosecutor model, as in ARX).",
+    "risk_uniques_in_persons": "persons alone in their class (sample uniques)",
+    "risk_below_k_in_persons": "persons in classes smaller than k",
+    "k_reached_in_persons": "k = {k} is reached: every person is in a class of at least {k} persons.",
+    "k_not_reached_in_persons": "k = {k} is not reached: {records} person(s) ({share}) are in classes smaller than {k}.",
+    "chart_sizes_desc_in_persons": "Number of persons by size of their class.",
+    "chart_at_risk_in_persons": "Persons at risk",
+    "chart_at_risk_desc_in_persons": "Persons in classes smaller than k = {k} and the others.",
+    "band_records_in_persons": "persons",
     "k_accepted": "The producer accepted a package below k = {k}, for this reason: {reason}",
     "risk_l": "l-diversity of {column} (fewest distinct values in a class)",
     "risk_l_one": "records whose class shares one {column} value",
@@ -232,7 +245,7 @@ EN: dict[str, str] = {
     "gen_empty": "No quasi-identifier was coarsened.",
     # output
     "output": "Exported data",
-    "output_summary": "{rows} rows × {columns} columns in data.parquet.",
+    "output_summary": "{rows} rows × {columns} columns in {member}.",
     "out_column": "column",
     "out_type": "type",
     "out_from": "from source column",
@@ -241,6 +254,44 @@ EN: dict[str, str] = {
     "type_int": "whole number",
     "type_float": "number",
     "type_bool": "yes/no",
+    # a linked submission: its overview, then each table's report
+    "title_tables": "{title} ({count} tables)",
+    "submission": "Submission",
+    "sub_intro": "{tables} tables, {links} link(s), one package and one submission id.",
+    "sub_table": "table",
+    "sub_rows": "rows exported",
+    "sub_columns": "columns exported",
+    "sub_primary_key": "primary key",
+    "sub_person_key": "person key",
+    "sub_validation": "validation",
+    "sub_links_note": "Each link names a column of one table and the key of the table it points at; an orphan row "
+                      "points at no row of that table.",
+    "sub_from": "column",
+    "sub_to": "points at",
+    "sub_orphans": "orphan rows",
+    "glance_table_rows": "{table}: rows exported",
+    "glance_across": "{unit} across the tables",
+    "glance_across_below": "{unit} in classes smaller than k = {k}",
+    "unit_persons": "persons",
+    "unit_records": "records",
+    "across": "Risk across the tables",
+    "across_persons": "Across the tables, counted in persons: {records} persons in {classes} classes; persons alone "
+                      "in their class (sample uniques): {uniques}; smallest class: {smallest} persons. A person's "
+                      "quasi-identifiers ({quasi}) are gathered from every table; a person with many rows counts once.",
+    "across_records": "Across the tables, counted in records: {records} records in {classes} classes; records alone "
+                      "in their class (sample uniques): {uniques}; smallest class: {smallest} records. "
+                      "Quasi-identifiers: {quasi}.",
+    "across_k_reached": "k = {k} is reached across the tables: every class holds at least {k} {unit}.",
+    "across_k_not_reached": "k = {k} is not reached across the tables: {below} {unit} ({share}) are in classes "
+                            "smaller than {k}.",
+    "across_reach": "Reach k across the tables (k = {k} {unit}):",
+    "across_cells": "quasi-identifier cells suppressed (replaced by *) on every row holding them",
+    "across_touched": "persons whose cells were suppressed",
+    "across_whole": "persons suppressed whole (their rows left every table)",
+    "table_section": "{table}: {title}",
+    "list_separator": "; ",
+    "risk_across_only": "None of this table's columns is counted as a quasi-identifier in the risk measure: the "
+                        "risk is counted across the tables, in the “Submission” section.",
     # xlsx
     "sheet_summary": "Summary",
     "sheet_columns": "Columns",
@@ -267,6 +318,7 @@ FR: dict[str, str] = {
     "glance_generalised": "colonnes agrégées",
     "glance_issues": "règles de validation enfreintes",
     "glance_at_risk": "enregistrements dans des classes de moins de k = {k}",
+    "glance_at_risk_in_persons": "personnes dans des classes de moins de k = {k}",
     "source": "Fichier source",
     "file": "fichier",
     "format": "format",
@@ -407,6 +459,7 @@ FR: dict[str, str] = {
     "note_codes": "{count} valeur(s) distincte(s) transcodée(s) par la table de codes",
     "note_dates": "dates lues au format {formats}",
     "note_decimal": "virgule décimale lue comme un point décimal",
+    "note_time_dropped": "la date a été gardée : l'heure de {count} valeurs a été retirée",
     "validation_detail_note": "Les lignes concernées sont listées dans validation-report.csv, à côté de ce rapport.",
     "rules_off": "Règles de cohérence désactivées",
     "rule_off_reason": "raison donnée",
@@ -431,6 +484,19 @@ FR: dict[str, str] = {
     "risk_below_k": "enregistrements dans des classes de moins de k",
     "risk_classes_below_k": "classes de moins de k",
     "risk_persons": "personnes (comptées une fois, quel que soit leur nombre de lignes)",
+    "risk_intro_in_persons": "Les personnes qui partagent les mêmes valeurs des quasi-identifiants ({quasi}) forment une "
+                          "classe, chaque personne comptée une fois quel que soit son nombre de lignes ; plus la "
+                          "classe d'une personne est petite, plus il est facile de l'isoler (modèle du procureur, "
+                          "comme dans ARX).",
+    "risk_uniques_in_persons": "personnes seules dans leur classe (uniques dans l'échantillon)",
+    "risk_below_k_in_persons": "personnes dans des classes de moins de k",
+    "k_reached_in_persons": "k = {k} est atteint : chaque personne est dans une classe d'au moins {k} personnes.",
+    "k_not_reached_in_persons": "k = {k} n'est pas atteint : {records} personne(s) ({share}) sont dans des classes de "
+                             "moins de {k}.",
+    "chart_sizes_desc_in_persons": "Nombre de personnes selon la taille de leur classe.",
+    "chart_at_risk_in_persons": "Personnes à risque",
+    "chart_at_risk_desc_in_persons": "Personnes dans des classes de moins de k = {k} et les autres.",
+    "band_records_in_persons": "personnes",
     "k_accepted": "Le producteur a accepté un paquet en dessous de k = {k}, pour cette raison : {reason}",
     "risk_l": "l-diversité de {column} (moins de valeurs distinctes dans une classe)",
     "risk_l_one": "enregistrements dont la classe partage une seule valeur de {column}",
@@ -485,7 +551,7 @@ FR: dict[str, str] = {
                 "tel quel.",
     "gen_empty": "Aucun quasi-identifiant n'a été agrégé.",
     "output": "Données exportées",
-    "output_summary": "{rows} lignes × {columns} colonnes dans data.parquet.",
+    "output_summary": "{rows} lignes × {columns} colonnes dans {member}.",
     "out_column": "colonne",
     "out_type": "type",
     "out_from": "colonne source",
@@ -494,6 +560,44 @@ FR: dict[str, str] = {
     "type_int": "nombre entier",
     "type_float": "nombre",
     "type_bool": "oui/non",
+    "title_tables": "{title} ({count} tables)",
+    "submission": "Soumission",
+    "sub_intro": "{tables} tables, {links} lien(s), un seul paquet et un seul identifiant de soumission.",
+    "sub_table": "table",
+    "sub_rows": "lignes exportées",
+    "sub_columns": "colonnes exportées",
+    "sub_primary_key": "clé primaire",
+    "sub_person_key": "clé de personne",
+    "sub_validation": "validation",
+    "sub_links_note": "Chaque lien part d'une colonne d'une table vers la clé de la table qu'elle désigne ; une ligne "
+                      "orpheline ne renvoie à aucune ligne de cette table.",
+    "sub_from": "colonne",
+    "sub_to": "renvoie à",
+    "sub_orphans": "lignes orphelines",
+    "glance_table_rows": "{table} : lignes exportées",
+    "glance_across": "{unit} sur l'ensemble des tables",
+    "glance_across_below": "{unit} dans des classes de moins de k = {k}",
+    "unit_persons": "personnes",
+    "unit_records": "enregistrements",
+    "across": "Risque sur l'ensemble des tables",
+    "across_persons": "Sur l'ensemble des tables, compté en personnes : {records} personnes réparties en {classes} "
+                      "classes ; personnes seules dans leur classe (uniques dans l'échantillon) : {uniques} ; plus "
+                      "petite classe : {smallest} personnes. Les quasi-identifiants d'une personne ({quasi}) sont "
+                      "rassemblés depuis toutes les tables ; une personne qui a plusieurs lignes compte une seule fois.",
+    "across_records": "Sur l'ensemble des tables, compté en enregistrements : {records} enregistrements répartis en "
+                      "{classes} classes ; enregistrements seuls dans leur classe (uniques dans l'échantillon) : "
+                      "{uniques} ; plus petite classe : {smallest} enregistrements. Quasi-identifiants : {quasi}.",
+    "across_k_reached": "k = {k} est atteint sur l'ensemble des tables : chaque classe compte au moins {k} {unit}.",
+    "across_k_not_reached": "k = {k} n'est pas atteint sur l'ensemble des tables : {below} {unit} ({share}) sont "
+                            "dans des classes de moins de {k}.",
+    "across_reach": "« Atteindre k » sur l'ensemble des tables (k = {k} {unit}) :",
+    "across_cells": "cellules de quasi-identifiants supprimées (remplacées par *) sur chaque ligne qui les porte",
+    "across_touched": "personnes dont des cellules ont été supprimées",
+    "across_whole": "personnes supprimées entièrement (toutes leurs lignes retirées de chaque table)",
+    "table_section": "{table} : {title}",
+    "list_separator": " ; ",
+    "risk_across_only": "Aucune colonne de cette table n'entre comme quasi-identifiant dans la mesure du risque : "
+                        "le risque est mesuré sur l'ensemble des tables, dans la partie « Soumission ».",
     "sheet_summary": "Résumé",
     "sheet_columns": "Colonnes",
     "sheet_validation": "Validation",
@@ -514,6 +618,7 @@ NOTE_PATTERNS = (
     (re.compile(r"(?P<count>[\d,]+) distinct value\(s\) recoded with the code map"), "note_codes"),
     (re.compile(r"dates read as (?P<formats>.+)"), "note_dates"),
     (re.compile(r"decimal comma read as a decimal point"), "note_decimal"),
+    (re.compile(r"the date part was kept: the time of day of (?P<count>[\d,]+) values was dropped"), "note_time_dropped"),
 )
 
 
@@ -525,7 +630,10 @@ def translate_note(note: str, language: str = "en") -> str:
     for pattern, key in NOTE_PATTERNS:
         match = pattern.fullmatch(note)
         if match:
-            return t(key, **match.groupdict())
+            figures = match.groupdict()
+            if "count" in figures:       # written with English marks by the Check stage
+                figures["count"] = number(int(figures["count"].replace(",", "")), language)
+            return t(key, **figures)
     return note
 
 

@@ -52,7 +52,7 @@ def write_content_xlsx(path: str | Path, content: ReportContent) -> None:
 
 
 def _sheet_title(title: str, used: set[str]) -> str:
-    base = " ".join(_SHEET_NAME.sub(" ", title).split())[:31] or "Sheet"
+    base = " ".join(_SHEET_NAME.sub(" ", title).split())[:31].rstrip() or "Sheet"
     name, number = base, 2
     while name in used:
         suffix = f" ({number})"

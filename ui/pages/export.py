@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -441,7 +441,7 @@ class ExportPage(QWidget):
         def work(progress: ProgressCallback) -> ExportResult:
             if submission is not None:
                 return write_submission_and_verify(submission, paths, out_path, signing_path, signing_pass,
-                                                   secret_path, secret_pass, progress)
+                                                   secret_path, secret_pass, progress, languages)
             return write_and_verify(loaded, recipe, vocabulary, out_path, signing_path, signing_pass,
                                     secret_path, secret_pass, progress, languages, detected)
 
@@ -463,16 +463,18 @@ class ExportPage(QWidget):
 
 def write_submission_and_verify(submission: Submission, paths: Sequence[Path], out_path: Path, signing_path: str,
                                 signing_passphrase: str | None, secret_path: str, secret_passphrase: str,
-                                progress: ProgressCallback | None) -> ExportResult:
+                                progress: ProgressCallback | None, languages: Sequence[str] = ("en",)) -> ExportResult:
     """A linked submission's one package, by the CLI's own ``apply_submission`` (every table read again
-    from its file), then verified against the signer's public key."""
+    from its file), then verified against the signer's public key; with the report the package
+    carries, in ``languages[0]``."""
     secret = read_secret_file(secret_path, secret_passphrase) if secret_path else None
     signing_key = load_signing_key(signing_path, signing_passphrase)
     applied = apply_submission(paths, submission, out_path, list(submission.export.recipients), signing_key, secret,
-                               progress=scaled(progress, 0.0, 0.95))
+                               progress=scaled(progress, 0.0, 0.95), report_languages=languages)
     ok, problems = verify_written(out_path, signing_path)
     return ExportResult(str(out_path), sum(table.rows for table in applied.tables),
-                        sum(len(table.columns) for table in applied.tables), ok, problems)
+                        sum(len(table.columns) for table in applied.tables), ok, problems,
+                        *_shown(lambda: applied.report))
 
 
 def verify_written(out_path: Path, signing_path: str) -> tuple[bool, list[str]]:
@@ -498,11 +500,15 @@ def write_and_verify(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary
     export_package(loaded, recipe, vocabulary, result, out_path, list(recipe.export.recipients), signing_key,
                    progress=scaled(progress, 0.6, 0.95), report_languages=languages)
     ok, problems = verify_written(out_path, signing_path)
-    report_html, report_content = "", None
-    try:   # the same report the package carries, to read in the app and save as XLSX
-        report_content = build_report(loaded, recipe, vocabulary, result, language=languages[0])
-        report_html = render_html(report_content)
-    except Exception:  # noqa: BLE001 - the package is written; a missing preview must not hide that
-        report_html, report_content = "", None
     return ExportResult(str(out_path), result.table.num_rows, result.table.num_columns, ok, problems,
-                        report_html, report_content)
+                        *_shown(lambda: build_report(loaded, recipe, vocabulary, result, language=languages[0])))
+
+
+def _shown(content: Callable[[], ReportContent | None]) -> tuple[str, ReportContent | None]:
+    """The report the package carries as HTML and as content, to read in the app and save as XLSX;
+    nothing when it cannot be built (the package is written: a missing preview must not hide that)."""
+    try:
+        built = content()
+        return (render_html(built), built) if built is not None else ("", None)
+    except Exception:  # noqa: BLE001 - see above
+        return "", None
