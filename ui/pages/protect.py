@@ -255,19 +255,19 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.reach_button.setToolTip(self.tr("Find the least generalisation of the quasi-identifiers that makes "
                                              "every group at least k records"))
         self.reach_button.setAccessibleName(self.tr("Reach k"))
-        self.reach_button.clicked.connect(self.reach_k)
+        self.reach_button.clicked.connect(lambda _checked=False: self.reach_k())
         risk_form.addRow(self.reach_button)
+        self.suggestion_button = QPushButton(self.tr("Use the coarser floors suggested"), reach_box)
+        self.suggestion_button.setAccessibleName(self.tr("Use the coarser floors suggested"))
+        self.suggestion_button.clicked.connect(self.use_suggestion)
+        self.suggestion_button.hide()
+        risk_form.addRow(self.suggestion_button)
         self.reach_label = QLabel(reach_box)
         self.reach_label.setWordWrap(True)
         self.reach_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Another file or project: the previous one's Reach k result is not this one's.
         self.session.sourceChanged.connect(lambda: self.reach_label.setText(""))
         risk_form.addRow(self.reach_label)
-        self.suggestion_button = QPushButton(self.tr("Use the coarser floors suggested"), reach_box)
-        self.suggestion_button.setAccessibleName(self.tr("Use the coarser floors suggested"))
-        self.suggestion_button.clicked.connect(self.use_suggestion)
-        self.suggestion_button.hide()
-        risk_form.addRow(self.suggestion_button)
         self.last_unreachable: KUnreachable | None = None
         side_layout.addWidget(risk_box)
         side_layout.addWidget(reach_box)
@@ -848,12 +848,12 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             # The status never stays at "Searching…".
             self.last_unreachable = error if isinstance(error, KUnreachable) else None
             lines = [core_text(getattr(error, "message", None) or str(error))]
+            if self.last_unreachable is not None:    # what this panel would reach it with, first
+                lines.append(self.caps_reaching(self.last_unreachable))
             lines += [core_text(detail) for detail in getattr(error, "details", [])]
             hint = getattr(error, "hint", None)
             if hint:
                 lines.append(core_text(hint))
-            if self.last_unreachable is not None:
-                lines.append(self.caps_reaching(self.last_unreachable))
             self.reach_label.setText("\n".join(line for line in lines if line))
             self.suggestion_button.setVisible(bool(self.last_unreachable and self.last_unreachable.coarser))
 
@@ -864,7 +864,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             """``then``, and the panel scrolled to what Reach k says (below the caps, out of view at 800 px)."""
             def run(*args: Any) -> None:
                 then(*args)
-                QTimer.singleShot(0, self._show_reach_result)
+                # Once the panel has been laid out again for the new text (a few passes of the loop).
+                QTimer.singleShot(50, self._show_reach_result)
             return run
 
         self.reach_label.setText(self.tr("Searching…"))
@@ -873,8 +874,11 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                                   error_title=self.tr("Cannot reach k")))
 
     def _show_reach_result(self) -> None:
-        self.side_layout.activate()      # the result's lines counted before scrolling to them
-        self.side_scroll.ensureWidgetVisible(self.reach_label, 0, 8)
+        """What Reach k said in view: all of it, or when it is taller than the panel, from the button."""
+        if self.reach_label.height() + self.reach_button.height() + 24 <= self.side_scroll.viewport().height():
+            self.side_scroll.ensureWidgetVisible(self.reach_label, 0, 8)
+        else:
+            self.side_scroll.verticalScrollBar().setValue(self.reach_box.y() + self.reach_button.y() - 8)
 
     def caps_reaching(self, unreachable: KUnreachable) -> str:
         """The caps of this panel that would reach k at the floors (the least cell suppression of the
@@ -899,11 +903,23 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         unreachable = self.last_unreachable
         if unreachable is None or not unreachable.coarser:
             return
-        if self.session.is_submission() and self.reach_across(coarser_floors=True):
-            return      # the floors taken and the levels found, in one step
+        label = self.tr("use the coarser floors suggested")
+        if self.counts_in_persons():
+            # Named "table.column" across the tables: each table takes its own. The floors are kept
+            # should k still be out of reach, so that the next suggestion starts from them.
+            changes = []
+            for state in self.session.tables:
+                prefix = f"{state.recipe.name}."
+                own = copy.copy(unreachable)
+                own.coarser = {name[len(prefix):]: level for name, level in unreachable.coarser.items()
+                               if name.startswith(prefix)}
+                if own.coarser:
+                    changes.append((state.recipe, with_suggested_floors(state.recipe, own)))
+            self.session.push(ReplaceProtections(changes, label))
+            self.reach_k(coarser_floors=True)
+            return
         recipe = self.session.recipe
-        settings = with_suggested_floors(recipe, unreachable)
-        self.session.push(ReplaceProtection(recipe, settings, self.tr("use the coarser floors suggested")))
+        self.session.push(ReplaceProtection(recipe, with_suggested_floors(recipe, unreachable), label))
         self.reach_k()
 
     # --- what the hub receives ------------------------------------------------------------------
