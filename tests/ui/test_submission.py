@@ -391,7 +391,15 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
                               str(tmp_path / "pseudo.secret"), "--passphrase-file", str(tmp_path / "pass.txt")],
                              capture_output=True, text=True, timeout=300)
     assert applied.returncode == 0, applied.stdout + applied.stderr
-    assert (tmp_path / "synthea.tar").is_file()
+    # the package's risk in persons (its public manifest) is what the panel said
+    import json
+    import tarfile
+
+    with tarfile.open(tmp_path / "synthea.tar") as package:
+        member = package.extractfile("manifest.json")
+        assert member is not None
+        risk = json.loads(member.read())["risk"]
+    assert risk["unit"] == "persons" and risk["records"] == 27 - whole and risk["records_below_k"] == 0, risk
 
 
 def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtbot, window, tmp_path):
@@ -424,3 +432,11 @@ def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtb
     assert "encounters: START level" in said and not protect.suggestion_button.isVisible()
     _persons_measured(qtbot, window)
     assert protect.person_labels["records_below_k"].text().startswith("0 "), protect.person_note.text()
+
+    # levels found together are forgotten together: another cap, and Reach k is to be run again in every
+    # table; one undo brings every table's levels back
+    protect.cell_cap_spin.setValue(40)
+    protect._caps_changed()
+    assert not any(state.recipe.protection.generalisation for state in session.tables)
+    window.undo_actions.undo_action.trigger()
+    assert {state.recipe.name: state.recipe.protection.generalisation for state in session.tables} == levels

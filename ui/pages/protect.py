@@ -240,7 +240,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.importance_list.setAccessibleName(self.tr("Quasi-identifiers in order of importance"))
         self.importance_list.setToolTip(self.tr("Reach k blanks cells of the last ones first and keeps the first "
                                                 "ones longest"))
-        self.importance_list.setMaximumHeight(self.fontMetrics().height() * 5 + 8)
+        self.importance_list.setMaximumHeight(self.fontMetrics().height() * 4 + 8)
         # Caption, list and buttons each span the panel: beside a caption they widened it past 400 px.
         risk_form.addRow(QLabel(self.tr("Order of importance"), reach_box))
         risk_form.addRow(self.importance_list)
@@ -615,7 +615,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.reach_label.setText("")
         label = (self.tr("add '{name}' to the quasi-identifiers") if checked
                  else self.tr("remove '{name}' from the quasi-identifiers")).format(name=name)
-        self.session.push(ReplaceProtection(self.session.recipe, settings, label))
+        self._push_unreached(settings, label)
 
     def set_floor(self, name: str, floor: str) -> None:
         settings = copy.deepcopy(self.session.recipe.protection)
@@ -625,8 +625,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             settings.floors.pop(name, None)
         settings.generalisation = {}   # found under the former floor
         self.reach_label.setText("")
-        self.session.push(ReplaceProtection(self.session.recipe, settings,
-                                            self.tr("set the floor of '{name}'").format(name=name)))
+        self._push_unreached(settings, self.tr("set the floor of '{name}'").format(name=name))
 
     def move_importance(self, step: int) -> None:
         """Move the chosen quasi-identifier up (-1) or down (+1) the order Reach k suppresses cells by."""
@@ -639,8 +638,20 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         settings.generalisation = {}   # suppressed cells were chosen by the former order
         self.reach_label.setText("")
         self.importance_list.setCurrentRow(row + step)
-        self.session.push(ReplaceProtection(self.session.recipe, settings,
-                                            self.tr("change the importance of '{name}'").format(name=order[row + step])))
+        self._push_unreached(settings, self.tr("change the importance of '{name}'").format(name=order[row + step]))
+
+    def _push_unreached(self, settings: ProtectionSettings, label: str) -> None:
+        """The table's protection set to ``settings`` (its levels forgotten); in persons across the
+        tables, the levels found with this table's are forgotten in every table, in the same step."""
+        changes = [(self.session.recipe, settings)]
+        if self.counts_in_persons():
+            for state in self.session.tables:
+                if state.recipe is not self.session.recipe and state.recipe.protection.generalisation:
+                    other = copy.deepcopy(state.recipe.protection)
+                    other.generalisation = {}
+                    changes.append((state.recipe, other))
+        self.session.push(ReplaceProtections(changes, label) if len(changes) > 1 else
+                          ReplaceProtection(self.session.recipe, settings, label))
 
     def _caps_changed(self) -> None:
         protection = self.session.recipe.protection
@@ -652,7 +663,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         settings.cell_suppression_cap, settings.suppression_cap = cells, records
         settings.generalisation = {}   # found under the former caps
         self.reach_label.setText("")
-        self.session.push(ReplaceProtection(self.session.recipe, settings, self.tr("set the suppression caps")))
+        self._push_unreached(settings, self.tr("set the suppression caps"))
 
     def _k_changed(self) -> None:
         if self.k_spin.value() == (self.session.recipe.protection.k_target or 5):
@@ -661,8 +672,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         settings.k_target = self.k_spin.value()
         settings.generalisation = {}   # found for the former k
         self.reach_label.setText("")
-        self.session.push(ReplaceProtection(self.session.recipe, settings,
-                                            self.tr("set k to {k}").format(k=settings.k_target)))
+        self._push_unreached(settings, self.tr("set k to {k}").format(k=settings.k_target))
 
     # --- preview ---------------------------------------------------------------------------
     def preview(self, name: str) -> str:
@@ -874,8 +884,13 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                                   error_title=self.tr("Cannot reach k")))
 
     def _show_reach_result(self) -> None:
-        """What Reach k said in view: all of it, or when it is taller than the panel, from the button."""
-        if self.reach_label.height() + self.reach_button.height() + 24 <= self.side_scroll.viewport().height():
+        """What Reach k said in view: for a submission from the figures in persons at the panel's top
+        when all fits, else all of it, else (taller than the panel) from the button."""
+        bottom = self.reach_box.y() + self.reach_label.y() + self.reach_label.height() + 8
+        height = self.side_scroll.viewport().height()
+        if self.counts_in_persons() and bottom <= height:
+            self.side_scroll.verticalScrollBar().setValue(0)
+        elif self.reach_label.height() + self.reach_button.height() + 24 <= height:
             self.side_scroll.ensureWidgetVisible(self.reach_label, 0, 8)
         else:
             self.side_scroll.verticalScrollBar().setValue(self.reach_box.y() + self.reach_button.y() - 8)
