@@ -330,6 +330,12 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self._risk_timer.setSingleShot(True)
         self._risk_timer.setInterval(500)
         self._risk_timer.timeout.connect(lambda: self.refresh_risk() if self.isVisible() else None)
+        # Reach k's result scrolled into view once the panel is laid out again for it (a page's own
+        # timer: it dies with the page).
+        self._result_timer = QTimer(self)
+        self._result_timer.setSingleShot(True)
+        self._result_timer.setInterval(50)
+        self._result_timer.timeout.connect(self._show_reach_result)
         # Rebuilding the table is GUI-thread work: done for the page in view, else when it is entered.
         self.watch_session(self.session)
 
@@ -874,8 +880,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             """``then``, and the panel scrolled to what Reach k says (below the caps, out of view at 800 px)."""
             def run(*args: Any) -> None:
                 then(*args)
-                # Once the panel has been laid out again for the new text (a few passes of the loop).
-                QTimer.singleShot(50, self._show_reach_result)
+                self._result_timer.start()
             return run
 
         self.reach_label.setText(self.tr("Searching…"))
