@@ -2020,6 +2020,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Atteindre k en personnes</translation>
     </message>
     <message>
+        <source>Persons that may lose a cell</source>
+        <translation>Personnes qui peuvent perdre une cellule</translation>
+    </message>
+    <message>
+        <source>Reach k may touch at most this share of the persons (a person suppressed whole counts)</source>
+        <translation>« Atteindre k » peut toucher au plus cette part des personnes (une personne supprimée entièrement compte)</translation>
+    </message>
+    <message>
         <source>Find the least generalisation of every table&apos;s quasi-identifiers that makes every group of persons, their quasi-identifiers gathered from all the tables, at least k persons</source>
         <translation>Trouver la moindre généralisation des quasi-identifiants de chaque table qui rend chaque groupe de personnes, leurs quasi-identifiants rassemblés depuis toutes les tables, d&apos;au moins k personnes</translation>
     </message>

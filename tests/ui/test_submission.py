@@ -332,7 +332,7 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
     _reach(qtbot, window, protect.reach_k)
     said = protect.reach_label.text()
     assert "cannot be reached" in said and "counted in persons across the tables" in said, said
-    assert ("raise “Cells that may be suppressed” above to 46 % and “Records that may lose a cell” to 100 % "
+    assert ("raise “Cells that may be suppressed” above to 46 % and “Persons that may lose a cell” to 100 % "
             "(27 persons touched)") in said, said
     assert _protections(session) == before and not protect.suggestion_button.isVisible()
 

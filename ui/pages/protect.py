@@ -232,10 +232,12 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             spin.setAccessibleName(caption)
             spin.setToolTip(tip)
             spin.editingFinished.connect(self._caps_changed)
-            risk_form.addRow(caption, spin)
+            caption_label = QLabel(caption, reach_box)
+            caption_label.setBuddy(spin)
+            risk_form.addRow(caption_label, spin)
             caps.append(spin)
         self.cell_cap_spin, self.record_cap_spin = caps
-        self.cell_cap_caption, self.record_cap_caption = (spin.accessibleName() for spin in caps)
+        self.record_cap_label = caption_label       # says persons for a submission counted in persons
         self.importance_list = QListWidget(reach_box)
         self.importance_list.setAccessibleName(self.tr("Quasi-identifiers in order of importance"))
         self.importance_list.setToolTip(self.tr("Reach k blanks cells of the last ones first and keeps the first "
@@ -376,6 +378,12 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.side_layout.removeWidget(self.reach_box)
             self.side_layout.insertWidget(1 if across else 2, self.reach_box)
         self.reach_button.setText(self.tr("Reach k in persons") if across else self.tr("Reach k"))
+        caption = self.tr("Persons that may lose a cell") if across else self.tr("Records that may lose a cell")
+        self.record_cap_label.setText(caption)
+        self.record_cap_spin.setAccessibleName(caption)
+        self.record_cap_spin.setToolTip(self.tr(
+            "Reach k may touch at most this share of the persons (a person suppressed whole counts)") if across
+            else self.tr("Reach k may touch at most this share of the records"))
         self.reach_button.setToolTip(self.tr(
             "Find the least generalisation of every table's quasi-identifiers that makes every group of persons, "
             "their quasi-identifiers gathered from all the tables, at least k persons") if across else self.tr(
@@ -914,8 +922,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         unit = self.tr("persons") if self.session.is_submission() else self.tr("records")
         return self.tr("To reach k at these floors, raise \u201c{cells_cap}\u201d above to {cells} % and "
                        "\u201c{records_cap}\u201d to {records} % ({count} {unit} touched), then run Reach k "
-                       "again.").format(cells_cap=self.cell_cap_caption, cells=cells,
-                                        records_cap=self.record_cap_caption, records=records,
+                       "again.").format(cells_cap=self.cell_cap_spin.accessibleName(), cells=cells,
+                                        records_cap=self.record_cap_spin.accessibleName(), records=records,
                                         count=unreachable.records_needed, unit=unit)
 
     def use_suggestion(self) -> None:
@@ -1024,7 +1032,7 @@ class FormColumn:
         self._form: QFormLayout | None = None
 
     def addRow(self, first: str | QWidget | QHBoxLayout, field: QWidget | None = None) -> None:  # noqa: N802 - QFormLayout's
-        if field is not None and isinstance(first, str):
+        if field is not None and isinstance(first, str | QLabel):
             if self._form is None:
                 self._form = QFormLayout()
                 self.column.addLayout(self._form)
