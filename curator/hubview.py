@@ -10,6 +10,7 @@ suppressed cell, depends on every row), of which a sample of rows is shown.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.pipeline import CuratedTable, check_integrity, check_rules_across, curate, submission_risk
 from curator.progress import ProgressCallback, scaled
 from curator.protect.keys import align_key_domains
+from curator.protect.personreach import counts_persons_across, person_table, release_across
 from curator.protect.persons import suppressed_count
 from curator.protect.transforms import output_name
 from curator.recipe.model import Recipe
@@ -81,7 +83,7 @@ def hub_view(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret
 class SubmissionView:
     """What a linked submission's export would find across its tables, for the app's Check and Protect
     pages: computed by the chain the export runs (``check_rules_across``, ``curate``, then
-    ``check_integrity`` and ``submission_risk``), under a throw-away secret."""
+    ``check_integrity``, the suppression across the tables and ``submission_risk``), under a throw-away secret."""
 
     findings: dict[str, list[RuleResult]]     # per table: duplicate keys, orphans, rules across tables
     blockers: dict[str, list[Blocker]]         # per table: below k (counted in persons where its person key leaves)
@@ -105,9 +107,13 @@ def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequenc
     checked_with, said = check_rules_across(files, submission.tables, vocabulary, lambda _path, recipe: recipe.reader)
     notes.extend(said)
     curated: list[CuratedTable] = []
+    # Counted in persons across the tables, as the export counts them: each table at its levels, the
+    # suppression planned across the tables done in each, then k judged in persons.
+    in_persons = counts_persons_across(submission)
     for number, ((loaded, _recipe), recipe) in enumerate(zip(tables, submission.tables, strict=True)):
+        leveled = dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection, k_target=None))
         try:
-            result = curate(loaded, recipe, checked_with[recipe.name], secret,
+            result = curate(loaded, leveled if in_persons else recipe, checked_with[recipe.name], secret,
                             progress=scaled(progress, number / len(tables), (number + 1) / len(tables)))
         except CuratorError as exc:
             notes.append(Text(QT_TRANSLATE_NOOP("core", "{table}: {note}"), table=recipe.name, note=exc.message))
@@ -119,9 +125,19 @@ def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequenc
     across = {rule.id for rule in vocabulary.rules if rule.linked}
     findings = {table.name: [r for number, r in enumerate(table.result.validation.results)
                              if number >= own[table.name] or r.rule in across] for table in curated}
+    if in_persons and curated:
+        released = release_across({table.name: table.result.table for table in curated}, submission)
+        for table in curated:
+            table.result.table = released.apply(table.name, table.result.table)
     blockers: dict[str, list[Blocker]] = {}
     for table in curated:
-        found = below_k(table.recipe, table.result.risk, suppressed_count(table.result.generalisation))
+        found = None if in_persons else below_k(table.recipe, table.result.risk,
+                                             suppressed_count(table.result.generalisation))
         blockers[table.name] = [found] if found is not None else []
     risk = submission_risk(curated, submission.protection.k_target) if curated else None
+    if in_persons and curated:
+        # Persons suppressed whole have left every table (as enforce_across judges it).
+        found = below_k(curated[0].recipe, risk, 0)
+        if found is not None:
+            blockers.setdefault(person_table(submission) or curated[0].name, []).append(found)
     return SubmissionView(findings, blockers, risk, notes)

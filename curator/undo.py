@@ -175,6 +175,13 @@ class ReplaceProtection(Command):
         self._recipe.protection = copy.deepcopy(self._old)
 
 
+class ReplaceProtections(Steps):
+    """Several recipes' protection as one step (e.g. Reach k across the tables of a submission)."""
+
+    def __init__(self, changes: list[tuple[Recipe, ProtectionSettings]], label: str) -> None:
+        super().__init__([ReplaceProtection(recipe, settings, label) for recipe, settings in changes], label)
+
+
 class SetAttributes(Command):
     """Set attributes of a recipe part as one step (export metadata, the recipe's columns and protection...)."""
 

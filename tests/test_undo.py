@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
-from curator.undo import CommandStack, ReplaceColumnDecision, ReplaceProtection, SetAttributes
+from curator.undo import (
+    CommandStack,
+    ReplaceColumnDecision,
+    ReplaceProtection,
+    ReplaceProtections,
+    SetAttributes,
+)
 
 
 def test_undo_redo_restores_each_state_exactly():
@@ -27,6 +33,21 @@ def test_undo_redo_restores_each_state_exactly():
         stack.redo()
         assert recipe.to_json() == expected
     assert stack.undo_label() == "meta" and not stack.can_redo()
+
+
+def test_several_tables_protection_is_one_step():
+    patients, visits = Recipe(name="patients"), Recipe(name="visits")
+    patients.protection.generalisation = {"BIRTHDATE": 1}
+    before = [patients.to_json(), visits.to_json()]
+    stack = CommandStack()
+    stack.push(ReplaceProtections([(patients, ProtectionSettings(k_target=5, generalisation={"BIRTHDATE": 2})),
+                                   (visits, ProtectionSettings(k_target=5, generalisation={"START": 3}))], "reach k"))
+    after = [patients.to_json(), visits.to_json()]
+    assert visits.protection.generalisation == {"START": 3} and stack.undo_label() == "reach k"
+    stack.undo()
+    assert [patients.to_json(), visits.to_json()] == before and not stack.can_undo()
+    stack.redo()
+    assert [patients.to_json(), visits.to_json()] == after
 
 
 def test_clean_state_follows_save_undo_and_new_branches():

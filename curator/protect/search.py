@@ -357,6 +357,8 @@ class KUnreachable(InputError):
     records_needed: int
     cells_allowed: int
     records_allowed: int
+    cells_total: int            # quasi-identifier cells and records the caps are fractions of
+    records_total: int
 
 
 def _drivers(quasi: list[str], keys: np.ndarray, weights: np.ndarray, k: int) -> list[Driver]:
@@ -458,6 +460,7 @@ def unreachable(lattice: _Lattice, quasi: list[str], top: np.ndarray, k: int, co
     error.coarser = coarser or combined
     error.cells_needed, error.records_needed = plan.cells, plan.records
     error.cells_allowed, error.records_allowed = cells_allowed, records_allowed
+    error.cells_total, error.records_total = cells, lattice.records
     return error
 
 

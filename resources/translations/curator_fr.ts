@@ -1720,10 +1720,6 @@ Concept de « {name} ». Tapez pour chercher dans le vocabulaire.</translation>
         <translation>Les quasi-identifiants d&apos;une personne sont rassemblés depuis toutes les tables ; chaque personne compte une fois. Chaque personne est dans un groupe d&apos;au moins {k}.</translation>
     </message>
     <message>
-        <source>A person&apos;s quasi-identifiers are gathered from every table; each person counts once. {count} persons are in groups smaller than {k}; Reach k below works on this table.</source>
-        <translation>Les quasi-identifiants d&apos;une personne sont rassemblés depuis toutes les tables ; chaque personne compte une fois. {count} personnes sont dans des groupes de moins de {k} ; « Atteindre k » ci-dessous travaille sur cette table.</translation>
-    </message>
-    <message>
         <source>Measuring the risk across the tables…</source>
         <translation>Mesure du risque entre les tables…</translation>
     </message>
@@ -2016,6 +2012,30 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Les premières lignes des données du paquet</translation>
     </message>
     <message>
+        <source>Reach k across the tables, in persons</source>
+        <translation>Atteindre k entre les tables, en personnes</translation>
+    </message>
+    <message>
+        <source>Reach k in persons</source>
+        <translation>Atteindre k en personnes</translation>
+    </message>
+    <message>
+        <source>Persons that may lose a cell</source>
+        <translation>Personnes qui peuvent perdre une cellule</translation>
+    </message>
+    <message>
+        <source>Reach k may touch at most this share of the persons (a person suppressed whole counts)</source>
+        <translation>« Atteindre k » peut toucher au plus cette part des personnes (une personne supprimée entièrement compte)</translation>
+    </message>
+    <message>
+        <source>Find the least generalisation of every table&apos;s quasi-identifiers that makes every group of persons, their quasi-identifiers gathered from all the tables, at least k persons</source>
+        <translation>Trouver la moindre généralisation des quasi-identifiants de chaque table qui rend chaque groupe de personnes, leurs quasi-identifiants rassemblés depuis toutes les tables, d&apos;au moins k personnes</translation>
+    </message>
+    <message>
+        <source>A person&apos;s quasi-identifiers are gathered from every table; each person counts once. {count} persons are in groups smaller than {k}: Reach k below generalises across the tables, in persons.</source>
+        <translation>Les quasi-identifiants d&apos;une personne sont rassemblés depuis toutes les tables ; chaque personne compte une fois. {count} personnes sont dans des groupes de moins de {k} : « Atteindre k » ci-dessous généralise entre les tables, en personnes.</translation>
+    </message>
+    <message>
         <source>any level but *</source>
         <translation>tout niveau sauf *</translation>
     </message>
@@ -2064,8 +2084,68 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>modifier les plafonds de suppression</translation>
     </message>
     <message>
+        <source>{count} records of this table are in groups smaller than {k}; the package is judged in persons across the tables (above).</source>
+        <translation>{count} enregistrements de cette table sont dans des groupes de moins de {k} ; le paquet est jugé en personnes entre les tables (ci-dessus).</translation>
+    </message>
+    <message>
         <source>Found: {parts}. Information lost: {loss:.0%}; cells suppressed: {cells} in {records} records.</source>
         <translation>Trouvé : {parts}. Information perdue : {loss:.0%} ; cellules supprimées : {cells} dans {records} enregistrements.</translation>
+    </message>
+    <message>
+        <source>generalise to reach k = {k} persons across the tables</source>
+        <translation>généraliser pour atteindre k = {k} personnes entre les tables</translation>
+    </message>
+    <message>
+        <source>Looking for the least generalisation reaching k = {k} persons across the tables…</source>
+        <translation>Recherche de la moindre généralisation atteignant k = {k} personnes entre les tables…</translation>
+    </message>
+    <message>
+        <source>{column} level {level}/{top}</source>
+        <translation>{column} niveau {level}/{top}</translation>
+    </message>
+    <message>
+        <source>{column} level {level}</source>
+        <translation>{column} niveau {level}</translation>
+    </message>
+    <message>
+        <source>no quasi-identifier</source>
+        <translation>aucun quasi-identifiant</translation>
+    </message>
+    <message>
+        <source>{levels} (no person key: k reached in its own records)</source>
+        <translation>{levels} (pas de clé de personne : k atteint dans ses propres enregistrements)</translation>
+    </message>
+    <message>
+        <source>{table}: {levels}</source>
+        <translation>{table} : {levels}</translation>
+    </message>
+    <message>
+        <source>{cells} cells of {touched} persons suppressed on every row holding them, {whole} persons suppressed whole (their rows leave every table)</source>
+        <translation>{cells} cellules de {touched} personnes supprimées sur chaque ligne qui les porte, {whole} personnes supprimées entièrement (leurs lignes quittent toutes les tables)</translation>
+    </message>
+    <message>
+        <source>{whole} persons suppressed whole (their rows leave every table)</source>
+        <translation>{whole} personnes supprimées entièrement (leurs lignes quittent toutes les tables)</translation>
+    </message>
+    <message>
+        <source>k = {k} reached in persons across the {count} tables ({persons} persons). {levels}. Information lost: {loss:.0%}; {suppressed}.</source>
+        <translation>k = {k} atteint en personnes entre les {count} tables ({persons} personnes). {levels}. Information perdue : {loss:.0%} ; {suppressed}.</translation>
+    </message>
+    <message>
+        <source>Raising the caps alone cannot reach k here: choose coarser floors, remove a quasi-identifier or lower k.</source>
+        <translation>Relever les plafonds ne suffit pas ici à atteindre k : choisissez des planchers plus grossiers, retirez un quasi-identifiant ou baissez k.</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>To reach k at these floors, raise “{cells_cap}” above to {cells} % and “{records_cap}” to {records} % ({count} {unit} touched), then run Reach k again.</source>
+        <translation>Pour atteindre k à ces planchers, relevez « {cells_cap} » ci-dessus à {cells} % et « {records_cap} » à {records} % ({count} {unit} touchés), puis relancez « Atteindre k ».</translation>
     </message>
     <message>
         <source>use the coarser floors suggested</source>

@@ -4,6 +4,7 @@ opened by the command line, its tables joining on their pseudonymised keys."""
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 import sys
@@ -142,23 +143,20 @@ def test_the_app_writes_one_package_of_three_tables_that_join(qtbot, window, tmp
     assert set(session.recipe.protection.generalisation.values()) == {0}    # every floor here is level 0
     protect.refresh_risk()
     _idle(qtbot, window)
-    # the risk across the tables, counted in persons
+    # the risk across the tables, counted in persons as the export counts them: the persons Reach k
+    # suppressed whole have left every table, every other is in a group of at least k
     assert protect.persons_box.isVisibleTo(protect)
     assert session.submission_view is not None and session.submission_view.risk["unit"] == "persons"
-    assert protect.person_labels["records"].text() == "27"
-    # below k remain only the persons Reach k suppressed whole: every quasi-identifier of theirs is '*'
-    # (a class of its own, with nothing left to single them out)
-    qtbot.waitUntil(lambda: protect.hub is not None and not window.runner.running(), timeout=60_000)
-    released = protect.hub.result.table.select(["birth_date", "sex", "postal_code"]).to_pylist()
-    whole = sum(all(str(v) == "*" for v in row.values()) for row in released)
-    assert whole < 5 and protect.person_labels["records_below_k"].text().startswith(str(whole))
+    whole = session.recipe.protection.person_reach["persons_suppressed"]
+    assert whole < 5 and protect.person_labels["records"].text() == str(27 - whole)
+    assert protect.person_labels["records_below_k"].text().startswith("0 ")
 
     window.go_to(3)
     _idle(qtbot, window)
     check = window.check_page
     assert check.across_box.isVisibleTo(check)
     across = [check.across_list.item(i).text() for i in range(check.across_list.count())]
-    assert any("counted in persons: 27 persons" in text and f"{whole} below k = 5" in text for text in across), across
+    assert any(f"counted in persons: {27 - whole} persons" in text and "0 below k = 5" in text for text in across), across
     # the rules across tables: Synthea has 2 stays after the patient's death, found in both tables
     assert sum(text.startswith("⚠ table 'encounters': 2 row(s)") or text.startswith("⚠ table 'patients': 2 row(s)")
                for text in across) == 2, across
@@ -289,3 +287,156 @@ def test_a_table_of_the_submission_is_read_again_with_other_options(qtbot, windo
     session.select_table(1)
     state: TableState = session.tables[1]
     assert state.loaded.table.num_rows == before.table.num_rows - 1 and session.tables[0].loaded.table.num_rows == 27
+
+
+def _mapped_submission(qtbot, window, tmp_path: Path) -> list[Path]:
+    """Synthea's three tables loaded as one submission, each table's suggestions accepted, on Protect."""
+    paths = _copy(tmp_path)
+    load_submission(qtbot, window, paths)
+    for index in range(3):
+        window.session.select_table(index)
+        _idle(qtbot, window)
+        window.map_page.accept_all()
+    window.session.select_table(0)
+    window.go_to(2)
+    _idle(qtbot, window)
+    return paths
+
+
+def _reach(qtbot, window, run) -> None:
+    with qtbot.waitSignal(window.runner.ended, timeout=60_000):
+        run()
+    _idle(qtbot, window)
+
+
+def _protections(session: Session) -> list:
+    """Every table's protection as the project saves it (the shared fields as the table in view has them)."""
+    return [copy.deepcopy(recipe.protection) for recipe in session.submission().tables]
+
+
+def _persons_measured(qtbot, window) -> None:
+    """The panel in persons measured for the decisions now in force."""
+    window.session.submission_view = None
+    window.protect_page.refresh_risk()
+    qtbot.waitUntil(lambda: window.session.submission_view is not None and not window.runner.running(),
+                    timeout=60_000)
+
+
+def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undoes_at_once(qtbot, window, tmp_path):
+    paths = _mapped_submission(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
+    assert protect.reach_box.title() == "Reach k across the tables, in persons"
+    # Synthea's 27 persons, one per class at the floors: out of reach within the default caps, and the
+    # page says which caps of its own reach it
+    before = _protections(session)
+    _reach(qtbot, window, protect.reach_k)
+    said = protect.reach_label.text()
+    assert "cannot be reached" in said and "counted in persons across the tables" in said, said
+    assert ("raise “Cells that may be suppressed” above to 46 % and “Persons that may lose a cell” to 100 % "
+            "(27 persons touched)") in said, said
+    assert _protections(session) == before and not protect.suggestion_button.isVisible()
+
+    # the caps raised as said: reached, in persons, written into every table at once
+    protect.cell_cap_spin.setValue(46)
+    protect.record_cap_spin.setValue(100)
+    protect._caps_changed()
+    before = _protections(session)
+    _reach(qtbot, window, protect.reach_k)
+    said = protect.reach_label.text()
+    assert said.startswith("k = 5 reached in persons across the 3 tables (27 persons). patients: BIRTHDATE level "
+                           "0/4, ZIP level 0/2, GENDER level 0/1; encounters: no quasi-identifier; conditions: no "
+                           "quasi-identifier."), said
+    assert "persons suppressed whole (their rows leave every table)" in said
+    reached = {state.recipe.name: state.recipe.protection for state in session.tables}
+    assert reached["patients"].generalisation == {"BIRTHDATE": 0, "ZIP": 0, "GENDER": 0}
+    assert reached["encounters"].generalisation == {} and reached["conditions"].generalisation == {}
+    for protection in reached.values():
+        assert protection.k_target == 5 and protection.suppression_cap == 1.0
+        assert protection.person_reach["unit"] == "persons" and protection.person_reach["persons"] == 27
+    whole = reached["patients"].person_reach["persons_suppressed"]
+    assert f"{whole} persons suppressed whole" in said
+    assert session.submission().protection.person_reach == reached["patients"].person_reach
+    # the panel in persons: the persons suppressed whole have left every table, no group below k
+    _persons_measured(qtbot, window)
+    assert protect.person_labels["records"].text() == str(27 - whole)
+    assert protect.person_labels["records_below_k"].text().startswith("0 "), protect.person_note.text()
+    assert "Every person is in a group of at least 5" in protect.person_note.text()
+
+    # one undo restores every table; redo brings the levels back in every table
+    assert window.undo_actions.undo_action.text() == "&Undo generalise to reach k = 5 persons across the tables"
+    window.undo_actions.undo_action.trigger()
+    assert _protections(session) == before
+    window.undo_actions.redo_action.trigger()
+    assert {s.recipe.name: s.recipe.protection for s in session.tables} == reached
+
+    # the recipe the app saves is one `curator apply` accepts: k reached in persons, no refusal
+    from curator.package.keys import new_recipient_key, new_signing_key
+    from curator.protect.secret import new_secret, write_secret_file
+    from tests.conftest import fill_export
+
+    project = tmp_path / "synthea.curator.json"
+    assert window._save_to(project)
+    saved = Submission.load(project)
+    for recipe in saved.tables:
+        fill_export(recipe)
+    fill_export(saved)
+    saved.save(project)
+    new_recipient_key(tmp_path / "hub", None)
+    new_signing_key(tmp_path / "producer", None)
+    write_secret_file(tmp_path / "pseudo.secret", new_secret(), "correct horse battery")
+    (tmp_path / "pass.txt").write_text("correct horse battery\n", encoding="utf-8")
+    applied = subprocess.run([sys.executable, "-m", "curator", "apply", *map(str, paths), "--recipe", str(project),
+                              "-o", str(tmp_path / "synthea.tar"), "--recipient", str(tmp_path / "hub.pub"),
+                              "--signing-key", str(tmp_path / "producer.key"), "--secret",
+                              str(tmp_path / "pseudo.secret"), "--passphrase-file", str(tmp_path / "pass.txt")],
+                             capture_output=True, text=True, timeout=300)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    # the package's risk in persons (its public manifest) is what the panel said
+    import json
+    import tarfile
+
+    with tarfile.open(tmp_path / "synthea.tar") as package:
+        member = package.extractfile("manifest.json")
+        assert member is not None
+        risk = json.loads(member.read())["risk"]
+    assert risk["unit"] == "persons" and risk["records"] == 27 - whole and risk["records_below_k"] == 0, risk
+
+
+def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtbot, window, tmp_path):
+    _mapped_submission(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
+    # the month of each visit is known to an attacker too: gathered per person from encounters
+    session.select_table(1)
+    _idle(qtbot, window)
+    protect.set_quasi("START", True)
+    session.select_table(0)
+    _idle(qtbot, window)
+    protect.cell_cap_spin.setValue(50)
+    protect.record_cap_spin.setValue(100)
+    protect._caps_changed()
+    _reach(qtbot, window, protect.reach_k)
+    said = protect.reach_label.text()
+    assert "cannot be reached" in said and "coarser floor for encounters.admission_date" in said, said
+    assert "Raising the caps alone cannot reach k here" in said
+    assert protect.suggestion_button.isVisible()
+    assert not any(state.recipe.protection.generalisation for state in session.tables)
+
+    _reach(qtbot, window, protect.use_suggestion)
+    said = protect.reach_label.text()
+    assert said.startswith("k = 5 reached in persons across the 3 tables"), said
+    levels = {state.recipe.name: state.recipe.protection.generalisation for state in session.tables}
+    assert set(levels["patients"]) == {"BIRTHDATE", "ZIP", "GENDER"} and set(levels["encounters"]) == {"START"}
+    assert levels["conditions"] == {} and levels["encounters"]["START"] > 0
+    floors = {state.recipe.name: state.recipe.protection.floors for state in session.tables}
+    assert floors["encounters"]["START"].startswith("level:")
+    assert "encounters: START level" in said and not protect.suggestion_button.isVisible()
+    _persons_measured(qtbot, window)
+    assert protect.person_labels["records_below_k"].text().startswith("0 "), protect.person_note.text()
+
+    # levels found together are forgotten together: another cap, and Reach k is to be run again in every
+    # table; one undo brings every table's levels back
+    protect.cell_cap_spin.setValue(40)
+    protect._caps_changed()
+    assert not any(state.recipe.protection.generalisation for state in session.tables)
+    window.undo_actions.undo_action.trigger()
+    assert {state.recipe.name: state.recipe.protection.generalisation for state in session.tables} == levels

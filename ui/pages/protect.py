@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import math
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 import pyarrow as pa
@@ -15,6 +17,7 @@ from curator.errors import CuratorError
 from curator.hubview import HubView, hub_view
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
+from curator.protect.personreach import SubmissionReach, counts_persons_across, submission_reach
 from curator.protect.persons import reach_k_recipe as find_reach_k
 from curator.protect.reach import (
     ReachResult,
@@ -24,10 +27,12 @@ from curator.protect.reach import (
 )
 from curator.protect.risk import RiskSummary, risk_summary
 from curator.protect.search import KUnreachable
-from curator.protect.transforms import protect_table
+from curator.protect.suppression import allowed_suppressions
+from curator.protect.transforms import output_name, protect_table
 from curator.protect.utility import Utility
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
-from curator.undo import ReplaceColumnDecision, ReplaceProtection
+from curator.recipe.submission import Submission
+from curator.undo import ReplaceColumnDecision, ReplaceProtection, ReplaceProtections
 from ui.i18n import core_text, format_local
 from ui.pages.common import RebuiltWhenShown, TableSelector, notice, page_header, split, submission_measure
 from ui.qt import (
@@ -66,6 +71,8 @@ DEFAULT_PARAMS: dict[str, dict[str, Any]] = {
     "generalise": {"to": "year"}, "date_shift": {"max_days": 30}, "band": {"width": 10},
     "top_code": {"max": 90}, "rare_to_other": {"threshold": 5, "other": "other"}}
 PREVIEW_ROWS = 200
+# What Reach k across the tables writes into each table's protection.
+REACHED_FIELDS = ("generalisation", "hierarchies", "floors", "k_target", "suppression_cap", "person_reach")
 BUCKETS = ((1, 1, "1"), (2, 2, "2"), (3, 4, "3–4"), (5, 9, "5–9"), (10, 99, "10–99"), (100, None, "100+"))
 
 
@@ -190,7 +197,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         side_layout.addWidget(self._persons_box(side))
         risk_box = QGroupBox(self.tr("Re-identification risk"), side)
         self.risk_box = risk_box
-        risk_form = QFormLayout(risk_box)
+        risk_form = FormColumn(risk_box)
         self.k_spin = QSpinBox(risk_box)
         self.k_spin.setRange(1, 100)
         self.k_spin.setToolTip(self.tr("Each record should look like at least k records on the quasi-identifiers"))
@@ -208,55 +215,65 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.risk_note = QLabel(risk_box)
         self.risk_note.setWordWrap(True)
         risk_form.addRow(self.risk_note)
+        # Reach k in a box of its own: for a submission it works in persons across the tables, not
+        # in this table's records, and comes right below the figures in persons.
+        reach_box = QGroupBox(self.tr("Reach k"), side)
+        self.reach_box = reach_box
+        risk_form = FormColumn(reach_box)
         caps = []
         for caption, tip, highest in (
                 (self.tr("Cells that may be suppressed"),
                  self.tr("Reach k may blank at most this share of the quasi-identifier cells"), 50),
                 (self.tr("Records that may lose a cell"), self.tr("Reach k may touch at most this share of the records"),
                  100)):
-            spin = QSpinBox(risk_box)
+            spin = QSpinBox(reach_box)
             spin.setRange(0, highest)
             spin.setSuffix(" %")
             spin.setAccessibleName(caption)
             spin.setToolTip(tip)
             spin.editingFinished.connect(self._caps_changed)
-            risk_form.addRow(caption, spin)
+            caption_label = QLabel(caption, reach_box)
+            caption_label.setBuddy(spin)
+            risk_form.addRow(caption_label, spin)
             caps.append(spin)
         self.cell_cap_spin, self.record_cap_spin = caps
-        self.importance_list = QListWidget(risk_box)
+        self.record_cap_label = caption_label       # says persons for a submission counted in persons
+        self.importance_list = QListWidget(reach_box)
         self.importance_list.setAccessibleName(self.tr("Quasi-identifiers in order of importance"))
         self.importance_list.setToolTip(self.tr("Reach k blanks cells of the last ones first and keeps the first "
                                                 "ones longest"))
-        self.importance_list.setMaximumHeight(self.fontMetrics().height() * 5 + 8)
+        self.importance_list.setMaximumHeight(self.fontMetrics().height() * 4 + 8)
         # Caption, list and buttons each span the panel: beside a caption they widened it past 400 px.
-        risk_form.addRow(QLabel(self.tr("Order of importance"), risk_box))
+        risk_form.addRow(QLabel(self.tr("Order of importance"), reach_box))
         risk_form.addRow(self.importance_list)
         moves = QHBoxLayout()
         for caption, step in ((self.tr("More important"), -1), (self.tr("Less important"), 1)):
-            button = QPushButton(caption, risk_box)
+            button = QPushButton(caption, reach_box)
             button.setAccessibleName(caption)
             button.clicked.connect(lambda _c=False, s=step: self.move_importance(s))
             moves.addWidget(button)
         risk_form.addRow(moves)
-        self.reach_button = QPushButton(self.tr("Reach k"), risk_box)
+        self.reach_button = QPushButton(self.tr("Reach k"), reach_box)
         self.reach_button.setToolTip(self.tr("Find the least generalisation of the quasi-identifiers that makes "
                                              "every group at least k records"))
         self.reach_button.setAccessibleName(self.tr("Reach k"))
-        self.reach_button.clicked.connect(self.reach_k)
+        self.reach_button.clicked.connect(lambda _checked=False: self.reach_k())
         risk_form.addRow(self.reach_button)
-        self.reach_label = QLabel(risk_box)
+        self.suggestion_button = QPushButton(self.tr("Use the coarser floors suggested"), reach_box)
+        self.suggestion_button.setAccessibleName(self.tr("Use the coarser floors suggested"))
+        self.suggestion_button.clicked.connect(self.use_suggestion)
+        self.suggestion_button.hide()
+        risk_form.addRow(self.suggestion_button)
+        self.reach_label = QLabel(reach_box)
         self.reach_label.setWordWrap(True)
         self.reach_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Another file or project: the previous one's Reach k result is not this one's.
         self.session.sourceChanged.connect(lambda: self.reach_label.setText(""))
         risk_form.addRow(self.reach_label)
-        self.suggestion_button = QPushButton(self.tr("Use the coarser floors suggested"), risk_box)
-        self.suggestion_button.setAccessibleName(self.tr("Use the coarser floors suggested"))
-        self.suggestion_button.clicked.connect(self.use_suggestion)
-        self.suggestion_button.hide()
-        risk_form.addRow(self.suggestion_button)
         self.last_unreachable: KUnreachable | None = None
         side_layout.addWidget(risk_box)
+        side_layout.addWidget(reach_box)
+        self.side_layout = side_layout
 
         utility_box = QGroupBox(self.tr("What the data keep"), side)
         utility_layout = QVBoxLayout(utility_box)
@@ -292,6 +309,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         # At 900×600 the risk figures, the chart and Reach k do not fit: they scroll, never overlap.
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMinimumWidth(400)        # the risk figures' values stay in view beside their labels
+        self.side_scroll = scroll
 
         hub_box = QGroupBox(self.tr("What the hub receives"), self)
         hub_layout = QVBoxLayout(hub_box)
@@ -314,13 +332,19 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self._risk_timer.setSingleShot(True)
         self._risk_timer.setInterval(500)
         self._risk_timer.timeout.connect(lambda: self.refresh_risk() if self.isVisible() else None)
+        # Reach k's result scrolled into view once the panel is laid out again for it (a page's own
+        # timer: it dies with the page).
+        self._result_timer = QTimer(self)
+        self._result_timer.setSingleShot(True)
+        self._result_timer.setInterval(50)
+        self._result_timer.timeout.connect(self._show_reach_result)
         # Rebuilding the table is GUI-thread work: done for the page in view, else when it is entered.
         self.watch_session(self.session)
 
     def _persons_box(self, parent: QWidget) -> QGroupBox:
         """A linked submission's risk counted in distinct persons across its tables (hidden for one file)."""
         box = QGroupBox(self.tr("Across the tables, in persons"), parent)
-        form = QFormLayout(box)
+        form = FormColumn(box)
         self.person_labels = figure_rows(form, box, (
             ("records", self.tr("Persons")), ("classes", self.tr("Groups of look-alike persons")),
             ("sample_uniques", self.tr("Unique persons")), ("records_below_k", self.tr("Persons at risk (below k)")),
@@ -339,6 +363,31 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.persons_box.setVisible(self.session.is_submission())
         self.risk_box.setTitle(self.tr("Risk in this table, in records")
                                if self.session.is_submission() else self.tr("Re-identification risk"))
+        self._show_reach_unit()
+
+    def counts_in_persons(self) -> bool:
+        """Whether k is reached and judged in persons across the tables (a submission with a person key)."""
+        return self.session.is_submission() and counts_persons_across(
+            Submission([state.recipe for state in self.session.tables]))
+
+    def _show_reach_unit(self) -> None:
+        """Reach k's button says whether it works in persons across the tables or in this table's records."""
+        across = self.counts_in_persons()
+        self.reach_box.setTitle(self.tr("Reach k across the tables, in persons") if across else self.tr("Reach k"))
+        if self.side_layout.indexOf(self.reach_box) != (1 if across else 2):
+            self.side_layout.removeWidget(self.reach_box)
+            self.side_layout.insertWidget(1 if across else 2, self.reach_box)
+        self.reach_button.setText(self.tr("Reach k in persons") if across else self.tr("Reach k"))
+        caption = self.tr("Persons that may lose a cell") if across else self.tr("Records that may lose a cell")
+        self.record_cap_label.setText(caption)
+        self.record_cap_spin.setAccessibleName(caption)
+        self.record_cap_spin.setToolTip(self.tr(
+            "Reach k may touch at most this share of the persons (a person suppressed whole counts)") if across
+            else self.tr("Reach k may touch at most this share of the records"))
+        self.reach_button.setToolTip(self.tr(
+            "Find the least generalisation of every table's quasi-identifiers that makes every group of persons, "
+            "their quasi-identifiers gathered from all the tables, at least k persons") if across else self.tr(
+            "Find the least generalisation of the quasi-identifiers that makes every group at least k records"))
 
     def _show_persons(self) -> None:
         view = self.session.submission_view
@@ -357,7 +406,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.tr("A person's quasi-identifiers are gathered from every table; each person counts once. "
                     "Every person is in a group of at least {k}.").format(k=k) if below == 0 else
             self.tr("A person's quasi-identifiers are gathered from every table; each person counts once. "
-                    "{count} persons are in groups smaller than {k}; Reach k below works on this table.").format(
+                    "{count} persons are in groups smaller than {k}: Reach k below generalises across the tables, "
+                    "in persons.").format(
                         count=format_local("{count:,}", count=below), k=k))
 
     def measure_persons(self) -> None:
@@ -579,7 +629,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.reach_label.setText("")
         label = (self.tr("add '{name}' to the quasi-identifiers") if checked
                  else self.tr("remove '{name}' from the quasi-identifiers")).format(name=name)
-        self.session.push(ReplaceProtection(self.session.recipe, settings, label))
+        self._push_unreached(settings, label)
 
     def set_floor(self, name: str, floor: str) -> None:
         settings = copy.deepcopy(self.session.recipe.protection)
@@ -589,8 +639,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             settings.floors.pop(name, None)
         settings.generalisation = {}   # found under the former floor
         self.reach_label.setText("")
-        self.session.push(ReplaceProtection(self.session.recipe, settings,
-                                            self.tr("set the floor of '{name}'").format(name=name)))
+        self._push_unreached(settings, self.tr("set the floor of '{name}'").format(name=name))
 
     def move_importance(self, step: int) -> None:
         """Move the chosen quasi-identifier up (-1) or down (+1) the order Reach k suppresses cells by."""
@@ -603,8 +652,20 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         settings.generalisation = {}   # suppressed cells were chosen by the former order
         self.reach_label.setText("")
         self.importance_list.setCurrentRow(row + step)
-        self.session.push(ReplaceProtection(self.session.recipe, settings,
-                                            self.tr("change the importance of '{name}'").format(name=order[row + step])))
+        self._push_unreached(settings, self.tr("change the importance of '{name}'").format(name=order[row + step]))
+
+    def _push_unreached(self, settings: ProtectionSettings, label: str) -> None:
+        """The table's protection set to ``settings`` (its levels forgotten); in persons across the
+        tables, the levels found with this table's are forgotten in every table, in the same step."""
+        changes = [(self.session.recipe, settings)]
+        if self.counts_in_persons():
+            for state in self.session.tables:
+                if state.recipe is not self.session.recipe and state.recipe.protection.generalisation:
+                    other = copy.deepcopy(state.recipe.protection)
+                    other.generalisation = {}
+                    changes.append((state.recipe, other))
+        self.session.push(ReplaceProtections(changes, label) if len(changes) > 1 else
+                          ReplaceProtection(self.session.recipe, settings, label))
 
     def _caps_changed(self) -> None:
         protection = self.session.recipe.protection
@@ -616,7 +677,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         settings.cell_suppression_cap, settings.suppression_cap = cells, records
         settings.generalisation = {}   # found under the former caps
         self.reach_label.setText("")
-        self.session.push(ReplaceProtection(self.session.recipe, settings, self.tr("set the suppression caps")))
+        self._push_unreached(settings, self.tr("set the suppression caps"))
 
     def _k_changed(self) -> None:
         if self.k_spin.value() == (self.session.recipe.protection.k_target or 5):
@@ -625,8 +686,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         settings.k_target = self.k_spin.value()
         settings.generalisation = {}   # found for the former k
         self.reach_label.setText("")
-        self.session.push(ReplaceProtection(self.session.recipe, settings,
-                                            self.tr("set k to {k}").format(k=settings.k_target)))
+        self._push_unreached(settings, self.tr("set k to {k}").format(k=settings.k_target))
 
     # --- preview ---------------------------------------------------------------------------
     def preview(self, name: str) -> str:
@@ -658,7 +718,9 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         loaded = self.session.loaded
         quasi = [q for q in self.session.recipe.protection.quasi_identifiers
                  if loaded is not None and q in loaded.table.column_names]
-        self.reach_button.setEnabled(bool(quasi))
+        across = self.session.is_submission() and any(s.recipe.protection.quasi_identifiers for s in self.session.tables)
+        self.reach_button.setEnabled(bool(quasi) or across)
+        self._show_reach_unit()
         if loaded is None:
             return
         self.refresh_hub()
@@ -685,14 +747,21 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         show_risk_figures(self.risk_labels, data)
         self.chart.set_sizes(summary.class_sizes, k)
         below = data.get("records_below_k") or 0
+        in_persons = self.counts_in_persons()
         self.risk_note.setText(
             self.tr("Every record is in a group of at least {k}.").format(k=k) if below == 0 else
+            self.tr("{count} records of this table are in groups smaller than {k}; the package is judged in persons "
+                    "across the tables (above).").format(count=below, k=k) if in_persons else
             self.tr("{count} records are in groups smaller than {k}: generalise a quasi-identifier, or use "
                     "Reach k.").format(count=below, k=k))
 
-    def reach_k(self) -> None:
+    def reach_k(self, coarser_floors: bool = False) -> None:
+        """Reach k on the table in view, in records; for a submission whose tables a person key links,
+        in persons across every table (``coarser_floors``: taking the floors it suggests when out of reach)."""
         loaded = self.session.loaded
         if loaded is None:
+            return
+        if self.session.is_submission() and self.reach_across(coarser_floors):
             return
         recipe = copy.deepcopy(self.session.recipe)
         k = recipe.protection.k_target or 5
@@ -727,33 +796,158 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.session.push(ReplaceProtection(self.session.recipe, settings,
                                                 self.tr("generalise to reach k = {k}").format(k=k)))
 
+        self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k))
+
+    def reach_across(self, coarser_floors: bool = False) -> bool:
+        """Reach k in distinct persons across the submission's tables (``submission_reach``, as
+        `curator recipe reach-k` does), its levels written into every table in one undoable step.
+        False when no person key links the tables (k is then reached per table, in records)."""
+        session = self.session
+        submission = copy.deepcopy(session.submission())
+        if not counts_persons_across(submission):
+            return False
+        protection = session.recipe.protection
+        k, cap = protection.k_target or 5, protection.suppression_cap or 0.02
+        tables = {state.recipe.name: state.loaded.table for state in session.tables}
+        recipes = [state.recipe for state in session.tables]
+        vocabulary = session.vocabulary or _vocabulary(submission.tables[0])
+
+        def work(progress: ProgressCallback) -> tuple[Submission, SubmissionReach]:
+            return submission_reach(submission, tables, vocabulary, k, cap, progress, coarser_floors)
+
+        def done(result: tuple[Submission, SubmissionReach]) -> None:
+            reached, found = result
+            if [id(state.recipe) for state in session.tables] != [id(recipe) for recipe in recipes]:
+                return      # another submission was opened meanwhile: these levels are not its
+            self.reach_label.setText(self.reached_across_text(reached, found))
+            self.last_unreachable = None
+            self.suggestion_button.hide()
+            changes = []
+            for recipe, found_recipe in zip(recipes, reached.tables, strict=True):
+                settings = copy.deepcopy(recipe.protection)
+                for name in REACHED_FIELDS:
+                    setattr(settings, name, copy.deepcopy(getattr(found_recipe.protection, name)))
+                changes.append((recipe, settings))
+            session.push(ReplaceProtections(changes, self.tr("generalise to reach k = {k} persons across the "
+                                                             "tables").format(k=k)))
+
+        self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k} persons across "
+                                         "the tables…").format(k=k))
+        return True
+
+    def reached_across_text(self, submission: Submission, found: SubmissionReach) -> str:
+        """What Reach k across the tables found, in persons: the levels per table, what it suppressed."""
+        parts = []
+        for recipe in submission.tables:
+            levels = found.levels.get(recipe.name, {})
+            columns = []
+            for source, level in levels.items():
+                decision = recipe.column(source)
+                top = found.search.levels.get(f"{recipe.name}.{output_name(decision)}") if decision else None
+                columns.append(self.tr("{column} level {level}/{top}").format(column=source, level=level,
+                                                                              top=top - 1) if top else
+                               self.tr("{column} level {level}").format(column=source, level=level))
+            text = ", ".join(columns) if columns else self.tr("no quasi-identifier")
+            if levels and not recipe.person_key:
+                text = self.tr("{levels} (no person key: k reached in its own records)").format(levels=text)
+            parts.append(self.tr("{table}: {levels}").format(table=recipe.name, levels=text))
+        if found.suppression_unit == "cells":
+            suppressed = self.tr("{cells} cells of {touched} persons suppressed on every row holding them, {whole} "
+                                 "persons suppressed whole (their rows leave every table)")
+        else:
+            suppressed = self.tr("{whole} persons suppressed whole (their rows leave every table)")
+        return format_local(self.tr(
+            "k = {k} reached in persons across the {count} tables ({persons} persons). {levels}. Information lost: "
+            "{loss:.0%}; {suppressed}."), k=found.k, count=len(submission.tables),
+            persons=format_local("{n:,}", n=found.persons), levels=self.tr("; ").join(parts),
+            loss=found.search.relative_loss, suppressed=format_local(
+                suppressed, cells=format_local("{n:,}", n=found.cells_suppressed),
+                touched=format_local("{n:,}", n=found.persons_touched),
+                whole=format_local("{n:,}", n=found.persons_suppressed)))
+
+    def _search(self, work: Callable[[ProgressCallback], Any], done: Callable[[Any], None], title: str) -> None:
+        """Run a Reach k search on the worker (progress bar and Cancel); on failure say why, and what
+        would reach k."""
         def failed(error: Exception) -> None:
-            # The status never stays at "Searching…": say why, and what would reach k.
+            # The status never stays at "Searching…".
             self.last_unreachable = error if isinstance(error, KUnreachable) else None
             lines = [core_text(getattr(error, "message", None) or str(error))]
+            if self.last_unreachable is not None:    # what this panel would reach it with, first
+                lines.append(self.caps_reaching(self.last_unreachable))
             lines += [core_text(detail) for detail in getattr(error, "details", [])]
             hint = getattr(error, "hint", None)
             if hint:
                 lines.append(core_text(hint))
-            self.reach_label.setText("\n".join(lines))
+            self.reach_label.setText("\n".join(line for line in lines if line))
             self.suggestion_button.setVisible(bool(self.last_unreachable and self.last_unreachable.coarser))
 
         def cancelled() -> None:
             self.reach_label.setText(self.tr("Reach k was cancelled."))
 
+        def shown(then: Callable[..., None]) -> Callable[..., None]:
+            """``then``, and the panel scrolled to what Reach k says (below the caps, out of view at 800 px)."""
+            def run(*args: Any) -> None:
+                then(*args)
+                self._result_timer.start()
+            return run
+
         self.reach_label.setText(self.tr("Searching…"))
         self.suggestion_button.hide()
-        self.runner.run(Operation(work, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k),
-                                  done, failed, cancelled, key="reach", error_title=self.tr("Cannot reach k")))
+        self.runner.run(Operation(work, title, shown(done), shown(failed), cancelled, key="reach",
+                                  error_title=self.tr("Cannot reach k")))
+
+    def _show_reach_result(self) -> None:
+        """What Reach k said in view: for a submission from the figures in persons at the panel's top
+        when all fits, else all of it, else (taller than the panel) from the button."""
+        bottom = self.reach_box.y() + self.reach_label.y() + self.reach_label.height() + 8
+        height = self.side_scroll.viewport().height()
+        if self.counts_in_persons() and bottom <= height:
+            self.side_scroll.verticalScrollBar().setValue(0)
+        elif self.reach_label.height() + self.reach_button.height() + 24 <= height:
+            self.side_scroll.ensureWidgetVisible(self.reach_label, 0, 8)
+        else:
+            self.side_scroll.verticalScrollBar().setValue(self.reach_box.y() + self.reach_button.y() - 8)
+
+    def caps_reaching(self, unreachable: KUnreachable) -> str:
+        """The caps of this panel that would reach k at the floors (the least cell suppression of the
+        coarsest levels they allow), in words."""
+        if not getattr(unreachable, "records_total", 0):
+            return ""
+        cells = max(needed_percent(unreachable.cells_needed, unreachable.cells_total), self.cell_cap_spin.value())
+        records = max(needed_percent(unreachable.records_needed, unreachable.records_total),
+                      self.record_cap_spin.value())
+        if cells > self.cell_cap_spin.maximum() or records > self.record_cap_spin.maximum():
+            return self.tr("Raising the caps alone cannot reach k here: choose coarser floors, remove a "
+                           "quasi-identifier or lower k.")
+        unit = self.tr("persons") if self.session.is_submission() else self.tr("records")
+        return self.tr("To reach k at these floors, raise \u201c{cells_cap}\u201d above to {cells} % and "
+                       "\u201c{records_cap}\u201d to {records} % ({count} {unit} touched), then run Reach k "
+                       "again.").format(cells_cap=self.cell_cap_spin.accessibleName(), cells=cells,
+                                        records_cap=self.record_cap_spin.accessibleName(), records=records,
+                                        count=unreachable.records_needed, unit=unit)
 
     def use_suggestion(self) -> None:
         """Take the coarser floors Reach k proposed, and run it again."""
         unreachable = self.last_unreachable
         if unreachable is None or not unreachable.coarser:
             return
+        label = self.tr("use the coarser floors suggested")
+        if self.counts_in_persons():
+            # Named "table.column" across the tables: each table takes its own. The floors are kept
+            # should k still be out of reach, so that the next suggestion starts from them.
+            changes = []
+            for state in self.session.tables:
+                prefix = f"{state.recipe.name}."
+                own = copy.copy(unreachable)
+                own.coarser = {name[len(prefix):]: level for name, level in unreachable.coarser.items()
+                               if name.startswith(prefix)}
+                if own.coarser:
+                    changes.append((state.recipe, with_suggested_floors(state.recipe, own)))
+            self.session.push(ReplaceProtections(changes, label))
+            self.reach_k(coarser_floors=True)
+            return
         recipe = self.session.recipe
-        settings = with_suggested_floors(recipe, unreachable)
-        self.session.push(ReplaceProtection(recipe, settings, self.tr("use the coarser floors suggested")))
+        self.session.push(ReplaceProtection(recipe, with_suggested_floors(recipe, unreachable), label))
         self.reach_k()
 
     # --- what the hub receives ------------------------------------------------------------------
@@ -828,7 +1022,30 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.histogram.set_bins(column.histogram if column is not None else [])
 
 
-def figure_rows(form: QFormLayout, parent: QWidget, captions: tuple[tuple[str, str], ...]) -> dict[str, QLabel]:
+class FormColumn:
+    """A form's rows (caption, field) and full-width rows (a chart, a wrapped note) stacked in a
+    QVBoxLayout: a wrapped label spanning a QFormLayout's row gets less height than its text needs
+    (its height for the width is not counted) and overlaps the row above it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.column = QVBoxLayout(parent)
+        self._form: QFormLayout | None = None
+
+    def addRow(self, first: str | QWidget | QHBoxLayout, field: QWidget | None = None) -> None:  # noqa: N802 - QFormLayout's
+        if field is not None and isinstance(first, str | QLabel):
+            if self._form is None:
+                self._form = QFormLayout()
+                self.column.addLayout(self._form)
+            self._form.addRow(first, field)
+            return
+        self._form = None
+        if isinstance(first, QHBoxLayout):
+            self.column.addLayout(first)
+        elif isinstance(first, QWidget):
+            self.column.addWidget(first)
+
+
+def figure_rows(form: FormColumn, parent: QWidget, captions: tuple[tuple[str, str], ...]) -> dict[str, QLabel]:
     """One row per risk figure (key, caption), its value in a label of its own."""
     labels: dict[str, QLabel] = {}
     for key, caption in captions:
@@ -850,6 +1067,14 @@ def show_risk_figures(labels: dict[str, QLabel], data: dict[str, Any]) -> None:
         else:
             label.setText("–" if value is None else format_local("{count:,}", count=value)
                           if isinstance(value, int) else str(value))
+
+
+def needed_percent(needed: int, total: int) -> int:
+    """The least whole percentage of ``total`` a cap must be for ``needed`` suppressions to be allowed."""
+    percent = math.ceil(needed * 100 / total) if total else 0
+    while percent < 100 and allowed_suppressions(total, percent / 100) < needed:
+        percent += 1
+    return percent
 
 
 def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int) -> RiskSummary:
