@@ -2120,12 +2120,12 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>{table} : {levels}</translation>
     </message>
     <message>
-        <source>{cells} cells of {touched} persons suppressed on every row holding them, {whole} persons suppressed whole (their rows leave every table)</source>
-        <translation>{cells} cellules de {touched} personnes supprimées sur chaque ligne qui les porte, {whole} personnes supprimées entièrement (leurs lignes quittent toutes les tables)</translation>
+        <source>cells suppressed on every row holding them: {cells} (of {touched} persons); persons suppressed whole, their rows leaving every table: {whole}</source>
+        <translation>cellules supprimées sur chaque ligne qui les porte : {cells} (de {touched} personnes) ; personnes supprimées entièrement, leurs lignes quittant toutes les tables : {whole}</translation>
     </message>
     <message>
-        <source>{whole} persons suppressed whole (their rows leave every table)</source>
-        <translation>{whole} personnes supprimées entièrement (leurs lignes quittent toutes les tables)</translation>
+        <source>persons suppressed whole, their rows leaving every table: {whole}</source>
+        <translation>personnes supprimées entièrement, leurs lignes quittant toutes les tables : {whole}</translation>
     </message>
     <message>
         <source>k = {k} reached in persons across the {count} tables ({persons} persons). {levels}. Information lost: {loss:.0%}; {suppressed}.</source>

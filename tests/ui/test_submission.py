@@ -346,7 +346,6 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
     assert said.startswith("k = 5 reached in persons across the 3 tables (27 persons). patients: BIRTHDATE level "
                            "0/4, ZIP level 0/2, GENDER level 0/1; encounters: no quasi-identifier; conditions: no "
                            "quasi-identifier."), said
-    assert "persons suppressed whole (their rows leave every table)" in said
     reached = {state.recipe.name: state.recipe.protection for state in session.tables}
     assert reached["patients"].generalisation == {"BIRTHDATE": 0, "ZIP": 0, "GENDER": 0}
     assert reached["encounters"].generalisation == {} and reached["conditions"].generalisation == {}
@@ -354,7 +353,9 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
         assert protection.k_target == 5 and protection.suppression_cap == 1.0
         assert protection.person_reach["unit"] == "persons" and protection.person_reach["persons"] == 27
     whole = reached["patients"].person_reach["persons_suppressed"]
-    assert f"{whole} persons suppressed whole" in said
+    cells, touched = (reached["patients"].person_reach[key] for key in ("cells_suppressed", "persons_touched"))
+    assert (f"cells suppressed on every row holding them: {cells} (of {touched} persons); persons suppressed whole, "
+            f"their rows leaving every table: {whole}.") in said
     assert session.submission().protection.person_reach == reached["patients"].person_reach
     # the panel in persons: the persons suppressed whole have left every table, no group below k
     _persons_measured(qtbot, window)

@@ -852,10 +852,10 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 text = self.tr("{levels} (no person key: k reached in its own records)").format(levels=text)
             parts.append(self.tr("{table}: {levels}").format(table=recipe.name, levels=text))
         if found.suppression_unit == "cells":
-            suppressed = self.tr("{cells} cells of {touched} persons suppressed on every row holding them, {whole} "
-                                 "persons suppressed whole (their rows leave every table)")
+            suppressed = self.tr("cells suppressed on every row holding them: {cells} (of {touched} persons); "
+                                 "persons suppressed whole, their rows leaving every table: {whole}")
         else:
-            suppressed = self.tr("{whole} persons suppressed whole (their rows leave every table)")
+            suppressed = self.tr("persons suppressed whole, their rows leaving every table: {whole}")
         return format_local(self.tr(
             "k = {k} reached in persons across the {count} tables ({persons} persons). {levels}. Information lost: "
             "{loss:.0%}; {suppressed}."), k=found.k, count=len(submission.tables),
