@@ -30,6 +30,7 @@ from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
 from curator.recipe.model import Recipe
+from curator.textkeys import fixed_width, sorted_positions
 
 ALL_COLUMNS = Text(QT_TRANSLATE_NOOP("core", "all columns"))
 EXACT_DUPLICATES_LABEL = Label("exact duplicate of an earlier row", fr="doublon exact d'une ligne précédente")
@@ -58,7 +59,44 @@ class KeysSeen:
 
     seen: dict[str, np.ndarray] = field(default_factory=dict)          # rule -> sorted keys of earlier rows
     repeated: dict[str, np.ndarray] = field(default_factory=dict)      # rule -> the keys found repeated
-    texts: dict[str, dict[str, int]] = field(default_factory=dict)     # column -> text -> its number
+    texts: dict[str, TextNumbers] = field(default_factory=dict)        # column -> its texts' numbers
+
+
+@dataclass
+class TextNumbers:
+    """A column's texts numbered as first met, from batch to batch: held as sorted text keys
+    (:mod:`curator.textkeys`) beside their numbers, searched with each batch's distinct texts; once a
+    text too long for such keys comes, in a dict (a million Python strings, the price of the rare case)."""
+
+    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, "S1"))
+    numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    long: dict[str, int] | None = None
+
+    def of(self, distinct: pa.Array) -> np.ndarray:
+        """The number of each of the ``distinct`` texts (no nulls), those not met before numbered
+        after the others in their order."""
+        keys = fixed_width(distinct) if self.long is None else None
+        if keys is None:
+            texts = self.long if self.long is not None else self._as_dict()
+            self.long = texts
+            return np.array([texts.setdefault(v, len(texts) + 1) for v in distinct.to_pylist()], dtype=np.int64)
+        at = sorted_positions(self.keys, keys)
+        new = np.flatnonzero(at < 0)
+        numbers = self.numbers[np.maximum(at, 0)] if len(self.numbers) else np.zeros(len(keys), np.int64)
+        numbers[new] = len(self.numbers) + 1 + np.arange(len(new))
+        if len(new):
+            order = np.argsort(keys[new], kind="stable")
+            added = keys[new][order]
+            held = self.keys.astype(added.dtype) if added.dtype.itemsize > self.keys.dtype.itemsize else self.keys
+            places = np.searchsorted(held, added)
+            self.keys = np.insert(held, places, added)
+            self.numbers = np.insert(self.numbers, places, numbers[new][order])
+        return numbers
+
+    def _as_dict(self) -> dict[str, int]:
+        width = self.keys.dtype.itemsize
+        padded = (bytes(key).ljust(width, b"\0") for key in self.keys)
+        return {key[1:1 + key[0]].decode(): int(number) for key, number in zip(padded, self.numbers, strict=True)}
 
 
 def linked_rules(vocabulary: Vocabulary) -> list[Rule]:
@@ -231,7 +269,7 @@ def _present(array: pa.Array) -> np.ndarray:
     return pc.cast(pc.is_valid(array), pa.uint8()).to_numpy(zero_copy_only=False).view(np.bool_)
 
 
-def _numbers(array: pa.Array | pa.ChunkedArray, texts: dict[str, int] | None = None) -> np.ndarray:
+def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None) -> np.ndarray:
     """Per row, an int64 that equals another row's exactly when their values are equal (nulls: 0).
 
     ``texts``: the numbers given to texts so far, for numbers that agree from one batch to the next;
@@ -257,7 +295,7 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: dict[str, int] | None = N
     if texts is None:
         return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
     distinct = pc.unique(array).drop_null()
-    numbers = np.array([texts.setdefault(v, len(texts) + 1) for v in distinct.to_pylist()], dtype=np.int64)
+    numbers = texts.of(distinct)
     positions = pc.index_in(array, value_set=distinct)
     return np.concatenate([numbers, [0]])[_as_numpy(positions.fill_null(len(numbers)))]
 
@@ -325,7 +363,7 @@ class _Keyed:
             array = self.columns[name]
             if isinstance(array, pa.ChunkedArray):
                 array = array.combine_chunks()
-            texts = self.seen.texts.setdefault(name, {}) if self.seen is not None else None
+            texts = self.seen.texts.setdefault(name, TextNumbers()) if self.seen is not None else None
             self.numbers[name], self.present[name] = _numbers(array, texts), _present(array)
         return self.numbers[name], self.present[name]
 
@@ -540,6 +578,45 @@ class Across:
                                 # within: the intervals' first days
     ends: pa.Array | None = None  # within: the intervals' last days
     strict: bool = False        # equal values break it too
+    held: _Held | None = field(default=None, repr=False, compare=False)   # built by the first batch judged
+
+    def index(self) -> _Held | None:
+        """``persons`` sorted once, for every batch to search (None: a key too long to hold so)."""
+        if self.held is None:
+            self.held = _Held.of(self)
+        return self.held if self.held.keys is not None else None
+
+
+@dataclass
+class _Held:
+    """An :class:`Across`'s persons as sorted text keys (:mod:`curator.textkeys`), each once, with
+    where its rows start and how many it has in ``order`` (the rows sorted by person)."""
+
+    keys: np.ndarray | None
+    order: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    @classmethod
+    def of(cls, across: Across) -> _Held:
+        keys = fixed_width(across.persons)
+        if keys is None:
+            return cls(None)
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else order[:0]
+        return cls(keys[first], order, first, np.diff(np.append(first, len(keys))))
+
+    def persons(self, persons: pa.Array) -> np.ndarray | None:
+        """Each row's person as its place in ``keys``: -1 for a person not held (or none)."""
+        assert self.keys is not None
+        keys = fixed_width(persons)
+        if keys is None:
+            return None
+        found = sorted_positions(self.keys, keys)
+        if persons.null_count:
+            found[~_present(persons)] = -1
+        return found
 
 
 @dataclass
@@ -673,6 +750,11 @@ def _across(rule: BoundRule, arrays: Sequence[pa.Array]) -> pa.Array:
     broken = np.zeros(len(persons), dtype=np.bool_)
     for across in rule.across:
         value = arrays[across.column]
+        held = across.index()
+        found = held.persons(persons) if held is not None else None
+        if held is not None and found is not None:
+            broken |= _across_held(across, held, found, value)
+            continue
         if across.kind == "within":
             days = _day_numbers(value)
             rows = pa.table({"person": persons, "day": days, "row": pa.array(np.arange(len(persons)))})
@@ -692,6 +774,37 @@ def _across(rule: BoundRule, arrays: Sequence[pa.Array]) -> pa.Array:
             step = (pc.less_equal if across.strict else pc.less)(mine, other)
         broken |= _as_numpy(pc.cast(step.fill_null(False), pa.uint8()), np.uint8).view(np.bool_)
     return pa.array(broken)
+
+
+def _across_held(across: Across, held: _Held, found: np.ndarray, value: pa.Array) -> np.ndarray:
+    """:func:`_across`'s judgement of one :class:`Across`, with each row's person found in ``held``
+    (``found``): the same rows as the join on persons, without hashing the other tables' rows again."""
+    if across.kind != "within":
+        rows = np.where(found >= 0, held.order[held.first[np.maximum(found, 0)]], -1)
+        other = pc.take(across.values, pa.array(rows, mask=rows < 0))
+        mine = _ordinal(value)
+        if across.kind == "before":
+            step = (pc.greater_equal if across.strict else pc.greater)(mine, other)
+        else:
+            step = (pc.less_equal if across.strict else pc.less)(mine, other)
+        return _as_numpy(pc.cast(step.fill_null(False), pa.uint8()), np.uint8).view(np.bool_)
+    assert across.ends is not None
+    days = _day_numbers(value)
+    judged = np.flatnonzero((found >= 0) & _present(days))
+    # Each judged row against every interval of its person: the rows repeated, one per interval.
+    person = found[judged]
+    counts = held.counts[person]
+    repeated = np.repeat(judged, counts)
+    within = np.arange(len(repeated)) - np.repeat(np.cumsum(counts) - counts, counts)
+    intervals = held.order[np.repeat(held.first[person], counts) + within]
+    day = _as_numpy(days.fill_null(0), np.int64)[repeated]
+    starts = _as_numpy(across.values.take(pa.array(intervals)), np.int64)
+    ends = _as_numpy(across.ends.take(pa.array(intervals)), np.int64)
+    inside = np.zeros(len(found), dtype=np.bool_)
+    inside[repeated[(starts <= day) & (day <= ends)]] = True
+    broken = np.zeros(len(found), dtype=np.bool_)
+    broken[judged[~inside[judged]]] = True
+    return broken
 
 
 def check_linked(tables: Mapping[str, tuple[pa.Table, Mapping[str, str]]], vocabulary: Vocabulary) -> dict[str, list[Broken]]:
