@@ -30,7 +30,7 @@ from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
 from curator.recipe.model import Recipe
-from curator.textkeys import fixed_width, sorted_positions
+from curator.textkeys import KeyIndex, fixed_width
 
 ALL_COLUMNS = Text(QT_TRANSLATE_NOOP("core", "all columns"))
 EXACT_DUPLICATES_LABEL = Label("exact duplicate of an earlier row", fr="doublon exact d'une ligne précédente")
@@ -68,8 +68,7 @@ class TextNumbers:
     (:mod:`curator.textkeys`) beside their numbers, searched with each batch's distinct texts; once a
     text too long for such keys comes, in a dict (a million Python strings, the price of the rare case)."""
 
-    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, "S1"))
-    numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    held: KeyIndex = field(default_factory=KeyIndex)
     long: dict[str, int] | None = None
 
     def of(self, distinct: pa.Array) -> np.ndarray:
@@ -80,23 +79,16 @@ class TextNumbers:
             texts = self.long if self.long is not None else self._as_dict()
             self.long = texts
             return np.array([texts.setdefault(v, len(texts) + 1) for v in distinct.to_pylist()], dtype=np.int64)
-        at = sorted_positions(self.keys, keys)
-        new = np.flatnonzero(at < 0)
-        numbers = self.numbers[np.maximum(at, 0)] if len(self.numbers) else np.zeros(len(keys), np.int64)
-        numbers[new] = len(self.numbers) + 1 + np.arange(len(new))
-        if len(new):
-            order = np.argsort(keys[new], kind="stable")
-            added = keys[new][order]
-            held = self.keys.astype(added.dtype) if added.dtype.itemsize > self.keys.dtype.itemsize else self.keys
-            places = np.searchsorted(held, added)
-            self.keys = np.insert(held, places, added)
-            self.numbers = np.insert(self.numbers, places, numbers[new][order])
+        numbers = self.held.find(keys)
+        new = np.flatnonzero(numbers < 0)
+        numbers[new] = len(self.held) + 1 + np.arange(len(new))
+        self.held.add(keys[new], numbers[new])
         return numbers
 
     def _as_dict(self) -> dict[str, int]:
-        width = self.keys.dtype.itemsize
-        padded = (bytes(key).ljust(width, b"\0") for key in self.keys)
-        return {key[1:1 + key[0]].decode(): int(number) for key, number in zip(padded, self.numbers, strict=True)}
+        width = self.held.keys.dtype.itemsize
+        padded = (bytes(key).ljust(width, b"\0") for key in self.held.keys)
+        return {key[1:1 + key[0]].decode(): int(number) for key, number in zip(padded, self.held.values, strict=True)}
 
 
 def linked_rules(vocabulary: Vocabulary) -> list[Rule]:
@@ -589,10 +581,10 @@ class Across:
 
 @dataclass
 class _Held:
-    """An :class:`Across`'s persons as sorted text keys (:mod:`curator.textkeys`), each once, with
-    where its rows start and how many it has in ``order`` (the rows sorted by person)."""
+    """An :class:`Across`'s persons as text keys (:mod:`curator.textkeys`), each once, with where its
+    rows start and how many it has in ``order`` (the rows sorted by person)."""
 
-    keys: np.ndarray | None
+    keys: KeyIndex | None
     order: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
@@ -605,7 +597,9 @@ class _Held:
         order = np.argsort(keys, kind="stable")
         keys = keys[order]
         first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else order[:0]
-        return cls(keys[first], order, first, np.diff(np.append(first, len(keys))))
+        index = KeyIndex()
+        index.add(keys[first], np.arange(len(first)))
+        return cls(index, order, first, np.diff(np.append(first, len(keys))))
 
     def persons(self, persons: pa.Array) -> np.ndarray | None:
         """Each row's person as its place in ``keys``: -1 for a person not held (or none)."""
@@ -613,7 +607,7 @@ class _Held:
         keys = fixed_width(persons)
         if keys is None:
             return None
-        found = sorted_positions(self.keys, keys)
+        found = self.keys.find(keys)
         if persons.null_count:
             found[~_present(persons)] = -1
         return found
