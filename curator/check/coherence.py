@@ -286,10 +286,9 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None
         return number * 20 + _as_numpy(lengths.fill_null(0))
     if texts is None:
         return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
-    distinct = pc.unique(array).drop_null()
-    numbers = texts.of(distinct)
-    positions = pc.index_in(array, value_set=distinct)
-    return np.concatenate([numbers, [0]])[_as_numpy(positions.fill_null(len(numbers)))]
+    encoded = pc.dictionary_encode(array)       # its dictionary: the distinct texts as first met
+    numbers = texts.of(encoded.dictionary)
+    return np.concatenate([numbers, [0]])[_as_numpy(encoded.indices.fill_null(len(numbers)))]
 
 
 def _mixed(parts: Sequence[np.ndarray]) -> np.ndarray:

@@ -210,7 +210,7 @@ class _StreamedLevels:
     def __call__(self, protected: pa.Table) -> pa.Table:
         present = [q for q in self._quasi if q in protected.column_names]
         self.requested.append(pa.table([pc.dictionary_encode(protected.column(q)) for q in present], names=present))
-        generalised, info = apply_recipe_generalisation(protected, self._loose)
+        generalised, info = apply_recipe_generalisation(protected, self._loose, measured=False)
         if not self.info:
             self.info = {key: info[key] for key in ("levels", "hierarchies", "suppression_cap") if key in info}
         return generalised
