@@ -30,7 +30,7 @@ from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
 from curator.recipe.model import Recipe
-from curator.textkeys import KeyIndex, fixed_width
+from curator.textkeys import KeyIndex, fingerprints, fixed_width
 
 ALL_COLUMNS = Text(QT_TRANSLATE_NOOP("core", "all columns"))
 EXACT_DUPLICATES_LABEL = Label("exact duplicate of an earlier row", fr="doublon exact d'une ligne précédente")
@@ -593,7 +593,13 @@ class _Held:
         keys = fixed_width(across.persons)
         if keys is None:
             return cls(None)
-        order = np.argsort(keys, kind="stable")
+        # The rows grouped by person: sorted by fingerprint (numbers sort far faster than byte
+        # strings), or by the keys themselves should two persons share one.
+        prints = fingerprints(keys)
+        order = np.argsort(prints, kind="stable")
+        same = prints[order][1:] == prints[order][:-1]
+        if (same & (keys[order][1:] != keys[order][:-1])).any():
+            order = np.argsort(keys, kind="stable")
         keys = keys[order]
         first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else order[:0]
         index = KeyIndex()
