@@ -60,6 +60,13 @@ class KeysSeen:
     seen: dict[str, np.ndarray] = field(default_factory=dict)          # rule -> sorted keys of earlier rows
     repeated: dict[str, np.ndarray] = field(default_factory=dict)      # rule -> the keys found repeated
     texts: dict[str, TextNumbers] = field(default_factory=dict)        # column -> its texts' numbers
+    # A rule across tables' other tables, sorted by person once for all the batches (:meth:`held`).
+    across: dict[int, _Held] = field(default_factory=dict)
+
+    def held(self, across: Across) -> _Held:
+        if id(across) not in self.across:
+            self.across[id(across)] = _Held.of(across)
+        return self.across[id(across)]
 
 
 @dataclass
@@ -426,7 +433,7 @@ def evaluate(rules: Sequence[tuple[Rule, list[str]]], columns: Mapping[str, pa.A
             arrays = [columns[n] for n in names]
             combined = [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays]
             if isinstance(rule, BoundRule):
-                mask = _across(rule, combined)
+                mask = _across(rule, combined, seen)
             else:
                 mask = {"order": _order, "presence": _presence, "span": _span, "plausible": _plausible}[rule.kind](
                     rule, combined)
@@ -569,19 +576,14 @@ class Across:
                                 # within: the intervals' first days
     ends: pa.Array | None = None  # within: the intervals' last days
     strict: bool = False        # equal values break it too
-    held: _Held | None = field(default=None, repr=False, compare=False)   # built by the first batch judged
-
-    def index(self) -> _Held | None:
-        """``persons`` sorted once, for every batch to search (None: a key too long to hold so)."""
-        if self.held is None:
-            self.held = _Held.of(self)
-        return self.held if self.held.keys is not None else None
 
 
 @dataclass
 class _Held:
     """An :class:`Across`'s persons as text keys (:mod:`curator.textkeys`), each once, with where its
-    rows start and how many it has in ``order`` (the rows sorted by person)."""
+    rows start and how many it has in ``order`` (the rows sorted by person); ``keys`` is None when a
+    person's key is too long to be held so. Carried by :class:`KeysSeen` for the batches of one
+    table, then let go with it."""
 
     keys: KeyIndex | None
     order: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
@@ -743,15 +745,16 @@ def with_bound(vocabulary: Vocabulary, rules: Sequence[BoundRule]) -> Vocabulary
     return dataclasses.replace(vocabulary, rules=[*(r for r in vocabulary.rules if not r.linked), *rules])
 
 
-def _across(rule: BoundRule, arrays: Sequence[pa.Array]) -> pa.Array:
-    """The rows of a table that break a rule across tables, given what the other tables hold per person."""
+def _across(rule: BoundRule, arrays: Sequence[pa.Array], seen: KeysSeen | None = None) -> pa.Array:
+    """The rows of a table that break a rule across tables, given what the other tables hold per person
+    (sorted by person once per table when ``seen`` carries it from batch to batch)."""
     persons = _persons(arrays[0])
     broken = np.zeros(len(persons), dtype=np.bool_)
     for across in rule.across:
         value = arrays[across.column]
-        held = across.index()
-        found = held.persons(persons) if held is not None else None
-        if held is not None and found is not None:
+        held = seen.held(across) if seen is not None else _Held.of(across)
+        found = held.persons(persons) if held.keys is not None else None
+        if found is not None:
             broken |= _across_held(across, held, found, value)
             continue
         if across.kind == "within":
