@@ -29,7 +29,7 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect import _pool
 from curator.protect._hmac import DIGEST_BYTES, hex_tokens, hmac_sha256_hex, tokens_as_text
 from curator.recipe.params import KINDS
-from curator.textkeys import KeyIndex, fixed_width
+from curator.textkeys import MAX_WIDTH, KeyIndex, fixed_width
 
 TOKEN_LENGTH = 64
 
@@ -67,6 +67,9 @@ def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = 
 
 # What a TokenCache holds at most: a million persons' digests and keys take 58 MB (9-character ids).
 TOKEN_CACHE_BYTES = 96 * 2**20
+# Once the cache is full, a column whose last batch found fewer of its values there is hashed
+# without looking: sorting and searching the batch costs more than the few hashes it saves.
+MIN_FOUND = 1 / 3
 
 
 @dataclass
@@ -88,11 +91,17 @@ class TokenCache:
 
     budget: int = TOKEN_CACHE_BYTES
     columns: frozenset[str] = frozenset()
+    column: str = ""            # the column whose values a view of :meth:`for_column` pseudonymises
     _held: dict[tuple[bytes, str], _HeldTokens] = field(default_factory=dict)
+    _found: dict[str, float] = field(default_factory=dict)    # column -> share found by its last batch
 
     def for_columns(self, columns: set[str] | frozenset[str]) -> TokenCache:
         """A view of the same digests used by ``columns``."""
         return dataclasses.replace(self, columns=frozenset(columns))
+
+    def for_column(self, column: str) -> TokenCache:
+        """A view of the same digests for the values of ``column`` (one of ``columns``)."""
+        return dataclasses.replace(self, column=column)
 
     def clear(self) -> None:
         self._held.clear()
@@ -103,11 +112,16 @@ class TokenCache:
         keys = fixed_width(text)
         if keys is None:
             return hmac_sha256_hex(secret, text, None, parallel_above)
+        column = (self.column, kind)
+        full = self._room() < MAX_WIDTH + 16 + DIGEST_BYTES      # no room for the longest key
+        if full and self._found.get(str(column), 1.0) < MIN_FOUND:
+            return hmac_sha256_hex(secret, text, None, parallel_above)
         held = self._held.setdefault((hashlib.sha256(secret).digest(), kind), _HeldTokens())
         valid = np.asarray(pc.is_valid(text).to_numpy(zero_copy_only=False), dtype=np.bool_)
         at = held.keys.find(keys)
         digests = np.zeros((len(keys), DIGEST_BYTES), dtype=np.uint8)
         found = np.flatnonzero((at >= 0) & valid)
+        self._found[str(column)] = len(found) / max(int(valid.sum()), 1)
         digests[found] = held.digests[at[found]]
         missing = np.flatnonzero((at < 0) & valid)
         if len(missing):
@@ -117,10 +131,12 @@ class TokenCache:
             self._keep(held, keys[missing], digests[missing])
         return hex_tokens(digests.tobytes(), [(text, None if text.null_count == 0 else pc.is_valid(text))])
 
+    def _room(self) -> int:
+        return self.budget - sum(h.size for h in self._held.values())
+
     def _keep(self, held: _HeldTokens, keys: np.ndarray, digests: np.ndarray) -> None:
-        room = self.budget - sum(h.size for h in self._held.values())
         # A key costs its bytes, its fingerprint, its row number and its digest.
-        count = max(room, 0) // (keys.dtype.itemsize + 16 + DIGEST_BYTES)
+        count = max(self._room(), 0) // (keys.dtype.itemsize + 16 + DIGEST_BYTES)
         if not count:
             return
         # A value repeated in the batch is held once (KeyIndex.add); its other digests are left unused.

@@ -162,7 +162,8 @@ def _apply(table: pa.Table, decision: ColumnDecision, decisions: list[ColumnDeci
         return _scrub(values, decision, notes)
     context = _Context(table, decision, decisions, secret, values, value_counts)
     context.parallel_above = parallel_above
-    context.tokens = tokens if tokens is not None and decision.source in tokens.columns else None
+    context.tokens = tokens.for_column(decision.source) if tokens is not None and decision.source in tokens.columns \
+        else None
     return _ACTIONS[action](context)
 
 
