@@ -30,6 +30,7 @@ from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
 from curator.recipe.model import Recipe
+from curator.textkeys import KeyIndex, fingerprints, fixed_width
 
 ALL_COLUMNS = Text(QT_TRANSLATE_NOOP("core", "all columns"))
 EXACT_DUPLICATES_LABEL = Label("exact duplicate of an earlier row", fr="doublon exact d'une ligne précédente")
@@ -58,7 +59,43 @@ class KeysSeen:
 
     seen: dict[str, np.ndarray] = field(default_factory=dict)          # rule -> sorted keys of earlier rows
     repeated: dict[str, np.ndarray] = field(default_factory=dict)      # rule -> the keys found repeated
-    texts: dict[str, dict[str, int]] = field(default_factory=dict)     # column -> text -> its number
+    texts: dict[str, TextNumbers] = field(default_factory=dict)        # column -> its texts' numbers
+    # A rule across tables' other tables, sorted by person once for all the batches (:meth:`held`).
+    across: dict[int, _Held] = field(default_factory=dict)
+
+    def held(self, across: Across) -> _Held:
+        if id(across) not in self.across:
+            self.across[id(across)] = _Held.of(across)
+        return self.across[id(across)]
+
+
+@dataclass
+class TextNumbers:
+    """A column's texts numbered as first met, from batch to batch: held as sorted text keys
+    (:mod:`curator.textkeys`) beside their numbers, searched with each batch's distinct texts; once a
+    text too long for such keys comes, in a dict (a million Python strings, the price of the rare case)."""
+
+    held: KeyIndex = field(default_factory=KeyIndex)
+    long: dict[str, int] | None = None
+
+    def of(self, distinct: pa.Array) -> np.ndarray:
+        """The number of each of the ``distinct`` texts (no nulls), those not met before numbered
+        after the others in their order."""
+        keys = fixed_width(distinct) if self.long is None else None
+        if keys is None:
+            texts = self.long if self.long is not None else self._as_dict()
+            self.long = texts
+            return np.array([texts.setdefault(v, len(texts) + 1) for v in distinct.to_pylist()], dtype=np.int64)
+        numbers = self.held.find(keys)
+        new = np.flatnonzero(numbers < 0)
+        numbers[new] = len(self.held) + 1 + np.arange(len(new))
+        self.held.add(keys[new], numbers[new])
+        return numbers
+
+    def _as_dict(self) -> dict[str, int]:
+        width = self.held.keys.dtype.itemsize
+        padded = (bytes(key).ljust(width, b"\0") for key in self.held.keys)
+        return {key[1:1 + key[0]].decode(): int(number) for key, number in zip(padded, self.held.values, strict=True)}
 
 
 def linked_rules(vocabulary: Vocabulary) -> list[Rule]:
@@ -231,7 +268,7 @@ def _present(array: pa.Array) -> np.ndarray:
     return pc.cast(pc.is_valid(array), pa.uint8()).to_numpy(zero_copy_only=False).view(np.bool_)
 
 
-def _numbers(array: pa.Array | pa.ChunkedArray, texts: dict[str, int] | None = None) -> np.ndarray:
+def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None) -> np.ndarray:
     """Per row, an int64 that equals another row's exactly when their values are equal (nulls: 0).
 
     ``texts``: the numbers given to texts so far, for numbers that agree from one batch to the next;
@@ -256,10 +293,9 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: dict[str, int] | None = N
         return number * 20 + _as_numpy(lengths.fill_null(0))
     if texts is None:
         return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
-    distinct = pc.unique(array).drop_null()
-    numbers = np.array([texts.setdefault(v, len(texts) + 1) for v in distinct.to_pylist()], dtype=np.int64)
-    positions = pc.index_in(array, value_set=distinct)
-    return np.concatenate([numbers, [0]])[_as_numpy(positions.fill_null(len(numbers)))]
+    encoded = pc.dictionary_encode(array)       # its dictionary: the distinct texts as first met
+    numbers = texts.of(encoded.dictionary)
+    return np.concatenate([numbers, [0]])[_as_numpy(encoded.indices.fill_null(len(numbers)))]
 
 
 def _mixed(parts: Sequence[np.ndarray]) -> np.ndarray:
@@ -325,7 +361,7 @@ class _Keyed:
             array = self.columns[name]
             if isinstance(array, pa.ChunkedArray):
                 array = array.combine_chunks()
-            texts = self.seen.texts.setdefault(name, {}) if self.seen is not None else None
+            texts = self.seen.texts.setdefault(name, TextNumbers()) if self.seen is not None else None
             self.numbers[name], self.present[name] = _numbers(array, texts), _present(array)
         return self.numbers[name], self.present[name]
 
@@ -397,7 +433,7 @@ def evaluate(rules: Sequence[tuple[Rule, list[str]]], columns: Mapping[str, pa.A
             arrays = [columns[n] for n in names]
             combined = [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays]
             if isinstance(rule, BoundRule):
-                mask = _across(rule, combined)
+                mask = _across(rule, combined, seen)
             else:
                 mask = {"order": _order, "presence": _presence, "span": _span, "plausible": _plausible}[rule.kind](
                     rule, combined)
@@ -543,6 +579,48 @@ class Across:
 
 
 @dataclass
+class _Held:
+    """An :class:`Across`'s persons as text keys (:mod:`curator.textkeys`), each once, with where its
+    rows start and how many it has in ``order`` (the rows sorted by person); ``keys`` is None when a
+    person's key is too long to be held so. Carried by :class:`KeysSeen` for the batches of one
+    table, then let go with it."""
+
+    keys: KeyIndex | None
+    order: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    @classmethod
+    def of(cls, across: Across) -> _Held:
+        keys = fixed_width(across.persons)
+        if keys is None:
+            return cls(None)
+        # The rows grouped by person: sorted by fingerprint (numbers sort far faster than byte
+        # strings), or by the keys themselves should two persons share one.
+        prints = fingerprints(keys)
+        order = np.argsort(prints, kind="stable")
+        same = prints[order][1:] == prints[order][:-1]
+        if (same & (keys[order][1:] != keys[order][:-1])).any():
+            order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else order[:0]
+        index = KeyIndex()
+        index.add(keys[first], np.arange(len(first)))
+        return cls(index, order, first, np.diff(np.append(first, len(keys))))
+
+    def persons(self, persons: pa.Array) -> np.ndarray | None:
+        """Each row's person as its place in ``keys``: -1 for a person not held (or none)."""
+        assert self.keys is not None
+        keys = fixed_width(persons)
+        if keys is None:
+            return None
+        found = self.keys.find(keys)
+        if persons.null_count:
+            found[~_present(persons)] = -1
+        return found
+
+
+@dataclass
 class BoundRule(Rule):
     """A rule across tables bound to one table: its columns are the person key and the table's own
     concepts of the rule; ``across`` holds, per person, what the other tables say. Checked like a rule
@@ -667,12 +745,18 @@ def with_bound(vocabulary: Vocabulary, rules: Sequence[BoundRule]) -> Vocabulary
     return dataclasses.replace(vocabulary, rules=[*(r for r in vocabulary.rules if not r.linked), *rules])
 
 
-def _across(rule: BoundRule, arrays: Sequence[pa.Array]) -> pa.Array:
-    """The rows of a table that break a rule across tables, given what the other tables hold per person."""
+def _across(rule: BoundRule, arrays: Sequence[pa.Array], seen: KeysSeen | None = None) -> pa.Array:
+    """The rows of a table that break a rule across tables, given what the other tables hold per person
+    (sorted by person once per table when ``seen`` carries it from batch to batch)."""
     persons = _persons(arrays[0])
     broken = np.zeros(len(persons), dtype=np.bool_)
     for across in rule.across:
         value = arrays[across.column]
+        held = seen.held(across) if seen is not None else _Held.of(across)
+        found = held.persons(persons) if held.keys is not None else None
+        if found is not None:
+            broken |= _across_held(across, held, found, value)
+            continue
         if across.kind == "within":
             days = _day_numbers(value)
             rows = pa.table({"person": persons, "day": days, "row": pa.array(np.arange(len(persons)))})
@@ -692,6 +776,37 @@ def _across(rule: BoundRule, arrays: Sequence[pa.Array]) -> pa.Array:
             step = (pc.less_equal if across.strict else pc.less)(mine, other)
         broken |= _as_numpy(pc.cast(step.fill_null(False), pa.uint8()), np.uint8).view(np.bool_)
     return pa.array(broken)
+
+
+def _across_held(across: Across, held: _Held, found: np.ndarray, value: pa.Array) -> np.ndarray:
+    """:func:`_across`'s judgement of one :class:`Across`, with each row's person found in ``held``
+    (``found``): the same rows as the join on persons, without hashing the other tables' rows again."""
+    if across.kind != "within":
+        rows = np.where(found >= 0, held.order[held.first[np.maximum(found, 0)]], -1)
+        other = pc.take(across.values, pa.array(rows, mask=rows < 0))
+        mine = _ordinal(value)
+        if across.kind == "before":
+            step = (pc.greater_equal if across.strict else pc.greater)(mine, other)
+        else:
+            step = (pc.less_equal if across.strict else pc.less)(mine, other)
+        return _as_numpy(pc.cast(step.fill_null(False), pa.uint8()), np.uint8).view(np.bool_)
+    assert across.ends is not None
+    days = _day_numbers(value)
+    judged = np.flatnonzero((found >= 0) & _present(days))
+    # Each judged row against every interval of its person: the rows repeated, one per interval.
+    person = found[judged]
+    counts = held.counts[person]
+    repeated = np.repeat(judged, counts)
+    within = np.arange(len(repeated)) - np.repeat(np.cumsum(counts) - counts, counts)
+    intervals = held.order[np.repeat(held.first[person], counts) + within]
+    day = _as_numpy(days.fill_null(0), np.int64)[repeated]
+    starts = _as_numpy(across.values.take(pa.array(intervals)), np.int64)
+    ends = _as_numpy(across.ends.take(pa.array(intervals)), np.int64)
+    inside = np.zeros(len(found), dtype=np.bool_)
+    inside[repeated[(starts <= day) & (day <= ends)]] = True
+    broken = np.zeros(len(found), dtype=np.bool_)
+    broken[judged[~inside[judged]]] = True
+    return broken
 
 
 def check_linked(tables: Mapping[str, tuple[pa.Table, Mapping[str, str]]], vocabulary: Vocabulary) -> dict[str, list[Broken]]:

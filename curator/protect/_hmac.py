@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from curator.protect import _hmac_core, _pool
 
-_DIGEST = 32
+_DIGEST = DIGEST_BYTES = 32
 # The helper's part: a little over half, as it has nothing to do while this process normalises
 # the second part and has nothing left once the digests are in (hex, tokens back to the rows).
 _HELPER_SHARE = 0.55
@@ -36,7 +36,7 @@ def hmac_sha256_hex(key: bytes, values: pa.Array,
     key = bytes(key)
     if len(values) < (_pool.PARALLEL_ABOVE if parallel_above is None else parallel_above):
         whole, valid = _prepared(values, prepare)
-        return _hex_tokens(_hmac_core.digests(key, whole.to_pylist()), [(whole, valid)])
+        return hex_tokens(_hmac_core.digests(key, whole.to_pylist()), [(whole, valid)])
     half = int(len(values) * _HELPER_SHARE)
     first, first_valid = _prepared(values.slice(0, half), prepare)
     future = _pool.submit_packed(key, *_packed(first))
@@ -45,7 +45,7 @@ def hmac_sha256_hex(key: bytes, values: pa.Array,
     first_digests = _pool.result_or_none(future) if future is not None else None
     if first_digests is None:
         first_digests = _hmac_core.digests(key, first.to_pylist())
-    return _hex_tokens(first_digests + second_digests, [(first, first_valid), (second, second_valid)])
+    return hex_tokens(first_digests + second_digests, [(first, first_valid), (second, second_valid)])
 
 
 def _prepared(part: pa.Array, prepare: Callable[[pa.Array], pa.Array] | None) -> tuple[pa.Array, pa.Array | None]:
@@ -57,7 +57,7 @@ def _prepared(part: pa.Array, prepare: Callable[[pa.Array], pa.Array] | None) ->
     return binary.fill_null(b""), pc.is_valid(text)
 
 
-def _hex_tokens(digests: bytes, parts: list[tuple[pa.Array, pa.Array | None]]) -> pa.Array:
+def hex_tokens(digests: bytes, parts: list[tuple[pa.Array, pa.Array | None]]) -> pa.Array:
     """The digests as 64 hexadecimal digits each (fixed-size binary), null where a part's text was null."""
     count = len(digests) // _DIGEST
     data = pa.py_buffer(binascii.hexlify(digests))

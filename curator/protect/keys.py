@@ -44,6 +44,16 @@ def key_groups(submission: Submission) -> dict[Column, list[Column]]:
     return groups
 
 
+def key_columns(submission: Submission) -> dict[str, set[str]]:
+    """Each table's columns that are keys of a link, referenced or referring (their values repeat
+    from table to table: see :class:`~curator.protect.pseudonym.TokenCache`)."""
+    columns: dict[str, set[str]] = {}
+    for members in key_groups(submission).values():
+        for table, column in members:
+            columns.setdefault(table, set()).add(column)
+    return columns
+
+
 def align_key_domains(submission: Submission) -> list[str]:
     """Give every column of a link group its root's action and pseudonym kind; sentences saying what changed.
 

@@ -6,9 +6,18 @@ Work is done once per distinct value: the column is dictionary-encoded, the dict
 normalised with pyarrow compute, hashed, and the tokens are taken back to the rows. A column whose
 values mostly differ (NIRs, record numbers) is hashed row by row instead: there, encoding would
 save no hashing and cost a hash table of a million strings and a copy of the tokens.
+
+Batch after batch and table after table, the keys of a linked submission repeat (a person in each of
+their stays and diagnoses): a :class:`TokenCache` keeps the digests of the values already hashed, up
+to a memory budget, and only the others are hashed.
 """
 
 from __future__ import annotations
+
+import binascii
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
@@ -18,18 +27,20 @@ from curator.distinctness import mostly_distinct
 from curator.errors import InputError
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.protect import _pool
-from curator.protect._hmac import hmac_sha256_hex, tokens_as_text
+from curator.protect._hmac import DIGEST_BYTES, hex_tokens, hmac_sha256_hex, tokens_as_text
 from curator.recipe.params import KINDS
+from curator.textkeys import MAX_WIDTH, KeyIndex, fixed_width
 
 TOKEN_LENGTH = 64
 
 
 def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = "generic",
-                 parallel_above: int | None = None) -> pa.Array:
+                 parallel_above: int | None = None, cache: TokenCache | None = None) -> pa.Array:
     """Replace every value by its token; nulls (and values empty once normalised) stay null.
 
     ``parallel_above``: distinct values from which a helper process hashes half of them (default
-    ``_pool.PARALLEL_ABOVE``); the tokens are the same either way."""
+    ``_pool.PARALLEL_ABOVE``); ``cache``: the digests of values hashed before, found there and kept
+    there. The tokens are the same either way."""
     if kind not in KINDS:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown kind of pseudonym '{kind}'"), kind=kind),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(KINDS)))
@@ -43,11 +54,94 @@ def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = 
         values = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         values = values.cast(pa.string())
+    def hashed(part: pa.Array) -> pa.Array:
+        if cache is not None:
+            return cache.tokens(secret, kind, normalise(part, kind), parallel_above)
+        return hmac_sha256_hex(secret, part, lambda chunk: normalise(chunk, kind), parallel_above)
+
     if mostly_distinct(values):
-        return tokens_as_text(hmac_sha256_hex(secret, values, lambda part: normalise(part, kind), parallel_above))
+        return tokens_as_text(hashed(values))
     encoded = pc.dictionary_encode(values)
-    tokens = hmac_sha256_hex(secret, encoded.dictionary, lambda part: normalise(part, kind), parallel_above)
-    return tokens_as_text(tokens.take(encoded.indices))
+    return tokens_as_text(hashed(encoded.dictionary).take(encoded.indices))
+
+
+# What a TokenCache holds at most: a million persons' digests and keys take 58 MB (9-character ids).
+TOKEN_CACHE_BYTES = 96 * 2**20
+# Once the cache is full, a column whose last batch found fewer of its values there is hashed
+# without looking: sorting and searching the batch costs more than the few hashes it saves.
+MIN_FOUND = 1 / 3
+
+
+@dataclass
+class _HeldTokens:
+    keys: KeyIndex = field(default_factory=KeyIndex)     # the normalised values hashed -> their row below
+    digests: np.ndarray = field(default_factory=lambda: np.zeros((0, DIGEST_BYTES), np.uint8))
+
+    @property
+    def size(self) -> int:
+        return int(self.keys.nbytes + self.digests.nbytes)
+
+
+@dataclass
+class TokenCache:
+    """Digests already computed in one apply, found again by the normalised value (one set per
+    secret and kind, shared by the views :meth:`for_columns` gives): the values met first are kept
+    until ``budget`` bytes are held; values met after that are hashed each time. Only ``columns``
+    (source columns: a linked submission's keys) use it; :meth:`clear` lets the digests go."""
+
+    budget: int = TOKEN_CACHE_BYTES
+    columns: frozenset[str] = frozenset()
+    column: str = ""            # the column whose values a view of :meth:`for_column` pseudonymises
+    _held: dict[tuple[bytes, str], _HeldTokens] = field(default_factory=dict)
+    _found: dict[str, float] = field(default_factory=dict)    # column -> share found by its last batch
+
+    def for_columns(self, columns: set[str] | frozenset[str]) -> TokenCache:
+        """A view of the same digests used by ``columns``."""
+        return dataclasses.replace(self, columns=frozenset(columns))
+
+    def for_column(self, column: str) -> TokenCache:
+        """A view of the same digests for the values of ``column`` (one of ``columns``)."""
+        return dataclasses.replace(self, column=column)
+
+    def clear(self) -> None:
+        self._held.clear()
+
+    def tokens(self, secret: bytes, kind: str, text: pa.Array, parallel_above: int | None = None) -> pa.Array:
+        """:func:`~curator.protect._hmac.hmac_sha256_hex` of the normalised ``text``, the values held
+        taken from the cache and the others hashed (and kept while the budget allows)."""
+        keys = fixed_width(text)
+        if keys is None:
+            return hmac_sha256_hex(secret, text, None, parallel_above)
+        column = (self.column, kind)
+        full = self._room() < MAX_WIDTH + 16 + DIGEST_BYTES      # no room for the longest key
+        if full and self._found.get(str(column), 1.0) < MIN_FOUND:
+            return hmac_sha256_hex(secret, text, None, parallel_above)
+        held = self._held.setdefault((hashlib.sha256(secret).digest(), kind), _HeldTokens())
+        valid = np.asarray(pc.is_valid(text).to_numpy(zero_copy_only=False), dtype=np.bool_)
+        at = held.keys.find(keys)
+        digests = np.zeros((len(keys), DIGEST_BYTES), dtype=np.uint8)
+        found = np.flatnonzero((at >= 0) & valid)
+        self._found[str(column)] = len(found) / max(int(valid.sum()), 1)
+        digests[found] = held.digests[at[found]]
+        missing = np.flatnonzero((at < 0) & valid)
+        if len(missing):
+            hexed = hmac_sha256_hex(secret, text.take(pa.array(missing)), None, parallel_above)
+            fresh = np.frombuffer(binascii.unhexlify(hexed.buffers()[1].to_pybytes()), dtype=np.uint8)
+            digests[missing] = fresh.reshape(-1, DIGEST_BYTES)
+            self._keep(held, keys[missing], digests[missing])
+        return hex_tokens(digests.tobytes(), [(text, None if text.null_count == 0 else pc.is_valid(text))])
+
+    def _room(self) -> int:
+        return self.budget - sum(h.size for h in self._held.values())
+
+    def _keep(self, held: _HeldTokens, keys: np.ndarray, digests: np.ndarray) -> None:
+        # A key costs its bytes, its fingerprint, its row number and its digest.
+        count = max(self._room(), 0) // (keys.dtype.itemsize + 16 + DIGEST_BYTES)
+        if not count:
+            return
+        # A value repeated in the batch is held once (KeyIndex.add); its other digests are left unused.
+        held.keys.add(keys[:count], len(held.digests) + np.arange(min(count, len(keys))))
+        held.digests = np.concatenate([held.digests, digests[:count]])
 
 
 def normalise(values: pa.Array, kind: str = "generic") -> pa.Array:

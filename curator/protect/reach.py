@@ -211,13 +211,15 @@ def reach_k(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: int, sup
     return ReachResult(found, levels, specs, names, floors)
 
 
-def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa.Table, dict[str, Any]]:
+def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe, measured: bool = True) -> tuple[pa.Table, dict[str, Any]]:
     """``table_out`` (the table as it leaves) with the recipe's "reach k" generalisation applied:
     each quasi-identifier at its stored level, then the records of classes smaller than k suppressed,
     at most ``suppression_cap`` of them. Returns the table and what was done (empty when nothing).
 
     Raises :class:`InputError` when the stored levels no longer reach k within the cap on this file:
-    exporting anyway would ship a package less protected than the recipe promises."""
+    exporting anyway would ship a package less protected than the recipe promises. Not ``measured``
+    (a batch of a streamed file, with no k: its classes and utility are counted over the whole
+    file), the levels only are applied and said."""
     protection = recipe.protection
     if not protection.generalisation:
         return table_out, {}
@@ -255,6 +257,8 @@ def apply_recipe_generalisation(table_out: pa.Table, recipe: Recipe) -> tuple[pa
                             "suppression_cap": protection.suppression_cap, "suppressed_records": 0}
     if not quasi or table_out.num_rows == 0:
         return table_out, info | {"classes": 0, "smallest_class": 0}
+    if not measured and k is None:
+        return table_out, info
     if k is not None and protection.suppression_unit == "cells":
         return _apply_cells(table_out, recipe, names, quasi, k, info, (requested, generalised, levels, highest))
     sizes = class_sizes_per_record(table_out, quasi)

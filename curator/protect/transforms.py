@@ -23,7 +23,7 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.progress import ProgressCallback, report
 from curator.protect import dates, geo, numeric
 from curator.protect.hierarchy import hierarchy_from_spec
-from curator.protect.pseudonym import KINDS, pseudonymise
+from curator.protect.pseudonym import KINDS, TokenCache, pseudonymise
 from curator.recipe.model import ColumnDecision
 from curator.recipe.params import check_params
 from curator.recipe.privacy import kept_by_choice, leaves_identifying
@@ -53,7 +53,8 @@ ValueCounts = Mapping[str, Mapping[str | None, int]]
 
 def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: bytes | None,
                   progress: ProgressCallback | None = None, notes: list[str] | None = None,
-                  value_counts: ValueCounts | None = None, parallel_above: int | None = None) -> pa.Table:
+                  value_counts: ValueCounts | None = None, parallel_above: int | None = None,
+                  tokens: TokenCache | None = None) -> pa.Table:
     """The table as it leaves: one output column per decision that is not ``drop``.
 
     ``notes`` (if given) receives a sentence for every choice made on the user's behalf, such as
@@ -64,7 +65,7 @@ def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: byte
     the batch. A value missing from the counts counts 0, so it is replaced: incomplete counts can
     hide a common value, never let a rare one through.
 
-    ``parallel_above`` is for pseudonyms (see :func:`curator.protect.pseudonym.pseudonymise`).
+    ``parallel_above`` and ``tokens`` are for pseudonyms (see :func:`curator.protect.pseudonym.pseudonymise`).
     """
     _check_decisions(table, decisions)
     names: list[str] = []
@@ -73,7 +74,7 @@ def protect_table(table: pa.Table, decisions: list[ColumnDecision], secret: byte
         report(progress, number / max(len(decisions), 1), Text(QT_TRANSLATE_NOOP("core", "protecting {column}"), column=decision.source))
         if decision.transform.action == "drop":
             continue
-        column = _apply(table, decision, decisions, secret, notes, value_counts, parallel_above)
+        column = _apply(table, decision, decisions, secret, notes, value_counts, parallel_above, tokens)
         if column is None:
             continue
         names.append(output_name(decision))
@@ -154,13 +155,15 @@ def _sum_counts(parts: list[pa.Table]) -> pa.Table:
 def _apply(table: pa.Table, decision: ColumnDecision, decisions: list[ColumnDecision],
            secret: bytes | None, notes: list[str] | None,
            value_counts: ValueCounts | None = None,
-           parallel_above: int | None = None) -> pa.Array | pa.ChunkedArray | None:
+           parallel_above: int | None = None, tokens: TokenCache | None = None) -> pa.Array | pa.ChunkedArray | None:
     values = column_of(table, decision)
     action = decision.transform.action
     if action == "scrub":
         return _scrub(values, decision, notes)
     context = _Context(table, decision, decisions, secret, values, value_counts)
     context.parallel_above = parallel_above
+    context.tokens = tokens.for_column(decision.source) if tokens is not None and decision.source in tokens.columns \
+        else None
     return _ACTIONS[action](context)
 
 
@@ -176,6 +179,7 @@ class _Context:
         self.column = decision.source
         self.params: dict[str, Any] = decision.transform.params
         self.parallel_above: int | None = None
+        self.tokens: TokenCache | None = None
 
     def array(self) -> pa.Array:
         return self.values.combine_chunks() if self.values.num_chunks else pa.array([], self.values.type)
@@ -221,7 +225,7 @@ def _keep(ctx: _Context) -> pa.ChunkedArray:
 
 
 def _pseudonymise(ctx: _Context) -> pa.Array:
-    return pseudonymise(ctx.values, ctx.need_secret(), pseudonym_kind(ctx.decision), ctx.parallel_above)
+    return pseudonymise(ctx.values, ctx.need_secret(), pseudonym_kind(ctx.decision), ctx.parallel_above, ctx.tokens)
 
 
 def _generalise(ctx: _Context) -> pa.Array:

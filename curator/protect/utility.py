@@ -108,9 +108,14 @@ def _loss(requested: pa.Table, released: pa.Table, quasi: list[str], levels: dic
         full &= stars
         value_count = np.bincount(original)[original].astype(float)
         pair = original * (int(out.max()) + 1) + out
-        _, pair_inverse, pair_counts = np.unique(pair, return_inverse=True, return_counts=True)
+        if int(pair.max()) <= 4 * records:
+            # Few pairs of values (dates, codes): counted by a bincount rather than a sort of every row.
+            pair_count = np.bincount(pair)[pair]
+        else:
+            _, pair_inverse, pair_counts = np.unique(pair, return_inverse=True, return_counts=True)
+            pair_count = pair_counts[pair_inverse.reshape(-1)]
         out_count = np.bincount(out)[out].astype(float)
-        cell = np.where(stars, np.log2(records / value_count), np.log2(out_count / pair_counts[pair_inverse.reshape(-1)]))
+        cell = np.where(stars, np.log2(records / value_count), np.log2(out_count / pair_count))
         entropy += float(cell.sum())
         worst += float(np.log2(records / value_count).sum())
         top = max(int(highest.get(name, 0)), 1)

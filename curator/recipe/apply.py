@@ -38,9 +38,10 @@ from curator.pipeline import (
     submission_risk,
 )
 from curator.progress import ProgressCallback, report, scaled
-from curator.protect.keys import align_key_domains
+from curator.protect.keys import align_key_domains, key_columns
 from curator.protect.personreach import Released, counts_persons_across, enforce_across, release_across
 from curator.protect.persons import person_output, quasi_output, release_risk
+from curator.protect.pseudonym import TokenCache
 from curator.protect.secret import PendingSecret
 from curator.protect.utility import measure_utility
 from curator.recipe.drift import DriftReport, DriftStop, adapt, as_read, compare
@@ -212,10 +213,12 @@ def curate_file(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret
                 strict: bool = False, say: Callable[[str], None] | None = None,
                 progress: ProgressCallback | None = None, loaded: LoadedTable | None = None,
                 stream: bool | None = None, batch_rows: int | None = None,
-                on_rows: Callable[[int], None] | None = None, member: str = "data.parquet") -> Curated:
+                on_rows: Callable[[int], None] | None = None, member: str = "data.parquet",
+                tokens: TokenCache | None = None) -> Curated:
     """Read, compare with the recipe, adapt, convert, validate and protect ``path`` (streamed into
     ``workdir`` when big; its encryption as the package member ``member`` started there and added
-    to ``encryptions``, which the caller waits for before leaving ``workdir``)."""
+    to ``encryptions``, which the caller waits for before leaving ``workdir``). ``tokens``: the
+    keys' pseudonyms kept from table to table while streaming."""
     check_secret = _check_secret(secret)
     before: FileState | None = None
     if loaded is None:
@@ -227,7 +230,7 @@ def curate_file(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret
         if streamable(path, recipe, fmt, stream):
             done = _curate_streamed(path, recipe, vocabulary, secret, options, recipients, before, notes, workdir,
                                     encryptions, member, strict=strict, say=say, check_secret=check_secret,
-                                    progress=progress, batch_rows=batch_rows or BATCH_ROWS)
+                                    progress=progress, batch_rows=batch_rows or BATCH_ROWS, tokens=tokens)
             if done is not None:
                 return done
         report(progress, 0.0, QT_TRANSLATE_NOOP("core", "reading"))
@@ -253,7 +256,7 @@ def _curate_streamed(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
                      options: ReadOptions | None, recipients: list[str], before: FileState, notes: list[str],
                      workdir: Path, encryptions: list[BackgroundEncryption], member: str, *,
                      strict: bool, say: Callable[[str], None] | None, check_secret: Callable[[Recipe], None],
-                     progress: ProgressCallback | None, batch_rows: int) -> Curated | None:
+                     progress: ProgressCallback | None, batch_rows: int, tokens: TokenCache | None = None) -> Curated | None:
     """The streamed curation, or None when the file must be read whole after all (its schema changed
     between batches)."""
     def encrypt_data(data_path: Path, written: FollowedFile) -> BackgroundEncryption:
@@ -265,7 +268,7 @@ def _curate_streamed(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     try:
         streamed = curate_streaming(path, recipe, vocabulary, secret, options, workdir, strict=strict, say=say,
                                     check_secret=check_secret, progress=progress,
-                                    batch_rows=batch_rows, on_data_started=encrypt_data)
+                                    batch_rows=batch_rows, on_data_started=encrypt_data, tokens=tokens)
         # The end of the streamed read: its content is checked here (a whole read checks its own).
         ensure_unchanged(path, before, streamed.loaded.source.sha256)
         notes.extend(streamed.loaded.warnings)
@@ -334,6 +337,8 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
             # The rules across tables, bound per table before curating: decided as its other findings.
             checked_with, said = check_rules_across(files, submission.tables, vocabulary, reading_options)
             notes.extend(said)
+            # A person's or a stay's key is hashed once, not in each of their rows of every table.
+            tokens, keyed = TokenCache(), key_columns(submission)
             for number, recipe in enumerate(submission.tables):
                 folder = workdir / recipe.name
                 folder.mkdir(mode=0o700)
@@ -342,12 +347,14 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                                       checked_with[recipe.name], secret, folder, recipients, table_notes,
                                       encryptions, strict=strict, say=_table_say(say, recipe.name),
                                       progress=scaled(progress, 0.85 * number / count, 0.85 * (number + 1) / count),
-                                      stream=stream, batch_rows=batch_rows, member=f"{recipe.name}.parquet")
+                                      stream=stream, batch_rows=batch_rows, member=f"{recipe.name}.parquet",
+                                      tokens=tokens.for_columns(keyed.get(recipe.name, set())))
                 curated.recipe.protection.k_target = recipe.protection.k_target
                 notes.extend(f"{recipe.name}: {note}" for note in table_notes)
                 curated.result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
                 tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
+            tokens.clear()
             notes.extend(check_integrity(tables, submission.links))
             released = release_persons(tables, submission) if across else None
             risk = submission_risk(tables, submission.protection.k_target)

@@ -37,6 +37,7 @@ from curator.pipeline import check_no_silent_keep, data_file_options, effective_
 from curator.progress import ProgressCallback, report
 from curator.protect import _pool
 from curator.protect.persons import release_risk
+from curator.protect.pseudonym import TokenCache
 from curator.protect.reach import apply_recipe_generalisation, build_hierarchy
 from curator.protect.search import highest_level
 from curator.protect.secret import PendingSecret, resolve_secret
@@ -178,6 +179,7 @@ class _PassSettings:
     on_data_started: Callable[[Path, FollowedFile], Any] | None
     data_path: Path
     counts: dict[str, dict[str, int]]   # the coded columns' values, counted by the first pass
+    tokens: TokenCache | None = None    # digests of keys met before (a linked submission's)
 
 
 @dataclass
@@ -208,7 +210,7 @@ class _StreamedLevels:
     def __call__(self, protected: pa.Table) -> pa.Table:
         present = [q for q in self._quasi if q in protected.column_names]
         self.requested.append(pa.table([pc.dictionary_encode(protected.column(q)) for q in present], names=present))
-        generalised, info = apply_recipe_generalisation(protected, self._loose)
+        generalised, info = apply_recipe_generalisation(protected, self._loose, measured=False)
         if not self.info:
             self.info = {key: info[key] for key in ("levels", "hierarchies", "suppression_cap") if key in info}
         return generalised
@@ -441,7 +443,8 @@ def _write_pass(settings: _PassSettings, first: pa.Table | None, rest: Iterator[
         if recipe.protection.generalisation:
             done.levels = _StreamedLevels(recipe, [q for q in settings.quasi if q != _person_name(recipe)])
         for batch in batches:
-            protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE)
+            protected = protect_table(batch.typed, recipe.columns, key, parallel_above=PARALLEL_HASH_ABOVE,
+                                      tokens=settings.tokens)
             written = output.append(done.levels(protected) if done.levels is not None else protected)
             del protected
             _tally(done, batch, written, recipe, settings.quasi)
@@ -668,14 +671,16 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
                      options: ReadOptions | None, workdir: Path, strict: bool = False,
                      say: Callable[[str], None] | None = None, check_secret: Callable[[Recipe], None] | None = None,
                      progress: ProgressCallback | None = None, batch_rows: int = BATCH_ROWS,
-                     on_data_started: Callable[[Path, FollowedFile], Any] | None = None) -> StreamedCuration:
+                     on_data_started: Callable[[Path, FollowedFile], Any] | None = None,
+                     tokens: TokenCache | None = None) -> StreamedCuration:
     """Convert, validate and protect ``path`` batch by batch into ``workdir/data.parquet``.
 
     Raises ``DriftStop`` (see :mod:`curator.recipe.apply`) under ``strict`` when the first batch
     drifts, or when later rows hold new code values; :class:`SchemaChanged` when batches cannot
     share one output schema. ``on_data_started`` is called with the data file as soon as it is
     created and a reader that follows it as it is written (see :func:`_write_pass`); what it
-    returns for the file finally kept is the result's ``data_encryption``.
+    returns for the file finally kept is the result's ``data_encryption``. ``tokens``: the
+    pseudonyms of keys met in earlier tables (:class:`~curator.protect.pseudonym.TokenCache`).
     """
     run = _Run(recipe, vocabulary, secret, strict, say, check_secret, progress)
     source = _StreamSource.open(path, options, batch_rows)
@@ -694,7 +699,7 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
         profile_of = _profiles(recipe, drift)
         settings = _PassSettings(adapted, vocabulary, secret, unmapped_columns(head.column_names, adapted),
                                  _quasi_names(adapted), source.header_row, estimated_rows, progress, on_data_started,
-                                 workdir / "data.parquet", _coded_counts(adapted, profile_of, vocabulary))
+                                 workdir / "data.parquet", _coded_counts(adapted, profile_of, vocabulary), tokens)
         identify = _Identification(head, source, adapted, vocabulary)
         head_schema = head.schema
         done = _write_pass(settings, head, rest, set(), (0.05, 0.85), identify, ahead)

@@ -346,3 +346,79 @@ def test_columns_gathered_in_batches_are_converted_whole() -> None:
     assert concepts == {"patient_local_id": "ipp", "admission_date": "entry"}
     assert typed.num_rows == 60_000 and typed.column("entry").type == pa.date32()
     assert typed.column("entry").null_count == 20_000
+
+
+@pytest.mark.parametrize(("longest", "colliding"), [(9, False), (9, True), (70, False)])
+def test_rules_across_tables_judge_each_batch_as_a_plain_reference_does(longest: int, colliding: bool,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other tables' persons are sorted once and searched by every batch: the rows flagged are those
+    a plain per-person reference flags, batch after batch (persons empty, absent, null; every
+    fingerprint the same, so that the keys themselves are sorted; with a person key too long to be
+    held so, the rows are joined as before)."""
+    import numpy as np
+
+    from curator import textkeys
+    from curator.check import coherence
+
+    if colliding:
+        for module in (textkeys, coherence):
+            monkeypatch.setattr(module, "fingerprints", lambda keys: np.zeros(len(keys), np.uint64))
+    import random
+
+    from curator.check.coherence import bind_linked, evaluate
+
+    rng = random.Random(20)
+    people = ["", "1", "1\x00", "10", "P00000001", "Pé", "x" * longest, *(f"P{n:08d}" for n in range(2, 40))]
+    day = date(2020, 1, 1)
+
+    def days(count: int, empty: float = 0.1) -> pa.Array:
+        return pa.array([None if rng.random() < empty else day + timedelta(rng.randrange(60)) for _ in range(count)],
+                        pa.date32())
+
+    stays = pa.table({"ipp": [rng.choice(people) for _ in range(300)], "entry": days(300, 0)})
+    stays = stays.append_column("exit", pa.array([None if rng.random() < 0.2 else d + timedelta(rng.randrange(6))
+                                                 for d in stays["entry"].to_pylist()], pa.date32()))
+    deaths = pa.table({"num": people[:25], "died": days(25)})
+    hub = load_vocabulary()
+    bound = bind_linked({"stays": (stays, {"patient_local_id": "ipp", "admission_date": "entry", "discharge_date": "exit"}),
+                         "deaths": (deaths, {"patient_local_id": "num", "death_date": "died"}),
+                         "diagnoses": (pa.table({"p": pa.array([], pa.string())}), {"patient_local_id": "p",
+                                                                                   "diagnosis_date": "p"})}, hub)
+    (within,) = [r for r in bound["diagnoses"] if r.id == "diagnosis_within_stay"]
+    (after_death,) = [r for r in bound["stays"] if r.id == "no_event_after_death"]
+    intervals: dict[str, list[tuple[date, date]]] = {}
+    for person, start, end in zip(*(stays[n].to_pylist() for n in ("ipp", "entry", "exit")), strict=True):
+        intervals.setdefault(person, []).append((start, end or start))
+    died = {p: d for p, d in zip(deaths["num"].to_pylist(), deaths["died"].to_pylist(), strict=True) if d is not None}
+    seen = coherence.KeysSeen()
+    for _batch in range(4):
+        persons = pa.array([None if rng.random() < 0.05 else rng.choice([*people, "absent"]) for _ in range(200)])
+        dated = days(200)
+        (found,) = evaluate([(within, ["p", "d"])], {"p": persons, "d": dated}, seen)
+        assert found.mask.to_pylist() == [
+            p in intervals and d is not None and not any(s <= d <= e for s, e in intervals[p])
+            for p, d in zip(persons.to_pylist(), dated.to_pylist(), strict=True)]
+        (found,) = evaluate([(after_death, ["p", "d"])], {"p": persons, "d": dated}, seen)
+        assert found.mask.to_pylist() == [p in died and d is not None and d > died[p]
+                                          for p, d in zip(persons.to_pylist(), dated.to_pylist(), strict=True)]
+    # Held for the batches of this table only; None where a key was too long, the rows joined instead.
+    assert [(held.keys is not None) for held in seen.across.values()] == [longest < 64] * 2
+
+
+def test_texts_are_numbered_as_first_met_from_batch_to_batch() -> None:
+    """A streamed key column's texts get the numbers a plain dict gives them as first met, batch after
+    batch: held as sorted keys, then, once a text too long for those comes, in a dict carried on."""
+    import random
+
+    from curator.check.coherence import TextNumbers
+
+    rng = random.Random(7)
+    words = ["", "\x00", "a", "a\x00", "ab", "é", "P0001", "P0001\x00", *(f"P{n:04d}" for n in range(2, 60)), "z" * 40]
+    numbers, plain = TextNumbers(), {}
+    for batch in range(6):
+        pool = [*words, "long" * 20] if batch >= 4 else words
+        distinct = list(dict.fromkeys(rng.choice(pool) for _ in range(40)))
+        got = numbers.of(pa.array(distinct, pa.string())).tolist()
+        assert got == [plain.setdefault(v, len(plain) + 1) for v in distinct]
+        assert (numbers.long is not None) == (batch >= 4 and "long" * 20 in plain)
+    assert numbers.long is not None

@@ -180,3 +180,29 @@ def test_mostly_distinct_and_repetitive_columns_give_the_same_tokens():
                     for v in values]
         assert tokens == expected
     assert pseudonymise(pa.array(distinct), secret)[3] == pseudonymise(pa.array(repetitive), secret)[3]
+
+
+@pytest.mark.parametrize("kind", ["generic", "nir", "name"])
+def test_tokens_kept_in_a_cache_are_those_of_the_plain_path_batch_after_batch(kind):
+    """With a TokenCache shared by the batches (and tables) of one apply, every row's token is the
+    plain path's, whether its value was held, hashed and held, or hashed once the budget was spent:
+    mostly distinct and repetitive batches, blanks and nulls, two secrets, a value too long to hold."""
+    from curator.protect.pseudonym import TokenCache
+
+    secrets = [new_secret(), new_secret()]
+    cache = TokenCache(budget=3_000)        # a few dozen values: the later ones are hashed each time
+    values = [*(f"Pé-{n:05d} " for n in range(400)), *NIRS, "  ", "x" * 80, "ÉLODIE d'Arc", "elodie d arc"]
+    random = __import__("random").Random(kind)
+    for batch in range(6):
+        rows = [random.choice(values) if random.random() > 0.05 else None for _ in range(300)]
+        if batch % 2:
+            rows = [values[(batch * 37 + n) % len(values)] for n in range(300)]     # mostly distinct
+        secret = secrets[batch % 2]
+        view = cache.for_columns({"id"})
+        assert pseudonymise(pa.array(rows), secret, kind, cache=view).to_pylist() == \
+            pseudonymise(pa.array(rows), secret, kind).to_pylist()
+    held = sum(h.size for h in cache._held.values())
+    assert 0 < held <= 3_000 and len(cache._held) in (1, 2)     # one set per secret and kind
+    assert min(cache._found.values()) < 1 / 3       # then found too seldom: hashed without looking
+    cache.clear()
+    assert not cache._held
