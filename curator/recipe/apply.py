@@ -34,6 +34,7 @@ from curator.pipeline import (
     data_file_options,
     export_package,
     export_submission,
+    person_keyed,
     submission_risk,
 )
 from curator.progress import ProgressCallback, report, scaled
@@ -368,16 +369,25 @@ def levels_only(recipe: Recipe) -> Recipe:
 
 
 def _person_columns(tables: Sequence[CuratedTable]) -> dict[str, pa.Table]:
-    """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read back."""
+    """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read
+    back; the person columns as codes of one dictionary of pseudonyms (:func:`person_keyed`)."""
+    persons: dict[str, str] = {}
+    wanted: dict[str, list[str]] = {}
+    for table in tables:
+        names = table.result.table.column_names
+        person = person_output(table.recipe, names)
+        if person is not None:
+            persons[table.name] = person
+            wanted[table.name] = names if table.result.data_path is None else quasi_output(table.recipe, names)
+    keyed = person_keyed(tables, persons, wanted)
     leaving: dict[str, pa.Table] = {}
     for table in tables:
-        result = table.result
-        if result.data_path is None:
-            leaving[table.name] = result.table
-            continue
-        person = person_output(table.recipe, result.table.column_names)
-        needed = [person, *quasi_output(table.recipe, result.table.column_names)] if person is not None else []
-        leaving[table.name] = pq.read_table(result.data_path, columns=list(dict.fromkeys(needed)))
+        if table.name in keyed:
+            leaving[table.name] = keyed[table.name]
+        elif table.result.data_path is None:
+            leaving[table.name] = table.result.table
+        else:
+            leaving[table.name] = pq.read_table(table.result.data_path, columns=[])
     return leaving
 
 
