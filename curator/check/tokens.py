@@ -79,7 +79,10 @@ class TokenCodes:
         found = np.full(len(words), -1, dtype=np.int64)
         if not len(self._firsts) or not len(words):
             return found
-        start = np.searchsorted(self._firsts, words[:, 0])
+        # Looked up in ascending order: each search then starts near the last one's place.
+        ranked = np.argsort(words[:, 0])
+        start = np.empty(len(words), dtype=np.int64)
+        start[ranked] = np.searchsorted(self._firsts, words[ranked, 0])
         pending = np.arange(len(words))
         step = 0
         # Values sharing a first word sit side by side: each is tried in turn (rarely more than one).
