@@ -396,7 +396,8 @@ def person_keyed(tables: Sequence[CuratedTable], persons: Mapping[str, str],
         names = list(dict.fromkeys(wanted.get(t.name, ())))
         order = names if person in names else [person, *names]
         read = order if coded is None else [name for name in order if name != person]
-        table = (pq.read_table(t.result.data_path, columns=read) if t.result.data_path is not None
+        # Read back dictionary-encoded: each value once, and persons.py codes them from their indices.
+        table = (pq.read_table(t.result.data_path, columns=read, read_dictionary=read) if t.result.data_path is not None
                  else t.result.table.select(read))
         frames[t.name] = table if coded is None else table.add_column(order.index(person), person, coded[t.name])
     return frames

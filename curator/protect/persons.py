@@ -297,9 +297,21 @@ def _gathered(person: np.ndarray, values: pa.Array, persons: int) -> tuple[pa.Li
 SET_HASH_SEED = 20261207
 
 
-def _value_codes(values: pa.Array) -> tuple[np.ndarray, int]:
-    """Dense codes of ``values`` (an empty cell is ``""``), and how many codes there are."""
-    encoded = pc.dictionary_encode(pc.fill_null(values, ""))
+def _value_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int]:
+    """Dense codes of a column's values as text (an empty cell is ``""``), and how many codes there
+    are. A column dictionary-encoded already is coded from its indices, not spelled out again."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if (pa.types.is_dictionary(array.type) and pa.types.is_string(array.dictionary.type)
+            and not array.dictionary.null_count
+            and pc.count_distinct(array.dictionary).as_py() == len(array.dictionary)):
+        empty = pc.index(array.dictionary, "").as_py()
+        codes = pc.fill_null(array.indices, empty if empty >= 0 else len(array.dictionary))
+        found = codes.to_numpy(zero_copy_only=False).astype(np.int64)
+        used = np.zeros(len(array.dictionary) + 1, dtype=np.bool_)
+        used[found] = True
+        dense = np.cumsum(used) - 1
+        return dense[found], int(used.sum())
+    encoded = pc.dictionary_encode(pc.fill_null(_as_text(array), ""))
     return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary)
 
 
@@ -341,7 +353,7 @@ def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
         _check_person_table(q, person_columns)
         rows = index.rows[q.table]
         present = rows >= 0
-        codes, size = _value_codes(_as_text(_column(tables[q.table], q.table, q.column)))
+        codes, size = _value_codes(_column(tables[q.table], q.table, q.column))
         if not present.all():
             rows, codes = rows[present], codes[present]
         if not q.event:
