@@ -743,6 +743,10 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     done = _rewrite_mixed(settings, source, done)
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
     risk = _risk(done.quasi_parts, adapted.protection.k_target, _person_name(adapted), done.persons)
+    # The risk's and the utility's columns, each as long as the file, in turn: the pages the first
+    # freed go back to the system before the second.
+    done.persons = TokenCodes()
+    pa.default_memory_pool().release_unused()
     generalisation = (done.levels.finish(adapted, risk, done.quasi_parts, _person_name(adapted))
                       if done.levels is not None else {})
     validation.column_types = {f.name: str(f.type) for f in done.schema}
