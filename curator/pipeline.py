@@ -12,12 +12,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curator.check import ValidationReport, convert_and_validate
 from curator.check.coherence import bind_linked, converted_linked, linked_columns, with_bound
-from curator.check.integrity import duplicate_keys, orphans
+from curator.check.integrity import KeyColumns, duplicate_keys, orphans
+from curator.check.tokens import TokenCodes, token_words
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
 from curator.load import detect_options, iter_batches, read_file
@@ -415,14 +417,63 @@ def _suppressed_across(risk: dict[str, Any] | None, recipe: Recipe, t: Callable[
     return blocks
 
 
-def _leaving(table: CuratedTable, columns: Sequence[str]) -> pa.Table | None:
-    """The key columns as they leave (read back from the data file when streamed); None when one does not leave."""
+def _leaving(table: CuratedTable, columns: Sequence[str]) -> KeyColumns | None:
+    """The key columns as they leave (in the data file when streamed, read back part by part); None
+    when one does not leave."""
     names = [table.output(c) for c in columns]
     if not all(name in table.result.table.column_names for name in names):
         return None
     if table.result.data_path is not None:
-        return pq.read_table(table.result.data_path, columns=names)
-    return table.result.table.select(names)
+        return KeyColumns(names, path=table.result.data_path)
+    return KeyColumns(names, table=table.result.table)
+
+
+def person_keyed(tables: Sequence[CuratedTable], persons: Mapping[str, str],
+                 wanted: Mapping[str, Sequence[str]]) -> dict[str, pa.Table]:
+    """Per table of ``persons`` (its person column as it leaves), that column and the ``wanted``
+    ones as they leave (read back from the data file when streamed). Pseudonymised person columns
+    come as codes of one dictionary of the submission's persons, read part by part: the persons
+    counted across the tables are those of the text, at a fraction of its memory."""
+    coded = _person_codes(tables, persons)
+    frames: dict[str, pa.Table] = {}
+    for t in tables:
+        if t.name not in persons:
+            continue
+        person = persons[t.name]
+        names = list(dict.fromkeys(wanted.get(t.name, ())))
+        order = names if person in names else [person, *names]
+        read = order if coded is None else [name for name in order if name != person]
+        # Read back dictionary-encoded: each value once, and persons.py codes them from their indices.
+        table = (pq.read_table(t.result.data_path, columns=read, read_dictionary=read) if t.result.data_path is not None
+                 else t.result.table.select(read))
+        frames[t.name] = table if coded is None else table.add_column(order.index(person), person, coded[t.name])
+    return frames
+
+
+def _person_codes(tables: Sequence[CuratedTable], persons: Mapping[str, str]) -> dict[str, pa.Array] | None:
+    """Each table's person column as codes of the persons' one dictionary, or None when a person
+    column holds anything but pseudonyms."""
+    codes = TokenCodes()
+    found: dict[str, np.ndarray] = {}
+    for t in tables:
+        if t.name not in persons:
+            continue
+        column = [persons[t.name]]
+        keys = (KeyColumns(column, path=t.result.data_path) if t.result.data_path is not None
+                else KeyColumns(column, table=t.result.table))
+        each = np.full(keys.num_rows, -1, dtype=np.int32)
+        start = 0
+        for part in keys.parts():
+            words = token_words(part.column(0))
+            if words is None:
+                return None
+            at = words[1] + start if words[1] is not None else slice(start, start + part.num_rows)
+            each[at] = codes.add(words[0])
+            start += part.num_rows
+        found[t.name] = each
+    dictionary = codes.text()
+    return {name: pa.DictionaryArray.from_arrays(pa.array(each, mask=each < 0), dictionary)
+            for name, each in found.items()}
 
 
 def submission_risk(tables: Sequence[CuratedTable], k: int | None) -> dict[str, Any] | None:
@@ -438,13 +489,10 @@ def submission_risk(tables: Sequence[CuratedTable], k: int | None) -> dict[str, 
              if name in t.result.table.column_names and name != persons[t.name]]
     if not quasi:
         return None
-    frames: dict[str, pa.Table] = {}
-    for t in tables:
-        if t.name in persons:
-            names = [persons[t.name], *(q.column for q in quasi if q.table == t.name)]
-            frames[t.name] = (pq.read_table(t.result.data_path, columns=names) if t.result.data_path is not None
-                              else t.result.table.select(names))
-    return person_risk(frames, persons, quasi, k).to_dict()
+    wanted: dict[str, list[str]] = {}
+    for q in quasi:
+        wanted.setdefault(q.table, []).append(q.column)
+    return person_risk(person_keyed(tables, persons, wanted), persons, quasi, k).to_dict()
 
 
 def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link]) -> list[str]:

@@ -4,16 +4,26 @@ Both are validation findings (``RuleResult``) added to the table's report, with 
 first rows' numbers and no value (the keys are pseudonyms by then, and a pseudonym is still a
 person's). The tables compared are the ones that leave, keys pseudonymised in one domain, so an
 equal token is an equal identifier.
+
+A one-column key of pseudonyms is compared in their 32 bytes (four 64-bit words, exact), part by
+part as a streamed table's data file holds it: a primary key by its first words (their repeats only
+are compared whole, in a second pass), a foreign key against the referenced keys' words. Any other
+key is compared as Arrow holds it, whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from curator.check.report import MAX_EXAMPLES, RULE_TEXT, Finding, RuleResult
+from curator.check.tokens import TokenCodes, token_words
 from curator.messages import QT_TRANSLATE_NOOP, Text
 
 _ROW = "__curator_row"
@@ -29,6 +39,74 @@ def _numbered(table: pa.Table, columns: Sequence[str]) -> pa.Table:
     return keys.filter(present) if present is not None else keys
 
 
+@dataclass
+class KeyColumns:
+    """Key columns as a table leaves: in memory (``table``), or in its Parquet data file (``path``),
+    read then one row group at a time."""
+
+    columns: list[str]
+    table: pa.Table | None = None
+    path: Path | None = None
+
+    @property
+    def column_names(self) -> list[str]:
+        return list(self.columns)
+
+    @property
+    def num_rows(self) -> int:
+        if self.table is not None:
+            return self.table.num_rows
+        assert self.path is not None
+        return int(pq.ParquetFile(self.path).metadata.num_rows)
+
+    def parts(self) -> Iterator[pa.Table]:
+        """The columns, part after part, in the order of the rows."""
+        if self.table is not None:
+            yield self.table.select(self.columns)
+            return
+        assert self.path is not None
+        with pq.ParquetFile(self.path) as data:
+            for group in range(data.num_row_groups):
+                yield data.read_row_group(group, columns=self.columns)
+
+    def whole(self) -> pa.Table:
+        if self.table is not None:
+            return self.table.select(self.columns)
+        assert self.path is not None
+        return pq.read_table(self.path, columns=self.columns)
+
+
+def _as_keys(keys: pa.Table | KeyColumns, columns: Sequence[str]) -> KeyColumns:
+    return keys if isinstance(keys, KeyColumns) else KeyColumns(list(columns), table=keys)
+
+
+class _NotTokens(Exception):
+    """A value of the key is no pseudonym: the key is compared as it is, whole."""
+
+
+def _token_parts(keys: KeyColumns) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Each part's valid values as words and their rows' positions in the table; :class:`_NotTokens`
+    as soon as a value is no pseudonym."""
+    start = 0
+    for part in keys.parts():
+        found = token_words(part.column(0))
+        if found is None:
+            raise _NotTokens
+        words, positions = found
+        yield words, start + (positions if positions is not None else np.arange(len(words), dtype=np.int64))
+        start += part.num_rows
+
+
+def _token_set(keys: KeyColumns) -> TokenCodes:
+    """The pseudonyms of a one-column key, read part by part into one array of words."""
+    words = np.empty((keys.num_rows, 4), dtype=np.uint64)
+    count = 0
+    for part, _rows in _token_parts(keys):
+        words[count:count + len(part)] = part
+        count += len(part)
+    return TokenCodes(words[:count])
+
+
 def _finding(rows: pa.Array, table: str, columns: Sequence[str], rule: str, first_row: int, detail: str) -> RuleResult:
     ordered = pc.sort_indices(rows)
     first = pc.take(rows, ordered.slice(0, MAX_EXAMPLES)).to_pylist()
@@ -37,8 +115,46 @@ def _finding(rows: pa.Array, table: str, columns: Sequence[str], rule: str, firs
                       message=RULE_TEXT[rule], detail=detail)
 
 
-def duplicate_keys(table: pa.Table, name: str, columns: Sequence[str], first_row: int) -> RuleResult | None:
+def duplicate_keys(keys: pa.Table | KeyColumns, name: str, columns: Sequence[str], first_row: int) -> RuleResult | None:
     """The rows whose primary key another row also holds (``first_row``: the number of the table's first row)."""
+    source = _as_keys(keys, columns)
+    if len(columns) == 1:
+        try:
+            return _duplicate_tokens(source, name, columns, first_row)
+        except _NotTokens:
+            pass
+    return _duplicate_whole(source.whole(), name, columns, first_row)
+
+
+def _duplicate_tokens(keys: KeyColumns, name: str, columns: Sequence[str], first_row: int) -> RuleResult | None:
+    """:func:`duplicate_keys` of pseudonyms: their first words sorted; only the values whose first
+    word repeats are read again and compared whole."""
+    firsts = np.empty(keys.num_rows, dtype=np.uint64)
+    count = 0
+    for words, _rows in _token_parts(keys):
+        firsts[count:count + len(words)] = words[:, 0]
+        count += len(words)
+    firsts = firsts[:count]
+    firsts.sort()
+    repeated_firsts = np.unique(firsts[1:][firsts[1:] == firsts[:-1]])
+    del firsts
+    if not len(repeated_firsts):
+        return None
+    parts, rows = [], []
+    for words, positions in _token_parts(keys):
+        again = np.isin(words[:, 0], repeated_firsts)
+        parts.append(words[again])
+        rows.append(positions[again])
+    candidates, at = np.concatenate(parts), np.concatenate(rows)
+    _values, inverse, counts = np.unique(candidates, axis=0, return_inverse=True, return_counts=True)
+    shared = counts[inverse.reshape(-1)] > 1
+    if not shared.any():
+        return None
+    return _finding(pa.array(at[shared], pa.int64()), name, columns, "primary_key", first_row,
+                    _duplicate_detail(int((counts > 1).sum()), name))
+
+
+def _duplicate_whole(table: pa.Table, name: str, columns: Sequence[str], first_row: int) -> RuleResult | None:
     if len(columns) == 1:
         values = table.column(columns[0])
         # One hashing pass answers the common case: every key differs.
@@ -50,14 +166,37 @@ def duplicate_keys(table: pa.Table, name: str, columns: Sequence[str], first_row
     if repeated.num_rows == 0:
         return None
     rows = keys.join(repeated, list(columns), join_type="inner").column(_ROW).combine_chunks()
-    return _finding(rows, name, columns, "primary_key", first_row,
-                    Text(QT_TRANSLATE_NOOP("core", "{keys} key(s) of {table} are held by several rows"),
-                         keys=repeated.num_rows, table=name))
+    return _finding(rows, name, columns, "primary_key", first_row, _duplicate_detail(repeated.num_rows, name))
 
 
-def orphans(table: pa.Table, name: str, columns: Sequence[str], referenced: pa.Table, ref_name: str,
-            ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
+def _duplicate_detail(keys: int, name: str) -> str:
+    return Text(QT_TRANSLATE_NOOP("core", "{keys} key(s) of {table} are held by several rows"), keys=keys, table=name)
+
+
+def orphans(table: pa.Table | KeyColumns, name: str, columns: Sequence[str], referenced: pa.Table | KeyColumns,
+            ref_name: str, ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
     """The rows of ``table`` whose (non-empty) ``columns`` match no row of ``referenced.ref_columns``."""
+    keys, targets = _as_keys(table, columns), _as_keys(referenced, ref_columns)
+    if len(columns) == 1:
+        try:
+            return _orphan_tokens(keys, name, columns, _token_set(targets), ref_name, ref_columns, first_row)
+        except _NotTokens:
+            pass
+    return _orphans_whole(keys.whole(), name, columns, targets.whole(), ref_name, ref_columns, first_row)
+
+
+def _orphan_tokens(keys: KeyColumns, name: str, columns: Sequence[str], targets: TokenCodes, ref_name: str,
+                   ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
+    missing = [positions[targets.find(words) < 0] for words, positions in _token_parts(keys)]
+    rows = np.concatenate(missing) if missing else np.zeros(0, dtype=np.int64)
+    if not len(rows):
+        return None
+    return _finding(pa.array(rows, pa.int64()), name, columns, "orphan", first_row,
+                    _orphan_detail(name, columns, ref_name, ref_columns))
+
+
+def _orphans_whole(table: pa.Table, name: str, columns: Sequence[str], referenced: pa.Table, ref_name: str,
+                   ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
     if len(columns) == 1:
         # A probe of the referenced keys' hash set costs less than a join of the rows.
         values = table.column(columns[0])

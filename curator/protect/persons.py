@@ -163,11 +163,10 @@ def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
     Fixed-width ids become integer keys, looked up in a table indexed by key: hashing ten million
     strings costs several times more. Other ids: the first table's person column is
     dictionary-encoded, every other table's looked up among those persons (on threads)."""
-    if len(person_columns) == 1:
-        ((name, column),) = person_columns.items()
-        coded = _dictionary_index(name, _column(_table(tables, name), name, column))
-        if coded is not None:
-            return coded
+    coded = _dictionary_index({name: _column(_table(tables, name), name, column)
+                               for name, column in person_columns.items()}) if person_columns else None
+    if coded is not None:
+        return coded
     columns = {name: _as_text(_column(_table(tables, name), name, column)) for name, column in person_columns.items()}
     if not columns:
         return _PersonIndex(pa.array([], pa.string()), {})
@@ -194,26 +193,43 @@ def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
     return _PersonIndex(persons, rows)
 
 
-def _dictionary_index(name: str, column: pa.ChunkedArray) -> _PersonIndex | None:
-    """The index of one table's person column that is dictionary-encoded already (a streamed
-    table's gathered pseudonyms), from its codes: spelling out and hashing again ten million
-    64-character pseudonyms cost more memory than the rest of the apply's end."""
-    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-    if not pa.types.is_dictionary(array.type) or not pa.types.is_string(array.dictionary.type):
+def _dictionary_index(columns: Mapping[str, pa.ChunkedArray]) -> _PersonIndex | None:
+    """The index of person columns dictionary-encoded already over one dictionary (a streamed
+    table's gathered pseudonyms, or a submission's person columns read back as codes), from their
+    codes: spelling out and hashing again ten million 64-character pseudonyms cost more memory than
+    the rest of the apply's end."""
+    if not all(pa.types.is_dictionary(column.type) for column in columns.values()):
         return None
-    dictionary = array.dictionary
-    if dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
+    arrays = {name: column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+              for name, column in columns.items()}
+    dictionary: pa.Array | None = None
+    for array in arrays.values():
+        if not pa.types.is_dictionary(array.type) or not pa.types.is_string(array.dictionary.type):
+            return None
+        if dictionary is None:
+            dictionary = array.dictionary
+        elif not array.dictionary.equals(dictionary):
+            return None
+    if dictionary is None or dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
         return None
-    codes = pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    present = np.flatnonzero(codes >= 0)
-    # Each code's first row (an assignment keeps the last of repeated indices, hence reversed).
-    first = np.full(len(dictionary), len(codes), dtype=np.int64)
-    first[codes[present[::-1]]] = present[::-1]
-    used = np.flatnonzero(first < len(codes))
+    codes = {name: pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+             for name, array in arrays.items()}
+    # Each code's first row over the tables in their order (an assignment keeps the last of
+    # repeated indices, hence reversed).
+    never = sum(len(each) for each in codes.values())
+    first = np.full(len(dictionary), never, dtype=np.int64)
+    before = 0
+    for each in codes.values():
+        present = np.flatnonzero(each >= 0)
+        here = np.full(len(dictionary), never, dtype=np.int64)
+        here[each[present[::-1]]] = present[::-1] + before
+        np.minimum(first, here, out=first)
+        before += len(each)
+    used = np.flatnonzero(first < never)
     order = used[np.argsort(first[used], kind="stable")]
     person_of = np.full(len(dictionary) + 1, -1, dtype=np.int64)
     person_of[order] = np.arange(len(order))
-    return _PersonIndex(dictionary.take(pa.array(order)), {name: person_of[codes]})
+    return _PersonIndex(dictionary.take(pa.array(order)), {name: person_of[each] for name, each in codes.items()})
 
 
 def _keyed_person_index(columns: Mapping[str, pa.Array], keys: Sequence[np.ndarray], space: int) -> _PersonIndex:
@@ -281,9 +297,21 @@ def _gathered(person: np.ndarray, values: pa.Array, persons: int) -> tuple[pa.Li
 SET_HASH_SEED = 20261207
 
 
-def _value_codes(values: pa.Array) -> tuple[np.ndarray, int]:
-    """Dense codes of ``values`` (an empty cell is ``""``), and how many codes there are."""
-    encoded = pc.dictionary_encode(pc.fill_null(values, ""))
+def _value_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int]:
+    """Dense codes of a column's values as text (an empty cell is ``""``), and how many codes there
+    are. A column dictionary-encoded already is coded from its indices, not spelled out again."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if (pa.types.is_dictionary(array.type) and pa.types.is_string(array.dictionary.type)
+            and not array.dictionary.null_count
+            and pc.count_distinct(array.dictionary).as_py() == len(array.dictionary)):
+        empty = pc.index(array.dictionary, "").as_py()
+        codes = pc.fill_null(array.indices, empty if empty >= 0 else len(array.dictionary))
+        found = codes.to_numpy(zero_copy_only=False).astype(np.int64)
+        used = np.zeros(len(array.dictionary) + 1, dtype=np.bool_)
+        used[found] = True
+        dense = np.cumsum(used) - 1
+        return dense[found], int(used.sum())
+    encoded = pc.dictionary_encode(pc.fill_null(_as_text(array), ""))
     return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary)
 
 
@@ -325,7 +353,7 @@ def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
         _check_person_table(q, person_columns)
         rows = index.rows[q.table]
         present = rows >= 0
-        codes, size = _value_codes(_as_text(_column(tables[q.table], q.table, q.column)))
+        codes, size = _value_codes(_column(tables[q.table], q.table, q.column))
         if not present.all():
             rows, codes = rows[present], codes[present]
         if not q.event:

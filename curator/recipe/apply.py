@@ -34,6 +34,7 @@ from curator.pipeline import (
     data_file_options,
     export_package,
     export_submission,
+    person_keyed,
     submission_report,
     submission_risk,
 )
@@ -354,10 +355,14 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 curated.result.applied = {"drift": curated.drift.to_dict(), "skipped": list(curated.skipped)}
                 tables.append(CuratedTable(recipe.name, curated.loaded, curated.recipe, curated.result))
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
+                _release_memory()
             tokens.clear()
             notes.extend(check_integrity(tables, submission.links))
+            _release_memory()
             released = release_persons(tables, submission) if across else None
+            _release_memory()
             risk = submission_risk(tables, submission.protection.k_target)
+            _release_memory()
             if released is not None:
                 risk = _enforced_across(tables, submission, risk, released)
             if strict:
@@ -378,6 +383,12 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 encryption.wait()
 
 
+def _release_memory() -> None:
+    """Hand the memory a step freed back to the system before the next: Arrow's allocator keeps
+    freed pages for reuse a while, and each step after the tables peaks on its own columns."""
+    pa.default_memory_pool().release_unused()
+
+
 def levels_only(recipe: Recipe) -> Recipe:
     """``recipe`` for one table of a submission counted in persons across its tables: its Reach k
     levels applied, no k judged nor suppression done on the table alone (done across the tables)."""
@@ -385,16 +396,25 @@ def levels_only(recipe: Recipe) -> Recipe:
 
 
 def _person_columns(tables: Sequence[CuratedTable]) -> dict[str, pa.Table]:
-    """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read back."""
+    """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read
+    back; the person columns as codes of one dictionary of pseudonyms (:func:`person_keyed`)."""
+    persons: dict[str, str] = {}
+    wanted: dict[str, list[str]] = {}
+    for table in tables:
+        names = table.result.table.column_names
+        person = person_output(table.recipe, names)
+        if person is not None:
+            persons[table.name] = person
+            wanted[table.name] = names if table.result.data_path is None else quasi_output(table.recipe, names)
+    keyed = person_keyed(tables, persons, wanted)
     leaving: dict[str, pa.Table] = {}
     for table in tables:
-        result = table.result
-        if result.data_path is None:
-            leaving[table.name] = result.table
-            continue
-        person = person_output(table.recipe, result.table.column_names)
-        needed = [person, *quasi_output(table.recipe, result.table.column_names)] if person is not None else []
-        leaving[table.name] = pq.read_table(result.data_path, columns=list(dict.fromkeys(needed)))
+        if table.name in keyed:
+            leaving[table.name] = keyed[table.name]
+        elif table.result.data_path is None:
+            leaving[table.name] = table.result.table
+        else:
+            leaving[table.name] = pq.read_table(table.result.data_path, columns=[])
     return leaving
 
 
@@ -411,10 +431,13 @@ def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> R
                 result.generalisation["utility"] = _utility_after(table, before, result.table)
             else:
                 # Streamed: written and encrypted already; written again with its share of the suppression.
-                done = released.apply(table.name, pq.read_table(result.data_path))
-                path = result.data_path.with_name(f"released-{result.data_path.name}")
-                pq.write_table(done, path, **data_file_options(table.recipe, done.schema))
-                result.data_path, result.data_encryption, result.rows_out = path, None, done.num_rows
+                again = _released_again(released, table)
+                if again is None:
+                    done = released.apply(table.name, pq.read_table(result.data_path))
+                    path = result.data_path.with_name(f"released-{result.data_path.name}")
+                    pq.write_table(done, path, **data_file_options(table.recipe, done.schema))
+                    again = path, done.num_rows
+                result.data_path, result.data_encryption, result.rows_out = again[0], None, again[1]
         if table.name in released.persons:
             # Counted in this table's rows for its report; across the tables, in persons (the risk's "suppression").
             result.generalisation = {**result.generalisation, "suppression_unit": released.info["suppression_unit"],
@@ -426,6 +449,49 @@ def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> R
             if quasi:
                 result.risk = release_risk(result.table, quasi, table.recipe.protection.k_target, person).to_dict()
     return released
+
+
+RELEASE_ROWS = 1 << 19      # rows of a streamed table suppressed at a time (each part looks the persons up again)
+
+
+def _released_again(released: Released, table: CuratedTable) -> tuple[Path, int] | None:
+    """A streamed table's data file written again with its share of the suppression, part by part
+    (``released.done`` summed over the parts); the new file and its rows. None when a later part
+    blanked a column that is not text in the parts before (as text in the whole table): the table
+    is then done whole."""
+    source = table.result.data_path
+    assert source is not None
+    path = source.with_name(f"released-{source.name}")
+    done: dict[str, Any] = {}
+    rows = 0
+    writer: pq.ParquetWriter | None = None
+    try:
+        with pq.ParquetFile(source) as data:
+            for batch in data.iter_batches(batch_size=RELEASE_ROWS):
+                released.done.pop(table.name, None)
+                part = released.apply(table.name, pa.Table.from_batches([batch]))
+                if writer is None:
+                    writer = pq.ParquetWriter(path, part.schema, **data_file_options(table.recipe, part.schema))
+                schema = writer.schema
+                if any(field.type != schema.field(field.name).type and not pa.types.is_string(schema.field(field.name).type)
+                       for field in part.schema):
+                    return None
+                writer.write_table(part.cast(schema))
+                rows += part.num_rows
+                for key, value in released.done.get(table.name, {}).items():
+                    if isinstance(value, dict):
+                        summed = done.setdefault(key, {})
+                        for column, count in value.items():
+                            summed[column] = summed.get(column, 0) + count
+                    else:
+                        done[key] = done.get(key, 0) + value
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None:          # no rows: done whole, as it says what it did
+        return None
+    released.done[table.name] = done
+    return path, rows
 
 
 def _utility_after(table: CuratedTable, before: pa.Table, after: pa.Table) -> dict[str, Any] | None:

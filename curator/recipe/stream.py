@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -27,6 +28,7 @@ import pyarrow.parquet as pq
 from curator.background import Background, BackgroundSink, FollowedFile, Prefetched
 from curator.check import ValidationReport, convert_and_validate
 from curator.check.coherence import KeysSeen
+from curator.check.tokens import TokenCodes, token_words
 from curator.identify import ColumnIdentification
 from curator.load import detect_options, iter_batches
 from curator.load.fingerprint import BackgroundDigest
@@ -191,6 +193,7 @@ class _PassResult:
     batches: int = 0
     typed_batches: dict[str, int] = field(default_factory=dict)   # column -> batches where it was converted
     quasi_parts: list[pa.Table] = field(default_factory=list)
+    persons: TokenCodes = field(default_factory=TokenCodes)    # coded, the pseudonyms of quasi_parts' person column
     follower: Any = None    # what ``on_data_started`` returned for this pass's data file
     levels: _StreamedLevels | None = None       # with Reach k's levels in the recipe
 
@@ -393,7 +396,9 @@ def _tally(done: _PassResult, batch: _ConvertedBatch, written: pa.Table, recipe:
     names = set(written.column_names)
     present = [q for q in quasi if q in names]
     if present:
-        done.quasi_parts.append(pa.table([pc.dictionary_encode(written.column(q)) for q in present], names=present))
+        person = _person_name(recipe)
+        done.quasi_parts.append(pa.table([_person_part(done.persons, written.column(q)) if q == person
+                                          else pc.dictionary_encode(written.column(q)) for q in present], names=present))
     for decision in recipe.columns:
         if decision.concept and decision.source in batch.columns \
                 and decision.source not in batch.validation.untyped_columns:
@@ -401,6 +406,19 @@ def _tally(done: _PassResult, batch: _ConvertedBatch, written: pa.Table, recipe:
     _merge_validation(done.validation, batch.validation)
     done.rows += batch.rows
     done.batches += 1
+
+
+def _person_part(persons: TokenCodes, column: pa.ChunkedArray) -> pa.Array:
+    """A batch's person column as gathered for the risk: pseudonyms as their codes in ``persons``
+    (four bytes a row, where each batch's own dictionary of them would take about sixty), else
+    dictionary-encoded."""
+    found = token_words(column)
+    if found is None:
+        return pc.dictionary_encode(column)
+    words, positions = found
+    codes = np.full(len(column), -1, dtype=np.int32)
+    codes[positions if positions is not None else slice(None)] = persons.add(words)
+    return pa.array(codes, mask=codes < 0)
 
 
 def _pass_recipe(adapted: Recipe, forced_text: set[str]) -> Recipe:
@@ -655,16 +673,34 @@ def _rewrite_mixed(settings: _PassSettings, source: _StreamSource, done: _PassRe
     return again
 
 
-def _risk(quasi_parts: list[pa.Table], k: int | None, person: str | None) -> dict[str, Any] | None:
+def _risk(quasi_parts: list[pa.Table], k: int | None, person: str | None,
+          persons: TokenCodes | None = None) -> dict[str, Any] | None:
     """The re-identification risk measured on the quasi-identifiers gathered from every batch (with
-    the person key, when it leaves: then counted in persons)."""
-    if not quasi_parts:
+    the person key, when it leaves: then counted in persons, ``persons`` coding its pseudonyms)."""
+    if not quasi_parts or not [name for name in quasi_parts[0].column_names if name != person]:
         return None
-    quasi_table = pa.concat_tables(quasi_parts).unify_dictionaries().combine_chunks()
+    quasi_table = _gathered(quasi_parts, person, persons or TokenCodes())
     quasi = [name for name in quasi_table.column_names if name != person]
-    if not quasi:
-        return None
     return release_risk(quasi_table, quasi, k, person if person in quasi_table.column_names else None).to_dict()
+
+
+def _gathered(parts: list[pa.Table], person: str | None, persons: TokenCodes) -> pa.Table:
+    """The batches' quasi-identifiers as one table, the person column's codes (:func:`_person_part`)
+    as a dictionary of the pseudonyms they stand for: one dictionary, none to unify."""
+    names = parts[0].column_names
+    if person is None or person not in names:
+        return pa.concat_tables(parts).unify_dictionaries().combine_chunks()
+    pseudonyms = persons.text()
+    columns = [part.column(person).combine_chunks() for part in parts]
+    if all(pa.types.is_integer(column.type) for column in columns):
+        others = pa.concat_tables([part.drop_columns([person]) for part in parts]).unify_dictionaries().combine_chunks()
+        coded = pa.DictionaryArray.from_arrays(pa.concat_arrays(columns), pseudonyms)
+        return others.add_column(names.index(person), person, coded)
+    # Some batches held other values than pseudonyms: every batch's values spelled out, then unified.
+    index = names.index(person)
+    parts = [part.set_column(index, person, pa.DictionaryArray.from_arrays(column, pseudonyms)
+                             if pa.types.is_integer(column.type) else column) for part, column in zip(parts, columns, strict=True)]
+    return pa.concat_tables(parts).unify_dictionaries().combine_chunks()
 
 
 def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
@@ -711,7 +747,11 @@ def curate_streaming(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, s
     _drift_further_on(run, drift, adapted, settings.counts, profile_of, skipped)
     done = _rewrite_mixed(settings, source, done)
     report(progress, 0.88, QT_TRANSLATE_NOOP("core", "measuring re-identification risk"))
-    risk = _risk(done.quasi_parts, adapted.protection.k_target, _person_name(adapted))
+    risk = _risk(done.quasi_parts, adapted.protection.k_target, _person_name(adapted), done.persons)
+    # The risk's and the utility's columns, each as long as the file, in turn: the pages the first
+    # freed go back to the system before the second.
+    done.persons = TokenCodes()
+    pa.default_memory_pool().release_unused()
     generalisation = (done.levels.finish(adapted, risk, done.quasi_parts, _person_name(adapted))
                       if done.levels is not None else {})
     validation.column_types = {f.name: str(f.type) for f in done.schema}

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pyarrow as pa
+from pathlib import Path
 
-from curator.check.integrity import duplicate_keys, orphans
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from curator.check.integrity import KeyColumns, duplicate_keys, orphans
+from curator.check.tokens import token_words
 
 
 def test_duplicated_primary_keys_give_every_row_that_shares_one() -> None:
@@ -34,3 +39,37 @@ def test_composite_keys_are_compared_whole() -> None:
     finding = orphans(acts, "acts", ["site", "stay"], stays, "stays", ["site", "stay"], first_row=1)
     assert finding is not None and finding.count == 1 and finding.examples[0].row == 3
     assert duplicate_keys(stays, "stays", ["site", "stay"], 1) is None
+
+
+def _token(first: int, rest: int) -> str:
+    """A pseudonym-shaped value: 64 lowercase hexadecimal digits, its first 16 from ``first``."""
+    return f"{first:016x}{rest:046x}ab"
+
+
+def test_pseudonyms_read_back_part_by_part_give_the_same_findings_as_whole_text(tmp_path: Path) -> None:
+    # Values sharing their first 16 digits (the first word) differ further on: compared whole.
+    ids = [_token(7, 1), _token(7, 2), _token(3, 9), None, _token(7, 1), _token(5, 5), _token(3, 9), _token(7, 3)]
+    parents = [_token(7, 1), _token(3, 9), _token(5, 4), None]
+    path = tmp_path / "stays.parquet"
+    pq.write_table(pa.table({"id": ids}), path, row_group_size=3)
+    stored = KeyColumns(["id"], path=path)
+    assert pq.ParquetFile(path).num_row_groups == 3
+    assert token_words(pa.array(ids)) is not None and token_words(pc.utf8_upper(pa.array(ids))) is None
+    # Upper case: no pseudonym, so the whole-text comparison gives the reference.
+    upper = pa.table({"id": pc.utf8_upper(pa.array(ids))})
+    parent_upper = pa.table({"id": pc.utf8_upper(pa.array(parents))})
+    for found, expected in (
+            (duplicate_keys(stored, "stays", ["id"], 2), duplicate_keys(upper, "stays", ["id"], 2)),
+            (orphans(stored, "stays", ["id"], pa.table({"id": parents}), "persons", ["id"], 2),
+             orphans(upper, "stays", ["id"], parent_upper, "persons", ["id"], 2))):
+        assert found is not None and expected is not None
+        assert (found.rule, found.count, found.detail) == (expected.rule, expected.count, expected.detail)
+        assert [f.row for f in found.examples] == [f.row for f in expected.examples]
+    duplicated = duplicate_keys(stored, "stays", ["id"], 2)
+    assert duplicated is not None and duplicated.count == 4 and [f.row for f in duplicated.examples] == [2, 4, 6, 8]
+    orphaned = orphans(stored, "stays", ["id"], pa.table({"id": parents}), "persons", ["id"], 2)
+    assert orphaned is not None and [f.row for f in orphaned.examples] == [3, 7, 9]
+    # First words repeated, values all different: no duplicate.
+    distinct = tmp_path / "distinct.parquet"
+    pq.write_table(pa.table({"id": [_token(1, 1), _token(1, 2), _token(2, 1)]}), distinct, row_group_size=2)
+    assert duplicate_keys(KeyColumns(["id"], path=distinct), "stays", ["id"], 2) is None

@@ -114,22 +114,22 @@ def test_synthea_goes_through_as_one_package_whose_tables_join_on_their_pseudony
     assert "encounters: " in report and "conditions: " in report and "3 tables, 3 link(s)" in report
 
 
-def _copy_without_first_patient(synthea: dict[str, Path], folder: Path) -> None:
+def _copy_without_first_patient(synthea: dict[str, Path], folder: Path) -> list[int]:
     folder.mkdir()
     for name in TABLES:
         shutil.copy(synthea["files"] / f"{name}.csv", folder / f"{name}.csv")
     lines = (folder / "patients.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     (folder / "patients.csv").write_text("".join([lines[0], *lines[2:]]), encoding="utf-8")
+    with (folder / "encounters.csv").open(encoding="utf-8") as handle:
+        visits = list(csv.DictReader(handle))
+    first = next(csv.DictReader((synthea["files"] / "patients.csv").open(encoding="utf-8")))["Id"]
+    return [number for number, row in enumerate(visits, start=2) if row["PATIENT"] == first]
 
 
 def test_orphans_are_validation_findings_and_strict_stops_on_them(
         synthea: dict[str, Path], keys: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     folder = synthea["dir"] / "orphaned"
-    _copy_without_first_patient(synthea, folder)
-    with (folder / "encounters.csv").open(encoding="utf-8") as handle:
-        visits = list(csv.DictReader(handle))
-    first = next(csv.DictReader((synthea["files"] / "patients.csv").open(encoding="utf-8")))["Id"]
-    orphan_rows = [number for number, row in enumerate(visits, start=2) if row["PATIENT"] == first]
+    orphan_rows = _copy_without_first_patient(synthea, folder)
     assert orphan_rows
     capsys.readouterr()
     assert _apply(keys, synthea["recipe"], synthea["dir"] / "strict.tar", folder, strict=True) == 1
@@ -145,6 +145,24 @@ def test_orphans_are_validation_findings_and_strict_stops_on_them(
     assert [int(row["row"]) for row in visits_found] == orphan_rows[:20]
     assert {row["offending_rows"] for row in visits_found} == {str(len(orphan_rows))}
     assert all(row["value"] == "" for row in found)             # no value, not even a pseudonym
+
+
+def test_orphans_of_a_streamed_table_come_with_their_rows(synthea: dict[str, Path], keys: dict[str, Path],
+                                                          opened_keys) -> None:
+    # Streamed in batches of 100 rows, the keys are read back from the data file part by part.
+    folder = synthea["dir"] / "orphaned-streamed"
+    orphan_rows = _copy_without_first_patient(synthea, folder)
+    package = synthea["dir"] / "orphans-streamed.tar"
+    apply_submission([folder / f"{n}.csv" for n in TABLES], Submission.load(synthea["recipe"]), package,
+                     [opened_keys.recipient], opened_keys.signing, opened_keys.secret, stream=True, batch_rows=100)
+    opened = synthea["dir"] / "orphans-streamed-opened"
+    _open(keys, package, opened)
+    with (opened / "validation-report.csv").open(encoding="utf-8-sig") as handle:
+        found = [row for row in csv.DictReader(handle, delimiter=";") if row["rule"] in ("orphan", "primary_key")]
+    visits_found = [row for row in found if row["column"] == "encounters.patient_local_id"]
+    assert len(orphan_rows) > 1 and [int(row["row"]) for row in visits_found] == orphan_rows[:20]
+    assert {row["offending_rows"] for row in visits_found} == {str(len(orphan_rows))}
+    assert not [row for row in found if row["rule"] == "primary_key"]
 
 
 def test_streamed_tables_give_the_same_package_data(synthea: dict[str, Path], keys: dict[str, Path],
