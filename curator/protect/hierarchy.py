@@ -97,6 +97,9 @@ class Hierarchy:
 
 
 HIERARCHY_MAX_BYTES = 256 * 1024 * 1024
+# The csv module's default field limit, checked here rather than left to it: the limit is one setting
+# of the whole process, which a library (frictionless raises it) may have changed.
+HIERARCHY_MAX_FIELD = 131_072
 
 
 def read_arx_csv(path: str | Path, name: str | None = None, delimiter: str = ";") -> Hierarchy:
@@ -109,7 +112,10 @@ def read_arx_csv(path: str | Path, name: str | None = None, delimiter: str = ";"
         text = raw.decode("cp1252", errors="replace")
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as exc:        # a field longer than the csv module's limit, a NUL byte
+        longest = max((len(field) for row in rows for field in row), default=0)
+        if longest > HIERARCHY_MAX_FIELD:
+            raise csv.Error(f"a field of {longest:,} characters, more than {HIERARCHY_MAX_FIELD:,}")
+    except csv.Error as exc:        # a field too long, a NUL byte
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "the hierarchy is not a CSV file curator can read ({reason})"),
                               reason=str(exc)), Location(file=path),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Export it again from ARX (one line per value, "
