@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from curator.protect.utility import measure_utility
+from curator.protect.utility import HISTOGRAM_BINS, measure_utility
 
 
 @pytest.mark.parametrize("values", [12, 50_000])
@@ -74,3 +74,15 @@ def test_dictionary_encoded_columns_give_the_same_figures_as_their_values(seed: 
     assert coded == expected
     assert {c["name"]: c["suppressed"] > 0 for c in expected["columns"]} == {"birth": False, "day": True, "place": True}
     assert any(label == "" for c in expected["columns"] for label, _, _ in c["histogram"])
+
+
+def test_histogram_keeps_the_values_met_first_among_equal_counts() -> None:
+    """More released values than bins, all as frequent: the bins are the values met first in the rows
+    (a missing value first here), whether the column is plain or dictionary-encoded."""
+    values = [None, *(f"{i:02d}" for i in range(30))] * 2
+    plain = pa.table({"q": pa.array(values, pa.string())})
+    coded = pa.table({"q": pc.dictionary_encode(plain.column("q"))})
+    expected = [("", 2, 2)] + [(f"{i:02d}", 2, 2) for i in range(HISTOGRAM_BINS - 1)]
+    for table in (plain, coded):
+        utility = measure_utility(table, table, table, ["q"], {}, {})
+        assert utility.columns[0].histogram == expected
