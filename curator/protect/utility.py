@@ -67,77 +67,127 @@ class Utility:
 def measure_utility(requested: pa.Table, generalised: pa.Table, released: pa.Table, quasi: list[str],
                     levels: dict[str, int], highest: dict[str, int]) -> Utility:
     """``requested``: the quasi-identifiers as the columns' actions leave them; ``generalised``: at
-    Reach k's levels, before suppression; ``released``: what the package holds. Same rows, same order."""
+    Reach k's levels, before suppression; ``released``: what the package holds. Same rows, same order.
+
+    A column may be dictionary-encoded (one dictionary per column, as a streamed apply gathers it):
+    the figures are the same as over its values spelled out, which are never materialised."""
     records = requested.num_rows
     columns = []
+    before, after = _LossSum(records), _LossSum(records)
     for name in quasi:
-        stars = _is_suppressed(released.column(name))
+        original = _coded(requested.column(name))
+        out = original if released is requested else _coded(released.column(name))
+        kept = out if generalised is released else _coded(generalised.column(name))
+        stars = out.stars[out.codes]
         suppressed = int(stars.sum())
         level = int(levels.get(name, 0))
-        kept = records - suppressed
         columns.append(ColumnUtility(name, records, level, int(highest.get(name, 0)),
-                                     kept if level == 0 else 0, kept if level > 0 else 0, suppressed,
-                                     _histogram(generalised.column(name), released.column(name), stars)))
-    before = _loss(requested, requested, quasi, {}, highest)
-    after = _loss(requested, released, quasi, levels, highest)
-    return Utility(columns, before, after, records)
+                                     records - suppressed if level == 0 else 0,
+                                     records - suppressed if level > 0 else 0, suppressed,
+                                     _histogram(kept, out, stars)))
+        del kept
+        before.add(original, original, original.stars[original.codes], 0, int(highest.get(name, 0)))
+        after.add(original, out, stars, level, int(highest.get(name, 0)))
+        del original, out, stars
+    return Utility(columns, before.loss(requested, quasi), after.loss(released, quasi), records)
 
 
-def _is_suppressed(column: pa.ChunkedArray) -> np.ndarray:
-    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-        return np.zeros(len(column), dtype=bool)
-    return pc.fill_null(pc.equal(column, SUPPRESSED), False).to_numpy(zero_copy_only=False)
+@dataclass
+class _Coded:
+    """A column as integer codes, one per row: equal exactly when the values as text are (null has
+    the last code), with the text of each code and whether it is a suppressed ``*``."""
+
+    codes: np.ndarray       # int64, one per row
+    text: pa.Array          # string, one per code but the null one
+    stars: np.ndarray       # bool, one per code (the null one included)
 
 
-def _codes(column: pa.ChunkedArray) -> np.ndarray:
-    encoded = pc.dictionary_encode(column.cast(pa.string()).combine_chunks())
-    return pc.fill_null(encoded.indices, len(encoded.dictionary)).to_numpy(zero_copy_only=False).astype(np.int64)
+def _coded(column: pa.ChunkedArray) -> _Coded:
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if pa.types.is_dictionary(array.type):
+        value_type = array.type.value_type
+        # Only the distinct values are spelled out; values equal as text (which the dictionary
+        # may hold apart) share a code.
+        encoded = pc.dictionary_encode(array.dictionary.cast(pa.string()))
+        size = len(encoded.dictionary)
+        remap = np.append(pc.fill_null(encoded.indices, size).to_numpy(zero_copy_only=False).astype(np.int64), size)
+        codes = remap[pc.fill_null(array.indices, len(array.dictionary)).to_numpy(zero_copy_only=False)]
+    else:
+        value_type = array.type
+        encoded = pc.dictionary_encode(array.cast(pa.string()))
+        size = len(encoded.dictionary)
+        codes = pc.fill_null(encoded.indices, size).to_numpy(zero_copy_only=False).astype(np.int64)
+    stars = np.zeros(size + 1, dtype=bool)
+    if pa.types.is_string(value_type) or pa.types.is_large_string(value_type):
+        stars[:size] = pc.fill_null(pc.equal(encoded.dictionary, SUPPRESSED), False).to_numpy(zero_copy_only=False)
+    return _Coded(codes, encoded.dictionary, stars)
 
 
-def _loss(requested: pa.Table, released: pa.Table, quasi: list[str], levels: dict[str, int],
-          highest: dict[str, int]) -> Loss:
-    records = requested.num_rows
-    if not records or not quasi:
-        return Loss()
-    entropy = worst = precision = 0.0
-    full = np.ones(records, dtype=bool)
-    for name in quasi:
-        original = _codes(requested.column(name))
-        out = _codes(released.column(name))
-        stars = _is_suppressed(released.column(name))
-        full &= stars
-        value_count = np.bincount(original)[original].astype(float)
-        pair = original * (int(out.max()) + 1) + out
+class _LossSum:
+    """ARX's loss measures summed column by column (each cell's cost in row order, so that the sums
+    do not depend on how the columns were coded)."""
+
+    def __init__(self, records: int) -> None:
+        self.records = records
+        self.entropy = self.worst = self.precision = 0.0
+        self.full = np.ones(records, dtype=bool)      # every quasi-identifier suppressed so far
+        self.columns = 0
+
+    def add(self, original: _Coded, out: _Coded, stars: np.ndarray, level: int, highest: int) -> None:
+        records = self.records
+        self.columns += 1
+        if not records:
+            return
+        self.full &= stars
+        value_count = np.bincount(original.codes)[original.codes].astype(float)
+        pair = original.codes * (int(out.codes.max()) + 1) + out.codes
         if int(pair.max()) <= 4 * records:
             # Few pairs of values (dates, codes): counted by a bincount rather than a sort of every row.
             pair_count = np.bincount(pair)[pair]
         else:
             _, pair_inverse, pair_counts = np.unique(pair, return_inverse=True, return_counts=True)
             pair_count = pair_counts[pair_inverse.reshape(-1)]
-        out_count = np.bincount(out)[out].astype(float)
-        cell = np.where(stars, np.log2(records / value_count), np.log2(out_count / pair_count))
-        entropy += float(cell.sum())
-        worst += float(np.log2(records / value_count).sum())
-        top = max(int(highest.get(name, 0)), 1)
-        precision += float(np.where(stars, 1.0, min(levels.get(name, 0), top) / top).sum())
-    sizes, _ = class_sizes(released.filter(pa.array(~full)), quasi) if (~full).any() else (np.zeros(0, np.int64), None)
-    discernibility = float((sizes.astype(float) ** 2).sum()) + float(full.sum()) * records
-    return Loss(entropy, precision / (records * len(quasi)), discernibility,
-                entropy / worst if worst > 0 else 0.0, discernibility / (float(records) ** 2))
+            del pair_inverse
+        del pair
+        out_count = np.bincount(out.codes)[out.codes].astype(float)
+        whole = np.log2(records / value_count)
+        del value_count
+        self.entropy += float(np.where(stars, whole, np.log2(out_count / pair_count)).sum())
+        del out_count, pair_count
+        self.worst += float(whole.sum())
+        top = max(highest, 1)
+        self.precision += float(np.where(stars, 1.0, min(level, top) / top).sum())
+
+    def loss(self, released: pa.Table, quasi: list[str]) -> Loss:
+        records = self.records
+        if not records or not self.columns:
+            return Loss()
+        full = self.full
+        sizes, _ = class_sizes(released.filter(pa.array(~full)), quasi) if (~full).any() else (np.zeros(0, np.int64), None)
+        discernibility = float((sizes.astype(float) ** 2).sum()) + float(full.sum()) * records
+        entropy, worst = self.entropy, self.worst
+        return Loss(entropy, self.precision / (records * self.columns), discernibility,
+                    entropy / worst if worst > 0 else 0.0, discernibility / (float(records) ** 2))
 
 
-def _histogram(generalised: pa.ChunkedArray, released: pa.ChunkedArray, stars: np.ndarray) -> list[tuple[str, int, int]]:
-    """The most frequent released values (by value), with their count before suppression and after, then ``*``."""
-    text = released.cast(pa.string()).combine_chunks()
-    kept = pc.filter(text, pa.array(~stars))
-    counts = pc.value_counts(kept)
-    values = counts.field("values").to_pylist()
-    after = counts.field("counts").to_pylist()
-    top = sorted(range(len(values)), key=lambda i: -after[i])[:HISTOGRAM_BINS]
-    before_counts = pc.value_counts(generalised.cast(pa.string()).combine_chunks())
-    before = dict(zip(before_counts.field("values").to_pylist(), before_counts.field("counts").to_pylist(), strict=True))
-    bins = sorted((("" if values[i] is None else str(values[i]), int(before.get(values[i], 0)), int(after[i]))
-                   for i in top), key=lambda b: b[0])
+def _histogram(generalised: _Coded, released: _Coded, stars: np.ndarray) -> list[tuple[str, int, int]]:
+    """The most frequent released values (by value), with their count before suppression and after, then ``*``.
+
+    Equal counts are taken in the order the values first appear in the rows."""
+    after = np.bincount(released.codes, minlength=len(released.stars))
+    shown = np.flatnonzero((after > 0) & ~released.stars)
+    first = np.full(len(released.stars), len(released.codes), dtype=np.int64)
+    np.minimum.at(first, released.codes, np.arange(len(released.codes)))
+    shown = shown[np.argsort(first[shown], kind="stable")]
+    top = shown[np.argsort(-after[shown], kind="stable")[:HISTOGRAM_BINS]]
+    size = len(released.text)
+    values = [None if code == size else released.text[int(code)].as_py() for code in top]
+    before_all = np.bincount(generalised.codes, minlength=len(generalised.stars))
+    found = pc.index_in(pa.array(values, pa.string()), value_set=generalised.text).to_numpy(zero_copy_only=False)
+    before = [int(before_all[len(generalised.text)]) if value is None else 0 if np.isnan(at) else int(before_all[int(at)])
+              for value, at in zip(values, found, strict=True)]
+    bins = sorted((("" if value is None else str(value), count, int(after[code]))
+                   for value, count, code in zip(values, before, top, strict=True)), key=lambda b: b[0])
     if stars.any():
         bins.append((SUPPRESSED, 0, int(stars.sum())))
     return bins

@@ -221,7 +221,8 @@ class _StreamedLevels:
     def finish(self, recipe: Recipe, risk: dict[str, Any] | None, generalised: list[pa.Table],
                person: str | None) -> dict[str, Any]:
         """What the whole-table apply says it did (:func:`~curator.protect.persons.generalise_release`),
-        or :class:`SchemaChanged` when suppression is needed."""
+        or :class:`SchemaChanged` when suppression is needed. ``generalised`` (the quasi-identifiers as
+        written, batch by batch) is emptied once measured, and so are the ones kept here."""
         k = recipe.protection.k_target
         smallest = int((risk or {}).get("smallest_class") or 0)
         if k is not None and risk is not None and smallest < k:
@@ -235,18 +236,28 @@ class _StreamedLevels:
                         cells_per_column={q: 0 for q in self._quasi}, cell_suppression_cap=recipe.protection.cell_suppression_cap)
         if self.requested and sum(part.num_rows for part in self.requested):
             quasi = [q for q in self.requested[0].column_names if q != person]
-            before, after = _decoded(self.requested, quasi), _decoded(generalised, quasi)
-            highest = {name: highest_level(build_hierarchy(spec, before.column(name), name))
+            # Measured on the dictionary indices: no column as long as the file is spelled out.
+            before = _unified(self.requested, quasi)
+            self.requested = []
+            after = _unified(generalised, quasi)
+            generalised.clear()
+            highest = {name: highest_level(build_hierarchy(spec, _distinct(before.column(name)), name))
                        for name, spec in info.get("hierarchies", {}).items() if name in quasi}
             info["utility"] = measure_utility(before, after, after, quasi, info.get("levels", {}), highest).to_dict()
         return info
 
 
-def _decoded(parts: list[pa.Table], names: list[str]) -> pa.Table:
-    """The ``names`` columns of dictionary-encoded ``parts``, as one table of plain values."""
-    table = pa.concat_tables([part.select(names) for part in parts]).unify_dictionaries().combine_chunks()
-    return pa.table([column.chunk(0).dictionary_decode() if column.num_chunks else column for column in table.columns],
-                    names=names)
+def _unified(parts: list[pa.Table], names: list[str]) -> pa.Table:
+    """The ``names`` columns of dictionary-encoded ``parts`` as one table, one dictionary per column."""
+    return pa.concat_tables([part.select(names) for part in parts]).unify_dictionaries().combine_chunks()
+
+
+def _distinct(column: pa.ChunkedArray) -> pa.Array:
+    """A column's distinct values (what a hierarchy is built over), from its dictionary if it has one."""
+    if pa.types.is_dictionary(column.type):
+        return pa.concat_arrays([chunk.dictionary for chunk in column.chunks]) if column.num_chunks \
+            else pa.array([], column.type.value_type)
+    return column.combine_chunks()
 
 
 def _as_written(decision: ColumnDecision) -> ColumnDecision:
@@ -689,11 +700,11 @@ def _gathered(parts: list[pa.Table], person: str | None, persons: TokenCodes) ->
     as a dictionary of the pseudonyms they stand for: one dictionary, none to unify."""
     names = parts[0].column_names
     if person is None or person not in names:
-        return pa.concat_tables(parts).unify_dictionaries().combine_chunks()
+        return _unified(parts, names)
     pseudonyms = persons.text()
     columns = [part.column(person).combine_chunks() for part in parts]
     if all(pa.types.is_integer(column.type) for column in columns):
-        others = pa.concat_tables([part.drop_columns([person]) for part in parts]).unify_dictionaries().combine_chunks()
+        others = _unified(parts, [name for name in names if name != person])
         coded = pa.DictionaryArray.from_arrays(pa.concat_arrays(columns), pseudonyms)
         return others.add_column(names.index(person), person, coded)
     # Some batches held other values than pseudonyms: every batch's values spelled out, then unified.
