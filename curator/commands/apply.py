@@ -162,9 +162,9 @@ def _apply_submission(args: argparse.Namespace, submission: Submission, output: 
               f"{done.risk.get('smallest_class')} (k target {done.risk.get('k')})")
         suppressed = done.risk.get("suppression")
         if suppressed:
-            print(f"  suppressed across the tables: {suppressed.get('cells_suppressed', 0):,} cells of "
-                  f"{suppressed.get('persons_touched', 0):,} persons on every row holding them, "
-                  f"{suppressed.get('persons_suppressed', 0):,} persons whole (their rows left every table)")
+            print(f"  suppressed across the tables: cells on every row holding them "
+                  f"{suppressed.get('cells_suppressed', 0):,} (of {suppressed.get('persons_touched', 0):,} persons); "
+                  f"persons whole, their rows leaving every table: {suppressed.get('persons_suppressed', 0):,}")
     rows = sum(result.rows for result in done.tables)
     print(f"wrote {output}: {len(done.tables)} tables, {rows:,} rows, {len(submission.links)} link(s); encrypted to "
           f"{len(recipients)} recipient(s), submission {done.manifest.get('submission_id', '?')}")

@@ -133,11 +133,11 @@ class SubmissionReach:
         levels = ", ".join(f"{table}.{source} → level {level} ({self.hierarchies[table][source]})"
                            for table, columns in self.levels.items() for source, level in columns.items())
         if self.suppression_unit == "cells":
-            suppressed = (f"{self.cells_suppressed:,} cells of {self.persons_touched:,} persons suppressed on every "
-                          f"row holding them, {self.persons_suppressed:,} persons suppressed whole (their rows leave "
-                          "every table)")
+            suppressed = (f"cells suppressed on every row holding them: {self.cells_suppressed:,} (of "
+                          f"{self.persons_touched:,} persons); persons suppressed whole, their rows leaving every "
+                          f"table: {self.persons_suppressed:,}")
         else:
-            suppressed = f"{self.persons_suppressed:,} persons suppressed (their rows leave every table)"
+            suppressed = f"persons suppressed, their rows leaving every table: {self.persons_suppressed:,}"
         return (f"generalised to reach k = {self.k} persons across the tables ({self.persons:,} persons): {levels}; "
                 f"information lost {self.search.relative_loss:.0%}, {suppressed}")
 

@@ -117,6 +117,10 @@ def test_a_suppressed_cell_is_blank_on_every_row_and_table_of_its_person(
         folder: Path, keys: dict[str, Path], tmp_path: Path, diagnosis_months: tuple[Path, str]) -> None:
     recipe, out = diagnosis_months
     assert "conditions.START → level 0" in out and "persons suppressed whole" in out
+    reached = Submission.load(recipe).protection.person_reach
+    assert (f"cells suppressed on every row holding them: {reached['cells_suppressed']:,} (of "
+            f"{reached['persons_touched']:,} persons); persons suppressed whole, their rows leaving every table: "
+            f"{reached['persons_suppressed']:,}") in out
     package = tmp_path / "cells.tar"
     assert _apply(keys, recipe, package, folder) == 0
     tables = _open(keys, package, tmp_path / "opened")
