@@ -21,6 +21,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+SYNTHEA_TABLES = ("patients", "encounters", "conditions")
+
+
+def copy_synthea(folder: Path) -> Path:
+    """Synthea's three linked tables (``<name>.csv``) copied into ``folder``, made if needed, as a
+    producer's export folder: tests may write beside them, never into shared/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in SYNTHEA_TABLES:
+        shutil.copy(SHARED_DATA / "synthea" / f"{name}.csv", folder / f"{name}.csv")
+    return folder
 
 # Session fixtures whose values are made by stock tools: a test using one needs the tools too.
 TOOL_FIXTURES: dict[str, tuple[str, ...]] = {

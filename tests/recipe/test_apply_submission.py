@@ -16,9 +16,9 @@ from curator.cli import main
 from curator.recipe.apply import apply_submission
 from curator.recipe.model import RuleDecision
 from curator.recipe.submission import Submission
-from tests.conftest import fill_export
+from tests.conftest import SYNTHEA_TABLES as TABLES
+from tests.conftest import copy_synthea, fill_export
 
-TABLES = ("patients", "encounters", "conditions")
 CERTIFIED_DEATHS = "no_event_after_death"
 
 
@@ -26,9 +26,7 @@ CERTIFIED_DEATHS = "no_event_after_death"
 def synthea(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("synthea-apply")
     files = folder / "export"
-    files.mkdir()
-    for name in TABLES:
-        shutil.copy(shared_data / "synthea" / f"{name}.csv", files / f"{name}.csv")
+    copy_synthea(files)
     recipe = folder / "recipe.json"
     assert main(["recipe", "init", str(files), "-o", str(recipe)]) == 0
     submission = fill_export(Submission.load(recipe))

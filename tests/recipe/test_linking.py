@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,12 @@ import pytest
 from curator.cli import main
 from curator.recipe.linking import submission_init
 from curator.recipe.submission import Link, Submission
-
-SYNTHEA_TABLES = ("patients", "encounters", "conditions")
+from tests.conftest import SYNTHEA_TABLES, copy_synthea
 
 
 @pytest.fixture(scope="module")
 def synthea(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("synthea")
-    for name in SYNTHEA_TABLES:
-        shutil.copy(shared_data / "synthea" / f"{name}.csv", folder / f"{name}.csv")
-    return folder
+    return copy_synthea(tmp_path_factory.mktemp("synthea"))
 
 
 def test_synthea_links_and_person_key_are_proposed_with_reasons(synthea: Path, tmp_path: Path,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -15,9 +14,9 @@ import pytest
 from curator.cli import main
 from curator.recipe.apply import apply_submission
 from curator.recipe.submission import Submission
-from tests.conftest import fill_export
+from tests.conftest import SYNTHEA_TABLES as TABLES
+from tests.conftest import copy_synthea, fill_export
 
-TABLES = ("patients", "encounters", "conditions")
 PERSON = "patient_local_id"
 # 27 persons: within the vocabulary's floors (birth year, département, sex) k = 5 persons needs about
 # half the quasi-identifier cells blanked, so the caps are raised on the command line.
@@ -27,9 +26,7 @@ CAPS = ["--cell-suppression", "0.6", "--suppression", "1"]
 @pytest.fixture(scope="module")
 def folder(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     files = tmp_path_factory.mktemp("person-reach") / "export"
-    files.mkdir()
-    for name in TABLES:
-        shutil.copy(shared_data / "synthea" / f"{name}.csv", files / f"{name}.csv")
+    copy_synthea(files)
     return files
 
 

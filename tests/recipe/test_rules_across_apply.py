@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,12 +18,12 @@ from curator.package.unpack import open_package
 from curator.recipe.apply import apply_submission
 from curator.recipe.model import RuleDecision
 from curator.recipe.submission import Submission
-from tests.conftest import fill_export
+from tests.conftest import SYNTHEA_TABLES as TABLES
+from tests.conftest import copy_synthea, fill_export
 
 if TYPE_CHECKING:
     from tests.recipe.conftest import OpenedKeys
 
-TABLES = ("patients", "encounters", "conditions")
 WITHIN = "diagnosis_within_stay"
 AFTER_DEATH = "no_event_after_death"
 # Diagnoses moved to a day on which the patient had no visit (each patient's first condition of these).
@@ -60,9 +59,7 @@ def planted(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     moved to a day without a visit; the conditions' START mapped to the diagnosis date."""
     folder = tmp_path_factory.mktemp("rules-across")
     files = folder / "export"
-    files.mkdir()
-    for name in TABLES:
-        shutil.copy(shared_data / "synthea" / f"{name}.csv", files / f"{name}.csv")
+    copy_synthea(files)
     visits = {row["Id"]: row for row in _rows(files / "encounters.csv")}
     conditions = _rows(files / "conditions.csv")
     for row in conditions:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,8 @@ from curator.recipe.apply import SubmissionApplyResult, apply_submission
 from curator.recipe.submission import Submission
 from curator.report.html import render_html
 from curator.report.strings import number, translator
-from tests.conftest import fill_export
-
-TABLES = ("patients", "encounters", "conditions")
+from tests.conftest import SYNTHEA_TABLES as TABLES
+from tests.conftest import copy_synthea, fill_export
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +28,7 @@ def applied(shared_data: Path, tmp_path_factory: pytest.TempPathFactory,
             opened_keys) -> tuple[SubmissionApplyResult, Path, Submission]:
     folder = tmp_path_factory.mktemp("submission-report")
     files = folder / "export"
-    files.mkdir()
-    for name in TABLES:
-        shutil.copy(shared_data / "synthea" / f"{name}.csv", files / f"{name}.csv")
+    copy_synthea(files)
     recipe = folder / "recipe.json"
     # The caps raised as tests/recipe/test_person_reach.py does, so that Reach k suppresses across the tables.
     assert main(["recipe", "init", str(files), "-o", str(recipe), "--cell-suppression", "0.6",

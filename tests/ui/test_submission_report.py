@@ -3,7 +3,6 @@ report buttons show the submission's report (the one the package carries), in th
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,10 @@ from openpyxl import load_workbook
 from curator.cli import main
 from curator.recipe.model import RuleDecision
 from curator.recipe.submission import Submission
-from tests.conftest import SHARED_DATA
+from tests.conftest import SYNTHEA_TABLES as TABLES
+from tests.conftest import copy_synthea
 from tests.ui.conftest import fill_export_form
 from ui.pages import export as export_module
-
-TABLES = ("patients", "encounters", "conditions")
 
 
 def _idle(qtbot, window, timeout=120_000):
@@ -28,9 +26,7 @@ def project(tmp_path: Path) -> Path:
     """Synthea's three tables with a recipe reaching k = 5 persons across them (the caps raised, as
     tests/recipe/test_person_reach.py does), its coherence findings kept with a reason, saved as a project."""
     folder = tmp_path / "synthea"
-    folder.mkdir()
-    for name in TABLES:
-        shutil.copy(SHARED_DATA / "synthea" / f"{name}.csv", folder / f"{name}.csv")
+    copy_synthea(folder)
     path = tmp_path / "synthea.curator.json"
     assert main(["recipe", "init", str(folder), "-o", str(path), "--cell-suppression", "0.6", "--suppression", "1"]) == 0
     submission = Submission.load(path)
