@@ -35,6 +35,7 @@ import stat
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -49,6 +50,7 @@ PREFIX = ".curator-"            # private work folders beside an output (the sta
 _RUN_PREFIX = "run-"
 _LOCK = "lock"
 _ELSEWHERE = "elsewhere.jsonl"  # paths outside the run folder that the run made and a later run may clear
+_FILE_CLOCK_SLACK_NS = 2_000_000_000   # file times come from a coarse clock that may lag time.time_ns()
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -138,8 +140,6 @@ def _clear_if_abandoned(folder: Path, min_age: float | None = 60.0) -> bool:
         if min_age is None:
             return False
         # Made but not yet locked by its owner (a moment's window), or its lock was lost: old enough means abandoned.
-        import time
-
         try:
             if time.time() - os.lstat(folder).st_mtime < min_age:
                 return False
@@ -165,23 +165,50 @@ def _clear_elsewhere(record: Path) -> None:
         lines = record.read_text(encoding="utf-8").splitlines()
     except OSError:
         return
+    made: dict[Path, tuple[int, int]] = {}
+    announced: dict[Path, int] = {}
     for line in lines:
         try:
             item = json.loads(line)
-            path, device, inode = Path(item["path"]), int(item["dev"]), int(item["ino"])
+            path = Path(item["path"])
+            if "announced_ns" in item:
+                announced[path] = int(item["announced_ns"])
+            else:
+                made[path] = (int(item["dev"]), int(item["ino"]))
         except (ValueError, KeyError, TypeError):
             continue
+    for path, identity in made.items():
         try:
             info = os.lstat(path)
         except OSError:
             continue
-        if (info.st_dev, info.st_ino) != (device, inode):
+        if (info.st_dev, info.st_ino) != identity:
             continue      # renamed into place, or another file of the same name since: not ours to remove
         if stat.S_ISDIR(info.st_mode):
             _clear_if_abandoned(path, min_age=0.0)
         elif stat.S_ISREG(info.st_mode):
             with suppress(OSError):
                 path.unlink()
+    for path, announced_ns in announced.items():
+        if path not in made and _is_unconfirmed_part(path, announced_ns):
+            with suppress(OSError):
+                path.unlink()
+
+
+def _is_unconfirmed_part(path: Path, announced_ns: int) -> bool:
+    """Whether ``path`` is the ``.part`` a run announced and then was killed before it could record it.
+
+    Only the file :func:`create_private` makes fits: a regular file of ours, private, still empty (the
+    record comes before anything is written) and made after the announcement (less the coarse clock
+    file times are set from); anything else of that name is left alone.
+    """
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    private = not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o077)
+    return (stat.S_ISREG(info.st_mode) and info.st_size == 0 and private
+            and info.st_mtime_ns >= announced_ns - _FILE_CLOCK_SLACK_NS)
 
 
 # --- the work root and this run's folder ------------------------------------------------------
@@ -270,11 +297,20 @@ def run_folder() -> Path:
 def _record_elsewhere(path: Path) -> None:
     """Note ``path`` (made outside the run folder) so that a later run can clear it if this one is killed."""
     info = os.lstat(path)
-    line = json.dumps({"path": str(Path(path).absolute()), "dev": info.st_dev, "ino": info.st_ino}) + "\n"
+    _append_record({"path": str(Path(path).absolute()), "dev": info.st_dev, "ino": info.st_ino})
+
+
+def _announce_elsewhere(path: Path) -> None:
+    """Note ``path`` before it is made: a kill between making it and :func:`_record_elsewhere` would
+    otherwise leave a file no later run knows of."""
+    _append_record({"path": str(Path(path).absolute()), "announced_ns": time.time_ns()})
+
+
+def _append_record(item: dict[str, Any]) -> None:
     fd = os.open(run_folder() / _ELSEWHERE, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NO_FOLLOW | _BINARY | _CLOEXEC,
                  0o600)
     try:
-        os.write(fd, line.encode("utf-8"))
+        os.write(fd, (json.dumps(item) + "\n").encode("utf-8"))
     finally:
         os.close(fd)
 
@@ -416,6 +452,8 @@ def atomic_output(path: Path | str, *, overwrite: bool = False, mode: int = 0o60
     if not overwrite and os.path.lexists(path):
         raise _exists_error(path)
     part = path.with_name(path.name + ".part")
+    with suppress(OSError, InputError):
+        _announce_elsewhere(part)
     handle = create_private(part)
     with _lock:
         _live_parts.add(part)

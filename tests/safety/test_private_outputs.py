@@ -251,6 +251,40 @@ def test_a_dead_runs_folder_is_cleared_and_a_live_ones_kept(tmp_path: Path) -> N
         holder.wait()
 
 
+def test_a_part_made_just_before_a_kill_is_cleared_and_a_users_file_of_that_name_kept(tmp_path: Path) -> None:
+    """kill -9 right after the ``.part`` is made, before the run could note its identity: the next run
+    still removes it; a file of that name the run did not make (written, older, or not private) stays."""
+    work = tmp_path / "work"
+    env = {**os.environ, workspace.WORK_DIR_ENV: str(work)}
+    # The real atomic_output, killed at the moment its .part exists and is not yet recorded.
+    killed = subprocess.run(
+        [sys.executable, "-c", "import os, signal, sys\nfrom pathlib import Path\nfrom curator import workspace\n"
+         "workspace.run_folder()\nworkspace._record_elsewhere = lambda path: os.kill(os.getpid(), signal.SIGKILL)\n"
+         "with workspace.atomic_output(Path(sys.argv[1])) as out:\n    out.write(b'never')\n",
+         str(tmp_path / "package.tar")], env=env, capture_output=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (tmp_path / "package.tar.part").stat().st_size == 0
+    # What a dead run announced but did not make: files of the user's that happen to bear those names.
+    written, older, shared = (tmp_path / f"{name}.part" for name in ("written", "older", "shared"))
+    written.write_bytes(b"the user's")
+    for path in (older, shared):
+        path.touch()
+    older.chmod(0o600)
+    os.utime(older, ns=(0, 0))
+    shared.chmod(0o644)
+    dead = next(work.glob("run-*"))
+    with (dead / "elsewhere.jsonl").open("a") as record:
+        for path in (written, older, shared):
+            record.write(json.dumps({"path": str(path), "announced_ns": time.time_ns()}) + "\n")
+    os.environ[workspace.WORK_DIR_ENV] = str(work)
+    try:
+        assert workspace.clear_stale() == 1
+    finally:
+        del os.environ[workspace.WORK_DIR_ENV]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["older.part", "shared.part", "work", "written.part"]
+    assert written.read_bytes() == b"the user's"
+
+
 def test_atomic_output_keeps_nothing_on_failure_and_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     with pytest.raises(RuntimeError), workspace.atomic_output(target) as out:
