@@ -17,6 +17,7 @@ from curator.errors import CuratorError
 from curator.hubview import HubView, hub_view
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
+from curator.protect import persons
 from curator.protect.personreach import SubmissionReach, counts_persons_across, submission_reach
 from curator.protect.persons import reach_k_recipe as find_reach_k
 from curator.protect.reach import (
@@ -561,7 +562,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             preview_item.setToolTip(preview)
             self.columns_table.setItem(row, PREVIEW, preview_item)
         self.k_spin.blockSignals(True)
-        self.k_spin.setValue(recipe.protection.k_target or 5)
+        self.k_spin.setValue(recipe.protection.k_target or persons.DEFAULT_K)
         self.k_spin.blockSignals(False)
         for spin, value in ((self.cell_cap_spin, recipe.protection.cell_suppression_cap),
                             (self.record_cap_spin, recipe.protection.suppression_cap)):
@@ -623,7 +624,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if checked:
             quasi.append(name)
         settings.quasi_identifiers = quasi
-        settings.k_target = settings.k_target or 5
+        settings.k_target = settings.k_target or persons.DEFAULT_K
         # Levels found for other quasi-identifiers say nothing about these: Reach k is to be run again.
         settings.generalisation = {}
         self.reach_label.setText("")
@@ -680,7 +681,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self._push_unreached(settings, self.tr("set the suppression caps"))
 
     def _k_changed(self) -> None:
-        if self.k_spin.value() == (self.session.recipe.protection.k_target or 5):
+        if self.k_spin.value() == (self.session.recipe.protection.k_target or persons.DEFAULT_K):
             return
         settings = copy.deepcopy(self.session.recipe.protection)
         settings.k_target = self.k_spin.value()
@@ -733,7 +734,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             return
         recipe = copy.deepcopy(self.session.recipe)
         table = loaded.table
-        k = recipe.protection.k_target or 5
+        k = recipe.protection.k_target or persons.DEFAULT_K
         # Keyed: a measure for newer decisions replaces one still running; the work has no progress
         # to check, so it runs to its end and its result is dropped.
         self.risk_note.setText(self.tr("Measuring…"))
@@ -764,8 +765,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if self.session.is_submission() and self.reach_across(coarser_floors):
             return
         recipe = copy.deepcopy(self.session.recipe)
-        k = recipe.protection.k_target or 5
-        cap = recipe.protection.suppression_cap or 0.02
+        k = recipe.protection.k_target or persons.DEFAULT_K
+        cap = recipe.protection.suppression_cap or persons.DEFAULT_SUPPRESSION
         # Rules are chosen again over the values as they leave now (a transform may have changed);
         # a hierarchy file the recipe names is the user's choice and is kept.
         recipe.protection.hierarchies = {source: spec for source, spec in recipe.protection.hierarchies.items()
@@ -807,7 +808,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if not counts_persons_across(submission):
             return False
         protection = session.recipe.protection
-        k, cap = protection.k_target or 5, protection.suppression_cap or 0.02
+        k, cap = protection.k_target or persons.DEFAULT_K, protection.suppression_cap or persons.DEFAULT_SUPPRESSION
         tables = {state.recipe.name: state.loaded.table for state in session.tables}
         recipes = [state.recipe for state in session.tables]
         vocabulary = session.vocabulary or _vocabulary(submission.tables[0])
