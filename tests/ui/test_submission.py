@@ -8,6 +8,7 @@ import copy
 import shutil
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -401,6 +402,65 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
         assert member is not None
         risk = json.loads(member.read())["risk"]
     assert risk["unit"] == "persons" and risk["records"] == 27 - whole and risk["records_below_k"] == 0, risk
+
+
+def _held_in_search(window, label: str) -> tuple[threading.Event, threading.Event, list]:
+    """The next task whose label holds ``label`` stopped on its worker at its first progress report
+    inside the search (past the gathering of the quasi-identifiers, before the levels are written):
+    ``(reached, release, tasks)``; the test presses Cancel meanwhile, then sets ``release``."""
+    reached, release, tasks, fractions = threading.Event(), threading.Event(), [], []
+
+    def hold(fraction: float, _detail: str) -> None:      # on the worker thread
+        fractions.append(fraction)
+        if 0.2 < fraction < 0.9 and not reached.is_set():
+            reached.set()
+            release.wait(60)
+
+    def started(task) -> None:
+        if label in task.label and not tasks:
+            tasks.append(task)
+            task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+
+    window.runner.started.connect(started)
+    return reached, release, tasks
+
+
+def test_cancel_during_reach_k_across_the_tables_changes_nothing_and_the_page_stays_usable(qtbot, window, tmp_path):
+    _mapped_submission(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
+    # caps that reach k: a search let to its end writes levels into every table
+    protect.cell_cap_spin.setValue(46)
+    protect.record_cap_spin.setValue(100)
+    protect._caps_changed()
+    _idle(qtbot, window)
+    before = _protections(session)
+    assert not any(p.generalisation or p.person_reach for p in before)
+    history = (session.stack.undo_label(), session.stack.can_redo(), session.is_clean())
+    reached, release, tasks = _held_in_search(window, "persons across the tables")
+    with qtbot.waitSignal(window.runner.ended, timeout=120_000, check_params_cb=lambda task: task in tasks):
+        protect.reach_k()
+        assert tasks and tasks[0].can_cancel
+        qtbot.waitUntil(reached.is_set, timeout=60_000)
+        # Cancel as the user presses it, the search still under way on its worker
+        assert window.cancel_button.isVisibleTo(window) and window.progress_label.text().startswith(tasks[0].label)
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        release.set()
+    _idle(qtbot, window)
+    assert protect.reach_label.text() == "Reach k was cancelled."
+    assert "cancelled, nothing was changed" in window.current_message()
+    # every table as it was: no level, no reach record written into any of them; the history untouched
+    assert _protections(session) == before
+    assert (session.stack.undo_label(), session.stack.can_redo(), session.is_clean()) == history
+    assert not window.cancel_button.isVisibleTo(window)
+
+    # the page still works: Reach k again, let to its end, reaches k in every table in one step
+    assert protect.reach_button.isEnabled()
+    _reach(qtbot, window, protect.reach_k)
+    said = protect.reach_label.text()
+    assert said.startswith("k = 5 reached in persons across the 3 tables (27 persons)."), said
+    assert session.recipe.protection.generalisation == {"BIRTHDATE": 0, "ZIP": 0, "GENDER": 0}
+    assert all(state.recipe.protection.person_reach for state in session.tables)
+    assert session.stack.undo_label() == "generalise to reach k = 5 persons across the tables"
 
 
 def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtbot, window, tmp_path):
