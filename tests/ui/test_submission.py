@@ -404,25 +404,36 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
     assert risk["unit"] == "persons" and risk["records"] == 27 - whole and risk["records_below_k"] == 0, risk
 
 
-def _held_in_search(window, label: str) -> tuple[threading.Event, threading.Event, list]:
-    """The next task whose label holds ``label`` stopped on its worker at its first progress report
-    inside the search (past the gathering of the quasi-identifiers, before the levels are written):
-    ``(reached, release, tasks)``; the test presses Cancel meanwhile, then sets ``release``."""
-    reached, release, tasks, fractions = threading.Event(), threading.Event(), [], []
+def _cancelled_in_search(qtbot, window, run) -> None:
+    """``run()`` starts Reach k across the tables; its worker is held at its first progress report inside
+    the search (past the gathering of the quasi-identifiers, before any level is written) while Cancel
+    is clicked as the user does, then let go to its end."""
+    reached, release, tasks = threading.Event(), threading.Event(), []
 
     def hold(fraction: float, _detail: str) -> None:      # on the worker thread
-        fractions.append(fraction)
         if 0.2 < fraction < 0.9 and not reached.is_set():
             reached.set()
             release.wait(60)
 
     def started(task) -> None:
-        if label in task.label and not tasks:
+        if "persons across the tables" in task.label and not tasks:
             tasks.append(task)
             task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
 
     window.runner.started.connect(started)
-    return reached, release, tasks
+    try:
+        with qtbot.waitSignal(window.runner.ended, timeout=120_000, check_params_cb=lambda task: task in tasks):
+            run()
+            assert tasks and tasks[0].can_cancel
+            qtbot.waitUntil(reached.is_set, timeout=60_000)
+            assert window.cancel_button.isVisibleTo(window)
+            assert window.progress_label.text().startswith(tasks[0].label)
+            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+            release.set()
+    finally:
+        release.set()
+        window.runner.started.disconnect(started)
+    _idle(qtbot, window)
 
 
 def test_cancel_during_reach_k_across_the_tables_changes_nothing_and_the_page_stays_usable(qtbot, window, tmp_path):
@@ -436,16 +447,7 @@ def test_cancel_during_reach_k_across_the_tables_changes_nothing_and_the_page_st
     before = _protections(session)
     assert not any(p.generalisation or p.person_reach for p in before)
     history = (session.stack.undo_label(), session.stack.can_redo(), session.is_clean())
-    reached, release, tasks = _held_in_search(window, "persons across the tables")
-    with qtbot.waitSignal(window.runner.ended, timeout=120_000, check_params_cb=lambda task: task in tasks):
-        protect.reach_k()
-        assert tasks and tasks[0].can_cancel
-        qtbot.waitUntil(reached.is_set, timeout=60_000)
-        # Cancel as the user presses it, the search still under way on its worker
-        assert window.cancel_button.isVisibleTo(window) and window.progress_label.text().startswith(tasks[0].label)
-        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-        release.set()
-    _idle(qtbot, window)
+    _cancelled_in_search(qtbot, window, protect.reach_k)
     assert protect.reach_label.text() == "Reach k was cancelled."
     assert "cancelled, nothing was changed" in window.current_message()
     # every table as it was: no level, no reach record written into any of them; the history untouched
@@ -463,10 +465,11 @@ def test_cancel_during_reach_k_across_the_tables_changes_nothing_and_the_page_st
     assert session.stack.undo_label() == "generalise to reach k = 5 persons across the tables"
 
 
-def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtbot, window, tmp_path):
+def _visits_out_of_reach(qtbot, window, tmp_path: Path) -> None:
+    """The month of each visit known to an attacker too (gathered per person from encounters), caps
+    of 50 % and 100 %: Reach k run, out of reach at the floors, coarser ones suggested."""
     _mapped_submission(qtbot, window, tmp_path)
     session, protect = window.session, window.protect_page
-    # the month of each visit is known to an attacker too: gathered per person from encounters
     session.select_table(1)
     _idle(qtbot, window)
     protect.set_quasi("START", True)
@@ -476,6 +479,34 @@ def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtb
     protect.record_cap_spin.setValue(100)
     protect._caps_changed()
     _reach(qtbot, window, protect.reach_k)
+
+
+def test_cancel_after_taking_the_floors_suggested_keeps_the_floors_as_they_were(qtbot, window, tmp_path):
+    """"Use the coarser floors suggested" writes its floors with the levels found, in one step: Cancel
+    during its search leaves every table's floors and the history as they were, the offer still there."""
+    _visits_out_of_reach(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
+    assert "coarser floor for encounters.admission_date" in protect.reach_label.text()
+    before = _protections(session)
+    history = (session.stack.undo_label(), session.stack.can_redo(), session.is_clean())
+    _cancelled_in_search(qtbot, window, protect.use_suggestion)
+    assert protect.reach_label.text() == "Reach k was cancelled."
+    assert _protections(session) == before
+    assert (session.stack.undo_label(), session.stack.can_redo(), session.is_clean()) == history
+    assert protect.suggestion_button.isVisible()
+
+    # taken to its end: the floors and the levels in every table, one undo takes both back
+    _reach(qtbot, window, protect.use_suggestion)
+    assert protect.reach_label.text().startswith("k = 5 reached in persons across the 3 tables")
+    encounters = session.tables[1].recipe.protection
+    assert encounters.floors["START"].startswith("level:") and encounters.generalisation["START"] > 0
+    window.undo_actions.undo_action.trigger()
+    assert _protections(session) == before
+
+
+def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtbot, window, tmp_path):
+    _visits_out_of_reach(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
     said = protect.reach_label.text()
     assert "cannot be reached" in said and "coarser floor for encounters.admission_date" in said, said
     assert "Raising the caps alone cannot reach k here" in said

@@ -756,15 +756,19 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.tr("{count} records are in groups smaller than {k}: generalise a quasi-identifier, or use "
                     "Reach k.").format(count=below, k=k))
 
-    def reach_k(self, coarser_floors: bool = False) -> None:
+    def reach_k(self, coarser_floors: bool = False, floors: list[tuple[Recipe, ProtectionSettings]] | None = None) -> None:
         """Reach k on the table in view, in records; for a submission whose tables a person key links,
-        in persons across every table (``coarser_floors``: taking the floors it suggests when out of reach)."""
+        in persons across every table (``coarser_floors``: taking the floors it suggests when out of reach;
+        ``floors``: tables' protections with coarser floors, searched with and written with the levels)."""
         loaded = self.session.loaded
         if loaded is None:
             return
-        if self.session.is_submission() and self.reach_across(coarser_floors):
+        if self.session.is_submission() and self.reach_across(coarser_floors, floors):
             return
         recipe = copy.deepcopy(self.session.recipe)
+        own = next((settings for target, settings in floors or [] if target is self.session.recipe), None)
+        if own is not None:
+            recipe.protection = copy.deepcopy(own)
         k = recipe.protection.k_target or persons.DEFAULT_K
         cap = recipe.protection.suppression_cap or persons.DEFAULT_SUPPRESSION
         # Rules are chosen again over the values as they leave now (a transform may have changed);
@@ -789,7 +793,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 records=result.records_touched))
             self.last_unreachable = None
             self.suggestion_button.hide()
-            settings = copy.deepcopy(self.session.recipe.protection)
+            settings = _with_floors(self.session.recipe.protection, own)
             settings.generalisation = dict(found.levels)
             settings.hierarchies = dict(found.hierarchies)
             settings.suppression_cap = cap
@@ -797,9 +801,11 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.session.push(ReplaceProtection(self.session.recipe, settings,
                                                 self.tr("generalise to reach k = {k}").format(k=k)))
 
-        self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k))
+        self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k),
+                     [(self.session.recipe, own)] if own is not None else None)
 
-    def reach_across(self, coarser_floors: bool = False) -> bool:
+    def reach_across(self, coarser_floors: bool = False,
+                     floors: list[tuple[Recipe, ProtectionSettings]] | None = None) -> bool:
         """Reach k in distinct persons across the submission's tables (``submission_reach``, as
         `curator recipe reach-k` does), its levels written into every table in one undoable step.
         False when no person key links the tables (k is then reached per table, in records)."""
@@ -811,6 +817,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         k, cap = protection.k_target or persons.DEFAULT_K, protection.suppression_cap or persons.DEFAULT_SUPPRESSION
         tables = {state.recipe.name: state.loaded.table for state in session.tables}
         recipes = [state.recipe for state in session.tables]
+        for target, settings in floors or []:
+            submission.tables[recipes.index(target)].protection.floors = copy.deepcopy(settings.floors)
         vocabulary = session.vocabulary or _vocabulary(submission.tables[0])
 
         def work(progress: ProgressCallback) -> tuple[Submission, SubmissionReach]:
@@ -833,7 +841,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                                                              "tables").format(k=k)))
 
         self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k} persons across "
-                                         "the tables…").format(k=k))
+                                         "the tables…").format(k=k), floors)
         return True
 
     def reached_across_text(self, submission: Submission, found: SubmissionReach) -> str:
@@ -866,10 +874,14 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 touched=format_local("{n:,}", n=found.persons_touched),
                 whole=format_local("{n:,}", n=found.persons_suppressed)))
 
-    def _search(self, work: Callable[[ProgressCallback], Any], done: Callable[[Any], None], title: str) -> None:
+    def _search(self, work: Callable[[ProgressCallback], Any], done: Callable[[Any], None], title: str,
+                floors: list[tuple[Recipe, ProtectionSettings]] | None = None) -> None:
         """Run a Reach k search on the worker (progress bar and Cancel); on failure say why, and what
-        would reach k."""
+        would reach k. ``floors``: the coarser floors the search was given, written only when it ends,
+        with the levels found or (k still out of reach) alone, for the next suggestion to start from."""
         def failed(error: Exception) -> None:
+            if floors and isinstance(error, KUnreachable):
+                self._push_floors(floors)
             # The status never stays at "Searching…".
             self.last_unreachable = error if isinstance(error, KUnreachable) else None
             lines = [core_text(getattr(error, "message", None) or str(error))]
@@ -884,6 +896,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
         def cancelled() -> None:
             self.reach_label.setText(self.tr("Reach k was cancelled."))
+            # Nothing was written: the floors it was offered are still to be taken.
+            self.suggestion_button.setVisible(bool(self.last_unreachable and self.last_unreachable.coarser))
 
         def shown(then: Callable[..., None]) -> Callable[..., None]:
             """``then``, and the panel scrolled to what Reach k says (below the caps, out of view at 800 px)."""
@@ -932,10 +946,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         unreachable = self.last_unreachable
         if unreachable is None or not unreachable.coarser:
             return
-        label = self.tr("use the coarser floors suggested")
         if self.counts_in_persons():
-            # Named "table.column" across the tables: each table takes its own. The floors are kept
-            # should k still be out of reach, so that the next suggestion starts from them.
+            # Named "table.column" across the tables: each table takes its own.
             changes = []
             for state in self.session.tables:
                 prefix = f"{state.recipe.name}."
@@ -944,12 +956,18 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                                if name.startswith(prefix)}
                 if own.coarser:
                     changes.append((state.recipe, with_suggested_floors(state.recipe, own)))
-            self.session.push(ReplaceProtections(changes, label))
-            self.reach_k(coarser_floors=True)
+            self.reach_k(coarser_floors=True, floors=changes)
             return
         recipe = self.session.recipe
-        self.session.push(ReplaceProtection(recipe, with_suggested_floors(recipe, unreachable), label))
-        self.reach_k()
+        self.reach_k(floors=[(recipe, with_suggested_floors(recipe, unreachable))])
+
+    def _push_floors(self, floors: list[tuple[Recipe, ProtectionSettings]]) -> None:
+        """The coarser floors suggested, taken alone (k still out of reach with them), onto each
+        table's protection as it is now (a decision made during the search is kept)."""
+        changes = [(recipe, _with_floors(recipe.protection, settings)) for recipe, settings in floors]
+        label = self.tr("use the coarser floors suggested")
+        self.session.push(ReplaceProtections(changes, label) if len(changes) > 1 else
+                          ReplaceProtection(changes[0][0], changes[0][1], label))
 
     # --- what the hub receives ------------------------------------------------------------------
     def refresh_hub(self) -> None:
@@ -1091,6 +1109,14 @@ def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int
     with contextlib.suppress(CuratorError):
         subset, _info = apply_recipe_generalisation(subset, recipe)
     return risk_summary(subset, list(subset.column_names), k=k)
+
+
+def _with_floors(protection: ProtectionSettings, floors: ProtectionSettings | None) -> ProtectionSettings:
+    """A copy of ``protection`` with the floors of ``floors`` (if any) and no level chosen under others."""
+    settings = copy.deepcopy(protection)
+    if floors is not None and floors.floors != protection.floors:
+        settings.floors, settings.generalisation = copy.deepcopy(floors.floors), {}
+    return settings
 
 
 def _vocabulary(recipe: Recipe) -> Vocabulary:
