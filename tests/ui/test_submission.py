@@ -404,6 +404,53 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
     assert risk["unit"] == "persons" and risk["records"] == 27 - whole and risk["records_below_k"] == 0, risk
 
 
+def _hub_rows(protect) -> dict[str, list]:
+    """The "what the hub receives" sample as shown: column name → values."""
+    model = protect.hub_model
+    names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return {name: [model.index(r, c).data() for r in range(model.rowCount())] for c, name in enumerate(names)}
+
+
+def test_what_the_hub_receives_shows_each_table_of_the_package(qtbot, window, tmp_path):
+    _mapped_submission(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
+    combo = protect.hub_table_combo
+    assert combo.isVisibleTo(protect) and [combo.itemText(i) for i in range(combo.count())] == list(TABLES)
+    assert combo.currentText() == "patients"
+    assert protect.hub_label.text() == "patients.parquet: the first 27 of 27 rows as the package holds them."
+    assert "the same for every table" in protect.hub_label.toolTip()
+    patients = _hub_rows(protect)
+    previews = [protect.columns_table.item(r, 5).text() for r in range(protect.columns_table.rowCount())]
+
+    # another table of the package, the page still on patients: its rows as the package holds them
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    _idle(qtbot, window)
+    assert protect.hub_label.text().startswith("conditions.parquet: the first 50 of 438 rows"), protect.hub_label.text()
+    conditions = _hub_rows(protect)
+    assert {"ENCOUNTER", "CODE"} <= set(conditions) and "DESCRIPTION" not in conditions    # dropped, as in the package
+    assert len(conditions["CODE"]) == 50
+    # under the one preview secret: a diagnosis's person is one of the patients' pseudonyms, as the tables join
+    assert set(conditions["patient_local_id"]) <= set(patients["patient_local_id"])
+    assert session.active == 0 and protect.table_selector.combo.currentText().startswith("patients")
+    assert [protect.columns_table.item(r, 5).text() for r in range(protect.columns_table.rowCount())] == previews
+
+    # a decision on the table in view keeps the chosen table's rows in the box
+    measured = protect.hub
+    protect.set_action("GENDER", "drop")
+    qtbot.waitUntil(lambda: protect.hub is not measured and not window.runner.running(), timeout=60_000)
+    assert "GENDER" not in protect.hub.sample.column_names
+    assert protect.hub_label.text().startswith("conditions.parquet"), protect.hub_label.text()
+    # the page's selector moves the box to the table now in view
+    protect.table_selector.combo.setCurrentIndex(1)
+    _idle(qtbot, window)
+    assert combo.currentText() == "encounters" and protect.hub_model.rowCount() == 0
+    qtbot.waitUntil(lambda: protect.hub_label.text().startswith("encounters.parquet: the first 50 of 604 rows"),
+                    timeout=60_000)
+    encounters = _hub_rows(protect)
+    assert set(encounters["patient_local_id"]) <= set(patients["patient_local_id"]) and len(encounters["Id"]) == 50
+
+
 def _cancelled_in_search(qtbot, window, run) -> None:
     """``run()`` starts Reach k across the tables; its worker is held at its first progress report inside
     the search (past the gathering of the quasi-identifiers, before any level is written) while Cancel
