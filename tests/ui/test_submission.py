@@ -414,6 +414,7 @@ def _hub_rows(protect) -> dict[str, list]:
 def test_what_the_hub_receives_shows_each_table_of_the_package(qtbot, window, tmp_path):
     _mapped_submission(qtbot, window, tmp_path)
     session, protect = window.session, window.protect_page
+    _persons_measured(qtbot, window)
     combo = protect.hub_table_combo
     assert combo.isVisibleTo(protect) and [combo.itemText(i) for i in range(combo.count())] == list(TABLES)
     assert combo.currentText() == "patients"
@@ -425,28 +426,38 @@ def test_what_the_hub_receives_shows_each_table_of_the_package(qtbot, window, tm
     # another table of the package, the page still on patients: its rows as the package holds them
     combo.setCurrentIndex(2)
     combo.activated.emit(2)
-    _idle(qtbot, window)
     assert protect.hub_label.text().startswith("conditions.parquet: the first 50 of 438 rows"), protect.hub_label.text()
     conditions = _hub_rows(protect)
     assert {"ENCOUNTER", "CODE"} <= set(conditions) and "DESCRIPTION" not in conditions    # dropped, as in the package
     assert len(conditions["CODE"]) == 50
-    # under the one preview secret: a diagnosis's person is one of the patients' pseudonyms, as the tables join
+    # under the previews' secret, one for every table: a diagnosis's person is one of the patients' pseudonyms
     assert set(conditions["patient_local_id"]) <= set(patients["patient_local_id"])
+    shown_id = protect.hub.previews["Id"][1]
+    assert shown_id and set(shown_id) <= set(patients["patient_local_id"])
     assert session.active == 0 and protect.table_selector.combo.currentText().startswith("patients")
     assert [protect.columns_table.item(r, 5).text() for r in range(protect.columns_table.rowCount())] == previews
 
-    # a decision on the table in view keeps the chosen table's rows in the box
-    measured = protect.hub
-    protect.set_action("GENDER", "drop")
-    qtbot.waitUntil(lambda: protect.hub is not measured and not window.runner.running(), timeout=60_000)
-    assert "GENDER" not in protect.hub.sample.column_names
+    # Reach k in persons, from patients: the box keeps the table chosen; the persons suppressed whole
+    # have left every table's rows, as they leave the package
+    protect.cell_cap_spin.setValue(46)
+    protect.record_cap_spin.setValue(100)
+    protect._caps_changed()
+    _reach(qtbot, window, protect.reach_k)
+    whole = session.recipe.protection.person_reach["persons_suppressed"]
+    assert whole >= 1, protect.reach_label.text()
+    _persons_measured(qtbot, window)
     assert protect.hub_label.text().startswith("conditions.parquet"), protect.hub_label.text()
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    kept = 27 - whole
+    assert protect.hub_label.text() == f"patients.parquet: the first {kept} of {kept} rows as the package holds them."
+    assert len(set(_hub_rows(protect)["patient_local_id"])) == kept
+
     # the page's selector moves the box to the table now in view
     protect.table_selector.combo.setCurrentIndex(1)
     _idle(qtbot, window)
-    assert combo.currentText() == "encounters" and protect.hub_model.rowCount() == 0
-    qtbot.waitUntil(lambda: protect.hub_label.text().startswith("encounters.parquet: the first 50 of 604 rows"),
-                    timeout=60_000)
+    assert combo.currentText() == "encounters"
+    qtbot.waitUntil(lambda: protect.hub_label.text().startswith("encounters.parquet: the first 50 of "), timeout=60_000)
     encounters = _hub_rows(protect)
     assert set(encounters["patient_local_id"]) <= set(patients["patient_local_id"]) and len(encounters["Id"]) == 50
 

@@ -33,7 +33,6 @@ from curator.protect.transforms import output_name, protect_table
 from curator.protect.utility import Utility
 from curator.recipe.model import ColumnDecision, ProtectionSettings, Recipe, Transform
 from curator.recipe.submission import Submission
-from curator.source import LoadedTable
 from curator.undo import ReplaceColumnDecision, ReplaceProtection, ReplaceProtections
 from ui.i18n import core_text, format_local
 from ui.pages.common import RebuiltWhenShown, TableSelector, notice, page_header, split, submission_measure
@@ -61,7 +60,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.session import Session, TableState
+from ui.session import Session
 from ui.table_model import ArrowTableModel
 from ui.workers import Operation, TaskRunner
 
@@ -316,13 +315,13 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         hub_box = QGroupBox(self.tr("What the hub receives"), self)
         hub_layout = QVBoxLayout(hub_box)
         hub_row = QHBoxLayout()
-        # A submission's package holds every table: its sample is the chosen one's, the table in view
-        # until another is chosen here (the decisions above stay those of the table in view).
+        # A submission's package holds every table: the rows shown are the chosen one's, the table in
+        # view until another is chosen here (the decisions above stay those of the table in view).
         self.hub_table_combo = QComboBox(hub_box)
         self.hub_table_combo.setAccessibleName(self.tr("Table of the package shown"))
         self.hub_table_combo.setToolTip(self.tr("The package holds every table of the submission: choose the one "
                                                 "whose rows are shown here"))
-        self.hub_table_combo.activated.connect(lambda _index: self.refresh_hub())
+        self.hub_table_combo.activated.connect(lambda _index: self._show_submission_rows())
         self.hub_table_combo.hide()
         hub_row.addWidget(self.hub_table_combo)
         self.hub_label = QLabel(hub_box)
@@ -331,6 +330,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         hub_layout.addLayout(hub_row)
         self.session.tableChanged.connect(self._hub_tables_listed)
         self.session.sourceChanged.connect(self._hub_tables_listed)
+        self.session.submissionChecked.connect(self._show_submission_rows)
         self.hub_model = ArrowTableModel(self, runner)
         self.hub_table = QTableView(hub_box)
         self.hub_table.setModel(self.hub_model)
@@ -427,7 +427,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
     def measure_persons(self) -> None:
         """The submission's risk in persons for the current decisions (the export's own chain)."""
-        work = submission_measure(self.session)
+        work = submission_measure(self.session, self._preview_secret)    # the box's rows: the previews' pseudonyms
         if work is None:
             return
         self.person_note.setText(self.tr("Measuring…"))
@@ -986,46 +986,33 @@ class ProtectPage(QWidget, RebuiltWhenShown):
     # --- what the hub receives ------------------------------------------------------------------
     def refresh_hub(self) -> None:
         """The package's data for the current decisions, computed by the export's own chain: the table
-        in view's (its previews and utility), and the rows of the table chosen in the box."""
+        in view's previews and utility; the box's rows, for a submission, come with its measure across
+        the tables (``submission_view``: persons suppressed across the tables are gone from them)."""
         loaded = self.session.loaded
         if loaded is None:
             return
-        other = self._hub_other_table()
-        self.hub_label.setText(self.tr("Computing the package's data…"))
-        self._compute_hub(loaded, self.session.recipe, self._show_hub, key="hubview",
-                          shown=None if other is not None else self.session.recipe.name)
-        if other is not None:
-            self._compute_hub(other.loaded, other.recipe, lambda view: self._show_hub_sample(view, other.recipe.name),
-                              key="hubsample", shown=other.recipe.name)
-
-    def _compute_hub(self, loaded: LoadedTable, recipe: Recipe, done: Callable[[HubView], None], key: str,
-                     shown: str | None) -> None:
-        """``hub_view`` of one table on the worker (all tables under the page's one preview secret, so
-        that their keys join as in the package); ``shown``: the table whose rows the box shows."""
-        recipe = copy.deepcopy(recipe)
+        recipe = copy.deepcopy(self.session.recipe)
         vocabulary = self.session.vocabulary or _vocabulary(recipe)
         secret = self._preview_secret
+        self.hub_label.setText(self.tr("Computing the package's data…"))
 
         def failed(error: Exception) -> None:
-            if key == "hubview":
-                self.hub = None
-                self.show_utility(None)
-            if shown is not None and shown == self._hub_shown_name():
-                self.hub_model.set_table(pa.table({}))
-                reason = core_text(getattr(error, "message", None) or str(error))
-                self.hub_label.setText(self.tr("No package can be written yet: {reason}").format(reason=reason))
+            self.hub = None
+            self.show_utility(None)
+            if not self.session.is_submission():
+                self._no_rows(core_text(getattr(error, "message", None) or str(error)))
 
         self.runner.run(Operation(lambda progress: hub_view(loaded, recipe, vocabulary, secret, progress=progress),
-                                  self.tr("Computing what the hub receives…"), done, failed,
-                                  key=key, error_title=self.tr("Cannot compute the package's data")))
+                                  self.tr("Computing what the hub receives…"), self._show_hub, failed,
+                                  key="hubview", error_title=self.tr("Cannot compute the package's data")))
+
+    def _no_rows(self, reason: str) -> None:
+        self.hub_model.set_table(pa.table({}))
+        self.hub_label.setText(self.tr("No package can be written yet: {reason}").format(reason=reason))
 
     def _hub_tables_listed(self) -> None:
         """The box's choice of tables: a submission's, the table in view chosen (it follows the page's)."""
         names = self.session.table_names() if self.session.is_submission() else []
-        if self.hub_table_combo.currentData() != (names[self.session.active] if names else None):
-            # Another table's rows until the refresh that follows: none rather than the wrong ones.
-            self.hub_model.set_table(pa.table({}))
-            self.hub_label.setText(self.tr("Computing the package's data…"))
         self.hub_table_combo.blockSignals(True)
         self.hub_table_combo.clear()
         for name in names:
@@ -1034,38 +1021,40 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.hub_table_combo.setCurrentIndex(self.session.active)
         self.hub_table_combo.blockSignals(False)
         self.hub_table_combo.setVisible(bool(names))
+        self._show_submission_rows()
 
-    def _hub_shown_name(self) -> str:
-        """The table whose rows the box shows (the recipe's name; for one file, its only table)."""
-        return str(self.hub_table_combo.currentData() or self.session.recipe.name)
-
-    def _hub_other_table(self) -> TableState | None:
-        """The submission's table chosen in the box when it is not the one in view."""
-        if not self.session.is_submission() or self.hub_table_combo.currentIndex() in (-1, self.session.active):
-            return None
-        index = self.hub_table_combo.currentIndex()
-        return self.session.tables[index] if index < len(self.session.tables) else None
-
-    def _show_hub_sample(self, view: HubView, table: str) -> None:
-        if table != self._hub_shown_name():
-            return      # another table was chosen meanwhile
-        self.hub_model.set_table(view.sample)
-        rows, total = view.sample.num_rows, format_local("{count:,}", count=view.result.table.num_rows)
-        # Short enough for two lines beside the table's choice at 900×600; the secret said in the tip.
+    def _show_submission_rows(self) -> None:
+        """The chosen table's first rows as the package holds them, from the measure across the tables."""
+        if not self.session.is_submission():
+            return
+        view = self.session.submission_view
+        table = str(self.hub_table_combo.currentData() or self.session.recipe.name)
+        if view is None:
+            self.hub_model.set_table(pa.table({}))
+            self.hub_label.setText(self.tr("Computing the package's data…"))
+            return
+        sample = view.samples.get(table)
+        if sample is None:      # the chain refused the table: its note says why
+            said = [core_text(note) for note in view.notes if getattr(note, "params", {}).get("table") == table]
+            self._no_rows("; ".join(said) or table)
+            return
+        self.hub_model.set_table(sample)
         self.hub_label.setToolTip(self.tr(
-            "Pseudonyms under a throw-away secret, the same for every table: the tables join as in the package")
-            if self.session.is_submission() else "")
-        self.hub_label.setText(self.tr(
-            "{member}: the first {rows} of {total} rows as the package holds them.").format(
-            member=f"{table}.parquet", rows=rows, total=total)
-            if self.session.is_submission() else self.tr(
-            "The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away secret).").format(
-            rows=rows, total=total))
+            "Pseudonyms under a throw-away secret, the same for every table: the tables join as in the package"))
+        self.hub_label.setText(self.tr("{member}: the first {rows} of {total} rows as the package holds them.").format(
+            member=f"{table}.parquet", rows=sample.num_rows,
+            total=format_local("{count:,}", count=view.rows.get(table, sample.num_rows))))
 
     def _show_hub(self, view: HubView) -> None:
         self.hub = view
-        if self._hub_other_table() is None:
-            self._show_hub_sample(view, self._hub_shown_name())
+        if self.session.is_submission():
+            self._show_submission_rows()
+        else:
+            self.hub_model.set_table(view.sample)
+            self.hub_label.setText(self.tr(
+                "The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away "
+                "secret).").format(rows=view.sample.num_rows,
+                                   total=format_local("{count:,}", count=view.result.table.num_rows)))
         for row in range(self.columns_table.rowCount()):
             item = self.columns_table.item(row, COLUMN)
             if item is not None:
