@@ -1023,9 +1023,14 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self.hub_table_combo.setVisible(bool(names))
         self._show_submission_rows()
 
+    def _rows_across(self) -> bool:
+        """Whether the box's rows come from the measure across the tables (a submission, measured
+        whenever ``submission_measure`` can: its vocabulary known)."""
+        return self.session.is_submission() and self.session.vocabulary is not None
+
     def _show_submission_rows(self) -> None:
         """The chosen table's first rows as the package holds them, from the measure across the tables."""
-        if not self.session.is_submission():
+        if not self._rows_across():
             return
         view = self.session.submission_view
         table = str(self.hub_table_combo.currentData() or self.session.recipe.name)
@@ -1047,9 +1052,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
     def _show_hub(self, view: HubView) -> None:
         self.hub = view
-        if self.session.is_submission():
-            self._show_submission_rows()
-        else:
+        if not self._rows_across():
             self.hub_model.set_table(view.sample)
             self.hub_label.setText(self.tr(
                 "The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away "
