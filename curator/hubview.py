@@ -89,6 +89,10 @@ class SubmissionView:
     blockers: dict[str, list[Blocker]]         # per table: below k (counted in persons where its person key leaves)
     risk: dict[str, Any] | None                # across the tables, in distinct persons (None: no person key)
     notes: list[str] = field(default_factory=list)   # what could not be checked, and why
+    # per table: the first rows of its data as the package holds them (persons suppressed across the
+    # tables gone), and how many rows it holds; a table the chain refused has none
+    samples: dict[str, pa.Table] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
 
 
 def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequence[Link], vocabulary: Vocabulary,
@@ -140,4 +144,6 @@ def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequenc
         found = below_k(curated[0].recipe, risk, 0)
         if found is not None:
             blockers.setdefault(person_table(submission) or curated[0].name, []).append(found)
-    return SubmissionView(findings, blockers, risk, notes)
+    return SubmissionView(findings, blockers, risk, notes,
+                          {table.name: table.result.table.slice(0, SAMPLE_ROWS) for table in curated},
+                          {table.name: table.result.table.num_rows for table in curated})

@@ -2008,6 +2008,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
         <translation>Ce que reçoit la plateforme</translation>
     </message>
     <message>
+        <source>Table of the package shown</source>
+        <translation>Table du paquet affichée</translation>
+    </message>
+    <message>
+        <source>The package holds every table of the submission: choose the one whose rows are shown here</source>
+        <translation>Le paquet contient toutes les tables de l&apos;envoi : choisissez celle dont les lignes sont affichées ici</translation>
+    </message>
+    <message>
         <source>The first rows of the package&apos;s data</source>
         <translation>Les premières lignes des données du paquet</translation>
     </message>
@@ -2166,6 +2174,14 @@ La garder quand même ? Le paquet enregistre que vous l&apos;avez confirmé.</tr
     <message>
         <source>Cannot compute the package&apos;s data</source>
         <translation>Impossible de calculer les données du paquet</translation>
+    </message>
+    <message>
+        <source>Pseudonyms under a throw-away secret, the same for every table: the tables join as in the package</source>
+        <translation>Pseudonymes sous un secret jetable, le même pour toutes les tables : elles se joignent comme dans le paquet</translation>
+    </message>
+    <message>
+        <source>{member}: the first {rows} of {total} rows as the package holds them.</source>
+        <translation>{member} : les {rows} premières des {total} lignes, telles que le paquet les contient.</translation>
     </message>
     <message>
         <source>The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away secret).</source>

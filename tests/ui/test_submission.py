@@ -8,6 +8,7 @@ import copy
 import shutil
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -403,10 +404,130 @@ def test_reach_k_in_persons_across_the_tables_says_the_caps_reaching_it_and_undo
     assert risk["unit"] == "persons" and risk["records"] == 27 - whole and risk["records_below_k"] == 0, risk
 
 
-def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtbot, window, tmp_path):
+def _hub_rows(protect) -> dict[str, list]:
+    """The "what the hub receives" sample as shown: column name → values."""
+    model = protect.hub_model
+    names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return {name: [model.index(r, c).data() for r in range(model.rowCount())] for c, name in enumerate(names)}
+
+
+def test_what_the_hub_receives_shows_each_table_of_the_package(qtbot, window, tmp_path):
     _mapped_submission(qtbot, window, tmp_path)
     session, protect = window.session, window.protect_page
-    # the month of each visit is known to an attacker too: gathered per person from encounters
+    _persons_measured(qtbot, window)
+    combo = protect.hub_table_combo
+    assert combo.isVisibleTo(protect) and [combo.itemText(i) for i in range(combo.count())] == list(TABLES)
+    assert combo.currentText() == "patients"
+    assert protect.hub_label.text() == "patients.parquet: the first 27 of 27 rows as the package holds them."
+    assert "the same for every table" in protect.hub_label.toolTip()
+    patients = _hub_rows(protect)
+    previews = [protect.columns_table.item(r, 5).text() for r in range(protect.columns_table.rowCount())]
+
+    # another table of the package, the page still on patients: its rows as the package holds them
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    assert protect.hub_label.text().startswith("conditions.parquet: the first 50 of 438 rows"), protect.hub_label.text()
+    conditions = _hub_rows(protect)
+    assert {"ENCOUNTER", "CODE"} <= set(conditions) and "DESCRIPTION" not in conditions    # dropped, as in the package
+    assert len(conditions["CODE"]) == 50
+    # under the previews' secret, one for every table: a diagnosis's person is one of the patients' pseudonyms
+    assert set(conditions["patient_local_id"]) <= set(patients["patient_local_id"])
+    shown_id = protect.hub.previews["Id"][1]
+    assert shown_id and set(shown_id) <= set(patients["patient_local_id"])
+    assert session.active == 0 and protect.table_selector.combo.currentText().startswith("patients")
+    assert [protect.columns_table.item(r, 5).text() for r in range(protect.columns_table.rowCount())] == previews
+
+    # Reach k in persons, from patients: the box keeps the table chosen; the persons suppressed whole
+    # have left every table's rows, as they leave the package
+    protect.cell_cap_spin.setValue(46)
+    protect.record_cap_spin.setValue(100)
+    protect._caps_changed()
+    _reach(qtbot, window, protect.reach_k)
+    whole = session.recipe.protection.person_reach["persons_suppressed"]
+    assert whole >= 1, protect.reach_label.text()
+    _persons_measured(qtbot, window)
+    assert protect.hub_label.text().startswith("conditions.parquet"), protect.hub_label.text()
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    kept = 27 - whole
+    assert protect.hub_label.text() == f"patients.parquet: the first {kept} of {kept} rows as the package holds them."
+    assert len(set(_hub_rows(protect)["patient_local_id"])) == kept
+
+    # the page's selector moves the box to the table now in view
+    protect.table_selector.combo.setCurrentIndex(1)
+    _idle(qtbot, window)
+    assert combo.currentText() == "encounters"
+    qtbot.waitUntil(lambda: protect.hub_label.text().startswith("encounters.parquet: the first 50 of "), timeout=60_000)
+    encounters = _hub_rows(protect)
+    assert set(encounters["patient_local_id"]) <= set(patients["patient_local_id"]) and len(encounters["Id"]) == 50
+
+
+def _cancelled_in_search(qtbot, window, run) -> None:
+    """``run()`` starts Reach k across the tables; its worker is held at its first progress report inside
+    the search (past the gathering of the quasi-identifiers, before any level is written) while Cancel
+    is clicked as the user does, then let go to its end."""
+    reached, release, tasks = threading.Event(), threading.Event(), []
+
+    def hold(fraction: float, _detail: str) -> None:      # on the worker thread
+        if 0.2 < fraction < 0.9 and not reached.is_set():
+            reached.set()
+            release.wait(60)
+
+    def started(task) -> None:
+        if "persons across the tables" in task.label and not tasks:
+            tasks.append(task)
+            task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+
+    window.runner.started.connect(started)
+    try:
+        with qtbot.waitSignal(window.runner.ended, timeout=120_000, check_params_cb=lambda task: task in tasks):
+            run()
+            assert tasks and tasks[0].can_cancel
+            qtbot.waitUntil(reached.is_set, timeout=60_000)
+            assert window.cancel_button.isVisibleTo(window)
+            assert window.progress_label.text().startswith(tasks[0].label)
+            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+            release.set()
+    finally:
+        release.set()
+        window.runner.started.disconnect(started)
+    _idle(qtbot, window)
+
+
+def test_cancel_during_reach_k_across_the_tables_changes_nothing_and_the_page_stays_usable(qtbot, window, tmp_path):
+    _mapped_submission(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
+    # caps that reach k: a search let to its end writes levels into every table
+    protect.cell_cap_spin.setValue(46)
+    protect.record_cap_spin.setValue(100)
+    protect._caps_changed()
+    _idle(qtbot, window)
+    before = _protections(session)
+    assert not any(p.generalisation or p.person_reach for p in before)
+    history = (session.stack.undo_label(), session.stack.can_redo(), session.is_clean())
+    _cancelled_in_search(qtbot, window, protect.reach_k)
+    assert protect.reach_label.text() == "Reach k was cancelled."
+    assert "cancelled, nothing was changed" in window.current_message()
+    # every table as it was: no level, no reach record written into any of them; the history untouched
+    assert _protections(session) == before
+    assert (session.stack.undo_label(), session.stack.can_redo(), session.is_clean()) == history
+    assert not window.cancel_button.isVisibleTo(window)
+
+    # the page still works: Reach k again, let to its end, reaches k in every table in one step
+    assert protect.reach_button.isEnabled()
+    _reach(qtbot, window, protect.reach_k)
+    said = protect.reach_label.text()
+    assert said.startswith("k = 5 reached in persons across the 3 tables (27 persons)."), said
+    assert session.recipe.protection.generalisation == {"BIRTHDATE": 0, "ZIP": 0, "GENDER": 0}
+    assert all(state.recipe.protection.person_reach for state in session.tables)
+    assert session.stack.undo_label() == "generalise to reach k = 5 persons across the tables"
+
+
+def _visits_out_of_reach(qtbot, window, tmp_path: Path) -> None:
+    """The month of each visit known to an attacker too (gathered per person from encounters), caps
+    of 50 % and 100 %: Reach k run, out of reach at the floors, coarser ones suggested."""
+    _mapped_submission(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
     session.select_table(1)
     _idle(qtbot, window)
     protect.set_quasi("START", True)
@@ -416,6 +537,34 @@ def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtb
     protect.record_cap_spin.setValue(100)
     protect._caps_changed()
     _reach(qtbot, window, protect.reach_k)
+
+
+def test_cancel_after_taking_the_floors_suggested_keeps_the_floors_as_they_were(qtbot, window, tmp_path):
+    """"Use the coarser floors suggested" writes its floors with the levels found, in one step: Cancel
+    during its search leaves every table's floors and the history as they were, the offer still there."""
+    _visits_out_of_reach(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
+    assert "coarser floor for encounters.admission_date" in protect.reach_label.text()
+    before = _protections(session)
+    history = (session.stack.undo_label(), session.stack.can_redo(), session.is_clean())
+    _cancelled_in_search(qtbot, window, protect.use_suggestion)
+    assert protect.reach_label.text() == "Reach k was cancelled."
+    assert _protections(session) == before
+    assert (session.stack.undo_label(), session.stack.can_redo(), session.is_clean()) == history
+    assert protect.suggestion_button.isVisible()
+
+    # taken to its end: the floors and the levels in every table, one undo takes both back
+    _reach(qtbot, window, protect.use_suggestion)
+    assert protect.reach_label.text().startswith("k = 5 reached in persons across the 3 tables")
+    encounters = session.tables[1].recipe.protection
+    assert encounters.floors["START"].startswith("level:") and encounters.generalisation["START"] > 0
+    window.undo_actions.undo_action.trigger()
+    assert _protections(session) == before
+
+
+def test_reach_k_in_persons_takes_the_coarser_floors_suggested_in_each_table(qtbot, window, tmp_path):
+    _visits_out_of_reach(qtbot, window, tmp_path)
+    session, protect = window.session, window.protect_page
     said = protect.reach_label.text()
     assert "cannot be reached" in said and "coarser floor for encounters.admission_date" in said, said
     assert "Raising the caps alone cannot reach k here" in said

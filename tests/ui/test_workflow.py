@@ -238,3 +238,35 @@ def test_the_order_of_importance_is_set_on_protect_and_undone(qtbot, window):
     assert window.session.recipe.protection.quasi_identifiers == after
     window.undo_actions.undo_action.trigger()
     assert window.session.recipe.protection.quasi_identifiers == before
+
+
+def test_protect_takes_k_and_the_suppression_cap_by_default_from_the_core(qtbot, window, monkeypatch):
+    """A recipe without k or a record cap is shown and searched with the core's defaults (those of
+    `curator recipe reach-k`), not with figures of the page's own."""
+    import copy
+
+    from curator.protect import persons
+    from curator.undo import ReplaceProtection
+
+    monkeypatch.setattr(persons, "DEFAULT_K", 3)
+    monkeypatch.setattr(persons, "DEFAULT_SUPPRESSION", 0.25)
+    _ready(qtbot, window)
+    window.map_page.accept_all()
+    window.go_to(2)
+    _idle(qtbot, window)
+    page, session = window.protect_page, window.session
+    settings = copy.deepcopy(session.recipe.protection)
+    assert "Sexe" in settings.quasi_identifiers
+    settings.quasi_identifiers = ["Sexe"]        # k reached at once: the test is about which k and cap
+    settings.k_target, settings.suppression_cap, settings.generalisation = None, 0.0, {}
+    session.push(ReplaceProtection(session.recipe, settings, "forget k"))
+    assert page.k_spin.value() == 3
+    started = []
+    window.runner.started.connect(lambda task: started.append(task.label))
+    with qtbot.waitSignal(window.runner.ended, timeout=120_000):
+        page.reach_k()
+    _idle(qtbot, window)
+    assert "reaching k = 3…" in " ".join(started), started
+    reached = session.recipe.protection
+    assert reached.k_target == 3 and reached.suppression_cap == 0.25, page.reach_label.text()
+    assert reached.generalisation == {"Sexe": 0}, page.reach_label.text()

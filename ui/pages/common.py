@@ -194,9 +194,11 @@ class TableSelector(QWidget):
             self.session.select_table(index)
 
 
-def submission_measure(session: Session) -> Callable[[ProgressCallback | None], SubmissionView] | None:
+def submission_measure(session: Session, secret: bytes | None = None
+                       ) -> Callable[[ProgressCallback | None], SubmissionView] | None:
     """The work finding what the export would find across a submission's tables (integrity, rules
-    across tables, below k, risk in persons), on copies of the decisions; None for one file."""
+    across tables, below k, risk in persons, each table's first rows), on copies of the decisions;
+    None for one file. ``secret``: a throw-away one of the caller's (its previews' pseudonyms)."""
     vocabulary = session.vocabulary
     if not session.is_submission() or vocabulary is None:
         return None
@@ -204,8 +206,8 @@ def submission_measure(session: Session) -> Callable[[ProgressCallback | None], 
     tables = [(state.loaded, recipe) for state, recipe in zip(session.tables, submission.tables, strict=True)]
     links = submission.links
     # Pseudonyms under a throw-away secret: keys join as they will, nothing is kept.
-    secret = secrets.token_bytes(32)
-    return lambda progress: submission_view(tables, links, vocabulary, secret, progress)
+    chosen = secret or secrets.token_bytes(32)
+    return lambda progress: submission_view(tables, links, vocabulary, chosen, progress)
 
 
 def finding_text(result: RuleResult) -> str:

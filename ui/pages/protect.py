@@ -17,6 +17,7 @@ from curator.errors import CuratorError
 from curator.hubview import HubView, hub_view
 from curator.mapping import Vocabulary, load_vocabulary
 from curator.progress import ProgressCallback
+from curator.protect import persons
 from curator.protect.personreach import SubmissionReach, counts_persons_across, submission_reach
 from curator.protect.persons import reach_k_recipe as find_reach_k
 from curator.protect.reach import (
@@ -313,9 +314,23 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
         hub_box = QGroupBox(self.tr("What the hub receives"), self)
         hub_layout = QVBoxLayout(hub_box)
+        hub_row = QHBoxLayout()
+        # A submission's package holds every table: the rows shown are the chosen one's, the table in
+        # view until another is chosen here (the decisions above stay those of the table in view).
+        self.hub_table_combo = QComboBox(hub_box)
+        self.hub_table_combo.setAccessibleName(self.tr("Table of the package shown"))
+        self.hub_table_combo.setToolTip(self.tr("The package holds every table of the submission: choose the one "
+                                                "whose rows are shown here"))
+        self.hub_table_combo.activated.connect(lambda _index: self._show_submission_rows())
+        self.hub_table_combo.hide()
+        hub_row.addWidget(self.hub_table_combo)
         self.hub_label = QLabel(hub_box)
         self.hub_label.setWordWrap(True)
-        hub_layout.addWidget(self.hub_label)
+        hub_row.addWidget(self.hub_label, 1)
+        hub_layout.addLayout(hub_row)
+        self.session.tableChanged.connect(self._hub_tables_listed)
+        self.session.sourceChanged.connect(self._hub_tables_listed)
+        self.session.submissionChecked.connect(self._show_submission_rows)
         self.hub_model = ArrowTableModel(self, runner)
         self.hub_table = QTableView(hub_box)
         self.hub_table.setModel(self.hub_model)
@@ -412,7 +427,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
     def measure_persons(self) -> None:
         """The submission's risk in persons for the current decisions (the export's own chain)."""
-        work = submission_measure(self.session)
+        work = submission_measure(self.session, self._preview_secret)    # the box's rows: the previews' pseudonyms
         if work is None:
             return
         self.person_note.setText(self.tr("Measuring…"))
@@ -561,7 +576,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             preview_item.setToolTip(preview)
             self.columns_table.setItem(row, PREVIEW, preview_item)
         self.k_spin.blockSignals(True)
-        self.k_spin.setValue(recipe.protection.k_target or 5)
+        self.k_spin.setValue(recipe.protection.k_target or persons.DEFAULT_K)
         self.k_spin.blockSignals(False)
         for spin, value in ((self.cell_cap_spin, recipe.protection.cell_suppression_cap),
                             (self.record_cap_spin, recipe.protection.suppression_cap)):
@@ -623,7 +638,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if checked:
             quasi.append(name)
         settings.quasi_identifiers = quasi
-        settings.k_target = settings.k_target or 5
+        settings.k_target = settings.k_target or persons.DEFAULT_K
         # Levels found for other quasi-identifiers say nothing about these: Reach k is to be run again.
         settings.generalisation = {}
         self.reach_label.setText("")
@@ -680,7 +695,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         self._push_unreached(settings, self.tr("set the suppression caps"))
 
     def _k_changed(self) -> None:
-        if self.k_spin.value() == (self.session.recipe.protection.k_target or 5):
+        if self.k_spin.value() == (self.session.recipe.protection.k_target or persons.DEFAULT_K):
             return
         settings = copy.deepcopy(self.session.recipe.protection)
         settings.k_target = self.k_spin.value()
@@ -733,7 +748,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             return
         recipe = copy.deepcopy(self.session.recipe)
         table = loaded.table
-        k = recipe.protection.k_target or 5
+        k = recipe.protection.k_target or persons.DEFAULT_K
         # Keyed: a measure for newer decisions replaces one still running; the work has no progress
         # to check, so it runs to its end and its result is dropped.
         self.risk_note.setText(self.tr("Measuring…"))
@@ -755,17 +770,21 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.tr("{count} records are in groups smaller than {k}: generalise a quasi-identifier, or use "
                     "Reach k.").format(count=below, k=k))
 
-    def reach_k(self, coarser_floors: bool = False) -> None:
+    def reach_k(self, coarser_floors: bool = False, floors: list[tuple[Recipe, ProtectionSettings]] | None = None) -> None:
         """Reach k on the table in view, in records; for a submission whose tables a person key links,
-        in persons across every table (``coarser_floors``: taking the floors it suggests when out of reach)."""
+        in persons across every table (``coarser_floors``: taking the floors it suggests when out of reach;
+        ``floors``: tables' protections with coarser floors, searched with and written with the levels)."""
         loaded = self.session.loaded
         if loaded is None:
             return
-        if self.session.is_submission() and self.reach_across(coarser_floors):
+        if self.session.is_submission() and self.reach_across(coarser_floors, floors):
             return
         recipe = copy.deepcopy(self.session.recipe)
-        k = recipe.protection.k_target or 5
-        cap = recipe.protection.suppression_cap or 0.02
+        own = next((settings for target, settings in floors or [] if target is self.session.recipe), None)
+        if own is not None:
+            recipe.protection = copy.deepcopy(own)
+        k = recipe.protection.k_target or persons.DEFAULT_K
+        cap = recipe.protection.suppression_cap or persons.DEFAULT_SUPPRESSION
         # Rules are chosen again over the values as they leave now (a transform may have changed);
         # a hierarchy file the recipe names is the user's choice and is kept.
         recipe.protection.hierarchies = {source: spec for source, spec in recipe.protection.hierarchies.items()
@@ -788,7 +807,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 records=result.records_touched))
             self.last_unreachable = None
             self.suggestion_button.hide()
-            settings = copy.deepcopy(self.session.recipe.protection)
+            settings = _with_floors(self.session.recipe.protection, own)
             settings.generalisation = dict(found.levels)
             settings.hierarchies = dict(found.hierarchies)
             settings.suppression_cap = cap
@@ -796,9 +815,11 @@ class ProtectPage(QWidget, RebuiltWhenShown):
             self.session.push(ReplaceProtection(self.session.recipe, settings,
                                                 self.tr("generalise to reach k = {k}").format(k=k)))
 
-        self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k))
+        self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k}…").format(k=k),
+                     [(self.session.recipe, own)] if own is not None else None)
 
-    def reach_across(self, coarser_floors: bool = False) -> bool:
+    def reach_across(self, coarser_floors: bool = False,
+                     floors: list[tuple[Recipe, ProtectionSettings]] | None = None) -> bool:
         """Reach k in distinct persons across the submission's tables (``submission_reach``, as
         `curator recipe reach-k` does), its levels written into every table in one undoable step.
         False when no person key links the tables (k is then reached per table, in records)."""
@@ -807,9 +828,11 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         if not counts_persons_across(submission):
             return False
         protection = session.recipe.protection
-        k, cap = protection.k_target or 5, protection.suppression_cap or 0.02
+        k, cap = protection.k_target or persons.DEFAULT_K, protection.suppression_cap or persons.DEFAULT_SUPPRESSION
         tables = {state.recipe.name: state.loaded.table for state in session.tables}
         recipes = [state.recipe for state in session.tables]
+        for target, settings in floors or []:
+            submission.tables[recipes.index(target)].protection.floors = copy.deepcopy(settings.floors)
         vocabulary = session.vocabulary or _vocabulary(submission.tables[0])
 
         def work(progress: ProgressCallback) -> tuple[Submission, SubmissionReach]:
@@ -832,7 +855,7 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                                                              "tables").format(k=k)))
 
         self._search(work, done, self.tr("Looking for the least generalisation reaching k = {k} persons across "
-                                         "the tables…").format(k=k))
+                                         "the tables…").format(k=k), floors)
         return True
 
     def reached_across_text(self, submission: Submission, found: SubmissionReach) -> str:
@@ -865,10 +888,14 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                 touched=format_local("{n:,}", n=found.persons_touched),
                 whole=format_local("{n:,}", n=found.persons_suppressed)))
 
-    def _search(self, work: Callable[[ProgressCallback], Any], done: Callable[[Any], None], title: str) -> None:
+    def _search(self, work: Callable[[ProgressCallback], Any], done: Callable[[Any], None], title: str,
+                floors: list[tuple[Recipe, ProtectionSettings]] | None = None) -> None:
         """Run a Reach k search on the worker (progress bar and Cancel); on failure say why, and what
-        would reach k."""
+        would reach k. ``floors``: the coarser floors the search was given, written only when it ends,
+        with the levels found or (k still out of reach) alone, for the next suggestion to start from."""
         def failed(error: Exception) -> None:
+            if floors and isinstance(error, KUnreachable):
+                self._push_floors(floors)
             # The status never stays at "Searching…".
             self.last_unreachable = error if isinstance(error, KUnreachable) else None
             lines = [core_text(getattr(error, "message", None) or str(error))]
@@ -883,6 +910,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
         def cancelled() -> None:
             self.reach_label.setText(self.tr("Reach k was cancelled."))
+            # Nothing was written: the floors it was offered are still to be taken.
+            self.suggestion_button.setVisible(bool(self.last_unreachable and self.last_unreachable.coarser))
 
         def shown(then: Callable[..., None]) -> Callable[..., None]:
             """``then``, and the panel scrolled to what Reach k says (below the caps, out of view at 800 px)."""
@@ -931,10 +960,8 @@ class ProtectPage(QWidget, RebuiltWhenShown):
         unreachable = self.last_unreachable
         if unreachable is None or not unreachable.coarser:
             return
-        label = self.tr("use the coarser floors suggested")
         if self.counts_in_persons():
-            # Named "table.column" across the tables: each table takes its own. The floors are kept
-            # should k still be out of reach, so that the next suggestion starts from them.
+            # Named "table.column" across the tables: each table takes its own.
             changes = []
             for state in self.session.tables:
                 prefix = f"{state.recipe.name}."
@@ -943,16 +970,24 @@ class ProtectPage(QWidget, RebuiltWhenShown):
                                if name.startswith(prefix)}
                 if own.coarser:
                     changes.append((state.recipe, with_suggested_floors(state.recipe, own)))
-            self.session.push(ReplaceProtections(changes, label))
-            self.reach_k(coarser_floors=True)
+            self.reach_k(coarser_floors=True, floors=changes)
             return
         recipe = self.session.recipe
-        self.session.push(ReplaceProtection(recipe, with_suggested_floors(recipe, unreachable), label))
-        self.reach_k()
+        self.reach_k(floors=[(recipe, with_suggested_floors(recipe, unreachable))])
+
+    def _push_floors(self, floors: list[tuple[Recipe, ProtectionSettings]]) -> None:
+        """The coarser floors suggested, taken alone (k still out of reach with them), onto each
+        table's protection as it is now (a decision made during the search is kept)."""
+        changes = [(recipe, _with_floors(recipe.protection, settings)) for recipe, settings in floors]
+        label = self.tr("use the coarser floors suggested")
+        self.session.push(ReplaceProtections(changes, label) if len(changes) > 1 else
+                          ReplaceProtection(changes[0][0], changes[0][1], label))
 
     # --- what the hub receives ------------------------------------------------------------------
     def refresh_hub(self) -> None:
-        """The package's data for the current decisions, computed by the export's own chain."""
+        """The package's data for the current decisions, computed by the export's own chain: the table
+        in view's previews and utility; the box's rows, for a submission, come with its measure across
+        the tables (``submission_view``: persons suppressed across the tables are gone from them)."""
         loaded = self.session.loaded
         if loaded is None:
             return
@@ -963,21 +998,66 @@ class ProtectPage(QWidget, RebuiltWhenShown):
 
         def failed(error: Exception) -> None:
             self.hub = None
-            self.hub_model.set_table(pa.table({}))
-            reason = core_text(getattr(error, "message", None) or str(error))
-            self.hub_label.setText(self.tr("No package can be written yet: {reason}").format(reason=reason))
             self.show_utility(None)
+            if not self.session.is_submission():
+                self._no_rows(core_text(getattr(error, "message", None) or str(error)))
 
         self.runner.run(Operation(lambda progress: hub_view(loaded, recipe, vocabulary, secret, progress=progress),
                                   self.tr("Computing what the hub receives…"), self._show_hub, failed,
                                   key="hubview", error_title=self.tr("Cannot compute the package's data")))
 
+    def _no_rows(self, reason: str) -> None:
+        self.hub_model.set_table(pa.table({}))
+        self.hub_label.setText(self.tr("No package can be written yet: {reason}").format(reason=reason))
+
+    def _hub_tables_listed(self) -> None:
+        """The box's choice of tables: a submission's, the table in view chosen (it follows the page's)."""
+        names = self.session.table_names() if self.session.is_submission() else []
+        self.hub_table_combo.blockSignals(True)
+        self.hub_table_combo.clear()
+        for name in names:
+            self.hub_table_combo.addItem(name, name)
+        if names:
+            self.hub_table_combo.setCurrentIndex(self.session.active)
+        self.hub_table_combo.blockSignals(False)
+        self.hub_table_combo.setVisible(bool(names))
+        self._show_submission_rows()
+
+    def _rows_across(self) -> bool:
+        """Whether the box's rows come from the measure across the tables (a submission, measured
+        whenever ``submission_measure`` can: its vocabulary known)."""
+        return self.session.is_submission() and self.session.vocabulary is not None
+
+    def _show_submission_rows(self) -> None:
+        """The chosen table's first rows as the package holds them, from the measure across the tables."""
+        if not self._rows_across():
+            return
+        view = self.session.submission_view
+        table = str(self.hub_table_combo.currentData() or self.session.recipe.name)
+        if view is None:
+            self.hub_model.set_table(pa.table({}))
+            self.hub_label.setText(self.tr("Computing the package's data…"))
+            return
+        sample = view.samples.get(table)
+        if sample is None:      # the chain refused the table: its note says why
+            said = [core_text(note) for note in view.notes if getattr(note, "params", {}).get("table") == table]
+            self._no_rows("; ".join(said) or table)
+            return
+        self.hub_model.set_table(sample)
+        self.hub_label.setToolTip(self.tr(
+            "Pseudonyms under a throw-away secret, the same for every table: the tables join as in the package"))
+        self.hub_label.setText(self.tr("{member}: the first {rows} of {total} rows as the package holds them.").format(
+            member=f"{table}.parquet", rows=sample.num_rows,
+            total=format_local("{count:,}", count=view.rows.get(table, sample.num_rows))))
+
     def _show_hub(self, view: HubView) -> None:
         self.hub = view
-        self.hub_model.set_table(view.sample)
-        self.hub_label.setText(self.tr(
-            "The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away secret).").format(
-            rows=view.sample.num_rows, total=format_local("{count:,}", count=view.result.table.num_rows)))
+        if not self._rows_across():
+            self.hub_model.set_table(view.sample)
+            self.hub_label.setText(self.tr(
+                "The first {rows} of {total} rows as the package holds them (pseudonyms under a throw-away "
+                "secret).").format(rows=view.sample.num_rows,
+                                   total=format_local("{count:,}", count=view.result.table.num_rows)))
         for row in range(self.columns_table.rowCount()):
             item = self.columns_table.item(row, COLUMN)
             if item is not None:
@@ -1090,6 +1170,14 @@ def risk_after_actions(table: pa.Table, recipe: Recipe, quasi: list[str], k: int
     with contextlib.suppress(CuratorError):
         subset, _info = apply_recipe_generalisation(subset, recipe)
     return risk_summary(subset, list(subset.column_names), k=k)
+
+
+def _with_floors(protection: ProtectionSettings, floors: ProtectionSettings | None) -> ProtectionSettings:
+    """A copy of ``protection`` with the floors of ``floors`` (if any) and no level chosen under others."""
+    settings = copy.deepcopy(protection)
+    if floors is not None and floors.floors != protection.floors:
+        settings.floors, settings.generalisation = copy.deepcopy(floors.floors), {}
+    return settings
 
 
 def _vocabulary(recipe: Recipe) -> Vocabulary:
