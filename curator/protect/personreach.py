@@ -44,12 +44,12 @@ from curator.protect.hierarchy import Hierarchy
 from curator.protect.persons import (
     DEFAULT_K,
     DEFAULT_SUPPRESSION,
-    PERSON,
     SHOWN_CHARACTERS,
     PersonQuasi,
     _lifted,
     generalised_frame,
     keyed_frame,
+    person_codes,
     person_frame,
     person_output,
     quasi_output,
@@ -485,13 +485,14 @@ def release_across(tables: Mapping[str, pa.Table], submission: Submission) -> Re
                             "cells_suppressed": 0, "persons_touched": 0, "persons_suppressed": 0}
     if k is None or not quasi:
         return Released(persons, quasi, pa.array([], pa.string()), None, info)
-    frame = person_frame({name: tables[name] for name in persons}, persons, quasi)
-    ids = frame.column(PERSON).combine_chunks()
+    # The frame's classes as codes: its lists and set keys would cost several times the memory.
+    coded = person_codes({name: tables[name] for name in persons}, persons, quasi)
+    ids = coded.persons
     columns = [q.name for q in quasi]
-    info["persons"] = frame.num_rows
+    info["persons"] = len(ids)
     try:
-        plan = plan_persons(_filled(keyed_frame(frame)), columns, k, protection.suppression_unit,
-                            protection.cell_suppression_cap, protection.suppression_cap, absent_cells(frame, columns))
+        plan = plan_persons(coded.keyed(), columns, k, protection.suppression_unit,
+                            protection.cell_suppression_cap, protection.suppression_cap, coded.absent)
     except InputError as beyond:
         info["beyond_caps"] = str(beyond.message)
         return Released(persons, quasi, ids, None, info)
