@@ -46,7 +46,7 @@ from curator.protect.persons import (
     DEFAULT_SUPPRESSION,
     SHOWN_CHARACTERS,
     PersonQuasi,
-    _lifted,
+    frame_hierarchies,
     generalised_frame,
     keyed_frame,
     person_codes,
@@ -193,13 +193,8 @@ def _frame_and_hierarchies(tables: Mapping[str, pa.Table], persons: Mapping[str,
                            first: str | None) -> tuple[pa.Table, dict[str, Hierarchy]]:
     quasi = [PersonQuasi(c.table, c.output, event=c.table != first) for c in columns]
     frame = person_frame(tables, persons, quasi)
-    hierarchies: dict[str, Hierarchy] = {}
-    for column in columns:
-        values = frame.column(column.name).combine_chunks()
-        if pa.types.is_list(values.type):
-            hierarchies[column.name] = _lifted(column.element, values, column.name)
-        else:
-            hierarchies[column.name] = build_hierarchy(column.spec, pc.fill_null(values, ""), column.name)
+    hierarchies, _specs = frame_hierarchies(frame, [c.name for c in columns], {c.name: c.spec for c in columns},
+                                            {c.name: c.element for c in columns}, filled=True)
     return frame, hierarchies
 
 

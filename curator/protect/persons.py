@@ -556,19 +556,30 @@ def _lifted(element: Hierarchy, sets: pa.ListArray, name: str) -> Hierarchy:
     return Hierarchy(name, levels)
 
 
-def _frame_hierarchies(frame: pa.Table, names: Sequence[str], specs: Mapping[str, str]) -> tuple[
+def frame_hierarchies(frame: pa.Table, names: Sequence[str], specs: Mapping[str, str],
+                      elements: Mapping[str, Hierarchy] | None = None, filled: bool = False) -> tuple[
         dict[str, Hierarchy], dict[str, str]]:
+    """The hierarchy of each of the frame's ``names`` and its spec (``specs``', else the default for
+    its values): a set-valued column's lifted from its elements' (``elements``' when given, built from
+    the values as they leave), a person-level column's over its values (nulls as ``""`` when
+    ``filled``, as the search then reads them)."""
     hierarchies: dict[str, Hierarchy] = {}
     used: dict[str, str] = {}
     for name in names:
         column = frame.column(name).combine_chunks()
         if pa.types.is_list(column.type):
-            elements = pc.list_flatten(column)
-            used[name] = specs.get(name) or default_hierarchy_spec(elements)
-            hierarchies[name] = _lifted(build_hierarchy(used[name], elements, name), column, name)
+            element = (elements or {}).get(name)
+            if element is None:
+                flat = pc.list_flatten(column)
+                used[name] = specs.get(name) or default_hierarchy_spec(flat)
+                element = build_hierarchy(used[name], flat, name)
+            else:
+                used[name] = specs[name]
+            hierarchies[name] = _lifted(element, column, name)
         else:
-            used[name] = specs.get(name) or default_hierarchy_spec(column)
-            hierarchies[name] = build_hierarchy(used[name], column, name)
+            values = pc.fill_null(column, "") if filled else column
+            used[name] = specs.get(name) or default_hierarchy_spec(values)
+            hierarchies[name] = build_hierarchy(used[name], values, name)
     return hierarchies, used
 
 
@@ -595,7 +606,7 @@ def reach_k_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str,
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "gathering each person's quasi-identifiers"))
     frame = person_frame(tables, person_columns, quasi)
     names = [q.name for q in quasi]
-    hierarchies, used = _frame_hierarchies(frame, names, specs or {})
+    hierarchies, used = frame_hierarchies(frame, names, specs or {})
     keyed = keyed_frame(frame)
     highest = ({name: floor_level(floors.get(name, ""), used[name], hierarchies[name]) for name in names}
                if floors is not None else None)
