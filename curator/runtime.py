@@ -106,17 +106,10 @@ def _arrow_jemalloc_on_linux() -> None:
     if sys.platform != "linux" or "ARROW_DEFAULT_MEMORY_POOL" in os.environ:
         return
     os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "jemalloc"
-    # Pages freed by a step go back to the system at once rather than a second later: the steps of
-    # a linked apply follow each other faster than that, and each would otherwise peak on top of the
-    # pages the one before had freed. JE_ARROW_MALLOC_CONF is read when jemalloc starts.
-    decay_ours = "JE_ARROW_MALLOC_CONF" not in os.environ
-    os.environ.setdefault("JE_ARROW_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
     pyarrow = sys.modules.get("pyarrow")
     if pyarrow is not None:
         with contextlib.suppress(NotImplementedError):   # a pyarrow built without it keeps its default
             pyarrow.set_memory_pool(pyarrow.jemalloc_memory_pool())
-            if decay_ours:      # jemalloc started already: its arenas switched through Arrow's call
-                pyarrow.jemalloc_set_decay_ms(0)
 
 
 MMAP_THRESHOLD = 4 << 20     # bytes: glibc maps blocks from this size apart, and unmaps them when freed
