@@ -5,8 +5,8 @@ program), the desktop app (``ui.app.main``) and the frozen executables (``build_
 Importing ``curator`` changes nothing in the process: a caller that uses curator as a library
 keeps its own allocator, numpy settings and garbage collector.
 
-Each setting is numpy's or Arrow's own environment variable, so a value the user set wins, and
-helper processes started afterwards (``curator.protect._pool``) inherit it. Both are read when
+Each setting is numpy's, Arrow's or glibc's own environment variable, so a value the user set wins, and
+helper processes started afterwards (``curator.protect._pool``) inherit it. Each is read when
 their library first needs them, so ``configure()`` runs before anything imports pyarrow or numpy;
 a library imported earlier is switched through its own call instead.
 Figures: benchmarks/README.md.
@@ -15,7 +15,9 @@ Figures: benchmarks/README.md.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
+import platform
 import sys
 import traceback
 from typing import Any
@@ -44,6 +46,7 @@ def configure() -> None:
     """Make the program's allocation choices (idempotent; the user's environment wins)."""
     _numpy_without_huge_pages()
     _arrow_jemalloc_on_linux()
+    _glibc_large_blocks_returned()
     _quiet_undecodable_csv_rows()
 
 
@@ -107,3 +110,21 @@ def _arrow_jemalloc_on_linux() -> None:
     if pyarrow is not None:
         with contextlib.suppress(NotImplementedError):   # a pyarrow built without it keeps its default
             pyarrow.set_memory_pool(pyarrow.jemalloc_memory_pool())
+
+
+MMAP_THRESHOLD = 4 << 20     # bytes: glibc maps blocks from this size apart, and unmaps them when freed
+M_MMAP_THRESHOLD = -3        # mallopt's parameter number, from glibc's malloc.h
+
+
+def _glibc_large_blocks_returned() -> None:
+    """Have glibc's malloc (numpy's arrays) give large freed blocks back to the system.
+
+    By default glibc raises the size from which it maps a block apart each time such a block is
+    freed, up to 32 MiB: after the first few, arrays of a million rows come from its heaps, whose
+    freed pages it keeps, so that the process holds the high-water mark of every step before. A
+    fixed threshold (M_MMAP_THRESHOLD, or MALLOC_MMAP_THRESHOLD_ for helper processes) stops that.
+    """
+    if sys.platform != "linux" or "MALLOC_MMAP_THRESHOLD_" in os.environ or platform.libc_ver()[0] != "glibc":
+        return
+    os.environ["MALLOC_MMAP_THRESHOLD_"] = str(MMAP_THRESHOLD)   # for the processes started from here on
+    ctypes.CDLL(None).mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)

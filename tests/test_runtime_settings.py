@@ -4,6 +4,7 @@ pages, the collector at exit), never by importing curator."""
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 
@@ -21,8 +22,11 @@ print(pyarrow.default_memory_pool().backend_name, multiarray._set_madvise_hugepa
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="jemalloc ships in pyarrow's Linux wheels only")
 
 
+SETTINGS = ("ARROW_DEFAULT_MEMORY_POOL", "NUMPY_MADVISE_HUGEPAGE", "MALLOC_MMAP_THRESHOLD_")
+
+
 def _clean_environment() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in ("ARROW_DEFAULT_MEMORY_POOL", "NUMPY_MADVISE_HUGEPAGE")}
+    return {k: v for k, v in os.environ.items() if k not in SETTINGS}
 
 
 def _probe(first: str = "", **env: str) -> list[str]:
@@ -78,3 +82,44 @@ def test_the_program_configures_itself_and_spares_its_shutdown_the_collector_but
     assert main(["inspect", str(table), "--json"]) == 0
     assert gc.get_freeze_count() == frozen_before
     assert dict(os.environ) == environ
+
+
+FREED = """
+import sys
+import numpy
+if sys.argv[1] == "configure":
+    from curator.runtime import configure
+    configure()
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * 4096
+first = numpy.ones(2 << 20)         # 16 MiB, freed: glibc's own threshold would rise to it
+del first
+before = resident()
+arrays = [numpy.ones(1 << 20) for _ in range(16)]      # 16 blocks of 8 MiB
+after = [numpy.ones(10) for _ in range(1000)]          # small blocks above them, still in use
+del arrays
+print((resident() - before) >> 20)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux" or platform.libc_ver()[0] != "glibc", reason="glibc's malloc")
+def test_configure_has_large_freed_arrays_given_back_to_the_system():
+    """Without it, glibc serves numpy's 8 MiB arrays from its heap once a larger one was freed, and
+    keeps their 128 MiB after they are freed; with it, they are mapped apart and unmapped. Helper
+    processes inherit the setting, and the user's own wins."""
+    def retained(*argv: str, **env: str) -> int:
+        return int(subprocess.run([sys.executable, "-c", FREED, *argv], env={**_clean_environment(), **env},
+                                  capture_output=True, text=True, check=True).stdout)
+
+    assert retained("as is") >= 100
+    assert retained("configure") < 16
+    probe = ("import os; from curator.runtime import configure; configure(); "
+             "print(os.environ['MALLOC_MMAP_THRESHOLD_'])")
+
+    def setting(**env: str) -> str:
+        return subprocess.run([sys.executable, "-c", probe], env={**_clean_environment(), **env}, capture_output=True,
+                              text=True, check=True).stdout.strip()
+
+    assert setting() == str(4 << 20)
+    assert setting(MALLOC_MMAP_THRESHOLD_="131072") == "131072"

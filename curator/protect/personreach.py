@@ -44,12 +44,12 @@ from curator.protect.hierarchy import Hierarchy
 from curator.protect.persons import (
     DEFAULT_K,
     DEFAULT_SUPPRESSION,
-    PERSON,
     SHOWN_CHARACTERS,
     PersonQuasi,
-    _lifted,
+    frame_hierarchies,
     generalised_frame,
     keyed_frame,
+    person_codes,
     person_frame,
     person_output,
     quasi_output,
@@ -193,13 +193,8 @@ def _frame_and_hierarchies(tables: Mapping[str, pa.Table], persons: Mapping[str,
                            first: str | None) -> tuple[pa.Table, dict[str, Hierarchy]]:
     quasi = [PersonQuasi(c.table, c.output, event=c.table != first) for c in columns]
     frame = person_frame(tables, persons, quasi)
-    hierarchies: dict[str, Hierarchy] = {}
-    for column in columns:
-        values = frame.column(column.name).combine_chunks()
-        if pa.types.is_list(values.type):
-            hierarchies[column.name] = _lifted(column.element, values, column.name)
-        else:
-            hierarchies[column.name] = build_hierarchy(column.spec, pc.fill_null(values, ""), column.name)
+    hierarchies, _specs = frame_hierarchies(frame, [c.name for c in columns], {c.name: c.spec for c in columns},
+                                            {c.name: c.element for c in columns}, filled=True)
     return frame, hierarchies
 
 
@@ -485,13 +480,14 @@ def release_across(tables: Mapping[str, pa.Table], submission: Submission) -> Re
                             "cells_suppressed": 0, "persons_touched": 0, "persons_suppressed": 0}
     if k is None or not quasi:
         return Released(persons, quasi, pa.array([], pa.string()), None, info)
-    frame = person_frame({name: tables[name] for name in persons}, persons, quasi)
-    ids = frame.column(PERSON).combine_chunks()
+    # The frame's classes as codes: its lists and set keys would cost several times the memory.
+    coded = person_codes({name: tables[name] for name in persons}, persons, quasi)
+    ids = coded.persons
     columns = [q.name for q in quasi]
-    info["persons"] = frame.num_rows
+    info["persons"] = len(ids)
     try:
-        plan = plan_persons(_filled(keyed_frame(frame)), columns, k, protection.suppression_unit,
-                            protection.cell_suppression_cap, protection.suppression_cap, absent_cells(frame, columns))
+        plan = plan_persons(coded.keyed(), columns, k, protection.suppression_unit,
+                            protection.cell_suppression_cap, protection.suppression_cap, coded.absent)
     except InputError as beyond:
         info["beyond_caps"] = str(beyond.message)
         return Released(persons, quasi, ids, None, info)

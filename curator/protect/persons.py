@@ -77,10 +77,24 @@ class PersonQuasi:
 
 @dataclass
 class _PersonIndex:
-    """The distinct persons of the submission and, per table, each row's person (-1: none)."""
+    """The distinct persons of the submission and, per table, each row's person (-1: none). From a
+    dictionary (``taken``: the dictionary and the positions of its persons in order), the persons'
+    text is taken only when asked for: counting classes needs their number alone."""
 
-    persons: pa.Array
+    given: pa.Array | None
     rows: dict[str, np.ndarray]
+    taken: tuple[pa.Array, np.ndarray] | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.taken[1]) if self.taken is not None else len(self.persons)
+
+    @property
+    def persons(self) -> pa.Array:
+        if self.given is None:
+            assert self.taken is not None
+            self.given = self.taken[0].take(pa.array(self.taken[1]))
+        return self.given
 
 
 def _as_text(column: pa.ChunkedArray | pa.Array) -> pa.Array:
@@ -193,18 +207,22 @@ def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
     return _PersonIndex(persons, rows)
 
 
+INDEX_PART = 1 << 20       # rows of a person column walked at a time for each person's first row
+
+
 def _dictionary_index(columns: Mapping[str, pa.ChunkedArray]) -> _PersonIndex | None:
-    """The index of person columns dictionary-encoded already over one dictionary (a streamed
-    table's gathered pseudonyms, or a submission's person columns read back as codes), from their
-    codes: spelling out and hashing again ten million 64-character pseudonyms cost more memory than
-    the rest of the apply's end."""
+    """The index of person columns dictionary-encoded already over one dictionary of distinct texts
+    or numbers (a submission's person columns read back as codes of its pseudonyms, a streamed
+    table's gathered persons as their numbers), from their codes: spelling out and hashing again ten
+    million 64-character pseudonyms cost more memory than the rest of the apply's end."""
     if not all(pa.types.is_dictionary(column.type) for column in columns.values()):
         return None
     arrays = {name: column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
               for name, column in columns.items()}
     dictionary: pa.Array | None = None
     for array in arrays.values():
-        if not pa.types.is_dictionary(array.type) or not pa.types.is_string(array.dictionary.type):
+        if not pa.types.is_dictionary(array.type) or not (pa.types.is_string(array.dictionary.type)
+                                                          or pa.types.is_integer(array.dictionary.type)):
             return None
         if dictionary is None:
             dictionary = array.dictionary
@@ -212,24 +230,26 @@ def _dictionary_index(columns: Mapping[str, pa.ChunkedArray]) -> _PersonIndex | 
             return None
     if dictionary is None or dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
         return None
-    codes = {name: pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-             for name, array in arrays.items()}
-    # Each code's first row over the tables in their order (an assignment keeps the last of
-    # repeated indices, hence reversed).
-    never = sum(len(each) for each in codes.values())
+    def codes(array: pa.DictionaryArray) -> np.ndarray:
+        return pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False)
+
+    # Each code's first row over the tables in their order: the rows are walked backwards, a part at
+    # a time (an assignment keeps the last of repeated indices), so that no row-long index is built.
+    never = sum(len(array) for array in arrays.values())
     first = np.full(len(dictionary), never, dtype=np.int64)
-    before = 0
-    for each in codes.values():
-        present = np.flatnonzero(each >= 0)
-        here = np.full(len(dictionary), never, dtype=np.int64)
-        here[each[present[::-1]]] = present[::-1] + before
-        np.minimum(first, here, out=first)
-        before += len(each)
+    before = never
+    for array in reversed(arrays.values()):
+        each = codes(array)
+        before -= len(each)
+        for start in reversed(range(0, len(each), INDEX_PART)):
+            part = each[start:start + INDEX_PART]
+            at = np.flatnonzero(part >= 0)[::-1]
+            first[part[at]] = at + (before + start)
     used = np.flatnonzero(first < never)
     order = used[np.argsort(first[used], kind="stable")]
     person_of = np.full(len(dictionary) + 1, -1, dtype=np.int64)
     person_of[order] = np.arange(len(order))
-    return _PersonIndex(dictionary.take(pa.array(order)), {name: person_of[each] for name, each in codes.items()})
+    return _PersonIndex(None, {name: person_of[codes(array)] for name, array in arrays.items()}, (dictionary, order))
 
 
 def _keyed_person_index(columns: Mapping[str, pa.Array], keys: Sequence[np.ndarray], space: int) -> _PersonIndex:
@@ -297,22 +317,25 @@ def _gathered(person: np.ndarray, values: pa.Array, persons: int) -> tuple[pa.Li
 SET_HASH_SEED = 20261207
 
 
-def _value_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int]:
-    """Dense codes of a column's values as text (an empty cell is ``""``), and how many codes there
-    are. A column dictionary-encoded already is coded from its indices, not spelled out again."""
+def _value_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int, int]:
+    """Dense codes of a column's values as text (an empty cell is ``""``), how many codes there
+    are, and the code of ``""`` (-1: none). A column dictionary-encoded already is coded from its
+    indices, not spelled out again."""
     array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     if (pa.types.is_dictionary(array.type) and pa.types.is_string(array.dictionary.type)
             and not array.dictionary.null_count
             and pc.count_distinct(array.dictionary).as_py() == len(array.dictionary)):
         empty = pc.index(array.dictionary, "").as_py()
-        codes = pc.fill_null(array.indices, empty if empty >= 0 else len(array.dictionary))
+        empty = empty if empty >= 0 else len(array.dictionary)
+        codes = pc.fill_null(array.indices, empty)
         found = codes.to_numpy(zero_copy_only=False).astype(np.int64)
         used = np.zeros(len(array.dictionary) + 1, dtype=np.bool_)
         used[found] = True
         dense = np.cumsum(used) - 1
-        return dense[found], int(used.sum())
+        return dense[found], int(used.sum()), int(dense[empty]) if used[empty] else -1
     encoded = pc.dictionary_encode(pc.fill_null(_as_text(array), ""))
-    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary)
+    return (encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary),
+            pc.index(encoded.dictionary, "").as_py())
 
 
 def _set_ids(owner: np.ndarray, codes: np.ndarray, groups: int, weights: np.ndarray | None = None) -> np.ndarray:
@@ -342,18 +365,30 @@ def _set_ids(owner: np.ndarray, codes: np.ndarray, groups: int, weights: np.ndar
     return pc.dictionary_encode(keys).indices.to_numpy(zero_copy_only=False).astype(np.int64)
 
 
+@dataclass
+class _QuasiCodes:
+    """One quasi-identifier of the person frame as codes: each person's, how many codes there are,
+    which persons have no row to hold it, and the code a person-level column's absent persons
+    would share with ``""`` once the frame's nulls are filled (-1: theirs is a code of its own)."""
+
+    each: np.ndarray
+    size: int
+    absent: np.ndarray
+    empty: int = -1
+
+
 def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
-                  quasi: Sequence[PersonQuasi]) -> tuple[int, list[tuple[np.ndarray, int]]]:
-    """The number of persons and, per quasi-identifier, each person's code and how many codes there
-    are: the classes of :func:`person_frame`'s columns, without building them."""
+                  quasi: Sequence[PersonQuasi]) -> tuple[_PersonIndex, list[_QuasiCodes]]:
+    """The persons and, per quasi-identifier, each person's code: the classes of
+    :func:`person_frame`'s columns, without building them."""
     index = _person_index(tables, person_columns)
-    count = len(index.persons)
-    found: list[tuple[np.ndarray, int]] = []
+    count = index.count
+    found: list[_QuasiCodes] = []
     for q in quasi:
         _check_person_table(q, person_columns)
         rows = index.rows[q.table]
         present = rows >= 0
-        codes, size = _value_codes(_column(tables[q.table], q.table, q.column))
+        codes, size, empty = _value_codes(_column(tables[q.table], q.table, q.column))
         if not present.all():
             rows, codes = rows[present], codes[present]
         if not q.event:
@@ -362,13 +397,58 @@ def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
             each = np.full(count, size, dtype=np.int64)
             each[rows] = codes
             if np.array_equal(each[rows], codes):
-                found.append((each, size + 1))
+                found.append(_QuasiCodes(each, size + 1, each == size, empty))
                 continue
+        del present
         pairs = _distinct_sorted(rows * max(size, 1) + codes, count * max(size, 1))
+        del rows, codes
         owner, members = pairs // max(size, 1), pairs % max(size, 1)
+        del pairs
         ids = _set_ids(owner, members, count)
-        found.append((ids, int(ids.max()) + 1 if count else 1))
-    return count, found
+        found.append(_QuasiCodes(ids, int(ids.max()) + 1 if count else 1,
+                                 np.bincount(owner, minlength=count) == 0 if count else np.zeros(0, np.bool_)))
+    return index, found
+
+
+@dataclass
+class PersonCodes:
+    """The person frame (:func:`person_frame`) as the suppression across the tables reads it, without
+    its lists: the persons in its order and, per quasi-identifier, each person's code numbered as
+    ``pc.dictionary_encode`` numbers the filled keyed frame's column (in order of first appearance,
+    a person absent from the person table sharing ``""``'s code), and which cells are absent
+    (:func:`~curator.protect.personreach.absent_cells`)."""
+
+    persons: pa.Array
+    codes: dict[str, np.ndarray]
+    absent: np.ndarray
+
+    def keyed(self) -> pa.Table:
+        """The codes as a table, one row per person: what the filled keyed frame counts."""
+        return pa.table({name: pa.array(each) for name, each in self.codes.items()})
+
+
+def _first_appearance(codes: np.ndarray) -> np.ndarray:
+    """``codes`` renumbered 0, 1, ... in the order each first appears."""
+    _unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))
+    return rank[inverse.reshape(-1)]
+
+
+def person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
+                 quasi: Sequence[PersonQuasi]) -> PersonCodes:
+    """:class:`PersonCodes` of the tables: the person frame's classes and absent cells, at a fraction
+    of the memory of its lists and set keys."""
+    index, found = _person_codes(tables, person_columns, quasi)
+    codes: dict[str, np.ndarray] = {}
+    for q, coded in zip(quasi, found, strict=True):
+        each = coded.each
+        if coded.empty >= 0:
+            each = np.where(coded.absent, coded.empty, each)
+        codes[q.name] = _first_appearance(each)
+    absent = (np.stack([coded.absent for coded in found], axis=1) if found
+              else np.zeros((index.count, 0), dtype=np.bool_))
+    return PersonCodes(index.persons, codes, absent)
 
 
 def _check_person_table(q: PersonQuasi, person_columns: Mapping[str, str]) -> None:
@@ -386,8 +466,8 @@ def person_frame(tables: Mapping[str, pa.Table], person_columns: Mapping[str, st
     quasi-identifier, named ``table.column``): a person-level column as a string (null for a person absent from its
     table), an event column as the list of the person's distinct values, sorted."""
     index = _person_index(tables, person_columns)
-    count = len(index.persons)
-    columns: list[pa.Array] = [index.persons]
+    count = index.count
+    columns: list[pa.Array] = [_as_text(index.persons)]
     fields: list[pa.Field] = [pa.field(PERSON, pa.string())]
     for q in quasi:
         _check_person_table(q, person_columns)
@@ -437,10 +517,10 @@ def person_risk(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str
                              hint=Text(QT_TRANSLATE_NOOP("core", "Name the person key of each table.")))
         table = _table(tables, tables_used.pop()) if tables_used else pa.table({})
         return risk_summary(table, [q.column for q in quasi], k=k)
-    count, codes = _person_codes(tables, person_columns, quasi)
+    _index, codes = _person_codes(tables, person_columns, quasi)
     # Dense integer codes as dictionary indices: risk_summary counts them as they are.
-    columns = [pa.DictionaryArray.from_arrays(pa.array(each, pa.int64()), pa.array(np.arange(size)))
-               for each, size in codes]
+    columns = [pa.DictionaryArray.from_arrays(pa.array(coded.each, pa.int64()), pa.array(np.arange(coded.size)))
+               for coded in codes]
     summary = risk_summary(pa.Table.from_arrays(columns, names=names), names, k=k)
     summary.unit = "persons"
     return summary
@@ -476,19 +556,30 @@ def _lifted(element: Hierarchy, sets: pa.ListArray, name: str) -> Hierarchy:
     return Hierarchy(name, levels)
 
 
-def _frame_hierarchies(frame: pa.Table, names: Sequence[str], specs: Mapping[str, str]) -> tuple[
+def frame_hierarchies(frame: pa.Table, names: Sequence[str], specs: Mapping[str, str],
+                      elements: Mapping[str, Hierarchy] | None = None, filled: bool = False) -> tuple[
         dict[str, Hierarchy], dict[str, str]]:
+    """The hierarchy of each of the frame's ``names`` and its spec (``specs``', else the default for
+    its values): a set-valued column's lifted from its elements' (``elements``' when given, built from
+    the values as they leave), a person-level column's over its values (nulls as ``""`` when
+    ``filled``, as the search then reads them)."""
     hierarchies: dict[str, Hierarchy] = {}
     used: dict[str, str] = {}
     for name in names:
         column = frame.column(name).combine_chunks()
         if pa.types.is_list(column.type):
-            elements = pc.list_flatten(column)
-            used[name] = specs.get(name) or default_hierarchy_spec(elements)
-            hierarchies[name] = _lifted(build_hierarchy(used[name], elements, name), column, name)
+            element = (elements or {}).get(name)
+            if element is None:
+                flat = pc.list_flatten(column)
+                used[name] = specs.get(name) or default_hierarchy_spec(flat)
+                element = build_hierarchy(used[name], flat, name)
+            else:
+                used[name] = specs[name]
+            hierarchies[name] = _lifted(element, column, name)
         else:
-            used[name] = specs.get(name) or default_hierarchy_spec(column)
-            hierarchies[name] = build_hierarchy(used[name], column, name)
+            values = pc.fill_null(column, "") if filled else column
+            used[name] = specs.get(name) or default_hierarchy_spec(values)
+            hierarchies[name] = build_hierarchy(used[name], values, name)
     return hierarchies, used
 
 
@@ -515,7 +606,7 @@ def reach_k_persons(tables: Mapping[str, pa.Table], person_columns: Mapping[str,
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "gathering each person's quasi-identifiers"))
     frame = person_frame(tables, person_columns, quasi)
     names = [q.name for q in quasi]
-    hierarchies, used = _frame_hierarchies(frame, names, specs or {})
+    hierarchies, used = frame_hierarchies(frame, names, specs or {})
     keyed = keyed_frame(frame)
     highest = ({name: floor_level(floors.get(name, ""), used[name], hierarchies[name]) for name in names}
                if floors is not None else None)

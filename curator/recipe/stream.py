@@ -697,17 +697,18 @@ def _risk(quasi_parts: list[pa.Table], k: int | None, person: str | None,
 
 def _gathered(parts: list[pa.Table], person: str | None, persons: TokenCodes) -> pa.Table:
     """The batches' quasi-identifiers as one table, the person column's codes (:func:`_person_part`)
-    as a dictionary of the pseudonyms they stand for: one dictionary, none to unify."""
+    as a dictionary of the persons' numbers: one dictionary, none to unify, and no pseudonym spelled
+    out, since counting persons needs only which rows share one."""
     names = parts[0].column_names
     if person is None or person not in names:
         return _unified(parts, names)
-    pseudonyms = persons.text()
     columns = [part.column(person).combine_chunks() for part in parts]
     if all(pa.types.is_integer(column.type) for column in columns):
         others = _unified(parts, [name for name in names if name != person])
-        coded = pa.DictionaryArray.from_arrays(pa.concat_arrays(columns), pseudonyms)
+        coded = pa.DictionaryArray.from_arrays(pa.concat_arrays(columns), pa.array(np.arange(persons.count)))
         return others.add_column(names.index(person), person, coded)
     # Some batches held other values than pseudonyms: every batch's values spelled out, then unified.
+    pseudonyms = persons.text()
     index = names.index(person)
     parts = [part.set_column(index, person, pa.DictionaryArray.from_arrays(column, pseudonyms)
                              if pa.types.is_integer(column.type) else column) for part, column in zip(parts, columns, strict=True)]

@@ -103,3 +103,37 @@ def test_set_ids_are_exact_even_when_the_hash_collides():
     # Every code weighing the same: {0, 1} and {0, 2} hash alike; the sets are then compared.
     same = _set_ids(owner, codes, 5, weights=np.ones(3, dtype=np.uint64))
     assert same[0] == same[2] and len(set(same[[0, 1, 3, 4]].tolist())) == 4
+
+
+@pytest.mark.parametrize("width", ["fixed", "uneven"])
+@pytest.mark.parametrize("seed", range(6))
+def test_person_codes_number_the_classes_and_absent_cells_as_the_frame_does(seed, width):
+    """What the suppression across the tables plans on: each code as the filled keyed frame's
+    dictionary numbers it, each absent cell as the frame shows it, so that the plan is the frame's."""
+    import pyarrow.compute as pc
+
+    from curator.protect.personreach import _filled, absent_cells, plan_persons
+    from curator.protect.persons import person_codes
+
+    tables = random_tables(seed, width)
+    quasi = [PersonQuasi("p", "sex"), PersonQuasi("p", "year"), PersonQuasi("e", "month", event=True),
+             PersonQuasi("e", "code", event=True)]
+    for order in ({"p": "id", "e": "who"}, {"e": "who", "p": "id"}):
+        chosen_tables = {name: tables[name] for name in order}
+        frame = person_frame(chosen_tables, order, quasi)
+        keyed = _filled(keyed_frame(frame))
+        names = [q.name for q in quasi]
+        coded = person_codes(chosen_tables, order, quasi)
+        assert coded.persons.equals(frame.column("person").combine_chunks())
+        for name in names:
+            expected = pc.dictionary_encode(keyed.column(name).combine_chunks()).indices.to_numpy()
+            assert coded.codes[name].tolist() == expected.tolist(), name
+        assert np.array_equal(coded.absent, absent_cells(frame, names))
+        assert coded.absent.any() and not coded.absent.all()
+        for k in (2, 3, 5):
+            frame_plan = plan_persons(keyed, names, k, "cells", 1.0, 1.0, absent_cells(frame, names))
+            codes_plan = plan_persons(coded.keyed(), names, k, "cells", 1.0, 1.0, coded.absent)
+            assert np.array_equal(frame_plan.masks, codes_plan.masks)
+            assert np.array_equal(frame_plan.removed, codes_plan.removed)
+            assert frame_plan.cells_per_column == codes_plan.cells_per_column
+            assert frame_plan.cells or frame_plan.removed.any()
