@@ -56,6 +56,7 @@ from curator.protect.search import KUnreachable, SearchResult, find_minimal_gene
 from curator.protect.suppression import allowed_suppressions, suppress_rows
 from curator.protect.transforms import output_name
 from curator.recipe.model import Recipe
+from curator.recipe.params import DEFAULT_K
 
 PERSON = "person"
 SEVERAL_VALUES = b"persons_with_several_values"
@@ -822,7 +823,6 @@ def reach_k_recipe(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary, k: i
                        {source: found.floors[name] for source, name in names.items() if name in found.floors})
 
 
-DEFAULT_K = 5
 DEFAULT_SUPPRESSION = 0.02      # as the Protect step's Reach k
 
 

@@ -22,10 +22,10 @@ from curator.messages import QT_TRANSLATE_NOOP, Label, Text, word
 from curator.progress import ProgressCallback, report, scaled
 from curator.recipe.drift import describe_columns
 from curator.recipe.model import ColumnDecision, Recipe, Transform
+from curator.recipe.params import DEFAULT_K
 from curator.recipe.privacy import leaves_identifying
 from curator.source import LoadedTable, ReadOptions
 
-DEFAULT_K = 5
 DEFAULT_RECORD_CAP = 0.10   # records that may lose a quasi-identifier cell to Reach k
 MAX_CODE_VALUES = 5_000     # a "coded" column with more distinct values than this gets no code map
 

@@ -21,6 +21,7 @@ from curator.messages import QT_TRANSLATE_NOOP, Text
 LARGEST_NUMBER = 2.0 ** 53         # beyond it a float no longer holds every integer: no real bound is that big
 MAX_EDGES = 1000
 MAX_TEXT = 4096
+DEFAULT_K = 5      # the k a fresh recipe, Reach k and the Protect step start from when none is given
 
 
 # The coarser forms of a date, and the kinds of pseudonym: the settings a recipe may name, which
