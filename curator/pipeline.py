@@ -47,6 +47,7 @@ from curator.protect.persons import (
     release_risk,
     suppressed_count,
 )
+from curator.protect.pseudonym import TokenCache
 from curator.protect.secret import PendingSecret, resolve_secret
 from curator.protect.transforms import protect_table
 from curator.recipe.drift import clear_summary
@@ -102,7 +103,9 @@ def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentificat
 
 def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
            progress: ProgressCallback | None = None,
-           detected: list[ColumnIdentification] | None = None) -> CurationResult:
+           detected: list[ColumnIdentification] | None = None, tokens: TokenCache | None = None) -> CurationResult:
+    """``tokens``: the digests of a linked submission's keys, kept from table to table
+    (:class:`~curator.protect.pseudonym.TokenCache`)."""
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "identifying columns"))
     identifications = effective_classes(loaded, recipe, detected)
     kept_direct = check_no_silent_keep(recipe, identifications, vocabulary)
@@ -113,7 +116,8 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret: 
     report(progress, 0.1, QT_TRANSLATE_NOOP("core", "converting and validating"))
     typed, validation = convert_and_validate(table, recipe, vocabulary, progress=scaled(progress, 0.1, 0.5))
     report(progress, 0.5, QT_TRANSLATE_NOOP("core", "protecting"))
-    protected = protect_table(typed, recipe.columns, resolve_secret(secret), progress=scaled(progress, 0.5, 0.9))
+    protected = protect_table(typed, recipe.columns, resolve_secret(secret), progress=scaled(progress, 0.5, 0.9),
+                              tokens=tokens)
     # Reach k's levels apply to the values as they leave, where the search found them; with a
     # person key, classes are counted in persons and whole persons are suppressed.
     person = person_output(recipe, protected.column_names)

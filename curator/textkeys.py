@@ -140,3 +140,43 @@ class KeyIndex:
         places = np.searchsorted(held, keys[order])
         self.keys = np.insert(held, places, keys[order])
         self.values = np.insert(self.values, places, values[order])
+
+
+# A run of equal top bits longer than this (numbers far from uniform: not fingerprints or digests)
+# is searched by sorting the queries instead.
+_LONGEST_RUN = 64
+
+
+class Directory:
+    """Where 64-bit numbers would go in a sorted array of them (``np.searchsorted``'s left side),
+    found from their top bits: a table gives where each run of equal top bits starts in the array,
+    and the few numbers of a run are stepped through. Fingerprints and digests are spread evenly,
+    so a run holds one or two: no sort of the queries, no binary search missing the cache at every
+    step of a large array."""
+
+    def __init__(self, ordered: np.ndarray) -> None:
+        self.ordered = ordered
+        bits = min(max(int(len(ordered)).bit_length() - 1, 8), 24)     # about one to two numbers a run
+        self._shift = np.uint64(64 - bits)
+        counts = np.bincount((ordered >> self._shift).astype(np.intp), minlength=1 << bits)
+        self._starts = np.zeros((1 << bits) + 1, dtype=np.int32 if len(ordered) < 2**31 else np.int64)
+        np.cumsum(counts, out=self._starts[1:])
+        self._even = int(counts.max(initial=0)) <= _LONGEST_RUN
+
+    def search(self, queries: np.ndarray) -> np.ndarray:
+        """For each of ``queries`` (uint64), the index of the first held number not below it."""
+        if not self._even:
+            at = np.empty(len(queries), dtype=np.int64)
+            order = np.argsort(queries)
+            at[order] = np.searchsorted(self.ordered, queries[order])
+            return at
+        run = (queries >> self._shift).astype(np.intp)
+        at = np.take(self._starts, run).astype(np.int64)
+        end = np.take(self._starts, run + 1)
+        pending = np.flatnonzero(at < end)
+        while len(pending):
+            places = np.take(at, pending)
+            pending = pending[np.take(self.ordered, places) < np.take(queries, pending)]
+            at[pending] += 1
+            pending = pending[np.take(at, pending) < np.take(end, pending)]
+        return at

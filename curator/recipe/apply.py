@@ -247,7 +247,7 @@ def curate_file(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret
     adapted, skipped = adapt(recipe, drift)
     as_read(adapted, loaded.source.options)
     check_secret(adapted)
-    result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3 / 0.9, 1.0))
+    result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3 / 0.9, 1.0), tokens=tokens)
     if before is not None:
         ensure_unchanged(path, before)
     return Curated(loaded, adapted, result, drift, skipped)
