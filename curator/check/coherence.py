@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -77,6 +78,9 @@ class TextNumbers:
 
     held: KeyIndex = field(default_factory=KeyIndex)
     long: dict[str, int] | None = None
+    # The letters before the digits of identifiers such as 'S000123' (see _prefixed), chosen on
+    # the first batch and kept: a value's number must not depend on its batch. "": none.
+    prefix: str | None = None
 
     def of(self, distinct: pa.Array) -> np.ndarray:
         """The number of each of the ``distinct`` texts (no nulls), those not met before numbered
@@ -293,9 +297,40 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None
         return number * 20 + _as_numpy(lengths.fill_null(0))
     if texts is None:
         return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
-    encoded = pc.dictionary_encode(array)       # its dictionary: the distinct texts as first met
-    numbers = texts.of(encoded.dictionary)
-    return np.concatenate([numbers, [0]])[_as_numpy(encoded.indices.fill_null(len(numbers)))]
+    prefixed, numbers = _prefixed(array, texts)
+    if prefixed is None or not prefixed.all():
+        rest = array if prefixed is None else array.filter(pa.array(~prefixed))
+        encoded = pc.dictionary_encode(rest)       # its dictionary: the distinct texts as first met
+        held = texts.of(encoded.dictionary)
+        others = np.concatenate([held, [0]])[_as_numpy(encoded.indices.fill_null(len(held)))]
+        if prefixed is None:
+            return others
+        numbers[~prefixed] = others
+    return numbers
+
+
+def _prefixed(array: pa.Array, texts: TextNumbers) -> tuple[np.ndarray | None, np.ndarray]:
+    """Which values are the column's prefix then 1 to ``DIGITS_KEYED`` digits ('S000123', 'D42'),
+    and for those a number of their own, negative and even (apart from the texts' numbers, which
+    are positive): ten million record ids are then keyed without holding their texts."""
+    if texts.prefix is None:
+        first = array.filter(pc.is_valid(array))[:1].to_pylist()
+        head = re.match(r"[A-Za-z_-]{1,4}(?=[0-9])", first[0]) if first else None
+        texts.prefix = head.group(0) if head else ""
+    numbers = np.zeros(len(array), dtype=np.int64)
+    if not texts.prefix:
+        return None, numbers
+    width = len(texts.prefix)
+    digits = pc.utf8_slice_codeunits(array, width)
+    lengths = pc.utf8_length(digits)
+    fits = pc.and_(pc.and_(pc.starts_with(array, texts.prefix), pc.greater(lengths, 0)),
+                   pc.and_(pc.less_equal(lengths, DIGITS_KEYED), pc.ascii_is_decimal(digits)))
+    prefixed = _as_numpy(pc.cast(pc.fill_null(fits, False), pa.uint8()), np.uint8).view(np.bool_)
+    if prefixed.any():
+        chosen = pa.array(prefixed)
+        number = _as_numpy(pc.cast(pc.filter(digits, chosen), pa.int64()))
+        numbers[prefixed] = -2 * (number * 20 + _as_numpy(pc.filter(lengths, chosen))) - 2
+    return prefixed, numbers
 
 
 def _mixed(parts: Sequence[np.ndarray]) -> np.ndarray:

@@ -422,3 +422,31 @@ def test_texts_are_numbered_as_first_met_from_batch_to_batch() -> None:
         assert got == [plain.setdefault(v, len(plain) + 1) for v in distinct]
         assert (numbers.long is not None) == (batch >= 4 and "long" * 20 in plain)
     assert numbers.long is not None
+
+
+@pytest.mark.parametrize("first", ["S000001", "x1", "12", "Smith"])
+def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first: str) -> None:
+    """Ids such as 'S000123' are keyed by their digits under the column's prefix, other texts by
+    their numbers as first met: a value repeated in a later batch is found whichever way each
+    batch's values were keyed (the prefix is chosen from the first value: ``first``)."""
+    import random
+
+    from curator.check.coherence import KeysSeen, _Keyed, _unique
+
+    rng = random.Random(3)
+    pool = [*(f"S{n:06d}" for n in range(2000)), "S12", "S012", "S", "S1a", "s12", "AB12", "x", "x1", None,
+            "S" + "9" * 17, "S" + "9" * 18, "12", "012", "Sé1", "Smith"]
+    seen, held, repeated = KeysSeen(), set(), set()
+    for batch in range(8):
+        values = [rng.choice(pool) for _ in range(rng.randint(0, 300))]
+        values = [first, *values] if batch == 0 else values
+        mask, keys = _unique("id", ["id"], _Keyed({"id": pa.array(values, pa.string())}, seen))
+        expected = []
+        for value in values:
+            expected.append(value is not None and value in held)
+            if expected[-1]:
+                repeated.add(value)
+            if value is not None:
+                held.add(value)
+        assert mask.to_pylist() == expected
+        assert keys == len(repeated)
