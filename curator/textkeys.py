@@ -83,6 +83,7 @@ class KeyIndex:
         self.keys = np.zeros(0, dtype="S1")
         self.values = np.zeros(0, dtype=np.int64)
         self._prints: np.ndarray | None = np.zeros(0, dtype=np.uint64)    # None: sorted by key instead
+        self._directory: Directory | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -95,20 +96,19 @@ class KeyIndex:
         """Each key's value, -1 where the key is not held."""
         if not len(self.keys):
             return np.full(len(keys), -1, dtype=np.int64)
-        # Searched in order: a random search of a large array misses the cache at every step.
-        at = np.empty(len(keys), dtype=np.int64)
         if self._prints is not None:
             prints = fingerprints(keys)
-            order = np.argsort(prints)
-            at[order] = np.searchsorted(self._prints, prints[order])
+            at, self._directory = located(self._prints, prints, self._directory)
             at = np.minimum(at, len(self.keys) - 1)
-            hit = (self._prints[at] == prints) & (self.keys[at] == keys)
+            hit = (np.take(self._prints, at) == prints) & (np.take(self.keys, at) == keys)
         else:
+            # Searched in order: a random search of a large array misses the cache at every step.
+            at = np.empty(len(keys), dtype=np.int64)
             order = np.argsort(keys)
             at[order] = np.searchsorted(self.keys, keys[order])
             at = np.minimum(at, len(self.keys) - 1)
             hit = self.keys[at] == keys
-        return np.where(hit, self.values[at], -1)
+        return np.where(hit, np.take(self.values, at), -1)
 
     def add(self, keys: np.ndarray, values: np.ndarray) -> None:
         """``keys`` (none held; a key given twice is added once, with its first value) with their ``values``."""
@@ -166,10 +166,7 @@ class Directory:
     def search(self, queries: np.ndarray) -> np.ndarray:
         """For each of ``queries`` (uint64), the index of the first held number not below it."""
         if not self._even:
-            at = np.empty(len(queries), dtype=np.int64)
-            order = np.argsort(queries)
-            at[order] = np.searchsorted(self.ordered, queries[order])
-            return at
+            return _sorted_search(self.ordered, queries)
         run = (queries >> self._shift).astype(np.intp)
         at = np.take(self._starts, run).astype(np.int64)
         end = np.take(self._starts, run + 1)
@@ -180,3 +177,24 @@ class Directory:
             at[pending] += 1
             pending = pending[np.take(at, pending) < np.take(end, pending)]
         return at
+
+
+def located(ordered: np.ndarray, queries: np.ndarray, directory: Directory | None) -> tuple[np.ndarray, Directory | None]:
+    """``np.searchsorted(ordered, queries)`` (uint64, ``ordered`` sorted), and the directory to keep
+    for the next search of the same array: ``directory`` if it is of this very array, else one made
+    now when there are enough queries to pay for it (an array that grows between searches is
+    searched with the queries sorted instead)."""
+    if directory is None or directory.ordered is not ordered:
+        if len(queries) * 16 < len(ordered):
+            return _sorted_search(ordered, queries), None
+        directory = Directory(ordered)
+    return directory.search(queries), directory
+
+
+def _sorted_search(ordered: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(ordered, queries)``, the queries searched in order: a random search of a
+    large array misses the cache at every step."""
+    at = np.empty(len(queries), dtype=np.int64)
+    order = np.argsort(queries)
+    at[order] = np.searchsorted(ordered, queries[order])
+    return at

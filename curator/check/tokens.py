@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from curator.profile.keys import _value_bytes
-from curator.textkeys import Directory
+from curator.textkeys import Directory, located
 
 TOKEN_DIGITS = 64
 _LOWER = 0x2020202020202020
@@ -85,10 +85,8 @@ class TokenCodes:
         found = np.full(len(words), -1, dtype=np.int64)
         if not len(self._firsts) or not len(words):
             return found
-        if self._directory is None or self._directory.ordered is not self._firsts:
-            self._directory = Directory(self._firsts)
         firsts = np.ascontiguousarray(words[:, 0])
-        start = self._directory.search(firsts)
+        start, self._directory = located(self._firsts, firsts, self._directory)
         pending = np.arange(len(words))
         step = 0
         # Values sharing a first word sit side by side: each is tried in turn (rarely more than one).
