@@ -480,16 +480,18 @@ def _chunked(array: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
     return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
-def _splitting_column(table: pa.Table) -> str:
+def _splitting_column(table: pa.Table, numbered: Sequence[str] = ()) -> str:
     """The column with the most distinct values in a sample (rows that differ there differ); among
-    those, one of digits (its keys are its numbers)."""
+    those, one ``numbered`` already (a key the rules read as it is), else one of digits (its keys
+    are its numbers)."""
     start = max(table.num_rows // 3 - SAMPLE_ROWS // 2, 0)
     sample = table.slice(start, SAMPLE_ROWS)
     counts = {name: pc.count_distinct(sample.column(name)).as_py() for name in table.column_names}
     most = max(counts.values())
     tied = [name for name, count in counts.items() if count == most]
-    digits = [name for name in tied if pa.types.is_string(sample.column(name).type)
-              and pc.all(pc.ascii_is_decimal(sample.column(name))).as_py()]
+    digits = [name for name in tied if name in numbered] or [
+        name for name in tied if pa.types.is_string(sample.column(name).type)
+        and pc.all(pc.ascii_is_decimal(sample.column(name))).as_py()]
     return (digits or tied)[0]
 
 
@@ -503,7 +505,9 @@ def exact_duplicates(table: pa.Table, keyed: _Keyed | None = None) -> Broken:
     mask = np.zeros(table.num_rows, dtype=np.bool_)
     keys = 0
     if names and table.num_rows > 1:
-        name = _splitting_column(table)
+        numbered = [n for n in table.column_names if keyed is not None and n in keyed.numbers
+                    and _chunked(keyed.columns[n]).equals(table.column(n))]
+        name = _splitting_column(table, numbered)
         column = table.column(name)
         # A key column the rules have numbered already, with the same values as read (no conversion):
         # when no two rows share a value there (nor are both empty), no row repeats another.

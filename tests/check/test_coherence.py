@@ -450,3 +450,23 @@ def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first:
                 held.add(value)
         assert mask.to_pylist() == expected
         assert keys == len(repeated)
+
+
+def test_exact_duplicates_are_the_same_split_on_a_numbered_key_or_on_digits() -> None:
+    """A key the rules numbered already splits the rows when it ties with a column of digits: the
+    same repeated records are found either way."""
+    from curator.check.coherence import _Keyed, exact_duplicates
+
+    ids = [f"S{n:05d}" for n in range(400)]
+    finess = [f"{n * 7919 % 100000:09d}" for n in range(400)]
+    modes = ["Domicile", "Décès"] * 200
+    rows = list(range(400)) + [3, 3, 250]
+    table = pa.table({"id": [ids[r] for r in rows], "finess": [finess[r] for r in rows],
+                      "mode": [modes[r] for r in rows]})
+    table = table.set_column(2, "mode", pa.array([*modes, "Décès", "Domicile", "Décès"]))
+    keyed = _Keyed({"id": table.column("id")}, None)
+    keyed.of("id")
+    plain, split_on_key = exact_duplicates(table), exact_duplicates(table, keyed)
+    assert split_on_key.mask.to_pylist() == plain.mask.to_pylist()
+    assert split_on_key.keys == plain.keys == 1
+    assert sum(plain.mask.to_pylist()) == 1      # row 3 again as it was; the other two differ in 'mode'
