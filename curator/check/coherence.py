@@ -30,6 +30,7 @@ from curator.check.report import MAX_EXAMPLES, Finding, RuleResult
 from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
+from curator.profile.keys import _value_bytes
 from curator.recipe.model import Recipe
 from curator.textkeys import KeyIndex, fingerprints, fixed_width
 
@@ -320,6 +321,9 @@ def _prefixed(array: pa.Array, texts: TextNumbers) -> tuple[np.ndarray | None, n
     numbers = np.zeros(len(array), dtype=np.int64)
     if not texts.prefix:
         return None, numbers
+    fixed = _fixed_prefixed(array, texts.prefix)
+    if fixed is not None:
+        return fixed
     width = len(texts.prefix)
     digits = pc.utf8_slice_codeunits(array, width)
     lengths = pc.utf8_length(digits)
@@ -330,6 +334,31 @@ def _prefixed(array: pa.Array, texts: TextNumbers) -> tuple[np.ndarray | None, n
         chosen = pa.array(prefixed)
         number = _as_numpy(pc.cast(pc.filter(digits, chosen), pa.int64()))
         numbers[prefixed] = -2 * (number * 20 + _as_numpy(pc.filter(lengths, chosen))) - 2
+    return prefixed, numbers
+
+
+def _fixed_prefixed(array: pa.Array, prefix: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_prefixed` for values of one length in bytes (most ids), on their bytes as a matrix:
+    a dozen Arrow kernels less per batch. None when the values' lengths differ."""
+    found = _value_bytes(array, None)
+    head = prefix.encode()
+    if found is None or not 0 < found[1] - len(head) <= DIGITS_KEYED:
+        return None
+    chars = found[0]
+    digits = chars[:, len(head):] - np.uint8(ord("0"))       # uint8 wraps below "0"
+    # Whole-matrix tests first: a row-by-row reduction costs more than all the rest, and ids all fit.
+    starts = chars[:, :len(head)] == np.frombuffer(head, dtype=np.uint8)
+    fits = starts.all(axis=1) if not starts.all() else np.ones(len(chars), dtype=np.bool_)
+    if (digits >= 10).any():
+        fits &= (digits < 10).all(axis=1)
+    number = np.zeros(len(chars), dtype=np.int64)
+    for column in range(digits.shape[1]):
+        number = number * 10 + digits[:, column]
+    valid = np.flatnonzero(_present(array)) if array.null_count else np.arange(len(array))
+    prefixed = np.zeros(len(array), dtype=np.bool_)
+    prefixed[valid] = fits
+    numbers = np.zeros(len(array), dtype=np.int64)
+    numbers[valid[fits]] = -2 * (number[fits] * 20 + digits.shape[1]) - 2
     return prefixed, numbers
 
 

@@ -424,8 +424,9 @@ def test_texts_are_numbered_as_first_met_from_batch_to_batch() -> None:
     assert numbers.long is not None
 
 
-@pytest.mark.parametrize("first", ["S000001", "x1", "12", "Smith"])
-def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first: str) -> None:
+@pytest.mark.parametrize(("first", "one_width"), [("S000001", False), ("x1", False), ("12", False),
+                                                  ("Smith", False), ("S000001", True)])
+def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first: str, one_width: bool) -> None:
     """Ids such as 'S000123' are keyed by their digits under the column's prefix, other texts by
     their numbers as first met: a value repeated in a later batch is found whichever way each
     batch's values were keyed (the prefix is chosen from the first value: ``first``)."""
@@ -436,6 +437,8 @@ def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first:
     rng = random.Random(3)
     pool = [*(f"S{n:06d}" for n in range(2000)), "S12", "S012", "S", "S1a", "s12", "AB12", "x", "x1", None,
             "S" + "9" * 17, "S" + "9" * 18, "12", "012", "Sé1", "Smith"]
+    if one_width:       # every value 7 bytes long ("Sé0001" too): keyed on the bytes as a matrix
+        pool = [*(f"S{n:06d}" for n in range(2000)), "S00001a", "s000012", "X000001", "Sé0001", "1234567", None]
     seen, held, repeated = KeysSeen(), set(), set()
     for batch in range(8):
         values = [rng.choice(pool) for _ in range(rng.randint(0, 300))]
