@@ -120,6 +120,7 @@ class KeyIndex:
         """``keys`` (none held; a key given twice is added once, with its first value) with their ``values``."""
         if not len(keys):
             return
+        self._directory = None      # of the keys before these: let go now rather than at the next search
         held = self.keys
         if keys.dtype.itemsize > held.dtype.itemsize:
             held = held.astype(keys.dtype)      # np.insert would cut the new keys to the held width

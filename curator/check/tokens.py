@@ -118,6 +118,7 @@ class TokenCodes:
         numbers = np.cumsum(first) - 1 + self.count
         codes[unknown] = numbers[among]
         added = fresh[first]
+        self._directory = None      # of the pseudonyms before these: let go now rather than at the next search
         self._grow(len(added))
         self._words[self.count:self.count + len(added)] = added
         new_codes = np.arange(self.count, self.count + len(added))
