@@ -299,21 +299,33 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None
     if texts is None:
         return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
     prefixed, numbers = _prefixed(array, texts)
-    if prefixed is None or not prefixed.all():
-        rest = array if prefixed is None else array.filter(pa.array(~prefixed))
+    keyed = prefixed if prefixed is not None else np.zeros(len(array), dtype=np.bool_)
+    # A value of digits alone has its number in every batch, as in a batch of digits only: the
+    # same value must have one number whatever the other values of its batch.
+    only_digits = np.zeros(len(array), dtype=np.bool_)
+    if not keyed.all():
+        digits = pc.and_(pc.ascii_is_decimal(array),
+                         pc.and_(pc.greater(lengths, 0), pc.less_equal(lengths, DIGITS_KEYED)))
+        only_digits = _as_numpy(pc.cast(pc.fill_null(digits, False), pa.uint8()), np.uint8).view(np.bool_)
+    if only_digits.any():
+        chosen = pa.array(only_digits)
+        numbers[only_digits] = (_as_numpy(pc.cast(pc.filter(array, chosen), pa.int64())) * 20
+                                + _as_numpy(pc.filter(lengths, chosen)))
+        keyed = keyed | only_digits
+    if not keyed.all():
+        rest = array.filter(pa.array(~keyed)) if keyed.any() else array
         encoded = pc.dictionary_encode(rest)       # its dictionary: the distinct texts as first met
-        held = texts.of(encoded.dictionary)
-        others = np.concatenate([held, [0]])[_as_numpy(encoded.indices.fill_null(len(held)))]
-        if prefixed is None:
-            return others
-        numbers[~prefixed] = others
+        # The texts' numbers negative and odd, apart from digits' (positive) and ids' (negative, even).
+        held = 1 - 2 * texts.of(encoded.dictionary)
+        numbers[~keyed] = np.concatenate([held, [0]])[_as_numpy(encoded.indices.fill_null(len(held)))]
     return numbers
 
 
 def _prefixed(array: pa.Array, texts: TextNumbers) -> tuple[np.ndarray | None, np.ndarray]:
     """Which values are the column's prefix then 1 to ``DIGITS_KEYED`` digits ('S000123', 'D42'),
-    and for those a number of their own, negative and even (apart from the texts' numbers, which
-    are positive): ten million record ids are then keyed without holding their texts."""
+    and for those a number of their own, negative and even (apart from the other texts' numbers,
+    negative and odd, and digits', positive): ten million record ids are then keyed without
+    holding their texts."""
     if texts.prefix is None:
         first = array.filter(pc.is_valid(array))[:1].to_pylist()
         head = re.match(r"[A-Za-z_-]{1,4}(?=[0-9])", first[0]) if first else None

@@ -426,10 +426,13 @@ def test_texts_are_numbered_as_first_met_from_batch_to_batch() -> None:
 
 @pytest.mark.parametrize(("first", "one_width"), [("S000001", False), ("x1", False), ("12", False),
                                                   ("Smith", False), ("S000001", True)])
-def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first: str, one_width: bool) -> None:
-    """Ids such as 'S000123' are keyed by their digits under the column's prefix, other texts by
-    their numbers as first met: a value repeated in a later batch is found whichever way each
-    batch's values were keyed (the prefix is chosen from the first value: ``first``)."""
+@pytest.mark.parametrize("digits_only", [False, True])
+def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first: str, one_width: bool,
+                                                                          digits_only: bool) -> None:
+    """Ids such as 'S000123' are keyed by their digits under the column's prefix, values of digits
+    by their number, other texts by their numbers as first met: a value repeated in a later batch
+    is found whichever way each batch's values were keyed (the prefix is chosen from the first
+    value: ``first``), with batches of digits alone among them or not."""
     import random
 
     from curator.check.coherence import KeysSeen, _Keyed, _unique
@@ -439,9 +442,12 @@ def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first:
             "S" + "9" * 17, "S" + "9" * 18, "12", "012", "Sé1", "Smith"]
     if one_width:       # every value 7 bytes long ("Sé0001" too): keyed on the bytes as a matrix
         pool = [*(f"S{n:06d}" for n in range(2000)), "S00001a", "s000012", "X000001", "Sé0001", "1234567", None]
+    # ``digits_only``: every other batch holds values of digits alone, keyed as numbers there too.
+    numbers = [str(n) for n in range(200)] + ["0", "00", "012", "1234567", "9" * 17]
     seen, held, repeated = KeysSeen(), set(), set()
     for batch in range(8):
-        values = [rng.choice(pool) for _ in range(rng.randint(0, 300))]
+        values = [rng.choice(numbers if digits_only and batch % 2 else [*pool, *numbers[:50]])
+                  for _ in range(rng.randint(0, 300))]
         values = [first, *values] if batch == 0 else values
         mask, keys = _unique("id", ["id"], _Keyed({"id": pa.array(values, pa.string())}, seen))
         expected = []
