@@ -47,6 +47,7 @@ from curator.protect.persons import (
     release_risk,
     suppressed_count,
 )
+from curator.protect.pseudonym import TokenCache
 from curator.protect.secret import PendingSecret, resolve_secret
 from curator.protect.transforms import protect_table
 from curator.recipe.drift import clear_summary
@@ -102,7 +103,9 @@ def check_no_silent_keep(recipe: Recipe, identifications: list[ColumnIdentificat
 
 def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret: bytes | PendingSecret | None,
            progress: ProgressCallback | None = None,
-           detected: list[ColumnIdentification] | None = None) -> CurationResult:
+           detected: list[ColumnIdentification] | None = None, tokens: TokenCache | None = None) -> CurationResult:
+    """``tokens``: the digests of a linked submission's keys, kept from table to table
+    (:class:`~curator.protect.pseudonym.TokenCache`)."""
     report(progress, 0.0, QT_TRANSLATE_NOOP("core", "identifying columns"))
     identifications = effective_classes(loaded, recipe, detected)
     kept_direct = check_no_silent_keep(recipe, identifications, vocabulary)
@@ -113,7 +116,8 @@ def curate(loaded: LoadedTable, recipe: Recipe, vocabulary: Vocabulary, secret: 
     report(progress, 0.1, QT_TRANSLATE_NOOP("core", "converting and validating"))
     typed, validation = convert_and_validate(table, recipe, vocabulary, progress=scaled(progress, 0.1, 0.5))
     report(progress, 0.5, QT_TRANSLATE_NOOP("core", "protecting"))
-    protected = protect_table(typed, recipe.columns, resolve_secret(secret), progress=scaled(progress, 0.5, 0.9))
+    protected = protect_table(typed, recipe.columns, resolve_secret(secret), progress=scaled(progress, 0.5, 0.9),
+                              tokens=tokens)
     # Reach k's levels apply to the values as they leave, where the search found them; with a
     # person key, classes are counted in persons and whole persons are suppressed.
     person = person_output(recipe, protected.column_names)
@@ -428,13 +432,32 @@ def _leaving(table: CuratedTable, columns: Sequence[str]) -> KeyColumns | None:
     return KeyColumns(names, table=table.result.table)
 
 
+@dataclass
+class KeptCodes:
+    """:func:`person_keyed`'s person codes kept for its next call on the same tables (the
+    suppression across the tables, then the submission's risk): read back and coded once.
+    :meth:`clear` them once a table is written again."""
+
+    persons: dict[str, str] | None = None
+    coded: dict[str, pa.Array] | None = None
+
+    def clear(self) -> None:
+        self.persons = self.coded = None
+
+
 def person_keyed(tables: Sequence[CuratedTable], persons: Mapping[str, str],
-                 wanted: Mapping[str, Sequence[str]]) -> dict[str, pa.Table]:
+                 wanted: Mapping[str, Sequence[str]], kept: KeptCodes | None = None) -> dict[str, pa.Table]:
     """Per table of ``persons`` (its person column as it leaves), that column and the ``wanted``
     ones as they leave (read back from the data file when streamed). Pseudonymised person columns
     come as codes of one dictionary of the submission's persons, read part by part: the persons
-    counted across the tables are those of the text, at a fraction of its memory."""
-    coded = _person_codes(tables, persons)
+    counted across the tables are those of the text, at a fraction of its memory. ``kept``: the
+    codes of an earlier call on the same tables, used and kept."""
+    if kept is not None and kept.coded is not None and kept.persons == dict(persons):
+        coded: dict[str, pa.Array] | None = kept.coded
+    else:
+        coded = _person_codes(tables, persons)
+        if kept is not None and coded is not None:
+            kept.persons, kept.coded = dict(persons), coded
     frames: dict[str, pa.Table] = {}
     for t in tables:
         if t.name not in persons:
@@ -476,10 +499,10 @@ def _person_codes(tables: Sequence[CuratedTable], persons: Mapping[str, str]) ->
             for name, each in found.items()}
 
 
-def submission_risk(tables: Sequence[CuratedTable], k: int | None) -> dict[str, Any] | None:
+def submission_risk(tables: Sequence[CuratedTable], k: int | None, kept: KeptCodes | None = None) -> dict[str, Any] | None:
     """k and risk counted in distinct persons across the tables (``persons.person_risk``): the person
     table's quasi-identifiers as they are, every other table's gathered per person as the set of its
-    values; None without a person key that leaves or a quasi-identifier."""
+    values; None without a person key that leaves or a quasi-identifier. ``kept``: see :func:`person_keyed`."""
     persons = {t.name: t.output(t.recipe.person_key) for t in tables
                if t.recipe.person_key and t.output(t.recipe.person_key) in t.result.table.column_names}
     person_table = next((t.name for t in tables if t.recipe.person_key and t.recipe.primary_key == [t.recipe.person_key]),
@@ -492,7 +515,7 @@ def submission_risk(tables: Sequence[CuratedTable], k: int | None) -> dict[str, 
     wanted: dict[str, list[str]] = {}
     for q in quasi:
         wanted.setdefault(q.table, []).append(q.column)
-    return person_risk(person_keyed(tables, persons, wanted), persons, quasi, k).to_dict()
+    return person_risk(person_keyed(tables, persons, wanted, kept), persons, quasi, k).to_dict()
 
 
 def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link]) -> list[str]:

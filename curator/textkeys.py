@@ -72,6 +72,12 @@ def fingerprints(keys: np.ndarray) -> np.ndarray:
     return mixed
 
 
+def _taken(keys: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """``keys[at]``, the keys taken as rows of bytes (numpy takes byte strings one by one, far slower)."""
+    width = keys.dtype.itemsize
+    return np.take(keys.view(np.uint8).reshape(-1, width), at, axis=0).view(keys.dtype).reshape(-1)
+
+
 class KeyIndex:
     """Distinct keys of :func:`fixed_width`, each with an int64 value, added batch after batch.
 
@@ -83,6 +89,7 @@ class KeyIndex:
         self.keys = np.zeros(0, dtype="S1")
         self.values = np.zeros(0, dtype=np.int64)
         self._prints: np.ndarray | None = np.zeros(0, dtype=np.uint64)    # None: sorted by key instead
+        self._directory: Directory | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -95,25 +102,25 @@ class KeyIndex:
         """Each key's value, -1 where the key is not held."""
         if not len(self.keys):
             return np.full(len(keys), -1, dtype=np.int64)
-        # Searched in order: a random search of a large array misses the cache at every step.
-        at = np.empty(len(keys), dtype=np.int64)
         if self._prints is not None:
             prints = fingerprints(keys)
-            order = np.argsort(prints)
-            at[order] = np.searchsorted(self._prints, prints[order])
+            at, self._directory = located(self._prints, prints, self._directory)
             at = np.minimum(at, len(self.keys) - 1)
-            hit = (self._prints[at] == prints) & (self.keys[at] == keys)
+            hit = (np.take(self._prints, at) == prints) & (_taken(self.keys, at) == keys)
         else:
+            # Searched in order: a random search of a large array misses the cache at every step.
+            at = np.empty(len(keys), dtype=np.int64)
             order = np.argsort(keys)
             at[order] = np.searchsorted(self.keys, keys[order])
             at = np.minimum(at, len(self.keys) - 1)
             hit = self.keys[at] == keys
-        return np.where(hit, self.values[at], -1)
+        return np.where(hit, np.take(self.values, at), -1)
 
     def add(self, keys: np.ndarray, values: np.ndarray) -> None:
         """``keys`` (none held; a key given twice is added once, with its first value) with their ``values``."""
         if not len(keys):
             return
+        self._directory = None      # of the keys before these: let go now rather than at the next search
         held = self.keys
         if keys.dtype.itemsize > held.dtype.itemsize:
             held = held.astype(keys.dtype)      # np.insert would cut the new keys to the held width
@@ -140,3 +147,61 @@ class KeyIndex:
         places = np.searchsorted(held, keys[order])
         self.keys = np.insert(held, places, keys[order])
         self.values = np.insert(self.values, places, values[order])
+
+
+# A run of equal top bits longer than this (numbers far from uniform: not fingerprints or digests)
+# is searched by sorting the queries instead.
+_LONGEST_RUN = 64
+
+
+class Directory:
+    """Where 64-bit numbers would go in a sorted array of them (``np.searchsorted``'s left side),
+    found from their top bits: a table gives where each run of equal top bits starts in the array,
+    and the few numbers of a run are stepped through. Fingerprints and digests are spread evenly,
+    so a run holds one or two: no sort of the queries, no binary search missing the cache at every
+    step of a large array."""
+
+    def __init__(self, ordered: np.ndarray) -> None:
+        self.ordered = ordered
+        bits = min(max(int(len(ordered)).bit_length() - 1, 8), 24)     # about one to two numbers a run
+        self._shift = np.uint64(64 - bits)
+        counts = np.bincount((ordered >> self._shift).astype(np.intp), minlength=1 << bits)
+        self._starts = np.zeros((1 << bits) + 1, dtype=np.int32 if len(ordered) < 2**31 else np.int64)
+        np.cumsum(counts, out=self._starts[1:])
+        self._even = int(counts.max(initial=0)) <= _LONGEST_RUN
+
+    def search(self, queries: np.ndarray) -> np.ndarray:
+        """For each of ``queries`` (uint64), the index of the first held number not below it."""
+        if not self._even:
+            return _sorted_search(self.ordered, queries)
+        run = (queries >> self._shift).astype(np.intp)
+        at = np.take(self._starts, run).astype(np.int64)
+        end = np.take(self._starts, run + 1)
+        pending = np.flatnonzero(at < end)
+        while len(pending):
+            places = np.take(at, pending)
+            pending = pending[np.take(self.ordered, places) < np.take(queries, pending)]
+            at[pending] += 1
+            pending = pending[np.take(at, pending) < np.take(end, pending)]
+        return at
+
+
+def located(ordered: np.ndarray, queries: np.ndarray, directory: Directory | None) -> tuple[np.ndarray, Directory | None]:
+    """``np.searchsorted(ordered, queries)`` (uint64, ``ordered`` sorted), and the directory to keep
+    for the next search of the same array: ``directory`` if it is of this very array, else one made
+    now when there are enough queries to pay for it (an array that grows between searches is
+    searched with the queries sorted instead)."""
+    if directory is None or directory.ordered is not ordered:
+        if len(queries) * 16 < len(ordered):
+            return _sorted_search(ordered, queries), None
+        directory = Directory(ordered)
+    return directory.search(queries), directory
+
+
+def _sorted_search(ordered: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(ordered, queries)``, the queries searched in order: a random search of a
+    large array misses the cache at every step."""
+    at = np.empty(len(queries), dtype=np.int64)
+    order = np.argsort(queries)
+    at[order] = np.searchsorted(ordered, queries[order])
+    return at

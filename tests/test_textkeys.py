@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from curator import textkeys
-from curator.textkeys import KeyIndex, fixed_width
+from curator.textkeys import Directory, KeyIndex, fixed_width
 
 
 def test_keys_of_equal_values_are_equal_whatever_the_width_and_others_differ() -> None:
@@ -44,3 +44,18 @@ def test_an_index_finds_what_a_dict_finds_batch_after_batch(colliding: bool, mon
         plain.update({values[n]: 1000 * batch + int(n) for n in new})
     assert len(index) == len(plain)
     assert (index._prints is None) == colliding
+
+
+def test_directory_finds_what_searchsorted_finds() -> None:
+    """Where each number would go, as np.searchsorted's left side: numbers held, absent, repeated,
+    at both ends of the range, and numbers crowded in a few runs (searched by sorting instead)."""
+    rng = np.random.default_rng(7)
+    spread = rng.integers(0, 2**64 - 1, 5_000, dtype=np.uint64, endpoint=True)
+    crowded = rng.integers(0, 1_000, 5_000).astype(np.uint64)       # every number in the lowest run
+    for held in (spread, np.concatenate([spread, spread[:700]]), crowded, spread[:1], spread[:0],
+                 np.array([0, 2**64 - 1], dtype=np.uint64)):
+        ordered = np.sort(held)
+        queries = np.concatenate([held, rng.integers(0, 2**64 - 1, 3_000, dtype=np.uint64, endpoint=True),
+                                  np.array([0, 1, 2**63, 2**64 - 1], dtype=np.uint64)])
+        found = Directory(ordered).search(queries)
+        assert found.tolist() == np.searchsorted(ordered, queries).tolist()

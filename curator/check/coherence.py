@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from curator.check.report import MAX_EXAMPLES, Finding, RuleResult
 from curator.mapping.rules import EXACT_DUPLICATES, Rule
 from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
+from curator.profile.keys import _value_bytes
 from curator.recipe.model import Recipe
 from curator.textkeys import KeyIndex, fingerprints, fixed_width
 
@@ -77,6 +79,9 @@ class TextNumbers:
 
     held: KeyIndex = field(default_factory=KeyIndex)
     long: dict[str, int] | None = None
+    # The letters before the digits of identifiers such as 'S000123' (see _prefixed), chosen on
+    # the first batch and kept: a value's number must not depend on its batch. "": none.
+    prefix: str | None = None
 
     def of(self, distinct: pa.Array) -> np.ndarray:
         """The number of each of the ``distinct`` texts (no nulls), those not met before numbered
@@ -293,9 +298,80 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None
         return number * 20 + _as_numpy(lengths.fill_null(0))
     if texts is None:
         return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
-    encoded = pc.dictionary_encode(array)       # its dictionary: the distinct texts as first met
-    numbers = texts.of(encoded.dictionary)
-    return np.concatenate([numbers, [0]])[_as_numpy(encoded.indices.fill_null(len(numbers)))]
+    prefixed, numbers = _prefixed(array, texts)
+    keyed = prefixed if prefixed is not None else np.zeros(len(array), dtype=np.bool_)
+    # A value of digits alone has its number in every batch, as in a batch of digits only: the
+    # same value must have one number whatever the other values of its batch.
+    only_digits = np.zeros(len(array), dtype=np.bool_)
+    if not keyed.all():
+        digits = pc.and_(pc.ascii_is_decimal(array),
+                         pc.and_(pc.greater(lengths, 0), pc.less_equal(lengths, DIGITS_KEYED)))
+        only_digits = _as_numpy(pc.cast(pc.fill_null(digits, False), pa.uint8()), np.uint8).view(np.bool_)
+    if only_digits.any():
+        chosen = pa.array(only_digits)
+        numbers[only_digits] = (_as_numpy(pc.cast(pc.filter(array, chosen), pa.int64())) * 20
+                                + _as_numpy(pc.filter(lengths, chosen)))
+        keyed = keyed | only_digits
+    if not keyed.all():
+        rest = array.filter(pa.array(~keyed)) if keyed.any() else array
+        encoded = pc.dictionary_encode(rest)       # its dictionary: the distinct texts as first met
+        # The texts' numbers negative and odd, apart from digits' (positive) and ids' (negative, even).
+        held = 1 - 2 * texts.of(encoded.dictionary)
+        numbers[~keyed] = np.concatenate([held, [0]])[_as_numpy(encoded.indices.fill_null(len(held)))]
+    return numbers
+
+
+def _prefixed(array: pa.Array, texts: TextNumbers) -> tuple[np.ndarray | None, np.ndarray]:
+    """Which values are the column's prefix then 1 to ``DIGITS_KEYED`` digits ('S000123', 'D42'),
+    and for those a number of their own, negative and even (apart from the other texts' numbers,
+    negative and odd, and digits', positive): ten million record ids are then keyed without
+    holding their texts."""
+    if texts.prefix is None:
+        first = array.filter(pc.is_valid(array))[:1].to_pylist()
+        head = re.match(r"[A-Za-z_-]{1,4}(?=[0-9])", first[0]) if first else None
+        texts.prefix = head.group(0) if head else ""
+    numbers = np.zeros(len(array), dtype=np.int64)
+    if not texts.prefix:
+        return None, numbers
+    fixed = _fixed_prefixed(array, texts.prefix)
+    if fixed is not None:
+        return fixed
+    width = len(texts.prefix)
+    digits = pc.utf8_slice_codeunits(array, width)
+    lengths = pc.utf8_length(digits)
+    fits = pc.and_(pc.and_(pc.starts_with(array, texts.prefix), pc.greater(lengths, 0)),
+                   pc.and_(pc.less_equal(lengths, DIGITS_KEYED), pc.ascii_is_decimal(digits)))
+    prefixed = _as_numpy(pc.cast(pc.fill_null(fits, False), pa.uint8()), np.uint8).view(np.bool_)
+    if prefixed.any():
+        chosen = pa.array(prefixed)
+        number = _as_numpy(pc.cast(pc.filter(digits, chosen), pa.int64()))
+        numbers[prefixed] = -2 * (number * 20 + _as_numpy(pc.filter(lengths, chosen))) - 2
+    return prefixed, numbers
+
+
+def _fixed_prefixed(array: pa.Array, prefix: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_prefixed` for values of one length in bytes (most ids), on their bytes as a matrix:
+    a dozen Arrow kernels less per batch. None when the values' lengths differ."""
+    found = _value_bytes(array, None)
+    head = prefix.encode()
+    if found is None or not 0 < found[1] - len(head) <= DIGITS_KEYED:
+        return None
+    chars = found[0]
+    digits = chars[:, len(head):] - np.uint8(ord("0"))       # uint8 wraps below "0"
+    # Whole-matrix tests first: a row-by-row reduction costs more than all the rest, and ids all fit.
+    starts = chars[:, :len(head)] == np.frombuffer(head, dtype=np.uint8)
+    fits = starts.all(axis=1) if not starts.all() else np.ones(len(chars), dtype=np.bool_)
+    if (digits >= 10).any():
+        fits &= (digits < 10).all(axis=1)
+    number = np.zeros(len(chars), dtype=np.int64)
+    for column in range(digits.shape[1]):
+        number = number * 10 + digits[:, column]
+    valid = np.flatnonzero(_present(array)) if array.null_count else np.arange(len(array))
+    prefixed = np.zeros(len(array), dtype=np.bool_)
+    prefixed[valid] = fits
+    numbers = np.zeros(len(array), dtype=np.int64)
+    numbers[valid[fits]] = -2 * (number[fits] * 20 + digits.shape[1]) - 2
+    return prefixed, numbers
 
 
 def _mixed(parts: Sequence[np.ndarray]) -> np.ndarray:
@@ -445,16 +521,18 @@ def _chunked(array: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
     return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
-def _splitting_column(table: pa.Table) -> str:
+def _splitting_column(table: pa.Table, numbered: Sequence[str] = ()) -> str:
     """The column with the most distinct values in a sample (rows that differ there differ); among
-    those, one of digits (its keys are its numbers)."""
+    those, one ``numbered`` already (a key the rules read as it is), else one of digits (its keys
+    are its numbers)."""
     start = max(table.num_rows // 3 - SAMPLE_ROWS // 2, 0)
     sample = table.slice(start, SAMPLE_ROWS)
     counts = {name: pc.count_distinct(sample.column(name)).as_py() for name in table.column_names}
     most = max(counts.values())
     tied = [name for name, count in counts.items() if count == most]
-    digits = [name for name in tied if pa.types.is_string(sample.column(name).type)
-              and pc.all(pc.ascii_is_decimal(sample.column(name))).as_py()]
+    digits = [name for name in tied if name in numbered] or [
+        name for name in tied if pa.types.is_string(sample.column(name).type)
+        and pc.all(pc.ascii_is_decimal(sample.column(name))).as_py()]
     return (digits or tied)[0]
 
 
@@ -468,7 +546,9 @@ def exact_duplicates(table: pa.Table, keyed: _Keyed | None = None) -> Broken:
     mask = np.zeros(table.num_rows, dtype=np.bool_)
     keys = 0
     if names and table.num_rows > 1:
-        name = _splitting_column(table)
+        numbered = [n for n in table.column_names if keyed is not None and n in keyed.numbers
+                    and _chunked(keyed.columns[n]).equals(table.column(n))]
+        name = _splitting_column(table, numbered)
         column = table.column(name)
         # A key column the rules have numbered already, with the same values as read (no conversion):
         # when no two rows share a value there (nor are both empty), no row repeats another.

@@ -122,7 +122,7 @@ class TokenCache:
         digests = np.zeros((len(keys), DIGEST_BYTES), dtype=np.uint8)
         found = np.flatnonzero((at >= 0) & valid)
         self._found[str(column)] = len(found) / max(int(valid.sum()), 1)
-        digests[found] = held.digests[at[found]]
+        digests[found] = np.take(held.digests, at[found], axis=0)     # a fraction of fancy indexing's time
         missing = np.flatnonzero((at < 0) & valid)
         if len(missing):
             hexed = hmac_sha256_hex(secret, text.take(pa.array(missing)), None, parallel_above)

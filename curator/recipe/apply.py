@@ -28,6 +28,7 @@ from curator.package.keys import load_recipients
 from curator.pipeline import (
     CuratedTable,
     CurationResult,
+    KeptCodes,
     check_integrity,
     check_rules_across,
     curate,
@@ -247,7 +248,7 @@ def curate_file(path: str | Path, recipe: Recipe, vocabulary: Vocabulary, secret
     adapted, skipped = adapt(recipe, drift)
     as_read(adapted, loaded.source.options)
     check_secret(adapted)
-    result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3 / 0.9, 1.0))
+    result = curate(loaded, adapted, vocabulary, secret, progress=scaled(progress, 0.3 / 0.9, 1.0), tokens=tokens)
     if before is not None:
         ensure_unchanged(path, before)
     return Curated(loaded, adapted, result, drift, skipped)
@@ -359,9 +360,11 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
             tokens.clear()
             notes.extend(check_integrity(tables, submission.links))
             _release_memory()
-            released = release_persons(tables, submission) if across else None
+            kept = KeptCodes()      # the persons read back and coded once for both
+            released = release_persons(tables, submission, kept) if across else None
             _release_memory()
-            risk = submission_risk(tables, submission.protection.k_target)
+            risk = submission_risk(tables, submission.protection.k_target, kept)
+            kept.clear()
             _release_memory()
             if released is not None:
                 risk = _enforced_across(tables, submission, risk, released)
@@ -395,7 +398,7 @@ def levels_only(recipe: Recipe) -> Recipe:
     return dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection, k_target=None))
 
 
-def _person_columns(tables: Sequence[CuratedTable]) -> dict[str, pa.Table]:
+def _person_columns(tables: Sequence[CuratedTable], kept: KeptCodes | None = None) -> dict[str, pa.Table]:
     """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read
     back; the person columns as codes of one dictionary of pseudonyms (:func:`person_keyed`)."""
     persons: dict[str, str] = {}
@@ -406,7 +409,7 @@ def _person_columns(tables: Sequence[CuratedTable]) -> dict[str, pa.Table]:
         if person is not None:
             persons[table.name] = person
             wanted[table.name] = names if table.result.data_path is None else quasi_output(table.recipe, names)
-    keyed = person_keyed(tables, persons, wanted)
+    keyed = person_keyed(tables, persons, wanted, kept)
     leaving: dict[str, pa.Table] = {}
     for table in tables:
         if table.name in keyed:
@@ -418,13 +421,16 @@ def _person_columns(tables: Sequence[CuratedTable]) -> dict[str, pa.Table]:
     return leaving
 
 
-def release_persons(tables: Sequence[CuratedTable], submission: Submission) -> Released:
+def release_persons(tables: Sequence[CuratedTable], submission: Submission, kept: KeptCodes | None = None) -> Released:
     """The suppression Reach k planned across the tables done in every table (a streamed table is
-    written again), each table's risk measured again; what was done."""
-    released = release_across(_person_columns(tables), submission)
+    written again), each table's risk measured again; what was done. ``kept``: the person codes
+    read back (see :func:`~curator.pipeline.person_keyed`), cleared when a table changes."""
+    released = release_across(_person_columns(tables, kept), submission)
     for table in tables:
         result = table.result
         if released.changes(table.name, result.table.column_names):
+            if kept is not None:
+                kept.clear()
             if result.data_path is None:
                 before = result.table
                 result.table = released.apply(table.name, result.table)

@@ -422,3 +422,60 @@ def test_texts_are_numbered_as_first_met_from_batch_to_batch() -> None:
         assert got == [plain.setdefault(v, len(plain) + 1) for v in distinct]
         assert (numbers.long is not None) == (batch >= 4 and "long" * 20 in plain)
     assert numbers.long is not None
+
+
+@pytest.mark.parametrize(("first", "one_width"), [("S000001", False), ("x1", False), ("12", False),
+                                                  ("Smith", False), ("S000001", True)])
+@pytest.mark.parametrize("digits_only", [False, True])
+def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first: str, one_width: bool,
+                                                                          digits_only: bool) -> None:
+    """Ids such as 'S000123' are keyed by their digits under the column's prefix, values of digits
+    by their number, other texts by their numbers as first met: a value repeated in a later batch
+    is found whichever way each batch's values were keyed (the prefix is chosen from the first
+    value: ``first``), with batches of digits alone among them or not."""
+    import random
+
+    from curator.check.coherence import KeysSeen, _Keyed, _unique
+
+    rng = random.Random(3)
+    pool = [*(f"S{n:06d}" for n in range(2000)), "S12", "S012", "S", "S1a", "s12", "AB12", "x", "x1", None,
+            "S" + "9" * 17, "S" + "9" * 18, "12", "012", "Sé1", "Smith"]
+    if one_width:       # every value 7 bytes long ("Sé0001" too): keyed on the bytes as a matrix
+        pool = [*(f"S{n:06d}" for n in range(2000)), "S00001a", "s000012", "X000001", "Sé0001", "1234567", None]
+    # ``digits_only``: every other batch holds values of digits alone, keyed as numbers there too.
+    numbers = [str(n) for n in range(200)] + ["0", "00", "012", "1234567", "9" * 17]
+    seen, held, repeated = KeysSeen(), set(), set()
+    for batch in range(8):
+        values = [rng.choice(numbers if digits_only and batch % 2 else [*pool, *numbers[:50]])
+                  for _ in range(rng.randint(0, 300))]
+        values = [first, *values] if batch == 0 else values
+        mask, keys = _unique("id", ["id"], _Keyed({"id": pa.array(values, pa.string())}, seen))
+        expected = []
+        for value in values:
+            expected.append(value is not None and value in held)
+            if expected[-1]:
+                repeated.add(value)
+            if value is not None:
+                held.add(value)
+        assert mask.to_pylist() == expected
+        assert keys == len(repeated)
+
+
+def test_exact_duplicates_are_the_same_split_on_a_numbered_key_or_on_digits() -> None:
+    """A key the rules numbered already splits the rows when it ties with a column of digits: the
+    same repeated records are found either way."""
+    from curator.check.coherence import _Keyed, exact_duplicates
+
+    ids = [f"S{n:05d}" for n in range(400)]
+    finess = [f"{n * 7919 % 100000:09d}" for n in range(400)]
+    modes = ["Domicile", "Décès"] * 200
+    rows = list(range(400)) + [3, 3, 250]
+    table = pa.table({"id": [ids[r] for r in rows], "finess": [finess[r] for r in rows],
+                      "mode": [modes[r] for r in rows]})
+    table = table.set_column(2, "mode", pa.array([*modes, "Décès", "Domicile", "Décès"]))
+    keyed = _Keyed({"id": table.column("id")}, None)
+    keyed.of("id")
+    plain, split_on_key = exact_duplicates(table), exact_duplicates(table, keyed)
+    assert split_on_key.mask.to_pylist() == plain.mask.to_pylist()
+    assert split_on_key.keys == plain.keys == 1
+    assert sum(plain.mask.to_pylist()) == 1      # row 3 again as it was; the other two differ in 'mode'
