@@ -78,6 +78,16 @@ def _taken(keys: np.ndarray, at: np.ndarray) -> np.ndarray:
     return np.take(keys.view(np.uint8).reshape(-1, width), at, axis=0).view(keys.dtype).reshape(-1)
 
 
+def texts_of_width(data: pa.Buffer, count: int, width: int, validity: pa.Buffer | None = None) -> pa.Array:
+    """``count`` texts of ``width`` bytes laid end to end in ``data`` as a string array, without
+    copying them (a large string array when 32-bit offsets would overflow)."""
+    size = count * width
+    large = size >= 2**31
+    offsets = np.arange(0, size + 1, width, dtype=np.int64 if large else np.int32)
+    return pa.Array.from_buffers(pa.large_string() if large else pa.string(), count,
+                                 [validity, pa.py_buffer(offsets), data])
+
+
 class KeyIndex:
     """Distinct keys of :func:`fixed_width`, each with an int64 value, added batch after batch.
 
@@ -108,11 +118,7 @@ class KeyIndex:
             at = np.minimum(at, len(self.keys) - 1)
             hit = (np.take(self._prints, at) == prints) & (_taken(self.keys, at) == keys)
         else:
-            # Searched in order: a random search of a large array misses the cache at every step.
-            at = np.empty(len(keys), dtype=np.int64)
-            order = np.argsort(keys)
-            at[order] = np.searchsorted(self.keys, keys[order])
-            at = np.minimum(at, len(self.keys) - 1)
+            at = np.minimum(_sorted_search(self.keys, keys), len(self.keys) - 1)
             hit = self.keys[at] == keys
         return np.where(hit, np.take(self.values, at), -1)
 
@@ -199,8 +205,8 @@ def located(ordered: np.ndarray, queries: np.ndarray, directory: Directory | Non
 
 
 def _sorted_search(ordered: np.ndarray, queries: np.ndarray) -> np.ndarray:
-    """``np.searchsorted(ordered, queries)``, the queries searched in order: a random search of a
-    large array misses the cache at every step."""
+    """``np.searchsorted(ordered, queries)`` (numbers or byte strings), the queries searched in order:
+    a random search of a large array misses the cache at every step."""
     at = np.empty(len(queries), dtype=np.int64)
     order = np.argsort(queries)
     at[order] = np.searchsorted(ordered, queries[order])

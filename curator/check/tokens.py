@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from curator.profile.keys import _value_bytes
-from curator.textkeys import Directory, located
+from curator.textkeys import Directory, located, texts_of_width
 
 TOKEN_DIGITS = 64
 _LOWER = 0x2020202020202020
@@ -50,12 +50,8 @@ def token_words(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndar
 
 def tokens_text(words: np.ndarray) -> pa.Array:
     """Words of :func:`token_words` spelled out as the pseudonyms they are (a string array)."""
-    count = len(words)
     digits = binascii.hexlify(np.ascontiguousarray(words).view(np.uint8).reshape(-1).data)
-    large = count * TOKEN_DIGITS >= 2**31
-    offsets = np.arange(0, (count + 1) * TOKEN_DIGITS, TOKEN_DIGITS, dtype=np.int64 if large else np.int32)
-    return pa.Array.from_buffers(pa.large_string() if large else pa.string(), count,
-                                 [None, pa.py_buffer(offsets), pa.py_buffer(digits)])
+    return texts_of_width(pa.py_buffer(digits), len(words), TOKEN_DIGITS)
 
 
 class TokenCodes:

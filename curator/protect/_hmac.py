@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.protect import _hmac_core, _pool
+from curator.textkeys import texts_of_width
 
 _DIGEST = DIGEST_BYTES = 32
 # The helper's part: a little over half, as it has nothing to do while this process normalises
@@ -75,12 +76,8 @@ def tokens_as_text(tokens: pa.Array) -> pa.Array:
     """Fixed-size tokens as a string array, without copying them: every one is 64 characters."""
     if tokens.offset:
         tokens = pa.concat_arrays([tokens])
-    size = len(tokens) * 2 * _DIGEST
-    large = size >= 2**31      # beyond 33 million tokens, 32-bit offsets overflow
-    offsets = np.arange(0, size + 1, 2 * _DIGEST, dtype=np.int64 if large else np.int32)
     validity, data = tokens.buffers()
-    return pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(tokens),
-                                 [validity if tokens.null_count else None, pa.py_buffer(offsets), data])
+    return texts_of_width(data, len(tokens), 2 * _DIGEST, validity if tokens.null_count else None)
 
 
 def _packed(values: pa.Array) -> tuple[bytes, bytes, str]:
