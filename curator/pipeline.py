@@ -18,8 +18,8 @@ import pyarrow.parquet as pq
 
 from curator.check import ValidationReport, convert_and_validate
 from curator.check.coherence import bind_linked, converted_linked, linked_columns, with_bound
-from curator.check.integrity import KeyColumns, duplicate_keys, orphans
-from curator.check.tokens import TokenCodes, token_words
+from curator.check.integrity import KeyColumns, NotTokens, duplicate_keys, orphans, token_parts
+from curator.check.tokens import TokenCodes
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
 from curator.load import detect_options, iter_batches, read_file
@@ -485,14 +485,11 @@ def _person_codes(tables: Sequence[CuratedTable], persons: Mapping[str, str]) ->
         keys = (KeyColumns(column, path=t.result.data_path) if t.result.data_path is not None
                 else KeyColumns(column, table=t.result.table))
         each = np.full(keys.num_rows, -1, dtype=np.int32)
-        start = 0
-        for part in keys.parts():
-            words = token_words(part.column(0))
-            if words is None:
-                return None
-            at = words[1] + start if words[1] is not None else slice(start, start + part.num_rows)
-            each[at] = codes.add(words[0])
-            start += part.num_rows
+        try:
+            for words, rows in token_parts(keys):
+                each[rows] = codes.add(words)
+        except NotTokens:
+            return None
         found[t.name] = each
     dictionary = codes.text()
     return {name: pa.DictionaryArray.from_arrays(pa.array(each, mask=each < 0), dictionary)

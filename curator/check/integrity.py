@@ -80,18 +80,18 @@ def _as_keys(keys: pa.Table | KeyColumns, columns: Sequence[str]) -> KeyColumns:
     return keys if isinstance(keys, KeyColumns) else KeyColumns(list(columns), table=keys)
 
 
-class _NotTokens(Exception):
+class NotTokens(Exception):
     """A value of the key is no pseudonym: the key is compared as it is, whole."""
 
 
-def _token_parts(keys: KeyColumns) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Each part's valid values as words and their rows' positions in the table; :class:`_NotTokens`
+def token_parts(keys: KeyColumns) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Each part's valid values as words and their rows' positions in the table; :class:`NotTokens`
     as soon as a value is no pseudonym."""
     start = 0
     for part in keys.parts():
         found = token_words(part.column(0))
         if found is None:
-            raise _NotTokens
+            raise NotTokens
         words, positions = found
         yield words, start + (positions if positions is not None else np.arange(len(words), dtype=np.int64))
         start += part.num_rows
@@ -101,7 +101,7 @@ def _token_set(keys: KeyColumns) -> TokenCodes:
     """The pseudonyms of a one-column key, read part by part into one array of words."""
     words = np.empty((keys.num_rows, 4), dtype=np.uint64)
     count = 0
-    for part, _rows in _token_parts(keys):
+    for part, _rows in token_parts(keys):
         words[count:count + len(part)] = part
         count += len(part)
     return TokenCodes(words[:count])
@@ -121,7 +121,7 @@ def duplicate_keys(keys: pa.Table | KeyColumns, name: str, columns: Sequence[str
     if len(columns) == 1:
         try:
             return _duplicate_tokens(source, name, columns, first_row)
-        except _NotTokens:
+        except NotTokens:
             pass
     return _duplicate_whole(source.whole(), name, columns, first_row)
 
@@ -131,7 +131,7 @@ def _duplicate_tokens(keys: KeyColumns, name: str, columns: Sequence[str], first
     word repeats are read again and compared whole."""
     firsts = np.empty(keys.num_rows, dtype=np.uint64)
     count = 0
-    for words, _rows in _token_parts(keys):
+    for words, _rows in token_parts(keys):
         firsts[count:count + len(words)] = words[:, 0]
         count += len(words)
     firsts = firsts[:count]
@@ -141,7 +141,7 @@ def _duplicate_tokens(keys: KeyColumns, name: str, columns: Sequence[str], first
     if not len(repeated_firsts):
         return None
     parts, rows = [], []
-    for words, positions in _token_parts(keys):
+    for words, positions in token_parts(keys):
         again = np.isin(words[:, 0], repeated_firsts)
         parts.append(words[again])
         rows.append(positions[again])
@@ -180,14 +180,14 @@ def orphans(table: pa.Table | KeyColumns, name: str, columns: Sequence[str], ref
     if len(columns) == 1:
         try:
             return _orphan_tokens(keys, name, columns, _token_set(targets), ref_name, ref_columns, first_row)
-        except _NotTokens:
+        except NotTokens:
             pass
     return _orphans_whole(keys.whole(), name, columns, targets.whole(), ref_name, ref_columns, first_row)
 
 
 def _orphan_tokens(keys: KeyColumns, name: str, columns: Sequence[str], targets: TokenCodes, ref_name: str,
                    ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
-    missing = [positions[targets.find(words) < 0] for words, positions in _token_parts(keys)]
+    missing = [positions[targets.find(words) < 0] for words, positions in token_parts(keys)]
     rows = np.concatenate(missing) if missing else np.zeros(0, dtype=np.int64)
     if not len(rows):
         return None
