@@ -264,6 +264,17 @@ DIGITS_KEYED = 17
 _MIX_1, _MIX_2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 
 
+def _digits_key(number: np.ndarray, length: np.ndarray | int) -> np.ndarray:
+    """A text of at most ``DIGITS_KEYED`` digits as one int64: its number and its length."""
+    return number * 20 + length
+
+
+def _id_key(number: np.ndarray, length: np.ndarray | int) -> np.ndarray:
+    """The digits of an id after the column's prefix (:func:`_prefixed`): negative and even, apart
+    from digits' keys (positive) and other texts' numbers (negative and odd)."""
+    return -2 * _digits_key(number, length) - 2
+
+
 def _as_numpy(array: pa.Array, dtype: type = np.int64) -> np.ndarray:
     return np.asarray(array.to_numpy(zero_copy_only=False), dtype=dtype)
 
@@ -295,7 +306,7 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None
         return np.zeros(len(array), dtype=np.int64)
     if shortest >= 1 and longest <= DIGITS_KEYED and pc.all(pc.ascii_is_decimal(array)).as_py():
         number = _as_numpy(pc.cast(array, pa.int64()).fill_null(0))
-        return number * 20 + _as_numpy(lengths.fill_null(0))
+        return _digits_key(number, _as_numpy(lengths.fill_null(0)))
     if texts is None:
         return _as_numpy(pc.dictionary_encode(array).indices.fill_null(-1)) + 1
     prefixed, numbers = _prefixed(array, texts)
@@ -309,8 +320,8 @@ def _numbers(array: pa.Array | pa.ChunkedArray, texts: TextNumbers | None = None
         only_digits = _as_numpy(pc.cast(pc.fill_null(digits, False), pa.uint8()), np.uint8).view(np.bool_)
     if only_digits.any():
         chosen = pa.array(only_digits)
-        numbers[only_digits] = (_as_numpy(pc.cast(pc.filter(array, chosen), pa.int64())) * 20
-                                + _as_numpy(pc.filter(lengths, chosen)))
+        numbers[only_digits] = _digits_key(_as_numpy(pc.cast(pc.filter(array, chosen), pa.int64())),
+                                           _as_numpy(pc.filter(lengths, chosen)))
         keyed = keyed | only_digits
     if not keyed.all():
         rest = array.filter(pa.array(~keyed)) if keyed.any() else array
@@ -345,7 +356,7 @@ def _prefixed(array: pa.Array, texts: TextNumbers) -> tuple[np.ndarray | None, n
     if prefixed.any():
         chosen = pa.array(prefixed)
         number = _as_numpy(pc.cast(pc.filter(digits, chosen), pa.int64()))
-        numbers[prefixed] = -2 * (number * 20 + _as_numpy(pc.filter(lengths, chosen))) - 2
+        numbers[prefixed] = _id_key(number, _as_numpy(pc.filter(lengths, chosen)))
     return prefixed, numbers
 
 
@@ -370,7 +381,7 @@ def _fixed_prefixed(array: pa.Array, prefix: str) -> tuple[np.ndarray, np.ndarra
     prefixed = np.zeros(len(array), dtype=np.bool_)
     prefixed[valid] = fits
     numbers = np.zeros(len(array), dtype=np.int64)
-    numbers[valid[fits]] = -2 * (number[fits] * 20 + digits.shape[1]) - 2
+    numbers[valid[fits]] = _id_key(number[fits], digits.shape[1])
     return prefixed, numbers
 
 
