@@ -10,7 +10,6 @@ suppressed cell, depends on every row), of which a sample of rows is shown.
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,9 +114,8 @@ def submission_view(tables: Sequence[tuple[LoadedTable, Recipe]], links: Sequenc
     # suppression planned across the tables done in each, then k judged in persons.
     in_persons = counts_persons_across(submission)
     for number, ((loaded, _recipe), recipe) in enumerate(zip(tables, submission.tables, strict=True)):
-        leveled = dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection, k_target=None))
         try:
-            result = curate(loaded, leveled if in_persons else recipe, checked_with[recipe.name], secret,
+            result = curate(loaded, recipe.levels_only() if in_persons else recipe, checked_with[recipe.name], secret,
                             progress=scaled(progress, number / len(tables), (number + 1) / len(tables)))
         except CuratorError as exc:
             notes.append(Text(QT_TRANSLATE_NOOP("core", "{table}: {note}"), table=recipe.name, note=exc.message))

@@ -688,8 +688,7 @@ def generalise_release(table: pa.Table, recipe: Recipe, person: str | None) -> t
     k = protection.k_target
     if person is None or not protection.generalisation or k is None or _one_row_each(table.column(person)):
         return apply_recipe_generalisation(table, recipe)
-    loose = dataclasses.replace(recipe, protection=dataclasses.replace(protection, k_target=None))
-    table, info = apply_recipe_generalisation(table, loose)
+    table, info = apply_recipe_generalisation(table, recipe.levels_only())
     quasi = quasi_output(recipe, table.column_names)
     info.update(k=k, unit="persons", suppressed_records=0, suppressed_persons=0)
     if not quasi or table.num_rows == 0:

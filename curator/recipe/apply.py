@@ -7,7 +7,6 @@ read (with the recipe's reader choices where they still fit) â†’ drift report â†
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -345,7 +344,7 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 folder = workdir / recipe.name
                 folder.mkdir(mode=0o700)
                 table_notes: list[str] = []
-                curated = curate_file(files[recipe.name], levels_only(recipe) if across else recipe,
+                curated = curate_file(files[recipe.name], recipe.levels_only() if across else recipe,
                                       checked_with[recipe.name], secret, folder, recipients, table_notes,
                                       encryptions, strict=strict, say=_table_say(say, recipe.name),
                                       progress=scaled(progress, 0.85 * number / count, 0.85 * (number + 1) / count),
@@ -390,12 +389,6 @@ def _release_memory() -> None:
     """Hand the memory a step freed back to the system before the next: Arrow's allocator keeps
     freed pages for reuse a while, and each step after the tables peaks on its own columns."""
     pa.default_memory_pool().release_unused()
-
-
-def levels_only(recipe: Recipe) -> Recipe:
-    """``recipe`` for one table of a submission counted in persons across its tables: its Reach k
-    levels applied, no k judged nor suppression done on the table alone (done across the tables)."""
-    return dataclasses.replace(recipe, protection=dataclasses.replace(recipe.protection, k_target=None))
 
 
 def _person_columns(tables: Sequence[CuratedTable], kept: KeptCodes | None = None) -> dict[str, pa.Table]:

@@ -7,6 +7,7 @@ the recipe at most names the *public* keys of the recipients.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -176,6 +177,11 @@ class Recipe:
 
     def column(self, source_name: str) -> ColumnDecision | None:
         return next((c for c in self.columns if c.source == source_name), None)
+
+    def levels_only(self) -> Recipe:
+        """This recipe with its Reach k levels but no k: nothing judged nor suppressed against k (done
+        elsewhere: across the tables in persons, or once every batch of a stream is in)."""
+        return dataclasses.replace(self, protection=dataclasses.replace(self.protection, k_target=None))
 
     # Set by from_dict when the file was written in an older format (not saved): the app and the
     # command line say so, and saving writes the current format.

@@ -204,8 +204,7 @@ class _StreamedLevels:
     with any class below k is read whole after all, where the too-small classes are suppressed."""
 
     def __init__(self, recipe: Recipe, quasi: list[str]) -> None:
-        protection = recipe.protection
-        self._loose = dataclasses.replace(recipe, protection=dataclasses.replace(protection, k_target=None))
+        self._loose = recipe.levels_only()
         self._quasi = quasi
         self.requested: list[pa.Table] = []     # the quasi-identifiers before the levels, dictionary-encoded
         self.info: dict[str, Any] = {}
