@@ -389,12 +389,16 @@ class MainWindow(QMainWindow):
 
     # --- operations ------------------------------------------------------------------------
     # Every operation the pages start runs on self.runner: its progress (and Cancel if it can stop)
-    # shows in the status bar, the latest started in front.
+    # shows in the status bar, the latest started in front unless that would hide a Cancel.
     def _report_error(self, title: str, error: Exception) -> None:
         show_error(self, title, error)
 
     def _task_started(self, task: Task[object]) -> None:
         task.signals.progress.connect(lambda fraction, message: self._task_progress(task, fraction, message))
+        shown = self._shown_task
+        # A measure the pages start on their own must not hide the Cancel of a task still running.
+        if shown is not None and shown.can_cancel and not task.can_cancel and not shown.done.is_set():
+            return
         self._show_task(task)
 
     def _show_task(self, task: Task[object]) -> None:
@@ -423,7 +427,7 @@ class MainWindow(QMainWindow):
             return
         others = [t for t in self.runner.running() if t is not task and not t.done.is_set()]
         if others:
-            self._show_task(others[-1])
+            self._show_task(next((t for t in reversed(others) if t.can_cancel), others[-1]))
             return
         self._shown_task = None
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
