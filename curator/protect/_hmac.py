@@ -1,15 +1,20 @@
 """HMAC-SHA-256 of many short values, as lowercase hexadecimal digests, exactly RFC 2104.
 
-The values go to the hashing loop (:mod:`curator.protect._hmac_core`) as bytes. From
-``_pool.PARALLEL_ABOVE`` values on, the first half is prepared (normalised) and handed to a helper
-process, which hashes it while this one prepares and hashes the rest. The digests are
-hex-encoded all at once and handed to Arrow as one buffer rather than as a million Python strings.
+With the compiled accelerator (``_hmac_core.native``) the values are hashed straight from the
+Arrow array's buffers, without a Python object per value and without the GIL; from
+``THREADS_ABOVE`` values on, a second thread hashes half of them. Without it, the values go to the
+Python loop as bytes, and from ``_pool.PARALLEL_ABOVE`` values on the first half is prepared
+(normalised) and handed to a helper process, which hashes it while this one prepares and hashes
+the rest. The digests are hex-encoded all at once and handed to Arrow as one buffer rather than as
+a million Python strings.
 """
 
 from __future__ import annotations
 
 import binascii
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pyarrow as pa
@@ -23,6 +28,12 @@ _DIGEST = DIGEST_BYTES = 32
 # the second part and has nothing left once the digests are in (hex, tokens back to the rows).
 _HELPER_SHARE = 0.55
 _TOKEN = pa.binary(2 * _DIGEST)
+# Values from which the accelerator hashes in two threads (below, a thread's hand-over costs more
+# than half the hashing saves).
+THREADS_ABOVE = 65_536
+_OFFSET_WIDTHS = {pa.string(): 4, pa.binary(): 4, pa.large_string(): 8, pa.large_binary(): 8}
+_threads: ThreadPoolExecutor | None = None
+_threads_lock = threading.Lock()
 
 
 def hmac_sha256_hex(key: bytes, values: pa.Array,
@@ -35,9 +46,53 @@ def hmac_sha256_hex(key: bytes, values: pa.Array,
     text with :func:`tokens_as_text`. ``parallel_above`` replaces ``_pool.PARALLEL_ABOVE`` for a
     caller that hashes batch after batch, for which the helper's start is paid once."""
     key = bytes(key)
-    if len(values) < (_pool.PARALLEL_ABOVE if parallel_above is None else parallel_above):
-        whole, valid = _prepared(values, prepare)
-        return hex_tokens(_hmac_core.digests(key, whole.to_pylist()), [(whole, valid)])
+    if _hmac_core.native is None and len(values) >= _helper_above(parallel_above):
+        return hex_tokens(*_in_two_processes(key, values, prepare))
+    text = prepare(values) if prepare is not None else values
+    return hex_tokens(hmac_sha256(key, text, parallel_above), [(text, pc.is_valid(text) if text.null_count else None)])
+
+
+def hmac_sha256(key: bytes, text: pa.Array, parallel_above: int | None = None) -> bytes:
+    """The 32-byte digests of the values of the string or binary array ``text``, concatenated; those
+    under a null are unspecified. ``parallel_above``: as for :func:`hmac_sha256_hex`."""
+    key = bytes(key)
+    native = _hmac_core.native
+    if native is None:
+        if len(text) >= _helper_above(parallel_above):
+            return _in_two_processes(key, text, None)[0]
+        binary, _ = _prepared(text, None)
+        return _hmac_core.digests(key, binary.to_pylist())
+    if text.type not in _OFFSET_WIDTHS:
+        text = text.cast(pa.large_binary())
+    if not len(text):
+        return b""
+    width, (_, offsets, data) = _OFFSET_WIDTHS[text.type], text.buffers()[:3]
+    first, count = text.offset, len(text)
+    if count < THREADS_ABOVE:
+        return native(key, data, offsets, width, first, count)
+    half = count // 2
+    other = _thread_pool().submit(native, key, data, offsets, width, first, half)
+    second = native(key, data, offsets, width, first + half, count - half)
+    return other.result() + second
+
+
+def _helper_above(parallel_above: int | None) -> int:
+    return _pool.PARALLEL_ABOVE if parallel_above is None else parallel_above
+
+
+def _thread_pool() -> ThreadPoolExecutor:
+    """The one thread that hashes beside the caller's, started once."""
+    global _threads
+    with _threads_lock:
+        if _threads is None:
+            _threads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-hmac")
+        return _threads
+
+
+def _in_two_processes(key: bytes, values: pa.Array, prepare: Callable[[pa.Array], pa.Array] | None,
+                      ) -> tuple[bytes, list[tuple[pa.Array, pa.Array | None]]]:
+    """The digests by the Python loop, the first part hashed in the helper process (if any), and
+    the parts as :func:`hex_tokens` takes them."""
     half = int(len(values) * _HELPER_SHARE)
     first, first_valid = _prepared(values.slice(0, half), prepare)
     future = _pool.submit_packed(key, *_packed(first))
@@ -46,7 +101,7 @@ def hmac_sha256_hex(key: bytes, values: pa.Array,
     first_digests = _pool.result_or_none(future) if future is not None else None
     if first_digests is None:
         first_digests = _hmac_core.digests(key, first.to_pylist())
-    return hex_tokens(first_digests + second_digests, [(first, first_valid), (second, second_valid)])
+    return first_digests + second_digests, [(first, first_valid), (second, second_valid)]
 
 
 def _prepared(part: pa.Array, prepare: Callable[[pa.Array], pa.Array] | None) -> tuple[pa.Array, pa.Array | None]:

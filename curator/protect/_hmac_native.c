@@ -1,0 +1,191 @@
+/* HMAC-SHA-256 (RFC 2104) of many values packed as Arrow packs strings, through OpenSSL's SHA-256.
+ *
+ * The optional accelerator of curator/protect/_hmac_core.py (which checks it against RFC 4231 before
+ * using it, and falls back to its Python loop when this module is absent). The hash states after
+ * key XOR ipad and key XOR opad are computed once; each value then costs copies of those states and
+ * the compressions of its own bytes and of the inner digest. SHA-256 itself is OpenSSL's (SHA-NI
+ * where the CPU has it); nothing here is a hash of our own.
+ *
+ * Every buffer may come from a hostile file: the offsets are checked (in bounds, monotonic) before a
+ * byte of data is read, and a bad one raises ValueError. The loop runs without the GIL so that the
+ * other threads of an apply go on meanwhile. Key material is wiped before returning.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* SHA256_Init/Update/Final are deprecated in OpenSSL 3 in favour of EVP, whose context copies
+ * allocate: the plain context is a struct copied by value, which a per-value loop needs. */
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include <stdint.h>
+#include <string.h>
+
+#define BLOCK 64
+#define DIGEST 32
+
+static int64_t offset_at(const unsigned char *offsets, Py_ssize_t index, int width)
+{
+    if (width == 4) {
+        int32_t value;
+        memcpy(&value, offsets + index * 4, 4); /* Arrow buffers are aligned, numpy slices may not be */
+        return value;
+    }
+    int64_t value;
+    memcpy(&value, offsets + index * 8, 8);
+    return value;
+}
+
+/* 0 when offsets[first .. first + count] are monotonic and within [0, data_length]. */
+static int check_offsets(const unsigned char *offsets, Py_ssize_t first, Py_ssize_t count, int width,
+                         Py_ssize_t data_length, Py_ssize_t *bad)
+{
+    int64_t previous = offset_at(offsets, first, width);
+    if (previous < 0 || previous > (int64_t)data_length) {
+        *bad = first;
+        return -1;
+    }
+    for (Py_ssize_t i = 1; i <= count; i++) {
+        int64_t next = offset_at(offsets, first + i, width);
+        if (next < previous || next > (int64_t)data_length) {
+            *bad = first + i;
+            return -1;
+        }
+        previous = next;
+    }
+    return 0;
+}
+
+static int keyed_states(const unsigned char *key, Py_ssize_t key_length, SHA256_CTX *inner, SHA256_CTX *outer)
+{
+    unsigned char block[BLOCK], pad[BLOCK];
+    int ok = 1;
+    memset(block, 0, BLOCK);
+    if (key_length > BLOCK) {
+        ok = SHA256(key, (size_t)key_length, block) != NULL;
+    } else if (key_length > 0) {
+        memcpy(block, key, (size_t)key_length);
+    }
+    for (int i = 0; i < BLOCK; i++) pad[i] = block[i] ^ 0x36;
+    ok = ok && SHA256_Init(inner) && SHA256_Update(inner, pad, BLOCK);
+    for (int i = 0; i < BLOCK; i++) pad[i] = block[i] ^ 0x5c;
+    ok = ok && SHA256_Init(outer) && SHA256_Update(outer, pad, BLOCK);
+    OPENSSL_cleanse(block, BLOCK);
+    OPENSSL_cleanse(pad, BLOCK);
+    return ok;
+}
+
+static int hash_values(const SHA256_CTX *inner_start, const SHA256_CTX *outer_start, const unsigned char *data,
+                       const unsigned char *offsets, Py_ssize_t first, Py_ssize_t count, int width,
+                       unsigned char *out)
+{
+    SHA256_CTX inner, outer;
+    unsigned char inner_digest[DIGEST];
+    int ok = 1;
+    int64_t start = offset_at(offsets, first, width);
+    for (Py_ssize_t i = 0; i < count && ok; i++) {
+        int64_t end = offset_at(offsets, first + i + 1, width);
+        inner = *inner_start;
+        outer = *outer_start;
+        ok = SHA256_Update(&inner, data + start, (size_t)(end - start)) && SHA256_Final(inner_digest, &inner)
+             && SHA256_Update(&outer, inner_digest, DIGEST) && SHA256_Final(out + i * DIGEST, &outer);
+        start = end;
+    }
+    OPENSSL_cleanse(&inner, sizeof inner);
+    OPENSSL_cleanse(&outer, sizeof outer);
+    OPENSSL_cleanse(inner_digest, DIGEST);
+    return ok;
+}
+
+PyDoc_STRVAR(digests_doc,
+"digests(key, data, offsets, offset_width, first=0, count=-1) -> bytes\n\n"
+"The 32-byte HMAC-SHA-256 of values first .. first + count - 1, concatenated. Value i is\n"
+"data[offsets[i]:offsets[i + 1]], offsets being int32 (offset_width 4) or int64 (8) in native\n"
+"byte order, as Arrow packs strings. count -1: up to the last offset. Any object with the buffer\n"
+"protocol will do; data may be None when no value has a byte. ValueError if the offsets are\n"
+"out of bounds or decreasing.");
+
+static PyObject *digests(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *keywords[] = {"key", "data", "offsets", "offset_width", "first", "count", NULL};
+    Py_buffer key = {0}, data = {0}, offsets = {0};
+    PyObject *data_object, *result = NULL;
+    int width;
+    Py_ssize_t first = 0, count = -1;
+    (void)module;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*Oy*i|nn:digests", keywords, &key, &data_object, &offsets,
+                                     &width, &first, &count)) {
+        return NULL;
+    }
+    if (data_object != Py_None && PyObject_GetBuffer(data_object, &data, PyBUF_SIMPLE) < 0) {
+        goto done;
+    }
+    if (width != 4 && width != 8) {
+        PyErr_Format(PyExc_ValueError, "offset_width must be 4 or 8, not %d", width);
+        goto done;
+    }
+    Py_ssize_t slots = offsets.len / width; /* offsets available */
+    if (first < 0 || first >= slots) {
+        PyErr_Format(PyExc_ValueError, "first offset %zd is outside the %zd offsets given", first, slots);
+        goto done;
+    }
+    if (count == -1) {
+        count = slots - 1 - first;
+    }
+    if (count < 0 || count > slots - 1 - first || count > PY_SSIZE_T_MAX / DIGEST) {
+        PyErr_Format(PyExc_ValueError, "%zd values from offset %zd need more than the %zd offsets given", count,
+                     first, slots);
+        goto done;
+    }
+    Py_ssize_t bad = -1;
+    int checked;
+    Py_BEGIN_ALLOW_THREADS
+    checked = check_offsets(offsets.buf, first, count, width, data.len, &bad);
+    Py_END_ALLOW_THREADS
+    if (checked != 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "offset %zd (%lld) is negative, smaller than the one before or past the %zd bytes of data",
+                     bad, (long long)offset_at(offsets.buf, bad, width), data.len);
+        goto done;
+    }
+    result = PyBytes_FromStringAndSize(NULL, count * DIGEST);
+    if (result == NULL) {
+        goto done;
+    }
+    SHA256_CTX inner, outer;
+    int ok;
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(result);
+    Py_BEGIN_ALLOW_THREADS
+    ok = keyed_states(key.buf, key.len, &inner, &outer)
+         && hash_values(&inner, &outer, data.buf, offsets.buf, first, count, width, out);
+    OPENSSL_cleanse(&inner, sizeof inner);
+    OPENSSL_cleanse(&outer, sizeof outer);
+    Py_END_ALLOW_THREADS
+    if (!ok) {
+        Py_CLEAR(result);
+        PyErr_SetString(PyExc_RuntimeError, "OpenSSL's SHA-256 failed");
+    }
+done:
+    PyBuffer_Release(&key);
+    PyBuffer_Release(&offsets);
+    if (data.obj != NULL) {
+        PyBuffer_Release(&data);
+    }
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"digests", (PyCFunction)(void (*)(void))digests, METH_VARARGS | METH_KEYWORDS, digests_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_hmac_native", "HMAC-SHA-256 of packed values through OpenSSL (see _hmac_core).", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__hmac_native(void)
+{
+    return PyModule_Create(&module);
+}
