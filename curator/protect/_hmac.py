@@ -49,19 +49,25 @@ def hmac_sha256_hex(key: bytes, values: pa.Array,
     if _hmac_core.native is None and len(values) >= _helper_above(parallel_above):
         return hex_tokens(*_in_two_processes(key, values, prepare))
     text = prepare(values) if prepare is not None else values
-    return hex_tokens(hmac_sha256(key, text, parallel_above), [(text, pc.is_valid(text) if text.null_count else None)])
+    parts = [(text, pc.is_valid(text) if text.null_count else None)]
+    if _hmac_core.native is not None:
+        return _tokens(hmac_sha256(key, text, parallel_above, hexadecimal=True), parts)
+    return hex_tokens(hmac_sha256(key, text, parallel_above), parts)
 
 
-def hmac_sha256(key: bytes, text: pa.Array, parallel_above: int | None = None) -> bytes:
+def hmac_sha256(key: bytes, text: pa.Array, parallel_above: int | None = None,
+                hexadecimal: bool = False) -> bytes | memoryview:
     """The 32-byte digests of the values of the string or binary array ``text``, concatenated; those
-    under a null are unspecified. ``parallel_above``: as for :func:`hmac_sha256_hex`."""
+    under a null are unspecified. ``parallel_above``: as for :func:`hmac_sha256_hex`.
+    ``hexadecimal``: each digest as its 64 lowercase hexadecimal digits."""
     key = bytes(key)
     native = _hmac_core.native
     if native is None:
         if len(text) >= _helper_above(parallel_above):
-            return _in_two_processes(key, text, None)[0]
-        binary, _ = _prepared(text, None)
-        return _hmac_core.digests(key, binary.to_pylist())
+            digests = _in_two_processes(key, text, None)[0]
+        else:
+            digests = _hmac_core.digests(key, _prepared(text, None)[0].to_pylist())
+        return binascii.hexlify(digests) if hexadecimal else digests
     if text.type not in _OFFSET_WIDTHS:
         text = text.cast(pa.large_binary())
     if not len(text):
@@ -69,11 +75,14 @@ def hmac_sha256(key: bytes, text: pa.Array, parallel_above: int | None = None) -
     width, (_, offsets, data) = _OFFSET_WIDTHS[text.type], text.buffers()[:3]
     first, count = text.offset, len(text)
     if count < THREADS_ABOVE:
-        return native(key, data, offsets, width, first, count)
-    half = count // 2
-    other = _thread_pool().submit(native, key, data, offsets, width, first, half)
-    second = native(key, data, offsets, width, first + half, count - half)
-    return other.result() + second
+        return native(key, data, offsets, width, first, count, hexadecimal)
+    # Both threads write into one buffer: no second copy of the digests to join.
+    each, half = (2 if hexadecimal else 1) * _DIGEST, count // 2
+    out = np.empty(count * each, dtype=np.uint8)
+    other = _thread_pool().submit(native, key, data, offsets, width, first, half, hexadecimal, out[:half * each])
+    native(key, data, offsets, width, first + half, count - half, hexadecimal, out[half * each:])
+    other.result()
+    return out.data
 
 
 def _helper_above(parallel_above: int | None) -> int:
@@ -113,10 +122,15 @@ def _prepared(part: pa.Array, prepare: Callable[[pa.Array], pa.Array] | None) ->
     return binary.fill_null(b""), pc.is_valid(text)
 
 
-def hex_tokens(digests: bytes, parts: list[tuple[pa.Array, pa.Array | None]]) -> pa.Array:
+def hex_tokens(digests: bytes | memoryview, parts: list[tuple[pa.Array, pa.Array | None]]) -> pa.Array:
     """The digests as 64 hexadecimal digits each (fixed-size binary), null where a part's text was null."""
-    count = len(digests) // _DIGEST
-    data = pa.py_buffer(binascii.hexlify(digests))
+    return _tokens(binascii.hexlify(digests), parts)
+
+
+def _tokens(digits: bytes | memoryview, parts: list[tuple[pa.Array, pa.Array | None]]) -> pa.Array:
+    """:func:`hex_tokens` of digests already in hexadecimal digits."""
+    count = len(digits) // (2 * _DIGEST)
+    data = pa.py_buffer(digits)
     if all(valid is None for _, valid in parts):
         return pa.Array.from_buffers(_TOKEN, count, [None, data])
     # The validity bitmap of the parts' masks, put under the digests as they are: no copy of the

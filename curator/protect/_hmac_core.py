@@ -18,14 +18,21 @@ from array import array
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 BLOCK = 64
 
 
 class NativeDigests(Protocol):
+    """``_hmac_native.digests``: the digests (see its docstring), or None once written into ``out``."""
+
+    @overload
     def __call__(self, key: bytes, data: Any, offsets: Any, offset_width: int, first: int = 0,
-                 count: int = -1) -> bytes: ...
+                 count: int = -1, hex: bool = False, out: None = None) -> bytes: ...
+
+    @overload
+    def __call__(self, key: bytes, data: Any, offsets: Any, offset_width: int, first: int, count: int,
+                 hex: bool, out: Any) -> None: ...
 
 
 # RFC 4231 test cases 2 and 6 (a key longer than a block): key, value, HMAC-SHA-256.

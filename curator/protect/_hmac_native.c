@@ -76,12 +76,23 @@ static int keyed_states(const unsigned char *key, Py_ssize_t key_length, SHA256_
     return ok;
 }
 
+static const char HEX_PAIRS[] =
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+
+/* Each value's digest at out (32 bytes each, or 64 lowercase hexadecimal digits when hex). */
 static int hash_values(const SHA256_CTX *inner_start, const SHA256_CTX *outer_start, const unsigned char *data,
-                       const unsigned char *offsets, Py_ssize_t first, Py_ssize_t count, int width,
+                       const unsigned char *offsets, Py_ssize_t first, Py_ssize_t count, int width, int hex,
                        unsigned char *out)
 {
     SHA256_CTX inner, outer;
-    unsigned char inner_digest[DIGEST];
+    unsigned char inner_digest[DIGEST], digest[DIGEST];
     int ok = 1;
     int64_t start = offset_at(offsets, first, width);
     for (Py_ssize_t i = 0; i < count && ok; i++) {
@@ -89,7 +100,11 @@ static int hash_values(const SHA256_CTX *inner_start, const SHA256_CTX *outer_st
         inner = *inner_start;
         outer = *outer_start;
         ok = SHA256_Update(&inner, data + start, (size_t)(end - start)) && SHA256_Final(inner_digest, &inner)
-             && SHA256_Update(&outer, inner_digest, DIGEST) && SHA256_Final(out + i * DIGEST, &outer);
+             && SHA256_Update(&outer, inner_digest, DIGEST) && SHA256_Final(hex ? digest : out + i * DIGEST, &outer);
+        if (hex) {
+            unsigned char *digits = out + i * 2 * DIGEST;
+            for (int b = 0; b < DIGEST; b++) memcpy(digits + 2 * b, HEX_PAIRS + 2 * digest[b], 2);
+        }
         start = end;
     }
     OPENSSL_cleanse(&inner, sizeof inner);
@@ -99,8 +114,10 @@ static int hash_values(const SHA256_CTX *inner_start, const SHA256_CTX *outer_st
 }
 
 PyDoc_STRVAR(digests_doc,
-"digests(key, data, offsets, offset_width, first=0, count=-1) -> bytes\n\n"
-"The 32-byte HMAC-SHA-256 of values first .. first + count - 1, concatenated. Value i is\n"
+"digests(key, data, offsets, offset_width, first=0, count=-1, hex=False, out=None) -> bytes | None\n\n"
+"The 32-byte HMAC-SHA-256 of values first .. first + count - 1, concatenated (with hex, 64\n"
+"lowercase hexadecimal digits each); written at the start of the writable buffer out if given\n"
+"(then None is returned), so that threads can fill parts of one buffer. Value i is\n"
 "data[offsets[i]:offsets[i + 1]], offsets being int32 (offset_width 4) or int64 (8) in native\n"
 "byte order, as Arrow packs strings. count -1: up to the last offset. Any object with the buffer\n"
 "protocol will do; data may be None when no value has a byte. ValueError if the offsets are\n"
@@ -108,14 +125,15 @@ PyDoc_STRVAR(digests_doc,
 
 static PyObject *digests(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"key", "data", "offsets", "offset_width", "first", "count", NULL};
-    Py_buffer key = {0}, data = {0}, offsets = {0};
-    PyObject *data_object, *result = NULL;
+    static char *keywords[] = {"key", "data", "offsets", "offset_width", "first", "count", "hex", "out", NULL};
+    Py_buffer key = {0}, data = {0}, offsets = {0}, target = {0};
+    PyObject *data_object, *out_object = Py_None, *result = NULL;
     int width;
     Py_ssize_t first = 0, count = -1;
+    int hex = 0;
     (void)module;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*Oy*i|nn:digests", keywords, &key, &data_object, &offsets,
-                                     &width, &first, &count)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*Oy*i|nnpO:digests", keywords, &key, &data_object, &offsets,
+                                     &width, &first, &count, &hex, &out_object)) {
         return NULL;
     }
     if (data_object != Py_None && PyObject_GetBuffer(data_object, &data, PyBUF_SIMPLE) < 0) {
@@ -133,7 +151,7 @@ static PyObject *digests(PyObject *module, PyObject *args, PyObject *kwargs)
     if (count == -1) {
         count = slots - 1 - first;
     }
-    if (count < 0 || count > slots - 1 - first || count > PY_SSIZE_T_MAX / DIGEST) {
+    if (count < 0 || count > slots - 1 - first || count > PY_SSIZE_T_MAX / (2 * DIGEST)) {
         PyErr_Format(PyExc_ValueError, "%zd values from offset %zd need more than the %zd offsets given", count,
                      first, slots);
         goto done;
@@ -149,16 +167,30 @@ static PyObject *digests(PyObject *module, PyObject *args, PyObject *kwargs)
                      bad, (long long)offset_at(offsets.buf, bad, width), data.len);
         goto done;
     }
-    result = PyBytes_FromStringAndSize(NULL, count * DIGEST);
-    if (result == NULL) {
-        goto done;
+    Py_ssize_t size = count * (hex ? 2 * DIGEST : DIGEST);
+    unsigned char *out;
+    if (out_object == Py_None) {
+        result = PyBytes_FromStringAndSize(NULL, size);
+        if (result == NULL) {
+            goto done;
+        }
+        out = (unsigned char *)PyBytes_AS_STRING(result);
+    } else {
+        if (PyObject_GetBuffer(out_object, &target, PyBUF_WRITABLE) < 0) {
+            goto done;
+        }
+        if (target.len < size) {
+            PyErr_Format(PyExc_ValueError, "out holds %zd bytes, not the %zd of %zd digests", target.len, size, count);
+            goto done;
+        }
+        result = Py_NewRef(Py_None);
+        out = target.buf;
     }
     SHA256_CTX inner, outer;
     int ok;
-    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(result);
     Py_BEGIN_ALLOW_THREADS
     ok = keyed_states(key.buf, key.len, &inner, &outer)
-         && hash_values(&inner, &outer, data.buf, offsets.buf, first, count, width, out);
+         && hash_values(&inner, &outer, data.buf, offsets.buf, first, count, width, hex, out);
     OPENSSL_cleanse(&inner, sizeof inner);
     OPENSSL_cleanse(&outer, sizeof outer);
     Py_END_ALLOW_THREADS
@@ -171,6 +203,9 @@ done:
     PyBuffer_Release(&offsets);
     if (data.obj != NULL) {
         PyBuffer_Release(&data);
+    }
+    if (target.obj != NULL) {
+        PyBuffer_Release(&target);
     }
     return result;
 }

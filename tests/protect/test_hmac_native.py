@@ -45,11 +45,11 @@ def _reference(key: bytes, values: list[bytes]) -> bytes:
     return b"".join(hmac.new(key, v, hashlib.sha256).digest() for v in values)
 
 
-def _native_of(key: bytes, array_: pa.Array) -> bytes:
+def _native_of(key: bytes, array_: pa.Array, hexadecimal: bool = False) -> bytes:
     assert native is not None
     width = 8 if pa.types.is_large_binary(array_.type) or pa.types.is_large_string(array_.type) else 4
     _, offsets, data = array_.buffers()
-    return native(key, data, offsets, width, array_.offset, len(array_))
+    return native(key, data, offsets, width, array_.offset, len(array_), hexadecimal)
 
 
 def test_ci_builds_the_accelerator():
@@ -87,6 +87,7 @@ def test_native_equals_python_loop_and_hmac_new(key, values, start):
             whole = pa.array([b"x" * 7] * start + values, kind)
         part = whole.slice(start)
         assert _native_of(key, part) == expected
+        assert _native_of(key, part, hexadecimal=True) == expected.hex().encode()
         assert _hmac.hmac_sha256(key, part) == expected
 
 
@@ -143,6 +144,7 @@ def _offsets(*bounds: int, code: str = "q") -> bytes:
     (b"abcdef", _offsets(0, 3), 8, 0, -2),
     (b"abcdef", _offsets(0, 3), 8, 1, 2**62),               # a count whose digests overflow
     (b"abcdef", _offsets(0, 3), 8, 0, sys.maxsize),
+    (b"abcdef", _offsets(0, *[3] * 1000), 8, 0, sys.maxsize // 64 + 1),  # past what 64 hex digits each allow
     (b"abcdef", _offsets(0, 3), 3, 0, -1),                  # no such width
     (b"abcdef", _offsets(0, 3), 0, 0, -1),
     (b"abcdef", b"", 8, 0, -1),                             # no offset at all
@@ -164,10 +166,29 @@ def test_any_offsets_give_the_loop_digests_or_an_error(bounds, first, count, cod
     try:
         found = native(b"key", data, array(code, bounds).tobytes(), array(code).itemsize, first, count)
     except ValueError:
+        with pytest.raises(ValueError):
+            native(b"key", data, array(code, bounds).tobytes(), array(code).itemsize, first, count, True)
         return
+    assert native(b"key", data, array(code, bounds).tobytes(), array(code).itemsize, first, count, True) == \
+        found.hex().encode()
     chosen = bounds[first:first + (len(bounds) - first if count == -1 else count + 1)]
     assert all(0 <= a <= b <= len(data) for a, b in zip(chosen, chosen[1:], strict=False))
     assert found == _reference(b"key", [data[a:b] for a, b in zip(chosen, chosen[1:], strict=False)])
+
+
+@needs_native
+def test_digests_are_written_into_a_given_buffer_of_room_enough():
+    import numpy as np
+
+    values = [b"abc", b"", b"\xe9t\xe9"]
+    bounds = array("i", [0, 3, 3, 6]).tobytes()
+    out = np.full(2 * 64 + 5, 7, dtype=np.uint8)
+    assert native(b"k", b"abc\xe9t\xe9", bounds, 4, 1, 2, True, out) is None
+    assert out[:128].tobytes() == _reference(b"k", values[1:]).hex().encode() and set(out[128:]) == {7}
+    with pytest.raises(ValueError, match="out holds 63 bytes"):
+        native(b"k", b"abc\xe9t\xe9", bounds, 4, 0, 2, False, bytearray(63))
+    with pytest.raises(BufferError):
+        native(b"k", b"abc\xe9t\xe9", bounds, 4, 0, 2, False, bytes(64))     # read-only
 
 
 @needs_native
@@ -210,6 +231,7 @@ def test_two_threads_give_the_one_thread_digests(monkeypatch):
     alone = _hmac.hmac_sha256(b"k", values)
     monkeypatch.setattr(_hmac, "THREADS_ABOVE", 100)
     assert _hmac.hmac_sha256(b"k", values) == alone == _reference(b"k", [v.encode() for v in values.to_pylist()])
+    assert _hmac.hmac_sha256(b"k", values, hexadecimal=True) == alone.hex().encode()
     assert _hmac._threads is not None
 
 
