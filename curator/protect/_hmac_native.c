@@ -6,8 +6,8 @@
  * the compressions of its own bytes and of the inner digest. SHA-256 itself is OpenSSL's (SHA-NI
  * where the CPU has it); nothing here is a hash of our own.
  *
- * Every buffer may come from a hostile file: the offsets are checked (in bounds, monotonic) before a
- * byte of data is read, and a bad one raises ValueError. The loop runs without the GIL so that the
+ * Every buffer may come from a hostile file: each offset is checked (in bounds, monotonic) before the
+ * bytes it delimits are read, and a bad one raises ValueError. The loop runs without the GIL so that the
  * other threads of an apply go on meanwhile. Key material is wiped before returning.
  */
 #define PY_SSIZE_T_CLEAN
@@ -35,26 +35,6 @@ static int64_t offset_at(const unsigned char *offsets, Py_ssize_t index, int wid
     int64_t value;
     memcpy(&value, offsets + index * 8, 8);
     return value;
-}
-
-/* 0 when offsets[first .. first + count] are monotonic and within [0, data_length]. */
-static int check_offsets(const unsigned char *offsets, Py_ssize_t first, Py_ssize_t count, int width,
-                         Py_ssize_t data_length, Py_ssize_t *bad)
-{
-    int64_t previous = offset_at(offsets, first, width);
-    if (previous < 0 || previous > (int64_t)data_length) {
-        *bad = first;
-        return -1;
-    }
-    for (Py_ssize_t i = 1; i <= count; i++) {
-        int64_t next = offset_at(offsets, first + i, width);
-        if (next < previous || next > (int64_t)data_length) {
-            *bad = first + i;
-            return -1;
-        }
-        previous = next;
-    }
-    return 0;
 }
 
 static int keyed_states(const unsigned char *key, Py_ssize_t key_length, SHA256_CTX *inner, SHA256_CTX *outer)
@@ -86,21 +66,33 @@ static const char HEX_PAIRS[] =
     "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
     "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
 
-/* Each value's digest at out (32 bytes each, or 64 lowercase hexadecimal digits when hex). */
+/* Each value's digest at out (32 bytes each, or 64 lowercase hexadecimal digits when hex): 1; 0 if
+ * OpenSSL failed; -1 at the first offset that is negative, below the one before or past the data
+ * (its index in *bad). Each offset is read once and checked before its bytes are: another thread
+ * writing into the offsets meanwhile cannot make this read outside the data. */
 static int hash_values(const SHA256_CTX *inner_start, const SHA256_CTX *outer_start, const unsigned char *data,
-                       const unsigned char *offsets, Py_ssize_t first, Py_ssize_t count, int width, int hex,
-                       unsigned char *out)
+                       Py_ssize_t data_length, const unsigned char *offsets, Py_ssize_t first, Py_ssize_t count,
+                       int width, int hex, unsigned char *out, Py_ssize_t *bad)
 {
     SHA256_CTX inner, outer;
     unsigned char inner_digest[DIGEST], digest[DIGEST];
-    int ok = 1;
+    int status = 1;
     int64_t start = offset_at(offsets, first, width);
-    for (Py_ssize_t i = 0; i < count && ok; i++) {
+    if (start < 0 || start > (int64_t)data_length) {
+        *bad = first;
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count && status == 1; i++) {
         int64_t end = offset_at(offsets, first + i + 1, width);
+        if (end < start || end > (int64_t)data_length) {
+            *bad = first + i + 1;
+            status = -1;
+            break;
+        }
         inner = *inner_start;
         outer = *outer_start;
-        ok = SHA256_Update(&inner, data + start, (size_t)(end - start)) && SHA256_Final(inner_digest, &inner)
-             && SHA256_Update(&outer, inner_digest, DIGEST) && SHA256_Final(hex ? digest : out + i * DIGEST, &outer);
+        status = SHA256_Update(&inner, data + start, (size_t)(end - start)) && SHA256_Final(inner_digest, &inner)
+                 && SHA256_Update(&outer, inner_digest, DIGEST) && SHA256_Final(hex ? digest : out + i * DIGEST, &outer);
         if (hex) {
             unsigned char *digits = out + i * 2 * DIGEST;
             for (int b = 0; b < DIGEST; b++) memcpy(digits + 2 * b, HEX_PAIRS + 2 * digest[b], 2);
@@ -110,7 +102,7 @@ static int hash_values(const SHA256_CTX *inner_start, const SHA256_CTX *outer_st
     OPENSSL_cleanse(&inner, sizeof inner);
     OPENSSL_cleanse(&outer, sizeof outer);
     OPENSSL_cleanse(inner_digest, DIGEST);
-    return ok;
+    return status;
 }
 
 PyDoc_STRVAR(digests_doc,
@@ -156,17 +148,6 @@ static PyObject *digests(PyObject *module, PyObject *args, PyObject *kwargs)
                      first, slots);
         goto done;
     }
-    Py_ssize_t bad = -1;
-    int checked;
-    Py_BEGIN_ALLOW_THREADS
-    checked = check_offsets(offsets.buf, first, count, width, data.len, &bad);
-    Py_END_ALLOW_THREADS
-    if (checked != 0) {
-        PyErr_Format(PyExc_ValueError,
-                     "offset %zd (%lld) is negative, smaller than the one before or past the %zd bytes of data",
-                     bad, (long long)offset_at(offsets.buf, bad, width), data.len);
-        goto done;
-    }
     Py_ssize_t size = count * (hex ? 2 * DIGEST : DIGEST);
     unsigned char *out;
     if (out_object == Py_None) {
@@ -187,14 +168,22 @@ static PyObject *digests(PyObject *module, PyObject *args, PyObject *kwargs)
         out = target.buf;
     }
     SHA256_CTX inner, outer;
-    int ok;
+    Py_ssize_t bad = -1;
+    int status;
     Py_BEGIN_ALLOW_THREADS
-    ok = keyed_states(key.buf, key.len, &inner, &outer)
-         && hash_values(&inner, &outer, data.buf, offsets.buf, first, count, width, hex, out);
+    status = keyed_states(key.buf, key.len, &inner, &outer);
+    if (status) {
+        status = hash_values(&inner, &outer, data.buf, data.len, offsets.buf, first, count, width, hex, out, &bad);
+    }
     OPENSSL_cleanse(&inner, sizeof inner);
     OPENSSL_cleanse(&outer, sizeof outer);
     Py_END_ALLOW_THREADS
-    if (!ok) {
+    if (status == -1) {
+        Py_CLEAR(result);
+        PyErr_Format(PyExc_ValueError,
+                     "offset %zd (%lld) is negative, smaller than the one before or past the %zd bytes of data",
+                     bad, (long long)offset_at(offsets.buf, bad, width), data.len);
+    } else if (status == 0) {
         Py_CLEAR(result);
         PyErr_SetString(PyExc_RuntimeError, "OpenSSL's SHA-256 failed");
     }

@@ -192,6 +192,16 @@ def test_digests_are_written_into_a_given_buffer_of_room_enough():
 
 
 @needs_native
+def test_offsets_overwritten_while_hashing_are_checked_as_they_are_read():
+    """The digests written over the offsets still to be read (one buffer passed as both): each offset
+    is checked when it is read, so the garbage is refused, not followed outside the data."""
+    data = bytes(64)
+    shared = bytearray(array("q", range(9)).tobytes().ljust(8 * 32, b"\0"))   # 9 offsets, room for 8 digests
+    with pytest.raises(ValueError, match="offset"):
+        native(b"k", data, shared, 8, 0, 8, False, shared)
+
+
+@needs_native
 def test_wrong_argument_types_raise():
     with pytest.raises(TypeError):
         native("text key", b"", _offsets(0), 8)
