@@ -140,11 +140,17 @@ def data_file_options(recipe: Recipe, schema: pa.Schema) -> dict[str, Any]:
 
     zstd at level 1: the package is encrypted afterwards, and on registry tables level 1 compresses
     within a few per cent of the default for a third less time. Pseudonym columns get neither a
-    dictionary nor statistics: every token differs, so both cost time and buy nothing.
+    dictionary nor statistics: every token differs, so both cost time and buy nothing. Their
+    texts are written end to end, the lengths apart (DELTA_LENGTH_BYTE_ARRAY, read by every
+    Parquet reader since format 2.0): zstd then meets hexadecimal digits alone rather than a
+    length before each token, and compresses them in about half the time, a little smaller.
     """
     tokens = {_output_name(recipe, c.source) for c in recipe.columns if c.transform.action == "pseudonymise"}
     plain = [name for name in schema.names if name not in tokens]
-    return {"compression": "zstd", "compression_level": 1, "use_dictionary": plain, "write_statistics": plain}
+    texts = [field.name for field in schema if field.name in tokens
+             and (pa.types.is_string(field.type) or pa.types.is_large_string(field.type))]
+    return {"compression": "zstd", "compression_level": 1, "use_dictionary": plain, "write_statistics": plain,
+            "column_encoding": dict.fromkeys(texts, "DELTA_LENGTH_BYTE_ARRAY")}
 
 
 def _output_name(recipe: Recipe, source_name: str) -> str:
