@@ -69,6 +69,11 @@ class TokenCodes:
         self._directory: Directory | None = None
 
     @property
+    def sorted_firsts(self) -> np.ndarray:
+        """The first words of the values held, ascending (a value given twice, twice)."""
+        return self._firsts
+
+    @property
     def words(self) -> np.ndarray:
         return self._words[:self.count]
 
