@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curator.background import Prefetched
 from curator.check.report import MAX_EXAMPLES, RULE_TEXT, Finding, RuleResult
 from curator.check.tokens import TokenCodes, token_words
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -65,15 +66,21 @@ class KeyColumns:
             yield self.table.select(self.columns)
             return
         assert self.path is not None
-        with pq.ParquetFile(self.path) as data:
-            for group in range(data.num_row_groups):
-                yield data.read_row_group(group, columns=self.columns)
+        # The next row group is read (Arrow releases the GIL) while this one is compared.
+        with Prefetched(_row_groups(self.path, self.columns)) as groups:
+            yield from groups
 
     def whole(self) -> pa.Table:
         if self.table is not None:
             return self.table.select(self.columns)
         assert self.path is not None
         return pq.read_table(self.path, columns=self.columns)
+
+
+def _row_groups(path: Path, columns: list[str]) -> Iterator[pa.Table]:
+    with pq.ParquetFile(path) as data:
+        for group in range(data.num_row_groups):
+            yield data.read_row_group(group, columns=columns)
 
 
 def _as_keys(keys: pa.Table | KeyColumns, columns: Sequence[str]) -> KeyColumns:
