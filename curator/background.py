@@ -172,32 +172,49 @@ class FollowedFile:
     """Reads a file while another thread writes it, to its end once the writer says it is done.
 
     The writer only ever appends, so every byte read is final. ``abandon`` (the writing failed)
-    makes the reader raise instead of waiting for bytes that will never come.
+    makes the reader raise instead of waiting for bytes that will never come. A writer that calls
+    :meth:`grew` after each append wakes a waiting reader at once, and the reader then sleeps until
+    told (or a second goes by); one that does not is looked at every ``POLL_SECONDS``.
     """
 
     POLL_SECONDS = 0.01
+    TOLD_SECONDS = 1.0
 
     def __init__(self, path: Path) -> None:
         self._file = open(path, "rb")  # noqa: SIM115 - closed by the reader's owner, through close()
-        self._done = threading.Event()
+        self._changed = threading.Condition(threading.Lock())
+        self._appends = 0       # counted, so that an append told between a read and the wait is not missed
+        self._told = False
+        self._done = False
         self._abandoned = False
 
+    def grew(self) -> None:
+        with self._changed:
+            self._appends += 1
+            self._told = True
+            self._changed.notify_all()
+
     def finish(self) -> None:
-        self._done.set()
+        with self._changed:
+            self._done = True
+            self._changed.notify_all()
 
     def abandon(self) -> None:
-        self._abandoned = True
-        self._done.set()
+        with self._changed:
+            self._abandoned = self._done = True
+            self._changed.notify_all()
 
     def read(self, size: int = -1) -> bytes:
         while True:
-            done = self._done.is_set()     # before reading: bytes written before "done" are all there
+            done, appends = self._done, self._appends   # before reading: bytes written before "done" are all there
             if self._abandoned:
                 raise OSError("the data file was abandoned: the pass that wrote it failed")
             data = self._file.read(size)
             if data or done:
                 return data
-            self._done.wait(self.POLL_SECONDS)
+            with self._changed:
+                if not self._done and self._appends == appends:
+                    self._changed.wait(self.TOLD_SECONDS if self._told else self.POLL_SECONDS)
 
     def close(self) -> None:
         self._file.close()

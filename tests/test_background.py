@@ -155,3 +155,42 @@ def test_abandoned_followed_file_raises_instead_of_waiting(tmp_path: Path) -> No
     with pytest.raises(OSError, match="abandoned"):
         followed.read()
     followed.close()
+
+
+def _reads_of_this_thread() -> int:
+    """read(2) calls this thread made (Linux's per-thread I/O counters)."""
+    for line in Path("/proc/thread-self/io").read_text().splitlines():
+        if line.startswith("syscr:"):
+            return int(line.split()[1])
+    raise AssertionError("no syscr in /proc/thread-self/io")
+
+
+@pytest.mark.skipif(not Path("/proc/thread-self/io").exists(), reason="Linux's per-thread I/O counters")
+def test_a_reader_told_of_each_append_sleeps_until_the_next_rather_than_looking(tmp_path: Path) -> None:
+    path = tmp_path / "data.bin"
+    path.write_bytes(b"")
+    followed = FollowedFile(path)
+    first_read = threading.Event()
+
+    def writer() -> None:
+        with open(path, "ab") as out:
+            out.write(b"a" * 100)
+            out.flush()
+            followed.grew()
+            first_read.wait(5)
+            time.sleep(0.5)         # a slow row group: 50 looks at the file if the reader polled
+            out.write(b"b" * 100)
+            out.flush()
+            followed.grew()
+        followed.finish()
+
+    work = Background(writer, "test-writer")
+    assert followed.read(1000) == b"a" * 100
+    before = _reads_of_this_thread()
+    first_read.set()
+    assert followed.read(1000) == b"b" * 100
+    looks = _reads_of_this_thread() - before
+    assert followed.read(1000) == b""
+    work.result()
+    followed.close()
+    assert looks <= 10          # its own reads of the counters included

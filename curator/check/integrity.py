@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curator.background import Prefetched
 from curator.check.report import MAX_EXAMPLES, RULE_TEXT, Finding, RuleResult
 from curator.check.tokens import TokenCodes, token_words
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -65,15 +66,21 @@ class KeyColumns:
             yield self.table.select(self.columns)
             return
         assert self.path is not None
-        with pq.ParquetFile(self.path) as data:
-            for group in range(data.num_row_groups):
-                yield data.read_row_group(group, columns=self.columns)
+        # The next row group is read (Arrow releases the GIL) while this one is compared.
+        with Prefetched(_row_groups(self.path, self.columns)) as groups:
+            yield from groups
 
     def whole(self) -> pa.Table:
         if self.table is not None:
             return self.table.select(self.columns)
         assert self.path is not None
         return pq.read_table(self.path, columns=self.columns)
+
+
+def _row_groups(path: Path, columns: list[str]) -> Iterator[pa.Table]:
+    with pq.ParquetFile(path) as data:
+        for group in range(data.num_row_groups):
+            yield data.read_row_group(group, columns=columns)
 
 
 def _as_keys(keys: pa.Table | KeyColumns, columns: Sequence[str]) -> KeyColumns:
@@ -97,8 +104,9 @@ def token_parts(keys: KeyColumns) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         start += part.num_rows
 
 
-def _token_set(keys: KeyColumns) -> TokenCodes:
-    """The pseudonyms of a one-column key, read part by part into one array of words."""
+def token_set(keys: KeyColumns) -> TokenCodes:
+    """The pseudonyms of a one-column key, read part by part into one array of words (each row's
+    code is its position among the valid values); :class:`NotTokens` when a value is no pseudonym."""
     words = np.empty((keys.num_rows, 4), dtype=np.uint64)
     count = 0
     for part, _rows in token_parts(keys):
@@ -115,27 +123,34 @@ def _finding(rows: pa.Array, table: str, columns: Sequence[str], rule: str, firs
                       message=RULE_TEXT[rule], detail=detail)
 
 
-def duplicate_keys(keys: pa.Table | KeyColumns, name: str, columns: Sequence[str], first_row: int) -> RuleResult | None:
-    """The rows whose primary key another row also holds (``first_row``: the number of the table's first row)."""
+def duplicate_keys(keys: pa.Table | KeyColumns, name: str, columns: Sequence[str], first_row: int,
+                   tokens: TokenCodes | None = None) -> RuleResult | None:
+    """The rows whose primary key another row also holds (``first_row``: the number of the table's
+    first row). ``tokens``: the key's :func:`token_set`, made already (its first words are not read
+    and sorted again)."""
     source = _as_keys(keys, columns)
     if len(columns) == 1:
         try:
-            return _duplicate_tokens(source, name, columns, first_row)
+            return _duplicate_tokens(source, name, columns, first_row, tokens)
         except NotTokens:
             pass
     return _duplicate_whole(source.whole(), name, columns, first_row)
 
 
-def _duplicate_tokens(keys: KeyColumns, name: str, columns: Sequence[str], first_row: int) -> RuleResult | None:
+def _duplicate_tokens(keys: KeyColumns, name: str, columns: Sequence[str], first_row: int,
+                      tokens: TokenCodes | None = None) -> RuleResult | None:
     """:func:`duplicate_keys` of pseudonyms: their first words sorted; only the values whose first
     word repeats are read again and compared whole."""
-    firsts = np.empty(keys.num_rows, dtype=np.uint64)
-    count = 0
-    for words, _rows in token_parts(keys):
-        firsts[count:count + len(words)] = words[:, 0]
-        count += len(words)
-    firsts = firsts[:count]
-    firsts.sort()
+    if tokens is not None:
+        firsts = tokens.sorted_firsts
+    else:
+        firsts = np.empty(keys.num_rows, dtype=np.uint64)
+        count = 0
+        for words, _rows in token_parts(keys):
+            firsts[count:count + len(words)] = words[:, 0]
+            count += len(words)
+        firsts = firsts[:count]
+        firsts.sort()
     repeated_firsts = np.unique(firsts[1:][firsts[1:] == firsts[:-1]])
     del firsts
     if not len(repeated_firsts):
@@ -174,12 +189,15 @@ def _duplicate_detail(keys: int, name: str) -> str:
 
 
 def orphans(table: pa.Table | KeyColumns, name: str, columns: Sequence[str], referenced: pa.Table | KeyColumns,
-            ref_name: str, ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
-    """The rows of ``table`` whose (non-empty) ``columns`` match no row of ``referenced.ref_columns``."""
+            ref_name: str, ref_columns: Sequence[str], first_row: int,
+            targets_set: TokenCodes | None = None) -> RuleResult | None:
+    """The rows of ``table`` whose (non-empty) ``columns`` match no row of ``referenced.ref_columns``
+    (``targets_set``: their :func:`token_set`, made already)."""
     keys, targets = _as_keys(table, columns), _as_keys(referenced, ref_columns)
     if len(columns) == 1:
         try:
-            return _orphan_tokens(keys, name, columns, _token_set(targets), ref_name, ref_columns, first_row)
+            return _orphan_tokens(keys, name, columns, targets_set if targets_set is not None else token_set(targets),
+                                  ref_name, ref_columns, first_row)
         except NotTokens:
             pass
     return _orphans_whole(keys.whole(), name, columns, targets.whole(), ref_name, ref_columns, first_row)
@@ -189,6 +207,20 @@ def _orphan_tokens(keys: KeyColumns, name: str, columns: Sequence[str], targets:
                    ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
     missing = [positions[targets.find(words) < 0] for words, positions in token_parts(keys)]
     rows = np.concatenate(missing) if missing else np.zeros(0, dtype=np.int64)
+    if not len(rows):
+        return None
+    return _finding(pa.array(rows, pa.int64()), name, columns, "orphan", first_row,
+                    _orphan_detail(name, columns, ref_name, ref_columns))
+
+
+def orphan_codes(codes: np.ndarray, referenced: np.ndarray, name: str, columns: Sequence[str], ref_name: str,
+                 ref_columns: Sequence[str], first_row: int) -> RuleResult | None:
+    """:func:`orphans` of keys given as codes of one dictionary (-1: an empty key), each row's:
+    ``codes`` the table's, ``referenced`` the referenced table's."""
+    held = np.zeros(int(max(codes.max(initial=-1), referenced.max(initial=-1))) + 1, dtype=np.bool_)
+    held[referenced[referenced >= 0]] = True
+    rows = np.flatnonzero(codes >= 0)
+    rows = rows[~np.take(held, codes[rows])]
     if not len(rows):
         return None
     return _finding(pa.array(rows, pa.int64()), name, columns, "orphan", first_row,

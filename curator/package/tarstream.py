@@ -8,6 +8,8 @@ where an ordinary tar reader would shrug it off or stop early without saying so.
 
 from __future__ import annotations
 
+import errno
+import os
 import tarfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -55,14 +57,25 @@ class TarWriter:
                    chunk: int = 1 << 20) -> None:
         self._write(header(name, size, self._mtime))
         left = size
+        kernel = _KernelCopy.between(source, self._out)
         while left:
-            data = source.read(min(chunk, left))
-            if not data:
-                raise OSError(f"{name}: the source ended {left} bytes early")
-            self._write(data)
-            left -= len(data)
+            count = kernel.copy(min(KERNEL_STEP, left)) if kernel is not None else 0
+            if count:
+                self._written += count
+            else:
+                if kernel is not None:
+                    kernel.close()
+                    kernel = None
+                data = source.read(min(chunk, left))
+                if not data:
+                    raise OSError(f"{name}: the source ended {left} bytes early")
+                self._write(data)
+                count = len(data)
+            left -= count
             if on_chunk is not None:
-                on_chunk(len(data))
+                on_chunk(count)
+        if kernel is not None:
+            kernel.close()
         self._write(b"\0" * padding(size))
 
     def close(self) -> None:
@@ -72,6 +85,55 @@ class TarWriter:
     def _write(self, data: bytes) -> None:
         self._out.write(data)
         self._written += len(data)
+
+
+KERNEL_STEP = 1 << 26       # bytes per copy_file_range call: progress (and Cancel) between calls
+
+# The kernel cannot copy between these two files (another file system, an old kernel, a pipe):
+# read and write instead.
+_NO_KERNEL_COPY = frozenset({errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EBADF, errno.ESPIPE,
+                             errno.ENOTSUP, errno.EPERM})
+
+
+class _KernelCopy:
+    """Copies a regular file's bytes into another inside the kernel (``copy_file_range``): no pass
+    through this process's memory, a shared extent on file systems that can share them.
+
+    Both files are left where a read and a write would have left them (explicit offsets, the file
+    objects moved with ``seek`` at the end), so copying may go on by reading and writing.
+    """
+
+    def __init__(self, source: BinaryIO, out: BinaryIO) -> None:
+        self._source, self._out = source, out
+        out.flush()
+        self._source_fd, self._out_fd = source.fileno(), out.fileno()
+        self._source_at, self._out_at = source.tell(), out.tell()
+        self._copied = 0
+
+    @classmethod
+    def between(cls, source: BinaryIO, out: BinaryIO) -> _KernelCopy | None:
+        if not hasattr(os, "copy_file_range"):      # Linux only
+            return None
+        try:
+            return cls(source, out)
+        except (AttributeError, OSError, ValueError):   # no file descriptor (a BytesIO), not seekable
+            return None
+
+    def copy(self, count: int) -> int:
+        """Up to ``count`` bytes copied; 0 at the end of the source or when the kernel will not copy."""
+        try:
+            done = os.copy_file_range(self._source_fd, self._out_fd, count,
+                                      self._source_at + self._copied, self._out_at + self._copied)
+        except OSError as exc:
+            if self._copied == 0 and exc.errno in _NO_KERNEL_COPY:
+                return 0
+            raise
+        self._copied += done
+        return done
+
+    def close(self) -> None:
+        self._source.seek(self._source_at + self._copied)
+        self._out.seek(self._out_at + self._copied)
 
 
 @dataclass(frozen=True)

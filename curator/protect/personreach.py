@@ -236,6 +236,25 @@ def absent_cells(frame: pa.Table, names: Sequence[str]) -> np.ndarray:
     return np.stack(columns, axis=1) if columns else np.zeros((frame.num_rows, 0), dtype=np.bool_)
 
 
+def unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(rows, axis=0, return_inverse=True, return_counts=True)`` of non-negative integer
+    rows (the inverse flat): each row read as one number in a mixed radix when they fit in 63 bits
+    (the first column the most significant, so the order is the same), which numpy sorts several
+    times faster than rows."""
+    if rows.ndim == 2 and len(rows) and rows.shape[1] and int(rows.min()) >= 0:
+        weights: list[int] = []
+        space = 1           # Python's integers: the product may pass 64 bits
+        for high in rows.max(axis=0)[::-1]:
+            weights.insert(0, space)
+            space *= int(high) + 1
+        if space < 2**63:
+            _numbers, first, inverse, counts = np.unique(rows.astype(np.int64) @ np.array(weights, dtype=np.int64), return_index=True,
+                                                         return_inverse=True, return_counts=True)
+            return rows[first], inverse.reshape(-1), counts
+    keys, inverse, counts = np.unique(rows, axis=0, return_inverse=True, return_counts=True)
+    return keys, inverse.reshape(-1), counts
+
+
 def _person_cells(keyed: pa.Table, names: Sequence[str], k: int, order: Sequence[int],
                   absent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """sdcMicro's local suppression (:func:`~curator.protect.suppression.plan_cell_suppression`)
@@ -249,8 +268,7 @@ def _person_cells(keyed: pa.Table, names: Sequence[str], k: int, order: Sequence
         encoded = pc.dictionary_encode(keyed.column(name).combine_chunks())
         # Absent and present cells apart, so that a class is all one or all the other in each column.
         codes.append(encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64) * 2 + absent[:, j])
-    keys, inverse, weights = np.unique(np.stack(codes, axis=1), axis=0, return_inverse=True, return_counts=True)
-    inverse = inverse.reshape(-1)
+    keys, inverse, weights = unique_rows(np.stack(codes, axis=1))
     masks, waiting = search_patterns(keys, weights, k, order, fixed=keys % 2 == 1)
     return masks[inverse], waiting[inverse]
 

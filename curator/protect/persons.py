@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curator.check import below_k
+from curator.check.tokens import distinct_tokens, token_words
 from curator.errors import InputError, Location
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
@@ -229,7 +230,7 @@ def _dictionary_index(columns: Mapping[str, pa.ChunkedArray]) -> _PersonIndex | 
             dictionary = array.dictionary
         elif not array.dictionary.equals(dictionary):
             return None
-    if dictionary is None or dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
+    if dictionary is None or dictionary.null_count or not _all_distinct(dictionary):
         return None
     def codes(array: pa.DictionaryArray) -> np.ndarray:
         return pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False)
@@ -251,6 +252,14 @@ def _dictionary_index(columns: Mapping[str, pa.ChunkedArray]) -> _PersonIndex | 
     person_of = np.full(len(dictionary) + 1, -1, dtype=np.int64)
     person_of[order] = np.arange(len(order))
     return _PersonIndex(None, {name: person_of[codes(array)] for name, array in arrays.items()}, (dictionary, order))
+
+
+def _all_distinct(values: pa.Array) -> bool:
+    """Whether the values (none null) all differ; pseudonyms compared as their 32 bytes."""
+    found = token_words(values) if pa.types.is_string(values.type) else None
+    if found is not None:
+        return distinct_tokens(found[0])
+    return bool(pc.count_distinct(values).as_py() == len(values))
 
 
 def _keyed_person_index(columns: Mapping[str, pa.Array], keys: Sequence[np.ndarray], space: int) -> _PersonIndex:

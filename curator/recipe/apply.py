@@ -34,6 +34,7 @@ from curator.pipeline import (
     data_file_options,
     export_package,
     export_submission,
+    leaving_persons,
     person_keyed,
     submission_report,
     submission_risk,
@@ -357,9 +358,9 @@ def apply_submission(paths: Sequence[str | Path], submission: Submission, output
                 applied.append(ApplyResult(curated.drift, curated.skipped, table_notes, {}, 0))
                 _release_memory()
             tokens.clear()
-            notes.extend(check_integrity(tables, submission.links))
+            kept = KeptCodes()      # the persons read back and coded once: integrity, release and risk
+            notes.extend(check_integrity(tables, submission.links, kept))
             _release_memory()
-            kept = KeptCodes()      # the persons read back and coded once for both
             released = release_persons(tables, submission, kept) if across else None
             _release_memory()
             risk = submission_risk(tables, submission.protection.k_target, kept)
@@ -394,13 +395,11 @@ def _release_memory() -> None:
 def _person_columns(tables: Sequence[CuratedTable], kept: KeptCodes | None = None) -> dict[str, pa.Table]:
     """Each table as it leaves, or of a streamed one its person and quasi-identifier columns read
     back; the person columns as codes of one dictionary of pseudonyms (:func:`person_keyed`)."""
-    persons: dict[str, str] = {}
+    persons = leaving_persons(tables)
     wanted: dict[str, list[str]] = {}
     for table in tables:
         names = table.result.table.column_names
-        person = person_output(table.recipe, names)
-        if person is not None:
-            persons[table.name] = person
+        if table.name in persons:
             wanted[table.name] = names if table.result.data_path is None else quasi_output(table.recipe, names)
     keyed = person_keyed(tables, persons, wanted, kept)
     leaving: dict[str, pa.Table] = {}

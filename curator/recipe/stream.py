@@ -379,10 +379,18 @@ class _DataFile:
     def _open(self, schema: pa.Schema) -> None:
         self.schema = schema
         self._writer = pq.ParquetWriter(self.path, schema, **data_file_options(self._recipe, schema))
-        self._sink = BackgroundSink(self._writer.write_table, "curator-parquet-writer")
         if self._on_data_started is not None:
             self._followed = FollowedFile(self.path)
+        self._sink = BackgroundSink(self._write, "curator-parquet-writer")
+        if self._on_data_started is not None and self._followed is not None:
             self.follower = self._on_data_started(self.path, self._followed)
+
+    def _write(self, table: pa.Table) -> None:
+        """On the writer's thread: a row group appended, and the reader following the file told."""
+        assert self._writer is not None
+        self._writer.write_table(table)
+        if self._followed is not None:
+            self._followed.grew()
 
     def close(self, completed: bool) -> None:
         """Wait for the writes; the follower reads to the end, or fails if the pass did not complete."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from curator.check.tokens import TokenCodes, token_words
+from curator.check.tokens import TokenCodes, distinct_tokens, token_words
 
 
 def _token(first: int, rest: int) -> str:
@@ -37,3 +37,14 @@ def test_anything_but_lowercase_pseudonyms_is_left_to_the_text() -> None:
     assert token_words(pa.array([_token(1, 1).upper()])) is None      # "AB" would not spell back the same
     assert token_words(pa.array([_token(1, 1), "P00012345"])) is None
     assert token_words(pa.array([1, 2])) is None
+
+
+def test_distinct_tokens_compare_whole_values_when_first_words_repeat() -> None:
+    for values, expected in (([_token(1, 1), _token(2, 1), _token(3, 1)], True),
+                             ([_token(9, 1), _token(9, 2), _token(4, 0)], True),      # first words shared
+                             ([_token(9, 1), _token(4, 0), _token(9, 1)], False),
+                             ([_token(5, 5)], True), ([], True)):
+        words = token_words(pa.array(values, pa.string()))
+        assert words is not None
+        assert distinct_tokens(words[0]) is expected
+        assert expected is (pc.count_distinct(pa.array(values, pa.string())).as_py() == len(values))

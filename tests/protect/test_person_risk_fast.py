@@ -137,3 +137,17 @@ def test_person_codes_number_the_classes_and_absent_cells_as_the_frame_does(seed
             assert np.array_equal(frame_plan.removed, codes_plan.removed)
             assert frame_plan.cells_per_column == codes_plan.cells_per_column
             assert frame_plan.cells or frame_plan.removed.any()
+
+
+@pytest.mark.parametrize("repeated", [False, True])
+def test_a_dictionary_of_pseudonyms_gives_the_frames_risk_whether_or_not_it_repeats_a_value(repeated):
+    # Pseudonym-shaped values sharing their first 16 digits: told apart (or found equal) whole.
+    tokens = [f"{7:016x}{n:046x}ab" for n in range(6)] + ([f"{7:016x}{2:046x}ab"] if repeated else [])
+    indices = pa.array([0, 1, 2, 3, 4, 5, 6 if repeated else 2, None, 1, 0], pa.int32())
+    coded = pa.table({"who": pa.DictionaryArray.from_arrays(indices, pa.array(tokens)),
+                      "month": ["2020-01", "2020-02", "2020-01", "2020-03", "", "2020-01", "2020-02", "2020-01",
+                                "2020-02", "2020-03"]})
+    plain = coded.set_column(0, "who", coded.column("who").cast(pa.string()))
+    one = [PersonQuasi("e", "month", event=True)]
+    assert person_risk({"e": coded}, {"e": "who"}, one, k=2) == frame_risk({"e": plain}, {"e": "who"}, one, k=2)
+    assert person_frame({"e": coded}, {"e": "who"}, one).equals(person_frame({"e": plain}, {"e": "who"}, one))

@@ -40,8 +40,14 @@ def test_csv_recipe_applies_to_the_xlsx_and_the_package_verifies_and_opens(
     assert _apply(setup, demo_xlsx, package) == 0
     out = capsys.readouterr().out
     assert out.startswith("Drift: none") and "wrote " in out and "5,000 rows" in out
-    data = pq.read_table(_open(setup, package, "opened-xlsx"))
+    opened = _open(setup, package, "opened-xlsx")
+    data = pq.read_table(opened)
     assert data.num_rows == 5000
+    # Pseudonyms are written end to end, their lengths apart, never through a dictionary; coded columns keep theirs.
+    chunks = {c.path_in_schema: c for c in (pq.ParquetFile(opened).metadata.row_group(0).column(i)
+                                            for i in range(data.num_columns))}
+    assert {"DELTA_LENGTH_BYTE_ARRAY"} <= set(chunks["nir"].encodings) and not chunks["nir"].has_dictionary_page
+    assert chunks["vital_status"].has_dictionary_page
     for gone in ("last_name", "birth_name", "first_name", "phone", "email", "address", "free_text", "Nom", "NIR"):
         assert gone not in data.column_names
     source_nirs = {v for v in demo_loaded.table.column("NIR").to_pylist() if v}
