@@ -455,20 +455,26 @@ class _Keyed:
         """Whether no two rows of this table share a value of ``name`` (then no key holding it repeats here)."""
         if name not in self.all_distinct:
             numbers, present = self.of(name)
-            self.all_distinct[name] = _in_order(numbers[present])[2]
+            values = numbers[present]
+            ordered = values if _monotonic(values) is not None else np.sort(values)
+            self.all_distinct[name] = not (ordered[1:] == ordered[:-1]).any()
         return self.all_distinct[name]
+
+
+def _monotonic(keys: np.ndarray) -> bool | None:
+    """True when each key is above the one before, False when each is below, else None."""
+    if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
+        return True
+    return False if bool((keys[1:] < keys[:-1]).all()) else None
 
 
 def _in_order(keys: np.ndarray) -> tuple[np.ndarray | None, np.ndarray, bool]:
     """A stable sort of ``keys``: (the order, None when it is the keys' own; the keys sorted; whether
     no two are equal). Ids often come in order, or in reverse (ids' keys fall as their digits rise):
     one comparison of neighbours then spares the sort."""
-    if len(keys) < 2:
-        return None, keys, True
-    if bool((keys[1:] > keys[:-1]).all()):
-        return None, keys, True
-    if bool((keys[1:] < keys[:-1]).all()):
-        return np.arange(len(keys) - 1, -1, -1), keys[::-1], True
+    rising = _monotonic(keys)
+    if rising is not None:
+        return (None, keys, True) if rising else (np.arange(len(keys) - 1, -1, -1), keys[::-1], True)
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     return order, ordered, not (ordered[1:] == ordered[:-1]).any()
@@ -615,16 +621,24 @@ def _splitting_columns(table: pa.Table, numbered: Sequence[str] = ()) -> list[st
 
 def _sharing(splitter: np.ndarray | pa.ChunkedArray) -> np.ndarray:
     """The rows whose value of ``splitter`` another row has too (two empty values are alike): key
-    numbers and digits sorted, other texts counted by Arrow's hash table (no sort, without the GIL)."""
+    numbers, digits and ids by their numbers (no sort when they come in order), other texts
+    counted by Arrow's hash table (no sort, without the GIL)."""
     if isinstance(splitter, np.ndarray):
-        _order, ordered, distinct = _in_order(splitter)
-        if distinct:
+        if _monotonic(splitter) is not None:
             return np.zeros(0, dtype=np.int64)
+        ordered = np.sort(splitter)
         same = ordered[1:] == ordered[:-1]
+        if not same.any():
+            return np.zeros(0, dtype=np.int64)
         return np.flatnonzero(np.isin(splitter, np.unique(ordered[1:][same])))
     array = splitter.combine_chunks()
-    if pa.types.is_string(array.type) and pc.all(pc.ascii_is_decimal(array)).as_py():
-        return _sharing(_numbers(array))         # digits: their numbers, parsed faster than hashed
+    if pa.types.is_string(array.type):
+        if pc.all(pc.ascii_is_decimal(array)).as_py():
+            return _sharing(_numbers(array))         # digits: their numbers, parsed faster than hashed
+        # Ids such as 'D000123' (a record's own id, the likeliest splitter): their digits' numbers.
+        prefixed, numbers = _prefixed(array, TextNumbers())
+        if prefixed is not None and prefixed.all():
+            return _sharing(numbers)
     encoded = pc.dictionary_encode(array, null_encoding="encode")
     if len(encoded.dictionary) == len(array):
         return np.zeros(0, dtype=np.int64)
