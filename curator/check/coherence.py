@@ -773,6 +773,8 @@ class Across:
 
 # A day as the low 32 bits of a number whose high bits are its person (days of int32 made positive).
 _DAY_OFFSET = 2**31
+# Beyond this many intervals for one person (a hostile file), a day is found by binary search instead.
+_LONGEST_PERSON = 64
 
 
 @dataclass
@@ -782,13 +784,16 @@ class _Held:
     person's row. Within: the intervals as (person, first day) numbers, sorted (``starts``), with
     ``reach``, the furthest last day (same numbering) of the intervals up to each: a day is within
     one of its person's intervals exactly when the last interval starting on or before it reaches it
-    (an interval of an earlier person reaches below the person's own numbers). Carried by
+    (an interval of an earlier person reaches below the person's own numbers); ``firsts``: where
+    each person's intervals start in ``starts``. Carried by
     :class:`KeysSeen` for the batches of one table, then let go with it."""
 
     keys: KeyIndex | None
     rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     starts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     reach: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    firsts: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))   # where each person's start
+    longest: int = 0                                                            # most intervals of a person
 
     @classmethod
     def of(cls, across: Across) -> _Held:
@@ -811,7 +816,11 @@ class _Held:
         starts = person + _as_numpy(across.values.fill_null(0))[usable] + _DAY_OFFSET
         ends = person + _as_numpy(across.ends.fill_null(0))[usable] + _DAY_OFFSET
         order = np.argsort(starts)
-        return cls(index, starts=starts[order], reach=np.maximum.accumulate(ends[order]))
+        counts = np.bincount(codes[usable], minlength=len(keys))
+        firsts = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(counts, out=firsts[1:])
+        return cls(index, starts=starts[order], reach=np.maximum.accumulate(ends[order]), firsts=firsts,
+                   longest=int(counts.max(initial=0)))
 
     def persons(self, persons: pa.Array) -> np.ndarray | None:
         """Each row's person as its number in ``keys``: -1 for a person not held (or none)."""
@@ -829,10 +838,20 @@ class _Held:
         if not len(self.starts):
             return np.zeros(len(found), dtype=np.bool_)
         queries = (found << 32) + days + _DAY_OFFSET
-        # The queries searched in order: a random search of a large array misses the cache at every step.
-        order = np.argsort(queries)
-        at = np.empty(len(queries), dtype=np.int64)
-        at[order] = np.searchsorted(self.starts, queries[order], side="right") - 1
+        if self.longest <= _LONGEST_PERSON:
+            # A person's few intervals stepped through from their first (no sort, no binary search
+            # missing the cache at every step of a large array).
+            at, end = self.firsts[found], self.firsts[found + 1]
+            pending = np.flatnonzero(at < end)
+            while len(pending):
+                pending = pending[self.starts[at[pending]] <= queries[pending]]
+                at[pending] += 1
+                pending = pending[at[pending] < end[pending]]
+            at -= 1
+        else:
+            order = np.argsort(queries)
+            at = np.empty(len(queries), dtype=np.int64)
+            at[order] = np.searchsorted(self.starts, queries[order], side="right") - 1
         return (at >= 0) & (self.reach[np.maximum(at, 0)] >= queries)
 
 

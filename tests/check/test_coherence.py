@@ -534,13 +534,20 @@ def test_keys_in_any_order_are_found_repeated_across_batches_as_a_set_finds_them
     assert len(repeated) > (250 if columns == 1 else 50)
 
 
-def test_a_day_is_within_its_persons_intervals_however_they_overlap() -> None:
+@pytest.mark.parametrize("stepped", [True, False])
+def test_a_day_is_within_its_persons_intervals_however_they_overlap(stepped: bool,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The intervals of the other tables, held as (person, first day) with the furthest last day so
     far: nested, overlapping, touching, reversed (last day before the first), before 1970 and
-    without a last day, each row judged as a plain search of every interval of its person."""
+    without a last day, each row judged as a plain search of every interval of its person (a
+    person's intervals stepped through, or, with more of them than that allows, binary searched)."""
     import random
 
+    from curator.check import coherence
     from curator.check.coherence import KeysSeen, bind_linked, evaluate
+
+    if not stepped:
+        monkeypatch.setattr(coherence, "_LONGEST_PERSON", 1)
 
     rng = random.Random(11)
     people = [f"P{n:03d}" for n in range(60)]
