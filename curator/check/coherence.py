@@ -536,10 +536,13 @@ class _Runs:
                 flags = np.concatenate([np.zeros(len(earlier), np.bool_) if earlier_flags is None else earlier_flags,
                                         np.zeros(len(later), np.bool_) if later_flags is None else later_flags])
             if later[0] < earlier[-1]:
-                # Interleaved sorted runs: a stable sort merges them in one pass.
-                order = np.argsort(merged, kind="stable")
-                merged = merged[order]
-                flags = flags[order] if flags is not None else None
+                # Interleaved sorted runs: sorted in place, which merges them in one pass (no order
+                # array beside the keys); the keys flagged repeated found again after.
+                flagged = merged[flags] if flags is not None else None
+                merged.sort(kind="stable")
+                if flagged is not None:
+                    flags = np.zeros(len(merged), dtype=np.bool_)
+                    flags[np.searchsorted(merged, flagged)] = True
             self.keys.append(merged)
             self.repeated.append(flags)
 
@@ -812,15 +815,24 @@ class _Held:
             return cls(index, rows=rows[first])
         assert across.ends is not None
         usable = (codes >= 0) & _present(across.values) & _present(across.ends)
-        person = codes[usable] << 32
-        starts = person + _as_numpy(across.values.fill_null(0))[usable] + _DAY_OFFSET
-        ends = person + _as_numpy(across.ends.fill_null(0))[usable] + _DAY_OFFSET
+        # Computed in place, one array of the intervals' numbers at a time beside the order: 5M stays.
+        starts = codes[usable]
+        del codes
+        counts = np.bincount(starts, minlength=len(keys))
+        starts <<= 32
+        starts += _DAY_OFFSET
+        np.add(starts, across.values.fill_null(0).to_numpy(zero_copy_only=False)[usable], out=starts)
         order = np.argsort(starts)
-        counts = np.bincount(codes[usable], minlength=len(keys))
+        starts = starts[order]
+        reach = starts >> 32
+        reach <<= 32
+        reach += _DAY_OFFSET
+        np.add(reach, across.ends.fill_null(0).to_numpy(zero_copy_only=False)[usable][order], out=reach)
+        del order
+        np.maximum.accumulate(reach, out=reach)
         firsts = np.zeros(len(keys) + 1, dtype=np.int64)
         np.cumsum(counts, out=firsts[1:])
-        return cls(index, starts=starts[order], reach=np.maximum.accumulate(ends[order]), firsts=firsts,
-                   longest=int(counts.max(initial=0)))
+        return cls(index, starts=starts, reach=reach, firsts=firsts, longest=int(counts.max(initial=0)))
 
     def persons(self, persons: pa.Array) -> np.ndarray | None:
         """Each row's person as its number in ``keys``: -1 for a person not held (or none)."""
