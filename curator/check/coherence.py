@@ -32,7 +32,7 @@ from curator.mapping.vocabulary import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Label, Text
 from curator.profile.keys import _value_bytes
 from curator.recipe.model import Recipe
-from curator.textkeys import KeyIndex, fingerprints, fixed_width
+from curator.textkeys import KeyIndex, fixed_width
 
 ALL_COLUMNS = Text(QT_TRANSLATE_NOOP("core", "all columns"))
 EXACT_DUPLICATES_LABEL = Label("exact duplicate of an earlier row", fr="doublon exact d'une ligne précédente")
@@ -59,8 +59,7 @@ class KeysSeen:
     64-bit mix of theirs (two different keys share one with a chance of about n²/2⁶⁵: 6·10⁻⁸ for
     1.5M rows)."""
 
-    seen: dict[str, np.ndarray] = field(default_factory=dict)          # rule -> sorted keys of earlier rows
-    repeated: dict[str, np.ndarray] = field(default_factory=dict)      # rule -> the keys found repeated
+    seen: dict[str, _Runs] = field(default_factory=dict)               # rule -> the keys of earlier rows
     texts: dict[str, TextNumbers] = field(default_factory=dict)        # column -> its texts' numbers
     # A rule across tables' other tables, sorted by person once for all the batches (:meth:`held`).
     across: dict[int, _Held] = field(default_factory=dict)
@@ -456,9 +455,96 @@ class _Keyed:
         """Whether no two rows of this table share a value of ``name`` (then no key holding it repeats here)."""
         if name not in self.all_distinct:
             numbers, present = self.of(name)
-            ordered = np.sort(numbers[present])
+            values = numbers[present]
+            ordered = values if _monotonic(values) is not None else np.sort(values)
             self.all_distinct[name] = not (ordered[1:] == ordered[:-1]).any()
         return self.all_distinct[name]
+
+
+def _monotonic(keys: np.ndarray) -> bool | None:
+    """True when each key is above the one before, False when each is below, else None."""
+    if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
+        return True
+    return False if bool((keys[1:] < keys[:-1]).all()) else None
+
+
+def _in_order(keys: np.ndarray) -> tuple[np.ndarray | None, np.ndarray, bool]:
+    """A stable sort of ``keys``: (the order, None when it is the keys' own; the keys sorted; whether
+    no two are equal). Ids often come in order, or in reverse (ids' keys fall as their digits rise):
+    one comparison of neighbours then spares the sort."""
+    rising = _monotonic(keys)
+    if rising is not None:
+        return (None, keys, True) if rising else (np.arange(len(keys) - 1, -1, -1), keys[::-1], True)
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    return order, ordered, not (ordered[1:] == ordered[:-1]).any()
+
+
+@dataclass
+class _Runs:
+    """A unique rule's keys of the batches before, each once, in sorted runs of decreasing length
+    (each at least twice the next, so a few runs however many batches): a batch adds its new keys as
+    a run, merged with the last ones while they are not that much longer, so that a key is moved a
+    few times in all rather than every earlier key once per batch. Beside each run, which of its keys
+    were found repeated (None: none yet), and how many keys are repeated in all."""
+
+    keys: list[np.ndarray] = field(default_factory=list)
+    repeated: list[np.ndarray | None] = field(default_factory=list)
+    count: int = 0
+
+    def find(self, ordered: np.ndarray) -> np.ndarray:
+        """Which of the sorted ``ordered`` keys an earlier batch had (those are marked repeated)."""
+        hit = np.zeros(len(ordered), dtype=np.bool_)
+        if not len(ordered):
+            return hit
+        for number, run in enumerate(self.keys):
+            # Only the queries within the run's range are searched (none when ids come in order).
+            low = int(np.searchsorted(ordered, run[0], side="left"))
+            high = int(np.searchsorted(ordered, run[-1], side="right"))
+            if low >= high:
+                continue
+            queries = ordered[low:high]
+            at = np.minimum(np.searchsorted(run, queries), len(run) - 1)
+            found = run[at] == queries
+            if not found.any():
+                continue
+            hit[low:high] |= found
+            places = at[found]
+            places = places[np.concatenate(([True], places[1:] != places[:-1]))]
+            flags = self.repeated[number]
+            if flags is None:
+                flags = self.repeated[number] = np.zeros(len(run), dtype=np.bool_)
+            self.count += int(len(places) - np.count_nonzero(flags[places]))
+            flags[places] = True
+        return hit
+
+    def add(self, keys: np.ndarray, repeated: np.ndarray) -> None:
+        """New keys (sorted, each once, none held) with which of them are repeated already."""
+        self.count += int(np.count_nonzero(repeated))
+        if not len(keys):
+            return
+        self.keys.append(keys)
+        self.repeated.append(repeated if repeated.any() else None)
+        while len(self.keys) > 1 and len(self.keys[-2]) < 2 * len(self.keys[-1]):
+            later, later_flags = self.keys.pop(), self.repeated.pop()
+            earlier, earlier_flags = self.keys.pop(), self.repeated.pop()
+            if later[0] < earlier[0]:
+                earlier, later, earlier_flags, later_flags = later, earlier, later_flags, earlier_flags
+            merged = np.concatenate([earlier, later])
+            flags = None
+            if earlier_flags is not None or later_flags is not None:
+                flags = np.concatenate([np.zeros(len(earlier), np.bool_) if earlier_flags is None else earlier_flags,
+                                        np.zeros(len(later), np.bool_) if later_flags is None else later_flags])
+            if later[0] < earlier[-1]:
+                # Interleaved sorted runs: sorted in place, which merges them in one pass (no order
+                # array beside the keys); the keys flagged repeated found again after.
+                flagged = merged[flags] if flags is not None else None
+                merged.sort(kind="stable")
+                if flagged is not None:
+                    flags = np.zeros(len(merged), dtype=np.bool_)
+                    flags[np.searchsorted(merged, flagged)] = True
+            self.keys.append(merged)
+            self.repeated.append(flags)
 
 
 def _unique(rule_id: str, names: Sequence[str], keyed: _Keyed) -> tuple[pa.Array, int]:
@@ -477,34 +563,23 @@ def _unique(rule_id: str, names: Sequence[str], keyed: _Keyed) -> tuple[pa.Array
     keys = parts[0] if len(parts) == 1 else _mixed(parts)
     # One stable sort serves both: repeats within the batch (each key's first row first), and the
     # search among earlier keys with sorted queries (a random search of a large array misses the cache).
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    again = np.zeros(len(ordered), dtype=np.bool_)
-    again[1:] = ordered[1:] == ordered[:-1]
-    earlier = seen.seen.get(rule_id)
-    if earlier is not None and len(earlier):
-        at = np.minimum(np.searchsorted(earlier, ordered), len(earlier) - 1)
-        again |= earlier[at] == ordered
-    flags = np.zeros(len(keys), dtype=np.bool_)
-    flags[order] = again
-    # The keys not met before, each once and already in order: two sorted runs, which timsort merges.
-    new = ordered[~again]
-    seen.seen[rule_id] = new if earlier is None else np.sort(np.concatenate([earlier, new]), kind="stable")
-    seen.repeated[rule_id] = _merged(seen.repeated.get(rule_id), ordered[again])
-    mask[rows[flags]] = True
-    return pa.array(mask), len(seen.repeated[rule_id])
-
-
-def _merged(earlier: np.ndarray | None, found: np.ndarray) -> np.ndarray:
-    """The sorted distinct keys of ``earlier`` (sorted, distinct) and ``found`` (sorted): the new
-    ones merged in rather than everything sorted again, which a key repeated in every batch (a
-    patient's rows in an events table) made cost a sort of all the repeated keys per batch."""
-    fresh = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
-    if earlier is None or not len(earlier):
-        return fresh
-    at = np.minimum(np.searchsorted(earlier, fresh), len(earlier) - 1)
-    fresh = fresh[earlier[at] != fresh]
-    return np.sort(np.concatenate([earlier, fresh]), kind="stable") if len(fresh) else earlier
+    order, ordered, distinct = _in_order(keys)
+    if len(names) == 1:
+        keyed.all_distinct.setdefault(names[0], distinct)
+    first = np.ones(len(ordered), dtype=np.bool_)
+    if not distinct:
+        first[1:] = ordered[1:] != ordered[:-1]
+    runs = seen.seen.setdefault(rule_id, _Runs())
+    earlier = runs.find(ordered)
+    again = ~first | earlier
+    fresh = first & ~earlier
+    # A new key repeated within the batch: its first row's next one has it too.
+    twice = np.zeros(len(ordered), dtype=np.bool_)
+    if not distinct:
+        twice[:-1] = ~first[1:]
+    runs.add(ordered[fresh], twice[fresh])
+    mask[rows[again if order is None else order[again]]] = True
+    return pa.array(mask), runs.count
 
 
 def evaluate(rules: Sequence[tuple[Rule, list[str]]], columns: Mapping[str, pa.Array | pa.ChunkedArray],
@@ -532,10 +607,10 @@ def _chunked(array: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
     return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
-def _splitting_column(table: pa.Table, numbered: Sequence[str] = ()) -> str:
-    """The column with the most distinct values in a sample (rows that differ there differ); among
-    those, one ``numbered`` already (a key the rules read as it is), else one of digits (its keys
-    are its numbers)."""
+def _splitting_columns(table: pa.Table, numbered: Sequence[str] = ()) -> list[str]:
+    """The columns with the most distinct values in a sample (rows that differ there differ), best
+    first: one ``numbered`` already (a key the rules read as it is), else one of digits (its keys are
+    its numbers), then the others."""
     start = max(table.num_rows // 3 - SAMPLE_ROWS // 2, 0)
     sample = table.slice(start, SAMPLE_ROWS)
     counts = {name: pc.count_distinct(sample.column(name)).as_py() for name in table.column_names}
@@ -544,37 +619,67 @@ def _splitting_column(table: pa.Table, numbered: Sequence[str] = ()) -> str:
     digits = [name for name in tied if name in numbered] or [
         name for name in tied if pa.types.is_string(sample.column(name).type)
         and pc.all(pc.ascii_is_decimal(sample.column(name))).as_py()]
-    return (digits or tied)[0]
+    return [*digits, *(name for name in tied if name not in digits)]
+
+
+def _sharing(splitter: np.ndarray | pa.ChunkedArray) -> np.ndarray:
+    """The rows whose value of ``splitter`` another row has too (two empty values are alike): key
+    numbers, digits and ids by their numbers (no sort when they come in order), other texts
+    counted by Arrow's hash table (no sort, without the GIL)."""
+    if isinstance(splitter, np.ndarray):
+        if _monotonic(splitter) is not None:
+            return np.zeros(0, dtype=np.int64)
+        ordered = np.sort(splitter)
+        same = ordered[1:] == ordered[:-1]
+        if not same.any():
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(np.isin(splitter, np.unique(ordered[1:][same])))
+    array = splitter.combine_chunks()
+    if pa.types.is_string(array.type):
+        if pc.all(pc.ascii_is_decimal(array)).as_py():
+            return _sharing(_numbers(array))         # digits: their numbers, parsed faster than hashed
+        # Ids such as 'D000123' (a record's own id, the likeliest splitter): their digits' numbers.
+        prefixed, numbers = _prefixed(array, TextNumbers())
+        if prefixed is not None and prefixed.all():
+            return _sharing(numbers)
+    encoded = pc.dictionary_encode(array, null_encoding="encode")
+    if len(encoded.dictionary) == len(array):
+        return np.zeros(0, dtype=np.int64)
+    codes = _as_numpy(encoded.indices)
+    return np.flatnonzero(np.bincount(codes)[codes] > 1)
 
 
 def exact_duplicates(table: pa.Table, keyed: _Keyed | None = None) -> Broken:
     """Rows identical in every column to an earlier row (as read: text before any conversion).
 
-    Only rows whose most distinct column repeats can be duplicates; whole rows are compared among
-    those. The streamed apply calls it per batch: a record repeated in another batch is not found
-    (comparing every record with all those before would hold the file in memory)."""
+    Only rows whose most distinct column repeats can be duplicates (any column would do: identical
+    rows share every value); whole rows are compared among those. The streamed apply calls it per
+    batch: a record repeated in another batch is not found (comparing every record with all those
+    before would hold the file in memory)."""
     names = table.column_names
     mask = np.zeros(table.num_rows, dtype=np.bool_)
     keys = 0
     if names and table.num_rows > 1:
         numbered = [n for n in table.column_names if keyed is not None and n in keyed.numbers
                     and _chunked(keyed.columns[n]).equals(table.column(n))]
-        name = _splitting_column(table, numbered)
-        column = table.column(name)
-        # A key column the rules have numbered already, with the same values as read (no conversion):
-        # when no two rows share a value there (nor are both empty), no row repeats another.
-        if keyed is not None and name in keyed.columns and _chunked(keyed.columns[name]).equals(column):
-            if keyed.distinct(name) and column.null_count <= 1:
-                return Broken(EXACT_DUPLICATES, EXACT_DUPLICATES_LABEL, "", list(names), pa.array(mask), 0)
-            splitter = keyed.of(name)[0]
-        else:
-            splitter = _numbers(column)
-        ordered = np.sort(splitter)
-        same = ordered[1:] == ordered[:-1]
-        if same.any():
-            # Rows whose splitting value another row has: the only ones that may repeat a record.
-            shared = np.unique(ordered[1:][same])
-            candidates = np.flatnonzero(np.isin(splitter, shared))
+        candidates = None
+        # The sample may tie columns (a record id, an establishment's number): the next is tried
+        # while the rows the last one leaves may repeat, the fewest kept.
+        for name in _splitting_columns(table, numbered):
+            column = table.column(name)
+            # A key column the rules have numbered already, with the same values as read (no conversion).
+            if name in numbered and keyed is not None:
+                if keyed.distinct(name) and column.null_count <= 1:
+                    candidates = np.zeros(0, dtype=np.int64)
+                    break
+                sharing = _sharing(keyed.of(name)[0])
+            else:
+                sharing = _sharing(column)
+            if candidates is None or len(sharing) < len(candidates):
+                candidates = sharing
+            if not len(candidates):
+                break
+        if candidates is not None and len(candidates):
             rows = table.take(pa.array(candidates))
             flags, repeated = _repeated(_combined([_numbers(rows.column(n)) for n in names]))
             mask[candidates[flags]] = True
@@ -669,38 +774,68 @@ class Across:
     strict: bool = False        # equal values break it too
 
 
+# A day as the low 32 bits of a number whose high bits are its person (days of int32 made positive).
+_DAY_OFFSET = 2**31
+# Beyond this many intervals for one person (a hostile file), a day is found by binary search instead.
+_LONGEST_PERSON = 64
+
+
 @dataclass
 class _Held:
-    """An :class:`Across`'s persons as text keys (:mod:`curator.textkeys`), each once, with where its
-    rows start and how many it has in ``order`` (the rows sorted by person); ``keys`` is None when a
-    person's key is too long to be held so. Carried by :class:`KeysSeen` for the batches of one
-    table, then let go with it."""
+    """An :class:`Across`'s persons as text keys (:mod:`curator.textkeys`), numbered once each in
+    ``keys`` (None when a person's key is too long to be held so). Before/after: ``rows``, each
+    person's row. Within: the intervals as (person, first day) numbers, sorted (``starts``), with
+    ``reach``, the furthest last day (same numbering) of the intervals up to each: a day is within
+    one of its person's intervals exactly when the last interval starting on or before it reaches it
+    (an interval of an earlier person reaches below the person's own numbers); ``firsts``: where
+    each person's intervals start in ``starts``. Carried by
+    :class:`KeysSeen` for the batches of one table, then let go with it."""
 
     keys: KeyIndex | None
-    order: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    starts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    reach: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    firsts: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))   # where each person's start
+    longest: int = 0                                                            # most intervals of a person
 
     @classmethod
     def of(cls, across: Across) -> _Held:
-        keys = fixed_width(across.persons)
+        # Each person numbered by a hash table (Arrow's, without the GIL), then only the distinct
+        # persons made keys.
+        encoded = pc.dictionary_encode(across.persons)
+        keys = fixed_width(encoded.dictionary)
         if keys is None:
             return cls(None)
-        # The rows grouped by person: sorted by fingerprint (numbers sort far faster than byte
-        # strings), or by the keys themselves should two persons share one.
-        prints = fingerprints(keys)
-        order = np.argsort(prints, kind="stable")
-        same = prints[order][1:] == prints[order][:-1]
-        if (same & (keys[order][1:] != keys[order][:-1])).any():
-            order = np.argsort(keys, kind="stable")
-        keys = keys[order]
-        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else order[:0]
         index = KeyIndex()
-        index.add(keys[first], np.arange(len(first)))
-        return cls(index, order, first, np.diff(np.append(first, len(keys))))
+        index.add(keys, np.arange(len(keys), dtype=np.int64))
+        codes = _as_numpy(encoded.indices.fill_null(-1))
+        if across.kind != "within":
+            rows = np.flatnonzero(codes >= 0)
+            _distinct, first = np.unique(codes[rows], return_index=True)
+            return cls(index, rows=rows[first])
+        assert across.ends is not None
+        usable = (codes >= 0) & _present(across.values) & _present(across.ends)
+        # Computed in place, one array of the intervals' numbers at a time beside the order: 5M stays.
+        starts = codes[usable]
+        del codes
+        counts = np.bincount(starts, minlength=len(keys))
+        starts <<= 32
+        starts += _DAY_OFFSET
+        np.add(starts, across.values.fill_null(0).to_numpy(zero_copy_only=False)[usable], out=starts)
+        order = np.argsort(starts)
+        starts = starts[order]
+        reach = starts >> 32
+        reach <<= 32
+        reach += _DAY_OFFSET
+        np.add(reach, across.ends.fill_null(0).to_numpy(zero_copy_only=False)[usable][order], out=reach)
+        del order
+        np.maximum.accumulate(reach, out=reach)
+        firsts = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(counts, out=firsts[1:])
+        return cls(index, starts=starts, reach=reach, firsts=firsts, longest=int(counts.max(initial=0)))
 
     def persons(self, persons: pa.Array) -> np.ndarray | None:
-        """Each row's person as its place in ``keys``: -1 for a person not held (or none)."""
+        """Each row's person as its number in ``keys``: -1 for a person not held (or none)."""
         assert self.keys is not None
         keys = fixed_width(persons)
         if keys is None:
@@ -709,6 +844,27 @@ class _Held:
         if persons.null_count:
             found[~_present(persons)] = -1
         return found
+
+    def within(self, found: np.ndarray, days: np.ndarray) -> np.ndarray:
+        """Whether each day lies within one of its person's intervals (``found``: the persons' numbers)."""
+        if not len(self.starts):
+            return np.zeros(len(found), dtype=np.bool_)
+        queries = (found << 32) + days + _DAY_OFFSET
+        if self.longest <= _LONGEST_PERSON:
+            # A person's few intervals stepped through from their first (no sort, no binary search
+            # missing the cache at every step of a large array).
+            at, end = self.firsts[found], self.firsts[found + 1]
+            pending = np.flatnonzero(at < end)
+            while len(pending):
+                pending = pending[self.starts[at[pending]] <= queries[pending]]
+                at[pending] += 1
+                pending = pending[at[pending] < end[pending]]
+            at -= 1
+        else:
+            order = np.argsort(queries)
+            at = np.empty(len(queries), dtype=np.int64)
+            at[order] = np.searchsorted(self.starts, queries[order], side="right") - 1
+        return (at >= 0) & (self.reach[np.maximum(at, 0)] >= queries)
 
 
 @dataclass
@@ -873,7 +1029,7 @@ def _across_held(across: Across, held: _Held, found: np.ndarray, value: pa.Array
     """:func:`_across`'s judgement of one :class:`Across`, with each row's person found in ``held``
     (``found``): the same rows as the join on persons, without hashing the other tables' rows again."""
     if across.kind != "within":
-        rows = np.where(found >= 0, held.order[held.first[np.maximum(found, 0)]], -1)
+        rows = np.where(found >= 0, held.rows[np.maximum(found, 0)], -1)
         other = pc.take(across.values, pa.array(rows, mask=rows < 0))
         mine = _ordinal(value)
         if across.kind == "before":
@@ -881,22 +1037,11 @@ def _across_held(across: Across, held: _Held, found: np.ndarray, value: pa.Array
         else:
             step = (pc.less_equal if across.strict else pc.less)(mine, other)
         return _as_numpy(pc.cast(step.fill_null(False), pa.uint8()), np.uint8).view(np.bool_)
-    assert across.ends is not None
     days = _day_numbers(value)
     judged = np.flatnonzero((found >= 0) & _present(days))
-    # Each judged row against every interval of its person: the rows repeated, one per interval.
-    person = found[judged]
-    counts = held.counts[person]
-    repeated = np.repeat(judged, counts)
-    within = np.arange(len(repeated)) - np.repeat(np.cumsum(counts) - counts, counts)
-    intervals = held.order[np.repeat(held.first[person], counts) + within]
-    day = _as_numpy(days.fill_null(0), np.int64)[repeated]
-    starts = _as_numpy(across.values.take(pa.array(intervals)), np.int64)
-    ends = _as_numpy(across.ends.take(pa.array(intervals)), np.int64)
-    inside = np.zeros(len(found), dtype=np.bool_)
-    inside[repeated[(starts <= day) & (day <= ends)]] = True
+    day = _as_numpy(days.fill_null(0), np.int64)[judged]
     broken = np.zeros(len(found), dtype=np.bool_)
-    broken[judged[~inside[judged]]] = True
+    broken[judged[~held.within(found[judged], day)]] = True
     return broken
 
 

@@ -69,6 +69,7 @@ from curator.protect.suppression import (
     search_patterns,
     suppress_rows,
     suppression_order,
+    unique_rows,
 )
 from curator.recipe.model import Recipe, Transform
 from curator.recipe.submission import Submission
@@ -234,25 +235,6 @@ def absent_cells(frame: pa.Table, names: Sequence[str]) -> np.ndarray:
         none = pc.equal(pc.list_value_length(column), 0) if pa.types.is_list(column.type) else pc.is_null(column)
         columns.append(pc.fill_null(none, True).to_numpy(zero_copy_only=False).astype(np.bool_))
     return np.stack(columns, axis=1) if columns else np.zeros((frame.num_rows, 0), dtype=np.bool_)
-
-
-def unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``np.unique(rows, axis=0, return_inverse=True, return_counts=True)`` of non-negative integer
-    rows (the inverse flat): each row read as one number in a mixed radix when they fit in 63 bits
-    (the first column the most significant, so the order is the same), which numpy sorts several
-    times faster than rows."""
-    if rows.ndim == 2 and len(rows) and rows.shape[1] and int(rows.min()) >= 0:
-        weights: list[int] = []
-        space = 1           # Python's integers: the product may pass 64 bits
-        for high in rows.max(axis=0)[::-1]:
-            weights.insert(0, space)
-            space *= int(high) + 1
-        if space < 2**63:
-            _numbers, first, inverse, counts = np.unique(rows.astype(np.int64) @ np.array(weights, dtype=np.int64), return_index=True,
-                                                         return_inverse=True, return_counts=True)
-            return rows[first], inverse.reshape(-1), counts
-    keys, inverse, counts = np.unique(rows, axis=0, return_inverse=True, return_counts=True)
-    return keys, inverse.reshape(-1), counts
 
 
 def _person_cells(keyed: pa.Table, names: Sequence[str], k: int, order: Sequence[int],

@@ -88,6 +88,25 @@ class CellSuppression:
     topup: tuple[int, int] = (-1, 0)   # (class, records) suppressed whole to bring the suppressed records to k
 
 
+def unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(rows, axis=0, return_inverse=True, return_counts=True)`` of non-negative integer
+    rows (the inverse flat): each row read as one number in a mixed radix when they fit in 63 bits
+    (the first column the most significant, so the order is the same), which numpy sorts several
+    times faster than rows."""
+    if rows.ndim == 2 and len(rows) and rows.shape[1] and int(rows.min()) >= 0:
+        weights: list[int] = []
+        space = 1           # Python's integers: the product may pass 64 bits
+        for high in rows.max(axis=0)[::-1]:
+            weights.insert(0, space)
+            space *= int(high) + 1
+        if space < 2**63:
+            _numbers, first, inverse, counts = np.unique(rows.astype(np.int64) @ np.array(weights, dtype=np.int64), return_index=True,
+                                                         return_inverse=True, return_counts=True)
+            return rows[first], inverse.reshape(-1), counts
+    keys, inverse, counts = np.unique(rows, axis=0, return_inverse=True, return_counts=True)
+    return keys, inverse.reshape(-1), counts
+
+
 def plan_cell_suppression(keys: np.ndarray, weights: np.ndarray, k: int, order: Sequence[int]) -> CellSuppression:
     """The cells to suppress, as sdcMicro's ``localSuppression`` chooses them, counted as ARX counts.
 
@@ -182,7 +201,7 @@ def suppress_cells(table: pa.Table, quasi: list[str], k: int, importance: Sequen
                                      np.zeros(table.num_rows, np.int64))
     codes = [_codes(table.column(name)) for name in quasi]
     stacked = np.stack(codes, axis=1)
-    keys, inverse, weights = np.unique(stacked, axis=0, return_inverse=True, return_counts=True)
+    keys, inverse, weights = unique_rows(stacked)
     plan = plan_cell_suppression(keys, weights, k, suppression_order(quasi, importance))
     if plan.cells > cells_allowed or plan.records > records_allowed:
         raise InputError(

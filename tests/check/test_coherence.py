@@ -361,8 +361,7 @@ def test_rules_across_tables_judge_each_batch_as_a_plain_reference_does(longest:
     from curator.check import coherence
 
     if colliding:
-        for module in (textkeys, coherence):
-            monkeypatch.setattr(module, "fingerprints", lambda keys: np.zeros(len(keys), np.uint64))
+        monkeypatch.setattr(textkeys, "fingerprints", lambda keys: np.zeros(len(keys), np.uint64))
     import random
 
     from curator.check.coherence import bind_linked, evaluate
@@ -450,14 +449,7 @@ def test_record_ids_repeated_across_batches_are_found_as_a_set_finds_them(first:
                   for _ in range(rng.randint(0, 300))]
         values = [first, *values] if batch == 0 else values
         mask, keys = _unique("id", ["id"], _Keyed({"id": pa.array(values, pa.string())}, seen))
-        expected = []
-        for value in values:
-            expected.append(value is not None and value in held)
-            if expected[-1]:
-                repeated.add(value)
-            if value is not None:
-                held.add(value)
-        assert mask.to_pylist() == expected
+        assert mask.to_pylist() == _unique_reference([(v,) for v in values], held, repeated)
         assert keys == len(repeated)
 
 
@@ -479,3 +471,139 @@ def test_exact_duplicates_are_the_same_split_on_a_numbered_key_or_on_digits() ->
     assert split_on_key.mask.to_pylist() == plain.mask.to_pylist()
     assert split_on_key.keys == plain.keys == 1
     assert sum(plain.mask.to_pylist()) == 1      # row 3 again as it was; the other two differ in 'mode'
+
+
+def _unique_reference(rows: list[tuple], held: set[tuple], repeated: set[tuple]) -> list[bool]:
+    """Each row whose key (no part empty) an earlier row had, as a set finds it (``held`` and
+    ``repeated`` carried from batch to batch)."""
+    flags = []
+    for key in rows:
+        flags.append(None not in key and key in held)
+        if flags[-1]:
+            repeated.add(key)
+        if None not in key:
+            held.add(key)
+    return flags
+
+
+@pytest.mark.parametrize("arrangement", ["ascending", "descending", "shuffled", "blocks", "mixed"])
+@pytest.mark.parametrize("columns", [1, 2])
+def test_keys_in_any_order_are_found_repeated_across_batches_as_a_set_finds_them(arrangement: str,
+                                                                                 columns: int) -> None:
+    """Ids that come sorted (their keys rising, or falling as ids' keys do), shuffled, in sorted blocks
+    out of order, or mixed (widths, prefixes, digits, texts): a key repeated in a later batch, or
+    twice in one, is flagged from its second row on, and the repeated keys counted, over enough
+    batches of uneven sizes for the held keys to be merged many times."""
+    import random
+
+    from curator.check.coherence import KeysSeen, Rule, evaluate
+
+    rng = random.Random(arrangement)
+    count = 6000
+    if arrangement == "mixed":
+        ids = [rng.choice([f"S{n:06d}", f"S{n}", str(n), f"{n:09d}", f"x{n}y", f"D{n:03d}"]) for n in range(count)]
+    else:
+        ids = [f"S{n:07d}" for n in range(count)]
+    if arrangement == "descending":
+        ids.reverse()
+    elif arrangement == "shuffled":
+        rng.shuffle(ids)
+    elif arrangement == "blocks":
+        blocks = [ids[i:i + 500] for i in range(0, count, 500)]
+        rng.shuffle(blocks)
+        ids = [i for block in blocks for i in block]
+    # Repeats: some ids again far later, some twice in a row, and empty values.
+    for _ in range(300):
+        at = rng.randrange(count)
+        ids.insert(min(at + rng.choice([1, 700, 3000]), len(ids)), ids[at])
+    ids = [None if rng.random() < 0.01 else i for i in ids]
+    days = [rng.choice([date(2020, 1, 1), date(2020, 1, 2), None if rng.random() < 0.1 else date(1969, 5, 1)])
+            for _ in ids]
+    names = ["id", "day"][:columns]
+    rules = [(Rule("k", "unique", names), names)]
+    arrays = {"id": pa.array(ids, pa.string()), "day": pa.array(days, pa.date32())}
+    rows = list(zip(ids, days, strict=True)) if columns == 2 else [(i,) for i in ids]
+    seen, held, repeated = KeysSeen(), set(), set()
+    start = 0
+    while start < len(ids):
+        size = rng.choice([1, 7, 150, 400, 1100])
+        (found,) = evaluate(rules, {n: arrays[n].slice(start, size) for n in names}, seen)
+        assert found.mask.to_pylist() == _unique_reference(rows[start:start + size], held, repeated)
+        assert found.keys == len(repeated)
+        start += size
+    assert len(repeated) > (250 if columns == 1 else 50)
+
+
+@pytest.mark.parametrize("stepped", [True, False])
+def test_a_day_is_within_its_persons_intervals_however_they_overlap(stepped: bool,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The intervals of the other tables, held as (person, first day) with the furthest last day so
+    far: nested, overlapping, touching, reversed (last day before the first), before 1970 and
+    without a last day, each row judged as a plain search of every interval of its person (a
+    person's intervals stepped through, or, with more of them than that allows, binary searched)."""
+    import random
+
+    from curator.check import coherence
+    from curator.check.coherence import KeysSeen, bind_linked, evaluate
+
+    if not stepped:
+        monkeypatch.setattr(coherence, "_LONGEST_PERSON", 1)
+
+    rng = random.Random(11)
+    people = [f"P{n:03d}" for n in range(60)]
+    base = date(1969, 12, 1)
+
+    def day(spread: int = 90) -> date:
+        return base + timedelta(rng.randrange(spread))
+
+    entries = [day() for _ in range(400)]
+    exits = [None if rng.random() < 0.1 else e + timedelta(rng.choice([-3, 0, 1, 2, 30, 60])) for e in entries]
+    stays = pa.table({"ipp": [rng.choice(people[:50]) for _ in entries], "entry": pa.array(entries, pa.date32()),
+                      "exit": pa.array(exits, pa.date32())})
+    (within,) = [r for r in bind_linked(
+        {"stays": (stays, {"patient_local_id": "ipp", "admission_date": "entry", "discharge_date": "exit"}),
+         "diagnoses": (pa.table({"p": pa.array([], pa.string())}), {"patient_local_id": "p", "diagnosis_date": "p"})},
+        load_vocabulary())["diagnoses"] if r.id == "diagnosis_within_stay"]
+    intervals: dict[str, list[tuple[date, date]]] = {}
+    for person, start, end in zip(stays["ipp"].to_pylist(), entries, exits, strict=True):
+        intervals.setdefault(person, []).append((start, end or start))
+    seen = KeysSeen()
+    for _batch in range(3):
+        persons = [None if rng.random() < 0.05 else rng.choice(people) for _ in range(500)]
+        dated = [None if rng.random() < 0.05 else day(150) for _ in persons]
+        for found in (evaluate([(within, ["p", "d"])], {"p": pa.array(persons), "d": pa.array(dated, pa.date32())},
+                               held) for held in (seen, None)):
+            (broken,) = found
+            assert broken.mask.to_pylist() == [
+                p in intervals and d is not None and not any(s <= d <= e for s, e in intervals[p])
+                for p, d in zip(persons, dated, strict=True)]
+
+
+def test_exact_duplicates_are_found_whichever_tied_column_splits_the_rows() -> None:
+    """Two columns tie in the sample (a record id and an establishment's number): the first one
+    repeats, the next does not, or both do; the repeated records (empty values alike) are those
+    a set of whole rows finds."""
+    from curator.check.coherence import exact_duplicates
+
+    for duplicated in ([], [5, 5, 3000], [7, 8]):
+        ids = [f"S{n:05d}" for n in range(5000)]
+        finess = [f"{n % 4500:09d}" for n in range(5000)]
+        modes = [None if n % 7 == 0 else ("Domicile", "Décès")[n % 2] for n in range(5000)]
+        for row in duplicated:
+            ids.append(ids[row])
+            finess.append(finess[row])
+            modes.append(modes[row])
+        if duplicated == [7, 8]:
+            ids[8] = None
+            ids.append(None)
+            finess.append(finess[8])
+            modes.append(modes[8])
+        table = pa.table({"id": ids, "finess": finess, "mode": modes})
+        rows: set[tuple] = set()
+        expected = []
+        for row in zip(ids, finess, modes, strict=True):
+            expected.append(row in rows)
+            rows.add(row)
+        broken = exact_duplicates(table)
+        assert broken.mask.to_pylist() == expected
+        assert broken.keys == len({r for r, e in zip(zip(ids, finess, modes, strict=True), expected, strict=True) if e})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from curator.protect.personreach import unique_rows
+from curator.protect.suppression import unique_rows
 
 
 @pytest.mark.parametrize("high", [1, 2, 7, 400, 2**20, 2**40])
