@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/bench_protect.py [--rows 1500000] [--repeat 3]
 
 - risk (k-anonymity figures) on a 1.5M-row registry over 5 quasi-identifiers: target <= 1 s;
-- pseudonymising the 1.5M NIRs of that registry (about 1.45M distinct): target <= 2 s; half the
-  values are hashed by a helper process (curator/protect/_pool.py), whose CPU is not in "cpu";
+- pseudonymising the 1.5M NIRs of that registry (about 1.45M distinct): target <= 2 s; without the
+  compiled HMAC module, half the values are hashed by a helper process (curator/protect/_pool.py),
+  whose CPU is not in "cpu" (benchmarks/bench_hmac.py compares the two);
 - the k=5 search on ARX's adult data set (9 quasi-identifiers, ARX's hierarchies): target <= 10 s,
   checked to give ARX's optimum.
 

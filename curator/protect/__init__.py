@@ -10,9 +10,10 @@ Modules: ``secret`` (the secret, encrypted at rest), ``pseudonym`` (HMAC-SHA-256
   waits for it where the secret is first used.
 - ``pseudonym``: ``pseudonymise``, HMAC-SHA-256 tokens (normalisation in
   ``docs/pseudonymisation.md``), once per distinct value, or row by row for a column whose values
-  mostly differ. The hashing loop is ``_hmac_core``; for many distinct values half of it runs in
-  one spawned helper process (``_pool``, with a serial fallback). Frozen entry points call
-  ``curator.runtime.freeze_support()`` first.
+  mostly differ. The hashing is the C module ``_hmac_native`` (OpenSSL, from Arrow's buffers)
+  when it was built and passes RFC 4231, else the loop of ``_hmac_core``, for many distinct values
+  half of it in one spawned helper process (``_pool``, with a serial fallback). Frozen entry points
+  call ``curator.runtime.freeze_support()`` first.
 - ``transforms``: ``protect_table(table, decisions, secret, progress, notes, value_counts)``, the
   per-column actions (helpers ``dates``, ``geo``, ``numeric``); ``global_counts(batches,
   decisions)`` gives ``value_counts`` so that a table protected batch by batch judges

@@ -1,8 +1,9 @@
 """One helper process that hashes half of a large column while this process hashes the other half.
 
-Hashing a million distinct values is a Python loop bound by one core; every workstation curator
-runs on has two. The helper is started with the ``spawn`` method (the only one on Windows, and
-safe beside the threads of Qt and Arrow), once per session, and kept for the next column. A
+Without the compiled accelerator (``_hmac_core.native``), hashing a million distinct values is a
+Python loop bound by one core; every workstation curator runs on has two. The helper is started
+with the ``spawn`` method (the only one on Windows, and safe beside the threads of Qt and Arrow),
+once per session, and kept for the next column. A
 headless apply also has it open the secret file (age's scrypt holds the GIL for a second) while
 the data is read.
 
@@ -117,7 +118,10 @@ def _give_up(exc: BaseException) -> None:
 
 
 def warm_up() -> None:
-    """Start the helper now (it takes a fraction of a second) so that it is ready when the values are."""
+    """Start the helper now (it takes a fraction of a second) so that it is ready when the values are;
+    with the compiled accelerator, values are hashed in this process and no helper is started."""
+    if _hmac_core.native is not None:
+        return
     executor = _get_executor()
     if executor is None:
         return

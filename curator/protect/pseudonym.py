@@ -8,13 +8,12 @@ values mostly differ (NIRs, record numbers) is hashed row by row instead: there,
 save no hashing and cost a hash table of a million strings and a copy of the tokens.
 
 Batch after batch and table after table, the keys of a linked submission repeat (a person in each of
-their stays and diagnoses): a :class:`TokenCache` keeps the digests of the values already hashed, up
-to a memory budget, and only the others are hashed.
+their stays and diagnoses): without the compiled accelerator, a :class:`TokenCache` keeps the digests
+of the values already hashed, up to a memory budget, and only the others are hashed.
 """
 
 from __future__ import annotations
 
-import binascii
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
@@ -26,8 +25,8 @@ import pyarrow.compute as pc
 from curator.distinctness import mostly_distinct
 from curator.errors import InputError
 from curator.messages import QT_TRANSLATE_NOOP, Text
-from curator.protect import _pool
-from curator.protect._hmac import DIGEST_BYTES, hex_tokens, hmac_sha256_hex, tokens_as_text
+from curator.protect import _hmac_core, _pool
+from curator.protect._hmac import DIGEST_BYTES, hex_tokens, hmac_sha256, hmac_sha256_hex, tokens_as_text
 from curator.recipe.params import KINDS
 from curator.textkeys import MAX_WIDTH, KeyIndex, fixed_width
 
@@ -38,9 +37,9 @@ def pseudonymise(values: pa.Array | pa.ChunkedArray, secret: bytes, kind: str = 
                  parallel_above: int | None = None, cache: TokenCache | None = None) -> pa.Array:
     """Replace every value by its token; nulls (and values empty once normalised) stay null.
 
-    ``parallel_above``: distinct values from which a helper process hashes half of them (default
-    ``_pool.PARALLEL_ABOVE``); ``cache``: the digests of values hashed before, found there and kept
-    there. The tokens are the same either way."""
+    ``parallel_above``: distinct values from which a helper process hashes half of them when there
+    is no compiled accelerator (default ``_pool.PARALLEL_ABOVE``); ``cache``: the digests of values
+    hashed before, found there and kept there. The tokens are the same either way."""
     if kind not in KINDS:
         raise InputError(Text(QT_TRANSLATE_NOOP("core", "unknown kind of pseudonym '{kind}'"), kind=kind),
                          hint=Text(QT_TRANSLATE_NOOP("core", "Use one of: {choices}."), choices=", ".join(KINDS)))
@@ -108,8 +107,10 @@ class TokenCache:
 
     def tokens(self, secret: bytes, kind: str, text: pa.Array, parallel_above: int | None = None) -> pa.Array:
         """:func:`~curator.protect._hmac.hmac_sha256_hex` of the normalised ``text``, the values held
-        taken from the cache and the others hashed (and kept while the budget allows)."""
-        keys = fixed_width(text)
+        taken from the cache and the others hashed (and kept while the budget allows).
+
+        With the compiled accelerator everything is hashed: finding a value costs as much as hashing it."""
+        keys = None if _hmac_core.native is not None else fixed_width(text)
         if keys is None:
             return hmac_sha256_hex(secret, text, None, parallel_above)
         column = (self.column, kind)
@@ -125,8 +126,7 @@ class TokenCache:
         digests[found] = np.take(held.digests, at[found], axis=0)     # a fraction of fancy indexing's time
         missing = np.flatnonzero((at < 0) & valid)
         if len(missing):
-            hexed = hmac_sha256_hex(secret, text.take(pa.array(missing)), None, parallel_above)
-            fresh = np.frombuffer(binascii.unhexlify(hexed.buffers()[1].to_pybytes()), dtype=np.uint8)
+            fresh = np.frombuffer(hmac_sha256(secret, text.take(pa.array(missing)), parallel_above), dtype=np.uint8)
             digests[missing] = fresh.reshape(-1, DIGEST_BYTES)
             self._keep(held, keys[missing], digests[missing])
         return hex_tokens(digests.tobytes(), [(text, None if text.null_count == 0 else pc.is_valid(text))])

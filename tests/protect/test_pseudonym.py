@@ -110,10 +110,19 @@ def test_nir_normalisation_matches_the_documented_rule(values, offset):
 
 
 @pytest.mark.interop("openssl")
-def test_tokens_equal_openssl_dgst_hmac_for_a_large_column_hashed_in_two_processes():
-    """Above the parallel threshold half the values go to the helper process: every token must
-    still be the stock `openssl dgst -sha256 -hmac` of its value, in order, nulls kept."""
+@pytest.mark.parametrize("accelerated", [True, False], ids=["native", "python-loop"])
+def test_tokens_equal_openssl_dgst_hmac_for_a_large_column_hashed_in_two_processes(accelerated, monkeypatch):
+    """Above the parallel threshold half the values go to the helper process (or, with the compiled
+    accelerator, to a second thread): every token must still be the stock
+    `openssl dgst -sha256 -hmac` of its value, in order, nulls kept."""
     import random
+
+    from curator.protect import _hmac_core
+
+    if accelerated and _hmac_core.native is None:
+        pytest.skip("the accelerator is not built here")
+    if not accelerated:
+        monkeypatch.setattr(_hmac_core, "native", None)
 
     count = _pool.PARALLEL_ABOVE + 1_001
     text_key = "clé du hub 2026"            # openssl's -hmac takes the key as text
@@ -122,7 +131,7 @@ def test_tokens_equal_openssl_dgst_hmac_for_a_large_column_hashed_in_two_process
     tokens = pseudonymise(pa.array(values), text_key.encode(), "generic")
     assert len(tokens) == count and tokens[5].as_py() is None
     cut = int(count * _hmac._HELPER_SHARE)              # where the helper's part ends
-    picks = [0, 1, cut - 1, cut, cut + 1, count - 1, *random.Random(6).sample(range(6, count), 40)]
+    picks = [0, 1, cut - 1, cut, cut + 1, count // 2, count - 1, *random.Random(6).sample(range(6, count), 40)]
     for n in picks:
         assert tokens[n].as_py() == hmac.new(text_key.encode(), values[n].encode(), hashlib.sha256).hexdigest()
     for n in (0, cut, count - 1):
@@ -153,6 +162,7 @@ def test_a_frozen_app_without_freeze_support_hashes_in_one_process(tmp_path):
     script.write_text(
         "import hashlib, hmac, multiprocessing, sys\n"
         "sys.frozen = True\n"
+        "sys.modules['curator.protect._hmac_native'] = None   # the Python loop, which would use a helper\n"
         "import pyarrow as pa\n"
         "from curator.protect import _pool\n"
         "from curator.protect.pseudonym import pseudonymise\n"
@@ -183,11 +193,15 @@ def test_mostly_distinct_and_repetitive_columns_give_the_same_tokens():
 
 
 @pytest.mark.parametrize("kind", ["generic", "nir", "name"])
-def test_tokens_kept_in_a_cache_are_those_of_the_plain_path_batch_after_batch(kind):
+def test_tokens_kept_in_a_cache_are_those_of_the_plain_path_batch_after_batch(kind, monkeypatch):
     """With a TokenCache shared by the batches (and tables) of one apply, every row's token is the
     plain path's, whether its value was held, hashed and held, or hashed once the budget was spent:
-    mostly distinct and repetitive batches, blanks and nulls, two secrets, a value too long to hold."""
+    mostly distinct and repetitive batches, blanks and nulls, two secrets, a value too long to hold.
+    (The cache serves the Python loop only: the compiled accelerator hashes as fast as it finds.)"""
+    from curator.protect import _hmac_core
     from curator.protect.pseudonym import TokenCache
+
+    monkeypatch.setattr(_hmac_core, "native", None)
 
     secrets = [new_secret(), new_secret()]
     cache = TokenCache(budget=3_000)        # a few dozen values: the later ones are hashed each time
@@ -205,4 +219,17 @@ def test_tokens_kept_in_a_cache_are_those_of_the_plain_path_batch_after_batch(ki
     assert 0 < held <= 3_000 and len(cache._held) in (1, 2)     # one set per secret and kind
     assert min(cache._found.values()) < 1 / 3       # then found too seldom: hashed without looking
     cache.clear()
+    assert not cache._held
+
+
+def test_with_the_accelerator_a_token_cache_holds_nothing(monkeypatch):
+    from curator.protect import _hmac_core
+    from curator.protect.pseudonym import TokenCache
+
+    if _hmac_core.native is None:
+        pytest.skip("the accelerator is not built here")
+    cache, secret = TokenCache().for_columns({"id"}), new_secret()
+    rows = pa.array([f"P{n % 50:05d}" for n in range(300)])
+    for _ in range(2):
+        assert pseudonymise(rows, secret, "generic", cache=cache) == pseudonymise(rows, secret, "generic")
     assert not cache._held
