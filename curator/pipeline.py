@@ -523,8 +523,7 @@ def submission_risk(tables: Sequence[CuratedTable], k: int | None, kept: KeptCod
     """k and risk counted in distinct persons across the tables (``persons.person_risk``): the person
     table's quasi-identifiers as they are, every other table's gathered per person as the set of its
     values; None without a person key that leaves or a quasi-identifier. ``kept``: see :func:`person_keyed`."""
-    persons = {t.name: t.output(t.recipe.person_key) for t in tables
-               if t.recipe.person_key and t.output(t.recipe.person_key) in t.result.table.column_names}
+    persons = leaving_persons(tables)
     person_table = next((t.name for t in tables if t.recipe.person_key and t.recipe.primary_key == [t.recipe.person_key]),
                         None)
     quasi = [PersonQuasi(t.name, name, event=t.name != person_table) for t in tables if t.name in persons
@@ -572,10 +571,12 @@ def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link], kept:
                 duplicates[name] = duplicate_keys(keys, name, keys.column_names, _first_row(by_name[name]),
                                                   shared.of(name, by_name[name].recipe.primary_key, keys))
         orphaned: list[tuple[CuratedTable, RuleResult | None]] = []
+        unchecked: list[Link] = []
         for link in links:
             child, parent = by_name[link.table], by_name[link.ref_table]
             keys, targets = _leaving(child, link.columns), _leaving(parent, link.ref_columns)
             if keys is None or targets is None:
+                unchecked.append(link)
                 continue
             if coded is not None and link in on_codes:
                 found = orphan_codes(_codes_of(coded[child.name]), _codes_of(coded[parent.name]), child.name,
@@ -592,9 +593,7 @@ def check_integrity(tables: Sequence[CuratedTable], links: Sequence[Link], kept:
             said.append(f"{name}: its primary key does not leave, so it was not checked")
         elif repeated is not None:
             by_name[name].result.validation.results.append(repeated)
-    said.extend(f"link {link}: a key column does not leave, so it was not checked" for link in links
-                if _leaving(by_name[link.table], link.columns) is None
-                or _leaving(by_name[link.ref_table], link.ref_columns) is None)
+    said.extend(f"link {link}: a key column does not leave, so it was not checked" for link in unchecked)
     for child, found in orphaned:
         if found is not None:
             child.result.validation.results.append(found)

@@ -333,8 +333,7 @@ def _value_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int, i
     indices, not spelled out again."""
     array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     if (pa.types.is_dictionary(array.type) and pa.types.is_string(array.dictionary.type)
-            and not array.dictionary.null_count
-            and pc.count_distinct(array.dictionary).as_py() == len(array.dictionary)):
+            and not array.dictionary.null_count and _all_distinct(array.dictionary)):
         empty = pc.index(array.dictionary, "").as_py()
         empty = empty if empty >= 0 else len(array.dictionary)
         codes = pc.fill_null(array.indices, empty)
