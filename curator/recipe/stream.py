@@ -379,10 +379,9 @@ class _DataFile:
     def _open(self, schema: pa.Schema) -> None:
         self.schema = schema
         self._writer = pq.ParquetWriter(self.path, schema, **data_file_options(self._recipe, schema))
+        self._sink = BackgroundSink(self._write, "curator-parquet-writer")
         if self._on_data_started is not None:
             self._followed = FollowedFile(self.path)
-        self._sink = BackgroundSink(self._write, "curator-parquet-writer")
-        if self._on_data_started is not None and self._followed is not None:
             self.follower = self._on_data_started(self.path, self._followed)
 
     def _write(self, table: pa.Table) -> None:
