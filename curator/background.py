@@ -183,15 +183,15 @@ class FollowedFile:
     def __init__(self, path: Path) -> None:
         self._file = open(path, "rb")  # noqa: SIM115 - closed by the reader's owner, through close()
         self._changed = threading.Condition(threading.Lock())
-        self._appends = 0       # counted, so that an append told between a read and the wait is not missed
-        self._told = False
+        # Counted, so that an append told between a read and the wait is not missed; any told means
+        # the writer tells, and the reader then waits to be told.
+        self._appends = 0
         self._done = False
         self._abandoned = False
 
     def grew(self) -> None:
         with self._changed:
             self._appends += 1
-            self._told = True
             self._changed.notify_all()
 
     def finish(self) -> None:
@@ -214,7 +214,7 @@ class FollowedFile:
                 return data
             with self._changed:
                 if not self._done and self._appends == appends:
-                    self._changed.wait(self.TOLD_SECONDS if self._told else self.POLL_SECONDS)
+                    self._changed.wait(self.TOLD_SECONDS if self._appends else self.POLL_SECONDS)
 
     def close(self) -> None:
         self._file.close()
