@@ -112,19 +112,35 @@ def _arrow_jemalloc_on_linux() -> None:
             pyarrow.set_memory_pool(pyarrow.jemalloc_memory_pool())
 
 
-MMAP_THRESHOLD = 4 << 20     # bytes: glibc maps blocks from this size apart, and unmaps them when freed
-M_MMAP_THRESHOLD = -3        # mallopt's parameter number, from glibc's malloc.h
+MMAP_THRESHOLD = 16 << 20    # bytes: glibc maps blocks from this size apart, and unmaps them when freed
+TRIM_THRESHOLD = 64 << 20    # bytes: the free memory at the top of a glibc heap kept for the next blocks
+ARENA_MAX = 2                # glibc heaps shared by the threads (its default: eight per core)
+M_TRIM_THRESHOLD = -1        # mallopt's parameter numbers, from glibc's malloc.h
+M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
 
 
 def _glibc_large_blocks_returned() -> None:
-    """Have glibc's malloc (numpy's arrays) give large freed blocks back to the system.
+    """Have glibc's malloc (numpy's arrays) give large freed blocks back to the system, and keep the
+    batch-sized ones for the next batch.
 
     By default glibc raises the size from which it maps a block apart each time such a block is
-    freed, up to 32 MiB: after the first few, arrays of a million rows come from its heaps, whose
+    freed, up to 32 MiB: after the first few, arrays of millions of rows come from its heaps, whose
     freed pages it keeps, so that the process holds the high-water mark of every step before. A
     fixed threshold (M_MMAP_THRESHOLD, or MALLOC_MMAP_THRESHOLD_ for helper processes) stops that.
+    It is set above a streamed batch's arrays (131,072 pseudonyms are 8 MiB of text), which would
+    otherwise be mapped, faulted in page by page and unmapped again for every batch; the free top of
+    a heap is kept up to M_TRIM_THRESHOLD for the same reason (glibc's fixed default is 128 KiB).
+    Each thread's heap keeps that much: M_ARENA_MAX has the threads share two heaps (the apply's
+    threads allocate a few large blocks per batch, so they seldom wait for each other's).
     """
-    if sys.platform != "linux" or "MALLOC_MMAP_THRESHOLD_" in os.environ or platform.libc_ver()[0] != "glibc":
+    if sys.platform != "linux" or platform.libc_ver()[0] != "glibc":
         return
-    os.environ["MALLOC_MMAP_THRESHOLD_"] = str(MMAP_THRESHOLD)   # for the processes started from here on
-    ctypes.CDLL(None).mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    mallopt = ctypes.CDLL(None).mallopt
+    for variable, parameter, value in (("MALLOC_MMAP_THRESHOLD_", M_MMAP_THRESHOLD, MMAP_THRESHOLD),
+                                       ("MALLOC_TRIM_THRESHOLD_", M_TRIM_THRESHOLD, TRIM_THRESHOLD),
+                                       ("MALLOC_ARENA_MAX", M_ARENA_MAX, ARENA_MAX)):
+        if variable in os.environ:
+            continue
+        os.environ[variable] = str(value)   # for the processes started from here on
+        mallopt(parameter, value)

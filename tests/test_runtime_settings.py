@@ -22,7 +22,8 @@ print(pyarrow.default_memory_pool().backend_name, multiarray._set_madvise_hugepa
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="jemalloc ships in pyarrow's Linux wheels only")
 
 
-SETTINGS = ("ARROW_DEFAULT_MEMORY_POOL", "NUMPY_MADVISE_HUGEPAGE", "MALLOC_MMAP_THRESHOLD_")
+SETTINGS = ("ARROW_DEFAULT_MEMORY_POOL", "NUMPY_MADVISE_HUGEPAGE", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_",
+            "MALLOC_ARENA_MAX")
 
 
 def _clean_environment() -> dict[str, str]:
@@ -93,33 +94,63 @@ if sys.argv[1] == "configure":
 def resident():
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * 4096
-first = numpy.ones(2 << 20)         # 16 MiB, freed: glibc's own threshold would rise to it
+first = numpy.ones(30 << 17)        # 30 MiB, freed: glibc's own threshold would rise to it
 del first
 before = resident()
-arrays = [numpy.ones(1 << 20) for _ in range(16)]      # 16 blocks of 8 MiB
+arrays = [numpy.ones(3 << 20) for _ in range(4)]       # 4 blocks of 24 MiB
 after = [numpy.ones(10) for _ in range(1000)]          # small blocks above them, still in use
 del arrays
 print((resident() - before) >> 20)
 """
 
+BATCHES = """
+import resource, sys
+import numpy
+if sys.argv[1] == "configure":
+    from curator.runtime import configure
+    configure()
+elif sys.argv[1] == "4 MiB":
+    import ctypes
+    ctypes.CDLL(None).mallopt(-3, 4 << 20)          # M_MMAP_THRESHOLD: curator's setting before
+faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(50):
+    batch = numpy.ones(1 << 20)                        # 8 MiB: a streamed batch's pseudonyms' text
+    del batch
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults)
+"""
 
-@pytest.mark.skipif(sys.platform != "linux" or platform.libc_ver()[0] != "glibc", reason="glibc's malloc")
+
+def _run(script: str, *argv: str, **env: str) -> int:
+    return int(subprocess.run([sys.executable, "-c", script, *argv], env={**_clean_environment(), **env},
+                              capture_output=True, text=True, check=True).stdout)
+
+
+glibc_only = pytest.mark.skipif(sys.platform != "linux" or platform.libc_ver()[0] != "glibc", reason="glibc's malloc")
+
+
+@glibc_only
 def test_configure_has_large_freed_arrays_given_back_to_the_system():
-    """Without it, glibc serves numpy's 8 MiB arrays from its heap once a larger one was freed, and
-    keeps their 128 MiB after they are freed; with it, they are mapped apart and unmapped. Helper
+    """Without it, glibc serves numpy's 24 MiB arrays from its heap once a larger one was freed, and
+    keeps their 96 MiB after they are freed; with it, they are mapped apart and unmapped. Helper
     processes inherit the setting, and the user's own wins."""
-    def retained(*argv: str, **env: str) -> int:
-        return int(subprocess.run([sys.executable, "-c", FREED, *argv], env={**_clean_environment(), **env},
-                                  capture_output=True, text=True, check=True).stdout)
-
-    assert retained("as is") >= 100
-    assert retained("configure") < 16
+    assert _run(FREED, "as is") >= 90
+    assert _run(FREED, "configure") < 16
     probe = ("import os; from curator.runtime import configure; configure(); "
-             "print(os.environ['MALLOC_MMAP_THRESHOLD_'])")
+             "print(*(os.environ[v] for v in ('MALLOC_MMAP_THRESHOLD_', 'MALLOC_TRIM_THRESHOLD_', 'MALLOC_ARENA_MAX')))")
 
     def setting(**env: str) -> str:
         return subprocess.run([sys.executable, "-c", probe], env={**_clean_environment(), **env}, capture_output=True,
                               text=True, check=True).stdout.strip()
 
-    assert setting() == str(4 << 20)
-    assert setting(MALLOC_MMAP_THRESHOLD_="131072") == "131072"
+    assert setting() == f"{16 << 20} {64 << 20} 2"
+    assert setting(MALLOC_MMAP_THRESHOLD_="131072") == f"131072 {64 << 20} 2"
+
+
+@glibc_only
+def test_configure_keeps_a_batchs_freed_arrays_for_the_next_batch():
+    """A streamed batch's 8 MiB arrays, allocated and freed batch after batch: mapped apart, each is
+    faulted in afresh (2,048 faults of 4 KiB); kept in the heap, only the first."""
+    mapped_apart = _run(BATCHES, "4 MiB", NUMPY_MADVISE_HUGEPAGE="0")    # as configure() sets it
+    kept = _run(BATCHES, "configure")
+    assert mapped_apart > 50 * 2000
+    assert kept < mapped_apart / 10
