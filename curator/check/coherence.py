@@ -107,10 +107,15 @@ def linked_rules(vocabulary: Vocabulary) -> list[Rule]:
     return [r for r in vocabulary.rules if r.linked]
 
 
-def applicable(vocabulary: Vocabulary, concept_columns: Mapping[str, str]) -> list[tuple[Rule, list[str]]]:
+def applicable(vocabulary: Vocabulary, concept_columns: Mapping[str, str],
+               primary_key: Sequence[str] = ()) -> list[tuple[Rule, list[str]]]:
     """The in-table rules this table can be checked against, each with the columns it reads.
 
-    ``concept_columns``: concept id -> the (first) column mapped to it."""
+    ``concept_columns``: concept id -> the (first) column mapped to it. ``primary_key``: the columns
+    the recipe declares as the table's key. A rule that holds in a table of persons only (one row per
+    patient: its ``unless_mapped`` concepts tell a table of events) is then checked when they are its
+    columns, and not in a table keyed by anything else (diagnoses with their own ids), whatever the
+    table maps."""
     found = []
     for rule in vocabulary.rules:
         if rule.kind == "plausible":
@@ -121,9 +126,13 @@ def applicable(vocabulary: Vocabulary, concept_columns: Mapping[str, str]) -> li
             continue
         if (rule.linked and not isinstance(rule, BoundRule)) or not all(c in concept_columns for c in rule.concepts):
             continue
-        if any(c in concept_columns for c in rule.unless_mapped):
+        columns = [concept_columns[c] for c in rule.concepts]
+        if rule.unless_mapped and primary_key:
+            if sorted(primary_key) != sorted(columns):
+                continue
+        elif any(c in concept_columns for c in rule.unless_mapped):
             continue
-        found.append((rule, [concept_columns[c] for c in rule.concepts]))
+        found.append((rule, columns))
     return found
 
 
@@ -718,7 +727,7 @@ def settle(table: pa.Table, typed: Mapping[str, pa.Array | pa.ChunkedArray], con
     identifier is masked where the report masks them."""
     settled = Settled([], None, {}, {})
     rules = []
-    for rule, names in applicable(vocabulary, concept_columns):
+    for rule, names in applicable(vocabulary, concept_columns, recipe.primary_key):
         decision = recipe.rule(rule.id)
         if decision is not None and decision.action == "off":
             settled.off[rule.id] = decision.reason

@@ -179,6 +179,25 @@ def test_rules_on_a_table_of_events_skip_the_person_key(loaded: LoadedTable) -> 
     assert _flagged(report) == {"stay_dates_in_order": {3}, "repeated_stay": {5}, "exact_duplicates": {5}}
 
 
+def test_a_declared_primary_key_tells_a_table_of_persons_from_a_table_of_events() -> None:
+    """A table of diagnoses maps the patient and the diagnosis date, none of the visit dates that tell
+    a table of events: keyed by its own diagnosis ids, it repeats its patients rightly; keyed by the
+    patient, a repeated patient is a finding whatever the table maps."""
+    table = pa.table({"id_diagnostic": ["D1", "D2", "D3", "D4"], "IPP": ["1", "1", "2", "3"],
+                      "Date": ["01/01/2020", "05/02/2020", "03/03/2020", "04/03/2020"]})
+    columns = [ColumnDecision("id_diagnostic"), ColumnDecision("IPP", "patient_local_id"),
+               ColumnDecision("Date", "diagnosis_date")]
+    vocabulary = load_vocabulary()
+    undeclared = convert_and_validate(table, Recipe(columns=columns), vocabulary)[1]
+    assert _flagged(undeclared) == {"one_row_per_patient": {3}}
+    events = convert_and_validate(table, Recipe(columns=columns, primary_key=["id_diagnostic"]), vocabulary)[1]
+    assert _flagged(events) == {}
+    stays = pa.table({"IPP": ["1", "1"], "Entrée": ["01/01/2020", "05/02/2020"], "Sortie": ["03/01/2020", "07/02/2020"]})
+    persons = Recipe(columns=[ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Entrée", "admission_date"),
+                              ColumnDecision("Sortie", "discharge_date")], primary_key=["IPP"])
+    assert _flagged(convert_and_validate(stays, persons, vocabulary)[1]) == {"one_row_per_patient": {3}}
+
+
 @pytest.mark.parametrize(("language", "words", "off"), [
     ("en", "discharge before admission", "Coherence rules switched off"),
     ("fr", "sortie avant l'entrée", "Règles de cohérence désactivées")])
