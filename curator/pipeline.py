@@ -35,7 +35,7 @@ from curator.check.tokens import TokenCodes
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
 from curator.load import detect_options, iter_batches, read_file
-from curator.load.csv_reader import plan_csv
+from curator.load.csv_reader import CsvPlan, plan_csv
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package.build import write_package
@@ -667,7 +667,7 @@ def check_rules_across(files: Mapping[str, Path], recipes: Sequence[Recipe], voc
         # they were, so that the error is the one they give first.
         for recipe, names in wanted:
             path = files[recipe.name]
-            _linked_table(path, options(path, recipe), recipe, names, vocabulary, whole=True)
+            _linked_table(path, options(path, recipe), None, recipe, names, vocabulary, whole=True)
         raise
     said = [f"{recipe.name}: {', '.join(missing)} not in the file, so the rules across tables were not checked on it"
             for recipe, _names in wanted if (missing := found[recipe.name][1])]
@@ -682,12 +682,16 @@ _Linked = tuple[tuple[pa.Table, dict[str, str]] | None, list[str]]
 def _linked_tables(files: Mapping[str, Path], wanted: Sequence[tuple[Recipe, Mapping[str, str]]],
                    vocabulary: Vocabulary, options: Callable[[Path, Recipe], ReadOptions | None]) -> dict[str, _Linked]:
     """:func:`_linked_table` of each table; of a CSV file whose values no rule reads, its header only."""
-    used = {recipe.name: options(files[recipe.name], recipe) for recipe, _names in wanted}
+    used: dict[str, tuple[ReadOptions | None, bool | None]] = {}
     missing: dict[str, list[str]] = {}
     for recipe, names in wanted:
-        header = _csv_header(files[recipe.name], used[recipe.name])
-        if header is not None:
-            missing[recipe.name] = [name for name in names.values() if name not in header]
+        given = options(files[recipe.name], recipe)
+        plan = _csv_plan(files[recipe.name], given)
+        used[recipe.name] = given, None
+        if plan is not None:
+            missing[recipe.name] = [name for name in names.values() if name not in plan.names]
+            # Read as planned (not detected again), its encoding the user's choice only if it was.
+            used[recipe.name] = plan.options(given or ReadOptions()), given is not None and given.encoding is not None
     # A file whose header is not known yet counts as having every column: read, it may lose some.
     present = {recipe.name: names for recipe, names in wanted if not missing.get(recipe.name)}
     read = linked_sources(present, vocabulary) | {name for name in present if name not in missing}
@@ -698,32 +702,33 @@ def _linked_tables(files: Mapping[str, Path], wanted: Sequence[tuple[Recipe, Map
     # functions let go of the GIL.
     with ThreadPoolExecutor(max_workers=max(min(len(chosen), os.cpu_count() or 1), 1),
                             thread_name_prefix="curator-across") as pool:
-        futures = {recipe.name: pool.submit(_linked_table, files[recipe.name], used[recipe.name], recipe, names,
+        futures = {recipe.name: pool.submit(_linked_table, files[recipe.name], *used[recipe.name], recipe, names,
                                             vocabulary) for recipe, names in chosen}
         for name, future in futures.items():
             found[name] = future.result()
     return found
 
 
-def _csv_header(path: Path, options: ReadOptions | None) -> list[str] | None:
-    """A CSV file's column names as its reading names them; None for another format."""
+def _csv_plan(path: Path, options: ReadOptions | None) -> CsvPlan | None:
+    """How a CSV file is read (its column names...); None for another format."""
     fmt = options.format if options is not None and options.format else detect_options(path).format
-    return plan_csv(path, options or ReadOptions()).names if fmt == "csv" else None
+    return plan_csv(path, options or ReadOptions()) if fmt == "csv" else None
 
 
-def _linked_table(path: Path, options: ReadOptions | None, recipe: Recipe, names: Mapping[str, str],
-                  vocabulary: Vocabulary, whole: bool = False) -> _Linked:
+def _linked_table(path: Path, options: ReadOptions | None, encoding_chosen: bool | None, recipe: Recipe,
+                  names: Mapping[str, str], vocabulary: Vocabulary, whole: bool = False) -> _Linked:
     """A table's columns the rules across tables read, converted (:func:`converted_linked`), or
     the names of those missing from its file. ``whole``: every column of the file read, as a
-    curation reads it."""
-    read = _read_columns(path, options, list(dict.fromkeys(names.values())), whole)
+    curation reads it; ``encoding_chosen``: see ``iter_batches``."""
+    read = _read_columns(path, options, list(dict.fromkeys(names.values())), whole, encoding_chosen)
     missing = [name for name in names.values() if name not in read.column_names]
     if missing:
         return None, missing
     return converted_linked(read, recipe, vocabulary), []
 
 
-def _read_columns(path: Path, options: ReadOptions | None, names: Sequence[str], whole: bool = False) -> pa.Table:
+def _read_columns(path: Path, options: ReadOptions | None, names: Sequence[str], whole: bool = False,
+                  encoding_chosen: bool | None = None) -> pa.Table:
     """Only ``names`` of a file, as read (text): CSV and Parquet batch by batch, so that a file too big
     to read whole costs a few columns' memory, and of a CSV file only those columns built
     (``whole``: all of them); other formats read whole."""
@@ -732,7 +737,7 @@ def _read_columns(path: Path, options: ReadOptions | None, names: Sequence[str],
         table = read_file(path, options).table
         return table.select([n for n in names if n in table.column_names])
     parts = []
-    for batch in iter_batches(path, options, columns=None if whole else names):
+    for batch in iter_batches(path, options, encoding_chosen=encoding_chosen, columns=None if whole else names):
         parts.append(pa.table({n: batch.column(n) for n in names if n in batch.schema.names}))
     if not parts:
         return pa.table({n: pa.array([], pa.string()) for n in names})
