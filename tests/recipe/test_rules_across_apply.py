@@ -273,14 +273,33 @@ def test_the_error_is_the_one_whole_reads_give_first(planted: dict[str, object],
     assert type(found.value) is type(whole.value) and str(found.value) == str(whole.value)
 
 
-def test_parquet_files_and_a_missing_column_bind_as_whole_reads_do(planted: dict[str, object], tmp_path: Path) -> None:
+def _as_xlsx(table: pa.Table, path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(table.column_names)
+    for row in table.to_pylist():
+        sheet.append(list(row.values()))
+    book.save(path)
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".xlsx"])
+def test_other_formats_and_a_missing_column_bind_as_whole_reads_do(planted: dict[str, object], tmp_path: Path,
+                                                                    suffix: str) -> None:
+    """The stays, whose values are gathered, in a Parquet file or a workbook; then the patients without
+    their death dates."""
     submission = Submission.load(planted["recipe"])
     files = _files(planted, tmp_path / "export")
     stays = files.pop("encounters")
-    files["encounters"] = stays.with_suffix(".parquet")
-    pq.write_table(read_file(stays).table, files["encounters"])
+    files["encounters"] = stays.with_suffix(suffix)
+    if suffix == ".parquet":
+        pq.write_table(read_file(stays).table, files["encounters"])
+    else:
+        _as_xlsx(read_file(stays).table, files["encounters"])
     stays.unlink()
     reference, _missing = _whole_reads(files, submission)
+    assert set(reference) == set(TABLES)
     found, said = _bound(files, submission)
     _same(found, reference)
     assert said == []
