@@ -7,6 +7,7 @@ column leaves unless explicitly kept) and gathers what the manifest and the repo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from curator.check import ValidationReport, convert_and_validate
-from curator.check.coherence import bind_linked, converted_linked, linked_columns, with_bound
+from curator.check.coherence import bind_linked, converted_linked, linked_columns, linked_sources, with_bound
 from curator.check.integrity import (
     KeyColumns,
     NotTokens,
@@ -34,6 +35,7 @@ from curator.check.tokens import TokenCodes
 from curator.errors import InputError
 from curator.identify import ColumnIdentification, apply_overrides, identify_table
 from curator.load import detect_options, iter_batches, read_file
+from curator.load.csv_reader import CsvPlan, plan_csv
 from curator.mapping import Vocabulary
 from curator.messages import QT_TRANSLATE_NOOP, Text
 from curator.package.build import write_package
@@ -650,35 +652,92 @@ def check_rules_across(files: Mapping[str, Path], recipes: Sequence[Recipe], voc
     admission after the patient's death...) bound to what the other tables hold for each person, so
     that their findings join the table's validation report and its recipe decides them as any other,
     whether the table is streamed or read whole. Before curating, only the columns these rules read are
-    gathered (``options``: the reader choices for a table's file); sentences for the tables that could
-    not be checked."""
-    said: list[str] = []
-    tables = {}
-    for recipe in recipes:
-        names = linked_columns(recipe, vocabulary)
-        if recipe.name not in files or not names:
-            continue
-        path = files[recipe.name]
-        read = _read_columns(path, options(path, recipe), list(dict.fromkeys(names.values())))
-        missing = [name for name in names.values() if name not in read.column_names]
-        if missing:
-            said.append(f"{recipe.name}: {', '.join(missing)} not in the file, so the rules across tables were not "
-                        "checked on it")
-            continue
-        tables[recipe.name] = converted_linked(read, recipe, vocabulary)
+    gathered (``options``: the reader choices for a table's file), of the tables whose values bind
+    others (``linked_sources``), each on a thread; sentences for the tables that could not be checked.
+
+    A file is read whole by its curation, which refuses what this reading of a few columns of some
+    files lets by (a value in another column that is not text of its encoding, a file not read here)."""
+    wanted = [(recipe, names) for recipe in recipes
+              if recipe.name in files and (names := linked_columns(recipe, vocabulary))]
+    try:
+        found = _linked_tables(files, wanted, vocabulary, options)
+    except Exception:
+        # A few columns refused are refused by a whole read too, perhaps for another value, and an
+        # earlier file may be refused for a column not read: the files are read whole, in order, as
+        # they were, so that the error is the one they give first.
+        for recipe, names in wanted:
+            path = files[recipe.name]
+            _linked_table(path, options(path, recipe), None, recipe, names, vocabulary, whole=True)
+        raise
+    said = [f"{recipe.name}: {', '.join(missing)} not in the file, so the rules across tables were not checked on it"
+            for recipe, _names in wanted if (missing := found[recipe.name][1])]
+    tables = {recipe.name: table for recipe, _names in wanted if (table := found[recipe.name][0]) is not None}
     bound = bind_linked(tables, vocabulary) if len(tables) > 1 else {}
     return {r.name: with_bound(vocabulary, bound[r.name]) if r.name in bound else vocabulary for r in recipes}, said
 
 
-def _read_columns(path: Path, options: ReadOptions | None, names: Sequence[str]) -> pa.Table:
+_Linked = tuple[tuple[pa.Table, dict[str, str]] | None, list[str]]
+
+
+def _linked_tables(files: Mapping[str, Path], wanted: Sequence[tuple[Recipe, Mapping[str, str]]],
+                   vocabulary: Vocabulary, options: Callable[[Path, Recipe], ReadOptions | None]) -> dict[str, _Linked]:
+    """:func:`_linked_table` of each table; of a CSV file whose values no rule reads, its header only."""
+    used: dict[str, tuple[ReadOptions | None, bool | None]] = {}
+    missing: dict[str, list[str]] = {}
+    for recipe, names in wanted:
+        given = options(files[recipe.name], recipe)
+        plan = _csv_plan(files[recipe.name], given)
+        used[recipe.name] = given, None
+        if plan is not None:
+            missing[recipe.name] = [name for name in names.values() if name not in plan.names]
+            # Read as planned (not detected again), its encoding the user's choice only if it was.
+            used[recipe.name] = plan.options(given or ReadOptions()), given is not None and given.encoding is not None
+    # A file whose header is not known yet counts as having every column: read, it may lose some.
+    present = {recipe.name: names for recipe, names in wanted if not missing.get(recipe.name)}
+    read = linked_sources(present, vocabulary) | {name for name in present if name not in missing}
+    found: dict[str, _Linked] = {name: (None, columns) for name, columns in missing.items() if columns}
+    found.update({name: ((pa.table({}), dict(names)), []) for name, names in present.items() if name not in read})
+    chosen = [(recipe, names) for recipe, names in wanted if recipe.name in read]
+    # A file per thread, as many at once as there are cores: pyarrow's CSV reader and compute
+    # functions let go of the GIL.
+    with ThreadPoolExecutor(max_workers=max(min(len(chosen), os.cpu_count() or 1), 1),
+                            thread_name_prefix="curator-across") as pool:
+        futures = {recipe.name: pool.submit(_linked_table, files[recipe.name], *used[recipe.name], recipe, names,
+                                            vocabulary) for recipe, names in chosen}
+        for name, future in futures.items():
+            found[name] = future.result()
+    return found
+
+
+def _csv_plan(path: Path, options: ReadOptions | None) -> CsvPlan | None:
+    """How a CSV file is read (its column names...); None for another format."""
+    fmt = options.format if options is not None and options.format else detect_options(path).format
+    return plan_csv(path, options or ReadOptions()) if fmt == "csv" else None
+
+
+def _linked_table(path: Path, options: ReadOptions | None, encoding_chosen: bool | None, recipe: Recipe,
+                  names: Mapping[str, str], vocabulary: Vocabulary, whole: bool = False) -> _Linked:
+    """A table's columns the rules across tables read, converted (:func:`converted_linked`), or
+    the names of those missing from its file. ``whole``: every column of the file read, as a
+    curation reads it; ``encoding_chosen``: see ``iter_batches``."""
+    read = _read_columns(path, options, list(dict.fromkeys(names.values())), whole, encoding_chosen)
+    missing = [name for name in names.values() if name not in read.column_names]
+    if missing:
+        return None, missing
+    return converted_linked(read, recipe, vocabulary), []
+
+
+def _read_columns(path: Path, options: ReadOptions | None, names: Sequence[str], whole: bool = False,
+                  encoding_chosen: bool | None = None) -> pa.Table:
     """Only ``names`` of a file, as read (text): CSV and Parquet batch by batch, so that a file too big
-    to read whole costs a few columns' memory; other formats read whole."""
+    to read whole costs a few columns' memory, and of a CSV file only those columns built
+    (``whole``: all of them); other formats read whole."""
     fmt = options.format if options is not None and options.format else detect_options(path).format
     if fmt not in ("csv", "parquet"):          # the formats iter_batches streams
         table = read_file(path, options).table
         return table.select([n for n in names if n in table.column_names])
     parts = []
-    for batch in iter_batches(path, options):
+    for batch in iter_batches(path, options, encoding_chosen=encoding_chosen, columns=None if whole else names):
         parts.append(pa.table({n: batch.column(n) for n in names if n in batch.schema.names}))
     if not parts:
         return pa.table({n: pa.array([], pa.string()) for n in names})

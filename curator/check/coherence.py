@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -948,51 +948,78 @@ def converted_linked(table: pa.Table, recipe: Recipe, vocabulary: Vocabulary) ->
     return pa.table(typed) if typed else table.select([]), concepts
 
 
+@dataclass
+class _Step:
+    """One bound of a rule across tables on a table: its concept ``mine`` judged (``kind``) by the
+    values of ``concepts`` in the tables ``sources`` (for "within", an interval's first and last day)."""
+
+    mine: str
+    kind: str
+    sources: list[str]
+    concepts: list[str]
+    strict: bool = False
+
+
+def _steps(columns: Mapping[str, Mapping[str, str]], vocabulary: Vocabulary) -> Iterator[tuple[Rule, str, list[_Step]]]:
+    """Each rule across tables that binds a table, with its steps, from the tables' concepts alone
+    (``columns``: table -> concept id -> its column)."""
+    for rule in linked_rules(vocabulary):
+        link = rule.link
+        assert link is not None
+        for name, own in columns.items():
+            if link not in own:
+                continue
+            steps: list[_Step] = []
+            if rule.kind == "order":
+                for (earlier, later), strict in zip(itertools.pairwise(rule.concepts), rule.strict, strict=True):
+                    for mine, theirs, kind in ((earlier, later, "before"), (later, earlier, "after")):
+                        others = [n for n in columns if n != name and {theirs, link} <= set(columns[n])]
+                        if mine in own and others:
+                            steps.append(_Step(mine, kind, others, [theirs], strict))
+            elif rule.kind == "within":
+                value, start, end = rule.concepts
+                sources = [n for n in columns if {link, start, end} <= set(columns[n])]
+                if value in own and sources:
+                    steps.append(_Step(value, "within", sources, [start, end]))
+            if steps:
+                yield rule, name, steps
+
+
+def linked_sources(columns: Mapping[str, Mapping[str, str]], vocabulary: Vocabulary) -> set[str]:
+    """The tables whose values :func:`bind_linked` reads (the others are bound, not read), from
+    their concepts alone (``columns``: table -> concept id -> its column)."""
+    return {source for _rule, _name, steps in _steps(columns, vocabulary) for step in steps for source in step.sources}
+
+
 def bind_linked(tables: Mapping[str, tuple[pa.Table, Mapping[str, str]]], vocabulary: Vocabulary) -> dict[str, list[BoundRule]]:
     """Each table's rules across tables, bound to what the other tables hold for each person.
 
-    ``tables``: name -> (the columns the linked rules read, converted; concept id -> its column). For
+    ``tables``: name -> (the columns the linked rules read, converted; concept id -> its column);
+    only the tables of :func:`linked_sources` are read. For
     each step of an ``order`` rule whose two concepts are in two different tables that both map the
     link, each side is bounded by the other's extreme per person (an admission by the person's
     earliest death, a death by their latest admission), so that the rows of both sides are flagged.
     A ``within`` rule bounds the dated table's rows by every interval of the person in the tables that
     map both ends (itself included); a person with no interval is not judged."""
     bound: dict[str, list[BoundRule]] = {}
-    for rule in linked_rules(vocabulary):
-        link = rule.link
-        assert link is not None
-        for name, (_table, columns) in tables.items():
-            if link not in columns:
-                continue
-            own: list[str] = []
-            across: list[Across] = []
-
-            def slot(concept: str, own: list[str] = own) -> int:
-                if concept not in own:
-                    own.append(concept)
-                return own.index(concept) + 1
-
-            if rule.kind == "order":
-                for (earlier, later), strict in zip(itertools.pairwise(rule.concepts), rule.strict, strict=True):
-                    for mine, theirs, kind in ((earlier, later, "before"), (later, earlier, "after")):
-                        others = [tables[n] for n in tables if n != name and {theirs, link} <= set(tables[n][1])]
-                        if mine not in columns or not others:
-                            continue
-                        gathered = _gathered(others, link, [theirs]).group_by("person").aggregate(
-                            [("v0", "min" if kind == "before" else "max")])
-                        across.append(Across(slot(mine), kind, gathered["person"].combine_chunks(),
-                                             gathered.column(1).combine_chunks(), strict=strict))
-            elif rule.kind == "within":
-                value, start, end = rule.concepts
-                sources = [tables[n] for n in tables if {link, start, end} <= set(tables[n][1])]
-                if value in columns and sources:
-                    intervals = _gathered(sources, link, [start, end])
-                    across.append(Across(slot(value), "within", intervals["person"].combine_chunks(),
-                                         intervals["v0"].combine_chunks(),
-                                         pc.coalesce(intervals["v1"], intervals["v0"]).combine_chunks()))
-            if across:
-                bound.setdefault(name, []).append(BoundRule(
-                    rule.id, rule.kind, [link, *own], rule.label, link=link, across=across, text=rule.describe()))
+    for rule, name, steps in _steps({name: columns for name, (_table, columns) in tables.items()}, vocabulary):
+        assert rule.link is not None
+        own: list[str] = []
+        across: list[Across] = []
+        for step in steps:
+            if step.mine not in own:
+                own.append(step.mine)
+            gathered = _gathered([tables[n] for n in step.sources], rule.link, step.concepts)
+            if step.kind == "within":
+                across.append(Across(own.index(step.mine) + 1, "within", gathered["person"].combine_chunks(),
+                                     gathered["v0"].combine_chunks(),
+                                     pc.coalesce(gathered["v1"], gathered["v0"]).combine_chunks()))
+            else:
+                extreme = gathered.group_by("person").aggregate([("v0", "min" if step.kind == "before" else "max")])
+                across.append(Across(own.index(step.mine) + 1, step.kind, extreme["person"].combine_chunks(),
+                                     extreme.column(1).combine_chunks(), strict=step.strict))
+        bound.setdefault(name, []).append(BoundRule(rule.id, rule.kind, [rule.link, *own], rule.label, link=rule.link,
+                                                    across=across, text=rule.describe()))
     return bound
 
 

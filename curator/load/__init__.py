@@ -30,7 +30,7 @@ The bad-input corpus is ``tests/data/bad_inputs/``, made by ``tests/data/make_ba
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -147,23 +147,28 @@ def detect_options(path: str | Path) -> ReadOptions:
 
 def iter_batches(path: str | Path, options: ReadOptions | None = None,
                  batch_rows: int = 262_144, warnings: list[str] | None = None,
-                 encoding_chosen: bool | None = None, sha256: Any = None) -> Iterator[pa.RecordBatch]:
+                 encoding_chosen: bool | None = None, sha256: Any = None,
+                 columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
     """Stream a CSV or Parquet source as record batches with the same names and types as :func:`read_file`.
 
     ``warnings`` receives what :func:`read_file` would put in ``LoadedTable.warnings``, as it is found;
     ``encoding_chosen`` is for options that hold a detected encoding (see ``iter_csv_batches``);
-    ``sha256`` (CSV only), a hashlib object fed the file's bytes as they are read."""
+    ``sha256`` (CSV only), a hashlib object fed the file's bytes as they are read. ``columns``: the
+    batches hold only those the file has (a CSV file's first column when it has none of them); a
+    CSV file then builds only those (see ``iter_csv_batches``)."""
     given = options or ReadOptions()
     source = _source_path(path)
     before = FileState.of(source)
     fmt = _format(source, given)
     if fmt == "csv":
-        return _unchanged(iter_csv_batches(source, given, batch_rows, warnings, encoding_chosen, sha256), source, before)
+        return _unchanged(iter_csv_batches(source, given, batch_rows, warnings, encoding_chosen, sha256, columns),
+                          source, before)
     if sha256 is not None:
         raise ValueError("a digest is taken during the read of CSV files only")
     if fmt == "parquet":
         # Decoded in the guarded reader process, as a whole read of the file is.
-        return _unchanged(guarded.stream("parquet_batches", (source, batch_rows), source, fmt), source, before)
+        batches = _unchanged(guarded.stream("parquet_batches", (source, batch_rows), source, fmt), source, before)
+        return batches if columns is None else _selected(batches, columns)
     raise InputError(Text(QT_TRANSLATE_NOOP("core", "Streaming is available for CSV and Parquet files, not {format}."),
                           format=fmt), Location(file=str(source)),
                      hint=Text(QT_TRANSLATE_NOOP("core", "Read this file whole, or convert it to CSV or Parquet first.")))
@@ -177,6 +182,11 @@ def _unchanged(batches: Iterator[pa.RecordBatch], source: Path, before: FileStat
         ensure_unchanged(source, before)
         raise
     ensure_unchanged(source, before)
+
+
+def _selected(batches: Iterator[pa.RecordBatch], columns: Sequence[str]) -> Iterator[pa.RecordBatch]:
+    for batch in batches:
+        yield batch.select([name for name in batch.schema.names if name in columns])
 
 
 def list_sheets(path: str | Path) -> list[tuple[str, bool]]:

@@ -177,3 +177,30 @@ def _replaced(column: pa.ChunkedArray | pa.Array, replacements: dict[int, str]) 
             chunk = pc.replace_substring(chunk, chr(point), replacements[point])
         done.append(chunk)
     return pa.chunked_array(done, pa.string())
+
+
+def latin1_text(chunk: pa.Array) -> pa.Array:
+    """A binary chunk of Latin-1 bytes as the UTF-8 text Latin-1 decodes it to (each byte from 0x80
+    is the two bytes of the code point of its number), validity and offset kept: the bytes of a
+    few columns transcoded, rather than a whole file through pyarrow's transcoder."""
+    validity, offsets_buffer, data = chunk.buffers()
+    if data is None or len(chunk) == 0:
+        return chunk.cast(pa.string())
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[:chunk.offset + len(chunk) + 1]
+    raw = np.frombuffer(data, dtype=np.uint8)[:int(offsets[-1])]
+    high = raw >= 0x80
+    if not high.any():
+        return pa.Array.from_buffers(pa.string(), len(chunk), [validity, offsets_buffer, data],
+                                     null_count=chunk.null_count, offset=chunk.offset)
+    # Where each byte goes: after every byte before it, two for each one from 0x80.
+    grown = np.zeros(len(raw) + 1, dtype=np.int64)
+    np.cumsum(high, out=grown[1:])
+    if len(raw) + int(grown[-1]) > np.iinfo(np.int32).max:
+        raise ValueError("the transcoded chunk would exceed 2 GiB")
+    at = np.arange(len(raw), dtype=np.int64) + grown[:-1]
+    text = np.empty(len(raw) + int(grown[-1]), dtype=np.uint8)
+    text[at] = np.where(high, 0xC0 | (raw >> 6), raw)
+    text[at[high] + 1] = 0x80 | (raw[high] & 0x3F)
+    moved = (offsets + grown[offsets]).astype(np.int32)
+    return pa.Array.from_buffers(pa.string(), len(chunk), [validity, pa.py_buffer(moved), pa.py_buffer(text)],
+                                 null_count=chunk.null_count, offset=chunk.offset)

@@ -8,10 +8,11 @@ look at.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from curator.errors import InputError, Location
-from curator.load.code_page import Latin1Plan, Undefined, latin1_plan, put_right
+from curator.load.code_page import Latin1Plan, Undefined, latin1_plan, latin1_text, put_right
 from curator.load.fingerprint import BackgroundDigest, DigestingFile, arrow_file
 from curator.load.names import unique_names
 from curator.load.text_dialect import TextDialect, detect_dialect, detect_encoding, read_sample
@@ -101,13 +102,34 @@ class CsvPlan:
                                   double_quote=True, newlines_in_values=True, ignore_empty_lines=True,
                                   invalid_row_handler=handler)
 
-    def convert_options(self) -> pacsv.ConvertOptions:
+    def convert_options(self, columns: Sequence[str] | None = None, raw: bool = False) -> pacsv.ConvertOptions:
         # Text pyarrow transcodes is UTF-8 by construction (Python's codec wrote it): checking it
         # again costs a pass over every value. A file
         # read as UTF-8 is checked: an invalid byte there means the encoding guess was wrong.
-        return pacsv.ConvertOptions(column_types={name: pa.string() for name in self.names},
+        # ``columns`` (names of the file): only those are built, checked and put right; ``raw``:
+        # as bytes (:meth:`raw_latin1`).
+        return pacsv.ConvertOptions(column_types={name: pa.binary() if raw else pa.string()
+                                                  for name in columns or self.names},
+                                    include_columns=columns or (),
                                     strings_can_be_null=True, quoted_strings_can_be_null=True, null_values=[""],
-                                    check_utf8=self.pyarrow_encoding == "utf8")
+                                    check_utf8=self.pyarrow_encoding == "utf8" and not raw)
+
+    def kept(self, columns: Sequence[str]) -> list[str]:
+        """The file's columns among ``columns``, in the file's order; its first column when it has
+        none of them (the rows are still read, so that they are still checked)."""
+        wanted = set(columns)
+        return [name for name in self.names if name in wanted] or self.names[:1]
+
+    def raw_latin1(self, path: Path) -> bool:
+        """Whether a read of a few columns may split the file's own bytes and transcode only those
+        columns (``code_page.latin1_text``) rather than have pyarrow transcode the whole file, on
+        one thread holding the GIL. The delimiter, quotes and line ends are ASCII, which Latin-1
+        keeps byte for byte, so the rows split alike; but a UTF-8 read skips a leading BOM that a
+        Latin-1 read keeps in the first value, so a file starting with one is transcoded."""
+        if self.pyarrow_encoding != "latin-1":
+            return False
+        with path.open("rb") as source:
+            return source.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8
 
     def options(self, given: ReadOptions) -> ReadOptions:
         return ReadOptions(format="csv", encoding=self.dialect.encoding, delimiter=self.dialect.delimiter,
@@ -347,14 +369,37 @@ def _check_cell_lengths(path: Path, plan: CsvPlan, table: pa.Table) -> None:
 
 
 def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings: list[str] | None = None,
-                     encoding_chosen: bool | None = None, sha256: Any = None) -> Iterator[pa.RecordBatch]:
+                     encoding_chosen: bool | None = None, sha256: Any = None,
+                     columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
     """The file's rows in batches, read as :func:`read_csv_file` reads them whole. What it would warn
     about goes to ``warnings``: the plan's notes at once, a byte Windows-1252 leaves undefined
     (its first one, with its data row in the file) when it is met. Such a byte is an error instead
     when the user chose the encoding: ``encoding_chosen``, by default whether ``options`` names one
     (a caller that fills in detected options says which were the user's). ``sha256``, a hashlib
-    object, is fed every byte of the file as it is read (complete once the last batch is out)."""
+    object, is fed every byte of the file as it is read (complete once the last batch is out).
+
+    ``columns``: only these are built (:meth:`CsvPlan.kept`). Every row is still split, so a ragged
+    row is refused as in a whole read; what is found in a value (an undefined byte, invalid UTF-8)
+    is found in these columns only."""
+    try:
+        yield from _csv_batches(path, options, batch_rows, warnings, encoding_chosen, sha256, columns, raw=True)
+    except pa.ArrowInvalid:
+        if columns is None:
+            raise
+        # Split as bytes (CsvPlan.raw_latin1), a ragged row holding a byte from 0x80 cannot be
+        # handed over as text and fails the read: read again transcoded, it is refused with its line.
+        for _batch in _csv_batches(path, options, batch_rows, None, encoding_chosen, None, columns, raw=False):
+            pass
+        raise
+
+
+def _csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings: list[str] | None,
+                 encoding_chosen: bool | None, sha256: Any, columns: Sequence[str] | None,
+                 raw: bool) -> Iterator[pa.RecordBatch]:
+    """:func:`iter_csv_batches`; ``raw``: a few columns of a Latin-1 read may be split as bytes."""
     plan = plan_csv(path, options)
+    kept = plan.kept(columns) if columns is not None else None
+    raw = raw and kept is not None and plan.raw_latin1(path)
     chosen = options.encoding is not None if encoding_chosen is None else encoding_chosen
     if warnings is not None:
         warnings.extend(plan.warnings)
@@ -373,6 +418,9 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
         # Put right once per outgoing batch, joined: pyarrow's own batches are a few thousand rows
         # each, and a scan per column costs less than a scan per piece of it.
         table = table.combine_chunks()
+        if raw:
+            table = pa.Table.from_arrays([pa.chunked_array([latin1_text(chunk) for chunk in column.chunks], pa.string())
+                                          for column in table.columns], names=table.column_names)
         if latin1 is not None:
             table, undefined = put_right(table, latin1)
             if undefined and not undefined_seen:
@@ -386,9 +434,11 @@ def iter_csv_batches(path: Path, options: ReadOptions, batch_rows: int, warnings
 
     opened = arrow_file(path) if sha256 is None else pa.PythonFile(DigestingFile(path, sha256), mode="r")
     with opened as source:
-        reader = pacsv.open_csv(source, read_options=plan.read_options(),
-                                parse_options=plan.parse_options(collect),
-                                convert_options=plan.convert_options())
+        read_options = plan.read_options()
+        if raw:
+            read_options.encoding = "utf8"
+        reader = pacsv.open_csv(source, read_options=read_options, parse_options=plan.parse_options(collect),
+                                convert_options=plan.convert_options(kept, raw))
         pending: list[pa.RecordBatch] = []
         pending_rows = 0
         for batch in reader:

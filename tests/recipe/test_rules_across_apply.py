@@ -6,18 +6,25 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from curator.check.coherence import BoundRule, bind_linked, converted_linked, linked_columns, linked_sources
 from curator.cli import main
+from curator.errors import InputError
+from curator.load import iter_batches, read_file
 from curator.package.unpack import open_package
-from curator.recipe.apply import apply_submission
-from curator.recipe.model import RuleDecision
+from curator.pipeline import check_rules_across
+from curator.recipe.apply import apply_submission, load_recipe_vocabulary, reading_options
+from curator.recipe.model import Recipe, RuleDecision
 from curator.recipe.submission import Submission
+from curator.source import ReadOptions
 from tests.conftest import SYNTHEA_TABLES as TABLES
 from tests.conftest import copy_synthea, fill_export
 
@@ -160,3 +167,147 @@ def test_decisions_on_events_after_death_are_replayed_streamed(opened_keys: Open
     manifest = json.loads((opened / "manifest.json").read_text(encoding="utf-8"))
     assert [t["rows"] for t in manifest["tables"] if t["name"] == "encounters"] == [before["encounters"] - 2]
     assert [r["rule"] for r in findings if r["column"].startswith("conditions") and not r["decision"]] == []
+
+
+def _whole_reads(files: dict[str, Path], submission: Submission) -> tuple[dict[str, list[BoundRule]], list[str]]:
+    """The rules across tables bound from every file read whole, and the tables missing a column: the
+    reference the pre-pass, which reads a few columns of some files, is compared with."""
+    vocabulary = load_recipe_vocabulary(submission.tables[0])
+    tables, missing = {}, []
+    for recipe in submission.tables:
+        names = linked_columns(recipe, vocabulary)
+        table = read_file(files[recipe.name], reading_options(files[recipe.name], recipe)).table
+        if any(name not in table.column_names for name in names.values()):
+            missing.append(recipe.name)
+        elif names:
+            tables[recipe.name] = converted_linked(table, recipe, vocabulary)
+    return bind_linked(tables, vocabulary), missing
+
+
+def _bound(files: dict[str, Path], submission: Submission,
+           options: Callable[[Path, Recipe], ReadOptions | None] = reading_options) -> tuple[dict[str, list[Any]], list[str]]:
+    checked, said = check_rules_across(files, submission.tables, load_recipe_vocabulary(submission.tables[0]), options)
+    return {name: [r for r in vocabulary.rules if isinstance(r, BoundRule)] for name, vocabulary in checked.items()}, said
+
+
+def _same(found: dict[str, list[BoundRule]], reference: dict[str, list[BoundRule]]) -> None:
+    assert {name: len(rules) for name, rules in found.items() if rules} == {n: len(r) for n, r in reference.items()}
+    for name, rules in reference.items():
+        for mine, theirs in zip(found[name], rules, strict=True):
+            assert (mine.id, mine.concepts, mine.text) == (theirs.id, theirs.concepts, theirs.text)
+            assert len(mine.across) == len(theirs.across)
+            for a, b in zip(mine.across, theirs.across, strict=True):
+                assert (a.column, a.kind, a.strict) == (b.column, b.kind, b.strict)
+                assert a.persons.equals(b.persons) and a.values.equals(b.values)
+                assert (a.ends is None and b.ends is None) or (a.ends is not None and b.ends is not None
+                                                               and a.ends.equals(b.ends))
+
+
+def _files(planted: dict[str, object], into: Path) -> dict[str, Path]:
+    source = planted["files"]
+    assert isinstance(source, Path)
+    shutil.copytree(source, into)
+    return {name: into / f"{name}.csv" for name in TABLES}
+
+
+def test_the_pre_pass_binds_as_whole_reads_do_reading_only_the_tables_it_gathers(planted: dict[str, object],
+                                                                                tmp_path: Path) -> None:
+    submission = Submission.load(planted["recipe"])
+    files = _files(planted, tmp_path / "export")
+    reference, missing = _whole_reads(files, submission)
+    assert set(reference) == set(TABLES) and missing == []
+    vocabulary = load_recipe_vocabulary(submission.tables[0])
+    # The diagnoses are judged by the stays and deaths, and bind nothing else: their values are not read.
+    assert linked_sources({r.name: linked_columns(r, vocabulary) for r in submission.tables}, vocabulary) == {
+        "patients", "encounters"}
+    found, said = _bound(files, submission)
+    _same(found, reference)
+    assert said == []
+
+
+def _ragged(path: Path, after: int) -> None:
+    lines = path.read_bytes().split(b"\n")
+    lines.insert(after, "x,é,y".encode("cp1252"))
+    path.write_bytes(b"\n".join(lines))
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_broken_file_not_gathered_is_refused_by_its_curation(opened_keys: OpenedKeys, planted: dict[str, object],
+                                                                tmp_path: Path) -> None:
+    submission = Submission.load(planted["recipe"])
+    files = _files(planted, tmp_path / "export")
+    reference, _missing = _whole_reads(files, submission)
+    _ragged(files["conditions"], 200)
+    with pytest.raises(InputError) as whole:
+        read_file(files["conditions"])
+    found, _said = _bound(files, submission)
+    _same(found, reference)
+    with pytest.raises(InputError) as applied:
+        apply_submission(list(files.values()), submission, tmp_path / "out.tar", [opened_keys.recipient],
+                         opened_keys.signing, opened_keys.secret, stream=True, batch_rows=100)
+    assert str(applied.value) == str(whole.value)
+    assert not (tmp_path / "out.tar").exists()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_the_error_is_the_one_whole_reads_give_first(planted: dict[str, object], tmp_path: Path) -> None:
+    """The stays (before the patients in the submission) are read for three columns only and pass;
+    the patients are refused: the pre-pass then reads the files whole, in order, and gives the
+    stays' error, as before."""
+    submission = Submission.load(planted["recipe"])
+    assert [t.name for t in submission.tables] == ["conditions", "encounters", "patients"]
+    files = _files(planted, tmp_path / "export")
+    stays = files["encounters"].read_bytes().split(b"\n")
+    stays[3] = stays[3].replace(b"Encounter", b"Enc\xe9unter", 1)
+    files["encounters"].write_bytes(b"\n".join(stays))
+    _ragged(files["patients"], 10)
+
+    def utf8(_path: Path, _recipe: Recipe) -> ReadOptions:
+        return ReadOptions(format="csv", encoding="utf-8")
+
+    with pytest.raises(Exception) as whole:
+        list(iter_batches(files["encounters"], utf8(files["encounters"], submission.tables[1])))
+    assert "UTF8" in str(whole.value)
+    with pytest.raises(Exception) as found:
+        _bound(files, submission, utf8)
+    assert type(found.value) is type(whole.value) and str(found.value) == str(whole.value)
+
+
+def _as_xlsx(table: pa.Table, path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(table.column_names)
+    for row in table.to_pylist():
+        sheet.append(list(row.values()))
+    book.save(path)
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".xlsx"])
+def test_other_formats_and_a_missing_column_bind_as_whole_reads_do(planted: dict[str, object], tmp_path: Path,
+                                                                    suffix: str) -> None:
+    """The stays, whose values are gathered, in a Parquet file or a workbook; then the patients without
+    their death dates."""
+    submission = Submission.load(planted["recipe"])
+    files = _files(planted, tmp_path / "export")
+    stays = files.pop("encounters")
+    files["encounters"] = stays.with_suffix(suffix)
+    if suffix == ".parquet":
+        pq.write_table(read_file(stays).table, files["encounters"])
+    else:
+        _as_xlsx(read_file(stays).table, files["encounters"])
+    stays.unlink()
+    reference, _missing = _whole_reads(files, submission)
+    assert set(reference) == set(TABLES)
+    found, said = _bound(files, submission)
+    _same(found, reference)
+    assert said == []
+    # Without the death dates, the patients bind nothing and are judged by nothing: said so.
+    rows = _rows(files["patients"])
+    _write(files["patients"], [{k: v for k, v in row.items() if k != "DEATHDATE"} for row in rows])
+    reference, missing = _whole_reads(files, submission)
+    found, said = _bound(files, submission)
+    _same(found, reference)
+    assert missing == ["patients"]
+    assert said == ["patients: DEATHDATE not in the file, so the rules across tables were not checked on it"]
