@@ -173,14 +173,17 @@ def _fixed_width_keys(columns: Sequence[pa.Array]) -> tuple[list[np.ndarray], in
     return keys, space
 
 
-def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str]) -> _PersonIndex:
+def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
+                  ordered: bool = True) -> _PersonIndex:
     """The persons in order of first appearance (tables in the order given) and each row's person.
+    Not ``ordered`` (counting classes needs no order), persons coded already may come in their
+    dictionary's order.
 
     Fixed-width ids become integer keys, looked up in a table indexed by key: hashing ten million
     strings costs several times more. Other ids: the first table's person column is
     dictionary-encoded, every other table's looked up among those persons (on threads)."""
     coded = _dictionary_index({name: _column(_table(tables, name), name, column)
-                               for name, column in person_columns.items()}) if person_columns else None
+                               for name, column in person_columns.items()}, ordered) if person_columns else None
     if coded is not None:
         return coded
     columns = {name: _as_text(_column(_table(tables, name), name, column)) for name, column in person_columns.items()}
@@ -212,7 +215,7 @@ def _person_index(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
 INDEX_PART = 1 << 20       # rows of a person column walked at a time for each person's first row
 
 
-def _dictionary_index(columns: Mapping[str, pa.ChunkedArray]) -> _PersonIndex | None:
+def _dictionary_index(columns: Mapping[str, pa.ChunkedArray], ordered: bool = True) -> _PersonIndex | None:
     """The index of person columns dictionary-encoded already over one dictionary of distinct texts
     or numbers (a submission's person columns read back as codes of its pseudonyms, a streamed
     table's gathered persons as their numbers), from their codes: spelling out and hashing again ten
@@ -232,26 +235,53 @@ def _dictionary_index(columns: Mapping[str, pa.ChunkedArray]) -> _PersonIndex | 
             return None
     if dictionary is None or dictionary.null_count or not _all_distinct(dictionary):
         return None
-    def codes(array: pa.DictionaryArray) -> np.ndarray:
-        return pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False)
+    if not ordered:
+        return _unordered_index(dictionary, {name: _indices(array) for name, array in arrays.items()})
 
-    # Each code's first row over the tables in their order: the rows are walked backwards, a part at
-    # a time (an assignment keeps the last of repeated indices), so that no row-long index is built.
+    # Each code's first row over the tables in their order, a part at a time so that no row-long
+    # index is built: only the codes not met before are placed, each part walked backwards (an
+    # assignment keeps the last of repeated indices). A later table whose persons were all met in
+    # the first (the person table) is then only looked through.
     never = sum(len(array) for array in arrays.values())
     first = np.full(len(dictionary), never, dtype=np.int64)
-    before = never
-    for array in reversed(arrays.values()):
-        each = codes(array)
-        before -= len(each)
-        for start in reversed(range(0, len(each), INDEX_PART)):
+    met = np.zeros(len(dictionary) + 1, dtype=np.bool_)
+    met[-1] = True      # a row with no person
+    before = 0
+    for array in arrays.values():
+        each = _indices(array)
+        for start in range(0, len(each), INDEX_PART):
             part = each[start:start + INDEX_PART]
-            at = np.flatnonzero(part >= 0)[::-1]
-            first[part[at]] = at + (before + start)
+            new = np.flatnonzero(~met[part])[::-1]
+            if len(new):
+                first[part[new]] = new + (before + start)
+                met[part[new]] = True
+        before += len(each)
     used = np.flatnonzero(first < never)
-    order = used[np.argsort(first[used], kind="stable")]
+    order = used[np.argsort(first[used])]       # first rows all differ: no need of a stable sort
     person_of = np.full(len(dictionary) + 1, -1, dtype=np.int64)
     person_of[order] = np.arange(len(order))
-    return _PersonIndex(None, {name: person_of[codes(array)] for name, array in arrays.items()}, (dictionary, order))
+    return _PersonIndex(None, {name: person_of[_indices(array)] for name, array in arrays.items()}, (dictionary, order))
+
+
+def _indices(array: pa.DictionaryArray) -> np.ndarray:
+    """A dictionary array's indices, -1 for null (not copied when there is none)."""
+    indices = array.indices
+    return (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy(zero_copy_only=False)
+
+
+def _unordered_index(dictionary: pa.Array, codes: Mapping[str, np.ndarray]) -> _PersonIndex:
+    """The index of person columns coded over ``dictionary``'s distinct persons, the persons in its
+    order: each row's person is its code when every code is used (no walk for first rows, no lookup)."""
+    used = np.zeros(len(dictionary) + 1, dtype=np.bool_)
+    for each in codes.values():
+        used[each] = True       # a row with no person marks the last place
+    if used[:-1].all():
+        return _PersonIndex(None, {name: each.astype(np.int64) for name, each in codes.items()},
+                            (dictionary, np.arange(len(dictionary))))
+    order = np.flatnonzero(used[:-1])
+    person_of = np.full(len(dictionary) + 1, -1, dtype=np.int64)
+    person_of[order] = np.arange(len(order))
+    return _PersonIndex(None, {name: person_of[each] for name, each in codes.items()}, (dictionary, order))
 
 
 def _all_distinct(values: pa.Array) -> bool:
@@ -336,11 +366,14 @@ def _value_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int, i
             and not array.dictionary.null_count and _all_distinct(array.dictionary)):
         empty = pc.index(array.dictionary, "").as_py()
         empty = empty if empty >= 0 else len(array.dictionary)
-        codes = pc.fill_null(array.indices, empty)
-        found = codes.to_numpy(zero_copy_only=False).astype(np.int64)
+        indices = array.indices
+        found = (pc.fill_null(indices, empty) if indices.null_count else indices).to_numpy(zero_copy_only=False)
         used = np.zeros(len(array.dictionary) + 1, dtype=np.bool_)
         used[found] = True
         dense = np.cumsum(used) - 1
+        if used[:len(array.dictionary)].all():
+            # Every value used (the null place last, if at all): the codes are dense as they are.
+            return found.astype(np.int64), int(used.sum()), int(dense[empty]) if used[empty] else -1
         return dense[found], int(used.sum()), int(dense[empty]) if used[empty] else -1
     encoded = pc.dictionary_encode(pc.fill_null(_as_text(array), ""))
     return (encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary),
@@ -362,9 +395,14 @@ def _set_ids(owner: np.ndarray, codes: np.ndarray, groups: int, weights: np.ndar
     if len(codes):
         hashes[full] = np.add.reduceat(weights[codes], starts[full])
     hashes ^= sizes.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    _unique, first, ids = np.unique(hashes, return_index=True, return_inverse=True)
-    ids = ids.reshape(-1)
-    representative = first[ids]
+    # The groups numbered in the order of their hashes (np.unique's numbering), each compared with
+    # any one group of its hash: an unstable sort does.
+    by_hash = np.argsort(hashes)
+    ordered = hashes[by_hash]
+    starts_sorted = np.concatenate(([True], ordered[1:] != ordered[:-1])) if groups else np.zeros(0, np.bool_)
+    ids = np.empty(groups, dtype=np.int64)
+    ids[by_hash] = np.cumsum(starts_sorted) - 1
+    representative = by_hash[np.flatnonzero(starts_sorted)][ids]
     within = np.arange(len(codes)) - starts[owner]
     if (np.array_equal(sizes[representative], sizes)
             and np.array_equal(codes[starts[representative[owner]] + within], codes)):
@@ -387,10 +425,10 @@ class _QuasiCodes:
 
 
 def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str],
-                  quasi: Sequence[PersonQuasi]) -> tuple[_PersonIndex, list[_QuasiCodes]]:
+                  quasi: Sequence[PersonQuasi], ordered: bool = True) -> tuple[_PersonIndex, list[_QuasiCodes]]:
     """The persons and, per quasi-identifier, each person's code: the classes of
-    :func:`person_frame`'s columns, without building them."""
-    index = _person_index(tables, person_columns)
+    :func:`person_frame`'s columns, without building them (``ordered``: see :func:`_person_index`)."""
+    index = _person_index(tables, person_columns, ordered)
     count = index.count
     found: list[_QuasiCodes] = []
     for q in quasi:
@@ -400,14 +438,13 @@ def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
         codes, size, empty = _value_codes(_column(tables[q.table], q.table, q.column))
         if not present.all():
             rows, codes = rows[present], codes[present]
-        if not q.event:
-            # A person-level column whose every person holds one value: that value's code, or one
-            # more code for a person absent from the table (the frame's null).
-            each = np.full(count, size, dtype=np.int64)
-            each[rows] = codes
-            if np.array_equal(each[rows], codes):
-                found.append(_QuasiCodes(each, size + 1, each == size, empty))
-                continue
+        # Every person holding one value (any person-level column should; an event column of one
+        # row a person): that value's code, or one more code for a person absent from the table
+        # (a person-level column's null, an event column's empty set), as the sets would be told apart.
+        each = _one_value_each(rows, codes, count, size)
+        if each is not None:
+            found.append(_QuasiCodes(each, size + 1, each == size, -1 if q.event else empty))
+            continue
         del present
         pairs = _distinct_sorted(rows * max(size, 1) + codes, count * max(size, 1))
         del rows, codes
@@ -417,6 +454,19 @@ def _person_codes(tables: Mapping[str, pa.Table], person_columns: Mapping[str, s
         found.append(_QuasiCodes(ids, int(ids.max()) + 1 if count else 1,
                                  np.bincount(owner, minlength=count) == 0 if count else np.zeros(0, np.bool_)))
     return index, found
+
+
+PROBE_ROWS = 1 << 16       # rows looked at first for a person with several values (usually met there)
+
+
+def _one_value_each(rows: np.ndarray, codes: np.ndarray, count: int, size: int) -> np.ndarray | None:
+    """Each of ``count`` persons' one code (``size``: no row), or None when a person holds several."""
+    each = np.full(count, size, dtype=np.int64)
+    for part in (slice(0, PROBE_ROWS), slice(None)):
+        each[rows[part]] = codes[part]
+        if not np.array_equal(each[rows[part]], codes[part]):
+            return None
+    return each
 
 
 @dataclass
@@ -437,7 +487,16 @@ class PersonCodes:
 
 
 def _first_appearance(codes: np.ndarray) -> np.ndarray:
-    """``codes`` renumbered 0, 1, ... in the order each first appears."""
+    """``codes`` (none negative) renumbered 0, 1, ... in the order each first appears."""
+    bound = int(codes.max()) + 1 if len(codes) else 0
+    if bound <= 4 * len(codes):
+        # Each code's first place by an assignment walked backwards (the last of repeated indices stays).
+        first = np.full(bound, len(codes), dtype=np.int64)
+        first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+        used = np.flatnonzero(first < len(codes))
+        renumbered = np.empty(bound, dtype=np.int64)
+        renumbered[used[np.argsort(first[used])]] = np.arange(len(used))     # first places all differ
+        return renumbered[codes]
     _unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
     rank = np.empty(len(first), dtype=np.int64)
     rank[np.argsort(first)] = np.arange(len(first))
@@ -526,7 +585,7 @@ def person_risk(tables: Mapping[str, pa.Table], person_columns: Mapping[str, str
                              hint=Text(QT_TRANSLATE_NOOP("core", "Name the person key of each table.")))
         table = _table(tables, tables_used.pop()) if tables_used else pa.table({})
         return risk_summary(table, [q.column for q in quasi], k=k)
-    _index, codes = _person_codes(tables, person_columns, quasi)
+    _index, codes = _person_codes(tables, person_columns, quasi, ordered=False)
     # Dense integer codes as dictionary indices: risk_summary counts them as they are.
     columns = [pa.DictionaryArray.from_arrays(pa.array(coded.each, pa.int64()), pa.array(np.arange(coded.size)))
                for coded in codes]

@@ -86,8 +86,8 @@ def measure_utility(requested: pa.Table, generalised: pa.Table, released: pa.Tab
                                      records - suppressed if level > 0 else 0, suppressed,
                                      _histogram(kept, out, stars)))
         del kept
-        before.add(original, original, original.stars[original.codes], 0, int(highest.get(name, 0)))
-        after.add(original, out, stars, level, int(highest.get(name, 0)))
+        worst = before.add(original, original, original.stars[original.codes], 0, int(highest.get(name, 0)))
+        after.add(original, out, stars, level, int(highest.get(name, 0)), worst)
         del original, out, stars
     return Utility(columns, before.loss(requested, quasi), after.loss(released, quasi), records)
 
@@ -133,41 +133,80 @@ class _LossSum:
         self.full = np.ones(records, dtype=bool)      # every quasi-identifier suppressed so far
         self.columns = 0
 
-    def add(self, original: _Coded, out: _Coded, stars: np.ndarray, level: int, highest: int) -> None:
+    def add(self, original: _Coded, out: _Coded, stars: np.ndarray, level: int, highest: int,
+            worst: float | None = None) -> float:
+        """One column's cells summed in. Returns the column's worst-case term, which is the same for
+        every ``out`` of one ``original``: ``worst`` passes it on rather than summing it again."""
         records = self.records
         self.columns += 1
         if not records:
-            return
+            return 0.0
         self.full &= stars
-        value_count = np.bincount(original.codes)[original.codes].astype(float)
-        pair = original.codes * (int(out.codes.max()) + 1) + out.codes
-        if int(pair.max()) <= 4 * records:
-            # Few pairs of values (dates, codes): counted by a bincount rather than a sort of every row.
-            pair_count = np.bincount(pair)[pair]
+        suppressed = bool(stars.any())
+        # A cell's costs depend on its pair of codes alone: each is computed once per pair, then
+        # looked up for each row and summed in row order, as cell by cell (the same sums, bit for bit).
+        with np.errstate(divide="ignore"):      # codes no row holds: never looked up
+            whole = np.log2(records / np.bincount(original.codes, minlength=len(original.stars)).astype(float))
+        if worst is None:
+            worst = float(whole[original.codes].sum())
+        self.worst += worst
+        if out is original:
+            # Each value released alike with itself alone: log2(n / n) = 0 but for the suppressed.
+            if suppressed:
+                self.entropy += float(np.where(original.stars, whole, 0.0)[original.codes].sum())
         else:
-            _, pair_inverse, pair_counts = np.unique(pair, return_inverse=True, return_counts=True)
-            pair_count = pair_counts[pair_inverse.reshape(-1)]
-            del pair_inverse
-        del pair
-        out_count = np.bincount(out.codes)[out.codes].astype(float)
-        whole = np.log2(records / value_count)
-        del value_count
-        self.entropy += float(np.where(stars, whole, np.log2(out_count / pair_count)).sum())
-        del out_count, pair_count
-        self.worst += float(whole.sum())
+            slot, pairs, pair_count, width = _pairs(original.codes, out.codes)
+            held = pair_count > 0
+            first, second = pairs[held] // width, pairs[held] % width
+            cost = np.zeros(len(pairs))
+            cost[held] = np.where(out.stars[second], whole[first],
+                                  np.log2(np.bincount(out.codes).astype(float)[second] / pair_count[held]))
+            self.entropy += float(cost[slot].sum())
         top = max(highest, 1)
-        self.precision += float(np.where(stars, 1.0, min(level, top) / top).sum())
+        if suppressed or level:
+            self.precision += float(np.where(stars, 1.0, min(level, top) / top).sum())
+        return worst
 
     def loss(self, released: pa.Table, quasi: list[str]) -> Loss:
         records = self.records
         if not records or not self.columns:
             return Loss()
         full = self.full
-        sizes, _ = class_sizes(released.filter(pa.array(~full)), quasi) if (~full).any() else (np.zeros(0, np.int64), None)
+        kept = released if not full.any() else released.filter(pa.array(~full)) if not full.all() else None
+        sizes = class_sizes(kept, quasi)[0] if kept is not None else np.zeros(0, np.int64)
         discernibility = float((sizes.astype(float) ** 2).sum()) + float(full.sum()) * records
         entropy, worst = self.entropy, self.worst
         return Loss(entropy, self.precision / (records * self.columns), discernibility,
                     entropy / worst if worst > 0 else 0.0, discernibility / (float(records) ** 2))
+
+
+def _pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The rows' pairs of codes: each row's slot in a table of pairs, each slot's pair (``first *
+    width + second``), how many rows hold it (0 for some slots no row fills), and that width."""
+    width = int(second.max()) + 1
+    pair = first * width + second
+    if int(pair.max()) <= 4 * len(pair):
+        # Few pairs of values (dates, codes): counted by a bincount rather than a sort of every row.
+        counts = np.bincount(pair)
+        return pair, np.arange(len(counts)), counts, width
+    found, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
+    return inverse.reshape(-1), found, counts, width
+
+
+FIRST_ROWS = 1 << 16       # rows looked at first for where each value appears first; twice as many each time after
+
+
+def _first_rows(codes: np.ndarray, size: int, wanted: np.ndarray) -> np.ndarray:
+    """Each code's first row (``len(codes)``: not found), for the ``wanted`` codes at least: looked
+    for in the first rows, then in twice as many, until each is found (every value is usually met early)."""
+    first = np.full(size, len(codes), dtype=np.int64)
+    start, step = 0, FIRST_ROWS
+    while start < len(codes) and (first[wanted] == len(codes)).any():
+        found, at = np.unique(codes[start:start + step], return_index=True)
+        new = first[found] == len(codes)
+        first[found[new]] = at[new] + start
+        start, step = start + step, step * 2
+    return first
 
 
 def _histogram(generalised: _Coded, released: _Coded, stars: np.ndarray) -> list[tuple[str, int, int]]:
@@ -176,9 +215,7 @@ def _histogram(generalised: _Coded, released: _Coded, stars: np.ndarray) -> list
     Equal counts are taken in the order the values first appear in the rows."""
     after = np.bincount(released.codes, minlength=len(released.stars))
     shown = np.flatnonzero((after > 0) & ~released.stars)
-    first = np.full(len(released.stars), len(released.codes), dtype=np.int64)
-    np.minimum.at(first, released.codes, np.arange(len(released.codes)))
-    shown = shown[np.argsort(first[shown], kind="stable")]
+    shown = shown[np.argsort(_first_rows(released.codes, len(released.stars), shown)[shown], kind="stable")]
     top = shown[np.argsort(-after[shown], kind="stable")[:HISTOGRAM_BINS]]
     size = len(released.text)
     values = [None if code == size else released.text[int(code)].as_py() for code in top]

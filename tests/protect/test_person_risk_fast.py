@@ -151,3 +151,85 @@ def test_a_dictionary_of_pseudonyms_gives_the_frames_risk_whether_or_not_it_repe
     one = [PersonQuasi("e", "month", event=True)]
     assert person_risk({"e": coded}, {"e": "who"}, one, k=2) == frame_risk({"e": plain}, {"e": "who"}, one, k=2)
     assert person_frame({"e": coded}, {"e": "who"}, one).equals(person_frame({"e": plain}, {"e": "who"}, one))
+
+
+def _shared_dictionary(tables: dict[str, pa.Table], keys: dict[str, str], seed: int) -> dict[str, pa.Table]:
+    """The person columns coded over one dictionary of every id, shuffled, with ids no row holds
+    (as the person columns of a submission come read back as codes of its pseudonyms)."""
+    import pyarrow.compute as pc
+
+    rng = np.random.default_rng(seed)
+    ids = sorted({v for name, column in keys.items() for v in tables[name][column].to_pylist() if v is not None})
+    dictionary = pa.array([ids[i] for i in rng.permutation(len(ids))] + ["never-0", "never-1"])
+    coded = {}
+    for name, table in tables.items():
+        index = table.column_names.index(keys[name])
+        indices = pc.index_in(table.column(index), value_set=dictionary).combine_chunks()
+        coded[name] = table.set_column(index, keys[name], pa.DictionaryArray.from_arrays(indices, dictionary))
+    return coded
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_person_columns_coded_over_one_dictionary_give_the_frames_figures_and_order(seed):
+    """Person columns as codes of one shared dictionary (ids no row holds, null keys, persons found
+    only in the events table, which may come first): the risk, without ordering the persons, is the
+    frame's; the person codes the suppression plans on keep the persons' first appearance."""
+    from curator.protect.persons import person_codes
+
+    tables = random_tables(seed, "uneven")
+    quasi = [PersonQuasi("p", "sex"), PersonQuasi("p", "year"), PersonQuasi("e", "month", event=True)]
+    for keys in ({"p": "id", "e": "who"}, {"e": "who", "p": "id"}):
+        plain = {name: tables[name] for name in keys}
+        coded = _shared_dictionary(plain, keys, seed)
+        assert pa.types.is_dictionary(coded["e"].schema.field("who").type)
+        for chosen in (quasi, quasi[:2], quasi[2:]):
+            assert person_risk(coded, keys, chosen, k=3) == frame_risk(plain, keys, chosen), chosen
+        expected, found = person_codes(plain, keys, quasi), person_codes(coded, keys, quasi)
+        assert found.persons.cast(pa.string()).equals(expected.persons)
+        assert {n: c.tolist() for n, c in found.codes.items()} == {n: c.tolist() for n, c in expected.codes.items()}
+        assert np.array_equal(found.absent, expected.absent)
+
+
+@pytest.mark.parametrize("probe", [3, 1 << 16])
+def test_an_event_column_with_one_value_a_person_is_counted_as_sets_of_one(probe, monkeypatch):
+    """Events of one row a person, or repeating one value, or a second value met only far down the
+    rows (past the rows probed first): the figures and codes of the frame's sets."""
+    import curator.protect.persons as persons
+    from curator.protect.persons import person_codes
+
+    monkeypatch.setattr(persons, "PROBE_ROWS", probe)
+    who = [f"p{n}" for n in range(40)]
+    month = [["2020-01", "2020-02", ""][n % 3] for n in range(40)]
+    patients = pa.table({"id": [*who, "alone"], "sex": [str(n % 2) for n in range(41)]})
+    cases = {
+        "one row each": pa.table({"who": [*who[:30], None], "month": [*month[:30], "2020-03"]}),
+        "one value repeated": pa.table({"who": who[:30] * 2, "month": month[:30] * 2}),
+        "second value late": pa.table({"who": who[:30] * 2 + ["p1"], "month": month[:30] * 2 + ["2021-12"]}),
+    }
+    quasi = [PersonQuasi("p", "sex"), PersonQuasi("e", "month", event=True)]
+    for case, events in cases.items():
+        tables, keys = {"p": patients, "e": events}, {"p": "id", "e": "who"}
+        assert person_risk(tables, keys, quasi, k=2) == frame_risk(tables, keys, quasi, k=2), case
+        assert person_risk({"e": events}, {"e": "who"}, quasi[1:], k=2) == \
+            frame_risk({"e": events}, {"e": "who"}, quasi[1:], k=2), case
+        from curator.protect.personreach import _filled, absent_cells
+
+        frame = person_frame(tables, keys, quasi)
+        coded = person_codes(tables, keys, quasi)
+        keyed = _filled(keyed_frame(frame))
+        for name in ("p.sex", "e.month"):
+            expected = pa.compute.dictionary_encode(keyed.column(name).combine_chunks()).indices.to_numpy()
+            assert coded.codes[name].tolist() == expected.tolist(), (case, name)
+        assert np.array_equal(coded.absent, absent_cells(frame, ["p.sex", "e.month"]))
+
+
+@pytest.mark.parametrize("bound", [5, 10_000_000])
+def test_first_appearance_numbers_codes_as_they_are_met(bound):
+    """Few codes (placed by an assignment) or codes far apart (sorted): 0, 1, ... in the order met."""
+    from curator.protect.persons import _first_appearance
+
+    codes = np.random.default_rng(bound).integers(0, bound, 2_000)
+    met: dict[int, int] = {}
+    expected = [met.setdefault(int(c), len(met)) for c in codes]
+    assert _first_appearance(codes).tolist() == expected
+    assert _first_appearance(np.zeros(0, dtype=np.int64)).tolist() == []

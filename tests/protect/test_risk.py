@@ -95,3 +95,30 @@ def test_dictionary_columns_count_like_their_values(adult):
     summary = risk_summary(pa.table({"sex": repeated, "o": other}), ["sex", "o"])
     # (F, x) three times, (M, x) once, (empty, empty) once
     assert summary.classes == 3 and summary.class_sizes == {3: 1, 1: 2} and summary.sample_uniques == 2
+
+
+@pytest.mark.parametrize("values", [3, 40, 5_000])
+def test_class_sizes_in_the_order_of_the_sorted_keys_as_a_group_by_counts(values: int) -> None:
+    """Few possible keys (counted in a table by key) or more keys than records (sorted): the class
+    sizes and distinct sensitive values of a pandas group-by, nulls a value of their own, in the
+    order of the sorted keys (so that any sum over them is the same to the last bit)."""
+    import numpy as np
+    import pandas as pd
+
+    from curator.protect.risk import class_sizes, combined_keys
+
+    rng = np.random.default_rng(values)
+    rows = 3_000
+    a = [None if r < 0.05 else f"a{v}" for r, v in zip(rng.random(rows), rng.integers(0, values, rows), strict=True)]
+    b = [None if r < 0.1 else int(v) for r, v in zip(rng.random(rows), rng.integers(0, 4, rows), strict=True)]
+    s = [f"s{v}" for v in rng.integers(0, 6, rows)]
+    table = pa.table({"a": a, "b": pa.array(b, pa.int64()), "s": s})
+    frame = pd.DataFrame({"a": a, "b": b, "s": s})
+    grouped = frame.groupby(["a", "b"], dropna=False)
+    sizes, distinct = class_sizes(table, ["a", "b"], "s")
+    expected = zip(grouped.size().tolist(), grouped["s"].nunique().tolist(), strict=True)
+    assert sorted(zip(sizes.tolist(), distinct.tolist(), strict=True)) == sorted(expected)
+    keys, _ = combined_keys(table, ["a", "b"])
+    _, by_key = np.unique(keys, return_counts=True)
+    assert class_sizes(table, ["a", "b"])[0].tolist() == by_key.tolist()
+    assert risk_summary(table, ["a", "b"], k=3).classes == grouped.ngroups

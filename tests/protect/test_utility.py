@@ -7,6 +7,7 @@ import math
 import random
 from collections import Counter
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
@@ -86,3 +87,83 @@ def test_histogram_keeps_the_values_met_first_among_equal_counts() -> None:
     for table in (plain, coded):
         utility = measure_utility(table, table, table, ["q"], {}, {})
         assert utility.columns[0].histogram == expected
+
+
+def _cell_by_cell(requested: pa.Table, released: pa.Table, quasi: list[str], levels: dict[str, int],
+                  highest: dict[str, int]) -> tuple[float, float, float]:
+    """The entropy, its worst case and the precision summed as ARX defines them: each cell's cost, one
+    row at a time, summed in row order (what the measures were before they were counted per pair)."""
+    rows = requested.num_rows
+    entropy = worst = precision = 0.0
+    for name in quasi:
+        asked = pc.fill_null(requested.column(name).cast(pa.string()), "\0").to_numpy(zero_copy_only=False)
+        out = pc.fill_null(released.column(name).cast(pa.string()), "\0").to_numpy(zero_copy_only=False)
+        value_count, out_count = Counter(asked), Counter(out)
+        pair_count = Counter(zip(asked, out, strict=True))
+        stars = out == "*"
+        whole = np.log2(rows / np.array([value_count[a] for a in asked], dtype=float))
+        alike = np.log2(np.array([out_count[o] for o in out], dtype=float)
+                        / np.array([pair_count[a, o] for a, o in zip(asked, out, strict=True)]))
+        entropy += float(np.where(stars, whole, alike).sum())
+        worst += float(whole.sum())
+        top = max(highest.get(name, 0), 1)
+        precision += float(np.where(stars, 1.0, min(levels.get(name, 0), top) / top).sum())
+    return entropy, worst, precision / (rows * len(quasi))
+
+
+@pytest.mark.parametrize(("values", "starred"), [(40, 0.0), (40, 0.08), (30_000, 0.05), (40, 1.0)])
+def test_loss_counted_per_pair_equals_the_cell_by_cell_sums_bit_for_bit(values: int, starred: float) -> None:
+    """Nothing, some or every cell suppressed, few pairs of values (a table by pair) or many (sorted),
+    nulls released as they are or starred: the measures are the sums of each cell's cost in row
+    order, to the last bit, before (as requested) and after."""
+    rng = random.Random(values + int(starred * 100))
+    rows = 40_000
+    asked = [None if rng.random() < 0.02 else f"{rng.randrange(values):05d}" for _ in range(rows)]
+    kept = [None if a is None else a[:4] for a in asked]
+    out = ["*" if rng.random() < starred else k for k in kept]
+    requested = pa.table({"q": asked, "r": [a and a[:2] for a in asked]})
+    released = pa.table({"q": out, "r": [a and a[:2] for a in asked]})
+    levels, highest = {"q": 1, "r": 0}, {"q": 3, "r": 2}
+    utility = measure_utility(requested, pa.table({"q": kept, "r": requested.column("r")}), released,
+                              ["q", "r"], levels, highest)
+    entropy, worst, precision = _cell_by_cell(requested, released, ["q", "r"], levels, highest)
+    assert utility.after.non_uniform_entropy == entropy
+    assert utility.after.relative_entropy == entropy / worst
+    assert utility.after.precision == precision
+    before_entropy, before_worst, before_precision = _cell_by_cell(requested, requested, ["q", "r"], {}, highest)
+    assert utility.before.non_uniform_entropy == before_entropy == 0.0
+    assert utility.before.relative_entropy == 0.0 and before_worst == worst
+    assert utility.before.precision == before_precision == 0.0
+    assert utility.columns[0].suppressed == sum(o == "*" for o in out)
+    if starred == 1.0:      # every record suppressed in every column: the worst discernibility
+        alone = measure_utility(requested.select(["q"]), released.select(["q"]), released.select(["q"]), ["q"],
+                                levels, highest)
+        assert alone.after.discernibility == float(rows) ** 2 and alone.after.relative_discernibility == 1.0
+
+
+def test_the_requested_column_suppressed_in_place_costs_its_worst_case() -> None:
+    """Released as requested but for ``*`` (the same table before and after): a suppressed cell costs
+    log2(records / n(its value)), every other cell nothing, as cell by cell."""
+    rng = random.Random(7)
+    values = ["*" if rng.random() < 0.1 else None if rng.random() < 0.05 else f"v{rng.randrange(9)}" for _ in range(5_000)]
+    table = pa.table({"q": values})
+    utility = measure_utility(table, table, table, ["q"], {}, {"q": 1})
+    entropy, _worst, precision = _cell_by_cell(table, table, ["q"], {}, {"q": 1})
+    assert utility.after.non_uniform_entropy == utility.before.non_uniform_entropy == entropy > 0
+    assert utility.after.precision == precision == values.count("*") / len(values)
+
+
+def test_histogram_ties_follow_values_first_met_far_into_the_rows() -> None:
+    """More released values than bins, as frequent, most met first past the rows looked at first
+    (and in another order than their text's): the bins are still those met first in the rows."""
+    rows = 400_000
+    values = np.full(rows, "filler", dtype=object)
+    starts = random.Random(3).sample(range(0, rows - 1_000, 1_000), 2 * HISTOGRAM_BINS)
+    for i, start in enumerate(starts):
+        values[start:start + 1_000] = f"v{i:02d}"
+    table = pa.table({"q": pa.array(values.tolist(), pa.string())})
+    met = [f"v{i:02d}" for _, i in sorted((start, i) for i, start in enumerate(starts))]
+    assert met != sorted(met) and sorted(starts)[HISTOGRAM_BINS] > 65_536
+    for column in (table, pa.table({"q": pc.dictionary_encode(table.column("q"))})):
+        bins = measure_utility(column, column, column, ["q"], {}, {}).columns[0].histogram
+        assert [b[0] for b in bins] == sorted(["filler", *met[:HISTOGRAM_BINS - 1]])
