@@ -43,6 +43,46 @@ static void init_hex_values(void)
     for (int c = 'a'; c <= 'f'; c++) HEX_VALUE[c] = (uint8_t)(c - 'a' + 10);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ || defined(_M_X64) || defined(_M_ARM64)
+/* Eight digits read as one little-endian word give four bytes at once; 0 if one of them is not a
+ * lower-case hexadecimal digit (each byte compared to the ranges 0x30-0x39 and 0x61-0x66 in its own
+ * 7 bits, which no sum below carries out of). */
+static inline int hex_eight(const unsigned char *digits, unsigned char *out)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t x;
+    memcpy(&x, digits, 8);
+    uint64_t seven = x & ~high;
+    uint64_t digit = (seven + ones * (0x80 - '0')) & ~(seven + ones * (0x7f - '9'));
+    uint64_t letter = (seven + ones * (0x80 - 'a')) & ~(seven + ones * (0x7f - 'f'));
+    uint64_t nibbles = (x & ones * 0x0f) + ((x >> 6) & ones) * 9; /* bit 6: a letter, 9 past its low nibble */
+    uint64_t pairs = ((nibbles & 0x00ff00ff00ff00ffu) << 4) | ((nibbles >> 8) & 0x00ff00ff00ff00ffu);
+    pairs = (pairs | (pairs >> 8)) & 0x0000ffff0000ffffu;
+    pairs = (pairs | (pairs >> 16)) & 0xffffffffu;
+    uint32_t bytes = (uint32_t)pairs;
+    memcpy(out, &bytes, 4);
+    return ((digit | letter) & ~x & high) == high;
+}
+
+static inline int hex_value(const unsigned char *digits, unsigned char *value)
+{
+    int ok = 1;
+    for (int b = 0; b < VALUE_BYTES; b += 4) ok &= hex_eight(digits + 2 * b, value + b);
+    return ok;
+}
+#else
+static inline int hex_value(const unsigned char *digits, unsigned char *value)
+{
+    uint8_t flags = 0;
+    for (int b = 0; b < VALUE_BYTES; b++) {
+        uint8_t high = HEX_VALUE[digits[2 * b]], low = HEX_VALUE[digits[2 * b + 1]];
+        flags |= high | low;
+        value[b] = (uint8_t)((high << 4) | (low & 0x0f));
+    }
+    return !(flags & NOT_HEX);
+}
+#endif
+
 static int64_t offset_at(const unsigned char *offsets, Py_ssize_t index, int width)
 {
     if (width == 4) {
@@ -85,15 +125,7 @@ static Py_ssize_t parse(const unsigned char *data, Py_ssize_t data_length, const
         if (end - start != DIGITS) {
             return -1;
         }
-        const unsigned char *digits = data + start;
-        unsigned char *value = out + written * VALUE_BYTES;
-        uint8_t flags = 0;
-        for (int b = 0; b < VALUE_BYTES; b++) {
-            uint8_t high = HEX_VALUE[digits[2 * b]], low = HEX_VALUE[digits[2 * b + 1]];
-            flags |= high | low;
-            value[b] = (uint8_t)((high << 4) | (low & 0x0f));
-        }
-        if (flags & NOT_HEX) {
+        if (!hex_value(data + start, out + written * VALUE_BYTES)) {
             return -1;
         }
         written++;

@@ -278,3 +278,29 @@ def test_a_module_that_gives_wrong_answers_is_not_used(wrong: str) -> None:
         "assert tokens.native is None, 'a wrong module was used'\n"
         "print('refused')\n")
     assert done.returncode == 0 and "refused" in done.stdout, done.stderr
+
+
+@needs_native
+def test_every_byte_at_every_digit_is_read_or_refused_as_bytes_fromhex_would() -> None:
+    """Each of the 256 byte values in each of the 64 places (raw bytes, not only UTF-8): read as
+    bytes.fromhex reads it when it is a lower-case hexadecimal digit, refused otherwise."""
+    assert native is not None
+    base = bytearray(b"0123456789abcdef" * 4)
+    offsets = np.arange(257, dtype=np.int32) * 64
+    digits = b"0123456789abcdef"
+    for place in range(64):
+        data = bytearray()
+        for byte in range(256):
+            value = bytearray(base)
+            value[place] = byte
+            data += value
+        out = np.empty((256, 4), dtype=np.uint64)
+        expected_good = [byte in digits for byte in range(256)]
+        for byte in range(256):
+            one = np.empty(4, dtype=np.uint64)
+            found = native.hex_words(bytes(data), offsets, 4, byte, 1, None, one)
+            value = bytes(data[byte * 64:(byte + 1) * 64])
+            assert found == (1 if expected_good[byte] else -1), (place, byte)
+            if expected_good[byte]:
+                assert one.tobytes() == bytes.fromhex(value.decode())
+        assert native.hex_words(bytes(data), offsets, 4, 0, 256, None, out) == -1
