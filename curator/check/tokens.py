@@ -77,6 +77,8 @@ def _native_words(module: Any, column: pa.ChunkedArray | pa.Array) -> tuple[np.n
     words = np.empty((len(column), 4), dtype=np.uint64)
     written = 0
     for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+        if not len(chunk):
+            continue                # its offsets may be no buffer at all
         validity, offsets, data = chunk.buffers()[:3]
         found = module.hex_words(data, offsets, width, chunk.offset, len(chunk),
                                  validity if chunk.null_count else None, words[written:])

@@ -154,6 +154,19 @@ def test_token_codes_give_the_same_codes_and_findings_with_and_without_the_modul
     assert with_module[6:] == [None, None, (8, [2, 4, 5, 6, 7, 8, 9, 10])]
 
 
+def test_empty_chunks_and_slices_are_read_as_numpy_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    token = _token(7, 1)
+    columns = [pa.chunked_array([pa.array([token]), pa.array([], pa.string()), pa.array([None, token])]),
+               pa.chunked_array([pa.array([token]), pa.array([token, token]).slice(2)]),
+               pa.chunked_array([pa.array([token]), pa.nulls(0, pa.string())]),
+               pa.chunked_array([pa.array([None, token.upper()])])]
+    found = [token_words(column) for column in columns]
+    monkeypatch.setattr(tokens, "native", None)
+    expected = [token_words(column) for column in columns]
+    assert all(_same_words(a, b) for a, b in zip(found, expected, strict=True))
+    assert [None if f is None else len(f[0]) for f in found] == [2, 1, 1, None]
+
+
 @needs_native
 def test_hostile_offsets_and_buffers_raise_rather_than_read_outside() -> None:
     assert native is not None
