@@ -533,6 +533,10 @@ static PyObject *lookup(Codes *self, PyObject *args, int adding)
     if (n < 0) {
         goto done;
     }
+    if ((uintptr_t)out.buf % sizeof(int64_t) != 0) {
+        PyErr_SetString(PyExc_ValueError, "out is not aligned on 8 bytes");
+        goto done;
+    }
     if ((size_t)out.len < (size_t)n * sizeof(int64_t)) {
         PyErr_Format(PyExc_ValueError, "out holds %zd bytes, not 8 for each of %zd values", out.len, n);
         goto done;

@@ -204,6 +204,8 @@ def test_hostile_offsets_and_buffers_raise_rather_than_read_outside() -> None:
         table.add(np.zeros((3, 4), dtype=np.uint64), codes)
     with pytest.raises(ValueError, match="aligned"):
         table.find(np.zeros(33, dtype=np.uint8)[1:], codes)
+    with pytest.raises(ValueError, match="aligned"):
+        table.find(np.zeros((2, 4), dtype=np.uint64), np.zeros(17, dtype=np.uint8)[1:])
     with pytest.raises(ValueError, match="seed"):
         native.Codes(b"short")
     with pytest.raises(RuntimeError):
