@@ -139,9 +139,12 @@ def duplicate_keys(keys: pa.Table | KeyColumns, name: str, columns: Sequence[str
 
 def _duplicate_tokens(keys: KeyColumns, name: str, columns: Sequence[str], first_row: int,
                       tokens: TokenCodes | None = None) -> RuleResult | None:
-    """:func:`duplicate_keys` of pseudonyms: their first words sorted; only the values whose first
-    word repeats are read again and compared whole."""
+    """:func:`duplicate_keys` of pseudonyms: none when ``tokens`` knows its values all different;
+    else their first words sorted, and only the values whose first word repeats are read again and
+    compared whole."""
     if tokens is not None:
+        if tokens.known_distinct:
+            return None
         firsts = tokens.sorted_firsts
     else:
         firsts = np.empty(keys.num_rows, dtype=np.uint64)
