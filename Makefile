@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-fast setup system-deps lint dist clean
 
-$(STAMP): pyproject.toml setup.py curator/protect/_hmac_native.c curator/check/_tokens_native.c
+$(STAMP): pyproject.toml setup.py curator/protect/_hmac_native.c curator/check/_tokens_native.c curator/arrow_offsets.h
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'

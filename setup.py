@@ -11,6 +11,7 @@ from setuptools import Extension, setup
 
 setup(ext_modules=[
     Extension("curator.protect._hmac_native", ["curator/protect/_hmac_native.c"], libraries=["crypto"],
-              optional=True),
-    Extension("curator.check._tokens_native", ["curator/check/_tokens_native.c"], optional=True),
+              depends=["curator/arrow_offsets.h"], optional=True),
+    Extension("curator.check._tokens_native", ["curator/check/_tokens_native.c"],
+              depends=["curator/arrow_offsets.h"], optional=True),
 ])

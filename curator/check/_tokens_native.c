@@ -18,6 +18,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../arrow_offsets.h"
+
 #define DIGITS 64
 #define WORDS 4
 #define VALUE_BYTES 32 /* WORDS * sizeof(uint64_t) */
@@ -82,18 +84,6 @@ static inline int hex_value(const unsigned char *digits, unsigned char *value)
     return !(flags & NOT_HEX);
 }
 #endif
-
-static int64_t offset_at(const unsigned char *offsets, Py_ssize_t index, int width)
-{
-    if (width == 4) {
-        int32_t value;
-        memcpy(&value, offsets + index * 4, 4); /* Arrow buffers are aligned, numpy slices may not be */
-        return value;
-    }
-    int64_t value;
-    memcpy(&value, offsets + index * 8, 8);
-    return value;
-}
 
 /* The words of the valid values first .. first + count - 1, one after the other at out: their count;
  * -1 when a valid value is not 64 lower-case hexadecimal digits or a null one holds bytes (what the

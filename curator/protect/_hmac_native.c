@@ -22,20 +22,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../arrow_offsets.h"
+
 #define BLOCK 64
 #define DIGEST 32
-
-static int64_t offset_at(const unsigned char *offsets, Py_ssize_t index, int width)
-{
-    if (width == 4) {
-        int32_t value;
-        memcpy(&value, offsets + index * 4, 4); /* Arrow buffers are aligned, numpy slices may not be */
-        return value;
-    }
-    int64_t value;
-    memcpy(&value, offsets + index * 8, 8);
-    return value;
-}
 
 static int keyed_states(const unsigned char *key, Py_ssize_t key_length, SHA256_CTX *inner, SHA256_CTX *outer)
 {
