@@ -156,9 +156,41 @@ def normalise(values: pa.Array, kind: str = "generic") -> pa.Array:
         text = pc.replace_substring_regex(text, r"[\s\-'’‐]+", " ")
         text = pc.utf8_trim_whitespace(text)
     else:
-        text = pc.utf8_trim_whitespace(values)
+        text = _trimmed(values)
+    if not _any_empty(text):
+        return text
     empty = pc.equal(pc.utf8_length(text), 0)
     return pc.if_else(empty, pa.scalar(None, text.type), text)
+
+
+# A value that starts or ends with one of these bytes may start or end with whitespace: ASCII
+# controls and space, and any byte of a multi-byte character (no-break spaces, among others).
+_PLAIN_EDGE = np.zeros(256, dtype=np.bool_)
+_PLAIN_EDGE[0x21:0x80] = True
+
+
+def _trimmed(values: pa.Array) -> pa.Array:
+    """``pc.utf8_trim_whitespace(values)``, without its copy of every value when none can start or
+    end with whitespace: keys such as ids and codes, batch after batch."""
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)) or not len(values):
+        return pc.utf8_trim_whitespace(values)
+    offsets, data = _string_buffers(values)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    if _PLAIN_EDGE[data[starts[filled]]].all() and _PLAIN_EDGE[data[ends[filled] - 1]].all():
+        return values
+    return pc.utf8_trim_whitespace(values)
+
+
+def _any_empty(text: pa.Array) -> bool:
+    """Whether a valid value of the string array ``text`` is empty."""
+    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return bool(pc.any(pc.equal(pc.utf8_length(text), 0)).as_py())
+    offsets, _data = _string_buffers(text)
+    empty = offsets[1:] == offsets[:-1]
+    if text.null_count:
+        empty &= np.asarray(text.is_valid().to_numpy(zero_copy_only=False), dtype=np.bool_)
+    return bool(empty.any())
 
 
 _SEPARATOR_BYTES = b" .-_/\t\n\f\r"

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -107,6 +108,22 @@ def test_nir_normalisation_matches_the_documented_rule(values, offset):
     """The byte-level fast path and the Unicode path both follow the rule in docs/pseudonymisation.md."""
     array = pa.array(["x"] * offset + values, pa.string()).slice(offset)
     assert normalise(array, "nir").to_pylist() == [_reference_nir(v) for v in values]
+
+
+_EDGES = " \t\n\x0b\x0c\r\x1c\x1f\x85\xa0\u1680\u2000\u2028\u202f\u3000é"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(alphabet=_EDGES + "ab1-", max_size=6),
+                          st.from_regex(r"[A-Z][0-9]{3,9}", fullmatch=True)), max_size=30),
+       st.integers(min_value=0, max_value=3), st.booleans())
+def test_generic_normalisation_is_the_trim_of_every_value(values, offset, large):
+    """Values that cannot start or end with whitespace are taken as they are: the result is still
+    Arrow's trim of every value, empty ones null, whatever whitespace (ASCII, no-break, ideographic...)."""
+    array = pa.array(["x"] * offset + values, pa.large_string() if large else pa.string()).slice(offset)
+    trimmed = pc.utf8_trim_whitespace(array)
+    expected = pc.if_else(pc.equal(pc.utf8_length(trimmed), 0), pa.scalar(None, trimmed.type), trimmed)
+    assert normalise(array).equals(expected)
 
 
 @pytest.mark.interop("openssl")
