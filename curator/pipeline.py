@@ -20,7 +20,14 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from curator.check import ValidationReport, convert_and_validate
-from curator.check.coherence import bind_linked, converted_linked, linked_columns, linked_sources, with_bound
+from curator.check.coherence import (
+    bind_linked,
+    converted_linked,
+    hold_ahead,
+    linked_columns,
+    linked_sources,
+    with_bound,
+)
 from curator.check.integrity import (
     KeyColumns,
     NotTokens,
@@ -673,6 +680,7 @@ def check_rules_across(files: Mapping[str, Path], recipes: Sequence[Recipe], voc
             for recipe, _names in wanted if (missing := found[recipe.name][1])]
     tables = {recipe.name: table for recipe, _names in wanted if (table := found[recipe.name][0]) is not None}
     bound = bind_linked(tables, vocabulary) if len(tables) > 1 else {}
+    hold_ahead([across for r in recipes for rule in bound.get(r.name, []) for across in rule.across])
     return {r.name: with_bound(vocabulary, bound[r.name]) if r.name in bound else vocabulary for r in recipes}, said
 
 

@@ -19,12 +19,14 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curator.background import Background
 from curator.check.convert import convert_column
 from curator.check.report import MAX_EXAMPLES, Finding, RuleResult
 from curator.mapping.rules import EXACT_DUPLICATES, Rule
@@ -66,7 +68,7 @@ class KeysSeen:
 
     def held(self, across: Across) -> _Held:
         if id(across) not in self.across:
-            self.across[id(across)] = _Held.of(across)
+            self.across[id(across)] = _held_of(across)
         return self.across[id(across)]
 
 
@@ -781,6 +783,62 @@ class Across:
                                 # within: the intervals' first days
     ends: pa.Array | None = None  # within: the intervals' last days
     strict: bool = False        # equal values break it too
+    ahead: _HeldAhead | None = field(default=None, compare=False, repr=False)   # see hold_ahead
+
+
+class _HeldAhead:
+    """An :class:`Across`'s :class:`_Held` being made on a thread (:func:`hold_ahead`). A copy of the
+    rule shares it; pickled, the rule is made again where it is unpickled."""
+
+    def __init__(self) -> None:
+        self._future: Future[_Held] = Future()
+
+    def make(self, across: Across) -> None:
+        try:
+            self._future.set_result(_Held.of(across))
+        except BaseException as error:  # noqa: BLE001 - raised where the rule is checked, by result()
+            self._future.set_exception(error)
+
+    def result(self) -> _Held:
+        return self._future.result()
+
+    def __copy__(self) -> _HeldAhead:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _HeldAhead:
+        return self
+
+    def __reduce__(self) -> tuple[type[None], tuple[()]]:
+        return type(None), ()
+
+
+def hold_ahead(acrosses: Sequence[Across]) -> Background[None] | None:
+    """Sort the other tables by person for each of ``acrosses`` (:meth:`_Held.of`), one after the
+    other on a thread, in their order (the tables' order: the first table's first), while the tables
+    before theirs are curated, so that a table's first batch does not wait for its own. A rule
+    checked before its turn waits for it; each is let go by the table that takes it."""
+    pending = [across for across in acrosses if across.ahead is None]
+    if not pending:
+        return None
+    for across in pending:
+        across.ahead = _HeldAhead()
+
+    def work() -> None:
+        for across in pending:
+            ahead = across.ahead
+            if ahead is not None:
+                ahead.make(across)
+
+    return Background(work, "curator-held-ahead")
+
+
+def _held_of(across: Across) -> _Held:
+    """``across``'s :class:`_Held`: the one made ahead (then let go by the rule), else made now."""
+    ahead = across.ahead
+    if ahead is None:
+        return _Held.of(across)
+    across.ahead = None
+    return ahead.result()
 
 
 # A day as the low 32 bits of a number whose high bits are its person (days of int32 made positive).
@@ -1035,7 +1093,7 @@ def _across(rule: BoundRule, arrays: Sequence[pa.Array], seen: KeysSeen | None =
     broken = np.zeros(len(persons), dtype=np.bool_)
     for across in rule.across:
         value = arrays[across.column]
-        held = seen.held(across) if seen is not None else _Held.of(across)
+        held = seen.held(across) if seen is not None else _held_of(across)
         found = held.persons(persons) if held.keys is not None else None
         if found is not None:
             broken |= _across_held(across, held, found, value)

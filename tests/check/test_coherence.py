@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
@@ -196,6 +197,37 @@ def test_a_declared_primary_key_tells_a_table_of_persons_from_a_table_of_events(
     persons = Recipe(columns=[ColumnDecision("IPP", "patient_local_id"), ColumnDecision("Entrée", "admission_date"),
                               ColumnDecision("Sortie", "discharge_date")], primary_key=["IPP"])
     assert _flagged(convert_and_validate(stays, persons, vocabulary)[1]) == {"one_row_per_patient": {3}}
+
+
+def test_a_rule_across_tables_is_sorted_by_person_ahead_then_let_go() -> None:
+    """hold_ahead makes each rule's persons and intervals on a thread, in order; the table that
+    checks the rule takes the same as it would make itself, then lets it go. An error there is
+    raised where the rule is checked; a copy of the rule shares what is made, a pickled one makes
+    it again."""
+    import copy
+    import pickle
+
+    from curator.check.coherence import Across, _Held, _held_of, hold_ahead
+
+    days = pa.array([18_300, 18_296, 18_304, 18_298, 18_302], pa.int32())     # days, as bind_linked gives them
+    ends = pa.array([18_302, 18_298, 18_306, 18_300, 18_304], pa.int32())
+    across = Across(1, "within", pa.array(["p2", "p1", "p2", None, "p3"]), days, ends)
+    broken = Across(1, "within", pa.array(["p1"]), days.slice(0, 1))        # no ends: cannot be held
+    kept = Across(1, "within", pa.array(["p1"]), days.slice(0, 1), days.slice(0, 1))
+    background = hold_ahead([across, broken, kept])
+    assert background is not None and hold_ahead([across]) is None          # already on its way
+    background.result()
+    assert copy.deepcopy(kept).ahead is kept.ahead
+    assert pickle.loads(pickle.dumps(kept)).ahead is None
+    made, fresh = _held_of(across), _Held.of(across)
+    assert across.ahead is None
+    for name in ("starts", "reach", "firsts"):
+        assert np.array_equal(getattr(made, name), getattr(fresh, name))
+    assert made.keys is not None and fresh.keys is not None
+    asked = pa.array(["p3", "p0", "p1", "p2"])
+    assert np.array_equal(made.persons(asked), fresh.persons(asked))
+    with pytest.raises(AssertionError):
+        _held_of(broken)
 
 
 @pytest.mark.parametrize(("language", "words", "off"), [
