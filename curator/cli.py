@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -190,6 +191,11 @@ def _secret_arguments(argv: Sequence[str]) -> dict[str, str]:
               and not Path(value).exists()):
             found[value] = f"the {option} argument"
         previous = argument
+    # A secret that was taken for a file name comes back in a message as that path, which
+    # collapses a '//' of base64 into '/': that spelling is hidden too.
+    for value, kind in list(found.items()):
+        for spelling in (str(Path(value)), os.path.normpath(value)):
+            found.setdefault(spelling, kind)
     return found
 
 

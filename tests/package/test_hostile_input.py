@@ -7,8 +7,10 @@ after the signature check, as an attacker holding a stolen producer key would re
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from curator.package.tarstream import BLOCK, TarWriter, read_entries
 from curator.package.unpack import open_package
 from curator.package.verify import verify_package
 from curator.recipe.model import Recipe
+from curator.redact import secret_kind
 
 from .conftest import Payload, StockKeys
 from .test_attacks import entries_of, retar
@@ -254,11 +257,14 @@ def _secrets(stock_keys: StockKeys) -> dict[str, str]:
     minisign_b64 = minisign_text.splitlines()[1]
     protected = minisign.KeyPair.generate().secret_key
     protected.encrypt("x", opslimit=1 << 15, memlimit=1 << 24)
+    # Taken for a file name, a key is shown as that path, where '//' becomes '/': one in twenty keys has one.
+    slashes = base64.b64encode(b"Ed" + b"\xff" * 156).decode()
+    assert "//" in slashes and secret_kind(slashes)
     return {"age": age_secret, "minisign": minisign_b64, "minisign-file": minisign_text,
-            "minisign-protected": bytes(protected).decode()}
+            "minisign-protected": bytes(protected).decode(), "minisign-slashes": slashes}
 
 
-@pytest.mark.parametrize("kind", ["age", "minisign", "minisign-file", "minisign-protected"])
+@pytest.mark.parametrize("kind", ["age", "minisign", "minisign-file", "minisign-protected", "minisign-slashes"])
 @pytest.mark.parametrize("option", ["--recipient", "--signer", "--identity", "--signing-key", "stray"])
 def test_a_secret_given_as_an_argument_is_named_never_echoed(kind: str, option: str, package: Path,
                                                               stock_keys: StockKeys, payload: Payload, tmp_path: Path,
@@ -287,6 +293,7 @@ def test_a_secret_given_as_an_argument_is_named_never_echoed(kind: str, option: 
     for line in secret.splitlines():
         if len(line) > 20:
             assert line.strip() not in shown, shown
+            assert os.path.normpath(line.strip()) not in shown, shown
     assert any(f"{before}{what}" in shown for before in ("is ", "[") for what in ("a private age key", "a minisign secret")), shown
     if option == "--recipient" and kind == "age":
         assert ("this is a private age key (an identity), not a recipient's public key; give the hub's age1... "
