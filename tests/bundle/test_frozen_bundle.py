@@ -109,23 +109,30 @@ def test_bundle_holds_no_network_library_and_fits_its_budget(built: Built) -> No
     assert size_mb < SIZE_BUDGET_MB
 
 
-def test_the_bundle_carries_the_hmac_accelerator_when_built(built: Built, tmp_path: Path) -> None:
-    """The compiled HMAC module (setup.py) is bundled where the source has it, and the frozen program
-    loads it: its pseudonyms are hashed by OpenSSL there too, not by the Python loop."""
+def test_the_bundle_carries_the_accelerators_when_built(built: Built, tmp_path: Path) -> None:
+    """The compiled modules (setup.py: HMAC, pseudonyms' codes) are bundled where the source has
+    them, and the frozen program loads them: its pseudonyms are hashed by OpenSSL and coded in C there
+    too, not by the Python loop and numpy."""
+    from curator.check import tokens
     from curator.protect import _hmac_core
 
-    if _hmac_core.native is None:
-        pytest.skip("the accelerator is not built here: the bundle hashes with the Python loop")
-    bundled = [p for p in _bundle_files(built) if p.name.startswith("_hmac_native.")]
-    assert [p.parent.relative_to(built.bundle).as_posix().split("/")[-2:] for p in bundled] == [["curator", "protect"]]
+    built_here = {name: place for name, place, native in (("_hmac_native", ["curator", "protect"], _hmac_core.native),
+                                                            ("_tokens_native", ["curator", "check"], tokens.native))
+                  if native is not None}
+    if not built_here:
+        pytest.skip("the accelerators are not built here: the bundle hashes with the Python loop, codes with numpy")
+    for name, place in built_here.items():
+        bundled = [p for p in _bundle_files(built) if p.name.startswith(f"{name}.")]
+        assert [p.parent.relative_to(built.bundle).as_posix().split("/")[-2:] for p in bundled] == [place], name
     if not sys.platform.startswith("linux"):
         return
-    # glibc's loader names each library whose initialiser it calls: the module is loaded, not just shipped.
+    # glibc's loader names each library whose initialiser it calls: each module is loaded, not just shipped.
     done = subprocess.run([str(built.bundle / "curator"), "selftest"], cwd=tmp_path,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "LD_DEBUG": "files"},
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
-    assert re.search(r"calling init: \S*_hmac_native\.", done.stderr), "the frozen self-test never loaded it"
+    for name in built_here:
+        assert re.search(rf"calling init: \S*{name}\.", done.stderr), f"the frozen self-test never loaded {name}"
 
 
 def test_windowed_executable_starts_and_stays_up(built: Built, tmp_path: Path) -> None:
