@@ -817,17 +817,17 @@ def hold_ahead(acrosses: Sequence[Across]) -> Background[None] | None:
     other on a thread, in their order (the tables' order: the first table's first), while the tables
     before theirs are curated, so that a table's first batch does not wait for its own. A rule
     checked before its turn waits for it; each is let go by the table that takes it."""
-    pending = [across for across in acrosses if across.ahead is None]
+    # The thread keeps its own pairs: a table that takes its rule before the thread reaches it
+    # clears the rule's ``ahead``, and must still get what it waits for.
+    pending = [(across, _HeldAhead()) for across in acrosses if across.ahead is None]
     if not pending:
         return None
-    for across in pending:
-        across.ahead = _HeldAhead()
+    for across, ahead in pending:
+        across.ahead = ahead
 
     def work() -> None:
-        for across in pending:
-            ahead = across.ahead
-            if ahead is not None:
-                ahead.make(across)
+        for across, ahead in pending:
+            ahead.make(across)
 
     return Background(work, "curator-held-ahead")
 

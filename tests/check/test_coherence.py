@@ -230,6 +230,38 @@ def test_a_rule_across_tables_is_sorted_by_person_ahead_then_let_go() -> None:
         _held_of(broken)
 
 
+def test_a_rule_taken_before_the_thread_reaches_it_is_still_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second table's rule is taken while the thread still sorts the first's: it waits for its
+    own, which the thread then makes (it does not skip a rule already taken)."""
+    import threading
+
+    from curator.check import coherence
+    from curator.check.coherence import Across, _held_of, hold_ahead
+
+    days = pa.array([18_300, 18_296], pa.int32())
+    first, second = (Across(1, "within", pa.array(["p1", "p2"]), days, days) for _ in range(2))
+    release = threading.Event()
+    made = coherence._Held.of
+
+    def slow_for_the_first(across: Across) -> coherence._Held:
+        if across is first:
+            release.wait(10)
+        return made(across)
+
+    monkeypatch.setattr(coherence._Held, "of", staticmethod(slow_for_the_first))
+    background = hold_ahead([first, second])
+    assert background is not None
+    taken: list[coherence._Held] = []
+    taker = threading.Thread(target=lambda: taken.append(_held_of(second)), daemon=True)
+    taker.start()
+    taker.join(0.2)
+    assert second.ahead is None                 # taken, while the thread still works on the first
+    release.set()
+    taker.join(10)
+    assert len(taken) == 1 and np.array_equal(taken[0].starts, made(second).starts)
+    background.result()
+
+
 @pytest.mark.parametrize(("language", "words", "off"), [
     ("en", "discharge before admission", "Coherence rules switched off"),
     ("fr", "sortie avant l'entrée", "Règles de cohérence désactivées")])
