@@ -146,6 +146,7 @@ class TokenCache:
 
 def normalise(values: pa.Array, kind: str = "generic") -> pa.Array:
     """The text that is hashed for each value; null where nothing is left."""
+    offsets = None          # the text's offsets, when known already
     if kind == "nir":
         text = _normalise_nir(values)
     elif kind == "name":
@@ -156,8 +157,8 @@ def normalise(values: pa.Array, kind: str = "generic") -> pa.Array:
         text = pc.replace_substring_regex(text, r"[\s\-'’‐]+", " ")
         text = pc.utf8_trim_whitespace(text)
     else:
-        text = _trimmed(values)
-    if not _any_empty(text):
+        text, offsets = _trimmed(values)
+    if not _any_empty(text, offsets):
         return text
     empty = pc.equal(pc.utf8_length(text), 0)
     return pc.if_else(empty, pa.scalar(None, text.type), text)
@@ -169,24 +170,26 @@ _PLAIN_EDGE = np.zeros(256, dtype=np.bool_)
 _PLAIN_EDGE[0x21:0x80] = True
 
 
-def _trimmed(values: pa.Array) -> pa.Array:
+def _trimmed(values: pa.Array) -> tuple[pa.Array, np.ndarray | None]:
     """``pc.utf8_trim_whitespace(values)``, without its copy of every value when none can start or
-    end with whitespace: keys such as ids and codes, batch after batch."""
+    end with whitespace: keys such as ids and codes, batch after batch. With it, the offsets of
+    ``values`` when they are the result itself (None: the result is new)."""
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)) or not len(values):
-        return pc.utf8_trim_whitespace(values)
+        return pc.utf8_trim_whitespace(values), None
     offsets, data = _string_buffers(values)
     starts, ends = offsets[:-1], offsets[1:]
     filled = ends > starts
     if _PLAIN_EDGE[data[starts[filled]]].all() and _PLAIN_EDGE[data[ends[filled] - 1]].all():
-        return values
-    return pc.utf8_trim_whitespace(values)
+        return values, offsets
+    return pc.utf8_trim_whitespace(values), None
 
 
-def _any_empty(text: pa.Array) -> bool:
-    """Whether a valid value of the string array ``text`` is empty."""
+def _any_empty(text: pa.Array, offsets: np.ndarray | None = None) -> bool:
+    """Whether a valid value of the string array ``text`` is empty (``offsets``: its own, when known)."""
     if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return bool(pc.any(pc.equal(pc.utf8_length(text), 0)).as_py())
-    offsets, _data = _string_buffers(text)
+    if offsets is None:
+        offsets, _data = _string_buffers(text)
     empty = offsets[1:] == offsets[:-1]
     if text.null_count:
         empty &= np.asarray(text.is_valid().to_numpy(zero_copy_only=False), dtype=np.bool_)
