@@ -177,13 +177,16 @@ class _HashedCodes:
         return np.frombuffer(self._table.words(), dtype=np.uint64).reshape(-1, 4)
 
     def find(self, words: np.ndarray) -> np.ndarray:
-        found = np.empty(len(words), dtype=np.int64)
-        self._table.find(np.ascontiguousarray(words, dtype=np.uint64), found)
-        return found
+        return self._coded(self._table.find, words)
 
     def add(self, words: np.ndarray) -> np.ndarray:
+        return self._coded(self._table.add, words)
+
+    @staticmethod
+    def _coded(method: Any, words: np.ndarray) -> np.ndarray:
+        """``method`` of the table (find or add) run on ``words``: a code per row."""
         codes = np.empty(len(words), dtype=np.int64)
-        self._table.add(np.ascontiguousarray(words, dtype=np.uint64), codes)
+        method(np.ascontiguousarray(words, dtype=np.uint64), codes)
         return codes
 
 
