@@ -717,10 +717,14 @@ def _linked_tables(files: Mapping[str, Path], wanted: Sequence[tuple[Recipe, Map
     return found
 
 
+def _file_format(path: Path, options: ReadOptions | None) -> str | None:
+    """The format ``options`` name for ``path``, else the one detected."""
+    return options.format if options is not None and options.format else detect_options(path).format
+
+
 def _csv_plan(path: Path, options: ReadOptions | None) -> CsvPlan | None:
     """How a CSV file is read (its column names...); None for another format."""
-    fmt = options.format if options is not None and options.format else detect_options(path).format
-    return plan_csv(path, options or ReadOptions()) if fmt == "csv" else None
+    return plan_csv(path, options or ReadOptions()) if _file_format(path, options) == "csv" else None
 
 
 def _linked_table(path: Path, options: ReadOptions | None, encoding_chosen: bool | None, recipe: Recipe,
@@ -740,8 +744,7 @@ def _read_columns(path: Path, options: ReadOptions | None, names: Sequence[str],
     """Only ``names`` of a file, as read (text): CSV and Parquet batch by batch, so that a file too big
     to read whole costs a few columns' memory, and of a CSV file only those columns built
     (``whole``: all of them); other formats read whole."""
-    fmt = options.format if options is not None and options.format else detect_options(path).format
-    if fmt not in ("csv", "parquet"):          # the formats iter_batches streams
+    if _file_format(path, options) not in ("csv", "parquet"):          # the formats iter_batches streams
         table = read_file(path, options).table
         return table.select([n for n in names if n in table.column_names])
     parts = []
