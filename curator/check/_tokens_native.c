@@ -177,9 +177,7 @@ static PyObject *hex_words(PyObject *module, PyObject *args)
                     : 0;
     Py_END_ALLOW_THREADS
     if (written == -2) {
-        PyErr_Format(PyExc_ValueError,
-                     "offset %zd (%lld) is negative, smaller than the one before or past the %zd bytes of data", bad,
-                     (long long)offset_at(offsets.buf, bad, width), data.len);
+        raise_bad_offset(offsets.buf, bad, width, data.len);
         goto done;
     }
     result = PyLong_FromSsize_t(written);

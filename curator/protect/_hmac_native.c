@@ -170,9 +170,7 @@ static PyObject *digests(PyObject *module, PyObject *args, PyObject *kwargs)
     Py_END_ALLOW_THREADS
     if (status == -1) {
         Py_CLEAR(result);
-        PyErr_Format(PyExc_ValueError,
-                     "offset %zd (%lld) is negative, smaller than the one before or past the %zd bytes of data",
-                     bad, (long long)offset_at(offsets.buf, bad, width), data.len);
+        raise_bad_offset(offsets.buf, bad, width, data.len);
     } else if (status == 0) {
         Py_CLEAR(result);
         PyErr_SetString(PyExc_RuntimeError, "OpenSSL's SHA-256 failed");
